@@ -1,0 +1,33 @@
+# Set-up and checks (issue #2). Needs only python3.11 (or python3 >= 3.11) and the package registries.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint install bench clean
+
+$(BIN)/rashomon: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(BIN)/rashomon
+
+install: $(BIN)/rashomon
+
+demo: install  ## analyse the built-in demo corpus and write out/report.{md,html,json,csv}
+	mkdir -p out
+	$(BIN)/rashomon compare demo --md out/report.md --html out/report.html --json out/report.json --csv out/report.csv
+	@echo "Reports written to out/ (open out/report.html in a browser)"
+
+test: install  ## lint, then the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

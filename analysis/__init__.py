@@ -1,0 +1,1 @@
+"""Aligning claims across sources, comparing them, and building reports."""

@@ -1,0 +1,202 @@
+"""Put claims about the same fact into one group (issue #2).
+
+Blocking first: only claims of one kind whose times can meet are compared,
+and only pairs that share a word of their context (an inverted index), so the
+work grows with the number of plausible pairs, not with n². Each pair gets a
+score from IDF-weighted shared context words, rapidfuzz similarity of what
+the claims are about, agreement of time, and kind-specific evidence (the same
+day, the same length, the same parties). Clusters then grow by average
+linkage, and a claim never joins a cluster holding a claim whose time it
+cannot share: two different events in one period stay apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from rapidfuzz import fuzz
+
+from claims.actors import AliasTable
+from claims.models import NUMERIC_KINDS, Actor, Claim, DateSpan, Duration
+
+THRESHOLD = 0.34
+MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
+TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}
+
+
+@dataclass
+class Vocabulary:
+    """Document frequencies of context words over the claims being aligned."""
+
+    df: Counter[str] = field(default_factory=Counter)
+    n: int = 0
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Vocabulary:
+        voc = cls()
+        for c in claims:
+            voc.n += 1
+            voc.df.update(set(features(c)))
+        return voc
+
+    def idf(self, word: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
+
+
+def features(c: Claim) -> list[str]:
+    words = list(c.terms) + [e.lower() for e in c.entities]
+    if isinstance(c.value, Actor):
+        words.append(c.value.actor.lower())
+        if c.value.target:
+            words.append(c.value.target.lower())
+    return list(dict.fromkeys(words))
+
+
+def _times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
+    """True/False when both times are known, None when either is not."""
+    if a is None or b is None:
+        return None
+    slack = timedelta(days=max(TIME_SLACK.get(a.precision, 2), TIME_SLACK.get(b.precision, 2)))
+    return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Can these two claims be about one fact at all?"""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "event_date":
+        return True  # their dates are the values compared, not a block
+    return _times_meet(a.when, b.when) is not False
+
+
+def _weighted_overlap(fa: list[str], fb: list[str], voc: Vocabulary) -> float:
+    if not fa or not fb:
+        return 0.0
+    wa = {w: voc.idf(w) for w in fa}
+    wb = {w: voc.idf(w) for w in fb}
+    shared = sum(min(wa[w], wb[w]) for w in wa.keys() & wb.keys())
+    norm = math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
+    dice = 2 * shared / (sum(wa.values()) + sum(wb.values()))
+    cosine = sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / norm if norm else 0.0
+    return max(dice, cosine)
+
+
+def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
+    """How likely two claims state the same fact (None: they cannot)."""
+    if not compatible(a, b):
+        return None
+    text = _weighted_overlap(features(a), features(b), voc)
+    about = fuzz.token_set_ratio(a.about.lower(), b.about.lower()) / 100.0 if a.about and b.about else 0.0
+    score = 0.75 * text + 0.25 * about
+    meet = _times_meet(a.when, b.when)
+    if a.kind != "event_date" and meet:
+        score += 0.08
+    va, vb = a.value, b.value
+    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        if va.start == vb.start and va.end == vb.end and va.precision in ("day", "days"):
+            score += 0.3
+        elif va.start <= vb.end and vb.start <= va.end:
+            score += 0.1
+        else:
+            score -= 0.3
+    elif isinstance(va, Duration) and isinstance(vb, Duration):
+        score += 0.25 if abs(va.days - vb.days) < 0.5 else -0.1
+    elif isinstance(va, Actor) and isinstance(vb, Actor):
+        pa = {va.actor, va.target} - {None}
+        pb = {vb.actor, vb.target} - {None}
+        if pa & pb:
+            score += 0.05
+    return score
+
+
+@dataclass
+class Alignment:
+    groups: list[list[Claim]]
+    scores: dict[tuple[str, str], float]
+
+
+def candidate_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
+    """Pairs sharing at least one context word (blocking by an inverted index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for w in features(c):
+            postings[w].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for idx in postings.values():
+        if len(idx) > MAX_POSTINGS:
+            continue
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                pairs.add((idx[x], idx[y]))
+    return pairs
+
+
+def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float = THRESHOLD) -> Alignment:
+    """Group claims (all kinds mixed in; kinds never share a group)."""
+    voc = voc or Vocabulary.of(claims)
+    by_kind: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_kind[c.kind].append(c)
+    groups: list[list[Claim]] = []
+    scores: dict[tuple[str, str], float] = {}
+    for kind in sorted(by_kind):
+        members = by_kind[kind]
+        groups.extend(_cluster(members, voc, threshold, scores))
+    groups.sort(key=lambda g: min(c.start for c in g) if g else 0)
+    groups.sort(key=lambda g: (g[0].source_id, g[0].start))
+    return Alignment(groups, scores)
+
+
+def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
+             scores: dict[tuple[str, str], float]) -> list[list[Claim]]:  # fmt: skip
+    edges: list[tuple[float, int, int]] = []
+    incompatible: set[tuple[int, int]] = set()
+    local: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(members):
+        s = pair_score(members[i], members[j], voc)
+        if s is None:
+            incompatible.add((i, j))
+            continue
+        local[(i, j)] = s
+        scores[(members[i].id, members[j].id)] = s
+        scores[(members[j].id, members[i].id)] = s
+        if s >= threshold:
+            edges.append((s, i, j))
+    # pairs never scored because they share no word may still be incompatible in time
+    cluster_of = list(range(len(members)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    for _s, i, j in sorted(edges, reverse=True):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        a, b = clusters[ci], clusters[cj]
+        total = 0.0
+        ok = True
+        for x in a:
+            for y in b:
+                key = (min(x, y), max(x, y))
+                if key in incompatible or not compatible(members[x], members[y]):
+                    ok = False
+                    break
+                total += local.get(key, 0.0)
+            if not ok:
+                break
+        if not ok or total / (len(a) * len(b)) < threshold * 0.75:
+            continue
+        merged = a + b
+        clusters[ci] = merged
+        del clusters[cj]
+        for x in b:
+            cluster_of[x] = ci
+    return [[members[i] for i in sorted(idx)] for idx in clusters.values()]
+
+
+def is_numeric(kind: str) -> bool:
+    return kind in NUMERIC_KINDS
+
+
+__all__ = ["align", "pair_score", "Vocabulary", "Alignment", "features", "AliasTable"]

@@ -1,0 +1,206 @@
+"""Compare two claims about the same fact: agree, contradict, different scope or
+unclear, with one line a person can read (issue #2).
+
+Numbers compare as intervals: a stated range, widened by its qualifier's
+tolerance ("around", "nearly"), open on one side for "over"/"up to". Dates
+compare by interval overlap at their precision; actors after alias resolution.
+A difference in scope is not a contradiction, unless a part exceeds the whole.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.actors import AliasTable
+from claims.describe import describe_value
+from claims.models import Actor, Claim, Count, DateSpan, Duration
+from claims.rules import phrases, rules
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False  # "over 30,000": 30,000 itself is excluded
+
+
+@lru_cache(maxsize=1)
+def _qual_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    q = rules()["qualifiers"]
+    near = frozenset({"nearly", "almost", "close to", "just under"})
+    return frozenset(q["approximate"]), near, frozenset(rules()["strict_lower_bound"]), frozenset(q["upper_bound"])
+
+
+def interval(count: Count) -> Interval:
+    """The values a count admits, as the source states it plus its qualifier's give."""
+    approx, near, strict, upper = _qual_sets()
+    r = rules()
+    qual = (count.qualifier or "").strip()
+    last = qual.split(" the ")[-1]
+    if count.vague or (count.low is not None and count.high is not None and count.low != count.high):
+        return Interval(float(count.low or 0), float(count.high if count.high is not None else INF))
+    if count.low is not None and count.high is None:
+        return Interval(float(count.low), INF, low_open=any(last.endswith(s) for s in strict))
+    if count.low is None and count.high is not None:
+        return Interval(0.0, float(count.high))
+    n = float(count.low or 0)
+    if last in near:
+        return Interval(n * (1 - r["near_tolerance"]), n)
+    if last in approx or any(last.endswith(a) for a in approx):
+        t = r["approximate_tolerance"]
+        return Interval(n * (1 - t), n * (1 + t))
+    return Interval(n, n)
+
+
+def overlap(a: Interval, b: Interval) -> bool:
+    lo_ok = a.low < b.high or (a.low == b.high and not a.low_open)
+    hi_ok = b.low < a.high or (b.low == a.high and not b.low_open)
+    return lo_ok and hi_ok
+
+
+@dataclass(frozen=True)
+class Scope:
+    nations: frozenset[str]
+    roles: frozenset[str]
+    marked: bool  # "ethnic", "only": explicitly a part of the whole
+
+    @property
+    def general(self) -> bool:
+        return not self.nations and not self.roles
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for role, words in rules()["scope"]["roles"].items():
+        for w in words:
+            table.setdefault(w, role)
+    return table
+
+
+def scope_of(text: str | None, aliases: AliasTable) -> Scope:
+    """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people" into comparable parts."""
+    if not text:
+        return Scope(frozenset(), frozenset(), False)
+    nations: set[str] = set()
+    roles: set[str] = set()
+    words = text.replace("-", " ").split()
+    roles_table = _role_words()
+    for w in words:
+        lw = w.lower().strip(".,'’")
+        singular = lw[:-1] if lw.endswith("s") else lw
+        for form in (lw, singular, lw.removesuffix("es")):
+            if form in roles_table:
+                roles.add(roles_table[form])
+                break
+        else:
+            actor = aliases.resolve(w)
+            if actor and aliases.kind(actor) == "state":
+                nations.add(actor)
+    marked = any(w.lower() in rules()["scope"]["subset_markers"] for w in words)
+    return Scope(frozenset(nations), frozenset(roles), marked)
+
+
+def _subset(a: Scope, b: Scope) -> bool:
+    """Is a a part of b (b is the same or more general)?"""
+    return a.nations >= b.nations and a.roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+
+
+def _fmt(claim: Claim) -> str:
+    text = describe_value(claim.value)
+    if claim.scope and claim.kind in ("casualties", "wounded", "displaced"):
+        text += f" ({claim.scope})"
+    return text
+
+
+def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
+    ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
+    sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
+    pair = f"{_fmt(a)} vs {_fmt(b)}"
+    same_scope = (sa.nations, sa.roles) == (sb.nations, sb.roles)
+    if same_scope:
+        if overlap(ia, ib):
+            return "agree", f"{pair}: the figures are compatible"
+        return "contradict", f"{pair}: the figures do not overlap"
+    for part, whole, ip, iw, cp, cw in ((sa, sb, ia, ib, a, b), (sb, sa, ib, ia, b, a)):
+        if _subset(part, whole):
+            if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
+                return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
+            if overlap(ip, iw) and not part.marked and not part.roles:
+                return "agree", f"{pair}: compatible (the scopes differ slightly)"
+            return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
+    return "different_scope", f"{pair}: they count different people"
+
+
+def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
+    va, vb = a.value, b.value
+    assert isinstance(va, DateSpan) and isinstance(vb, DateSpan)
+    pair = f"{describe_value(va)} vs {describe_value(vb)}"
+    if va.start <= vb.end and vb.start <= va.end:
+        if va.precision != vb.precision:
+            return "agree", f"{pair}: the dates overlap (stated at different precision)"
+        return "agree", f"{pair}: the same date"
+    gap = min(abs((va.start - vb.end).days), abs((vb.start - va.end).days))
+    return "contradict", f"{pair}: {gap} days apart"
+
+
+def _generic(actor: str, aliases: AliasTable) -> bool:
+    return aliases.is_generic(actor) or aliases.is_generic(actor.split()[-1])
+
+
+def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
+    va, vb = a.value, b.value
+    assert isinstance(va, Actor) and isinstance(vb, Actor)
+    pair = f"{describe_value(va)} vs {describe_value(vb)}"
+    if va.negated or vb.negated:
+        if va.negated and vb.negated:
+            return (
+                ("agree", f"{pair}: both deny the same actor")
+                if va.actor == vb.actor
+                else ("unclear", f"{pair}: two denials name no culprit")
+            )
+        pos, neg = (vb, va) if va.negated else (va, vb)
+        if pos.actor == neg.actor:
+            return "contradict", f"{pair}: one names {pos.actor}, the other says it was not {neg.actor}"
+        return "unclear", f"{pair}: ruling out {neg.actor} is compatible with {pos.actor}"
+    if va.actor == vb.actor:
+        return "agree", f"{pair}: the same actor"
+    ga, gb = _generic(va.actor, aliases), _generic(vb.actor, aliases)
+    if ga and gb:
+        return "unclear", f"{pair}: two unnamed groups"
+    if ga or gb:
+        generic, named = (va, vb) if ga else (vb, va)
+        if aliases.kind(named.actor) == "state":
+            return "contradict", f"{pair}: {named.actor} is a state, not {generic.actor}"
+        return "agree", f"{pair}: {named.actor} may be the {generic.actor} meant"
+    return "contradict", f"{pair}: different actors"
+
+
+def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
+    va, vb = a.value, b.value
+    assert isinstance(va, Duration) and isinstance(vb, Duration)
+    pair = f"{describe_value(va)} vs {describe_value(vb)}"
+    big = max(va.days, vb.days)
+    if abs(va.days - vb.days) <= max(0.5, 0.1 * big):
+        return "agree", f"{pair}: the same length"
+    return "contradict", f"{pair}: different lengths"
+
+
+def compare(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
+    """Relation and reason for two claims of one kind."""
+    if isinstance(a.value, Count) and isinstance(b.value, Count):
+        return compare_counts(a, b, aliases)
+    if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
+        return compare_dates(a, b)
+    if isinstance(a.value, Actor) and isinstance(b.value, Actor):
+        return compare_actors(a, b, aliases)
+    if isinstance(a.value, Duration) and isinstance(b.value, Duration):
+        return compare_durations(a, b)
+    return "unclear", "values of different types"
+
+
+__all__ = ["compare", "interval", "overlap", "scope_of", "Interval", "Scope", "phrases"]

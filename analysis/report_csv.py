@@ -1,0 +1,126 @@
+"""The CSV export: one row per claim, for spreadsheets (issue #2).
+
+Source text goes into cells, and a spreadsheet runs a cell that starts with
+"=", "+", "-" or "@" as a formula (CSV injection), so such cells get a leading
+apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from analysis.models import Report
+from analysis.report_view import RELATION_VERBS, group_relations
+from claims.describe import describe_value
+from claims.models import Actor, Claim, Count, DateSpan, Duration
+
+COLUMNS = (
+    "claim_id",
+    "source_id",
+    "source_name",
+    "publisher",
+    "side",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "date_start",
+    "date_end",
+    "precision",
+    "actor",
+    "target",
+    "days",
+    "scope",
+    "speaker",
+    "hedged",
+    "quote",
+    "sentence",
+    "group_id",
+    "group_topic",
+    "group_status",
+    "relations",
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: Any) -> Any:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (issue #2)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _value_columns(claim: Claim) -> dict[str, Any]:
+    value = claim.value
+    cols: dict[str, Any] = {}
+    match value:
+        case Count():
+            cols.update(low=value.low, high=value.high, qualifier=value.qualifier)
+        case DateSpan():
+            cols.update(date_start=value.start.isoformat(), date_end=value.end.isoformat(), precision=value.precision)
+        case Actor():
+            actor = f"not {value.actor}" if value.negated else value.actor
+            cols.update(actor=actor, target=value.target)
+        case Duration():
+            cols.update(days=int(value.days) if float(value.days).is_integer() else value.days)
+    return cols
+
+
+def _relation_summaries(report: Report) -> dict[str, str]:
+    """Per claim: "contradicts s2 (c7); agrees with s3 (c9)"."""
+    source_of = {c.id: c.source_id for c in report.claims}
+    parts: dict[str, list[str]] = {}
+    for rels in group_relations(report).values():
+        for rel in rels:
+            for mine, other in ((rel.claim_a, rel.claim_b), (rel.claim_b, rel.claim_a)):
+                verb = RELATION_VERBS.get(rel.relation, rel.relation)
+                parts.setdefault(mine, []).append(f"{verb} {source_of.get(other, '?')} ({other})")
+    return {cid: "; ".join(items) for cid, items in parts.items()}
+
+
+def report_rows(report: Report) -> list[dict[str, Any]]:
+    """The rows, neutralised, as dicts keyed by COLUMNS."""
+    sources = {s.id: s for s in report.sources}
+    group_of = {}
+    for group in report.groups:
+        for cid in group.claim_ids:
+            group_of.setdefault(cid, group)
+    summaries = _relation_summaries(report)
+    rows = []
+    for claim in report.claims:
+        source = sources.get(claim.source_id)
+        group = group_of.get(claim.id)
+        row: dict[str, Any] = dict.fromkeys(COLUMNS)
+        row.update(
+            claim_id=claim.id,
+            source_id=claim.source_id,
+            source_name=source.name if source else None,
+            publisher=source.publisher if source else None,
+            side=source.side if source else None,
+            kind=claim.kind,
+            value=describe_value(claim.value),
+            scope=claim.scope,
+            speaker=claim.speaker,
+            hedged=claim.hedged,
+            quote=claim.quote,
+            sentence=claim.sentence,
+            group_id=group.id if group else None,
+            group_topic=group.topic if group else None,
+            group_status=group.status if group else None,
+            relations=summaries.get(claim.id, ""),
+        )
+        row.update(_value_columns(claim))
+        rows.append({key: neutralise(row[key]) for key in COLUMNS})
+    return rows
+
+
+def report_to_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(report_rows(report))
+    return out.getvalue()

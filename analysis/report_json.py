@@ -1,0 +1,81 @@
+"""The JSON export: the machine-readable report the scorer and other tools read (issue #2).
+
+Follows the report contract: sources (metadata, not their full text), claims
+with every Claim field, groups, relations, errors. Key order is fixed so two
+exports of the same analysis diff cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from analysis.models import Report
+from claims.models import Claim
+from sources.models import Source
+
+# Scored fields first, the discriminator last (issue #2).
+_VALUE_ORDER = (
+    "low",
+    "high",
+    "qualifier",
+    "vague",
+    "start",
+    "end",
+    "precision",
+    "actor",
+    "target",
+    "negated",
+    "actor_text",
+    "target_text",
+    "days",
+    "text",
+    "type",
+)
+
+
+def _ordered(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    known = {key: data[key] for key in order if key in data}
+    return known | {key: value for key, value in data.items() if key not in known}
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """Metadata and a fingerprint; the text itself stays in the workspace (it can be long)."""
+    return {
+        "id": source.id,
+        "name": source.name,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published.isoformat() if source.published else None,
+        "side": source.side,
+        "address": source.address,
+        "language": source.language,
+        "sha256": source.sha256,
+        "length": len(source.text),
+    }
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    data = claim.model_dump(mode="json")
+    data["value"] = _ordered(data["value"], _VALUE_ORDER)
+    if data.get("when"):
+        data["when"] = _ordered(data["when"], _VALUE_ORDER)
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in contract order."""
+    return {
+        "sources": [source_to_dict(s) for s in report.sources],
+        "claims": [claim_to_dict(c) for c in report.claims],
+        "groups": [g.model_dump(mode="json") for g in report.groups],
+        "relations": [r.model_dump(mode="json") for r in report.relations],
+        "errors": list(report.errors),
+        "pipeline": report.pipeline,
+        "generated": report.generated.isoformat() if report.generated else None,
+    }
+
+
+def report_to_json(report: Report) -> str:
+    """Readable, non-ASCII kept as is (names like "Stepanakert" or "Şuşa" stay legible)."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,139 @@
+"""Resolve who is meant: "Armenian forces", "Azerbaijan's armed forces", "Baku" -> the state.
+
+The table is data (claims/data/actors*.json: world states, demonyms, capitals,
+international bodies) plus the user's own aliases (transliterations, renamed
+bodies: "Kelbajar" = "Kalbajar", "CSCE" = "OSCE"), issue #2. Nothing here
+names a particular conflict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from claims.rules import rules
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+# Words that only describe the force, never who it belongs to.
+_FORCE_WORDS = re.compile(
+    r"\b(?:armed|forces?|troops?|army|armies|military|militaries|government|authorities|officials?|"
+    r"soldiers?|side|leadership|regime|units?|air|navy|defen[cs]e|ministry|military's|state)\b",
+    re.I,
+)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip().strip(".,;:()\"'")
+    text = _LEADING.sub("", text)
+    return _POSSESSIVE.sub("", text).strip().lower()
+
+
+def _is_acronym(alias: str) -> bool:
+    """ "US", "WHO", "AU": matched as written, since in lower case they are ordinary words."""
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return bool(letters) and letters.isupper() and len(letters) <= 6
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """alias (normalised) -> canonical name, canonical -> kind, acronym (as written) -> canonical."""
+    alias_of: dict[str, str] = {}
+    kind_of: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    data = resources.files("claims") / "data"
+    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+        if not (entry.name.startswith("actors") and entry.name.endswith(".json")):
+            continue
+        table = json.loads(entry.read_text(encoding="utf-8"))
+        for actor in table.get("actors", []):
+            name = actor["name"]
+            kind_of[name] = actor.get("kind", "state")
+            for alias in [name, *actor.get("aliases", [])]:
+                bare = _LEADING.sub("", alias.strip())
+                if _is_acronym(bare):
+                    acronyms.setdefault(bare.replace(".", ""), name)
+                else:
+                    alias_of.setdefault(_norm(alias), name)
+    return alias_of, kind_of, acronyms
+
+
+@dataclass
+class AliasTable:
+    """Built-in actor table plus user aliases; `resolve` maps a mention to a canonical name."""
+
+    user: dict[str, str] = field(default_factory=dict)
+    fuzzy_cutoff: float = 85.0
+
+    def __post_init__(self) -> None:
+        builtin, self._kind, self._acronyms = _builtin()
+        self._alias = dict(builtin)
+        self._user = {_norm(k): v for k, v in self.user.items()}
+        self._choices = [a for a in self._alias if len(a) >= 6]
+        self._cache: dict[str, str | None] = {}
+
+    @classmethod
+    def with_user(cls, aliases: Mapping[str, str] | None) -> AliasTable:
+        return cls(user=dict(aliases or {}))
+
+    def kind(self, name: str) -> str | None:
+        """'state', 'organisation', or None for names the table does not know."""
+        return self._kind.get(name)
+
+    def _lookup(self, key: str) -> str | None:
+        seen = set()
+        while key in self._user and key not in seen:  # user aliases may chain: CSCE -> OSCE -> ...
+            seen.add(key)
+            target = self._user[key]
+            key = _norm(target)
+            if key not in self._user:
+                return self._alias.get(key, target)
+        return self._alias.get(key)
+
+    def resolve(self, mention: str) -> str | None:
+        """Canonical actor for a mention, or None if it names no known actor."""
+        key = _norm(mention)
+        if not key:
+            return None
+        written = _POSSESSIVE.sub("", _LEADING.sub("", mention.strip()).replace(".", "")).strip()
+        cache_key = key if not written.isupper() else written
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        found = self._lookup(key) if not _is_acronym(written) or key in self._user else None
+        if found is None and written in self._acronyms:
+            found = self._acronyms[written]
+        if found is None and not _is_acronym(written):
+            found = self._lookup(key)
+        if found is None:
+            stripped = _norm(_FORCE_WORDS.sub(" ", key))
+            if stripped and stripped != key:
+                found = self._lookup(stripped)
+                if found is None:
+                    words = stripped.split()
+                    found = self._lookup(words[0]) if len(words) > 1 else None
+        if found is None and len(key) >= 6 and key.isalpha():
+            # misspellings and transliterations of known names ("Isreali")
+            best = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+            if best:
+                found = self._alias[best[0]]
+        self._cache[cache_key] = found
+        return found
+
+    def canonical(self, mention: str) -> str:
+        """The canonical name if known, else the mention itself, tidied (for places and bodies)."""
+        resolved = self.resolve(mention)
+        if resolved:
+            return resolved
+        user = self._user.get(_norm(mention))
+        return user or re.sub(r"\s+", " ", _LEADING.sub("", mention.strip())).strip(" .,;:'\"’")
+
+    def is_generic(self, mention: str) -> bool:
+        """'militants', 'rebels': an actor described, not named."""
+        return _norm(mention) in set(rules()["generic_actors"])

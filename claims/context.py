@@ -1,0 +1,151 @@
+"""What every extractor needs to know about one document: its sentences, the
+dates and numbers in it, and what a claim is about (terms, entities, time).
+
+Alignment compares claims by these fields, so they are computed the same way
+for every kind (issue #2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.actors import AliasTable
+from claims.dates import DateMention, scan_dates
+from claims.models import DateSpan
+from claims.numbers import NumberMention, find_numbers
+from claims.rules import rules
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "EVENT", "PERSON"}
+# Words too general to tell two facts apart.
+LIGHT_WORDS = {
+    "be", "have", "do", "say", "make", "take", "also", "year", "time", "day", "month", "people",
+    "other", "first", "second", "last", "late", "early", "new", "include", "become", "report",
+    "state", "tell", "add", "accord", "number", "figure", "total", "estimate", "well", "later",
+}  # fmt: skip
+MAX_BACK_SENTENCES = 2
+
+
+@dataclass
+class DocContext:
+    """One source's parsed text and the mentions found in it."""
+
+    doc: Doc
+    aliases: AliasTable
+    published: date | None
+    dates: list[DateMention] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    paragraph_of: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, aliases: AliasTable, published: date | None) -> DocContext:
+        text = doc.text
+        ctx = cls(doc=doc, aliases=aliases, published=published)
+        ctx.dates, unplaced = scan_dates(text, published)
+        date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
+        ctx.numbers = [
+            n
+            for n in find_numbers(text)
+            if not any(n.start < b and n.end > a for a, b in date_spans) and not _is_measure(text, n)
+        ]
+        ctx.sentences = list(doc.sents)
+        paragraph = 0
+        last_end = 0
+        for sent in ctx.sentences:
+            if "\n" in text[last_end : sent.start_char]:
+                paragraph += 1
+            ctx.paragraph_of.append(paragraph)
+            last_end = sent.end_char
+            if "\n" in sent.text.strip():
+                paragraph += 1
+        return ctx
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= start and d.end <= end]
+
+    def numbers_in(self, start: int, end: int) -> list[NumberMention]:
+        return [n for n in self.numbers if n.start >= start and n.end <= end]
+
+    def sentence_index(self, sent: Span) -> int:
+        for i, s in enumerate(self.sentences):
+            if s.start == sent.start:
+                return i
+        return -1
+
+    def time_of(self, sent: Span, near: int | None = None, *, skip: tuple[int, int] | None = None) -> DateSpan | None:
+        """The time a statement in `sent` refers to: a date in the sentence, else in the
+        sentences just before it in the same paragraph, else unknown."""
+        own = [d for d in self.dates_in(sent.start_char, sent.end_char) if not skip or d.start != skip[0]]
+        if own:
+            return _union([d.span for d in own])
+        i = self.sentence_index(sent)
+        for back in range(1, MAX_BACK_SENTENCES + 1):
+            j = i - back
+            if j < 0 or self.paragraph_of[j] != self.paragraph_of[i]:
+                break
+            prev = self.sentences[j]
+            found = self.dates_in(prev.start_char, prev.end_char)
+            if found:
+                return found[-1].span
+        return None
+
+    def terms(self, tokens: list[Token] | Span, exclude: tuple[int, int] | None = None) -> list[str]:
+        """Normalised content words of a stretch of text: what alignment compares."""
+        out: list[str] = []
+        for tok in tokens:
+            if exclude and exclude[0] <= tok.idx < exclude[1]:
+                continue
+            if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or not tok.is_alpha:
+                continue
+            if tok.ent_type_ == "DATE" or tok.ent_type_ in ("CARDINAL", "TIME", "PERCENT", "MONEY"):
+                continue
+            if tok.ent_type_ in ENTITY_LABELS:
+                resolved = self.aliases.resolve(tok.text)
+                word = (resolved or tok.text).lower()
+            else:
+                word = tok.lemma_.lower()
+            if len(word) < 3 or word in LIGHT_WORDS:
+                continue
+            out.append(word)
+        return list(dict.fromkeys(out))
+
+    def entities(self, start: int, end: int) -> list[str]:
+        """Named entities in [start, end), alias-resolved."""
+        names: list[str] = []
+        for ent in self.doc.ents:
+            if ent.start_char >= start and ent.end_char <= end and ent.label_ in ENTITY_LABELS:
+                names.append(self.aliases.canonical(ent.text))
+        return list(dict.fromkeys(n for n in names if n))
+
+
+def _union(spans: list[DateSpan]) -> DateSpan:
+    if len(spans) == 1:
+        return spans[0]
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    return DateSpan(start=start, end=end, precision="years" if end.year > start.year else "days",
+                    text=" / ".join(s.text for s in spans))  # fmt: skip
+
+
+_MEASURE_AFTER = re.compile(
+    r"^\s*(?:%|per\s*cent|percent|km|kilomet|mile|metre|meter|kg|tonne|ton|hectare|sq|square|"
+    r"page|pm\b|am\b|GMT|a\.m|p\.m|o'clock|:\d|[-‐]strong|th\b|st\b|nd\b|rd\b)",
+    re.I,
+)
+_MEASURE_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|No\.|Resolution|number|#|aged?|age of)\s*$", re.I)
+
+
+def _is_measure(text: str, n: NumberMention) -> bool:
+    """Percentages, money, distances, clock times, ordinals: never a count of people."""
+    after = text[n.end : n.end + 12]
+    before = text[max(0, n.start - 12) : n.start]
+    return bool(_MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before))
+
+
+def hedge_words() -> set[str]:
+    return set(rules()["speaker"]["hedges"])

@@ -1,0 +1,273 @@
+"""Find dates in text and normalise them to intervals with a precision (issue #2).
+
+"September 27, 2020" -> day; "March 1992" -> month; "summer of 1992" -> season;
+"1994" -> year; "1995-1999" -> years; "the early 1990s" -> decade. Relative
+dates ("on Tuesday", "last year", "Oct. 7") are resolved against the
+publication date when it is known, and against the latest year mentioned
+before them otherwise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claims.models import DateSpan
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12)}
+
+_MONTH = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
+_RANGE = r"\s*(?:-|–|—|/|to|and|or)\s*"
+
+
+def _m(n: str) -> str:
+    return _MONTH.format(n=n)
+
+
+def _d(n: str) -> str:
+    return _DAY.format(n=n)
+
+
+def _y(n: str) -> str:
+    return _YEAR.format(n=n)
+
+
+# Ordered: the first pattern that matches at a position wins (longest forms first).
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "the night of 7 to 8 August 2008", "7/8 August", "19-20 September 2023"
+    ("dd_range_month", re.compile(rf"\b{_d('d1')}{_RANGE}{_d('d2')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
+    # "September 19-20, 2023", "May 7 and 8, 1992"
+    (
+        "month_dd_range",
+        re.compile(rf"\b{_m('mo')}\s+{_d('d1')}{_RANGE}{_d('d2')}(?:,?\s+{_y('y')})?\b(?!\s*(?:%|percent))"),
+    ),
+    # "27 September 2020", "the 5th of April"
+    ("dd_month", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
+    # "September 27, 2020", "Oct. 7", "Aug 7"
+    ("month_dd", re.compile(rf"\b{_m('mo')}\s+{_d('d')}\b(?!\s*(?:%|percent|per\s*cent|-))(?:,?\s+{_y('y')}\b)?")),
+    # "early March 1992", "mid-March", "late May"
+    ("part_month", re.compile(rf"\b(?P<part>early|mid|late)[-\s]+{_m('mo')}(?:,?\s+(?:of\s+)?{_y('y')})?\b")),
+    # "March 1992", "March of 1992"
+    ("month_year", re.compile(rf"\b{_m('mo')},?\s+(?:of\s+)?{_y('y')}\b")),
+    # "summer of 1992"
+    ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_y('y')}\b", re.I)),
+    # "the early 1990s"
+    ("decade", re.compile(r"\b(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[5-9]\d0|20\d0)'?s\b", re.I)),
+    # "late 2020", "early 1994"
+    ("part_year", re.compile(rf"\b(?P<part>early|mid|middle|late|end\s+of)[-\s]+{_y('y')}\b", re.I)),
+    # "between 1995 and 1999", "1993-2003", "from 1997 to 2007"
+    ("year_range", re.compile(rf"\b{_y('y1')}\s*(?:-|–|—|to|and|until)\s*{_y('y2')}\b")),
+    # a bare year, only where it reads as a time ("in 1994", "since 1997", "1991's")
+    (
+        "year",
+        re.compile(
+            r"(?:\b(?:in|since|by|until|till|of|from|during|after|before|around|circa|year)\s+(?:the\s+year\s+)?|\()"
+            rf"{_y('y')}\b(?!\s*(?:%|percent|people|soldiers|troops|km|kilometres))",
+            re.I,
+        ),
+    ),
+    # a year as a modifier: "the 2008 war", "its 1994 ceasefire"
+    ("year_attr", re.compile(rf"\b(?:the|a|its|their|this|that)\s+{_y('y')}\s+(?=[a-z])")),
+    # relative: "on Tuesday", "last August", "last year", "yesterday"
+    (
+        "weekday",
+        re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
+    ),
+    ("last_month", re.compile(rf"\blast\s+{_m('mo')}\b")),
+    ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous)\s+year\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+]
+
+# Month names that are also ordinary words need a day or a year with them.
+AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "jun", "sep", "oct", "aug", "apr", "nov", "jul", "feb"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    span: DateSpan
+    relative: bool = False
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, context_year: int | None, published: date | None) -> int | None:
+    """Year of a "15 June" without a year: the text's latest year, else the last such day before publication."""
+    if context_year:
+        return context_year
+    if published:
+        candidate = _safe_date(published.year, month, min(day, _last_day(published.year, month)))
+        if candidate and candidate > published + timedelta(days=7):
+            return published.year - 1
+        return published.year
+    return None
+
+
+def _span(kind: str, m: re.Match[str], context_year: int | None, published: date | None) -> DateSpan | None:
+    g = m.groupdict()
+    text = m.group(0).strip()
+    if kind == "iso":
+        d = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
+        return DateSpan(start=d, end=d, precision="day", text=text) if d else None
+    if kind in ("dd_range_month", "month_dd_range"):
+        mo = _month(g["mo"])
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        y = int(g["y"]) if g.get("y") else _infer_year(mo, d1, context_year, published)
+        if y is None or not (1 <= d1 < d2 <= 31):
+            return None
+        a, b = _safe_date(y, mo, d1), _safe_date(y, mo, d2)
+        return DateSpan(start=a, end=b, precision="days", text=text) if a and b else None
+    if kind in ("dd_month", "month_dd"):
+        mo, d = _month(g["mo"]), int(g["d"])
+        y = int(g["y"]) if g.get("y") else _infer_year(mo, d, context_year, published)
+        if y is None:
+            return None
+        day = _safe_date(y, mo, d)
+        return DateSpan(start=day, end=day, precision="day", text=text) if day else None
+    if kind == "part_month":
+        mo = _month(g["mo"])
+        y = int(g["y"]) if g.get("y") else _infer_year(mo, 15, context_year, published)
+        if y is None:
+            return None
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, _last_day(y, mo))}[g["part"].lower()]
+        return DateSpan(start=date(y, mo, lo), end=date(y, mo, hi), precision="month", text=text)
+    if kind == "month_year":
+        mo, y = _month(g["mo"]), int(g["y"])
+        return DateSpan(start=date(y, mo, 1), end=date(y, mo, _last_day(y, mo)), precision="month", text=text)
+    if kind == "season":
+        y = int(g["y"])
+        first, last = SEASONS[g["s"].lower()]
+        if first > last:  # winter runs into the next year
+            return DateSpan(start=date(y, first, 1), end=date(y + 1, last, _last_day(y + 1, last)),
+                            precision="season", text=text)  # fmt: skip
+        return DateSpan(start=date(y, first, 1), end=date(y, last, _last_day(y, last)), precision="season", text=text)
+    if kind == "decade":
+        dec = int(g["dec"])
+        lo, hi = dec, dec + 9
+        part = (g.get("part") or "").lower()
+        if part == "early":
+            hi = dec + 3
+        elif part in ("mid", "middle"):
+            lo, hi = dec + 3, dec + 6
+        elif part == "late":
+            lo = dec + 6
+        return DateSpan(start=date(lo, 1, 1), end=date(hi, 12, 31), precision="decade", text=text)
+    if kind == "part_year":
+        y = int(g["y"])
+        first, last = PARTS[g["part"].lower().split()[0]]
+        return DateSpan(start=date(y, first, 1), end=date(y, last, _last_day(y, last)), precision="season", text=text)
+    if kind == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return DateSpan(start=date(y1, 1, 1), end=date(y2, 12, 31), precision="years", text=text)
+    if kind in ("year", "year_attr"):
+        y = int(g["y"])
+        return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
+    if published is None:
+        return None
+    if kind == "weekday":
+        wd = WEEKDAYS.index(g["wd"].lower())
+        back = (published.weekday() - wd) % 7
+        if text.lower().startswith("last") and back == 0:
+            back = 7
+        d = published - timedelta(days=back)
+        return DateSpan(start=d, end=d, precision="day", text=text)
+    if kind == "last_month":
+        mo = _month(g["mo"])
+        y = published.year if mo < published.month else published.year - 1
+        return DateSpan(start=date(y, mo, 1), end=date(y, mo, _last_day(y, mo)), precision="month", text=text)
+    if kind == "rel_year":
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        y = published.year + offset
+        return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
+    if kind == "rel_day":
+        d = published - timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)
+        return DateSpan(start=d, end=d, precision="day", text=text)
+    return None
+
+
+def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
+    mo = m.groupdict().get("mo")
+    if mo and mo[0].isalpha():
+        word = mo.rstrip(".")
+        if not word[0].isupper():
+            return False
+        if word.lower() in AMBIGUOUS_MONTHS and kind == "month_dd" and word.lower() in ("may", "march"):
+            return True  # "May 7" / "March 24" carry a day: fine
+    return True
+
+
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day"}
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """All date expressions in `text`, non-overlapping, in order of position."""
+    return scan_dates(text, published)[0]
+
+
+def scan_dates(text: str, published: date | None = None) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """Dates found, and the spans of date-like text that could not be placed in time
+    ("on 5 April" with no year known): numbers there are still not counts."""
+    taken: list[tuple[int, int]] = []
+    unplaced: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start = m.start("y") if kind in ("year", "year_attr") else m.start()
+            candidates.append((start, -(m.end() - start), kind, m))
+    order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+    candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))
+    year_marks = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:1[5-9]\d\d|20\d\d)\b", text)]
+    for start, _neg, kind, m in candidates:
+        end = m.end("y") if kind == "year_attr" else m.end()
+        if any(start < b and end > a for a, b in taken):
+            continue
+        if not _plausible(kind, m, text):
+            continue
+        before = [y for pos, y in year_marks if pos < start]
+        context_year = before[-1] if before else None
+        span = _span(kind, m, context_year, published)
+        if span is None:
+            if kind not in RELATIVE:
+                unplaced.append((start, end))
+            continue
+        taken.append((start, end))
+        found.append(DateMention(start, end, span, relative=kind in RELATIVE))
+    found.sort(key=lambda d: d.start)
+    return found, unplaced
+
+
+def overlaps(a: DateSpan, b: DateSpan, slack_days: int = 0) -> bool:
+    """Do two intervals share a day (with `slack_days` of give on each side)?"""
+    return a.start - timedelta(days=slack_days) <= b.end and b.start - timedelta(days=slack_days) <= a.end

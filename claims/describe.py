@@ -1,0 +1,122 @@
+"""Short readable renderings of claim values, shared by every report and the app (issue #2).
+
+Values are shown as the source stated them ("over 30,000", "Mar 1992"), not as
+the normalised interval, so a reader can check them against the quote.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims.models import Actor, Count, DateSpan, Duration
+
+# Fixed English month names: strftime("%b") follows the locale (issue #2).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+# Range qualifiers already said by the dash itself: "between 100 and 300" -> "100–300".
+_RANGE_WORDS = frozenset({"between", "from"})
+_DASH = "–"
+
+
+def describe_number(n: int) -> str:
+    """Thousands separators, the way news text writes counts: 30000 -> "30,000"."""
+    return f"{n:,}"
+
+
+def _with_qualifier(qualifier: str | None, body: str) -> str:
+    return f"{qualifier} {body}" if qualifier else body
+
+
+def describe_count(value: Count) -> str:
+    """A count as stated: exact, range, open-ended, or vague ("thousands")."""
+    qualifier = (value.qualifier or "").strip() or None
+    if value.vague and value.text:
+        return value.text
+    low, high = value.low, value.high
+    if low is not None and high is not None:
+        if low == high:
+            return _with_qualifier(qualifier, describe_number(low))
+        if qualifier and qualifier.lower() in _RANGE_WORDS:
+            qualifier = None
+        return _with_qualifier(qualifier, f"{describe_number(low)}{_DASH}{describe_number(high)}")
+    if low is not None:
+        return _with_qualifier(qualifier or "at least", describe_number(low))
+    if high is not None:
+        return _with_qualifier(qualifier or "up to", describe_number(high))
+    return value.text or "unknown"
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _month(d: date) -> str:
+    return f"{_MONTHS[d.month - 1]} {d.year}"
+
+
+def _days_span(start: date, end: date) -> str:
+    """A multi-day span, sharing month and year when they match: "7–8 Aug 2008"."""
+    if start == end:
+        return _day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{_DASH}{end.day} {_MONTHS[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} {_DASH} {_day(end)}"
+    return f"{_day(start)} {_DASH} {_day(end)}"
+
+
+def describe_date(value: DateSpan) -> str:
+    """A date at the precision it was stated at: "27 Sep 2020", "Mar 1992", "1997"."""
+    start, end = value.start, value.end
+    match value.precision:
+        case "day":
+            return _day(start) if start == end else _days_span(start, end)
+        case "days":
+            return _days_span(start, end)
+        case "month":
+            return (
+                _month(start)
+                if (start.year, start.month) == (end.year, end.month)
+                else (f"{_month(start)} {_DASH} {_month(end)}")
+            )
+        case "year":
+            return str(start.year) if start.year == end.year else f"{start.year}{_DASH}{end.year}"
+        case "years":
+            return f"{start.year}{_DASH}{end.year}" if start.year != end.year else str(start.year)
+        case "season":
+            if value.text:
+                return value.text
+            season = _SEASONS.get(start.month)
+            return f"{season} {start.year}" if season else f"{_month(start)} {_DASH} {_month(end)}"
+        case "decade":
+            return value.text or f"{start.year - start.year % 10}s"
+    return value.text or f"{start.isoformat()} {_DASH} {end.isoformat()}"
+
+
+def describe_actor(value: Actor) -> str:
+    """Who acted, and on whom: "Armenia → Azerbaijan", "not Israel"."""
+    who = f"not {value.actor}" if value.negated else value.actor
+    return f"{who} → {value.target}" if value.target else who
+
+
+def describe_duration(value: Duration) -> str:
+    """Days without a needless ".0": "44 days", "1 day", "2.5 days"."""
+    days = value.days
+    shown = str(int(days)) if float(days).is_integer() else f"{days:g}"
+    return f"{shown} day" if shown == "1" else f"{shown} days"
+
+
+def describe_value(value: Count | DateSpan | Actor | Duration | None) -> str:
+    """One short string for any claim value, as the source stated it."""
+    match value:
+        case Count():
+            return describe_count(value)
+        case DateSpan():
+            return describe_date(value)
+        case Actor():
+            return describe_actor(value)
+        case Duration():
+            return describe_duration(value)
+        case None:
+            return ""
+    return str(value)

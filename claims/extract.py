@@ -1,0 +1,131 @@
+"""From one source's parsed text to its claims: runs every extractor over every
+sentence and fills in what alignment needs (terms, entities, time, speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claims.actors import AliasTable
+from claims.context import DocContext
+from claims.extract_counts import find_count_hits
+from claims.extract_dates import find_date_hits
+from claims.extract_duration import find_duration_hits
+from claims.extract_initiator import find_actor_hits
+from claims.models import Actor, Claim, DateSpan, Duration
+from claims.speaker import speaker_of
+from sources.models import Source
+
+MAX_QUOTE_CHARS = 240
+
+
+def _quote_bounds(sent: Span, *parts: tuple[int, int]) -> tuple[int, int]:
+    """The shortest stretch of the sentence that covers every part of the claim."""
+    start = max(sent.start_char, min(p[0] for p in parts))
+    end = min(sent.end_char, max(p[1] for p in parts))
+    if end - start > MAX_QUOTE_CHARS:
+        start, end = parts[0]
+    return start, end
+
+
+def _tok_bounds(tok: Token) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+class ClaimBuilder:
+    """Assembles Claim records for one source, numbering them in reading order."""
+
+    def __init__(self, source: Source, ctx: DocContext) -> None:
+        self.source = source
+        self.ctx = ctx
+        self.claims: list[Claim] = []
+
+    def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
+            terms: list[str], scope: str | None = None, when: DateSpan | None = None) -> None:  # fmt: skip
+        text = self.ctx.doc.text
+        start, end = bounds
+        speaker, hedged = speaker_of(anchor, sent)
+        sent_start = sent.start_char
+        sent_text = text[sent_start : sent.end_char]
+        stripped = sent_text.rstrip()
+        lead = len(sent_text) - len(sent_text.lstrip())
+        self.claims.append(
+            Claim(
+                id=f"{self.source.id}c{len(self.claims) + 1}",
+                source_id=self.source.id,
+                kind=kind,
+                quote=text[start:end],
+                sentence=stripped.lstrip(),
+                start=start,
+                end=end,
+                sentence_start=sent_start + lead,
+                value=value,
+                scope=scope,
+                speaker=speaker,
+                hedged=hedged,
+                about=about,
+                terms=terms,
+                entities=self.ctx.entities(sent.start_char, sent.end_char),
+                when=when,
+            )
+        )
+
+
+def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Claim]:
+    """All claims of one source, given its text parsed by spaCy."""
+    ctx = DocContext.build(doc, aliases, source.published)
+    out = ClaimBuilder(source, ctx)
+    for sent in ctx.sentences:
+        if not sent.text.strip():
+            continue
+        sent_terms = ctx.terms(sent)
+        when = ctx.time_of(sent)
+        for hit in find_count_hits(ctx, sent):
+            bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
+                                   _tok_bounds(hit.trigger))  # fmt: skip
+            about = f"{hit.trigger.lemma_} {hit.scope}".strip()
+            terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
+            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
+                    when=when)  # fmt: skip
+        for hit in find_actor_hits(ctx, sent):
+            parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
+            if hit.event is not None:
+                parts.append(_tok_bounds(hit.event))
+            if hit.target_tok is not None:
+                parts.append((hit.target_tok.idx, hit.target_tok.idx + len(hit.target_tok.text)))
+            bounds = _quote_bounds(sent, *parts)
+            value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_tok.text,
+                          target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
+            event = hit.event.lemma_ if hit.event is not None else hit.trigger.lemma_
+            out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms, when=when)
+        for hit in find_date_hits(ctx, sent):
+            toks = hit.event
+            bounds = _quote_bounds(sent, (hit.mention.start, hit.mention.end), *(_tok_bounds(t) for t in toks))
+            about = " ".join(t.text for t in toks if not t.is_punct)
+            out.add("event_date", sent, bounds, hit.mention.span, hit.anchor, about=about, terms=ctx.terms(toks),
+                    when=hit.mention.span)  # fmt: skip
+        for hit in find_duration_hits(ctx, sent):
+            bounds = _quote_bounds(sent, (hit.start, hit.end), *(_tok_bounds(t) for t in hit.about))
+            value = Duration(days=hit.days, text=hit.text)
+            about = " ".join(t.lemma_ for t in hit.about)
+            terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
+            out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)
+    return sorted(out.claims, key=lambda c: (c.start, c.kind))
+
+
+def renumber(claims: list[Claim]) -> list[Claim]:
+    """Stable ids in reading order: s1c1, s1c2, ..."""
+    return [c.model_copy(update={"id": f"{c.source_id}c{i}"}) for i, c in enumerate(claims, 1)]
+
+
+def extract_claims(sources: Iterable[Source], nlp: Language, aliases: AliasTable | None = None,
+                   batch_size: int = 8) -> Iterator[tuple[Source, list[Claim]]]:  # fmt: skip
+    """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress)."""
+    aliases = aliases or AliasTable()
+    items = list(sources)
+    docs = nlp.pipe((s.text for s in items), batch_size=batch_size)
+    for source, doc in zip(items, docs, strict=True):
+        yield source, renumber(extract_from_doc(source, doc, aliases))

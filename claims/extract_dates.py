@@ -1,0 +1,72 @@
+"""When named events happened: every placed date tied to the event it dates (issue #2).
+
+The event is read off the dependency tree: "the Soviet Union's dissolution in
+1991" dates the dissolution; "the war ended in a ceasefire in 1994" dates the
+ending. Publication stamps and bylines are not events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claims.context import DocContext
+from claims.dates import DateMention
+from claims.tree import external_head, span_of
+
+STAMP_WORDS = {"publish", "update", "post", "date", "print", "edit", "copyright", "share", "read"}
+CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent", "oprd", "acomp", "prep", "pobj", "compound",
+               "amod", "poss", "prt", "neg", "dative", "npadvmod", "appos"}  # fmt: skip
+MIN_EVENT_WORDS = 2
+
+
+@dataclass
+class DateHit:
+    mention: DateMention
+    anchor: Token
+    event: list[Token]
+
+
+def _event_tokens(head: Token, date_span: Span) -> list[Token]:
+    """The words that name the dated event: the head and its core dependents, not other clauses."""
+    skip = set(range(date_span.start, date_span.end))
+    out: list[Token] = []
+
+    def walk(tok: Token, depth: int) -> None:
+        if tok.i in skip or depth > 4:
+            return
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in CLAUSE_DEPS and child.i not in skip:
+                walk(child, depth + 1)
+
+    walk(head, 0)
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        walk(head.head, 3)  # "the war, which began on ...": the war is the event
+    if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("pobj", "dobj", "nsubj"):
+        out.append(head.head)
+    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+
+
+def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
+    hits: list[DateHit] = []
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 5:
+        return hits  # headline stamps: "Published Oct 18, 2023", "Friday 19th Aug 2022"
+    for mention in ctx.dates_in(sent.start_char, sent.end_char):
+        date_span = span_of(sent, mention.start, mention.end)
+        if date_span is None or len(date_span) == 0:
+            continue
+        root = external_head(date_span)
+        anchor = root.head if root.dep_ != "ROOT" else root
+        if anchor.dep_ == "prep" or anchor.pos_ == "ADP":
+            anchor = anchor.head
+        if anchor.lemma_.lower() in STAMP_WORDS:
+            continue
+        event = _event_tokens(anchor, date_span)
+        content = [t for t in event if t.is_alpha and not t.is_stop]
+        if len(content) < MIN_EVENT_WORDS:
+            continue
+        hits.append(DateHit(mention, anchor, event))
+    return hits

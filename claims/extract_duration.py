@@ -1,0 +1,78 @@
+"""How long something lasted: "the 44-day war", "lasted 44 days", "five-day war" (issue #2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claims.context import DocContext
+from claims.numbers import parse_amount
+from claims.rules import rules
+from claims.tree import span_of
+
+_UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
+PATTERNS = [
+    # "the 44-day war", "Five-Day War", "a 30-year-long occupation"
+    re.compile(
+        rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
+        re.I,
+    ),
+    # "lasted 44 days", "lasted for about six hours", "for 45 days"
+    re.compile(
+        rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
+]
+
+
+@dataclass
+class DurationHit:
+    start: int
+    end: int
+    days: float
+    text: str
+    anchor: Token
+    about: list[Token]
+
+
+def _days(num: str, unit: str) -> float | None:
+    amount = parse_amount(num)
+    if amount is None or amount <= 0:
+        return None
+    per = rules()["duration_units"].get(unit.lower().rstrip("s"))
+    if per is None:
+        return None
+    return round(amount * per, 4)
+
+
+def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
+    hits: list[DurationHit] = []
+    text = ctx.doc.text
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text, sent.start_char, sent.end_char):
+            unit = m.groupdict().get("unit1") or m.groupdict().get("unit") or ""
+            days = _days(m.group("num"), unit)
+            if days is None:
+                continue
+            span = span_of(sent, m.start(), m.end())
+            if span is None or len(span) == 0:
+                continue
+            if m.groupdict().get("noun"):
+                noun_tok = span[-1]
+                if noun_tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                about = [noun_tok]
+                anchor = noun_tok
+            else:
+                verb = span[0]
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target = subj[0] if subj else verb.head
+                if target.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    target = verb.head
+                about = [target]
+                anchor = verb
+            hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about))
+    return hits

