@@ -45,6 +45,9 @@ class Group(BaseModel):
     claim_ids: list[str]
     status: Status
     summary: CountSummary | None = None
+    repeats: dict[str, str] = Field(
+        default_factory=dict, description="claim id -> the member it repeats (same source, same value): folded in"
+    )
 
 
 class Report(BaseModel):

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from analysis.align import Vocabulary, align
 from analysis.models import Group, Relation, Report
-from analysis.relate import relate
+from analysis.relate import apply_repeats, relate
 from claims.actors import AliasTable
 from claims.extract import extract_claims
 from claims.models import Claim
@@ -53,7 +53,7 @@ def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: 
     groups, relations = analyse_claims(claims, aliases)
     return Report(
         sources=list(sources),
-        claims=claims,
+        claims=apply_repeats(claims, groups),
         groups=groups,
         relations=relations,
         errors=list(errors),

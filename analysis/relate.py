@@ -11,7 +11,7 @@ from analysis.compare import compare
 from analysis.models import Group, Relation
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Claim
+from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 
 # Below this alignment score, differing dates or lengths may be two facts, not a contradiction.
 SURE_SAME_FACT = 0.5
@@ -36,10 +36,58 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     return f"{label}: {', '.join(words)}" if words else label
 
 
+def value_key(c: Claim) -> tuple:
+    """What makes two statements of one source the same claim."""
+    v = c.value
+    if isinstance(v, Count):
+        return ("count", v.low, v.high)
+    if isinstance(v, DateSpan):
+        return ("date", v.start, v.end)
+    if isinstance(v, Actor):
+        return ("actor", v.actor, v.negated)
+    if isinstance(v, Duration):
+        return ("duration", round(v.days, 1))
+    return ("other", id(v))
+
+
+def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
+    """A source that states the same value for one fact twice makes one claim, not two."""
+    by_key: dict[tuple, list[Claim]] = {}
+    for c in members:
+        by_key.setdefault((c.source_id, value_key(c)), []).append(c)
+    repeats: dict[str, str] = {}
+    for same in by_key.values():
+        # the fullest sentence is the best evidence (a headline restates the body)
+        keep = max(same, key=lambda c: (len(c.sentence), -c.start))
+        repeats.update({c.id: keep.id for c in same if c.id != keep.id})
+    return [c for c in members if c.id not in repeats], repeats
+
+
+def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
+    """Drop folded repeats from a claim list, keeping their sentences on the claim they repeat."""
+    folded = {twin: kept for g in groups for twin, kept in g.repeats.items()}
+    if not folded:
+        return claims
+    by_id = {c.id: c for c in claims}
+    extra: dict[str, list[str]] = {}
+    for twin, kept in folded.items():
+        if twin in by_id:
+            extra.setdefault(kept, []).append(by_id[twin].sentence)
+    out = []
+    for c in claims:
+        if c.id in folded:
+            continue
+        if c.id in extra:
+            c = c.model_copy(update={"also": list(dict.fromkeys([*c.also, *extra[c.id]]))})
+        out.append(c)
+    return out
+
+
 def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[list[Group], list[Relation]]:
     groups: list[Group] = []
     relations: list[Relation] = []
-    for n, members in enumerate(alignment.groups, 1):
+    for n, grouped in enumerate(alignment.groups, 1):
+        members, repeats = fold_repeats(grouped)
         group_relations: list[Relation] = []
         for a, b in combinations(members, 2):
             if a.source_id == b.source_id:
@@ -64,6 +112,7 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
                 claim_ids=[c.id for c in members],
                 status=status,
                 summary=summarise_counts(members) if members[0].kind in NUMERIC_KINDS else None,
+                repeats=repeats,
             )
         )
         relations.extend(group_relations)

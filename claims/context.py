@@ -91,7 +91,7 @@ class DocContext:
             prev = self.sentences[j]
             found = self.dates_in(prev.start_char, prev.end_char)
             if found:
-                return found[-1].span
+                return _union([d.span for d in found])
         return None
 
     def terms(self, tokens: list[Token] | Span, exclude: tuple[int, int] | None = None) -> list[str]:

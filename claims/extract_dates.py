@@ -19,6 +19,10 @@ STAMP_WORDS = {"publish", "update", "post", "date", "print", "edit", "copyright"
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent", "oprd", "acomp", "prep", "pobj", "compound",
                "amod", "poss", "prt", "neg", "dative", "npadvmod", "appos"}  # fmt: skip
 MIN_EVENT_WORDS = 2
+# "during the night of 7/8 August": the night is when, not what; the event is further up.
+TIME_NOUNS = {"night", "morning", "evening", "afternoon", "hour", "day", "dawn", "week", "weekend", "midnight",
+              "month", "year", "time", "period", "date", "noon", "end", "beginning", "start", "spring", "summer",
+              "autumn", "winter"}  # fmt: skip
 
 
 @dataclass
@@ -60,8 +64,13 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             continue
         root = external_head(date_span)
         anchor = root.head if root.dep_ != "ROOT" else root
-        if anchor.dep_ == "prep" or anchor.pos_ == "ADP":
-            anchor = anchor.head
+        for _ in range(4):
+            if anchor.dep_ == "prep" or anchor.pos_ == "ADP":
+                anchor = anchor.head
+            elif anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            else:
+                break
         if anchor.lemma_.lower() in STAMP_WORDS:
             continue
         event = _event_tokens(anchor, date_span)

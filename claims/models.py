@@ -84,3 +84,4 @@ class Claim(BaseModel):
     terms: list[str] = Field(default_factory=list, description="normalised words alignment compares")
     entities: list[str] = Field(default_factory=list, description="alias-resolved named entities")
     when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")
+    also: list[str] = Field(default_factory=list, description="other sentences of the source that repeat this claim")
