@@ -71,10 +71,10 @@ def time_bonus(a: DateSpan, b: DateSpan, *, numeric: bool) -> float:
     """Sharing a time says more the narrower the times are. Counts lean on it most:
     the words around "30,000 were killed" rarely name the event; the period does."""
     span = max((a.end - a.start).days, (b.end - b.start).days)
-    for limit, bonus in ((3, 0.3), (31, 0.25), (400, 0.2), (1500, 0.12)):
+    for limit, bonus in ((3, 0.3), (31, 0.25), (400, 0.2), (1500, 0.16)):
         if span <= limit:
             return bonus + (0.12 if numeric else 0.0)
-    return 0.04
+    return 0.05
 
 
 def compatible(a: Claim, b: Claim) -> bool:

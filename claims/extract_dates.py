@@ -46,6 +46,14 @@ def _event_tokens(head: Token, date_span: Span) -> list[Token]:
                 walk(child, depth + 1)
 
     walk(head, 0)
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("which", "that", "who") and head.dep_ != "relcl":
+            # ", which began on ...": the parser lost the antecedent; take the noun just before
+            for back in range(child.i - 1, max(child.i - 4, head.sent.start - 1), -1):
+                tok = head.doc[back]
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    walk(tok, 3)
+                    break
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         walk(head.head, 3)  # "the war, which began on ...": the war is the event
     if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("pobj", "dobj", "nsubj"):
@@ -67,7 +75,7 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         for _ in range(4):
             if anchor.dep_ == "prep" or anchor.pos_ == "ADP":
                 anchor = anchor.head
-            elif anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
+            elif anchor.pos_ == "NOUN" and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
                 anchor = anchor.head
             else:
                 break
