@@ -21,7 +21,8 @@ from datetime import timedelta
 from rapidfuzz import fuzz
 
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Actor, Claim, DateSpan, Duration
+from claims.dates import YEAR_UNKNOWN
+from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 
 THRESHOLD = 0.34
 MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
@@ -60,16 +61,52 @@ def _times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
     """True/False when both times are known, None when either is not."""
     if a is None or b is None:
         return None
+    if a.start.year == YEAR_UNKNOWN or b.start.year == YEAR_UNKNOWN:
+        return _yearless_meet(a, b)
     slack = timedelta(days=max(TIME_SLACK.get(a.precision, 2), TIME_SLACK.get(b.precision, 2)))
     return a.start - slack <= b.end and b.start - slack <= a.end
 
 
-UNKNOWN_TIME_PENALTY = 0.08
+UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
+
+
+def value_key(c: Claim) -> tuple:
+    """What makes two statements of one source the same claim."""
+    v = c.value
+    if isinstance(v, Count):
+        return ("count", v.low, v.high)
+    if isinstance(v, DateSpan):
+        return ("date", v.start, v.end)
+    if isinstance(v, Actor):
+        return ("actor", v.actor, v.negated)
+    if isinstance(v, Duration):
+        return ("duration", round(v.days, 1))
+    return ("other", id(v))
+
+
+def _yearless_meet(a: DateSpan, b: DateSpan) -> bool | None:
+    """A day and month of unknown year ("on March 25") against another time."""
+    if a.start.year != YEAR_UNKNOWN:
+        a, b = b, a
+    if b.start.year == YEAR_UNKNOWN:
+        return abs((a.start - b.start).days) <= 2
+    if (b.end - b.start).days >= 360:
+        return False  # a day of some year cannot be placed in a period: keep apart rather than guess
+    for year in range(b.start.year, b.end.year + 1):
+        try:
+            day = a.start.replace(year=year)
+        except ValueError:
+            continue
+        if b.start - timedelta(days=2) <= day <= b.end + timedelta(days=2):
+            return True
+    return False
 
 
 def time_bonus(a: DateSpan, b: DateSpan, *, numeric: bool) -> float:
     """Sharing a time says more the narrower the times are. Counts lean on it most:
     the words around "30,000 were killed" rarely name the event; the period does."""
+    if YEAR_UNKNOWN in (a.start.year, b.start.year):
+        return 0.1
     span = max((a.end - a.start).days, (b.end - b.start).days)
     for limit, bonus in ((3, 0.3), (31, 0.25), (400, 0.2), (1500, 0.16)):
         if span <= limit:
@@ -108,7 +145,7 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
     if a.kind != "event_date":
         meet = _times_meet(a.when, b.when)
         if meet is None:
-            score -= UNKNOWN_TIME_PENALTY
+            score -= UNKNOWN_TIME_PENALTY.get(a.kind, 0.0)
         elif meet:
             score += time_bonus(a.when, b.when, numeric=a.kind in NUMERIC_KINDS)
     va, vb = a.value, b.value
@@ -122,10 +159,11 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
     elif isinstance(va, Duration) and isinstance(vb, Duration):
         score += 0.25 if abs(va.days - vb.days) < 0.5 else -0.1
     elif isinstance(va, Actor) and isinstance(vb, Actor):
-        pa = {va.actor, va.target} - {None}
-        pb = {vb.actor, vb.target} - {None}
-        if pa & pb:
-            score += 0.05
+        # who-started claims about one war name the same parties, whoever they blame
+        pa = {va.actor, va.target, *a.entities} - {None}
+        pb = {vb.actor, vb.target, *b.entities} - {None}
+        if pa and pb:
+            score += 0.25 * len(pa & pb) / len(pa | pb)
     return score
 
 
@@ -139,7 +177,7 @@ def block_keys(c: Claim) -> list[str]:
     """Keys of the inverted index: context words, and the years the claim's time covers
     (counts are often told in words that share nothing but the period)."""
     keys = list(features(c))
-    if c.when is not None and c.when.end.year - c.when.start.year <= 10:
+    if c.when is not None and c.when.start.year != YEAR_UNKNOWN and c.when.end.year - c.when.start.year <= 10:
         keys.extend(f"@year:{y}" for y in range(c.when.start.year, c.when.end.year + 1))
     return keys
 
@@ -217,7 +255,30 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         del clusters[cj]
         for x in b:
             cluster_of[x] = ci
+    _attach_restatements(members, local, incompatible, clusters, cluster_of, threshold)
     return [[members[i] for i in sorted(idx)] for idx in clusters.values()]
+
+
+def _attach_restatements(members: list[Claim], local: dict[tuple[int, int], float], incompatible: set[tuple[int, int]],
+                         clusters: dict[int, list[int]], cluster_of: list[int], threshold: float) -> None:  # fmt: skip
+    """A lone claim that restates, in its source's own words, a value the same source gives
+    inside a group joins that group (it is folded into the fuller statement later)."""
+    for (i, j), s in sorted(local.items(), key=lambda kv: -kv[1]):
+        if s < threshold or members[i].source_id != members[j].source_id:
+            continue
+        if value_key(members[i]) != value_key(members[j]):
+            continue
+        for lone, anchor in ((i, j), (j, i)):
+            if len(clusters[cluster_of[lone]]) != 1 or len(clusters[cluster_of[anchor]]) < 2:
+                continue
+            target = cluster_of[anchor]
+            if any((min(lone, x), max(lone, x)) in incompatible or not compatible(members[lone], members[x])
+                   for x in clusters[target]):  # fmt: skip
+                continue
+            del clusters[cluster_of[lone]]
+            clusters[target].append(lone)
+            cluster_of[lone] = target
+            break
 
 
 def is_numeric(kind: str) -> bool:

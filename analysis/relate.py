@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from analysis.align import Alignment, Vocabulary, features
+from analysis.align import Alignment, Vocabulary, features, value_key
 from analysis.compare import compare
 from analysis.models import Group, Relation
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from claims.models import NUMERIC_KINDS, Claim
 
 # Below this alignment score, differing dates or lengths may be two facts, not a contradiction.
 SURE_SAME_FACT = 0.5
@@ -34,20 +34,6 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     words = [w for w in ranked if counts[w] > 1 or len(claims) == 1][:4] or ranked[:3]
     label = KIND_LABEL.get(claims[0].kind, claims[0].kind)
     return f"{label}: {', '.join(words)}" if words else label
-
-
-def value_key(c: Claim) -> tuple:
-    """What makes two statements of one source the same claim."""
-    v = c.value
-    if isinstance(v, Count):
-        return ("count", v.low, v.high)
-    if isinstance(v, DateSpan):
-        return ("date", v.start, v.end)
-    if isinstance(v, Actor):
-        return ("actor", v.actor, v.negated)
-    if isinstance(v, Duration):
-        return ("duration", round(v.days, 1))
-    return ("other", id(v))
 
 
 def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from claims import dates as date_rules
 from claims.actors import AliasTable
 from claims.dates import DateMention, scan_dates
 from claims.models import DateSpan
@@ -38,6 +39,7 @@ class DocContext:
     aliases: AliasTable
     published: date | None
     dates: list[DateMention] = field(default_factory=list)
+    undated: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
@@ -47,6 +49,7 @@ class DocContext:
         text = doc.text
         ctx = cls(doc=doc, aliases=aliases, published=published)
         ctx.dates, unplaced = scan_dates(text, published)
+        ctx.undated = list(date_rules.UNDATED)
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
         ctx.numbers = [
             n
@@ -83,6 +86,9 @@ class DocContext:
         own = [d for d in self.dates_in(sent.start_char, sent.end_char) if not skip or d.start != skip[0]]
         if own:
             return _union([d.span for d in own])
+        yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
+        if yearless:
+            return yearless[0].span
         i = self.sentence_index(sent)
         for back in range(1, MAX_BACK_SENTENCES + 1):
             j = i - back

@@ -81,6 +81,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # a year after a name: "the Georgia-Russia War 2008", "Euro 2024"
+    (
+        "year_after_name",
+        re.compile(
+            rf"\b(?!(?:{'|'.join(k.capitalize() for k in MONTHS)})\b)[A-Z][a-z]+\s+{_y('y')}\b(?!\s*(?:%|percent))"
+        ),
+    ),
     # a year as a modifier: "the 2008 war", "its 1994 ceasefire"
     ("year_attr", re.compile(rf"\b(?:the|a|its|their|this|that)\s+{_y('y')}\s+(?=[a-z])")),
     # relative: "on Tuesday", "last August", "last year", "yesterday"
@@ -190,7 +197,7 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         if not y1 < y2 <= y1 + 100:
             return None
         return DateSpan(start=date(y1, 1, 1), end=date(y2, 12, 31), precision="years", text=text)
-    if kind in ("year", "year_attr"):
+    if kind in ("year", "year_attr", "year_after_name"):
         y = int(g["y"])
         return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
     if published is None:
@@ -203,8 +210,9 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         d = published - timedelta(days=back)
         return DateSpan(start=d, end=d, precision="day", text=text)
     if kind == "last_month":
+        # "last August" in a text of October 2009 is August 2008: this year's would be "in August"
         mo = _month(g["mo"])
-        y = published.year if mo < published.month else published.year - 1
+        y = published.year - 1
         return DateSpan(start=date(y, mo, 1), end=date(y, mo, _last_day(y, mo)), precision="month", text=text)
     if kind == "rel_year":
         offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[g["rel"].lower()]
@@ -240,11 +248,12 @@ def scan_dates(text: str, published: date | None = None) -> tuple[list[DateMenti
     ("on 5 April" with no year known): numbers there are still not counts."""
     taken: list[tuple[int, int]] = []
     unplaced: list[tuple[int, int]] = []
+    undated: list[DateMention] = []
     found: list[DateMention] = []
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            start = m.start("y") if kind in ("year", "year_attr") else m.start()
+            start = m.start("y") if kind in ("year", "year_attr", "year_after_name") else m.start()
             candidates.append((start, -(m.end() - start), kind, m))
     order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))
@@ -255,17 +264,48 @@ def scan_dates(text: str, published: date | None = None) -> tuple[list[DateMenti
             continue
         if not _plausible(kind, m, text):
             continue
-        before = [y for pos, y in year_marks if pos < start]
-        context_year = before[-1] if before else None
+        before = [(pos, y) for pos, y in year_marks if pos < start]
+        before += [(d.start, d.span.start.year) for d in found if d.start < start and d.relative]
+        context_year = max(before)[1] if before else None
         span = _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:
                 unplaced.append((start, end))
+                yearless = _yearless(kind, m)
+                if yearless is not None:
+                    undated.append(DateMention(start, end, yearless))
             continue
         taken.append((start, end))
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
+    UNDATED.clear()
+    UNDATED.extend(undated)
     return found, unplaced
+
+
+# Day-and-month dates whose year could not be told ("on March 25" with no year in
+# sight), from the last scan_dates call: as a claim's time they still say "not
+# the time of that other event", marked with year 1 (see analysis.align).
+UNDATED: list[DateMention] = []
+YEAR_UNKNOWN = 1
+
+
+def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:
+    g = m.groupdict()
+    if kind not in ("dd_month", "month_dd", "dd_range_month", "month_dd_range") or not g.get("mo"):
+        return None
+    mo = _month(g["mo"])
+    d1 = int(g.get("d") or g.get("d1") or 0)
+    d2 = int(g.get("d2") or d1)
+    a, b = _safe_date(2000, mo, d1), _safe_date(2000, mo, d2)  # 2000: a leap year, so 29 Feb is valid
+    if a is None or b is None or b < a:
+        return None
+    return DateSpan(
+        start=a.replace(year=YEAR_UNKNOWN),
+        end=b.replace(year=YEAR_UNKNOWN),
+        precision="day",
+        text=f"{m.group(0).strip()} (year unknown)",
+    )
 
 
 def overlaps(a: DateSpan, b: DateSpan, slack_days: int = 0) -> bool:

@@ -308,7 +308,7 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
                     named = reader.name(obj)
                     if named:
                         break
-            if named:
+            if named and not _negated(tok):  # "not substantiated ... the claim of an X-ian incursion": too unsure
                 tgt, tgt_tok = _target(reader, tok)
                 hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, False, "attack", tok)
         if hit is not None and hit.actor != hit.target:
