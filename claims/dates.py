@@ -85,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_after_name",
         re.compile(
-            rf"\b(?!(?:{'|'.join(k.capitalize() for k in MONTHS)})\b)[A-Z][a-z]+\s+{_y('y')}\b(?!\s*(?:%|percent))"
+            rf"\b(?!(?:{'|'.join(k.capitalize() for k in MONTHS)})\b)[A-Z][a-z]+\s+{_y('y')}\b(?!\s*(?:%|percent|[a-z]))"
         ),
     ),
     # a year as a modifier: "the 2008 war", "its 1994 ceasefire"

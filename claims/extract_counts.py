@@ -94,6 +94,10 @@ def _scope(noun: Token, num_span: Span, trigger: Token) -> str:
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
     words = [t for t in mods if t.i < target.i] + [target]
+    for prep in target.children:
+        # "12 soldiers of the Georgian army": the nation may follow the noun
+        if prep.dep_ == "prep" and prep.lower_ == "of" and any(t.ent_type_ in ("NORP", "GPE") for t in prep.subtree):
+            words.extend(prep.subtree)
     text = phrase_text(words)
     for junk in ("’", "'"):
         text = text.rstrip(junk + "s").rstrip(junk) if text.endswith(junk + "s") or text.endswith(junk) else text
