@@ -25,6 +25,7 @@ from claims.dates import YEAR_UNKNOWN
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 
 THRESHOLD = 0.34
+RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
 MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
 TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}
 
@@ -264,7 +265,7 @@ def _attach_restatements(members: list[Claim], local: dict[tuple[int, int], floa
     """A lone claim that restates, in its source's own words, a value the same source gives
     inside a group joins that group (it is folded into the fuller statement later)."""
     for (i, j), s in sorted(local.items(), key=lambda kv: -kv[1]):
-        if s < threshold or members[i].source_id != members[j].source_id:
+        if s < RESTATEMENT_SHARE * threshold or members[i].source_id != members[j].source_id:
             continue
         if value_key(members[i]) != value_key(members[j]):
             continue

@@ -88,7 +88,7 @@ def ingest_url(ws: Workspace, url: str, *, meta: SourceMeta | None = None, allow
 
 
 def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_private: bool = False,
-                timeout: float = 15.0, read_stdin: Callable[[], str] = sys.stdin.read,
+                timeout: float = 15.0, read_stdin: Callable[[], str] | None = None,
                 ) -> tuple[list[Source], list[RashomonError]]:  # fmt: skip
     """Read what `rashomon add` was given, in order: files, folders, URLs and `-` (stdin).
 
@@ -100,7 +100,7 @@ def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_p
     for item in items:
         try:
             if item == "-":
-                text = read_stdin()
+                text = read_stdin() if read_stdin is not None else sys.stdin.read()
                 sources.append(load_text(text, name=pasted_name(text), source_id=_NEW, meta=meta))
             elif is_url(item):
                 sources.append(fetch_url(item, source_id=_NEW, meta=meta, allow_private=allow_private,

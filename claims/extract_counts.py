@@ -96,7 +96,11 @@ def _scope(noun: Token, num_span: Span, trigger: Token) -> str:
     words = [t for t in mods if t.i < target.i] + [target]
     for prep in target.children:
         # "12 soldiers of the Georgian army": the nation may follow the noun
-        if prep.dep_ == "prep" and prep.lower_ == "of" and any(t.ent_type_ in ("NORP", "GPE") for t in prep.subtree):
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("of", "from")
+            and any(t.ent_type_ in ("NORP", "GPE") for t in prep.subtree)
+        ):
             words.extend(prep.subtree)
     text = phrase_text(words)
     for junk in ("’", "'"):
