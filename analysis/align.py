@@ -20,6 +20,7 @@ from datetime import timedelta
 
 from rapidfuzz import fuzz
 
+from analysis.compare import scope_key, scopes_disjoint
 from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
@@ -121,7 +122,14 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.kind == "event_date":
         return True  # their dates are the values compared, not a block
+    if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
+        return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
     return _times_meet(a.when, b.when) is not False
+
+
+def _nations_differ(a: str | None, b: str | None) -> bool:
+    sa, sb = scope_key(a), scope_key(b)
+    return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
 
 
 def _weighted_overlap(fa: list[str], fb: list[str], voc: Vocabulary) -> float:
@@ -158,7 +166,14 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         else:
             score -= 0.3
     elif isinstance(va, Duration) and isinstance(vb, Duration):
-        score += 0.25 if abs(va.days - vb.days) < 0.5 else -0.1
+        score += 0.3 if abs(va.days - vb.days) <= 0.05 * max(va.days, vb.days, 1) else -0.1
+    elif isinstance(va, Count) and isinstance(vb, Count):
+        # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
+        sa, sb = scope_key(a.scope), scope_key(b.scope)
+        if scopes_disjoint(sa, sb):
+            score -= 0.15  # different roles (soldiers, civilians): likely two facts
+        elif sa.nations and sa.nations == sb.nations:
+            score += 0.12
     elif isinstance(va, Actor) and isinstance(vb, Actor):
         # who-started claims about one war name the same parties, whoever they blame
         pa = {va.actor, va.target, *a.entities} - {None}

@@ -46,6 +46,9 @@ def interval(count: Count) -> Interval:
     if count.low is not None and count.high is None:
         return Interval(float(count.low), INF, low_open=any(last.endswith(s) for s in strict))
     if count.low is None and count.high is not None:
+        # "as many as 45" claims a figure near 45, not "anything from 0 to 45"
+        if last in r["qualifiers"]["upper_estimate"]:
+            return Interval(float(count.high) * 0.5, float(count.high))
         return Interval(0.0, float(count.high))
     n = float(count.low or 0)
     if last in near:
@@ -67,6 +70,7 @@ class Scope:
     nations: frozenset[str]
     roles: frozenset[str]
     marked: bool  # "ethnic", "only": explicitly a part of the whole
+    total: bool = False  # "from both sides", "in total": the whole of that role
 
     @property
     def general(self) -> bool:
@@ -82,6 +86,23 @@ def _role_words() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
+def _scope_cached(text: str) -> Scope:
+    return scope_of(text, AliasTable())
+
+
+def scope_key(text: str | None) -> Scope:
+    """scope_of with the built-in actor table, cached (alignment calls it per pair)."""
+    return _scope_cached(text or "")
+
+
+def scopes_disjoint(a: Scope, b: Scope) -> bool:
+    """Two populations that cannot overlap: different nations, or different roles."""
+    if a.nations and b.nations and not (a.nations & b.nations) and not (a.total or b.total):
+        return True
+    return bool(a.roles and b.roles and not (a.roles & b.roles))
+
+
 def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people" into comparable parts."""
     if not text:
@@ -91,18 +112,20 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     words = text.replace("-", " ").split()
     roles_table = _role_words()
     for w in words:
-        lw = w.lower().strip(".,'’")
+        lw = w.lower().strip(".,'’[]()")
         singular = lw[:-1] if lw.endswith("s") else lw
         for form in (lw, singular, lw.removesuffix("es")):
             if form in roles_table:
                 roles.add(roles_table[form])
                 break
         else:
-            actor = aliases.resolve(w)
+            actor = aliases.resolve(w.strip("[]()"))
             if actor and aliases.kind(actor) == "state":
                 nations.add(actor)
-    marked = any(w.lower() in rules()["scope"]["subset_markers"] for w in words)
-    return Scope(frozenset(nations), frozenset(roles), marked)
+    lowered = {w.lower().strip(".,'’") for w in words}
+    marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
+    total = bool(lowered & set(rules()["scope"]["total_markers"]))
+    return Scope(frozenset(nations), frozenset(roles), marked, total)
 
 
 def _subset(a: Scope, b: Scope) -> bool:
@@ -121,19 +144,33 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
-    same_scope = (sa.nations, sa.roles) == (sb.nations, sb.roles)
+    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total)
     if same_scope:
         if overlap(ia, ib):
+            if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]
+                return "unclear", f"{pair}: a lower bound and an upper estimate; both can hold"
             return "agree", f"{pair}: the figures are compatible"
         return "contradict", f"{pair}: the figures do not overlap"
+    if sa.roles == sb.roles and sa.roles and bool(sa.nations) != bool(sb.nations) and not (sa.total or sb.total):
+        # "soldiers" next to "Chinese soldiers": whose soldiers the first means is left to the context
+        if overlap(ia, ib):
+            return "agree", f"{pair}: the figures are compatible"
+        return "unclear", f"{pair}: the figures differ, but one does not say whose {next(iter(sa.roles))}s it counts"
     for part, whole, ip, iw, cp, cw in ((sa, sb, ia, ib, a, b), (sb, sa, ib, ia, b, a)):
-        if _subset(part, whole):
+        if _subset(part, whole) or (whole.total and part.roles >= whole.roles and not part.total):
             if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
                 return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
             if overlap(ip, iw) and not part.marked and not part.roles:
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"
             return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
     return "different_scope", f"{pair}: they count different people"
+
+
+def _opposite_bounds(a: Count, b: Count) -> bool:
+    """ "at least 40" and "as many as 45": one open below, the other capped above."""
+    lower_only = lambda c: c.low is not None and c.high is None  # noqa: E731
+    upper_only = lambda c: c.high is not None and c.low is None  # noqa: E731
+    return (lower_only(a) and upper_only(b)) or (upper_only(a) and lower_only(b))
 
 
 def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:

@@ -100,14 +100,15 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
     stale = ws.stale_group_ids()
     stats = WorkspaceVocabulary(ws)
     stats.need(new)
-    touched = _load(ws, stale)
-    pending = _join(ws, new, stats, touched)
+    loaded = _load(ws, stale)
+    pending = _join(ws, new, stats, loaded)
     fresh_groups, fresh_relations = _new_groups(pending, stats, aliases, ws.group_counter())
+    touched = [gid for gid, item in loaded.items() if item.joined or gid in set(stale)]
     contested = ws.contested_group_ids(touched)
     changed: list[Group] = []
     relations: list[Relation] = []
     for group_id in sorted(touched, key=_number):
-        group, added = _rewrite(touched[group_id], group_id in contested, stats, aliases)
+        group, added = _rewrite(loaded[group_id], group_id in contested, stats, aliases)
         changed.append(group)
         relations.extend(added)
     ws.save_alignment_changes(
@@ -133,8 +134,11 @@ def _load(ws: Workspace, group_ids: Iterable[str]) -> dict[str, _Touched]:
     return {gid: _Touched(groups[gid], filed.get(gid, [])) for gid in wanted if gid in groups}
 
 
-def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, touched: dict[str, _Touched]) -> list[Claim]:
-    """Put each new claim into the existing group align() would merge it with; return the rest."""
+def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: dict[str, _Touched]) -> list[Claim]:
+    """Put each new claim into the existing group align() would merge it with; return the rest.
+
+    `loaded` caches the groups read so far (candidates too); those a claim joins get it in `joined`.
+    """
     joined_index: dict[tuple[str, str], list[tuple[str, Claim]]] = defaultdict(list)
     pending: list[Claim] = []
     for claim in new:
@@ -143,14 +147,14 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, touched: 
         candidates += [hit for key in keys for hit in joined_index.get((claim.kind, key), [])]
         stats.need(other for _, other in candidates)
         edges = {gid for gid, other in candidates if (stats.score(claim, other) or 0.0) >= THRESHOLD}
-        missing = edges - touched.keys()
+        missing = edges - loaded.keys()
         if missing:
-            touched.update(_load(ws, missing))
+            loaded.update(_load(ws, missing))
         best: tuple[float, str] | None = None
         for gid in sorted(edges, key=_number):
-            if gid not in touched:
+            if gid not in loaded:
                 continue  # removed by another process since the index was read
-            members = touched[gid].filed + touched[gid].joined
+            members = loaded[gid].filed + loaded[gid].joined
             stats.need(members)
             scores = [stats.score(claim, member) for member in members]  # None: not compatible()
             if not members or any(s is None for s in scores):
@@ -161,7 +165,7 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, touched: 
         if best is None:
             pending.append(claim)
             continue
-        touched[best[1]].joined.append(claim)
+        loaded[best[1]].joined.append(claim)
         for key in keys:
             joined_index[(claim.kind, key)].append((best[1], claim))
     return pending

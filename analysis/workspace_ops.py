@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,13 +38,15 @@ Progress = Callable[[int, int, Source], None]
 FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
 _NEW = "new"  # placeholder id: the workspace assigns the real one
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 # -- adding ------------------------------------------------------------------------
 
 
 def is_url(item: str) -> bool:
-    return item.lower().startswith(("http://", "https://"))
+    """Anything with a scheme is an address: fetch_url then refuses all but http(s) with a reason."""
+    return _SCHEME.match(item) is not None
 
 
 def pasted_name(text: str) -> str:

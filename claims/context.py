@@ -71,6 +71,16 @@ class DocContext:
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]
 
+    def times_in(self, start: int, end: int) -> list[DateMention]:
+        """Dates that say when something in [start, end) happened: "since 1975" only marks
+        where a period began ("the first clash since 1975"), so it is left out."""
+        text = self.doc.text
+        return [
+            d
+            for d in self.dates_in(start, end)
+            if not text[max(0, d.start - 6) : d.start].lower().strip().endswith("since")
+        ]
+
     def numbers_in(self, start: int, end: int) -> list[NumberMention]:
         return [n for n in self.numbers if n.start >= start and n.end <= end]
 
@@ -83,7 +93,7 @@ class DocContext:
     def time_of(self, sent: Span, near: int | None = None, *, skip: tuple[int, int] | None = None) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
         sentences just before it in the same paragraph, else unknown."""
-        own = [d for d in self.dates_in(sent.start_char, sent.end_char) if not skip or d.start != skip[0]]
+        own = [d for d in self.times_in(sent.start_char, sent.end_char) if not skip or d.start != skip[0]]
         if own:
             return _union([d.span for d in own])
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
@@ -95,7 +105,7 @@ class DocContext:
             if j < 0 or self.paragraph_of[j] != self.paragraph_of[i]:
                 break
             prev = self.sentences[j]
-            found = self.dates_in(prev.start_char, prev.end_char)
+            found = self.times_in(prev.start_char, prev.end_char)
             if found:
                 return _union([d.span for d in found])
         return None
@@ -114,7 +124,7 @@ class DocContext:
                 resolved = self.aliases.resolve(tok.text)
                 word = (resolved or tok.text).lower()
             else:
-                word = tok.lemma_.lower()
+                word = _stem(tok.lemma_.lower())
             if len(word) < 3 or word in LIGHT_WORDS:
                 continue
             out.append(word)
@@ -127,6 +137,13 @@ class DocContext:
             if ent.start_char >= start and ent.end_char <= end and ent.label_ in ENTITY_LABELS:
                 names.append(self.aliases.canonical(ent.text))
         return list(dict.fromkeys(n for n in names if n))
+
+
+def _stem(word: str) -> str:
+    """ "fighting" ~ "fight", "shelling" ~ "shell": nouns made from verbs keep spaCy's -ing."""
+    if len(word) > 6 and word.endswith("ing"):
+        return word[:-3]
+    return word
 
 
 def _union(spans: list[DateSpan]) -> DateSpan:

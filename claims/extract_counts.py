@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.models import Count
 from claims.numbers import NumberMention
@@ -21,6 +22,7 @@ from claims.rules import rules
 from claims.tree import external_head, left_mods, phrase_text, span_of, tree_distance
 
 MAX_DIRECT = 2
+TOTAL_WORDS = frozenset(rules()["scope"]["total_markers"])
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "hundred", "thousand", "million"}
 MAX_VIA_FIGURE = 8
 
@@ -77,7 +79,31 @@ def _counted_noun(num_root: Token) -> Token:
     return num_root
 
 
-def _scope(noun: Token, num_span: Span, trigger: Token) -> str:
+def _implied_nation(target: Token, words: list[Token], aliases: AliasTable) -> str | None:
+    """Whose people a scope means when its own words do not say: "China said four of its
+    soldiers", "On the Indian side, 20 soldiers died" (written as "soldiers [China]")."""
+    if any(aliases.resolve(t.text) for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN")):
+        return None
+    sent = target.sent
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in target.children) or (
+        target.head.dep_ == "pobj" and any(c.lower_ in ("its", "their") for c in target.head.head.children)
+    ):
+        before = [t for t in sent if t.i < target.i and t.pos_ == "PROPN" and aliases.resolve(t.text)]
+        if before:
+            return aliases.resolve(before[-1].text)
+    sides = {
+        aliases.resolve(m.text)
+        for t in sent
+        if t.lemma_.lower() == "side"
+        for m in t.children
+        if m.dep_ in ("amod", "compound", "poss") and aliases.resolve(m.text)
+    }
+    if len(sides) == 1:
+        return sides.pop()
+    return None
+
+
+def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> str:
     """Whom the number is about, in the words of the source ("ethnic Azerbaijanis")."""
     figure = set(rules()["figure_nouns"])
     general = set(rules()["scope"]["general"])
@@ -98,11 +124,14 @@ def _scope(noun: Token, num_span: Span, trigger: Token) -> str:
         # "12 soldiers of the Georgian army": the nation may follow the noun
         if (
             prep.dep_ == "prep"
-            and prep.lower_ in ("of", "from")
-            and any(t.ent_type_ in ("NORP", "GPE") for t in prep.subtree)
+            and prep.lower_ in ("of", "from", "on")
+            and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in TOTAL_WORDS for t in prep.subtree)
         ):
             words.extend(prep.subtree)
     text = phrase_text(words)
+    nation = _implied_nation(target, words, aliases)
+    if nation:
+        text = f"{text} [{nation}]"
     for junk in ("’", "'"):
         text = text.rstrip(junk + "s").rstrip(junk) if text.endswith(junk + "s") or text.endswith(junk) else text
     return text.strip() or "people"
@@ -180,5 +209,5 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
         if best is None:
             continue
         _, _, trig, kind = best
-        hits.append(CountHit(kind, mention, mention.count, noun, trig, _scope(noun, num_span, trig)))
+        hits.append(CountHit(kind, mention, mention.count, noun, trig, _scope(noun, num_span, trig, ctx.aliases)))
     return hits

@@ -128,8 +128,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         qual = _qualifier(m.group("qual"))
         lead = m.start()
         if qual and m.group("qual"):
-            at = m.group("qual").lower().rfind(qual.split()[0])
-            lead = m.start("qual") + max(at, 0)
+            spots = list(re.finditer(r"\s+".join(map(re.escape, qual.split())), m.group("qual"), re.IGNORECASE))
+            lead = m.start("qual") + (spots[-1].start() if spots else 0)
         if m.group("vague"):
             key = re.sub(r"\s+", " ", m.group("vague").lower())
             low, high = vague_table[key]
