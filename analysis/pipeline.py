@@ -68,5 +68,7 @@ def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None
     result = collect(paths, meta=meta)
     errors = [e.line() for e in result.errors]
     if not result.sources:
-        raise NothingToAnalyse(", ".join(str(p) for p in paths) or "(no paths)")
+        exc = NothingToAnalyse(", ".join(str(p) for p in paths) or "(no paths)")
+        exc.errors = errors  # type: ignore[attr-defined]  # each bad file's own reason, for the CLI to show
+        raise exc
     return analyse(result.sources, nlp=nlp, aliases=aliases, progress=progress, errors=errors)

@@ -109,7 +109,14 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped or _looks_like_sentence(stripped):
         return False
-    return any(rule.fullmatch(stripped) for rule in FURNITURE)
+    return any(rule.fullmatch(stripped) for rule in FURNITURE) or _mostly_icon_names(stripped)
+
+
+def _mostly_icon_names(line: str) -> bool:
+    """An icon font's glyph names run together ("full chevron downicon closeicon ...")."""
+    words = line.split()
+    named = sum(1 for w in words if "icon" in w.lower())
+    return named >= 5 and named * 2 >= len(words)
 
 
 def _looks_like_sentence(line: str) -> bool:

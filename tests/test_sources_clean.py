@@ -148,3 +148,11 @@ PIECES = st.sampled_from(
 def test_idempotent_on_generated_text(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_clean_drops_a_run_of_icon_font_names_mixed_with_plain_words():
+    """Regression: an icon-font line with a few plain words in it ("full chevron downicon") stayed."""
+    line = "icon bookmark-bicon cameraicon full chevron downicon full chevron upicon closeicon searchicon fm"
+    assert clean_text(f"{line}\n\nThe talks resumed in the capital on Monday after a week of delays.") == (
+        "The talks resumed in the capital on Monday after a week of delays."
+    )
