@@ -23,7 +23,8 @@ ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 PERFORM_VERBS = {"carry", "conduct", "wage", "mount", "stage", "commit", "perpetrate", "launch", "unleash", "start"}
 FORCE_NOUNS = {"force", "troop", "army", "military", "government", "side", "authority", "regime", "unit", "soldier",
                "group", "militia", "police", "navy", "leadership", "administration", "official"}  # fmt: skip
-TARGET_PREPS = ("against", "on", "upon", "into", "at")
+TARGET_PREPS = ("against", "on", "upon", "into", "at", "of")
+RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "bear"}
 PRONOUN_ANTECEDENT = {"it", "they", "who", "which", "that"}
 
 
@@ -258,6 +259,11 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
                 if named and not _is_response(thing, sent):
                     tgt, tgt_tok = _target(reader, thing, tok)
                     hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, _negated(tok), "start", thing)
+            elif lemma in RESPONSIBILITY_VERBS and thing is not None and _lemma(thing) == "responsibility":
+                # "Hamas claimed responsibility for the attack"
+                named = reader.name(doer) if doer is not None else None
+                if named:
+                    hit = ActorHit(tok, named[0], named[1], None, None, _negated(tok), "blame", thing)
             elif lemma in w["attack_verbs"] and doer is not None:
                 named = reader.name(doer)
                 if named:

@@ -22,6 +22,13 @@ def _cues() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(sp["reporting_verbs"]), frozenset(sp["hedges"])
 
 
+@lru_cache(maxsize=1)
+def _events() -> frozenset[str]:
+    """ "The attack claimed 30 lives": an event is never who says something."""
+    ini = rules()["initiator"]
+    return frozenset(ini["war_nouns"]) | frozenset(ini["attack_nouns"])
+
+
 def _phrase(tok: Token) -> str:
     words = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.i > tok.i)]
     # drop relative clauses and appositions that make a speaker unreadable
@@ -54,6 +61,11 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
     found = _according_to(sent, anchor)
     if found:
         return found, hedged
+    if anchor.lemma_.lower() in verbs and anchor.pos_ == "VERB":
+        # the claim's own verb reports it: "Ukraine blamed Russia", "Hamas claimed responsibility"
+        subj = [c for c in anchor.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():
+            return _phrase(subj[0]), hedged
     node = anchor
     for _ in range(12):
         head = node.head
@@ -66,7 +78,7 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]
             if head.dep_ in ("relcl", "acl") and not subj:
                 subj = [head.head]
-            if subj and subj[0].lower_ not in PRONOUNS:
+            if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():
                 return _phrase(subj[0]), hedged
             if subj and subj[0].lower_ in ("he", "she", "they", "we"):
                 return subj[0].text, hedged
