@@ -32,13 +32,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted(r["number_words"], key=len, reverse=True)
     word_num = rf"(?:{_alt([w for w in words if w not in ('a', 'an')])})"
     tens_units = rf"(?:{word_num}(?:[\s-]+{word_num})?)"
-    mult = r"(?:hundred|thousand|million|billion)"
+    mult = r"(?:hundred|thousand|million|billion|dozen)"
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     # a single amount: 30,000 | 1.5 million | one million | a million | twenty-five | 2m
     amount = (
         rf"(?:{digits}(?:\s*(?:{mult})\b|(?:m|bn|k)\b)?"
         rf"|(?:(?:a|an)\s+)?{mult}(?:\s+(?:and\s+)?{tens_units})?"
-        rf"|{tens_units}(?:\s+{mult})*(?:\s+(?:and\s+)?{tens_units})?)"
+        rf"|{tens_units}(?:\s+{mult})*(?:\s+(?:and\s+)?{tens_units}(?:\s+{mult})*)*)"
     )
     vague = _alt(phrases("vague_amounts"))
     quals = _alt(
@@ -50,7 +50,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             reverse=True,
         )
     )
-    dash = r"\s*(?:-?to-?|-|–|—|and)\s*"
+    # "and" joins a range only after "between": "300 and 400" alone is two numbers
+    dash = r"\s*(?(between)(?:-?to-?|-|–|—|and)|(?:-?to-?|-|–|—))\s*"
     full = (
         rf"(?<![\w.,])(?P<qual>(?:(?:{quals})\s+(?:the\s+)?(?:low\s+end\s+of\s+(?:the\s+)?)?)+)?"
         rf"(?:(?P<between>between|from)\s+)?"
