@@ -121,7 +121,8 @@ class AliasTable:
         if found is None and len(key) >= 6 and key.isalpha():
             # misspellings and transliterations of known names ("Isreali")
             best = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
-            if best:
+            # a misspelling keeps its first letter ("Isreali"); "Taliban" is not "Italian"
+            if best and best[0][0] == key[0]:
                 found = self._alias[best[0]]
         self._cache[cache_key] = found
         return found

@@ -49,6 +49,15 @@ def _y(n: str) -> str:
 # Ordered: the first pattern that matches at a position wins (longest forms first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "30 June to 1 July 2020", "June 30 - July 1, 2020": a span across two months
+    (
+        "dd_month_range",
+        re.compile(rf"\b{_d('d1')}\s+{_m('mo')}{_RANGE}{_d('d2')}\s+{_m('mo2')}(?:,?\s+{_y('y')})?\b"),
+    ),
+    (
+        "month_dd_month_dd",
+        re.compile(rf"\b{_m('mo')}\s+{_d('d1')}{_RANGE}{_m('mo2')}\s+{_d('d2')}(?:,?\s+{_y('y')})?\b"),
+    ),
     # "the night of 7 to 8 August 2008", "7/8 August", "19-20 September 2023"
     ("dd_range_month", re.compile(rf"\b{_d('d1')}{_RANGE}{_d('d2')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
     # "September 19-20, 2023", "May 7 and 8, 1992"
@@ -145,6 +154,17 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
     if kind == "iso":
         d = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
         return DateSpan(start=d, end=d, precision="day", text=text) if d else None
+    if kind in ("dd_month_range", "month_dd_month_dd"):
+        m1, m2 = _month(g["mo"]), _month(g["mo2"])
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        y2 = int(g["y"]) if g.get("y") else _infer_year(m2, d2, context_year, published)
+        if y2 is None:
+            return None
+        y1 = y2 - 1 if m1 > m2 else y2  # "30 December to 2 January 2021"
+        a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if a is None or b is None or not a < b or (b - a).days > 62:
+            return None
+        return DateSpan(start=a, end=b, precision="days", text=text)
     if kind in ("dd_range_month", "month_dd_range"):
         mo = _month(g["mo"])
         d1, d2 = int(g["d1"]), int(g["d2"])
