@@ -7,7 +7,7 @@ from collections import Counter
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, features, value_key
-from analysis.compare import compare
+from analysis.compare import compare, scope_key
 from analysis.models import Group, Relation
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
@@ -25,15 +25,33 @@ KIND_LABEL = {
 }
 
 
+MAX_TOPIC_WORDS = 8
+
+
 def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
-    """A readable name for the fact: the kind and the group's most telling words."""
+    """A readable name for the fact: the kind and the member's own words for what it is
+    about that the others share most (the group's medoid), or its most telling words."""
+    label = KIND_LABEL.get(claims[0].kind, claims[0].kind)
+
+    def words(c: Claim) -> set[str]:
+        return {w.lower() for w in c.about.split() if len(w) > 2}
+
+    best = max(claims, key=lambda c: (sum(len(words(c) & words(o)) for o in claims if o is not c), -len(c.about)))
+    about = " ".join(best.about.split()[:MAX_TOPIC_WORDS])
+    if claims[0].kind == "initiator":
+        parties = sorted({c.value.actor for c in claims if hasattr(c.value, "actor")})
+        return f"{label}: {about} ({' vs '.join(parties[:4])})" if about else f"{label}: {' vs '.join(parties)}"
+    if claims[0].kind in NUMERIC_KINDS:
+        scopes = Counter(c.scope for c in claims if c.scope)
+        if scopes:
+            return f"{label}: {scopes.most_common(1)[0][0]}"
+    if about:
+        return f"{label}: {about}"
     counts: Counter[str] = Counter()
     for c in claims:
         counts.update(set(features(c)))
     ranked = sorted(counts, key=lambda w: (-counts[w] * voc.idf(w), w))
-    words = [w for w in ranked if counts[w] > 1 or len(claims) == 1][:4] or ranked[:3]
-    label = KIND_LABEL.get(claims[0].kind, claims[0].kind)
-    return f"{label}: {', '.join(words)}" if words else label
+    return f"{label}: {', '.join(ranked[:4])}" if ranked else label
 
 
 def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
@@ -69,6 +87,27 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
     return out
 
 
+def _same_population(members: list[Claim], relations: list[Relation]) -> list[Claim]:
+    """Leave out of low/best/high a count that only ever differs in scope from the others."""
+    apart = {
+        c.id
+        for c in members
+        if (mine := [r for r in relations if c.id in (r.claim_a, r.claim_b)])
+        and all(r.relation == "different_scope" for r in mine)
+    }
+    kept = [c for c in members if c.id not in apart] or members
+    keys = Counter(_scope_id(c) for c in kept)
+    main, n = keys.most_common(1)[0]
+    if n >= 2:
+        kept = [c for c in kept if _scope_id(c) == main or not any(_scope_id(c))]
+    return kept
+
+
+def _scope_id(c: Claim) -> tuple:
+    sc = scope_key(c.scope)
+    return (sc.nations, sc.roles, sc.total)
+
+
 def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[list[Group], list[Relation]]:
     groups: list[Group] = []
     relations: list[Relation] = []
@@ -97,7 +136,9 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
                 topic=topic_of(members, voc),
                 claim_ids=[c.id for c in members],
                 status=status,
-                summary=summarise_counts(members) if members[0].kind in NUMERIC_KINDS else None,
+                summary=summarise_counts(_same_population(members, group_relations))
+                if members[0].kind in NUMERIC_KINDS
+                else None,
                 repeats=repeats,
             )
         )

@@ -104,7 +104,13 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
         for hit in find_date_hits(ctx, sent):
             toks = hit.event
             bounds = _quote_bounds(sent, (hit.mention.start, hit.mention.end), *(_tok_bounds(t) for t in toks))
-            about = " ".join(t.text for t in toks if not t.is_punct)
+            kept = {t.i for t in toks}
+            # drop prepositions left hanging where the date was cut out ("took place on")
+            about = " ".join(
+                t.text
+                for t in toks
+                if not t.is_punct and not (t.pos_ == "ADP" and not any(c.i in kept for c in t.children))
+            )
             out.add("event_date", sent, bounds, hit.mention.span, hit.anchor, about=about, terms=ctx.terms(toks),
                     when=hit.mention.span)  # fmt: skip
         for hit in find_duration_hits(ctx, sent):

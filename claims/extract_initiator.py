@@ -214,7 +214,10 @@ def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, 
 def _np_text(head: Token) -> str:
     """A noun phrase as written, up to its first clause, apposition or punctuation."""
     words: list[Token] = []
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
     for t in head.subtree:
+        if t.i in clauses:
+            break
         if t.i > head.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "prep")):
             break
         if t.dep_ == "det" and not words:
