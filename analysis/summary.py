@@ -32,7 +32,7 @@ def summarise_counts(claims: list[Claim]) -> CountSummary | None:
         return None
     lo = min(v for v, _ in lows)
     hi = max(v for v, _ in highs)
-    best = statistics.median(v for v, _ in points) if points else None
+    best = statistics.median_low(v for v, _ in points) if points else None  # a figure some source gave
     best_sources = sorted({s for v, s in points if best is not None and abs(v - best) <= 0.05 * max(best, 1)})
     return CountSummary(
         low=int(lo),
