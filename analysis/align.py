@@ -46,8 +46,19 @@ class Vocabulary:
             voc.df.update(set(features(c)))
         return voc
 
+    _weights: dict[str, tuple[dict[str, float], float, float]] = field(default_factory=dict)
+
     def idf(self, word: str) -> float:
         return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
+
+    def weights(self, c: Claim) -> tuple[dict[str, float], float, float]:
+        """A claim's words with their IDF, their sum and their squared norm (cached per claim)."""
+        found = self._weights.get(c.id)
+        if found is None:
+            w = {word: self.idf(word) for word in features(c)}
+            found = (w, sum(w.values()), sum(v * v for v in w.values()))
+            self._weights[c.id] = found
+        return found
 
 
 def features(c: Claim) -> list[str]:
@@ -70,6 +81,7 @@ def _times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
 
 
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
+EVENT_DATE_MAX_GAP = 31  # days
 
 
 def value_key(c: Claim) -> tuple:
@@ -121,7 +133,13 @@ def compatible(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "event_date":
-        return True  # their dates are the values compared, not a block
+        # the dates are the values compared, so they only block when far apart: a date
+        # stated a month or more away from another is another event, not a contradiction
+        va, vb = a.value, b.value
+        if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+            gap = max((va.start - vb.end).days, (vb.start - va.end).days)
+            return gap <= EVENT_DATE_MAX_GAP
+        return True
     if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
     return _times_meet(a.when, b.when) is not False
@@ -132,15 +150,16 @@ def _nations_differ(a: str | None, b: str | None) -> bool:
     return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
 
 
-def _weighted_overlap(fa: list[str], fb: list[str], voc: Vocabulary) -> float:
-    if not fa or not fb:
+def _weighted_overlap(a: Claim, b: Claim, voc: Vocabulary) -> float:
+    wa, sum_a, sq_a = voc.weights(a)
+    wb, sum_b, sq_b = voc.weights(b)
+    if not wa or not wb:
         return 0.0
-    wa = {w: voc.idf(w) for w in fa}
-    wb = {w: voc.idf(w) for w in fb}
-    shared = sum(min(wa[w], wb[w]) for w in wa.keys() & wb.keys())
-    norm = math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
-    dice = 2 * shared / (sum(wa.values()) + sum(wb.values()))
-    cosine = sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / norm if norm else 0.0
+    common = wa.keys() & wb.keys()
+    shared = sum(min(wa[w], wb[w]) for w in common)
+    dice = 2 * shared / (sum_a + sum_b)
+    norm = math.sqrt(sq_a * sq_b)
+    cosine = sum(wa[w] * wb[w] for w in common) / norm if norm else 0.0
     return max(dice, cosine)
 
 
@@ -148,7 +167,7 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
     """How likely two claims state the same fact (None: they cannot)."""
     if not compatible(a, b):
         return None
-    text = _weighted_overlap(features(a), features(b), voc)
+    text = _weighted_overlap(a, b, voc)
     about = fuzz.token_set_ratio(a.about.lower(), b.about.lower()) / 100.0 if a.about and b.about else 0.0
     score = 0.75 * text + 0.25 * about
     if a.kind != "event_date":
@@ -246,6 +265,7 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         if s >= threshold:
             edges.append((s, i, j))
     # pairs never scored because they share no word may still be incompatible in time
+    checked: set[tuple[int, int]] = set()
     cluster_of = list(range(len(members)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(members))}
     for _s, i, j in sorted(edges, reverse=True):
@@ -258,9 +278,15 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         for x in a:
             for y in b:
                 key = (min(x, y), max(x, y))
-                if key in incompatible or not compatible(members[x], members[y]):
+                if key in incompatible:
                     ok = False
                     break
+                if key not in local and key not in checked:
+                    checked.add(key)
+                    if not compatible(members[x], members[y]):
+                        incompatible.add(key)
+                        ok = False
+                        break
                 total += local.get(key, 0.0)
             if not ok:
                 break

@@ -38,16 +38,18 @@ class DocContext:
     doc: Doc
     aliases: AliasTable
     published: date | None
+    text: str = ""  # doc.text joins every token anew on each call: keep it once
     dates: list[DateMention] = field(default_factory=list)
     undated: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
+    _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, aliases: AliasTable, published: date | None) -> DocContext:
         text = doc.text
-        ctx = cls(doc=doc, aliases=aliases, published=published)
+        ctx = cls(doc=doc, aliases=aliases, published=published, text=text)
         ctx.dates, unplaced = scan_dates(text, published)
         ctx.undated = list(date_rules.UNDATED)
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
@@ -85,10 +87,9 @@ class DocContext:
         return [n for n in self.numbers if n.start >= start and n.end <= end]
 
     def sentence_index(self, sent: Span) -> int:
-        for i, s in enumerate(self.sentences):
-            if s.start == sent.start:
-                return i
-        return -1
+        if not self._index:
+            self._index = {s.start: i for i, s in enumerate(self.sentences)}
+        return self._index.get(sent.start, -1)
 
     def time_of(self, sent: Span, near: int | None = None, *, skip: tuple[int, int] | None = None) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the

@@ -45,7 +45,7 @@ class ClaimBuilder:
 
     def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
             terms: list[str], scope: str | None = None, when: DateSpan | None = None) -> None:  # fmt: skip
-        text = self.ctx.doc.text
+        text = self.ctx.text
         start, end = bounds
         speaker, hedged = speaker_of(anchor, sent)
         sent_start = sent.start_char

@@ -50,7 +50,7 @@ def _days(num: str, unit: str) -> float | None:
 
 def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
     hits: list[DurationHit] = []
-    text = ctx.doc.text
+    text = ctx.text
     for pattern in PATTERNS:
         for m in pattern.finditer(text, sent.start_char, sent.end_char):
             unit = m.groupdict().get("unit1") or m.groupdict().get("unit") or ""

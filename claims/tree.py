@@ -39,9 +39,9 @@ def phrase_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    lo = min(t.idx for t in tokens)
-    hi = max(t.idx + len(t.text) for t in tokens)
-    return doc.text[lo:hi]
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    return doc[lo : hi + 1].text
 
 
 def left_mods(noun: Token, deps: tuple[str, ...] = ("amod", "compound", "nmod", "poss", "nummod")) -> list[Token]:

@@ -1,0 +1,139 @@
+"""How much Rashomon's analysis adds on top of spaCy (issue #2).
+
+Writes a generated corpus (benchmarks/corpus.py, 200 made-up articles by
+default) to a temporary folder, then times on the same texts and with the
+same pipeline object:
+
+  (a) spaCy alone:    list(nlp.pipe(texts))
+  (b) `compare`:      analysis.pipeline.analyse_paths on the folder (read the files
+                      and sources.json, nlp.pipe, extract, align, compare) plus
+                      writing the JSON report
+
+The model is loaded once before both; each is run --repeat times (default 2)
+and the best time is kept. The target is (b) / (a) <= 1.3: the analysis adds
+at most 30% to the time spaCy needs anyway.
+
+    .venv/bin/python benchmarks/throughput.py [--docs 200] [--seed 0] [--repeat 2] [--profile]
+
+--profile runs (b) once more under cProfile and lists the functions of
+sources/, claims/ and analysis/ that take the most time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.export import write_report  # noqa: E402
+from analysis.pipeline import analyse_paths  # noqa: E402
+from benchmarks.corpus import write_corpus  # noqa: E402
+from claims.actors import AliasTable  # noqa: E402
+from claims.nlp import load_nlp  # noqa: E402
+from sources.collect import collect  # noqa: E402
+
+TARGET = 1.3
+OUR_PACKAGES = ("/sources/", "/claims/", "/analysis/")
+
+
+def time_spacy(nlp, texts: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of bare spaCy."""
+    start, cpu = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe(texts))
+    elapsed = time.perf_counter() - start, time.process_time() - cpu
+    assert len(docs) == len(texts)
+    return elapsed
+
+
+def run_compare(folder: Path, nlp, aliases: AliasTable, out: Path):
+    report = analyse_paths([folder], nlp=nlp, aliases=aliases)
+    write_report(report, "json", out)
+    return report
+
+
+def time_compare(folder: Path, nlp, aliases: AliasTable, out: Path) -> tuple[tuple[float, float], object]:
+    """((wall seconds, CPU seconds), report) of the whole compare."""
+    start, cpu = time.perf_counter(), time.process_time()
+    report = run_compare(folder, nlp, aliases, out)
+    return (time.perf_counter() - start, time.process_time() - cpu), report
+
+
+def profile_compare(folder: Path, nlp, aliases: AliasTable, out: Path, top: int = 25) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_compare(folder, nlp, aliases, out)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (file, line, func), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if any(p in file for p in OUR_PACKAGES):
+            rel = file.split(str(ROOT) + "/")[-1]
+            rows.append((cumtime, tottime, calls, f"{rel}:{line}({func})"))
+    print(f"\nHot spots in our code (cumulative seconds, own seconds, calls), top {top}:")
+    for cumtime, tottime, calls, where in sorted(rows, reverse=True)[:top]:
+        print(f"  {cumtime:8.3f} {tottime:8.3f} {calls:9d}  {where}")
+    print("\nBy own time:")
+    for cumtime, tottime, calls, where in sorted(rows, key=lambda r: -r[1])[:top]:
+        print(f"  {tottime:8.3f} {cumtime:8.3f} {calls:9d}  {where}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=200, help="number of generated articles (at least 200)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each timing; the best is kept")
+    parser.add_argument("--profile", action="store_true", help="profile compare and list our hot spots")
+    args = parser.parse_args(argv)
+
+    print("loading the spaCy pipeline ...", flush=True)
+    nlp = load_nlp()
+    with tempfile.TemporaryDirectory(prefix="rashomon_bench_") as tmp:
+        folder = Path(tmp) / "corpus"
+        alias_file = write_corpus(folder, args.docs, args.seed)
+        aliases = AliasTable.with_user(json.loads(alias_file.read_text(encoding="utf-8"))["aliases"])
+        out = Path(tmp) / "report.json"
+        collected = collect([folder])
+        assert not collected.errors, [e.line() for e in collected.errors]
+        texts = [s.text for s in collected.sources]
+        words = sum(len(t.split()) for t in texts)
+        print(f"corpus: {len(texts)} documents, {words} words, {sum(map(len, texts))} characters")
+
+        spacy_times: list[tuple[float, float]] = []
+        compare_times: list[tuple[float, float]] = []
+        report = None
+        for _ in range(max(1, args.repeat)):
+            spacy_times.append(time_spacy(nlp, texts))
+            elapsed, report = time_compare(folder, nlp, aliases, out)
+            compare_times.append(elapsed)
+        bare, full = min(t[0] for t in spacy_times), min(t[0] for t in compare_times)
+        bare_cpu, full_cpu = min(t[1] for t in spacy_times), min(t[1] for t in compare_times)
+        ratio = full / bare
+
+        kinds = Counter(c.kind for c in report.claims)
+        relations = Counter(r.relation for r in report.relations)
+        print(f"claims: {len(report.claims)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
+        print(f"groups: {len(report.groups)}; relations: {dict(sorted(relations.items()))}")
+        print(f"spaCy nlp.pipe : {bare:7.2f} s  (runs: {', '.join(f'{t[0]:.2f}' for t in spacy_times)})")
+        print(f"compare        : {full:7.2f} s  (runs: {', '.join(f'{t[0]:.2f}' for t in compare_times)})")
+        print(f"ratio          : {ratio:7.2f}    (target <= {TARGET}: {'met' if ratio <= TARGET else 'NOT met'})")
+        # on a shared machine the CPU time of this process is steadier than the wall clock
+        print(f"CPU time       : spaCy {bare_cpu:.2f} s, compare {full_cpu:.2f} s, ratio {full_cpu / bare_cpu:.2f}")
+        print(
+            f"throughput     : {len(texts) / full:7.1f} documents/s with compare, {len(texts) / bare:.1f} with spaCy alone"
+        )
+        if args.profile:
+            profile_compare(folder, nlp, aliases, out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

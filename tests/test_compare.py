@@ -1,0 +1,244 @@
+"""analysis/compare.py on hand-built claims: counts as intervals with scope, dates by
+overlap, actors after alias resolution, durations by length (issue #2)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from analysis.compare import compare, interval, overlap, scope_of
+from claims.actors import AliasTable
+from claims.models import Actor, Claim, Count, DateSpan, Duration
+
+D = date
+
+
+def _bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"bug: {reason}")
+
+
+@pytest.fixture(scope="module")
+def aliases() -> AliasTable:
+    return AliasTable()
+
+
+def _claim(cid: str, value, *, kind: str = "casualties", scope: str | None = None, source: str = "s1") -> Claim:
+    quote = getattr(value, "text", "") or "x"
+    return Claim(id=cid, source_id=source, kind=kind, quote=quote, sentence=quote, start=0, end=len(quote),
+                 sentence_start=0, value=value, scope=scope)  # fmt: skip
+
+
+def _pair(va, vb, *, kind: str = "casualties", scope_a: str | None = None, scope_b: str | None = None):
+    return _claim("s1c1", va, kind=kind, scope=scope_a, source="s1"), _claim("s2c1", vb, kind=kind, scope=scope_b,
+                                                                             source="s2")  # fmt: skip
+
+
+def count(low: int | None, high: int | None, qualifier: str | None = None, vague: bool = False) -> Count:
+    return Count(low=low, high=high, qualifier=qualifier, vague=vague)
+
+
+def exact(n: int) -> Count:
+    return count(n, n)
+
+
+def _id(value: object) -> str | None:
+    """Readable test ids: "over 30000-None", "2020-06-15..2020-06-15", "not Israel"."""
+    if isinstance(value, Count):
+        return f"{value.qualifier or ''} {value.low}-{value.high}".strip()
+    if isinstance(value, DateSpan):
+        return f"{value.start}..{value.end}"
+    if isinstance(value, Actor):
+        return ("not " if value.negated else "") + value.actor + (f">{value.target}" if value.target else "")
+    return None
+
+
+# count a, scope a, count b, scope b, relation
+COUNTS = [
+    (exact(20), "Indian soldiers", exact(20), "Indian soldiers", "agree"),
+    (count(30_000, None, "over"), "people", count(25_000, 40_000), "people", "agree"),
+    (count(None, 45, "up to"), "villagers", exact(40), "villagers", "agree"),
+    (count(500, 500, "nearly"), "people", exact(480), "people", "agree"),
+    (count(500, 500, "nearly"), "people", exact(510), "people", "contradict"),
+    (count(100, 100, "around"), "people", exact(108), "people", "agree"),
+    (count(100, 100, "around"), "people", exact(125), "people", "contradict"),
+    (count(40, None, "at least"), "soldiers", exact(40), "soldiers", "agree"),
+    (count(30_000, None, "over"), "people", exact(30_000), "people", "contradict"),
+    (exact(4), "Chinese soldiers", count(40, None, "at least"), "Chinese soldiers", "contradict"),
+    (exact(20), "people", exact(200), "people", "contradict"),
+    (count(100, 300), "people", count(400, 500), "people", "contradict"),
+    # a part that exceeds the whole
+    (count(30_000, None, "over"), "ethnic Azerbaijanis", count(25_000, 30_000, "around"), "people", "contradict"),
+    (exact(500), "civilians", exact(300), "people", "contradict"),
+    # a part smaller than the whole is another population, not a disagreement
+    (exact(3_000), "Azerbaijani soldiers", count(6_500, None, "over"), "people", "different_scope"),
+    (exact(20), "Indian soldiers", exact(24), "soldiers from both sides", "different_scope"),
+    (exact(4), "Chinese soldiers", exact(24), "soldiers from both sides", "different_scope"),
+    (exact(40), "Chinese soldiers", exact(24), "soldiers from both sides", "contradict"),
+    # "soldiers" next to "Chinese soldiers": whose soldiers is left to the context
+    (exact(20), "Indian soldiers", exact(24), "soldiers", "unclear"),
+    (exact(20), "Indian soldiers", exact(20), "soldiers", "agree"),
+    (exact(40), "Chinese soldiers", exact(20), "Indian soldiers", "different_scope"),
+    (exact(1_200), "children", exact(5_000), "civilians", "different_scope"),
+    # vague amounts use their documented range
+    (count(2_000, 9_999, "thousands", vague=True), "people", exact(1_000_000), "people", "contradict"),
+    (count(2_000, 9_999, "thousands", vague=True), "people", exact(3_500), "people", "agree"),
+    (count(20_000, 99_999, "tens of thousands", vague=True), "refugees", exact(120_000), "refugees", "contradict"),
+    # "as many as 45" is an upper estimate near 45, not "anything from 0 to 45" (docs/demo-corpus.md)
+    (exact(4), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "contradict"),
+    (exact(40), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "agree"),
+    (count(40, None, "at least"), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "unclear"),
+]
+
+
+@pytest.mark.parametrize(("a", "scope_a", "b", "scope_b", "relation"), COUNTS, ids=_id)
+def test_compare_counts(aliases: AliasTable, a: Count, scope_a: str, b: Count, scope_b: str, relation: str):
+    ca, cb = _pair(a, b, scope_a=scope_a, scope_b=scope_b)
+    got, reason = compare(ca, cb, aliases)
+    assert got == relation, reason
+    assert reason
+    back, _ = compare(cb, ca, aliases)
+    assert back == relation, "compare must not depend on the order of the pair"
+
+
+def test_compare_counts_open_lower_bound_vs_upper_estimate_is_unclear(aliases: AliasTable):
+    ca, cb = _pair(count(40, None, "at least"), count(None, 45, "as many as"), scope_a="Chinese soldiers",
+                   scope_b="Chinese troops")  # fmt: skip
+    assert compare(ca, cb, aliases)[0] == "unclear"
+
+
+def test_compare_counts_scope_reason_names_both_populations(aliases: AliasTable):
+    ca, cb = _pair(exact(20), exact(24), scope_a="Indian soldiers", scope_b="soldiers from both sides")
+    relation, reason = compare(ca, cb, aliases)
+    assert relation == "different_scope"
+    assert "Indian soldiers" in reason
+
+
+@pytest.mark.parametrize(
+    ("c", "low", "high"),
+    [
+        (exact(20), 20, 20),
+        (count(30_000, None, "over"), 30_000, math.inf),
+        (count(25_000, 30_000, "around"), 25_000, 30_000),
+        (count(2_000, 9_999, "thousands", vague=True), 2_000, 9_999),
+        (count(500, 500, "nearly"), 440, 500),
+        (count(100, 100, "around"), 90, 110),
+    ],
+)
+def test_compare_interval_of_count(c: Count, low: float, high: float):
+    iv = interval(c)
+    assert iv.low == pytest.approx(low)
+    assert iv.high == pytest.approx(high)
+    assert iv.low <= iv.high
+
+
+@pytest.mark.parametrize("qualifier", ["up to", "as many as"])
+def test_compare_interval_upper_estimate_stays_near_its_number(qualifier: str):
+    iv = interval(count(None, 45, qualifier))
+    assert iv.high == 45
+    assert 4 < iv.low < 45
+
+
+def test_compare_interval_strict_lower_bound_is_open():
+    assert interval(count(30_000, None, "over")).low_open
+    assert not interval(count(30_000, None, "at least")).low_open
+
+
+def test_compare_overlap_at_a_shared_end():
+    assert overlap(interval(count(40, None, "at least")), interval(exact(40)))
+    assert not overlap(interval(count(40, None, "more than")), interval(exact(40)))
+
+
+@pytest.mark.parametrize(
+    ("text", "nations", "roles", "marked"),
+    [
+        ("people", set(), set(), False),
+        ("ethnic Azerbaijanis", {"Azerbaijan"}, set(), True),
+        ("Azerbaijani soldiers", {"Azerbaijan"}, {"combatant"}, False),
+        ("Indian soldiers", {"India"}, {"combatant"}, False),
+        ("civilians", set(), {"civilian"}, False),
+        (None, set(), set(), False),
+    ],
+)
+def test_compare_scope_of_reads_nation_role_and_marker(aliases, text, nations, roles, marked):
+    scope = scope_of(text, aliases)
+    assert (set(scope.nations), set(scope.roles), scope.marked) == (nations, roles, marked)
+
+
+def span(start: date, end: date, precision: str) -> DateSpan:
+    return DateSpan(start=start, end=end, precision=precision)
+
+
+DATES = [
+    (span(D(2020, 6, 15), D(2020, 6, 15), "day"), span(D(2020, 6, 15), D(2020, 6, 15), "day"), "agree"),
+    (span(D(2020, 6, 15), D(2020, 6, 15), "day"), span(D(2020, 6, 1), D(2020, 6, 30), "month"), "agree"),
+    (span(D(1994, 5, 12), D(1994, 5, 12), "day"), span(D(1994, 1, 1), D(1994, 12, 31), "year"), "agree"),
+    (span(D(1992, 6, 1), D(1992, 8, 31), "season"), span(D(1990, 1, 1), D(1993, 12, 31), "decade"), "agree"),
+    (span(D(2020, 6, 22), D(2020, 6, 22), "day"), span(D(2020, 6, 30), D(2020, 6, 30), "day"), "contradict"),
+    (span(D(1991, 1, 1), D(1991, 12, 31), "year"), span(D(1994, 5, 1), D(1994, 5, 31), "month"), "contradict"),
+    (span(D(2008, 8, 7), D(2008, 8, 8), "days"), span(D(2008, 8, 8), D(2008, 8, 8), "day"), "agree"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), DATES, ids=_id)
+def test_compare_dates(aliases: AliasTable, a: DateSpan, b: DateSpan, relation: str):
+    ca, cb = _pair(a, b, kind="event_date")
+    got, reason = compare(ca, cb, aliases)
+    assert got == relation, reason
+    assert compare(cb, ca, aliases)[0] == relation
+
+
+def test_compare_dates_reason_gives_the_gap(aliases: AliasTable):
+    ca, cb = _pair(span(D(2020, 6, 22), D(2020, 6, 22), "day"), span(D(2020, 6, 30), D(2020, 6, 30), "day"),
+                   kind="event_date")  # fmt: skip
+    assert "8 days" in compare(ca, cb, aliases)[1]
+
+
+def actor(name: str, target: str | None = None, negated: bool = False) -> Actor:
+    return Actor(actor=name, target=target, negated=negated)
+
+
+ACTORS = [
+    (actor("China", "India"), actor("China"), "agree"),
+    (actor("China", "India"), actor("India", "China"), "contradict"),
+    (actor("Armenia"), actor("Azerbaijan"), "contradict"),
+    (actor("Israel", negated=True), actor("Israel"), "contradict"),
+    (actor("Israel", negated=True), actor("Israel", negated=True), "agree"),
+    (actor("Israel", negated=True), actor("Hamas"), "unclear"),
+    (actor("militants"), actor("Hamas"), "agree"),
+    (actor("Varna militia"), actor("armed groups"), "agree"),
+    (actor("Russia"), actor("militants"), "contradict"),
+    (actor("militants"), actor("rebels"), "unclear"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), ACTORS, ids=_id)
+def test_compare_actors(aliases: AliasTable, a: Actor, b: Actor, relation: str):
+    ca, cb = _pair(a, b, kind="initiator")
+    got, reason = compare(ca, cb, aliases)
+    assert got == relation, reason
+    assert compare(cb, ca, aliases)[0] == relation
+
+
+DURATIONS = [
+    (44, 44, "agree"),
+    (44, 45, "agree"),
+    (0.25, 0.25, "agree"),
+    (5, 44, "contradict"),
+    (30.4375, 42, "contradict"),
+    (0.25, 1, "contradict"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), DURATIONS)
+def test_compare_durations(aliases: AliasTable, a: float, b: float, relation: str):
+    ca, cb = _pair(Duration(days=a), Duration(days=b), kind="duration")
+    got, reason = compare(ca, cb, aliases)
+    assert got == relation, reason
+
+
+def test_compare_values_of_different_types_are_unclear(aliases: AliasTable):
+    ca = _claim("s1c1", exact(5))
+    cb = _claim("s2c1", Duration(days=5), kind="duration", source="s2")
+    assert compare(ca, cb, aliases)[0] == "unclear"

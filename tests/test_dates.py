@@ -1,0 +1,191 @@
+"""claims/dates.py as tables: every date expression becomes an interval with a
+precision; relative dates need the publication date (issue #2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.dates import DateMention, find_dates, overlaps, scan_dates
+from claims.models import DateSpan
+
+# A Thursday: "on Tuesday" is two days before it.
+PUBLISHED = date(2023, 10, 12)
+D = date
+
+
+def _bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"bug: {reason}")
+
+
+def _only(text: str, published: date | None = None) -> DateMention:
+    found = find_dates(text, published)
+    assert len(found) == 1, f"{text!r}: expected one date, got {[m.span.text for m in found]}"
+    return found[0]
+
+
+# text, start, end, precision: the same with and without a publication date
+ABSOLUTE = [
+    ("September 27, 2020", D(2020, 9, 27), D(2020, 9, 27), "day"),
+    ("27 September 2020", D(2020, 9, 27), D(2020, 9, 27), "day"),
+    ("the 27th of September, 2020", D(2020, 9, 27), D(2020, 9, 27), "day"),
+    ("2020-06-15", D(2020, 6, 15), D(2020, 6, 15), "day"),
+    ("in March 1992", D(1992, 3, 1), D(1992, 3, 31), "month"),
+    ("in February 2024", D(2024, 2, 1), D(2024, 2, 29), "month"),
+    ("mid-March 1992", D(1992, 3, 11), D(1992, 3, 20), "month"),
+    ("in 1994", D(1994, 1, 1), D(1994, 12, 31), "year"),
+    ("since 1975", D(1975, 1, 1), D(1975, 12, 31), "year"),
+    ("the 2008 war", D(2008, 1, 1), D(2008, 12, 31), "year"),
+    ("summer of 1992", D(1992, 6, 1), D(1992, 8, 31), "season"),
+    ("winter of 1992", D(1992, 12, 1), D(1993, 2, 28), "season"),
+    ("late 2020", D(2020, 9, 1), D(2020, 12, 31), "season"),
+    ("early 1994", D(1994, 1, 1), D(1994, 4, 30), "season"),
+    ("the early 1990s", D(1990, 1, 1), D(1993, 12, 31), "decade"),
+    ("the 1990s", D(1990, 1, 1), D(1999, 12, 31), "decade"),
+    ("1993-2003", D(1993, 1, 1), D(2003, 12, 31), "years"),
+    ("between 1995 and 1999", D(1995, 1, 1), D(1999, 12, 31), "years"),
+    ("from 1997 to 2007", D(1997, 1, 1), D(2007, 12, 31), "years"),
+    ("the night of 7 to 8 August 2008", D(2008, 8, 7), D(2008, 8, 8), "days"),
+    ("September 19-20, 2023", D(2023, 9, 19), D(2023, 9, 20), "days"),
+    ("the night of 30 June to 1 July 2020", D(2020, 6, 30), D(2020, 7, 1), "days"),
+]
+
+
+@pytest.mark.parametrize("published", [None, PUBLISHED], ids=["no-pubdate", "pubdate"])
+@pytest.mark.parametrize(("text", "start", "end", "precision"), ABSOLUTE)
+def test_dates_find_absolute_interval_and_precision(text, start, end, precision, published):
+    span = _only(text, published).span
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+# text, start, end, precision, with PUBLISHED (Thursday 12 October 2023)
+RELATIVE = [
+    ("on Tuesday", D(2023, 10, 10), D(2023, 10, 10), "day"),
+    ("on Thursday", D(2023, 10, 12), D(2023, 10, 12), "day"),
+    ("last Thursday", D(2023, 10, 5), D(2023, 10, 5), "day"),
+    ("yesterday", D(2023, 10, 11), D(2023, 10, 11), "day"),
+    # "last August" is the August of the year before ("this year's" would be "in August")
+    ("last August", D(2022, 8, 1), D(2022, 8, 31), "month"),
+    ("last year", D(2022, 1, 1), D(2022, 12, 31), "year"),
+    ("Oct. 7", D(2023, 10, 7), D(2023, 10, 7), "day"),
+    ("on 5 April", D(2023, 4, 5), D(2023, 4, 5), "day"),
+    ("May 7", D(2023, 5, 7), D(2023, 5, 7), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), RELATIVE)
+def test_dates_find_relative_resolved_against_publication(text, start, end, precision):
+    span = _only(text, PUBLISHED).span
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["on Tuesday", "last August", "last year", "Oct. 7", "on 5 April", "yesterday"])
+def test_dates_find_relative_needs_a_publication_date(text: str):
+    assert find_dates(text) == []
+
+
+def test_dates_find_day_without_year_after_new_year_takes_previous_year():
+    # published on 3 January: "Dec. 28" is last December, not this one
+    span = _only("Dec. 28", date(2024, 1, 3)).span
+    assert span.start == date(2023, 12, 28)
+
+
+def test_dates_find_last_month_name_is_a_year_back_also_early_in_the_year():
+    span = _only("last December", date(2024, 1, 3)).span
+    assert (span.start, span.end) == (date(2023, 12, 1), date(2023, 12, 31))
+
+
+def test_dates_find_day_without_year_takes_an_earlier_year_of_the_text():
+    text = "The siege began in 1992. On 5 April the first shells fell on the old town."
+    first, second = find_dates(text, PUBLISHED)
+    assert first.span.start == date(1992, 1, 1)
+    assert (second.span.start, second.span.precision) == (date(1992, 4, 5), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll may rise in the coming days.",
+        "Aid may 5 times exceed the need.",
+        "May God keep them safe.",
+        "Officials warned that fighting may resume.",
+    ],
+)
+def test_dates_find_may_as_a_verb_is_not_a_date(text: str):
+    assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March 20 percent of the villages were empty.",
+        "Support fell to 27% in Sept. 27% of those asked agreed.",
+        "Turnout was 19 per cent lower.",
+        "Prices rose 2020 percent.",
+    ],
+)
+def test_dates_find_percentage_is_not_a_date(text: str):
+    assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 2000 soldiers died.",
+        "About 1500 people were killed.",
+        "Some 1995 families fled the valley.",
+        "Over 1800 homes burned.",
+    ],
+)
+def test_dates_find_count_without_separator_is_not_a_year(text: str):
+    assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", ["September 31, 2020", "February 30, 2021", "the 45th of May 2001"])
+def test_dates_find_impossible_day_gives_no_date(text: str):
+    assert [m for m in find_dates(text) if m.span.precision == "day"] == []
+
+
+def test_dates_find_offsets_point_at_the_date():
+    text = "The ceasefire took effect in May 1994 after years of war."
+    mention = _only(text)
+    assert text[mention.start : mention.end] == "May 1994"
+    assert not mention.relative
+
+
+def test_dates_find_marks_relative_mentions():
+    assert _only("on Tuesday", PUBLISHED).relative
+    assert not _only("27 September 2020", PUBLISHED).relative
+
+
+def test_dates_scan_reports_unplaced_day_without_year():
+    text = "The convoy left on 5 April."
+    found, unplaced = scan_dates(text)
+    assert found == []
+    assert len(unplaced) == 1
+    start, end = unplaced[0]
+    assert "5 April" in text[start:end]
+
+
+def test_dates_find_several_in_order_without_overlap():
+    text = "Fighting broke out in 1991, peaked in the summer of 1992 and ended on 12 May 1994."
+    found = find_dates(text)
+    assert [m.span.precision for m in found] == ["year", "season", "day"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slack", "expected"),
+    [
+        ((D(2020, 6, 1), D(2020, 6, 30)), (D(2020, 6, 15), D(2020, 6, 15)), 0, True),
+        ((D(2020, 6, 15), D(2020, 6, 15)), (D(2020, 6, 16), D(2020, 6, 16)), 0, False),
+        ((D(2020, 6, 15), D(2020, 6, 15)), (D(2020, 6, 16), D(2020, 6, 16)), 1, True),
+        ((D(1990, 1, 1), D(1999, 12, 31)), (D(2000, 1, 1), D(2000, 12, 31)), 0, False),
+    ],
+)
+def test_dates_overlaps_shares_a_day(a, b, slack, expected):
+    sa = DateSpan(start=a[0], end=a[1], precision="days")
+    sb = DateSpan(start=b[0], end=b[1], precision="days")
+    assert overlaps(sa, sb, slack) is expected
+    assert overlaps(sb, sa, slack) is expected

@@ -1,0 +1,143 @@
+"""claims/numbers.py as tables: find_numbers reads a number expression as stated,
+parse_amount turns one amount into an int (issue #2).
+
+find_numbers promises number expressions with their qualifier, not counts of
+people: percentages, distances and years are filtered later, in context
+(claims/context.py), so they are not tested here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.numbers import NumberMention, find_numbers, parse_amount
+from claims.rules import rules
+
+
+def _bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"bug: {reason}")
+
+
+def _only(text: str) -> NumberMention:
+    found = find_numbers(text)
+    assert len(found) == 1, f"{text!r}: expected one number, got {[m.count.text for m in found]}"
+    return found[0]
+
+
+# text, low, high, qualifier
+STATED = [
+    ("over 30,000", 30_000, None, "over"),
+    ("more than 1,000", 1_000, None, "more than"),
+    ("at least 471", 471, None, "at least"),
+    ("no fewer than 12", 12, None, "no fewer than"),
+    ("up to 45", None, 45, "up to"),
+    ("fewer than 50", None, 50, "fewer than"),
+    ("as many as 45", None, 45, "as many as"),
+    ("nearly 500", 500, 500, "nearly"),
+    ("almost 2,000", 2_000, 2_000, "almost"),
+    ("about 200", 200, 200, "about"),
+    ("some 120,000", 120_000, 120_000, "some"),
+    ("approximately 1,200", 1_200, 1_200, "approximately"),
+    ("25,000-30,000", 25_000, 30_000, None),
+    ("25,000–30,000", 25_000, 30_000, None),
+    ("around 25,000-30,000", 25_000, 30_000, "around"),
+    ("between 100 and 300", 100, 300, None),
+    ("between 1,500 and 2,000", 1_500, 2_000, None),
+    ("100-to-300", 100, 300, None),
+    ("100 to 300", 100, 300, None),
+    ("from 10 to 20", 10, 20, None),
+    ("10-15 thousand", 10_000, 15_000, None),
+    ("a million", 1_000_000, 1_000_000, None),
+    ("one million", 1_000_000, 1_000_000, None),
+    ("1.5 million", 1_500_000, 1_500_000, None),
+    ("2m", 2_000_000, 2_000_000, None),
+    ("twenty-five", 25, 25, None),
+    ("five hundred", 500, 500, None),
+    ("one hundred and twenty", 120, 120, None),
+    ("30,000", 30_000, 30_000, None),
+    ("a dozen", 12, 12, None),
+    ("two thousand five hundred", 2_500, 2_500, None),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "qualifier"), STATED)
+def test_numbers_find_reads_value_as_stated(text: str, low: int | None, high: int | None, qualifier: str | None):
+    count = _only(text).count
+    assert (count.low, count.high, count.qualifier) == (low, high, qualifier)
+    assert not count.vague
+
+
+@pytest.mark.parametrize("phrase", ["thousands", "tens of thousands", "hundreds", "dozens", "several hundred",
+                                    "hundreds of thousands", "millions", "a few thousand"])  # fmt: skip
+def test_numbers_find_vague_amount_uses_rules_range(phrase: str):
+    low, high = rules()["vague_amounts"][phrase]
+    count = _only(f"{phrase} of people").count
+    assert count.vague
+    assert (count.low, count.high) == (low, high)
+    assert low <= high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Officials said over 30,000 people were killed.", "over 30,000"),
+        ("The toll rose to between 100 and 300 in the town.", "between 100 and 300"),
+        ("Nearly 500 soldiers died.", "Nearly 500"),
+        ("Tens of thousands fled the valley.", "Tens of thousands"),
+        ("Up to 45 villagers were hurt.", "Up to 45"),
+        ("As many as 45 troops may have died.", "As many as 45"),
+    ],
+)
+def test_numbers_find_offsets_cover_qualifier_and_number(sentence: str, expected: str):
+    mention = _only(sentence)
+    assert sentence[mention.start : mention.end] == expected
+    assert mention.count.text == expected
+
+
+def test_numbers_find_several_in_one_sentence():
+    text = "The raid killed 300 people, wounded 1,200 and forced some 40,000 to flee."
+    found = find_numbers(text)
+    assert [(m.count.low, m.count.high) for m in found] == [(300, 300), (1_200, 1_200), (40_000, 40_000)]
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_numbers_find_pair_joined_by_and_gives_two_numbers():
+    # "300 and 400" without "between" is two numbers, not a range
+    found = find_numbers("The raids killed 300 and 400 people.")
+    assert [(m.count.low, m.count.high) for m in found] == [(300, 300), (400, 400)]
+
+
+@pytest.mark.parametrize("text", ["", "no figures here", "the army and the police", "a few words", "-,.%"])
+def test_numbers_find_nothing_in_text_without_numbers(text: str):
+    assert find_numbers(text) == []
+
+
+def test_numbers_find_keeps_thousands_separator_together():
+    (mention,) = find_numbers("30,000")
+    assert (mention.count.low, mention.start, mention.end) == (30_000, 0, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("30,000", 30_000),
+        ("471", 471),
+        ("one million", 1_000_000),
+        ("a million", 1_000_000),
+        ("1.5m", 1_500_000),
+        ("1.5 million", 1_500_000),
+        ("2bn", 2_000_000_000),
+        ("twenty-five", 25),
+        ("one hundred and twenty", 120),
+        ("two thousand five hundred", 2_500),
+        ("a hundred", 100),
+        ("a dozen", 12),
+    ],
+)
+def test_numbers_parse_amount_reads_one_amount(text: str, value: int):
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "0", "many", "thousand people"])
+def test_numbers_parse_amount_none_for_non_amounts(text: str):
+    assert parse_amount(text) is None
