@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 
-from analysis.compare import interval
 from analysis.models import CountSummary
 from claims.models import Claim, Count
 
@@ -18,7 +17,6 @@ def summarise_counts(claims: list[Claim]) -> CountSummary | None:
     highs: list[tuple[float, str]] = []
     points: list[tuple[float, str]] = []
     for claim, value in counts:
-        iv = interval(value)
         low = value.low if value.low is not None else value.high
         high = value.high if value.high is not None else value.low
         if low is None or high is None:
@@ -26,13 +24,16 @@ def summarise_counts(claims: list[Claim]) -> CountSummary | None:
         lows.append((float(low), claim.source_id))
         highs.append((float(high), claim.source_id))
         if not value.vague:
-            mid = (iv.low + iv.high) / 2 if iv.high != float("inf") else float(low)
-            points.append((float(low) if value.low == value.high else mid, claim.source_id))
+            # a point figure: the number itself, the middle of a stated range, or the one bound given
+            point = (value.low + value.high) / 2 if value.low is not None and value.high is not None else low
+            points.append((float(point), claim.source_id))
     if not lows:
         return None
     lo = min(v for v, _ in lows)
     hi = max(v for v, _ in highs)
     best = statistics.median_low(v for v, _ in points) if points else None  # a figure some source gave
+    if best is not None:
+        best = min(max(best, lo), hi)
     best_sources = sorted({s for v, s in points if best is not None and abs(v - best) <= 0.05 * max(best, 1)})
     return CountSummary(
         low=int(lo),

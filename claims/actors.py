@@ -88,14 +88,13 @@ class AliasTable:
         return self._kind.get(name)
 
     def _lookup(self, key: str) -> str | None:
-        seen = set()
+        seen: set[str] = set()
+        target: str | None = None
         while key in self._user and key not in seen:  # user aliases may chain: CSCE -> OSCE -> ...
             seen.add(key)
             target = self._user[key]
             key = _norm(target)
-            if key not in self._user:
-                return self._alias.get(key, target)
-        return self._alias.get(key)
+        return self._alias.get(key, target)  # a name mapped to itself is still a known actor
 
     def resolve(self, mention: str) -> str | None:
         """Canonical actor for a mention, or None if it names no known actor."""

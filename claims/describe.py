@@ -100,10 +100,22 @@ def describe_actor(value: Actor) -> str:
 
 
 def describe_duration(value: Duration) -> str:
-    """Days without a needless ".0": "44 days", "1 day", "2.5 days"."""
+    """In the unit a person would use: "44 days", "1 day", "6 hours", "1 month", "30 years"."""
     days = value.days
-    shown = str(int(days)) if float(days).is_integer() else f"{days:g}"
+    for unit, size in (("year", 365.25), ("month", 30.4375), ("week", 7.0)):
+        n = days / size
+        if n >= 1 and abs(n - round(n)) < 0.02:
+            return _plural(round(n), unit)
+    if days < 1:
+        hours = days * 24
+        if abs(hours - round(hours)) < 0.05 and round(hours) >= 1:
+            return _plural(round(hours), "hour")
+    shown = str(int(days)) if float(days).is_integer() else f"{days:.3g}"
     return f"{shown} day" if shown == "1" else f"{shown} days"
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def describe_value(value: Count | DateSpan | Actor | Duration | None) -> str:

@@ -21,7 +21,9 @@ from claims.rules import rules
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 PERFORM_VERBS = {"carry", "conduct", "wage", "mount", "stage", "commit", "perpetrate", "launch", "unleash", "start"}
-FORCE_NOUNS = {"force", "troop", "army", "military", "government", "side", "authority", "regime", "unit", "soldier",
+FORCE_NOUNS = {"patrol", "convoy", "position", "post", "outpost", "base", "brigade", "battalion", "division",
+               "regiment", "platoon", "squad", "guard", "warplane", "jet", "aircraft", "drone", "ship", "tank",
+               "force", "troop", "army", "military", "government", "side", "authority", "regime", "unit", "soldier",
                "group", "militia", "police", "navy", "leadership", "administration", "official"}  # fmt: skip
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of")
 RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "bear"}
@@ -88,6 +90,12 @@ class ActorReader:
         resolved = aliases.resolve(tok.text)
         if resolved and lemma not in FORCE_NOUNS:
             return tok, resolved
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in ("its", "their") and lemma in FORCE_NOUNS:
+                # "India said Chinese troops attacked its soldiers": not the attackers' own
+                named = self._antecedent(child, depth, skip_own_clause=tok.dep_ in ("dobj", "pobj"))
+                if named:
+                    return tok, named[1]
         if (
             lemma in FORCE_NOUNS
             or lemma in _words()["attack_nouns"]
@@ -125,13 +133,17 @@ class ActorReader:
             return child, aliases.canonical(ent.text)
         return None
 
-    def _antecedent(self, tok: Token, depth: int) -> tuple[Token, str] | None:
+    def _antecedent(self, tok: Token, depth: int, skip_own_clause: bool = False) -> tuple[Token, str] | None:
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
             return self.name(tok.head.head, depth + 1)
         # "Georgia provoked the war when it attacked": the main clause's subject
         node = tok
+        skipping = skip_own_clause
         while node.head.i != node.i:
             node = node.head
+            if skipping and node.pos_ in ("VERB", "AUX"):
+                skipping = False
+                continue
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.lower_ not in PRONOUN_ANTECEDENT:
                     return self.name(child, depth + 1)
@@ -199,6 +211,12 @@ def _target(reader: ActorReader, *nodes: Token) -> tuple[str | None, Token | Non
 def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, Token | None]:
     if obj is None:
         return None, None
+    if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
+        # "seized 20 percent of the territory": the target is what follows "of"
+        inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            return None, None
+        obj = inner[0]
     named = reader.name(obj)
     if named:
         return named[1], named[0]

@@ -75,7 +75,9 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
             head.lemma_.lower() == "put" and node.dep_ == "prep"
         )
         if head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX") and content:
-            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]
+            # active voice: the subject speaks; passive ("were confirmed dead"): only an agent does
+            subj = [c for c in head.children if c.dep_ == "nsubj" and c.i != node.i]
+            subj += [p for a in head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if head.dep_ in ("relcl", "acl") and not subj:
                 subj = [head.head]
             if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():

@@ -153,10 +153,8 @@ def test_actors_kind_unknown_name_is_none(table: AliasTable):
     assert table.kind("Israel") == "state"
 
 
-@_bug("a user alias that maps a name to itself ({'Kestria': 'Kestria'}) makes resolve() return None, also "
-      "for the aliases that point at it ('Kestrian' -> 'Kestria'): _lookup loops back to a seen key and "
-      "falls through to the built-in table")  # fmt: skip
 def test_actors_with_user_alias_to_itself_resolves():
+    """Regression: a name mapped to itself made resolve() fall through to None."""
     user = AliasTable.with_user({"Kestria": "Kestria", "Kestrian": "Kestria"})
     assert user.resolve("Kestria") == "Kestria"
     assert user.resolve("Kestrian") == "Kestria"

@@ -248,8 +248,6 @@ def test_e2e_demo_initiator_actors_and_speakers(report):
     assert (china_says["value"]["actor"], china_says["speaker"]) == ("India", "China")
 
 
-@_bug("targets are not resolved: 01 'attacked an Indian patrol' -> 'Indian patrol', "
-      "03 'attacked its soldiers' -> 'its soldiers'; docs/demo-corpus.md gives China -> India for both")  # fmt: skip
 def test_e2e_demo_initiator_targets(report):
     for file, text in (INDIA_VERSION, WIRE_INDIA_SAYS):
         assert find_claim(report, file, "initiator", text)["value"]["target"] == "India", text
