@@ -1,0 +1,87 @@
+"""Rashomon's dashboard: where the accounts agree and where they contradict (issue #4).
+
+    streamlit run app.py
+
+Shows the workspace ($RASHOMON_WORKSPACE, else ./rashomon.db), or the
+built-in demo corpus when there is none. This file only assembles the
+panels; each lives in dashboard/ and calls the library.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import filters, state
+from dashboard.add_sources import visualize_add_sources
+from dashboard.export_panel import visualize_export
+from dashboard.fact import visualize_fact
+from dashboard.html import md_escape
+from dashboard.matrix import visualize_matrix
+from dashboard.overview import visualize_overview
+from dashboard.source_view import visualize_source
+from sources.errors import RashomonError
+
+# Less empty space above the title than Streamlit's default (issue #4: one screen should say a lot).
+CSS = ".block-container { padding-top: 2.2rem; padding-bottom: 2rem; }"
+
+
+def follow_link() -> None:
+    """A link such as ?tab=Fact&fact=g4 (from the source view's marks) opens that fact."""
+    fact = st.query_params.get("fact")
+    if fact:
+        st.session_state[state.FACT_KEY] = fact
+        del st.query_params["fact"]
+
+
+def header(data: state.Data) -> None:
+    st.html(
+        "<div style='display:flex;align-items:baseline;gap:14px;flex-wrap:wrap'>"
+        "<span style='font-size:2rem;font-weight:700'>Rashomon</span>"
+        "<span style='color:#5f6368'>Different accounts of one conflict: where they agree, where they "
+        "contradict, and in whose words.</span></div>"
+    )
+    if data.demo:
+        st.info(
+            "Showing the built-in demo corpus: four invented accounts of the June 2020 Galwan Valley clash. "
+            "Add your own in **Add sources**.",
+            icon=":material/science:",
+        )
+    else:
+        when = data.report.generated.strftime("%Y-%m-%d %H:%M UTC") if data.report.generated else "not yet"
+        st.caption(f"Workspace `{data.path}` · analysed {when}")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Rashomon", page_icon=":material/compare:", layout="wide")
+    st.html(f"<style>{CSS}</style>")
+    try:
+        data = state.load()
+    except RashomonError as exc:
+        st.error(md_escape(str(exc)))
+        st.stop()
+    filters.keep()
+    follow_link()
+    header(data)
+    overview, matrix, fact, source, add, export = st.tabs(state.TABS, key=state.TAB_KEY, bind="query-params")
+    # Only the open tab runs (issue #4): a 100-source matrix is not built while the overview shows.
+    if overview.open:
+        with overview:
+            visualize_overview(data)
+    if matrix.open:
+        with matrix:
+            visualize_matrix(data, *filters.visualize_filters(data))
+    if fact.open:
+        with fact:
+            visualize_fact(data)
+    if source.open:
+        with source:
+            visualize_source(data)
+    if add.open:
+        with add:
+            visualize_add_sources(data)
+    if export.open:
+        with export:
+            visualize_export(data, *filters.current(data))
+
+
+main()

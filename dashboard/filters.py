@@ -1,0 +1,87 @@
+"""The fact filters above the matrix, also read by the export (issue #4).
+
+Streamlit forgets a widget's value when a run does not draw it, and only
+the open tab is drawn; `keep()` re-stores the filter values at the start of
+every run, so they hold while the Export tab (or any other) is open.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, tables
+
+KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT = (
+    "filter.kinds",
+    "filter.statuses",
+    "filter.sources",
+    "filter.sides",
+    "filter.text",
+    "filter.sort",
+)
+KEYS = (KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT)
+DEFAULT_SORT = next(iter(tables.SORTS))
+
+
+def keep() -> None:
+    """Call first in every run: a value re-assigned by the script survives its widget not being drawn."""
+    for key in KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def current(data: state.Data) -> tuple[tables.Filters, str]:
+    """The filters as last set, without drawing them (for the export); stale choices are dropped."""
+    known_sources = {s.id for s in data.report.sources}
+    get = st.session_state.get
+    filters = tables.Filters(
+        kinds=tuple(get(KINDS, [])),
+        statuses=tuple(get(STATUSES, [])),
+        sources=tuple(s for s in get(SOURCES, []) if s in known_sources),
+        sides=tuple(get(SIDES, [])),
+        text=get(TEXT, "") or "",
+    )
+    sort = get(SORT, DEFAULT_SORT)
+    return filters, sort if sort in tables.SORTS else DEFAULT_SORT
+
+
+def _clear() -> None:
+    for key in KEYS:
+        st.session_state[key] = "" if key == TEXT else DEFAULT_SORT if key == SORT else []
+
+
+def visualize_filters(data: state.Data) -> tuple[tables.Filters, str]:
+    """Draw the filters in one row and return them."""
+    report = data.report
+    facts = state.facts(data.key, report)
+    labels = tables.source_labels(report)
+    present = set(facts["kind"])
+    sides = sorted({s.side for s in report.sources if s.side})
+    for key, options in ((SOURCES, labels), (SIDES, sides)):  # a source removed meanwhile
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    cols = st.columns([2, 2, 2, 2, 3, 2])
+    cols[0].multiselect(
+        "Kind",
+        [k for k in tables.KIND_LABELS if k in present],
+        format_func=lambda k: tables.KIND_LABELS.get(k, k),
+        key=KINDS,
+        placeholder="all kinds",
+    )
+    cols[1].multiselect(
+        "Status",
+        list(tables.STATUS_LABELS),
+        format_func=lambda s: tables.STATUS_LABELS[s],
+        key=STATUSES,
+        placeholder="any status",
+    )
+    cols[2].multiselect(
+        "Stated by source", list(labels), format_func=lambda s: labels.get(s, s), key=SOURCES, placeholder="any source"
+    )
+    cols[3].multiselect("Stated by side", sides, key=SIDES, placeholder="any side")
+    cols[4].text_input("Words", key=TEXT, placeholder="e.g. Chinese soldiers, June")
+    cols[5].selectbox("Sort", list(tables.SORTS), key=SORT)
+    filters, sort = current(data)
+    if filters.active:
+        st.button("Clear filters", on_click=_clear, key="filter.clear", icon=":material/filter_alt_off:")
+    return filters, sort

@@ -1,0 +1,84 @@
+"""Side-by-side matrix: one row per fact, one column per source, coloured by relation (issue #4)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from dashboard import state, tables
+from dashboard.html import PALETTE, legend
+
+TABLE_KEY = "matrix.table"
+ROWS_KEY = "matrix.rows"  # the group ids of the rows shown, for the selection callback
+_GROUP_STATUS_COLOURS = {"contested": tables.CONTRADICTS, "agree": tables.AGREES, "single": tables.ALONE}
+ROW_PX = 35
+PIN_AFTER = 5  # sources
+FACT_PX = 290
+MAX_HEIGHT_PX = 720
+
+
+def _cell_css(status: str) -> str:
+    if status not in PALETTE:
+        return ""
+    fg, bg = PALETTE[status]
+    return f"background-color: {bg}; color: {fg}"
+
+
+def styled(m: tables.Matrix) -> Styler:
+    """Colour each source cell by that source's relation to the others; the Status column by the fact's."""
+    css = pd.DataFrame("", index=m.values.index, columns=m.values.columns)
+    for column in m.source_columns:
+        css[column] = m.statuses[column].map(_cell_css)
+    css["Status"] = m.statuses["Status"].map(lambda s: _cell_css(_GROUP_STATUS_COLOURS.get(s, "")))
+    return m.values.style.apply(lambda _frame: css, axis=None)
+
+
+def _open_selected() -> None:
+    """on_select callback: a clicked row opens its fact (row numbers are into the table shown)."""
+    rows = st.session_state[TABLE_KEY].selection.rows
+    group_ids = st.session_state.get(ROWS_KEY, [])
+    if rows and rows[0] < len(group_ids):
+        state.open_fact(group_ids[rows[0]])
+
+
+def visualize_matrix(data: state.Data, filters: tables.Filters, sort: str) -> None:
+    report = data.report
+    if data.empty:
+        st.info("No sources yet: add some in **Add sources**.")
+        return
+    m = state.matrix(data.key, report, filters, sort)
+    total = len(report.groups)
+    shown = len(m.values)
+    speaking = len(m.source_columns)
+    who = "" if speaking == len(report.sources) else f" stated by {speaking} of the {len(report.sources)} sources"
+    st.caption(
+        f"Showing **{shown}** of {total} facts{who}, {sort}. Each cell is the value as that source states it. "
+        "**Click a row** to read the quotes."
+    )
+    st.html(legend(tables.CELL_STATUSES))
+    if m.values.empty:
+        st.warning("No fact matches the filters: clear some of them.")
+        return
+    st.session_state[ROWS_KEY] = list(m.values.index)
+    config = {
+        # Pinned only when the sources do not fit: a pinned column is drawn greyed.
+        "Fact": st.column_config.TextColumn("Fact", width=FACT_PX, pinned=len(m.source_columns) > PIN_AFTER),
+        "Kind": None,  # the topic already starts with it ("killed: ...")
+        "Status": st.column_config.TextColumn("Status", width=90),
+        "Contradictions": st.column_config.NumberColumn(
+            "Clashes", width="small", help="pairs of claims that contradict each other"
+        ),
+    }
+    for column in m.source_columns:
+        config[column] = st.column_config.TextColumn(column, width="medium")
+    st.dataframe(
+        styled(m),
+        hide_index=True,
+        column_config=config,
+        height=min(ROW_PX * (shown + 1) + 3, MAX_HEIGHT_PX),
+        key=TABLE_KEY,
+        on_select=_open_selected,
+        selection_mode="single-row",
+        width="stretch",
+    )

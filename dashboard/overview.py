@@ -1,0 +1,126 @@
+"""Overview: the state of the accounts in one minute (issue #4).
+
+Four numbers, the facts the sources fight over most (each with its values
+and the reason they clash), and a source-by-source heatmap of how often
+each pair agrees or contradicts.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, state, tables
+from dashboard.html import badge, esc, legend, md_escape, table_html
+
+TOP_CONTESTED = 5
+CARD_VALUES = 6  # statements shown per contested fact
+SOURCES_INLINE = 15
+SOURCES_HEIGHT_PX = 480
+
+
+def visualize_overview(data: state.Data) -> None:
+    report = data.report
+    if data.empty:
+        show_empty_state(data)
+        return
+    facts = state.facts(data.key, report)
+    contested = int((facts["status"] == "contested").sum())
+    with st.container(key="overview-metrics"):
+        cols = st.columns(4)
+        cols[0].metric("Sources", len(report.sources), border=True)
+        cols[1].metric("Claims", len(report.claims), border=True, help="factual statements extracted")
+        cols[2].metric("Facts", len(facts), border=True, help="claims about the same thing, grouped across sources")
+        cols[3].metric("Contested facts", contested, border=True, help="facts where at least two sources contradict")
+    if report.errors:
+        with st.expander(f"{len(report.errors)} input(s) could not be read"):
+            for line in report.errors:
+                st.text(line)
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Most contested facts")
+        visualize_contested(data, facts)
+    with right:
+        st.subheader("Who contradicts whom")
+        visualize_heatmap(data)
+
+    st.subheader("Sources")
+    # An HTML table, not st.dataframe: the grid's code would hold back the first paint (issue #4, < 3 s).
+    table = table_html(state.sources_table(data.key, report), numeric=("Claims", "Contradicting"))
+    if len(report.sources) > SOURCES_INLINE:
+        with st.container(height=SOURCES_HEIGHT_PX):
+            st.html(table)
+    else:
+        st.html(table)
+
+
+def show_empty_state(data: state.Data) -> None:
+    st.info(
+        f"The workspace {md_escape(data.path)} has no sources yet. Open **Add sources** to upload files, paste an "
+        "article or give its address; or run `rashomon add FILE...` in a terminal. Claims are extracted "
+        "and compared as soon as sources are added.",
+        icon=":material/inbox:",
+    )
+
+
+def visualize_contested(data: state.Data, facts) -> None:  # noqa: ANN001 - a DataFrame
+    """The top contested facts as cards: every source's value, the first reason they clash."""
+    report = data.report
+    top = tables.sort_facts(facts[facts["contradictions"] > 0]).head(TOP_CONTESTED)
+    if top.empty:
+        st.success("No two sources contradict each other on any fact.")
+        return
+    index = state.index(data.key, report)
+    statuses = state.statuses(data.key, report)
+    for row in top.itertuples():
+        with st.container(border=True, key=f"overview-card-{row.group_id}"):
+            said = tables.statements(report, row.group_id, index, statuses)
+            why = [r for r in tables.reasons(report, row.group_id, index) if r.relation == tables.CONTRADICTS]
+            # Contradicting statements first; a fact stated by twenty sources shows a few and a count.
+            said.sort(key=lambda s: s.status != tables.CONTRADICTS)
+            values = " ".join(
+                f"<span style='white-space:nowrap;margin-right:10px'>{esc(s.source)}: {badge(s.status, s.value)}</span>"
+                for s in said[:CARD_VALUES]
+            )
+            if len(said) > CARD_VALUES:
+                values += f"<span style='color:#5f6368'>and {len(said) - CARD_VALUES} more statements</span>"
+            reason = (
+                f"<div style='color:#5f6368;font-size:0.9em;margin-top:4px'>Why: {esc(why[0].reason)}</div>"
+                if why
+                else ""
+            )
+            st.html(
+                f"<div><b>{esc(row.topic)}</b> <span style='color:#5f6368'>· "
+                f"{esc(tables.KIND_LABELS.get(row.kind, row.kind))} · {row.contradictions} contradicting "
+                f"pair{'s' if row.contradictions != 1 else ''} · {row.n_sources} sources</span></div>"
+                f"<div style='margin-top:6px;line-height:1.9'>{values}</div>{reason}"
+            )
+            st.button(
+                "Open this fact →",
+                key=f"overview.open.{row.group_id}",
+                on_click=state.open_fact,
+                args=(row.group_id,),
+                type="tertiary",
+            )
+    st.html(legend([tables.CONTRADICTS, tables.AGREES, tables.SCOPE, tables.ALONE]))
+
+
+def visualize_heatmap(data: state.Data) -> None:
+    report = data.report
+    if len(report.sources) < 2:
+        st.caption("Add a second source to compare them.")
+        return
+    labels = state.heatmap_labels(data.key, report)
+    frame, spec = state.heatmap_spec(data.key, report)
+    width, height = charts.heatmap_size(len(labels))
+    st.vega_lite_chart(frame, spec, theme=None, width=width, height=height)
+    counts = "" if len(labels) > charts.HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
+    some = (
+        f" Shown: the {len(labels)} of {len(report.sources)} sources that share the most facts."
+        if len(labels) < len(report.sources)
+        else ""
+    )
+    st.caption(
+        f"Each cell: the facts two sources both state{counts}. Red: they mostly contradict; green: they "
+        f"mostly agree; grey: only different scope or unclear. Hover a cell for the counts.{some}"
+    )

@@ -1,0 +1,204 @@
+"""Where the dashboard's data comes from, loaded once and cached (issue #4).
+
+The workspace is `$RASHOMON_WORKSPACE`, else `rashomon.db` in the working
+folder if it exists; with neither, the built-in demo corpus is analysed in
+memory. spaCy loads once per server (`st.cache_resource`); a Report is cached
+under a key that changes whenever the workspace's analysis does, so a source
+added from the CLI or another browser shows on the next rerun.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import streamlit as st
+
+from analysis.models import Report
+from dashboard import tables
+from sources.workspace import Workspace
+
+if TYPE_CHECKING:  # spaCy takes a second to import: only the demo and adding sources need it
+    from spacy.language import Language
+
+WORKSPACE_ENV = "RASHOMON_WORKSPACE"
+DEFAULT_DB = "rashomon.db"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
+TABS = ("Overview", "Matrix", "Fact", "Source", "Add sources", "Export")
+TAB_KEY = "tab"
+FACT_KEY = "fact.current"  # not a widget key: survives while the Fact tab is closed
+SOURCE_KEY = "source.current"
+
+
+def workspace_path() -> Path | None:
+    """The workspace file to show, or None for the demo corpus."""
+    named = os.environ.get(WORKSPACE_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    default = Path.cwd() / DEFAULT_DB
+    return default if default.exists() else None
+
+
+def new_workspace_path() -> Path:
+    """Where adding a source creates the workspace when none exists yet."""
+    return workspace_path() or Path.cwd() / DEFAULT_DB
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def get_nlp() -> Language:
+    """spaCy, once per server process (as spacy-streamlit does)."""
+    from claims.nlp import load_nlp
+
+    return load_nlp()
+
+
+@st.cache_resource(show_spinner=False)
+def open_workspace(path: str) -> Workspace:
+    """One connection per workspace file, shared by sessions (Workspace is thread-safe)."""
+    return Workspace(path)
+
+
+@st.cache_resource(show_spinner="Analysing the built-in demo corpus…")
+def demo_report() -> Report:
+    """The demo corpus, analysed in memory once per server; never mutated."""
+    from analysis.pipeline import analyse_paths
+
+    return analyse_paths([DEMO_DIR], nlp=get_nlp())
+
+
+@st.cache_resource(show_spinner="Reading the workspace…", max_entries=8)
+def workspace_report(path: str, version: str) -> Report:
+    """The workspace's Report for one version of its analysis (`version` is the cache key)."""
+    return open_workspace(path).report()
+
+
+def _version(ws: Workspace, stats: dict[str, Any]) -> str:
+    """Changes with every saved analysis (the generation counter) and every added or removed source."""
+    parts = ("analysed_at", "sources", "claims", "groups", "relations", "contradictions")
+    return "|".join([str(ws.analysis_generation()), *(str(stats.get(p)) for p in parts)])
+
+
+@dataclass(frozen=True)
+class Data:
+    """What every panel receives: the report and where it came from."""
+
+    report: Report
+    key: str  # changes whenever the report does: the cache key of every transform
+    path: Path | None  # None: the demo corpus
+
+    @property
+    def demo(self) -> bool:
+        return self.path is None
+
+    @property
+    def empty(self) -> bool:
+        return not self.report.sources
+
+
+def load() -> Data:
+    """The report to show; analyses the workspace first if sources were added since (e.g. by the CLI)."""
+    path = workspace_path()
+    if path is None:
+        return Data(demo_report(), "demo", None)
+    ws = open_workspace(str(path))
+    stats = ws.stats()
+    if stats["stale"] and stats["sources"]:
+        refresh_with_progress(ws, "Analysing sources added since the last analysis…")
+        stats = ws.stats()
+    version = _version(ws, stats)
+    return Data(workspace_report(str(path), version), f"{path}|{version}", path)
+
+
+def refresh_with_progress(ws: Workspace, label: str) -> Report:
+    """Extract claims for new sources and re-align, showing one progress step per source."""
+    from analysis import workspace_ops
+
+    with st.status(label, expanded=True) as status:
+        bar = st.progress(0.0, text="Loading the language model…")
+        nlp = get_nlp()
+
+        def progress(done: int, total: int, source: Any) -> None:
+            name = getattr(source, "name", "")
+            bar.progress(min(done / max(total, 1), 1.0), text=f"Extracted claims from {done} of {total}: {name}")
+
+        report = workspace_ops.refresh(ws, nlp=nlp, progress=progress)
+        bar.progress(1.0, text="Aligned and compared the claims")
+        status.update(label="Analysis up to date", state="complete", expanded=False)
+    workspace_report.clear()
+    return report
+
+
+# --- cached transforms: keyed by Data.key, the report itself is not hashed -------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def index(key: str, _report: Report) -> tables.Index:
+    """Look-ups shared, not copied: they hold the report itself."""
+    return tables.Index(_report)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def statuses(key: str, _report: Report) -> dict[str, str]:
+    return tables.claim_statuses(_report, index(key, _report))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def facts(key: str, _report: Report) -> pd.DataFrame:
+    return tables.fact_frame(_report, index(key, _report))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def heatmap(key: str, _report: Report) -> pd.DataFrame:
+    return tables.heatmap_frame(_report, index(key, _report))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def heatmap_spec(key: str, _report: Report) -> tuple[pd.DataFrame, dict]:
+    """The overview's heatmap as data + Vega-Lite spec, built and validated once per report."""
+    from dashboard import charts
+
+    labels = heatmap_labels(key, _report)
+    pairs = heatmap(key, _report)
+    shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
+    return charts.to_vega(charts.heatmap_chart(shown, labels))
+
+
+def heatmap_labels(key: str, _report: Report) -> list[str]:
+    """The sources the heatmap shows: all of them, or the most connected HEATMAP_MAX_SOURCES."""
+    from dashboard import charts
+
+    labels = list(tables.source_labels(_report).values())
+    return tables.busiest(heatmap(key, _report), labels, charts.HEATMAP_MAX_SOURCES)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sources_table(key: str, _report: Report) -> pd.DataFrame:
+    return tables.source_table(_report)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def view(key: str, _report: Report, filters: tables.Filters, sort: str) -> pd.DataFrame:
+    """The facts of the current view: filtered, then sorted."""
+    return tables.sort_facts(tables.filter_facts(facts(key, _report), filters), sort)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def matrix(key: str, _report: Report, filters: tables.Filters, sort: str) -> tables.Matrix:
+    return tables.matrix(_report, view(key, _report, filters, sort), index(key, _report), statuses(key, _report))
+
+
+# --- navigation between panels -----------------------------------------------------
+
+
+def open_fact(group_id: str) -> None:
+    """Callback: show one fact in the Fact tab (used by the overview, matrix and source view)."""
+    st.session_state[FACT_KEY] = group_id
+    st.session_state[TAB_KEY] = "Fact"
+
+
+def open_source(source_id: str) -> None:
+    st.session_state[SOURCE_KEY] = source_id
+    st.session_state[TAB_KEY] = "Source"

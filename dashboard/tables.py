@@ -1,0 +1,507 @@
+"""Pure pandas transforms behind the dashboard's panels (issue #4).
+
+Nothing here imports Streamlit: every panel's data is a function of the
+Report (and of the filters), so it can be cached, unit-tested and reused by
+the benchmark. The panels only draw what these functions return.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pandas as pd
+
+from analysis.compare import interval
+from analysis.models import Report
+from claims.describe import describe_value
+from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
+
+# A claim's relation to the other sources' claims on the same fact, worst first (issue #4).
+CONTRADICTS = "contradicts"
+AGREES = "agrees"
+SCOPE = "different scope"
+UNCLEAR = "unclear"
+ALONE = "only source"
+ABSENT = "not mentioned"
+CELL_STATUSES: tuple[str, ...] = (CONTRADICTS, AGREES, SCOPE, UNCLEAR, ALONE, ABSENT)
+_FROM_RELATION = {"contradict": CONTRADICTS, "agree": AGREES, "different_scope": SCOPE, "unclear": UNCLEAR}
+_RANK = {status: n for n, status in enumerate(CELL_STATUSES)}
+
+# Words a journalist reads, for the library's kind and status codes.
+KIND_LABELS = {
+    "casualties": "killed",
+    "wounded": "wounded",
+    "displaced": "displaced",
+    "initiator": "who started / attacked",
+    "event_date": "date",
+    "duration": "how long",
+}
+STATUS_LABELS = {"contested": "contested", "agree": "agreed", "single": "one source"}
+
+FACT_COLUMNS = [
+    "group_id",
+    "kind",
+    "topic",
+    "status",
+    "n_sources",
+    "n_claims",
+    "contradictions",
+    "agreements",
+    "sources",
+    "sides",
+    "search",
+    "order",
+]
+_PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+LABEL_WIDTH = 32
+
+
+def worst(statuses: Iterable[str]) -> str:
+    """The status a cell shows when a source makes several claims on one fact."""
+    return min(statuses, key=lambda s: _RANK.get(s, len(_RANK)), default=ABSENT)
+
+
+def short_label(text: str, width: int = LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def source_labels(report: Report) -> dict[str, str]:
+    """A short, unique column label per source: the publisher, else the title, else the file name.
+
+    Publisher notes in parentheses ("(invented Indian daily)") are dropped
+    to keep matrix columns narrow; duplicates get their id appended.
+    """
+    labels: dict[str, str] = {}
+    for source in report.sources:
+        publisher = _PUBLISHER_NOTE.sub("", source.publisher or "").strip()
+        labels[source.id] = short_label(publisher or source.title or source.name or source.id)
+    counts: dict[str, int] = defaultdict(int)
+    for label in labels.values():
+        counts[label] += 1
+    return {sid: (f"{label} ({sid})" if counts[label] > 1 else label) for sid, label in labels.items()}
+
+
+def cell_text(claim: Claim) -> str:
+    """The value as the source states it, with whom a number counts ("20 (Indian soldiers)")."""
+    text = describe_value(claim.value)
+    if claim.scope and claim.kind in NUMERIC_KINDS:
+        text += f" ({claim.scope})"
+    return text
+
+
+@dataclass
+class Index:
+    """Look-ups by id, built once per report: the panels ask these questions on every rerun."""
+
+    report: Report
+    claims: dict[str, Claim] = field(init=False)
+    group_of: dict[str, str] = field(init=False)
+    relations_of: dict[str, list[tuple[str, str, str]]] = field(init=False)  # claim -> (other, relation, reason)
+
+    def __post_init__(self) -> None:
+        self.claims = {c.id: c for c in self.report.claims}
+        self.group_of = {}
+        for group in self.report.groups:
+            for cid in group.claim_ids:
+                self.group_of.setdefault(cid, group.id)
+        self.relations_of = defaultdict(list)
+        for rel in self.report.relations:
+            self.relations_of[rel.claim_a].append((rel.claim_b, rel.relation, rel.reason))
+            self.relations_of[rel.claim_b].append((rel.claim_a, rel.relation, rel.reason))
+
+    def source_of(self, claim_id: str) -> str | None:
+        claim = self.claims.get(claim_id)
+        return claim.source_id if claim else None
+
+
+def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]:
+    """Each claim's relation to the rest: contradicts if any pair contradicts, else agrees, ..."""
+    index = index or Index(report)
+    statuses: dict[str, str] = {}
+    for claim in report.claims:
+        found = [_FROM_RELATION.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
+        statuses[claim.id] = worst(found) if found else ALONE
+    return statuses
+
+
+def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
+    """One row per fact (group): what it is, who states it, how contested it is."""
+    index = index or Index(report)
+    sides = {s.id: (s.side or "") for s in report.sources}
+    labels = source_labels(report)
+    tally: dict[str, dict[str, int]] = defaultdict(lambda: {"contradict": 0, "agree": 0})
+    for rel in report.relations:
+        gid = index.group_of.get(rel.claim_a)
+        if gid is not None and gid == index.group_of.get(rel.claim_b) and rel.relation in ("contradict", "agree"):
+            tally[gid][rel.relation] += 1
+    rows = []
+    for order, group in enumerate(report.groups):
+        claims = [index.claims[c] for c in group.claim_ids if c in index.claims]
+        contradictions, agreements = tally[group.id]["contradict"], tally[group.id]["agree"]
+        source_ids = tuple(dict.fromkeys(c.source_id for c in claims))
+        words = [group.topic, KIND_LABELS.get(group.kind, group.kind)]
+        for claim in claims:
+            words += [
+                cell_text(claim),
+                claim.quote,
+                claim.sentence,
+                claim.speaker or "",
+                labels.get(claim.source_id, ""),
+            ]
+        rows.append(
+            {
+                "group_id": group.id,
+                "kind": group.kind,
+                "topic": group.topic,
+                "status": group.status,
+                "n_sources": len(source_ids),
+                "n_claims": len(claims),
+                "contradictions": contradictions,
+                "agreements": agreements,
+                "sources": source_ids,
+                "sides": tuple(sorted({sides.get(s, "") for s in source_ids} - {""})),
+                "search": " ".join(words).casefold(),
+                "order": order,
+            }
+        )
+    return pd.DataFrame(rows, columns=FACT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The matrix's filters; an empty choice means no filtering on that field."""
+
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kinds or self.statuses or self.sources or self.sides or self.text.strip())
+
+
+def filter_facts(facts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Keep the facts matching every filter: a source/side filter keeps facts that source states."""
+    keep = pd.Series(True, index=facts.index)
+    if filters.kinds:
+        keep &= facts["kind"].isin(filters.kinds)
+    if filters.statuses:
+        keep &= facts["status"].isin(filters.statuses)
+    if filters.sources:
+        wanted = set(filters.sources)
+        keep &= facts["sources"].map(lambda ids: bool(wanted.intersection(ids)))
+    if filters.sides:
+        wanted_sides = set(filters.sides)
+        keep &= facts["sides"].map(lambda sides: bool(wanted_sides.intersection(sides)))
+    words = filters.text.casefold().split()
+    for word in words:
+        keep &= facts["search"].str.contains(word, regex=False)
+    return facts[keep]
+
+
+SORTS = {
+    "most contested first": (["contradictions", "n_sources", "order"], [False, False, True]),
+    "most sources first": (["n_sources", "contradictions", "order"], [False, False, True]),
+    "report order": (["order"], [True]),
+}
+
+
+def sort_facts(facts: pd.DataFrame, how: str = "most contested first") -> pd.DataFrame:
+    by, ascending = SORTS.get(how, SORTS["most contested first"])
+    return facts.sort_values(by, ascending=ascending, kind="stable")
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Values shown and the status colouring each cell, aligned index for index."""
+
+    values: pd.DataFrame
+    statuses: pd.DataFrame
+    source_columns: tuple[str, ...]
+
+
+MATRIX_LEAD = ["Fact", "Kind", "Status", "Contradictions"]
+
+
+def matrix(report: Report, facts: pd.DataFrame, index: Index | None = None,
+           statuses: dict[str, str] | None = None, *, drop_silent: bool = True) -> Matrix:  # fmt: skip
+    """One row per fact in `facts` order, one column per source, each cell that source's value(s).
+
+    With `drop_silent`, sources that state none of these facts get no column,
+    so a filtered view of a 100-source workspace shows only who speaks.
+    """
+    index = index or Index(report)
+    statuses = statuses if statuses is not None else claim_statuses(report, index)
+    labels = source_labels(report)
+    columns = [labels[s.id] for s in report.sources]
+    groups = {g.id: g for g in report.groups}
+    value_rows, status_rows = [], []
+    for gid in facts["group_id"]:
+        group = groups[gid]
+        by_source: dict[str, list[Claim]] = defaultdict(list)
+        for cid in group.claim_ids:
+            if cid in index.claims:
+                by_source[index.claims[cid].source_id].append(index.claims[cid])
+        values = {
+            "Fact": group.topic,
+            "Kind": KIND_LABELS.get(group.kind, group.kind),
+            "Status": STATUS_LABELS.get(group.status, group.status),
+        }
+        marks = {"Fact": "", "Kind": "", "Status": group.status}
+        for source in report.sources:
+            claims = by_source.get(source.id, [])
+            label = labels[source.id]
+            values[label] = " · ".join(dict.fromkeys(cell_text(c) for c in claims))
+            marks[label] = worst(statuses.get(c.id, ALONE) for c in claims) if claims else ABSENT
+        value_rows.append(values)
+        status_rows.append(marks)
+    if drop_silent and value_rows:
+        # A source that states none of the facts shown is an empty column: leave it out.
+        columns = [c for c in columns if any(row[c] for row in value_rows)]
+    ids = pd.Index(list(facts["group_id"]), name="group_id")
+    values_df = pd.DataFrame(value_rows, index=ids, columns=["Fact", "Kind", "Status", *columns])
+    values_df.insert(3, "Contradictions", list(facts["contradictions"]))
+    status_df = pd.DataFrame(status_rows, index=ids, columns=["Fact", "Kind", "Status", *columns])
+    status_df.insert(3, "Contradictions", "")
+    return Matrix(values_df.fillna(""), status_df.fillna(ABSENT), tuple(columns))
+
+
+HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear", "contradict_share"]
+
+
+def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str, str, str], str]:
+    """(source a, source b, group) -> the worst relation between their claims on that fact."""
+    index = index or Index(report)
+    verdicts: dict[tuple[str, str, str], str] = {}
+    for rel in report.relations:
+        sa, sb = index.source_of(rel.claim_a), index.source_of(rel.claim_b)
+        gid = index.group_of.get(rel.claim_a)
+        if sa is None or sb is None or sa == sb or gid is None:
+            continue
+        status = _FROM_RELATION.get(rel.relation, UNCLEAR)
+        for key in ((sa, sb, gid), (sb, sa, gid)):
+            verdicts[key] = worst((verdicts.get(key, ABSENT), status))
+    return verdicts
+
+
+def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
+    """Every ordered pair of sources: on how many shared facts they agree vs contradict.
+
+    Counted per fact, not per claim pair, so a source that repeats a figure
+    three times does not weigh three times. `contradict_share` is
+    contradict / (agree + contradict), NaN when the pair decided nothing.
+    """
+    index = index or Index(report)
+    labels = source_labels(report)
+    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CELL_STATUSES, 0))
+    for (sa, sb, _gid), status in pair_verdicts(report, index).items():
+        tally[(sa, sb)][status] += 1
+    rows = []
+    for a in report.sources:
+        for b in report.sources:
+            counts = tally.get((a.id, b.id), dict.fromkeys(CELL_STATUSES, 0))
+            decided = counts[AGREES] + counts[CONTRADICTS]
+            rows.append(
+                {
+                    "a": labels[a.id],
+                    "b": labels[b.id],
+                    "shared": sum(counts.values()) if a.id != b.id else 0,
+                    "agree": counts[AGREES],
+                    "contradict": counts[CONTRADICTS],
+                    "scope": counts[SCOPE],
+                    "unclear": counts[UNCLEAR],
+                    "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
+                }
+            )
+    return pd.DataFrame(rows, columns=HEATMAP_COLUMNS)
+
+
+def busiest(pairs: pd.DataFrame, labels: Sequence[str], limit: int) -> list[str]:
+    """The `limit` sources sharing the most facts with the others, in their original order.
+
+    A heatmap of a hundred sources is a grid of specks; the most connected
+    ones are where the agreements and contradictions are.
+    """
+    if len(labels) <= limit:
+        return list(labels)
+    weight = pairs.groupby("a")["shared"].sum()
+    chosen = set(sorted(labels, key=lambda label: -int(weight.get(label, 0)))[:limit])
+    return [label for label in labels if label in chosen]
+
+
+def filter_report(report: Report, group_ids: Sequence[str]) -> Report:
+    """The report of the current view: the chosen groups, their claims, relations and sources.
+
+    With every group kept the report is returned as is, so an unfiltered
+    export equals the CLI's.
+    """
+    wanted = set(group_ids)
+    if wanted >= {g.id for g in report.groups}:
+        return report
+    groups = [g for g in report.groups if g.id in wanted]
+    claim_ids = {cid for g in groups for cid in g.claim_ids}
+    claims = [c for c in report.claims if c.id in claim_ids]
+    source_ids = {c.source_id for c in claims}
+    return report.model_copy(
+        update={
+            "groups": groups,
+            "claims": claims,
+            "relations": [r for r in report.relations if r.claim_a in claim_ids and r.claim_b in claim_ids],
+            "sources": [s for s in report.sources if s.id in source_ids],
+        }
+    )
+
+
+# --- fact view -------------------------------------------------------------------
+
+RANGE_COLUMNS = ["claim_id", "source", "value", "low", "high", "stated", "open_high", "qualifier", "status", "speaker"]
+
+
+def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per count claim: the interval it admits (analysis.compare.interval), for the range chart.
+
+    `high` is NaN for an open bound ("at least 40"): the chart draws it to
+    its right edge with an arrow. `stated` is the figure as written.
+    """
+    statuses = statuses if statuses is not None else claim_statuses(report)
+    labels = source_labels(report)
+    group = next((g for g in report.groups if g.id == group_id), None)
+    claims = {c.id: c for c in report.claims}
+    rows = []
+    for cid in group.claim_ids if group else []:
+        claim = claims.get(cid)
+        if claim is None or not isinstance(claim.value, Count):
+            continue
+        iv = interval(claim.value)
+        stated = claim.value.low if claim.value.low is not None else claim.value.high
+        rows.append(
+            {
+                "claim_id": cid,
+                "source": labels.get(claim.source_id, claim.source_id),
+                "value": cell_text(claim),
+                "low": iv.low,
+                "high": iv.high if math.isfinite(iv.high) else math.nan,
+                "stated": float(stated) if stated is not None else math.nan,
+                "open_high": not math.isfinite(iv.high),
+                "qualifier": claim.value.qualifier or "",
+                "status": statuses.get(cid, ALONE),
+                "speaker": claim.speaker or "the source itself",
+            }
+        )
+    return pd.DataFrame(rows, columns=RANGE_COLUMNS)
+
+
+DATE_COLUMNS = ["claim_id", "source", "value", "start", "end", "precision", "status", "speaker"]
+
+
+def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per date claim: [start, end + 1 day) so a single day has width on the timeline."""
+    statuses = statuses if statuses is not None else claim_statuses(report)
+    labels = source_labels(report)
+    group = next((g for g in report.groups if g.id == group_id), None)
+    claims = {c.id: c for c in report.claims}
+    rows = []
+    for cid in group.claim_ids if group else []:
+        claim = claims.get(cid)
+        if claim is None or not isinstance(claim.value, DateSpan):
+            continue
+        rows.append(
+            {
+                "claim_id": cid,
+                "source": labels.get(claim.source_id, claim.source_id),
+                "value": describe_value(claim.value),
+                "start": pd.Timestamp(claim.value.start),
+                "end": pd.Timestamp(claim.value.end + timedelta(days=1)),
+                "precision": claim.value.precision,
+                "status": statuses.get(cid, ALONE),
+                "speaker": claim.speaker or "the source itself",
+            }
+        )
+    return pd.DataFrame(rows, columns=DATE_COLUMNS)
+
+
+def source_table(report: Report) -> pd.DataFrame:
+    """The overview's list of sources, with how many claims each makes and how many contradict."""
+    statuses = claim_statuses(report)
+    per_source: dict[str, list[str]] = defaultdict(list)
+    for claim in report.claims:
+        per_source[claim.source_id].append(statuses.get(claim.id, ALONE))
+    rows = [
+        {
+            "Source": label,
+            "Publisher": s.publisher or "",
+            "Side": s.side or "",
+            "Published": s.published.isoformat() if s.published else "",
+            "Claims": len(per_source[s.id]),
+            "Contradicting": sum(st == CONTRADICTS for st in per_source[s.id]),
+            "File or address": s.name,
+        }
+        for s, label in zip(report.sources, source_labels(report).values(), strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["Source", "Publisher", "Side", "Published", "Claims", "Contradicting",
+                                       "File or address"])  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's claim on a fact, ready to show."""
+
+    claim_id: str
+    source_id: str
+    source: str
+    value: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    relation: str  # a cell status: contradicts, agrees, ...
+    claim_a: str
+    claim_b: str
+    source_a: str
+    source_b: str
+    reason: str
+
+
+def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
+    """The fact's claims in source order, as the matrix row shows them."""
+    labels = source_labels(report)
+    order = {s.id: n for n, s in enumerate(report.sources)}
+    group = next((g for g in report.groups if g.id == group_id), None)
+    claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
+    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
+    return [
+        Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
+        for c in claims
+    ]
+
+
+def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
+    """Every cross-source pair of the fact with its reason, contradictions first."""
+    labels = source_labels(report)
+    group = next((g for g in report.groups if g.id == group_id), None)
+    members = set(group.claim_ids) if group else set()
+    found = []
+    for rel in report.relations:
+        if rel.claim_a in members and rel.claim_b in members:
+            sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
+            found.append(
+                Reason(
+                    _FROM_RELATION.get(rel.relation, UNCLEAR),
+                    rel.claim_a,
+                    rel.claim_b,
+                    labels.get(sa, sa),
+                    labels.get(sb, sb),
+                    rel.reason,
+                )
+            )
+    found.sort(key=lambda r: _RANK.get(r.relation, len(_RANK)))
+    return found

@@ -1,0 +1,202 @@
+"""The dashboard in a real browser (issue #4): headless Debian Chromium driven by Playwright.
+
+Starts `streamlit run app.py` on a free port of 127.0.0.1 over a workspace
+seeded with the demo corpus, then: the overview shows the numbers; a known
+contradiction of the demo corpus (docs/demo-corpus.md: the corps commanders'
+meeting on 22 vs 30 June 2020) opens with both sources' quotes; an uploaded
+file appears as a source, its markup shown as text. Screenshots of the
+overview, matrix and fact view go to the folder the test prints
+($RASHOMON_TEST_OUTPUT, else pytest's temporary folder).
+
+Never runs `playwright install`: it uses /usr/bin/chromium (.ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from analysis import workspace_ops
+from claims.nlp import load_nlp
+from sources.workspace import Workspace
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+START_TIMEOUT_S = 60
+STEP_TIMEOUT_MS = 30_000
+UPLOAD_TEXT = (
+    "Shelling hits border villages\n\n"
+    "At least 12 villagers were killed when artillery shells struck the village of Varna on 3 March 2021, "
+    "local officials said. <script>window.__rashomon_pwned = 1</script> Around 300 families fled.\n"
+)
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (the dev extra)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install chromium)"
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = START_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{proc.stdout.read() if proc.stdout else ''}")
+        try:
+            if httpx.get(f"{url}/_stcore/health", timeout=2).text.strip() == "ok":
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not serve {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("browser-ws") / "rashomon.db"
+    with Workspace(path) as ws:
+        _results, errors = workspace_ops.ingest_paths(ws, [ROOT / "demo"])
+        assert not errors
+        workspace_ops.refresh(ws, nlp=load_nlp())
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(workspace: Path) -> Iterator[str]:
+    port = free_port()
+    env = os.environ | {"RASHOMON_WORKSPACE": str(workspace), "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    named = os.environ.get("RASHOMON_TEST_OUTPUT")
+    folder = Path(named) / "browser" if named else tmp_path_factory.mktemp("browser-screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1440, "height": 1400})
+        tab.set_default_timeout(STEP_TIMEOUT_MS)
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield tab
+        browser.close()
+        assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+def settle(page) -> None:  # noqa: ANN001 - a Playwright Page
+    """Wait until the script run is over and every element has drawn."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0")
+    page.wait_for_timeout(400)  # charts draw after their element mounts
+
+
+def open_tab(page, name: str) -> None:  # noqa: ANN001
+    page.get_by_role("tab", name=name, exact=True).click()
+    page.wait_for_timeout(200)
+    settle(page)
+
+
+def metric(page, label: str) -> str:  # noqa: ANN001
+    box = page.locator('[data-testid="stMetric"]', has_text=label)
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_overview_contradiction_and_upload(page, server: str, shots: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    page.goto(server)
+    page.wait_for_selector('[data-testid="stMetricValue"]')
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    settle(page)
+    assert metric(page, "Sources") == "4"
+    assert int(metric(page, "Contested facts")) >= 1
+    page.screenshot(path=shots / "overview.png")
+
+    open_tab(page, "Matrix")
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    page.screenshot(path=shots / "matrix.png")
+    grid = page.locator('[data-testid="stDataFrame"]').bounding_box()
+    assert grid is not None
+    page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 17)  # the first row's selection box
+    page.get_by_text("What each source says").wait_for()  # a clicked row opens its fact
+    settle(page)
+
+    # The known contradiction: the Ledger dates the corps commanders' meeting 22 June, Halden 30 June.
+    open_tab(page, "Overview")
+    card = page.locator('[class*="st-key-overview-card-"]', has_text="22 Jun 2020")
+    card.get_by_role("button", name="Open this fact").click()
+    page.get_by_text("What each source says").wait_for()
+    settle(page)
+    marks = page.locator("mark").all_inner_texts()
+    assert any("June 22, 2020" in m for m in marks) and any("June 30, 2020" in m for m in marks), marks
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "The New Delhi Morning Ledger" in body and "Halden Institute" in body
+    assert "8 days apart" in body
+    page.screenshot(path=shots / "fact.png")
+
+    upload = tmp_path / "varna_report.txt"
+    upload.write_text(UPLOAD_TEXT, encoding="utf-8")
+    open_tab(page, "Add sources")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("varna_report.txt").first.wait_for()
+    page.get_by_label("Side").fill("Kestria")
+    page.get_by_role("button", name="Add and analyse").click()
+    page.locator('[data-testid="stAlertContentSuccess"]', has_text="varna_report.txt").wait_for(timeout=60_000)
+    settle(page)
+    page.screenshot(path=shots / "added.png")
+
+    open_tab(page, "Overview")
+    assert metric(page, "Sources") == "5"
+    assert "varna_report.txt" in page.locator('[data-testid="stMain"]').inner_text()
+
+    open_tab(page, "Source")
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="varna_report.txt").click()
+    settle(page)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "<script>window.__rashomon_pwned = 1</script>" in text  # shown as text ...
+    assert page.evaluate("window.__rashomon_pwned === undefined")  # ... never run
+    page.screenshot(path=shots / "source.png")
