@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install bench clean
+.PHONY: demo report test lint install bench clean
 
 $(BIN)/rashomon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,10 @@ $(BIN)/rashomon: pyproject.toml
 
 install: $(BIN)/rashomon
 
-demo: install  ## analyse the built-in demo corpus and write out/report.{md,html,json,csv}
+demo: report  ## the dashboard on the built-in demo corpus (or on ./rashomon.db if there is one)
+	$(BIN)/streamlit run app.py
+
+report: install  ## analyse the built-in demo corpus and write out/report.{md,html,json,csv}
 	mkdir -p out
 	$(BIN)/rashomon compare demo --md out/report.md --html out/report.html --json out/report.json --csv out/report.csv
 	@echo "Reports written to out/ (open out/report.html in a browser)"
