@@ -20,16 +20,36 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from analysis.align import MAX_POSTINGS, THRESHOLD, Vocabulary, align, block_keys, pair_score
+from analysis.align import (
+    MAX_POSTINGS,
+    THRESHOLD,
+    Vocabulary,
+    _times_meet,  # the time test inside compatible(); see issue #3 notes
+    align,
+    block_keys,
+    compatible,
+    features,
+    pair_score,
+)
 from analysis.compare import compare
 from analysis.models import Group, Relation
-from analysis.relate import SURE_SAME_FACT, fold_repeats, relate, topic_of
+from analysis.relate import (
+    SURE_SAME_FACT,
+    _same_population,  # how relate() picks the counts a summary covers; issue #3 notes
+    fold_repeats,
+    relate,
+    topic_of,
+)
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Claim
-from sources.workspace import Workspace
+from claims.models import NUMERIC_KINDS, Claim, DateSpan
+from sources.workspace import Candidate, TimeSpan, Workspace
 
 JOIN_AVERAGE = THRESHOLD * 0.75  # align()'s average-linkage bar for a merge
+# Above anything pair_score gives (its words, time and value parts add up to under 1.8): only
+# used to rule groups out early, so it must never be below the real maximum. A test compares
+# the result with and without this pruning.
+MAX_PAIR_SCORE = 2.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +62,24 @@ class Realigned:
     touched_groups: int = 0  # existing groups rewritten (joined, or left by a removed source)
 
 
+class _FixedVocabulary(Vocabulary):
+    """A Vocabulary whose counts do not change during one re-alignment: each idf is computed once."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__(n=n)
+        self._idf: dict[str, float] = {}
+
+    def set_df(self, word: str, count: int) -> None:
+        self.df[word] = count
+        self._idf.pop(word, None)
+
+    def idf(self, word: str) -> float:
+        found = self._idf.get(word)
+        if found is None:
+            found = self._idf[word] = super().idf(word)
+        return found
+
+
 class WorkspaceVocabulary:
     """Document frequencies and per-kind postings read from the workspace, each word once.
 
@@ -51,17 +89,24 @@ class WorkspaceVocabulary:
 
     def __init__(self, ws: Workspace) -> None:
         self._ws = ws
-        self.voc = Vocabulary(n=ws.count_claims())
+        self.voc = _FixedVocabulary(ws.count_claims())
         self._postings: dict[str, dict[str, int]] = {}
+        self._keys: dict[str, frozenset[str]] = {}  # claim id -> its block keys, computed once
+
+    def keys(self, claim: Claim) -> frozenset[str]:
+        found = self._keys.get(claim.id)
+        if found is None:
+            found = self._keys[claim.id] = frozenset(block_keys(claim))
+        return found
 
     def need(self, claims: Iterable[Claim]) -> None:
-        keys = {key for c in claims for key in block_keys(c)} - self._postings.keys()
+        keys = {key for c in claims for key in self.keys(c)} - self._postings.keys()
         if not keys:
             return
         counts = self._ws.term_counts(keys)
         for key in keys:
             self._postings[key] = counts.get(key, {})
-            self.voc.df[key] = sum(self._postings[key].values())
+            self.voc.set_df(key, sum(self._postings[key].values()))
 
     def usable(self, kind: str, key: str) -> bool:
         """Would align() block on this key? Not if more than MAX_POSTINGS claims of the kind hold it."""
@@ -75,8 +120,7 @@ class WorkspaceVocabulary:
         score = pair_score(a, b, self.voc)
         if score is None:
             return None
-        shared = set(block_keys(a)) & set(block_keys(b))
-        return score if any(self.usable(a.kind, key) for key in shared) else 0.0
+        return score if any(self.usable(a.kind, key) for key in self.keys(a) & self.keys(b)) else 0.0
 
 
 @dataclass
@@ -104,11 +148,11 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
     pending = _join(ws, new, stats, loaded)
     fresh_groups, fresh_relations = _new_groups(pending, stats, aliases, ws.group_counter())
     touched = [gid for gid, item in loaded.items() if item.joined or gid in set(stale)]
-    contested = ws.contested_group_ids(touched)
+    stored = ws.group_relations(touched)
     changed: list[Group] = []
     relations: list[Relation] = []
     for group_id in sorted(touched, key=_number):
-        group, added = _rewrite(loaded[group_id], group_id in contested, stats, aliases)
+        group, added = _rewrite(loaded[group_id], stored.get(group_id, []), stats, aliases)
         changed.append(group)
         relations.extend(added)
     ws.save_alignment_changes(
@@ -137,38 +181,125 @@ def _load(ws: Workspace, group_ids: Iterable[str]) -> dict[str, _Touched]:
 def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: dict[str, _Touched]) -> list[Claim]:
     """Put each new claim into the existing group align() would merge it with; return the rest.
 
-    `loaded` caches the groups read so far (candidates too); those a claim joins get it in `joined`.
+    A member sharing no usable key with the claim scores 0 in align()'s
+    average, so the average over a group needs only the candidates' scores
+    and the group's size: a group's members are read only to check that the
+    claim is compatible() with all of them, best group first. `loaded`
+    caches the groups read; a group a claim joins gets it in `joined`.
     """
-    joined_index: dict[tuple[str, str], list[tuple[str, Claim]]] = defaultdict(list)
+    joined_index: dict[tuple[str, str], dict[str, tuple[str, Claim]]] = defaultdict(dict)
+    parsed: dict[str, Claim] = {}  # stored claims read so far: a source's claims of one year meet the same ones
     pending: list[Claim] = []
     for claim in new:
         keys = stats.usable_keys(claim)
-        candidates = ws.candidate_claims(claim.kind, keys)
-        candidates += [hit for key in keys for hit in joined_index.get((claim.kind, key), [])]
-        stats.need(other for _, other in candidates)
-        edges = {gid for gid, other in candidates if (stats.score(claim, other) or 0.0) >= THRESHOLD}
-        missing = edges - loaded.keys()
-        if missing:
-            loaded.update(_load(ws, missing))
-        best: tuple[float, str] | None = None
-        for gid in sorted(edges, key=_number):
-            if gid not in loaded:
-                continue  # removed by another process since the index was read
-            members = loaded[gid].filed + loaded[gid].joined
-            stats.need(members)
-            scores = [stats.score(claim, member) for member in members]  # None: not compatible()
-            if not members or any(s is None for s in scores):
-                continue  # a member it can never be the same fact as
-            average = sum(s or 0.0 for s in scores) / len(scores)
-            if average >= JOIN_AVERAGE and (best is None or average > best[0]):
-                best = (average, gid)
+        joined = {cid: hit for key in keys for cid, hit in joined_index.get((claim.kind, key), {}).items()}
+        candidates, blocked = _candidates(ws, claim, keys, stats, loaded, parsed, {gid for gid, _ in joined.values()})
+        candidates.update(joined)
+        stats.need(other for _, other in candidates.values())
+        totals: dict[str, float] = defaultdict(float)
+        edges: set[str] = set()
+        for gid, other in candidates.values():
+            score = stats.score(claim, other)
+            if score is None:
+                blocked.add(gid)  # holds a member the claim is not compatible() with
+                continue
+            totals[gid] += score
+            if score >= THRESHOLD:
+                edges.add(gid)
+        best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
         if best is None:
             pending.append(claim)
             continue
-        loaded[best[1]].joined.append(claim)
+        loaded[best].joined.append(claim)
         for key in keys:
-            joined_index[(claim.kind, key)].append((best[1], claim))
+            joined_index[(claim.kind, key)][claim.id] = (best, claim)
     return pending
+
+
+def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVocabulary,
+                loaded: dict[str, _Touched], parsed: dict[str, Claim],
+                keep: set[str]) -> tuple[dict[str, tuple[str, Claim]], set[str]]:  # fmt: skip
+    """Stored claims sharing a usable key, in groups the claim could join; and the groups it cannot.
+
+    Ruled out from the index alone, without parsing or scoring their claims:
+    a group holding a claim whose time cannot meet this one's (compatible()
+    is False: align() never merges across it); one where only k of n members
+    share a key, which averages at most k * MAX_PAIR_SCORE / n; and, for a
+    date, one where no candidate can score THRESHOLD (no edge to merge
+    along), bounded from its date and the words it shares. Groups in
+    `keep` (holding a claim joined in this run) are read whatever their bound.
+    """
+    dated = claim.kind == "event_date"
+    by_group = ws.candidates(claim.kind, keys, features(claim) if dated else ())  # words: for the date bound
+    blocked: set[str] = set()
+    if not dated:  # compatible() blocks on time for every other kind
+        blocked = {gid for gid, found in by_group.items() if any(_never_meet(claim, c.time) for c in found)}
+    stored = ws.group_sizes(gid for gid in by_group if gid not in loaded and gid not in blocked)
+    hopeful: dict[str, list[str]] = {}
+    bounds: dict[tuple[TimeSpan, frozenset[str]], float] = {}
+    for gid, found in by_group.items():
+        if gid in blocked:
+            continue
+        size = len(loaded[gid].filed) + len(loaded[gid].joined) if gid in loaded else stored.get(gid, 0)
+        if gid not in keep:
+            if len(found) * MAX_PAIR_SCORE < JOIN_AVERAGE * size:
+                continue
+            if dated and not any(_may_reach(claim, c, stats, bounds) for c in found):
+                continue
+        hopeful[gid] = [c.claim_id for c in found]
+    wanted = {cid for ids in hopeful.values() for cid in ids} - parsed.keys()
+    parsed.update(ws.claims_by_id(wanted, texts=False))  # only scored: their quotes are not needed
+    return {cid: (gid, parsed[cid]) for gid, ids in hopeful.items() for cid in ids if cid in parsed}, blocked
+
+
+def _never_meet(claim: Claim, time: TimeSpan | None) -> bool:
+    return _times_meet(claim.when, time) is False  # type: ignore[arg-type]  # reads start, end, precision
+
+
+def _may_reach(claim: Claim, found: Candidate, stats: WorkspaceVocabulary,
+               bounds: dict[tuple[TimeSpan, frozenset[str]], float]) -> bool:  # fmt: skip
+    """Could this stored date claim score THRESHOLD with `claim`? (bounds caches date_bound)"""
+    if found.time is None:
+        return True
+    key = (found.time, found.words)
+    if key not in bounds:
+        bounds[key] = date_bound(claim, found.time, found.words, stats)
+    return bounds[key] >= THRESHOLD
+
+
+def date_bound(claim: Claim, time: TimeSpan, shared: frozenset[str], stats: WorkspaceVocabulary) -> float:
+    """The most pair_score can give `claim` and a stored date claim of date `time` sharing the words `shared`.
+
+    That is the score of a stand-in with the same date, only those context
+    words (a word of its own only dilutes the overlap) and the claim's own
+    `about` (the highest similarity there is), computed with pair_score
+    itself rather than with its weights.
+    """
+    date = DateSpan(start=time.start, end=time.end, precision=time.precision)
+    words = sorted(shared)
+    # Its id names its words: Vocabulary caches a claim's word weights by id.
+    stand_in = claim.model_copy(update={"id": "~" + "|".join(words), "source_id": "~", "value": date, "when": date,
+                                        "terms": words, "entities": []})  # fmt: skip
+    stats.need([stand_in])
+    return pair_score(claim, stand_in, stats.voc) or 0.0
+
+
+def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: dict[str, _Touched]) -> str | None:
+    """The group with the highest average score that the claim is compatible() with throughout."""
+    stored = ws.group_sizes(gid for gid in totals if gid not in loaded)
+    sizes = {gid: len(loaded[gid].filed) + len(loaded[gid].joined) if gid in loaded else stored.get(gid, 0)
+             for gid in totals}  # fmt: skip
+    ranked = sorted((-total / sizes[gid], _number(gid), gid) for gid, total in totals.items() if sizes[gid])
+    for negative, _, gid in ranked:
+        if -negative < JOIN_AVERAGE:
+            return None
+        if gid not in loaded:
+            loaded.update(_load(ws, [gid]))
+        if gid not in loaded:
+            continue  # removed by another process since the index was read
+        if all(compatible(claim, member) for member in loaded[gid].filed + loaded[gid].joined):
+            return gid
+    return None
 
 
 def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: AliasTable,
@@ -189,38 +320,42 @@ def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTabl
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason)
 
 
-def _rewrite(item: _Touched, contested: bool, stats: WorkspaceVocabulary,
+def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
              aliases: AliasTable) -> tuple[Group, list[Relation]]:  # fmt: skip
     """The group with its new members folded in, and the relations of the new pairs only.
 
     Pairs of old members keep their stored relations: compare() looks at two
-    claims only, so they have not changed.
+    claims only, so they have not changed. Status, summary and topic are
+    recomputed over all of them, as analysis.relate.relate computes them.
     """
     group = item.group
-    kept = [c for c in item.filed if c.id in set(group.claim_ids)]
+    listed = set(group.claim_ids)
+    kept = [c for c in item.filed if c.id in listed]
     members, repeats = fold_repeats(kept + item.joined) if item.joined else (kept, {})
     new_ids = {c.id for c in item.joined}
-    relations = [
+    added = [
         _relation(a, b, stats, aliases)
         for j, b in enumerate(members)
         if b.id in new_ids
         for a in members[:j]
         if a.source_id != b.source_id
     ]
+    every = stored + added
     if len({c.source_id for c in members}) < 2:
         status = "single"
-    elif contested or any(r.relation == "contradict" for r in relations):
+    elif any(r.relation == "contradict" for r in every):
         status = "contested"
     else:
         status = "agree"
     stats.need(members)
+    numeric = group.kind in NUMERIC_KINDS and members
     updated = group.model_copy(
         update={
             "claim_ids": [c.id for c in members],
             "repeats": group.repeats | repeats,
             "status": status,
             "topic": topic_of(members, stats.voc) if members else group.topic,
-            "summary": summarise_counts(members) if group.kind in NUMERIC_KINDS else None,
+            "summary": summarise_counts(_same_population(members, every)) if numeric else None,
         }
     )
-    return updated, relations
+    return updated, added

@@ -95,7 +95,82 @@ _MIGRATION_1: Migration = (
     f"PRAGMA application_id = {APPLICATION_ID}",
 )
 
-MIGRATIONS: list[Migration] = [_MIGRATION_1]
+# Incremental re-analysis (issue #3): which group each claim and relation
+# belongs to, an inverted index of the words alignment blocks on, and their
+# document frequencies kept current by triggers, so adding one source never
+# makes `analyse` load or rescan the whole corpus.
+_MIGRATION_2: Migration = (
+    "ALTER TABLE claims ADD COLUMN group_id TEXT",
+    "CREATE INDEX claims_by_group ON claims(group_id)",
+    # The claim's time (claims.models.Claim.when), which alignment blocks on, or for an
+    # event_date claim its date (its value), which it compares: read from this covering
+    # index, a candidate is ruled out without parsing its JSON.
+    "ALTER TABLE claims ADD COLUMN time_start TEXT",
+    "ALTER TABLE claims ADD COLUMN time_end TEXT",
+    "ALTER TABLE claims ADD COLUMN time_precision TEXT",
+    """
+    UPDATE claims SET time_start = json_extract(data, s || '.start'), time_end = json_extract(data, s || '.end'),
+        time_precision = json_extract(data, s || '.precision')
+    FROM (SELECT id AS cid, CASE WHEN kind = 'event_date' AND json_extract(data, '$.value.type') = 'date'
+          THEN '$.value' ELSE '$.when' END AS s FROM claims) WHERE cid = claims.id
+    """,
+    "CREATE INDEX claims_blocking ON claims(id, group_id, time_start, time_end, time_precision)",
+    "ALTER TABLE relations ADD COLUMN group_id TEXT",
+    "CREATE INDEX relations_by_group ON relations(group_id)",
+    # Carry an existing analysis over: membership comes from each group's claim_ids.
+    """
+    UPDATE claims SET group_id = m.gid FROM (
+        SELECT j.value AS cid, g.id AS gid FROM groups g, json_each(g.data, '$.claim_ids') j
+    ) AS m WHERE m.cid = claims.id
+    """,
+    "UPDATE relations SET group_id = (SELECT c.group_id FROM claims c WHERE c.id = relations.claim_a)",
+    # One row per (kind, word, claim): alignment only compares claims of one kind.
+    """
+    CREATE TABLE claim_terms (
+        kind TEXT NOT NULL,
+        term TEXT NOT NULL,
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        PRIMARY KEY (kind, term, claim_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX claim_terms_by_claim ON claim_terms(claim_id)",
+    # How many claims of a kind hold a word: the Vocabulary's document frequency
+    # (summed over kinds) and align's MAX_POSTINGS cut-off (per kind).
+    """
+    CREATE TABLE term_stats (
+        term TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (term, kind)
+    ) WITHOUT ROWID
+    """,
+    # Triggers also fire for ON DELETE CASCADE, so removing a source keeps the counts right.
+    """
+    CREATE TRIGGER claim_terms_added AFTER INSERT ON claim_terms BEGIN
+        INSERT INTO term_stats (term, kind, n) VALUES (new.term, new.kind, 1)
+        ON CONFLICT (term, kind) DO UPDATE SET n = n + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER claim_terms_removed AFTER DELETE ON claim_terms BEGIN
+        UPDATE term_stats SET n = n - 1 WHERE term = old.term AND kind = old.kind;
+        DELETE FROM term_stats WHERE term = old.term AND kind = old.kind AND n <= 0;
+    END
+    """,
+    # Groups that lost a claim (a source removed or changed): their summary,
+    # topic and status are recomputed by the next analyse.
+    "CREATE TABLE stale_groups (group_id TEXT PRIMARY KEY)",
+    # Claims stored before this migration are not in the index yet: the next
+    # analyse rebuilds it (Python computes the words, not SQL). '1' is the
+    # index version sources/workspace.py writes (TERM_INDEX).
+    """
+    INSERT INTO meta (key, value)
+    VALUES ('term_index', CASE WHEN EXISTS (SELECT 1 FROM claims) THEN '0' ELSE '1' END)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+    """,
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2]
 
 
 def schema_version() -> int:

@@ -9,6 +9,7 @@ dashboard and the CLI use one file at once.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import threading
@@ -16,14 +17,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
+from analysis.align import block_keys
 from analysis.models import Group, Relation, Report
-from claims.models import Claim
+from analysis.relate import apply_repeats
+from claims.models import Claim, DateSpan
 from sources import schema
 from sources.errors import UnknownSource, WorkspaceError
 from sources.models import Source
@@ -41,6 +44,32 @@ META_FIELDS = ("title", "publisher", "published", "side", "address")
 _SOURCE_COLUMNS = ("id", "name", *META_FIELDS, "language", "text", "sha256")
 # "s12" sorts after "s2": order by the number, not the text.
 _BY_NUMBER = "CAST(substr({col}, 2) AS INTEGER), {col}"
+# Version of the claim_terms index (the keys analysis.align.block_keys gives);
+# bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
+TERM_INDEX = "1"
+_EACH = "(SELECT value FROM json_each(?))"
+_EACH2 = "(SELECT value FROM json_each(?2))"
+_EACH3 = "(SELECT value FROM json_each(?3))"
+
+
+class TimeSpan(NamedTuple):
+    """A claim's time as stored for blocking: what align's time test reads of a DateSpan."""
+
+    start: date
+    end: date
+    precision: str
+
+
+class Candidate(NamedTuple):
+    """A stored claim found by the blocking index, before it is parsed."""
+
+    claim_id: str
+    time: TimeSpan | None  # its time, or for an event_date claim its date: what alignment compares
+    words: frozenset[str]  # those of the words asked about that it holds
+
+
+class AnalysisChanged(WorkspaceError):
+    """Another process saved or changed the analysis while this one computed its own (issue #3)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,27 @@ def _source_params(source: Source) -> dict[str, Any]:
 
 def _source_from_row(row: sqlite3.Row) -> Source:
     return Source.model_validate({col: row[col] for col in _SOURCE_COLUMNS})
+
+
+def _terms(claims: Iterable[Claim]) -> list[tuple[str, str, str]]:
+    """claim_terms rows: the keys alignment blocks on (its context words and years), once per claim (issue #3)."""
+    return [(claim.kind, term, claim.id) for claim in claims for term in dict.fromkeys(block_keys(claim))]
+
+
+def _time(claim: Claim) -> tuple[str | None, str | None, str | None]:
+    """The span alignment compares: a claim's time, or an event_date claim's date (its value)."""
+    when = claim.value if claim.kind == "event_date" and isinstance(claim.value, DateSpan) else claim.when
+    return (when.start.isoformat(), when.end.isoformat(), when.precision) if when else (None, None, None)
+
+
+def _json_list(items: Iterable[str]) -> str:
+    """One bound parameter for any number of ids, read back with json_each: no variable limit."""
+    return json.dumps(sorted(set(items)))
+
+
+def _group_number(group_id: str) -> int:
+    digits = group_id[1:] if group_id[:1] == "g" else ""
+    return int(digits) if digits.isdigit() else 0
 
 
 class Workspace:
@@ -290,10 +340,44 @@ class Workspace:
     def _mark_stale(self) -> None:
         self.set_meta("analysis_stale", "1")
 
-    def _clear_analysis(self) -> None:
-        """Groups and relations may name claims that are gone: drop them all (issue #3)."""
-        self._rows("DELETE FROM groups")
-        self._rows("DELETE FROM relations")
+    def _bump_generation(self) -> None:
+        """Count changes to groups, so an analysis computed meanwhile is not saved over them."""
+        self._rows(
+            "INSERT INTO meta (key, value) VALUES ('analysis_gen', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def _detach(self, source_id: str) -> None:
+        """Take a source's claims out of their groups before they change or go (issue #3).
+
+        Their relations go, groups left empty go, the others are marked stale so
+        the next analyse recomputes their summary and status: the rest of the
+        analysis stays, and re-analysing stays incremental.
+        """
+        rows = self._rows("SELECT id, group_id FROM claims WHERE source_id = ? AND group_id IS NOT NULL", (source_id,))
+        if not rows:
+            return
+        gone = {row["id"] for row in rows}
+        for group_id in sorted({row["group_id"] for row in rows}):
+            self._rows(
+                f"DELETE FROM relations WHERE group_id = ?1 AND (claim_a IN {_EACH2} OR claim_b IN {_EACH2})",
+                (group_id, _json_list(gone)),
+            )
+            row = self._one("SELECT data FROM groups WHERE id = ?", (group_id,))
+            if row is None:
+                continue
+            group = Group.model_validate_json(row["data"])
+            kept = [cid for cid in group.claim_ids if cid not in gone]
+            if kept:
+                repeats = {k: v for k, v in group.repeats.items() if k not in gone and v not in gone}
+                changed = group.model_copy(update={"claim_ids": kept, "repeats": repeats})
+                self._rows("UPDATE groups SET data = ? WHERE id = ?", (changed.model_dump_json(), group_id))
+                self._rows("INSERT OR IGNORE INTO stale_groups (group_id) VALUES (?)", (group_id,))
+            else:
+                self._rows("DELETE FROM groups WHERE id = ?", (group_id,))
+                self._rows("DELETE FROM stale_groups WHERE group_id = ?", (group_id,))
+        self._rows("UPDATE claims SET group_id = NULL WHERE source_id = ?", (source_id,))
+        self._bump_generation()
         self._mark_stale()
 
     # -- sources ---------------------------------------------------------------
@@ -316,9 +400,10 @@ class Workspace:
                     params,
                 )
                 # New text: its old claims are wrong, the next analyse re-extracts it.
+                self._detach(params["id"])
                 self._rows("DELETE FROM claims WHERE source_id = ?", (params["id"],))
                 self._rows("DELETE FROM extractions WHERE source_id = ?", (params["id"],))
-                self._clear_analysis()
+                self._mark_stale()
                 return AddResult("updated", params["id"], source.name)
             params["id"] = self._next_source_id()
             self._rows(
@@ -399,14 +484,19 @@ class Workspace:
                 " side = :side, address = :address, updated_at = :now WHERE id = :id",
                 params,
             )
+            if updated.published != current.published:
+                # "On Tuesday" is read against the publication date: extract again (issue #3).
+                self._rows("DELETE FROM extractions WHERE source_id = ?", (updated.id,))
+                self._mark_stale()
             return updated
 
     def remove_source(self, ref: str) -> Source:
-        """Delete a source; its claims and extraction record go by cascade, the analysis is cleared."""
+        """Delete a source; its claims leave their groups, then go with its extraction record by cascade."""
         with self.transaction():
             source = self.get_source(ref)
+            self._detach(source.id)
             self._rows("DELETE FROM sources WHERE id = ?", (source.id,))
-            self._clear_analysis()
+            self._mark_stale()
             return source
 
     # -- claims ----------------------------------------------------------------
@@ -437,27 +527,28 @@ class Workspace:
             foreign = [claim.id for claim in claims if claim.source_id != source_id]
             if foreign:
                 raise WorkspaceError(source_id, detail=f"claims {foreign[:3]} belong to another source")
-            old = self._execute("DELETE FROM claims WHERE source_id = ?", (source_id,)).rowcount
+            self._detach(source_id)
+            self._rows("DELETE FROM claims WHERE source_id = ?", (source_id,))
             rows = [
-                (claim.id, source_id, position, claim.kind, claim.model_dump_json(), pipeline)
+                (claim.id, source_id, position, claim.kind, claim.model_dump_json(), pipeline, *_time(claim))
                 for position, claim in enumerate(claims)
             ]
             try:
                 with self._lock:
-                    self._connection().executemany(
-                        "INSERT INTO claims (id, source_id, position, kind, data, pipeline) VALUES (?, ?, ?, ?, ?, ?)",
+                    conn = self._connection()
+                    conn.executemany(
+                        "INSERT INTO claims (id, source_id, position, kind, data, pipeline, time_start, time_end,"
+                        " time_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows,
                     )
+                    conn.executemany("INSERT INTO claim_terms (kind, term, claim_id) VALUES (?, ?, ?)", _terms(claims))
             except sqlite3.IntegrityError as exc:
                 raise WorkspaceError(source_id, detail=f"claim ids must be unique in the workspace ({exc})") from exc
             self._rows(
                 "INSERT OR REPLACE INTO extractions (source_id, sha256, pipeline, extracted_at) VALUES (?, ?, ?, ?)",
                 (source_id, row["sha256"], pipeline, _now()),
             )
-            if old:
-                self._clear_analysis()
-            else:
-                self._mark_stale()
+            self._mark_stale()
 
     def claims(self, source_id: str | None = None) -> list[Claim]:
         """Claims in order of source number, then of position in the source."""
@@ -472,25 +563,206 @@ class Workspace:
 
     # -- analysis --------------------------------------------------------------
 
-    def save_analysis(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None) -> None:
+    def analysis_generation(self) -> int:
+        """Changes to groups so far; pass it back to a save to refuse a lost update (issue #3)."""
+        return int(self.get_meta("analysis_gen") or 0)
+
+    def _check_generation(self, expected: int | None) -> None:
+        if expected is not None and self.analysis_generation() != expected:
+            raise AnalysisChanged(
+                self.label, detail="another process changed the analysis meanwhile; run analyse again"
+            )
+
+    def _file_groups(self, groups: list[Group]) -> dict[str, str]:
+        """Point each group's claims at it; returns claim id -> group id."""
+        group_of = {cid: g.id for g in groups for cid in [*g.claim_ids, *g.repeats]}  # folded repeats too
+        with self._lock:
+            self._connection().executemany(
+                "UPDATE claims SET group_id = ? WHERE id = ?", [(gid, cid) for cid, gid in group_of.items()]
+            )
+        return group_of
+
+    def _insert_relations(self, relations: list[Relation], group_of: dict[str, str], first: int) -> None:
+        rows = [
+            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a))
+            for i, r in enumerate(relations)
+        ]
+        with self._lock:
+            self._connection().executemany(
+                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def _analysed(self, pipeline: str | None, counter: int) -> None:
+        self._bump_generation()
+        self.set_meta("group_counter", str(counter))
+        self.set_meta("analysed_at", _now())
+        self.set_meta("analysis_stale", "0")
+        if pipeline is not None:
+            self.set_meta("pipeline", pipeline)
+
+    def save_analysis(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
+                      expect_generation: int | None = None) -> None:  # fmt: skip
         """Replace all groups and relations at once and note when (issue #3)."""
         with self.transaction():
+            self._check_generation(expect_generation)
             self._rows("DELETE FROM groups")
             self._rows("DELETE FROM relations")
+            self._rows("DELETE FROM stale_groups")
+            self._rows("UPDATE claims SET group_id = NULL WHERE group_id IS NOT NULL")
             with self._lock:
-                conn = self._connection()
-                conn.executemany(
+                self._connection().executemany(
                     "INSERT INTO groups (id, position, kind, data) VALUES (?, ?, ?, ?)",
                     [(g.id, i, g.kind, g.model_dump_json()) for i, g in enumerate(groups)],
                 )
-                conn.executemany(
-                    "INSERT INTO relations (position, claim_a, claim_b, relation, reason) VALUES (?, ?, ?, ?, ?)",
-                    [(i, r.claim_a, r.claim_b, r.relation, r.reason) for i, r in enumerate(relations)],
+            self._insert_relations(relations, self._file_groups(groups), 0)
+            self._analysed(pipeline, max((_group_number(g.id) for g in groups), default=0))
+
+    def save_alignment_changes(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
+                               expect_generation: int | None = None) -> None:  # fmt: skip
+        """Write only what an incremental analyse changed (issue #3).
+
+        `groups` are new or changed groups, whole (a changed one keeps its
+        place in the report); `relations` are added to those already stored.
+        """
+        with self.transaction():
+            self._check_generation(expect_generation)
+            for group in groups:
+                params = {"id": group.id, "kind": group.kind, "data": group.model_dump_json()}
+                if self._one("SELECT 1 FROM groups WHERE id = :id", params) is None:
+                    self._rows(
+                        "INSERT INTO groups (id, position, kind, data)"
+                        " VALUES (:id, (SELECT COALESCE(MAX(position), -1) + 1 FROM groups), :kind, :data)",
+                        params,
+                    )
+                else:
+                    self._rows("UPDATE groups SET kind = :kind, data = :data WHERE id = :id", params)
+                self._rows("DELETE FROM stale_groups WHERE group_id = :id", params)
+            group_of = self._file_groups(groups)
+            first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
+            self._insert_relations(relations, group_of, first["n"] if first else 0)
+            counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
+            self._analysed(pipeline, counter)
+
+    # -- what incremental alignment reads (issue #3) ---------------------------
+
+    def group_counter(self) -> int:
+        """The largest group number handed out: new groups continue after it."""
+        return int(self.get_meta("group_counter") or 0)
+
+    def count_claims(self) -> int:
+        row = self._one("SELECT COUNT(*) AS n FROM claims")
+        return row["n"] if row else 0
+
+    def count_unaligned(self) -> int:
+        row = self._one("SELECT COUNT(*) AS n FROM claims WHERE group_id IS NULL")
+        return row["n"] if row else 0
+
+    def unaligned_claims(self) -> list[Claim]:
+        """Claims in no group yet: those extracted since the last analyse, in source order."""
+        rows = self._rows(
+            f"SELECT data FROM claims WHERE group_id IS NULL ORDER BY {_BY_NUMBER.format(col='source_id')}, position"
+        )
+        return [Claim.model_validate_json(row["data"]) for row in rows]
+
+    def stale_group_ids(self) -> list[str]:
+        return [row["group_id"] for row in self._rows("SELECT group_id FROM stale_groups ORDER BY group_id")]
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, dict[str, int]]:
+        """term -> {kind: number of claims of that kind holding it}; absent terms are left out."""
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._rows("SELECT term, kind, n FROM term_stats WHERE term IN " + _EACH, (_json_list(terms),)):
+            counts.setdefault(row["term"], {})[row["kind"]] = row["n"]
+        return counts
+
+    def candidates(self, kind: str, keys: Iterable[str], words: Iterable[str] = ()) -> dict[str, list[Candidate]]:
+        """Group id -> its claims of `kind` that hold one of `keys`: the blocking step (issue #3).
+
+        Read from the indexes only (claim_terms, claims_blocking), with each
+        claim's time and which of `words` it also holds, so that most
+        candidates are ruled out before any claim is parsed.
+        """
+        rows = self._rows(
+            "SELECT group_id, id, time_start, time_end, time_precision, (SELECT json_group_array(w.term)"
+            f" FROM claim_terms w WHERE w.kind = ?1 AND w.claim_id = claims.id AND w.term IN {_EACH3}) AS words"
+            f" FROM claims WHERE group_id IS NOT NULL AND id IN (SELECT claim_id FROM claim_terms"
+            f" WHERE kind = ?1 AND term IN {_EACH2})",
+            (kind, _json_list(keys), _json_list(words)),
+        )
+        out: dict[str, list[Candidate]] = {}
+        times: dict[tuple[str, str, str], TimeSpan] = {}  # the claims of one event share a date: parse it once
+        for group_id, claim_id, start, end, precision, held in rows:
+            time = None
+            if start:
+                time = times.get((start, end, precision))
+                if time is None:
+                    time = times[(start, end, precision)] = TimeSpan(
+                        date.fromisoformat(start), date.fromisoformat(end), precision
+                    )
+            words = frozenset(json.loads(held)) if held != "[]" else frozenset()
+            out.setdefault(group_id, []).append(Candidate(claim_id, time, words))
+        return out
+
+    def claims_by_id(self, ids: Iterable[str], *, texts: bool = True) -> dict[str, Claim]:
+        """Claims by id; with texts=False their quote and sentence are left empty (half the parsing,
+        for claims that are only scored)."""
+        data = "data" if texts else "json_set(data, '$.quote', '', '$.sentence', '', '$.also', json('[]'))"
+        rows = self._rows(f"SELECT id, {data} AS data FROM claims WHERE id IN {_EACH}", (_json_list(ids),))
+        return {row["id"]: Claim.model_validate_json(row["data"]) for row in rows}
+
+    def groups_by_id(self, ids: Iterable[str]) -> dict[str, Group]:
+        rows = self._rows("SELECT id, data FROM groups WHERE id IN " + _EACH, (_json_list(ids),))
+        return {row["id"]: Group.model_validate_json(row["data"]) for row in rows}
+
+    def group_claims(self, ids: Iterable[str]) -> dict[str, list[Claim]]:
+        """Each group's member claims, in source order."""
+        out: dict[str, list[Claim]] = {}
+        rows = self._rows(
+            f"SELECT group_id, data FROM claims WHERE group_id IN {_EACH}"
+            f" ORDER BY {_BY_NUMBER.format(col='source_id')}, position",
+            (_json_list(ids),),
+        )
+        for row in rows:
+            out.setdefault(row["group_id"], []).append(Claim.model_validate_json(row["data"]))
+        return out
+
+    def group_sizes(self, ids: Iterable[str]) -> dict[str, int]:
+        """How many claims are filed in each group (folded repeats included), from the index alone."""
+        rows = self._rows(
+            f"SELECT group_id, COUNT(*) AS n FROM claims WHERE group_id IN {_EACH} GROUP BY group_id",
+            (_json_list(ids),),
+        )
+        return {row["group_id"]: row["n"] for row in rows}
+
+    def group_relations(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+        """Each group's stored relations, in report order."""
+        rows = self._rows(
+            f"SELECT group_id, claim_a, claim_b, relation, reason FROM relations WHERE group_id IN {_EACH}"
+            " ORDER BY position",
+            (_json_list(ids),),
+        )
+        out: dict[str, list[Relation]] = {}
+        for row in rows:
+            fields = {key: row[key] for key in ("claim_a", "claim_b", "relation", "reason")}
+            out.setdefault(row["group_id"], []).append(Relation.model_validate(fields))
+        return out
+
+    def term_index_ready(self) -> bool:
+        """False when claims predate the index or block_keys() changed: rebuild before using it."""
+        return self.get_meta("term_index", TERM_INDEX) == TERM_INDEX
+
+    def rebuild_term_index(self) -> None:
+        """Index every claim's blocking keys again (a full analyse does this when the index is not ready)."""
+        with self.transaction():
+            self._rows("DELETE FROM claim_terms")
+            self._rows("DELETE FROM term_stats")
+            claims = [Claim.model_validate_json(row["data"]) for row in self._rows("SELECT data FROM claims")]
+            with self._lock:
+                self._connection().executemany(
+                    "INSERT INTO claim_terms (kind, term, claim_id) VALUES (?, ?, ?)", _terms(claims)
                 )
-            self.set_meta("analysed_at", _now())
-            self.set_meta("analysis_stale", "0")
-            if pipeline is not None:
-                self.set_meta("pipeline", pipeline)
+            self.set_meta("term_index", TERM_INDEX)
 
     def groups(self) -> list[Group]:
         return [
@@ -505,10 +777,12 @@ class Workspace:
         """The whole workspace as one Report, read from one snapshot."""
         with self._read():
             analysed = self.get_meta("analysed_at")
+            groups = self.groups()
             return Report(
                 sources=self.list_sources(),
-                claims=self.claims(),
-                groups=self.groups(),
+                # as analyse() reports them: a claim a source repeats is shown once (analysis.relate)
+                claims=apply_repeats(self.claims(), groups),
+                groups=groups,
                 relations=self.relations(),
                 pipeline=self.get_meta("pipeline") or "",
                 generated=datetime.fromisoformat(analysed) if analysed else None,

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import get_args
@@ -20,12 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from analysis.align import Vocabulary, block_keys  # noqa: E402
 from analysis.models import CountSummary, Group, Relation  # noqa: E402
 from claims.models import KINDS, Actor, Claim, Count, DateSpan, Duration, Precision  # noqa: E402
 from sources import schema  # noqa: E402
 from sources.errors import UnknownSource, WorkspaceError  # noqa: E402
 from sources.models import Source, text_sha256  # noqa: E402
-from sources.workspace import AddResult, Workspace  # noqa: E402
+from sources.workspace import AddResult, AnalysisChanged, Candidate, TimeSpan, Workspace  # noqa: E402
 
 CHILD = Path(__file__).with_name("workspace_child.py")
 PIPELINE = "test-1"
@@ -175,18 +177,23 @@ def test_workspace_same_name_new_text_updates_and_drops_claims(fresh_workspace: 
     assert [s.id for s in fresh_workspace.sources_needing_extraction(PIPELINE)] == ["s1"]
 
 
-def test_workspace_remove_cascades_and_clears_analysis(fresh_workspace: Workspace):
+def test_workspace_remove_cascades_and_detaches_its_claims(fresh_workspace: Workspace):
     a, b = (r.source_id for r in fresh_workspace.add_sources([make_source("a.txt"), make_source("b.txt")]))
-    fresh_workspace.replace_claims(a, [make_claim(a, 0)], PIPELINE)
+    fresh_workspace.replace_claims(a, [make_claim(a, 0), make_claim(a, 1)], PIPELINE)
     fresh_workspace.replace_claims(b, [make_claim(b, 0)], PIPELINE)
     fresh_workspace.save_analysis(
-        [make_group("g1", [f"{a}-c0", f"{b}-c0"])],
+        [make_group("g1", [f"{a}-c0", f"{b}-c0"]), make_group("g2", [f"{a}-c1"], "single")],
         [Relation(claim_a=f"{a}-c0", claim_b=f"{b}-c0", relation="agree", reason="same")],
     )
     removed = fresh_workspace.remove_source("a.txt")
     assert removed.id == a
     assert [c.source_id for c in fresh_workspace.claims()] == [b]
-    assert (fresh_workspace.groups(), fresh_workspace.relations()) == ([], [])
+    # Its claims leave their groups (issue #3): g2 is left empty and goes, g1 keeps b's claim
+    # and waits for the next analyse to recompute its summary; the rest of the analysis stays.
+    assert [(g.id, g.claim_ids) for g in fresh_workspace.groups()] == [("g1", [f"{b}-c0"])]
+    assert fresh_workspace.relations() == []
+    assert fresh_workspace.stale_group_ids() == ["g1"]
+    assert fresh_workspace.count_unaligned() == 0
     assert fresh_workspace.stats()["stale"] is True
     with pytest.raises(UnknownSource):
         fresh_workspace.get_source(a)
@@ -501,3 +508,143 @@ def test_workspace_two_processes_add_at_once(tmp_path: Path):
         assert len(ws.claims()) == 120
     assert sorted(ids) == sorted(printed[0] + printed[1])
     assert ids == [f"s{n}" for n in range(1, 61)]
+
+
+# -- incremental analysis support (issue #3): membership, index, frequencies -----
+
+
+def make_event_claim(source_id: str, number: int, terms: list[str], low: int = 12, day: int = 3) -> Claim:
+    """A casualty claim about the event its `terms` name, on `day` March 2024."""
+    when = DateSpan(start=date(2024, 3, day), end=date(2024, 3, day), precision="day")
+    return make_claim(source_id, number, low).model_copy(update={"terms": terms, "when": when, "about": "kill"})
+
+
+def _frequencies(ws: Workspace) -> tuple[int, dict[str, int]]:
+    counts = ws.term_counts(key for c in ws.claims() for key in block_keys(c))
+    return ws.count_claims(), {term: sum(by_kind.values()) for term, by_kind in counts.items()}
+
+
+def _expected(ws: Workspace) -> tuple[int, dict[str, int]]:
+    claims = ws.claims()
+    df: Counter[str] = Counter()
+    for claim in claims:
+        df.update(set(block_keys(claim)))
+    return len(claims), dict(df)
+
+
+def test_workspace_term_frequencies_follow_every_change(fresh_workspace: Workspace):
+    ws = fresh_workspace
+    ws.add_sources([make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
+    ws.replace_claims("s1", [make_event_claim("s1", 0, ["town", "market"]), make_event_claim("s1", 1, ["bridge"])],
+                      PIPELINE)  # fmt: skip
+    ws.replace_claims("s2", [make_event_claim("s2", 0, ["town", "market", "shell"])], PIPELINE)
+    ws.replace_claims("s3", [make_event_claim("s3", 0, ["town"])], PIPELINE)
+    assert _frequencies(ws) == _expected(ws)
+    assert _frequencies(ws)[1]["town"] == 3
+    ws.replace_claims("s3", [make_event_claim("s3", 5, ["bridge", "river"])], PIPELINE)  # re-extracted
+    ws.add_source(make_source("b.txt", "a changed text"))  # updated: its claims go
+    ws.remove_source("s1")
+    assert _frequencies(ws) == _expected(ws) == (1, {"bridge": 1, "river": 1, "@year:2024": 1})
+    # The Vocabulary the workspace keeps is the one analyse_claims would build (issue #3).
+    voc = Vocabulary.of(ws.claims())
+    assert {w: n for w, n in _expected(ws)[1].items() if not w.startswith("@")} == dict(voc.df)
+
+
+def test_workspace_save_analysis_files_claims_into_groups(fresh_workspace: Workspace):
+    ws = fresh_workspace
+    ws.add_sources([make_source("a.txt"), make_source("b.txt")])
+    ws.replace_claims("s1", [make_claim("s1", 0), make_claim("s1", 1)], PIPELINE)
+    ws.replace_claims("s2", [make_claim("s2", 0)], PIPELINE)
+    assert ws.count_unaligned() == 3
+    group = make_group("g7", ["s1-c0", "s2-c0"]).model_copy(update={"repeats": {"s1-c1": "s1-c0"}})
+    generation = ws.analysis_generation()
+    ws.save_analysis([group], [Relation(claim_a="s1-c0", claim_b="s2-c0", relation="contradict", reason="x")])
+    assert ws.count_unaligned() == 0  # a folded repeat belongs to its group too
+    assert ws.group_claims(["g7"])["g7"] == ws.claims()
+    assert list(ws.group_relations(["g7", "g8"])) == ["g7"]
+    assert ws.group_counter() == 7
+    with pytest.raises(AnalysisChanged):  # computed before that save: refused, nothing written
+        ws.save_alignment_changes([make_group("g8", ["s1-c0"])], [], expect_generation=generation)
+    assert [g.id for g in ws.groups()] == ["g7"]
+
+
+def test_workspace_save_alignment_changes_writes_only_the_delta(fresh_workspace: Workspace):
+    ws = fresh_workspace
+    ws.add_sources([make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
+    for sid in ("s1", "s2"):
+        ws.replace_claims(sid, [make_claim(sid, 0)], PIPELINE)
+    first = Relation(claim_a="s1-c0", claim_b="s2-c0", relation="agree", reason="same")
+    ws.save_analysis([make_group("g1", ["s1-c0", "s2-c0"], "agree"), make_group("g2", [], "single")], [first])
+    ws.replace_claims("s3", [make_claim("s3", 0), make_claim("s3", 1)], PIPELINE)
+    assert [c.id for c in ws.unaligned_claims()] == ["s3-c0", "s3-c1"]
+    # make_claim has no time and no words: the index finds nothing; by id it is there
+    assert ws.candidates("casualties", ["@year:2024", "nothing"]) == {}
+    assert list(ws.claims_by_id(["s1-c0", "zz"], texts=False)) == ["s1-c0"]
+    assert ws.claims_by_id(["s1-c0"], texts=False)["s1-c0"].quote == ""
+    grown = make_group("g1", ["s1-c0", "s2-c0", "s3-c0"])
+    added = Relation(claim_a="s1-c0", claim_b="s3-c0", relation="contradict", reason="12 vs 40")
+    ws.save_alignment_changes([grown, make_group("g3", ["s3-c1"], "single")], [added], pipeline=PIPELINE,
+                              expect_generation=ws.analysis_generation())  # fmt: skip
+    assert [g.id for g in ws.groups()] == ["g1", "g2", "g3"]  # g1 keeps its place, g3 comes last
+    assert ws.groups()[0] == grown
+    assert ws.relations() == [first, added]
+    assert ws.count_unaligned() == 0
+    assert (ws.group_counter(), ws.stats()["stale"]) == (3, False)
+
+
+def test_workspace_update_with_new_date_re_extracts(fresh_workspace: Workspace):
+    fresh_workspace.add_source(make_source("a.txt", published=date(2024, 3, 1)))
+    fresh_workspace.replace_claims("s1", [make_claim("s1", 0)], PIPELINE)
+    fresh_workspace.update_source("s1", side="north")
+    assert fresh_workspace.sources_needing_extraction(PIPELINE) == []
+    fresh_workspace.update_source("s1", published="2024-03-08")  # "on Tuesday" now means another day
+    assert [s.id for s in fresh_workspace.sources_needing_extraction(PIPELINE)] == ["s1"]
+
+
+def test_workspace_report_folds_repeats_like_analyse(fresh_workspace: Workspace):
+    fresh_workspace.add_source(make_source("a.txt"))
+    twin = make_claim("s1", 1).model_copy(update={"sentence": "Twelve died, the headline says."})
+    fresh_workspace.replace_claims("s1", [make_claim("s1", 0), twin], PIPELINE)
+    group = make_group("g1", ["s1-c0"], "single").model_copy(update={"repeats": {"s1-c1": "s1-c0"}})
+    fresh_workspace.save_analysis([group], [])
+    report = fresh_workspace.report()
+    assert [c.id for c in report.claims] == ["s1-c0"]
+    assert report.claims[0].also == ["Twelve died, the headline says."]
+    assert len(fresh_workspace.claims()) == 2  # the store keeps both
+
+
+def test_workspace_migration_2_carries_an_existing_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "ws.db"
+    with monkeypatch.context() as old:  # a workspace written by the first release (schema 1)
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        with Workspace(path) as ws:
+            ws._rows(
+                "INSERT INTO sources VALUES ('s1', 'a.txt', NULL, NULL, NULL, NULL, NULL, 'en', 'x', 'h1', '', '')"
+            )
+            ws._rows(
+                "INSERT INTO sources VALUES ('s2', 'b.txt', NULL, NULL, NULL, NULL, NULL, 'en', 'y', 'h2', '', '')"
+            )
+            for sid in ("s1", "s2"):
+                claim = make_event_claim(sid, 0, ["town"])
+                ws._rows("INSERT INTO claims VALUES (?, ?, 0, 'casualties', ?, 'p')",
+                         (claim.id, sid, claim.model_dump_json()))  # fmt: skip
+            ws._rows("INSERT INTO groups VALUES ('g1', 0, 'casualties', ?)",
+                     (make_group("g1", ["s1-c0", "s2-c0"]).model_dump_json(),))  # fmt: skip
+            ws._rows("INSERT INTO relations VALUES (0, 's1-c0', 's2-c0', 'agree', 'same')")
+    with Workspace(path) as ws:
+        assert ws.pragmas()["user_version"] == schema.schema_version()
+        assert ws.count_unaligned() == 0
+        assert [r.relation for r in ws.group_relations(["g1"])["g1"]] == ["agree"]
+        assert ws.term_index_ready() is False  # claims of schema 1 are not indexed yet
+        ws.rebuild_term_index()
+        assert ws.term_index_ready() is True
+        assert _frequencies(ws) == _expected(ws)
+        day = TimeSpan(date(2024, 3, 3), date(2024, 3, 3), "day")  # times carried into the blocking index
+        found = ws.candidates("casualties", ["@year:2024"], ["town", "river"])
+        town = frozenset({"town"})
+        assert found == {"g1": [Candidate("s1-c0", day, town), Candidate("s2-c0", day, town)]}
+        assert [c.words for c in ws.candidates("casualties", ["town"], ["river"])["g1"]] == [frozenset()] * 2
+        assert ws.candidates("wounded", ["town"]) == {}
+        assert ws.group_sizes(["g1", "g9"]) == {"g1": 2}
+        ws.remove_source("s1")  # membership known: the claim leaves g1 and its relation goes
+        assert (ws.groups()[0].claim_ids, ws.relations()) == (["s2-c0"], [])

@@ -1,0 +1,354 @@
+"""Incremental re-analysis of a workspace (issue #3), on real SQLite files.
+
+The hand-built claims need no spaCy model and run in milliseconds; the tests
+marked slow extract real texts with the shared pipeline (claims.nlp.load_nlp
+is cached, one load per test session).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from analysis.incremental import realign
+from analysis.models import Report
+from analysis.pipeline import analyse_claims
+from analysis.relate import _same_population
+from analysis.summary import summarise_counts
+from analysis.workspace_ops import analyse_workspace, ingest, ingest_paths, ingest_text, refresh
+from benchmarks.workspace_corpus import generate
+from claims.actors import AliasTable
+from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
+from sources.loaders import load_text
+from sources.models import Source, SourceMeta, text_sha256
+from sources.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+PIPELINE = "test-1"
+
+
+@pytest.fixture
+def ws(tmp_path: Path):
+    with Workspace(tmp_path / "ws.db") as workspace:
+        yield workspace
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claims.nlp import load_nlp
+
+    return load_nlp()
+
+
+# -- hand-built claims --------------------------------------------------------------
+
+EVENTS = {  # words a report of each made-up event shares, and its day in March 2024
+    "market": (["tromville", "market", "shell", "artillery"], 4),
+    "bridge": (["birtara", "bridge", "assault", "river"], 11),
+    "convoy": (["shiovo", "convoy", "ambush", "road"], 19),
+}
+
+
+def event_claim(
+    source_id: str, number: int, event: str, killed: int, *, extra: str = "", day: int | None = None
+) -> Claim:
+    words, event_day = EVENTS[event]
+    day = event_day if day is None else day
+    when = DateSpan(start=date(2024, 3, day), end=date(2024, 3, day), precision="day")
+    return Claim(
+        id=f"{source_id}c{number}",
+        source_id=source_id,
+        kind="casualties",
+        quote=f"{killed} people were killed",
+        sentence=f"{killed} people were killed in the {event} attack {extra}.",
+        start=number * 100,
+        end=number * 100 + 20,
+        sentence_start=number * 100,
+        value=Count(low=killed, high=killed, text=str(killed)),
+        about="kill people",
+        terms=[*words, extra] if extra else list(words),
+        when=when,
+    )
+
+
+def add_claims(ws: Workspace, name: str, claims_of) -> str:
+    """Add a source named `name` and store the claims `claims_of(source_id)` gives."""
+    text = f"The account {name}."
+    sid = ws.add_source(Source(id="new", name=name, text=text, sha256=text_sha256(text))).source_id
+    ws.replace_claims(sid, claims_of(sid), PIPELINE)
+    return sid
+
+
+def full_analysis(ws: Workspace) -> None:
+    groups, relations = analyse_claims(ws.claims(), AliasTable())
+    ws.save_analysis(groups, relations, pipeline=PIPELINE)
+
+
+def grouping(groups) -> set[frozenset[str]]:
+    return {frozenset(g.claim_ids) for g in groups}
+
+
+def assert_consistent(report: Report) -> None:
+    """What every saved analysis must satisfy, however it was computed."""
+    claims = {c.id: c for c in report.claims}
+    seen = Counter(cid for g in report.groups for cid in g.claim_ids)
+    assert set(seen) == set(claims) and set(seen.values()) == {1}, "each claim in exactly one group"
+    group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
+    pairs = Counter(frozenset((r.claim_a, r.claim_b)) for r in report.relations)
+    assert set(pairs.values()) <= {1}
+    for r in report.relations:
+        assert group_of[r.claim_a] == group_of[r.claim_b]
+        assert claims[r.claim_a].source_id != claims[r.claim_b].source_id
+    for g in report.groups:
+        members = [claims[cid] for cid in g.claim_ids]
+        assert {m.kind for m in members} == {g.kind}
+        expected = {frozenset((a.id, b.id)) for a, b in combinations(members, 2) if a.source_id != b.source_id}
+        assert expected <= set(pairs), f"{g.id}: a cross-source pair has no relation"
+        own = [r for r in report.relations if group_of[r.claim_a] == g.id]
+        if len({m.source_id for m in members}) < 2:
+            assert g.status == "single"
+        else:
+            assert g.status == ("contested" if any(r.relation == "contradict" for r in own) else "agree")
+        if g.kind in NUMERIC_KINDS:  # over the counts of one population, as relate() sums them up
+            assert g.summary == summarise_counts(_same_population(members, own))
+
+
+def test_incremental_new_claims_join_the_groups_a_full_analysis_gives(ws: Workspace):
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40), event_claim(s, 2, "bridge", 12)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 40), event_claim(s, 2, "convoy", 7)])
+    full_analysis(ws)
+    before = ws.relations()
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "bridge", 30), event_claim(s, 2, "market", 40),
+                                       event_claim(s, 3, "convoy", 7)])  # fmt: skip
+    done = realign(ws, AliasTable(), pipeline=PIPELINE)
+    assert (done.new_claims, done.joined, done.new_groups) == (3, 3, 0)
+    assert grouping(ws.groups()) == grouping(analyse_claims(ws.claims(), AliasTable())[0])
+    assert ws.relations()[: len(before)] == before  # old pairs are not compared again
+    assert_consistent(ws.report())
+    statuses = {frozenset(g.claim_ids): g.status for g in ws.groups()}
+    assert statuses[frozenset({"s1c2", "s3c1"})] == "contested"  # 12 against 30
+    assert statuses[frozenset({"s1c1", "s2c1", "s3c2"})] == "agree"
+
+
+def test_incremental_claims_of_a_new_fact_form_their_own_group(ws: Workspace):
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    full_analysis(ws)
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "convoy", 7)])
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "convoy", 9)])
+    done = realign(ws, AliasTable(), pipeline=PIPELINE)
+    assert (done.joined, done.new_groups) == (0, 1)
+    groups = ws.groups()
+    assert [(g.id, g.claim_ids, g.status) for g in groups] == [
+        ("g1", ["s1c1"], "single"),
+        ("g2", ["s2c1", "s3c1"], "contested"),
+    ]
+    assert_consistent(ws.report())
+
+
+def test_incremental_claim_never_joins_a_group_whose_time_it_cannot_share(ws: Workspace):
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 41)])
+    full_analysis(ws)
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 40, day=25)])  # same words, three weeks on
+    assert realign(ws, AliasTable()).joined == 0
+    assert ["s3c1"] in [g.claim_ids for g in ws.groups()]
+
+
+def test_incremental_repeats_of_one_source_are_folded(ws: Workspace):
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    full_analysis(ws)
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 45), event_claim(s, 2, "market", 45, extra="x")])
+    realign(ws, AliasTable())
+    (group,) = ws.groups()
+    full, _ = analyse_claims(ws.claims(), AliasTable())
+    assert (group.claim_ids, group.repeats) == (full[0].claim_ids, full[0].repeats)
+    assert len(ws.report().claims) == 3
+    assert_consistent(ws.report())
+
+
+def test_incremental_removed_source_leaves_and_groups_are_recomputed(ws: Workspace):
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40), event_claim(s, 2, "bridge", 5)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 90)])
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    full_analysis(ws)
+    assert [g.status for g in ws.groups()][:1] == ["contested"]
+    ws.remove_source("b.txt")  # the 90 goes: the others agree
+    assert ws.stats()["stale"] is True
+    realign(ws, AliasTable())
+    report = ws.report()
+    assert_consistent(report)
+    market = next(g for g in report.groups if "s1c1" in g.claim_ids)
+    assert (market.claim_ids, market.status, market.summary.high) == (["s1c1", "s3c1"], "agree", 40)
+    ws.remove_source("c.txt")
+    realign(ws, AliasTable())
+    assert_consistent(ws.report())
+    assert next(g for g in ws.groups() if "s1c1" in g.claim_ids).status == "single"
+    assert ws.stale_group_ids() == [] and ws.stats()["stale"] is False
+
+
+def test_incremental_reads_only_what_the_new_claims_touch(ws: Workspace, monkeypatch: pytest.MonkeyPatch):
+    for n in range(30):
+        event = ("market", "bridge", "convoy")[n % 3]
+        add_claims(ws, f"{n}.txt", lambda s, e=event, k=n: [event_claim(s, 1, e, 10 + k % 4)])
+    full_analysis(ws)
+    add_claims(ws, "new.txt", lambda s: [event_claim(s, 1, "convoy", 11)])
+
+    def whole_corpus(*args, **kwargs):
+        raise AssertionError("incremental re-alignment loaded the whole corpus")
+
+    for name in ("claims", "list_sources", "groups", "relations", "report"):
+        monkeypatch.setattr(Workspace, name, whole_corpus)
+    read: list[int] = []
+    group_claims = Workspace.group_claims
+    monkeypatch.setattr(
+        Workspace, "group_claims", lambda self, ids: read.append(len(list(ids))) or group_claims(self, ids)
+    )
+    assert realign(ws, AliasTable()).joined == 1
+    assert sum(read) <= 1  # the one convoy group, not the market or bridge ones
+    monkeypatch.undo()
+    assert_consistent(ws.report())
+
+
+def test_incremental_save_is_refused_when_another_process_changed_the_analysis(ws: Workspace, tmp_path: Path):
+    from sources.workspace import AnalysisChanged
+
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 40)])
+    full_analysis(ws)
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 41)])
+    real_save = Workspace.save_alignment_changes
+
+    def meanwhile(self, *args, **kwargs):
+        with Workspace(tmp_path / "ws.db") as other:  # the dashboard removes a source meanwhile
+            other.remove_source("a.txt")
+        return real_save(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Workspace, "save_alignment_changes", meanwhile)
+        with pytest.raises(AnalysisChanged):
+            realign(ws, AliasTable())
+    realign(ws, AliasTable())  # computed again from what is there now
+    assert_consistent(ws.report())
+    assert grouping(ws.groups()) == {frozenset({"s2c1", "s3c1"})}
+
+
+# -- real texts (spaCy) -----------------------------------------------------------
+
+
+def synthetic(count: int, seed: int = 11) -> list[Source]:
+    return [
+        load_text(text, name=name, source_id="new", meta=SourceMeta(**meta))
+        for name, text, meta in generate(count, seed)
+    ]
+
+
+@pytest.mark.slow
+def test_refresh_from_scratch_equals_analyse_claims(ws: Workspace, nlp):
+    results, errors = ingest_paths(ws, [ROOT / "demo"])
+    assert errors == [] and len(results) == 4
+    report = refresh(ws, nlp=nlp)
+    groups, relations = analyse_claims(ws.claims(), AliasTable())
+    assert (report.groups, report.relations) == (groups, relations)
+    assert ws.get_meta("pipeline") == report.pipeline != ""
+
+
+@pytest.mark.slow
+def test_refresh_extracts_only_new_or_changed_sources_and_stays_incremental(ws: Workspace, nlp):
+    sources = synthetic(13)
+    ingest(ws, sources[:12])
+    assert analyse_workspace(ws, nlp=nlp).mode == "full"
+    ingest(ws, sources[12:])
+    seen: list[str] = []
+    done = analyse_workspace(ws, nlp=nlp, progress=lambda n, total, source: seen.append(source.name))
+    assert (done.mode, done.extracted, seen) == ("incremental", 1, [sources[12].name])
+    assert done.realigned is not None and done.realigned.joined > 0
+    report = ws.report()
+    assert_consistent(report)
+    # The new claims mostly land where a full analysis of everything puts them. Not always:
+    # a full analysis may also regroup old claims (a new claim can bridge two old groups),
+    # while an incremental one keeps the known facts as they are.
+    full, _ = analyse_claims(ws.claims(), AliasTable())
+    new_ids = {c.id for c in ws.claims("s13")}
+    mates = lambda groups: {cid: frozenset(g.claim_ids) - {cid} for g in groups for cid in g.claim_ids}  # noqa: E731
+    same = sum(mates(report.groups)[cid] == mates(full)[cid] for cid in new_ids if cid in mates(full))
+    assert same >= 0.6 * len(new_ids)
+    assert done.realigned.touched_groups <= done.realigned.joined
+    # Nothing changed: nothing is extracted, the analysis stays as it is.
+    again = analyse_workspace(ws, nlp=nlp)
+    assert (again.extracted, again.realigned.new_claims) == (0, 0)
+    assert ws.report().groups == report.groups
+
+
+@pytest.mark.slow
+def test_refresh_after_update_and_remove_keeps_the_analysis_consistent(ws: Workspace, nlp):
+    sources = synthetic(8, seed=5)
+    ingest(ws, sources)
+    refresh(ws, nlp=nlp)
+    old_claims = {c.id for c in ws.claims("s2")}
+    changed = sources[1].text.replace("lasted", "went on for").replace("were killed", "died")
+    assert ingest_text(ws, changed, name=sources[1].name).status == "updated"
+    assert ingest_text(ws, changed, name="copy.txt").status == "duplicate"
+    ws.remove_source("s5")
+    done = analyse_workspace(ws, nlp=nlp)
+    assert (done.mode, done.extracted) == ("incremental", 1)
+    report = ws.report()
+    assert_consistent(report)
+    assert not any(c.source_id == "s5" for c in report.claims)
+    assert {c.id for c in ws.claims("s2")} and ws.get_source("s2").text == load_text(
+        changed, name="x", source_id="x"
+    ).text
+    assert old_claims  # they were there, and were replaced (consistency above covers their groups)
+
+
+@pytest.mark.slow
+def test_refresh_realigns_everything_when_the_aliases_change(ws: Workspace, nlp):
+    ingest(ws, synthetic(4, seed=3))
+    refresh(ws, nlp=nlp)
+    ws.add_alias("Kestria", "Dorvany")
+    done = analyse_workspace(ws, nlp=nlp)
+    assert (done.extracted, done.mode) == (0, "full")
+    assert analyse_workspace(ws, nlp=nlp).mode == "incremental"
+
+
+@pytest.mark.slow
+def test_incremental_pruning_changes_nothing(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch):
+    """Groups ruled out from the index alone (time, size, date bound) are ones align() would not merge into."""
+    import shutil
+
+    from analysis import incremental
+    from analysis.align import features, pair_score
+    from sources.workspace import TimeSpan
+
+    sources = synthetic(33, seed=8)
+    with Workspace(tmp_path / "base.db") as base:
+        ingest(base, sources[:30])
+        analyse_workspace(base, nlp=nlp)
+        # The date bound is a bound: never below the real score of two date claims.
+        stats = incremental.WorkspaceVocabulary(base)
+        dates = [c for c in base.claims() if c.kind == "event_date"]
+        stats.need(dates)
+        for a in dates[:40]:
+            for b in dates:
+                time = TimeSpan(b.value.start, b.value.end, b.value.precision)
+                shared = frozenset(features(a)) & frozenset(features(b))
+                score = pair_score(a, b, stats.voc)
+                if score is not None:  # None: never the same fact
+                    assert incremental.date_bound(a, time, shared, stats) >= score - 1e-9
+    results = []
+    for prune in (True, False):
+        path = tmp_path / f"{prune}.db"
+        shutil.copy(tmp_path / "base.db", path)
+        with monkeypatch.context() as patch, Workspace(path) as ws:
+            if not prune:
+                patch.setattr(incremental, "MAX_PAIR_SCORE", float("inf"))
+                patch.setattr(incremental, "_may_reach", lambda *args: True)
+                patch.setattr(incremental, "_never_meet", lambda *args: False)
+            ingest(ws, sources[30:])
+            assert analyse_workspace(ws, nlp=nlp).mode == "incremental"
+            results.append((ws.groups(), ws.relations()))
+    assert results[0] == results[1]
