@@ -33,7 +33,7 @@ app = typer.Typer(help="Rashomon: compare accounts of a conflict, claim by claim
 alias_app = typer.Typer(help="Your alias table: other spellings and renamed bodies (CSCE = OSCE).",
                         no_args_is_help=True)  # fmt: skip
 app.add_typer(alias_app, name="alias")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message per line, also when piped
 out = Console(highlight=False, soft_wrap=True)  # one result per line, never wrapped: scripts read them
 
 
@@ -91,8 +91,11 @@ def compare(
 
             report = analyse_paths(paths, meta=meta, nlp=nlp, aliases=table, progress=tick)
     except RashomonError as exc:
-        for line in getattr(exc, "errors", []):
-            err.print(line, highlight=False)
+        reasons = getattr(exc, "errors", [])
+        for line in reasons:
+            err.print(f"[red]error[/red] {line}", highlight=False)
+        if len(reasons) == 1:
+            raise typer.Exit(code=1) from None  # that one line already says it all
         raise _fail(exc) from None
     for line in report.errors:
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sources.errors import BadSidecar, DuplicateSource, RashomonError
+from sources.errors import BadSidecar, DuplicateSource, EmptyFolder, RashomonError
 from sources.loaders import is_supported, load_file
 from sources.models import Source, SourceMeta
 from sources.sidecar import SIDECAR_NAME, read_sidecar
@@ -32,7 +32,7 @@ def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None) -> C
     result = CollectResult()
     sidecars = _Sidecars(result.errors)
     seen: dict[str, Source] = {}
-    for path in _expand(paths):
+    for path in _expand(paths, result.errors):
         stated = _merge(sidecars.meta_for(path), meta)
         try:
             source = load_file(path, source_id=f"s{len(result.sources) + 1}", meta=stated)
@@ -48,7 +48,7 @@ def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None) -> C
     return result
 
 
-def _expand(paths: Sequence[Path | str]) -> Iterator[Path]:
+def _expand(paths: Sequence[Path | str], errors: list[RashomonError]) -> Iterator[Path]:
     """Files in the order given; a folder contributes its supported files by name.
 
     Inside a folder, unsupported and hidden files are skipped silently (a
@@ -65,11 +65,15 @@ def _expand(paths: Sequence[Path | str]) -> Iterator[Path]:
         except OSError:
             yield path  # load_file reports it as unreadable
             continue
+        found = False
         for child in children:
             if child.name.startswith(".") or child.name == SIDECAR_NAME:
                 continue
             if child.is_file() and is_supported(child):
+                found = True
                 yield child
+        if not found:
+            errors.append(EmptyFolder(str(path)))  # a folder the user named, and nothing in it to read
 
 
 def _merge(sidecar: SourceMeta | None, explicit: SourceMeta | None) -> SourceMeta | None:

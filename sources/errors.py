@@ -95,3 +95,8 @@ class UnknownSource(RashomonError):
 class DuplicateSource(RashomonError):
     code = "E015"
     template = "{name}: same text as {other}, skipped"
+
+
+class EmptyFolder(RashomonError):
+    code = "E016"
+    template = "{name}: no .txt, .md, .html or .pdf files in this folder"
