@@ -213,7 +213,9 @@ def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, 
         return None, None
     if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
         # "seized 20 percent of the territory": the target is what follows "of"
-        inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        inner = [
+            p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
         if not inner:
             return None, None
         obj = inner[0]
