@@ -70,7 +70,7 @@ def features(c: Claim) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
+def times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
     """True/False when both times are known, None when either is not."""
     if a is None or b is None:
         return None
@@ -142,7 +142,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
-    return _times_meet(a.when, b.when) is not False
+    return times_meet(a.when, b.when) is not False
 
 
 def _nations_differ(a: str | None, b: str | None) -> bool:
@@ -171,7 +171,7 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
     about = fuzz.token_set_ratio(a.about.lower(), b.about.lower()) / 100.0 if a.about and b.about else 0.0
     score = 0.75 * text + 0.25 * about
     if a.kind != "event_date":
-        meet = _times_meet(a.when, b.when)
+        meet = times_meet(a.when, b.when)
         if meet is None:
             score -= UNKNOWN_TIME_PENALTY.get(a.kind, 0.0)
         elif meet:

@@ -24,23 +24,21 @@ from analysis.align import (
     MAX_POSTINGS,
     THRESHOLD,
     Vocabulary,
-    _times_meet,  # the time test inside compatible(); see issue #3 notes
     align,
     block_keys,
     compatible,
     features,
     pair_score,
+    times_meet,
 )
-from analysis.compare import compare
 from analysis.models import Group, Relation
 from analysis.relate import (
-    SURE_SAME_FACT,
-    _same_population,  # how relate() picks the counts a summary covers; issue #3 notes
     fold_repeats,
+    group_summary,
     relate,
+    relation_of,
     topic_of,
 )
-from analysis.summary import summarise_counts
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan
 from sources.workspace import Candidate, TimeSpan, Workspace
@@ -253,7 +251,7 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
 
 
 def _never_meet(claim: Claim, time: TimeSpan | None) -> bool:
-    return _times_meet(claim.when, time) is False  # type: ignore[arg-type]  # reads start, end, precision
+    return times_meet(claim.when, time) is False  # type: ignore[arg-type]  # reads start, end, precision
 
 
 def _may_reach(claim: Claim, found: Candidate, stats: WorkspaceVocabulary,
@@ -314,10 +312,7 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
 
 def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable) -> Relation:
     """One cross-source pair, labelled as analysis.relate.relate labels it."""
-    rel, reason = compare(a, b, aliases)
-    if rel == "contradict" and a.kind in ("event_date", "duration") and (stats.score(a, b) or 0.0) < SURE_SAME_FACT:
-        rel, reason = "unclear", f"{reason}; the accounts may describe different events"
-    return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason)
+    return relation_of(a, b, stats.score(a, b) or 0.0, aliases)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
@@ -355,7 +350,7 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
             "repeats": group.repeats | repeats,
             "status": status,
             "topic": topic_of(members, stats.voc) if members else group.topic,
-            "summary": summarise_counts(_same_population(members, every)) if numeric else None,
+            "summary": group_summary(members, every) if numeric else None,
         }
     )
     return updated, added

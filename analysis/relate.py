@@ -87,6 +87,22 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
     return out
 
 
+def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable) -> Relation:
+    """Compare two claims of one group; `score` is how sure alignment is they state one fact.
+
+    Differing dates or lengths from a weak alignment may be two events, not a contradiction.
+    """
+    rel, reason = compare(a, b, aliases)
+    if rel == "contradict" and a.kind in ("event_date", "duration") and score < SURE_SAME_FACT:
+        rel, reason = "unclear", f"{reason}; the accounts may describe different events"
+    return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason)
+
+
+def group_summary(members: list[Claim], relations: list[Relation]):
+    """Low / best / high over the counts that speak of one population."""
+    return summarise_counts(_same_population(members, relations))
+
+
 def _same_population(members: list[Claim], relations: list[Relation]) -> list[Claim]:
     """Leave out of low/best/high a count that only ever differs in scope from the others."""
     apart = {
@@ -117,11 +133,7 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
         for a, b in combinations(members, 2):
             if a.source_id == b.source_id:
                 continue
-            rel, reason = compare(a, b, aliases)
-            score = alignment.scores.get((a.id, b.id), 0.0)
-            if rel == "contradict" and a.kind in ("event_date", "duration") and score < SURE_SAME_FACT:
-                rel, reason = "unclear", f"{reason}; the accounts may describe different events"
-            group_relations.append(Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason))
+            group_relations.append(relation_of(a, b, alignment.scores.get((a.id, b.id), 0.0), aliases))
         sources = {c.source_id for c in members}
         if len(sources) < 2:
             status = "single"
@@ -136,9 +148,7 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
                 topic=topic_of(members, voc),
                 claim_ids=[c.id for c in members],
                 status=status,
-                summary=summarise_counts(_same_population(members, group_relations))
-                if members[0].kind in NUMERIC_KINDS
-                else None,
+                summary=group_summary(members, group_relations) if members[0].kind in NUMERIC_KINDS else None,
                 repeats=repeats,
             )
         )
