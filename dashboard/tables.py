@@ -373,11 +373,8 @@ def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None 
     """
     statuses = statuses if statuses is not None else claim_statuses(report)
     labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = {c.id: c for c in report.claims}
     rows = []
-    for cid in group.claim_ids if group else []:
-        claim = claims.get(cid)
+    for cid, claim in _group_members(report, group_id):
         if claim is None or not isinstance(claim.value, Count):
             continue
         iv = interval(claim.value)
@@ -399,6 +396,13 @@ def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None 
     return pd.DataFrame(rows, columns=RANGE_COLUMNS)
 
 
+def _group_members(report: Report, group_id: str) -> list[tuple[str, Claim | None]]:
+    """A group's claim ids with their claims (None where the report lacks one)."""
+    group = next((g for g in report.groups if g.id == group_id), None)
+    claims = {c.id: c for c in report.claims}
+    return [(cid, claims.get(cid)) for cid in (group.claim_ids if group else [])]
+
+
 DATE_COLUMNS = ["claim_id", "source", "value", "start", "end", "precision", "status", "speaker"]
 
 
@@ -406,11 +410,8 @@ def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None =
     """Per date claim: [start, end + 1 day) so a single day has width on the timeline."""
     statuses = statuses if statuses is not None else claim_statuses(report)
     labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = {c.id: c for c in report.claims}
     rows = []
-    for cid in group.claim_ids if group else []:
-        claim = claims.get(cid)
+    for cid, claim in _group_members(report, group_id):
         if claim is None or not isinstance(claim.value, DateSpan):
             continue
         rows.append(
