@@ -124,7 +124,8 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
                 nations.add(actor)
     lowered = {w.lower().strip(".,'’") for w in words}
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
-    total = bool(lowered & set(rules()["scope"]["total_markers"]))
+    # "all people" is just people; "soldiers from both sides" is the whole of a role
+    total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     return Scope(frozenset(nations), frozenset(roles), marked, total)
 
 

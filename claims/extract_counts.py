@@ -19,7 +19,7 @@ from claims.context import DocContext
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
-from claims.tree import external_head, left_mods, phrase_text, span_of, tree_distance
+from claims.tree import external_head, left_mods, span_of, tree_distance
 
 MAX_DIRECT = 2
 TOTAL_WORDS = frozenset(rules()["scope"]["total_markers"])
@@ -128,7 +128,8 @@ def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> 
             and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in TOTAL_WORDS for t in prep.subtree)
         ):
             words.extend(prep.subtree)
-    text = phrase_text(words)
+    # the chosen words only: "all 298 people" is the scope "all people", the number is the value
+    text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
     nation = _implied_nation(target, words, aliases)
     if nation:
         text = f"{text} [{nation}]"

@@ -211,6 +211,8 @@ def _target(reader: ActorReader, *nodes: Token) -> tuple[str | None, Token | Non
 def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, Token | None]:
     if obj is None:
         return None, None
+    if _lemma(obj) in _words()["attack_nouns"] or _lemma(obj) in ("weapon", "round", "bullet", "shell"):
+        return None, None  # "fired a missile": what was fired, not at whom
     if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
         # "seized 20 percent of the territory": the target is what follows "of"
         inner = [
@@ -290,7 +292,9 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
             elif lemma in w["attack_verbs"] and doer is not None:
                 named = reader.name(doer)
                 if named:
-                    tgt, tgt_tok = _direct_target(reader, thing) if thing is not None else _target(reader, tok)
+                    tgt, tgt_tok = _direct_target(reader, thing) if thing is not None else (None, None)
+                    if tgt is None:
+                        tgt, tgt_tok = _target(reader, tok)  # "fired a missile at the airliner"
                     hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, _negated(tok), "attack", thing or tok)
             elif lemma in w["blame_verbs"] and objs and _blames_violence(tok, objs[0]):
                 named = reader.name(objs[0])

@@ -116,6 +116,8 @@ def test_extract_counts_killed_and_wounded_with_qualifier(extract):
 
 # sentence, actor, target, negated
 ACTORS = [
+    # regression: what was fired is not whom it was fired at
+    ("The rebels fired a missile at the airliner on Tuesday.", "rebels", "airliner", False),
     ("Armenia launched a war against Azerbaijan in 1992.", "Armenia", "Azerbaijan", False),
     ("Georgia started the war by shelling the town.", "Georgia", None, False),
     ("Azerbaijan's forces shelled Stepanakert overnight.", "Azerbaijan", "Stepanakert", False),
