@@ -78,6 +78,20 @@ class Scope:
 
 
 @lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Scope words that name no particular people, even when capitalised at a sentence start."""
+    sc = rules()["scope"]
+    return frozenset(
+        set(sc["general"])
+        | set(sc["people_nouns"])
+        | set(sc["subset_markers"])
+        | set(sc["total_markers"])
+        | {w for ws in sc["roles"].values() for w in ws}
+        | {"all", "some", "most", "many", "other", "another", "more", "several", "dead", "killed", "wounded"}
+    )
+
+
+@lru_cache(maxsize=1)
 def _role_words() -> dict[str, str]:
     table: dict[str, str] = {}
     for role, words in rules()["scope"]["roles"].items():
@@ -119,9 +133,12 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
                 roles.add(roles_table[form])
                 break
         else:
-            actor = aliases.resolve(w.strip("[]()"))
+            bare = w.strip("[]()")
+            actor = aliases.resolve(bare)
             if actor and aliases.kind(actor) == "state":
                 nations.add(actor)
+            elif bare[:1].isupper() and bare.isalpha() and singular not in _plain_words() and lw not in _plain_words():
+                nations.add(bare)  # a people the actor table does not know ("Rohingya", "Yazidis")
     lowered = {w.lower().strip(".,'’") for w in words}
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
     # "all people" is just people; "soldiers from both sides" is the whole of a role

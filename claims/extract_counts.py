@@ -125,7 +125,10 @@ def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> 
         if (
             prep.dep_ == "prep"
             and prep.lower_ in ("of", "from", "on")
-            and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in TOTAL_WORDS for t in prep.subtree)
+            and any(
+                t.ent_type_ in ("NORP", "GPE") or t.lower_ in TOTAL_WORDS or t.lemma_.lower() in _role_words()
+                for t in prep.subtree
+            )
         ):
             words.extend(prep.subtree)
     # the chosen words only: "all 298 people" is the scope "all people", the number is the value
@@ -136,6 +139,12 @@ def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> 
     for junk in ("’", "'"):
         text = text.rstrip(junk + "s").rstrip(junk) if text.endswith(junk + "s") or text.endswith(junk) else text
     return text.strip() or "people"
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """ "12 members of the security forces": a role named after the noun still says who."""
+    return frozenset(w for words in rules()["scope"]["roles"].values() for w in words)
 
 
 @lru_cache(maxsize=1)
