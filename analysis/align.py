@@ -145,6 +145,16 @@ def compatible(a: Claim, b: Claim) -> bool:
     return times_meet(a.when, b.when) is not False
 
 
+def _different_attacks(a: Actor, b: Actor) -> bool:
+    """X hit one thing, Y hit another: two attacks (a strike and the reply), not two accounts of one.
+    Mirrored accusations (X hit Y, Y hit X) and claims without a target are one dispute."""
+    if a.actor == b.actor or not a.target or not b.target:
+        return False
+    if a.target == b.actor or b.target == a.actor:
+        return False
+    return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
+
+
 def _nations_differ(a: str | None, b: str | None) -> bool:
     sa, sb = scope_key(a), scope_key(b)
     return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
@@ -199,6 +209,8 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         pb = {vb.actor, vb.target, *b.entities} - {None}
         if pa and pb:
             score += 0.25 * len(pa & pb) / len(pa | pb)
+        if _different_attacks(va, vb):
+            score -= 0.3
     return score
 
 

@@ -249,3 +249,21 @@ def test_compare_values_of_different_types_are_unclear(aliases: AliasTable):
     ca = _claim("s1c1", exact(5))
     cb = _claim("s2c1", Duration(days=5), kind="duration", source="s2")
     assert compare(ca, cb, aliases)[0] == "unclear"
+
+
+def test_align_keeps_a_strike_and_the_next_days_reply_apart():
+    """Regression: "India struck a camp" and "Pakistan shot down an Indian jet" (the next day) are two
+    attacks, not rival accounts of one; a mirrored accusation (X hit Y / Y hit X) stays one dispute."""
+    from analysis.align import Vocabulary, pair_score
+
+    def claim(cid: str, source: str, actor: str, target: str, day: int) -> Claim:
+        when = DateSpan(start=date(2019, 2, day), end=date(2019, 2, day), precision="day")
+        return Claim(id=cid, source_id=source, kind="initiator", quote="q", sentence="q", start=0, end=1,
+                     sentence_start=0, value=Actor(actor=actor, target=target), terms=["strike", "border"],
+                     when=when)  # fmt: skip
+
+    strike, reply = claim("a", "s1", "India", "training camp", 26), claim("b", "s2", "Pakistan", "jet fighter", 27)
+    mirrored = claim("c", "s2", "Pakistan", "India", 26)
+    voc = Vocabulary.of([strike, reply, mirrored])
+    assert pair_score(strike, reply, voc) < pair_score(claim("d", "s1", "India", "Pakistan", 26), mirrored, voc)
+    assert pair_score(strike, reply, voc) < 0.34
