@@ -33,6 +33,8 @@ def describe_count(value: Count) -> str:
     if value.vague and value.text:
         return value.text
     low, high = value.low, value.high
+    if low == 0 and high == 0:
+        return "none"  # "no casualties", "nobody was killed"
     if low is not None and high is not None:
         if low == high:
             return _with_qualifier(qualifier, describe_number(low))

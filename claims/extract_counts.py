@@ -178,15 +178,42 @@ def _near_figure(tok: Token, sent: Span) -> Token | None:
     return None
 
 
+NOBODY = {"nobody", "none", "noone"}
+
+
+def _stated_zeros(triggers: list[tuple[Token, str]]) -> list[CountHit]:
+    """ "causing no casualties", "no one was killed": a stated zero answers "300 died" (issue #2)."""
+    hits: list[CountHit] = []
+    for trig, kind in triggers:
+        zero: Token | None = None
+        if trig.pos_ == "NOUN":
+            zero = next((c for c in trig.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        else:
+            for subj in (c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subj.lower_ in NOBODY or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
+                    zero = subj
+        if zero is None or any(c.dep_ == "neg" for c in trig.children):
+            continue
+        lo, hi = min(zero.left_edge.i, trig.i), max(zero.i, trig.i)
+        doc = trig.doc
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        text = doc.text[start:end] if hi - lo < 6 else zero.text
+        count = Count(low=0, high=0, qualifier="none", text=text)
+        hits.append(CountHit(kind, NumberMention(start, end, count), count, trig, trig, "people"))
+    return hits
+
+
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     triggers = [(t, k) for t in sent if (k := _trigger_kind(t))]
     if not triggers:
         return []
-    hits: list[CountHit] = []
+    hits: list[CountHit] = _stated_zeros(triggers)
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
         num_span = span_of(sent, mention.start, mention.end)
         if num_span is None or len(num_span) == 0:
             continue
+        if num_span[0].lower_ == "one" and num_span.start > sent.start and sent.doc[num_span.start - 1].lower_ == "no":
+            continue  # "no one was killed" is a stated zero, read above
         core = [t for t in num_span if t.like_num or t.pos_ == "NUM" or t.lower_ in _VAGUE_WORDS]
         root = (
             external_head(num_span[core[0].i - num_span.start : core[-1].i - num_span.start + 1])

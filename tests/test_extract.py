@@ -318,3 +318,17 @@ def test_extract_percentage_is_never_a_target(extract):
     claims = extract("Armenian forces seized 20 percent of the territory.")
     for claim in claims:
         assert "percent" not in str(claim.value.model_dump()), claim.value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The shells fell on an empty field, causing no casualties.",
+        "No one was killed in the raid, the ministry said.",
+        "Nobody died when the bridge was hit.",
+    ],
+)
+def test_extract_counts_a_stated_zero(extract, sentence: str):
+    """Regression: "no casualties" answers "300 were killed"; "no one" is not the number one."""
+    claims = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert [(c.value.low, c.value.high) for c in claims] == [(0, 0)], claims
