@@ -21,7 +21,6 @@ from datetime import timedelta
 from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
-from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 
@@ -333,10 +332,3 @@ def _attach_restatements(members: list[Claim], local: dict[tuple[int, int], floa
             clusters[target].append(lone)
             cluster_of[lone] = target
             break
-
-
-def is_numeric(kind: str) -> bool:
-    return kind in NUMERIC_KINDS
-
-
-__all__ = ["align", "pair_score", "Vocabulary", "Alignment", "features", "AliasTable"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from claims.actors import AliasTable
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
-from claims.rules import phrases, rules
+from claims.rules import rules
 
 INF = math.inf
 
@@ -256,6 +256,3 @@ def compare(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     if isinstance(a.value, Duration) and isinstance(b.value, Duration):
         return compare_durations(a, b)
     return "unclear", "values of different types"
-
-
-__all__ = ["compare", "interval", "overlap", "scope_of", "Interval", "Scope", "phrases"]

@@ -13,7 +13,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from claims import dates as date_rules
 from claims.actors import AliasTable
 from claims.dates import DateMention, scan_dates
 from claims.models import DateSpan
@@ -50,8 +49,7 @@ class DocContext:
     def build(cls, doc: Doc, aliases: AliasTable, published: date | None) -> DocContext:
         text = doc.text
         ctx = cls(doc=doc, aliases=aliases, published=published, text=text)
-        ctx.dates, unplaced = scan_dates(text, published)
-        ctx.undated = list(date_rules.UNDATED)
+        ctx.dates, unplaced, ctx.undated = scan_dates(text, published)
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
         ctx.numbers = [
             n
@@ -91,10 +89,10 @@ class DocContext:
             self._index = {s.start: i for i, s in enumerate(self.sentences)}
         return self._index.get(sent.start, -1)
 
-    def time_of(self, sent: Span, near: int | None = None, *, skip: tuple[int, int] | None = None) -> DateSpan | None:
+    def time_of(self, sent: Span) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
         sentences just before it in the same paragraph, else unknown."""
-        own = [d for d in self.times_in(sent.start_char, sent.end_char) if not skip or d.start != skip[0]]
+        own = self.times_in(sent.start_char, sent.end_char)
         if own:
             return _union([d.span for d in own])
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]

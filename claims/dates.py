@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from claims.models import DateSpan
 
@@ -263,9 +264,16 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     return scan_dates(text, published)[0]
 
 
-def scan_dates(text: str, published: date | None = None) -> tuple[list[DateMention], list[tuple[int, int]]]:
-    """Dates found, and the spans of date-like text that could not be placed in time
-    ("on 5 April" with no year known): numbers there are still not counts."""
+class DateScan(NamedTuple):
+    """Everything scan_dates found in one text."""
+
+    found: list[DateMention]
+    unplaced: list[tuple[int, int]]  # date-like text with no time known: numbers there are still not counts
+    undated: list[DateMention]  # of those, a day and month of unknown year (year 1, see YEAR_UNKNOWN)
+
+
+def scan_dates(text: str, published: date | None = None) -> DateScan:
+    """Dates found, and the date-like text that could not be placed in time ("on 5 April" with no year known)."""
     taken: list[tuple[int, int]] = []
     unplaced: list[tuple[int, int]] = []
     undated: list[DateMention] = []
@@ -298,15 +306,11 @@ def scan_dates(text: str, published: date | None = None) -> tuple[list[DateMenti
         taken.append((start, end))
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
-    UNDATED.clear()
-    UNDATED.extend(undated)
-    return found, unplaced
+    return DateScan(found, unplaced, undated)
 
 
-# Day-and-month dates whose year could not be told ("on March 25" with no year in
-# sight), from the last scan_dates call: as a claim's time they still say "not
-# the time of that other event", marked with year 1 (see analysis.align).
-UNDATED: list[DateMention] = []
+# A day and month whose year could not be told ("on March 25" with no year in sight)
+# still says "not the time of that other event": such a time carries year 1 (see analysis.align).
 YEAR_UNKNOWN = 1
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from claims.context import DocContext
 from claims.rules import rules
+from claims.tree import np_text
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 PERFORM_VERBS = {"carry", "conduct", "wage", "mount", "stage", "commit", "perpetrate", "launch", "unleash", "start"}
@@ -27,6 +28,7 @@ FORCE_NOUNS = {"patrol", "convoy", "position", "post", "outpost", "base", "briga
                "group", "militia", "police", "navy", "leadership", "administration", "official"}  # fmt: skip
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of")
 RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "bear"}
+TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
 PRONOUN_ANTECEDENT = {"it", "they", "who", "which", "that"}
 
 
@@ -234,18 +236,8 @@ def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, 
 
 
 def _np_text(head: Token) -> str:
-    """A noun phrase as written, up to its first clause, apposition or punctuation."""
-    words: list[Token] = []
-    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    for t in head.subtree:
-        if t.i in clauses:
-            break
-        if t.i > head.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "prep")):
-            break
-        if t.dep_ == "det" and not words:
-            continue
-        words.append(t)
-    return " ".join(t.text for t in words[:8])
+    """A target as written, without its clauses, appositions, conjuncts or prepositions."""
+    return np_text(head, TARGET_STOP, drop_det=True)
 
 
 def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.rules import rules
+from claims.tree import np_text
 
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "who", "which", "this", "that"}
 MAX_SPEAKER_WORDS = 8
@@ -30,18 +31,7 @@ def _events() -> frozenset[str]:
 
 
 def _phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.i > tok.i)]
-    # drop relative clauses and appositions that make a speaker unreadable
-    cut: list[Token] = []
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl", "punct") and t.i > tok.i:
-            break
-        cut.append(t)
-    words = cut or words
-    if len(words) > MAX_SPEAKER_WORDS:
-        words = [t for t in words if t.i >= tok.i - 4 and t.i <= tok.i + 3]
-    text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s")
-    return text.strip(" ,.;:\"“”'")
+    return np_text(tok, max_words=MAX_SPEAKER_WORDS)
 
 
 def _according_to(sent: Span, anchor: Token) -> str | None:

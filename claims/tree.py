@@ -44,6 +44,22 @@ def phrase_text(tokens: list[Token]) -> str:
     return doc[lo : hi + 1].text
 
 
+def np_text(head: Token, stop: frozenset[str] = frozenset({"relcl", "acl"}), *, max_words: int = 8,
+            drop_det: bool = False) -> str:  # fmt: skip
+    """A noun phrase as written, up to its first clause (or other `stop` dependent) or punctuation:
+    "the Indian army" of "the Indian army, which had ...", readable as a speaker or a target."""
+    inside = {t.i for c in head.children if c.dep_ in stop | {"relcl", "acl"} and c.i > head.i for t in c.subtree}
+    words: list[Token] = []
+    for t in head.subtree:
+        if t.i in inside or (t.i > head.i and (t.is_punct or t.dep_ in stop)):
+            break
+        if drop_det and t.dep_ == "det" and not words:
+            continue
+        words.append(t)
+    text = " ".join(t.text for t in words[:max_words])
+    return text.replace(" ’s", "’s").replace(" 's", "'s").strip(" ,.;:\"“”'")
+
+
 def left_mods(noun: Token, deps: tuple[str, ...] = ("amod", "compound", "nmod", "poss", "nummod")) -> list[Token]:
     """The modifiers left of a noun that say which people it means ("ethnic", "Azerbaijani")."""
     mods: list[Token] = []

@@ -161,11 +161,12 @@ def test_dates_find_marks_relative_mentions():
 
 def test_dates_scan_reports_unplaced_day_without_year():
     text = "The convoy left on 5 April."
-    found, unplaced = scan_dates(text)
+    found, unplaced, undated = scan_dates(text)
     assert found == []
     assert len(unplaced) == 1
     start, end = unplaced[0]
     assert "5 April" in text[start:end]
+    assert [(d.span.start.month, d.span.start.day) for d in undated] == [(4, 5)]
 
 
 def test_dates_find_several_in_order_without_overlap():
