@@ -65,6 +65,11 @@ def _builtin() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return alias_of, kind_of, acronyms
 
 
+@lru_cache(maxsize=1)
+def _generic_actors() -> frozenset[str]:
+    return frozenset(rules()["generic_actors"])
+
+
 @dataclass
 class AliasTable:
     """Built-in actor table plus user aliases; `resolve` maps a mention to a canonical name."""
@@ -136,4 +141,4 @@ class AliasTable:
 
     def is_generic(self, mention: str) -> bool:
         """'militants', 'rebels': an actor described, not named."""
-        return _norm(mention) in set(rules()["generic_actors"])
+        return _norm(mention) in _generic_actors()

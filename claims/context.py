@@ -17,7 +17,6 @@ from claims.actors import AliasTable
 from claims.dates import DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
-from claims.rules import rules
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "EVENT", "PERSON"}
@@ -168,6 +167,3 @@ def _is_measure(text: str, n: NumberMention) -> bool:
     before = text[max(0, n.start - 12) : n.start]
     return bool(_MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before))
 
-
-def hedge_words() -> set[str]:
-    return set(rules()["speaker"]["hedges"])
