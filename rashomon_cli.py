@@ -20,13 +20,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from analysis import workspace_ops
-from analysis.export import write_report
 from claims.actors import AliasTable
 from claims.describe import describe_value
 from sources.errors import RashomonError
 from sources.models import SourceMeta
-from sources.workspace import AddResult, Workspace
+from workspace import ingest, pipeline
+from workspace.pipeline import write_report
+from workspace.store import AddResult, Workspace
 
 app = typer.Typer(help="Rashomon: compare accounts of a conflict, claim by claim.", no_args_is_help=True,
                   add_completion=False)  # fmt: skip
@@ -75,8 +75,8 @@ def compare(
 
     Example: rashomon compare demo/ --md report.md --json report.json
     """
-    from analysis.pipeline import analyse_paths  # spaCy takes a second to import: only here
     from claims.nlp import load_nlp
+    from workspace.pipeline import analyse_paths  # spaCy takes a second to import: only here
 
     meta = _meta(title, publisher, published, side)
     try:
@@ -129,7 +129,7 @@ def _read_aliases(path: Path | None) -> dict[str, str]:
 
 
 # -- the workspace (issue #3) ------------------------------------------------------
-# Each command opens the workspace, calls one library function (analysis.workspace_ops
+# Each command opens the workspace, calls one library function (workspace.ingest
 # or the Workspace itself) and prints the result; RashomonError -> one red line, exit 1.
 
 DEFAULT_WORKSPACE = Path("rashomon.db")
@@ -214,14 +214,14 @@ def add(
     meta = _meta(title, publisher, published, side)
     with _workspace(workspace, create=True) as ws:
         with err.status("reading…"):
-            sources, errors = workspace_ops.load_inputs(items, meta=meta, allow_private=allow_private,
+            sources, errors = ingest.load_inputs(items, meta=meta, allow_private=allow_private,
                                                         timeout=timeout)  # fmt: skip
         for exc in errors:
             err.print(Text(exc.line(), style="red"))
         results: list[AddResult] = []
         with _bar("adding") as bar:
             task = bar.add_task("", total=len(sources))
-            for source, result in zip(sources, workspace_ops.ingest_iter(ws, sources), strict=True):
+            for source, result in zip(sources, ingest.ingest_iter(ws, sources), strict=True):
                 results.append(result)
                 out.print(_result_line(result), markup=False)
                 bar.update(task, advance=1, description=source.name)
@@ -246,7 +246,7 @@ def _analyse(ws: Workspace, model: str | None, *, full: bool) -> None:
         def tick(done: int, total: int, source) -> None:
             bar.update(task, completed=done, total=total, description=source.name)
 
-        done = workspace_ops.analyse_workspace(ws, nlp=nlp, progress=tick, full=full)
+        done = pipeline.analyse_workspace(ws, nlp=nlp, progress=tick, full=full)
     for line in done.skipped:
         err.print(Text(line, style="yellow"))
     out.print(f"extracted {done.extracted} new or changed sources ({done.claims} claims)")
@@ -386,7 +386,7 @@ def export(
         if ws.stats()["stale"]:
             err.print("[yellow]the comparison is out of date: run `rashomon analyse` first[/yellow]")
         try:
-            text = workspace_ops.export(ws, fmt.value, output)
+            text = pipeline.export(ws, fmt.value, output)
         except OSError as exc:
             err.print(Text(f"{output}: cannot write: {exc.strerror or exc}", style="red"))
             raise typer.Exit(code=1) from None

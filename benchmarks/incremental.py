@@ -18,14 +18,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from workspace.pipeline import workspace_report  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from analysis.pipeline import analyse  # noqa: E402
-from analysis.workspace_ops import analyse_workspace, ingest_paths  # noqa: E402
 from benchmarks.workspace_corpus import generate, write_sources  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
 from sources.collect import collect  # noqa: E402
-from sources.workspace import Workspace  # noqa: E402
+from workspace.ingest import ingest_paths  # noqa: E402
+from workspace.pipeline import (
+    analyse,  # noqa: E402
+    analyse_workspace,  # noqa: E402
+)
+from workspace.store import Workspace  # noqa: E402
 
 TARGET = 2.0
 
@@ -111,7 +116,7 @@ def main() -> int:
                       f" {alone.wall:.3f} s, ratio {in_workspace.wall / alone.wall:.2f}"
                       f" (CPU {in_workspace.cpu / alone.cpu:.2f}; {how})", flush=True)  # fmt: skip
             with _Clock() as loading:
-                ws.report()
+                workspace_report(ws)
     print(f"\nworkspace of {args.sources} sources; median of {len(timings)} new sources")
     for label, pick in (("wall", lambda c: c.wall), ("CPU", lambda c: c.cpu)):
         in_workspace = statistics.median(pick(t) for t, _ in timings)

@@ -33,10 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 
-from analysis.workspace_ops import analyse_workspace, ingest_paths  # noqa: E402
 from benchmarks.workspace_corpus import generate, write_sources  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
-from sources.workspace import Workspace  # noqa: E402
+from workspace.ingest import ingest_paths  # noqa: E402
+from workspace.pipeline import analyse_workspace  # noqa: E402
+from workspace.store import Workspace  # noqa: E402
 
 TARGET_S = 3.0
 CHROMIUM = "/usr/bin/chromium"

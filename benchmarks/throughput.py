@@ -5,7 +5,7 @@ default) to a temporary folder, then times on the same texts and with the
 same pipeline object:
 
   (a) spaCy alone:    list(nlp.pipe(texts))
-  (b) `compare`:      analysis.pipeline.analyse_paths on the folder (read the files
+  (b) `compare`:      workspace.pipeline.analyse_paths on the folder (read the files
                       and sources.json, nlp.pipe, extract, align, compare) plus
                       writing the JSON report
 
@@ -34,12 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.export import write_report  # noqa: E402
-from analysis.pipeline import analyse_paths  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 from claims.actors import AliasTable  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
 from sources.collect import collect  # noqa: E402
+from workspace.pipeline import analyse_paths, write_report  # noqa: E402
 
 TARGET = 1.3
 OUR_PACKAGES = ("/sources/", "/claims/", "/analysis/")

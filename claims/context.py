@@ -166,4 +166,3 @@ def _is_measure(text: str, n: NumberMention) -> bool:
     after = text[n.end : n.end + 12]
     before = text[max(0, n.start - 12) : n.start]
     return bool(_MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before))
-

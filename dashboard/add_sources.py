@@ -1,6 +1,6 @@
 """Add sources from the dashboard: files, pasted text or an address, with metadata (issue #4).
 
-Everything goes through analysis.workspace_ops, as the CLI's `add` does;
+Everything goes through workspace.ingest, as the CLI's `add` does;
 each input that fails gives one line naming it and why, the others are still
 added. Claims are then extracted with a progress bar and the app reruns, so
 every view shows the new sources without a restart.
@@ -91,7 +91,7 @@ def show_results() -> None:
 
 def run_add(target: Path, inputs: dict[str, Any], meta: SourceMeta | None) -> bool:
     """Add every input, extract and align; True when the workspace changed."""
-    from analysis import workspace_ops
+    from workspace import ingest
 
     messages: list[tuple[str, str]] = []
     results = []
@@ -107,7 +107,7 @@ def run_add(target: Path, inputs: dict[str, Any], meta: SourceMeta | None) -> bo
         return False
     with st.spinner("Reading the sources…"):
         if inputs["with_demo"]:
-            found, errors = workspace_ops.ingest_paths(ws, [state.DEMO_DIR])
+            found, errors = ingest.ingest_paths(ws, [state.DEMO_DIR])
             results += found
             messages += [("error", str(e)) for e in errors]
         if inputs["files"]:
@@ -115,14 +115,14 @@ def run_add(target: Path, inputs: dict[str, Any], meta: SourceMeta | None) -> bo
             results += found
             messages += [("error", str(e)) for e in errors]
         if inputs["text"].strip():
-            name = inputs["name"].strip() or workspace_ops.pasted_name(inputs["text"])
+            name = inputs["name"].strip() or ingest.pasted_name(inputs["text"])
             try:
-                results.append(workspace_ops.ingest_text(ws, inputs["text"], name=name, meta=meta))
+                results.append(ingest.ingest_text(ws, inputs["text"], name=name, meta=meta))
             except RashomonError as exc:
                 messages.append(("error", str(exc)))
         if inputs["url"].strip():
             try:
-                results.append(workspace_ops.ingest_url(ws, inputs["url"].strip(), meta=meta))
+                results.append(ingest.ingest_url(ws, inputs["url"].strip(), meta=meta))
             except RashomonError as exc:
                 messages.append(("error", str(exc)))
     changed = [r for r in results if r.status in ("added", "updated")]
@@ -144,7 +144,7 @@ def _ingest_uploads(
     ws: Any, files: list[Any], meta: SourceMeta | None, messages: list[tuple[str, str]]
 ) -> tuple[list, list]:
     """Write the uploads under their own names into a fresh folder, then add them like files from disk."""
-    from analysis import workspace_ops
+    from workspace import ingest
 
     with tempfile.TemporaryDirectory(prefix="rashomon-upload-") as folder:
         paths = []
@@ -158,4 +158,4 @@ def _ingest_uploads(
             paths.append(path)
         if not paths:
             return [], []
-        return workspace_ops.ingest_paths(ws, paths, meta=meta)
+        return ingest.ingest_paths(ws, paths, meta=meta)

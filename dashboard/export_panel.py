@@ -1,6 +1,6 @@
 """Export: the current (filtered) view as JSON, CSV, Markdown or HTML (issue #4).
 
-The files are the library's own reports (analysis.export), made from a
+The files are the library's own reports (analysis.report), made from a
 Report cut down to the facts the matrix shows; each is built only when its
 button is clicked.
 """
@@ -11,8 +11,8 @@ from functools import partial
 
 import streamlit as st
 
-from analysis.export import FORMATS, MEDIA_TYPES, write_report
 from analysis.models import Report
+from analysis.report import FORMATS, MEDIA_TYPES, render
 from dashboard import state, tables
 
 LABELS = {"json": "JSON", "csv": "CSV", "md": "Markdown", "html": "HTML"}
@@ -25,7 +25,7 @@ HELP = {
 
 
 def _render(report: Report, fmt: str) -> str:
-    return write_report(report, fmt, None)  # type: ignore[arg-type]
+    return render(report, fmt)  # type: ignore[arg-type]
 
 
 def visualize_export(data: state.Data, filters: tables.Filters, sort: str) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from analysis.report_view import quote_span, speaker_text
+from analysis.report.view import quote_span, speaker_text
 from claims.models import Claim
 from dashboard.tables import ABSENT, AGREES, ALONE, CONTRADICTS, SCOPE, UNCLEAR
 

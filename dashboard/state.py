@@ -19,7 +19,7 @@ import streamlit as st
 
 from analysis.models import Report
 from dashboard import tables
-from sources.workspace import Workspace
+from workspace.store import Workspace
 
 if TYPE_CHECKING:  # spaCy takes a second to import: only the demo and adding sources need it
     from spacy.language import Language
@@ -64,7 +64,7 @@ def open_workspace(path: str) -> Workspace:
 @st.cache_resource(show_spinner="Analysing the built-in demo corpus…")
 def demo_report() -> Report:
     """The demo corpus, analysed in memory once per server; never mutated."""
-    from analysis.pipeline import analyse_paths
+    from workspace.pipeline import analyse_paths
 
     return analyse_paths([DEMO_DIR], nlp=get_nlp())
 
@@ -72,7 +72,9 @@ def demo_report() -> Report:
 @st.cache_resource(show_spinner="Reading the workspace…", max_entries=8)
 def workspace_report(path: str, version: str) -> Report:
     """The workspace's Report for one version of its analysis (`version` is the cache key)."""
-    return open_workspace(path).report()
+    from workspace.pipeline import workspace_report as report_of
+
+    return report_of(open_workspace(path))
 
 
 def _version(ws: Workspace, stats: dict[str, Any]) -> str:
@@ -114,7 +116,7 @@ def load() -> Data:
 
 def refresh_with_progress(ws: Workspace, label: str) -> Report:
     """Extract claims for new sources and re-align, showing one progress step per source."""
-    from analysis import workspace_ops
+    from workspace import pipeline
 
     with st.status(label, expanded=True) as status:
         bar = st.progress(0.0, text="Loading the language model…")
@@ -124,7 +126,7 @@ def refresh_with_progress(ws: Workspace, label: str) -> Report:
             name = getattr(source, "name", "")
             bar.progress(min(done / max(total, 1), 1.0), text=f"Extracted claims from {done} of {total}: {name}")
 
-        report = workspace_ops.refresh(ws, nlp=nlp, progress=progress)
+        report = pipeline.refresh(ws, nlp=nlp, progress=progress)
         bar.progress(1.0, text="Aligned and compared the claims")
         status.update(label="Analysis up to date", state="complete", expanded=False)
     workspace_report.clear()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import workspace_ops
-from analysis.pipeline import analyse_paths
 from claims.nlp import load_nlp
-from sources.workspace import Workspace
+from workspace import ingest, pipeline
+from workspace.pipeline import analyse_paths
+from workspace.store import Workspace
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DEMO = Path(__file__).resolve().parent.parent / "demo"
@@ -56,9 +56,9 @@ def one_source_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "one.db"
     with Workspace(path) as ws:
-        results, errors = workspace_ops.ingest_paths(ws, [DEMO / "01_indian_ledger_galwan.txt"])
+        results, errors = ingest.ingest_paths(ws, [DEMO / "01_indian_ledger_galwan.txt"])
         assert not errors and results[0].status == "added"
-        workspace_ops.refresh(ws, nlp=load_nlp())
+        pipeline.refresh(ws, nlp=load_nlp())
     monkeypatch.setenv("RASHOMON_WORKSPACE", str(path))
     return path
 
@@ -199,8 +199,8 @@ def test_a_bad_input_is_one_error_line(empty_workspace: Path) -> None:
 
 def test_source_text_is_escaped(empty_workspace: Path) -> None:
     with Workspace(empty_workspace) as ws:
-        workspace_ops.ingest_text(ws, HOSTILE, name="hostile.txt")
-        workspace_ops.refresh(ws, nlp=load_nlp())
+        ingest.ingest_text(ws, HOSTILE, name="hostile.txt")
+        pipeline.refresh(ws, nlp=load_nlp())
     at = run("Source")
     assert not at.exception
     shown = html_text(at)

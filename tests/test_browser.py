@@ -24,9 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from analysis import workspace_ops
 from claims.nlp import load_nlp
-from sources.workspace import Workspace
+from workspace import ingest, pipeline
+from workspace.store import Workspace
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,9 +79,9 @@ def wait_until_serving(url: str, proc: subprocess.Popen, timeout: float = START_
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("browser-ws") / "rashomon.db"
     with Workspace(path) as ws:
-        _results, errors = workspace_ops.ingest_paths(ws, [ROOT / "demo"])
+        _results, errors = ingest.ingest_paths(ws, [ROOT / "demo"])
         assert not errors
-        workspace_ops.refresh(ws, nlp=load_nlp())
+        pipeline.refresh(ws, nlp=load_nlp())
     return path
 
 

@@ -27,7 +27,8 @@ from typer.testing import CliRunner, Result
 
 import rashomon_cli
 from benchmarks.workspace_corpus import write_corpus
-from sources.workspace import Workspace
+from workspace.pipeline import workspace_report
+from workspace.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo"
@@ -397,7 +398,7 @@ def test_cli_export_csv_one_row_per_claim_and_no_formula(tmp_path: Path):
     assert result.exit_code == 0
     table = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
     with Workspace.open(ws, create=False) as opened:
-        report = opened.report()
+        report = workspace_report(opened)
     assert len(table) == len(report.claims) > 0
     assert sorted(table[table.columns[0]]) == sorted(c.id for c in report.claims) or "claim_id" in table.columns
     cells = [cell for column in table.columns for cell in table[column]]
@@ -439,7 +440,7 @@ def test_cli_export_html_renders_in_chromium_without_script(seeds_workspace: dic
     assert requests == [page_path.as_uri()]  # standalone: nothing else fetched
     assert marks > 0  # quotes highlighted
     with Workspace.open(seeds_workspace["ws"], create=False) as opened:
-        report = opened.report()
+        report = workspace_report(opened)
     for group in report.groups:
         if group.status == "contested":
             assert group.id in body and group.id in md_path.read_text()

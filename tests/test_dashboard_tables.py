@@ -6,11 +6,12 @@ import math
 
 import pytest
 
-from analysis.export import FORMATS, write_report
 from analysis.models import Report
+from analysis.report import FORMATS
 from dashboard import tables
 from dashboard.html import quote_card, sentence_html, source_text_html, table_html
 from tests.report_fixture import SCRIPT, sample_report
+from workspace.pipeline import write_report
 
 
 @pytest.fixture

@@ -14,18 +14,24 @@ from pathlib import Path
 
 import pytest
 
-from analysis.incremental import realign
 from analysis.models import Report
-from analysis.pipeline import analyse_claims
 from analysis.relate import _same_population
 from analysis.summary import summarise_counts
-from analysis.workspace_ops import analyse_workspace, ingest, ingest_paths, ingest_text, refresh
 from benchmarks.workspace_corpus import generate
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
 from sources.loaders import load_text
 from sources.models import Source, SourceMeta, text_sha256
-from sources.workspace import Workspace
+from workspace.incremental import realign
+from workspace.ingest import ingest, ingest_paths, ingest_text
+from workspace.pipeline import (
+    analyse_claims,
+    analyse_workspace,
+    claim_terms,
+    refresh,
+    workspace_report,
+)
+from workspace.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 PIPELINE = "test-1"
@@ -79,7 +85,7 @@ def add_claims(ws: Workspace, name: str, claims_of) -> str:
     """Add a source named `name` and store the claims `claims_of(source_id)` gives."""
     text = f"The account {name}."
     sid = ws.add_source(Source(id="new", name=name, text=text, sha256=text_sha256(text))).source_id
-    ws.replace_claims(sid, claims_of(sid), PIPELINE)
+    ws.replace_claims(sid, claims_of(sid), PIPELINE, terms=claim_terms(claims_of(sid)))
     return sid
 
 
@@ -128,7 +134,7 @@ def test_incremental_new_claims_join_the_groups_a_full_analysis_gives(ws: Worksp
     assert (done.new_claims, done.joined, done.new_groups) == (3, 3, 0)
     assert grouping(ws.groups()) == grouping(analyse_claims(ws.claims(), AliasTable())[0])
     assert ws.relations()[: len(before)] == before  # old pairs are not compared again
-    assert_consistent(ws.report())
+    assert_consistent(workspace_report(ws))
     statuses = {frozenset(g.claim_ids): g.status for g in ws.groups()}
     assert statuses[frozenset({"s1c2", "s3c1"})] == "contested"  # 12 against 30
     assert statuses[frozenset({"s1c1", "s2c1", "s3c2"})] == "agree"
@@ -146,7 +152,7 @@ def test_incremental_claims_of_a_new_fact_form_their_own_group(ws: Workspace):
         ("g1", ["s1c1"], "single"),
         ("g2", ["s2c1", "s3c1"], "contested"),
     ]
-    assert_consistent(ws.report())
+    assert_consistent(workspace_report(ws))
 
 
 def test_incremental_claim_never_joins_a_group_whose_time_it_cannot_share(ws: Workspace):
@@ -167,8 +173,8 @@ def test_incremental_repeats_of_one_source_are_folded(ws: Workspace):
     (group,) = ws.groups()
     full, _ = analyse_claims(ws.claims(), AliasTable())
     assert (group.claim_ids, group.repeats) == (full[0].claim_ids, full[0].repeats)
-    assert len(ws.report().claims) == 3
-    assert_consistent(ws.report())
+    assert len(workspace_report(ws).claims) == 3
+    assert_consistent(workspace_report(ws))
 
 
 def test_incremental_removed_source_leaves_and_groups_are_recomputed(ws: Workspace):
@@ -180,13 +186,13 @@ def test_incremental_removed_source_leaves_and_groups_are_recomputed(ws: Workspa
     ws.remove_source("b.txt")  # the 90 goes: the others agree
     assert ws.stats()["stale"] is True
     realign(ws, AliasTable())
-    report = ws.report()
+    report = workspace_report(ws)
     assert_consistent(report)
     market = next(g for g in report.groups if "s1c1" in g.claim_ids)
     assert (market.claim_ids, market.status, market.summary.high) == (["s1c1", "s3c1"], "agree", 40)
     ws.remove_source("c.txt")
     realign(ws, AliasTable())
-    assert_consistent(ws.report())
+    assert_consistent(workspace_report(ws))
     assert next(g for g in ws.groups() if "s1c1" in g.claim_ids).status == "single"
     assert ws.stale_group_ids() == [] and ws.stats()["stale"] is False
 
@@ -211,11 +217,11 @@ def test_incremental_reads_only_what_the_new_claims_touch(ws: Workspace, monkeyp
     assert realign(ws, AliasTable()).joined == 1
     assert sum(read) <= 1  # the one convoy group, not the market or bridge ones
     monkeypatch.undo()
-    assert_consistent(ws.report())
+    assert_consistent(workspace_report(ws))
 
 
 def test_incremental_save_is_refused_when_another_process_changed_the_analysis(ws: Workspace, tmp_path: Path):
-    from sources.workspace import AnalysisChanged
+    from workspace.store import AnalysisChanged
 
     add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 40)])
     add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 40)])
@@ -233,7 +239,7 @@ def test_incremental_save_is_refused_when_another_process_changed_the_analysis(w
         with pytest.raises(AnalysisChanged):
             realign(ws, AliasTable())
     realign(ws, AliasTable())  # computed again from what is there now
-    assert_consistent(ws.report())
+    assert_consistent(workspace_report(ws))
     assert grouping(ws.groups()) == {frozenset({"s2c1", "s3c1"})}
 
 
@@ -267,7 +273,7 @@ def test_refresh_extracts_only_new_or_changed_sources_and_stays_incremental(ws: 
     done = analyse_workspace(ws, nlp=nlp, progress=lambda n, total, source: seen.append(source.name))
     assert (done.mode, done.extracted, seen) == ("incremental", 1, [sources[12].name])
     assert done.realigned is not None and done.realigned.joined > 0
-    report = ws.report()
+    report = workspace_report(ws)
     assert_consistent(report)
     # The new claims mostly land where a full analysis of everything puts them. Not always:
     # a full analysis may also regroup old claims (a new claim can bridge two old groups),
@@ -281,7 +287,7 @@ def test_refresh_extracts_only_new_or_changed_sources_and_stays_incremental(ws: 
     # Nothing changed: nothing is extracted, the analysis stays as it is.
     again = analyse_workspace(ws, nlp=nlp)
     assert (again.extracted, again.realigned.new_claims) == (0, 0)
-    assert ws.report().groups == report.groups
+    assert workspace_report(ws).groups == report.groups
 
 
 @pytest.mark.slow
@@ -296,7 +302,7 @@ def test_refresh_after_update_and_remove_keeps_the_analysis_consistent(ws: Works
     ws.remove_source("s5")
     done = analyse_workspace(ws, nlp=nlp)
     assert (done.mode, done.extracted) == ("incremental", 1)
-    report = ws.report()
+    report = workspace_report(ws)
     assert_consistent(report)
     assert not any(c.source_id == "s5" for c in report.claims)
     assert {c.id for c in ws.claims("s2")} and ws.get_source("s2").text == load_text(
@@ -322,7 +328,7 @@ def test_incremental_pruning_changes_nothing(tmp_path: Path, nlp, monkeypatch: p
 
     from analysis import incremental
     from analysis.align import features, pair_score
-    from sources.workspace import TimeSpan
+    from workspace.store import TimeSpan
 
     sources = synthetic(33, seed=8)
     with Workspace(tmp_path / "base.db") as base:

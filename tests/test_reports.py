@@ -11,16 +11,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.export import FORMATS, write_report
 from analysis.models import Report
-from analysis.report_csv import COLUMNS, neutralise, report_to_csv
-from analysis.report_html import report_to_html
-from analysis.report_json import report_to_dict, report_to_json
-from analysis.report_md import md_escape, report_to_markdown
-from analysis.report_view import build_view, quote_span
+from analysis.report import FORMATS
+from analysis.report.to_csv import COLUMNS, neutralise, report_to_csv
+from analysis.report.to_html import report_to_html
+from analysis.report.to_json import report_to_dict, report_to_json
+from analysis.report.to_markdown import md_escape, report_to_markdown
+from analysis.report.view import build_view, quote_span
 from claims.describe import describe_number, describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from tests.report_fixture import CONTRADICTION_REASON, DASH_QUOTE, SCRIPT, sample_report
+from workspace.pipeline import write_report
 
 
 @pytest.fixture

@@ -16,21 +16,28 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-# The project is not installed into the venv: make it importable from tests.
+from analysis.align import Vocabulary, block_keys
+from analysis.models import CountSummary, Group, Relation
+from claims.models import KINDS, Actor, Claim, Count, DateSpan, Duration, Precision
+from sources.errors import UnknownSource, WorkspaceError
+from sources.models import Source, text_sha256
+from workspace import schema
+from workspace.pipeline import TERM_INDEX, claim_terms, workspace_report
+from workspace.store import AddResult, AnalysisChanged, Candidate, TimeSpan, Workspace
+
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from analysis.align import Vocabulary, block_keys  # noqa: E402
-from analysis.models import CountSummary, Group, Relation  # noqa: E402
-from claims.models import KINDS, Actor, Claim, Count, DateSpan, Duration, Precision  # noqa: E402
-from sources import schema  # noqa: E402
-from sources.errors import UnknownSource, WorkspaceError  # noqa: E402
-from sources.models import Source, text_sha256  # noqa: E402
-from sources.workspace import AddResult, AnalysisChanged, Candidate, TimeSpan, Workspace  # noqa: E402
-
 CHILD = Path(__file__).with_name("workspace_child.py")
 PIPELINE = "test-1"
+
+
+def put(ws: Workspace, source_id: str, claims: list[Claim], pipeline: str, **kw: str) -> None:
+    """Store claims with the blocking keys `analyse` computes for them."""
+    ws.replace_claims(source_id, claims, pipeline, terms=claim_terms(claims), **kw)
+
+
+def add_all(ws: Workspace, sources: list[Source]) -> list[AddResult]:
+    """One transaction per source, as `rashomon add` does."""
+    return [ws.add_source(source) for source in sources]
 
 
 @pytest.fixture
@@ -148,7 +155,7 @@ def test_workspace_memory_is_private_and_works():
 def test_workspace_add_assigns_ids_and_persists(tmp_path: Path):
     path = tmp_path / "ws.db"
     with Workspace(path) as ws:
-        results = ws.add_sources([make_source("a.txt"), make_source("b.txt", published=date(2024, 3, 1))])
+        results = add_all(ws, [make_source("a.txt"), make_source("b.txt", published=date(2024, 3, 1))])
     assert results == [AddResult("added", "s1", "a.txt"), AddResult("added", "s2", "b.txt")]
     with Workspace.open(path) as ws:
         stored = ws.list_sources()
@@ -166,7 +173,7 @@ def test_workspace_duplicate_text_writes_nothing(fresh_workspace: Workspace):
 
 def test_workspace_same_name_new_text_updates_and_drops_claims(fresh_workspace: Workspace):
     sid = fresh_workspace.add_source(make_source("a.txt", "old text")).source_id
-    fresh_workspace.replace_claims(sid, [make_claim(sid, 0)], PIPELINE)
+    put(fresh_workspace, sid, [make_claim(sid, 0)], PIPELINE)
     fresh_workspace.save_analysis([make_group("g1", [f"{sid}-c0"], "single")], [])
     result = fresh_workspace.add_source(make_source("a.txt", "new text", title="Revised"))
     assert result == AddResult("updated", "s1", "a.txt")
@@ -178,9 +185,9 @@ def test_workspace_same_name_new_text_updates_and_drops_claims(fresh_workspace: 
 
 
 def test_workspace_remove_cascades_and_detaches_its_claims(fresh_workspace: Workspace):
-    a, b = (r.source_id for r in fresh_workspace.add_sources([make_source("a.txt"), make_source("b.txt")]))
-    fresh_workspace.replace_claims(a, [make_claim(a, 0), make_claim(a, 1)], PIPELINE)
-    fresh_workspace.replace_claims(b, [make_claim(b, 0)], PIPELINE)
+    a, b = (r.source_id for r in add_all(fresh_workspace, [make_source("a.txt"), make_source("b.txt")]))
+    put(fresh_workspace, a, [make_claim(a, 0), make_claim(a, 1)], PIPELINE)
+    put(fresh_workspace, b, [make_claim(b, 0)], PIPELINE)
     fresh_workspace.save_analysis(
         [make_group("g1", [f"{a}-c0", f"{b}-c0"]), make_group("g2", [f"{a}-c1"], "single")],
         [Relation(claim_a=f"{a}-c0", claim_b=f"{b}-c0", relation="agree", reason="same")],
@@ -202,7 +209,7 @@ def test_workspace_remove_cascades_and_detaches_its_claims(fresh_workspace: Work
 def test_workspace_ids_never_reused_after_remove(tmp_path: Path):
     path = tmp_path / "ws.db"
     with Workspace(path) as ws:
-        ws.add_sources([make_source("a.txt"), make_source("b.txt")])
+        add_all(ws, [make_source("a.txt"), make_source("b.txt")])
         ws.remove_source("s2")
     with Workspace(path) as ws:
         assert ws.add_source(make_source("c.txt")).source_id == "s3"
@@ -240,12 +247,12 @@ def test_workspace_update_source_rejects_text_and_bad_date(fresh_workspace: Work
 
 @pytest.mark.parametrize("ref", ["s2", "reports/bbc-2024.html", "reports/bbc", "bbc-2024.html", "REPORTS/BBC"])
 def test_workspace_get_source_by_id_name_prefix_suffix(fresh_workspace: Workspace, ref: str):
-    fresh_workspace.add_sources([make_source("reports/ap.txt"), make_source("reports/bbc-2024.html")])
+    add_all(fresh_workspace, [make_source("reports/ap.txt"), make_source("reports/bbc-2024.html")])
     assert fresh_workspace.get_source(ref).id == "s2"
 
 
 def test_workspace_get_source_unknown_or_ambiguous(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source("reports/ap.txt"), make_source("reports/bbc.txt")])
+    add_all(fresh_workspace, [make_source("reports/ap.txt"), make_source("reports/bbc.txt")])
     with pytest.raises(UnknownSource):
         fresh_workspace.get_source("s9")
     with pytest.raises(UnknownSource):
@@ -255,8 +262,8 @@ def test_workspace_get_source_unknown_or_ambiguous(fresh_workspace: Workspace):
 
 
 def test_workspace_source_rows_have_counts_not_text(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source("a.txt", "abcdef"), make_source("b.txt")])
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0), make_claim("s1", 1)], PIPELINE)
+    add_all(fresh_workspace, [make_source("a.txt", "abcdef"), make_source("b.txt")])
+    put(fresh_workspace, "s1", [make_claim("s1", 0), make_claim("s1", 1)], PIPELINE)
     rows = fresh_workspace.source_rows()
     assert [(r["id"], r["claims"], r["chars"], r["extracted"]) for r in rows] == [
         ("s1", 2, 6, True),
@@ -269,10 +276,10 @@ def test_workspace_source_rows_have_counts_not_text(fresh_workspace: Workspace):
 
 
 def test_workspace_sources_needing_extraction_lifecycle(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source("a.txt"), make_source("b.txt")])
+    add_all(fresh_workspace, [make_source("a.txt"), make_source("b.txt")])
     assert [s.id for s in fresh_workspace.sources_needing_extraction(PIPELINE)] == ["s1", "s2"]
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0)], PIPELINE)
-    fresh_workspace.replace_claims("s2", [], PIPELINE)  # no claims found is still "extracted"
+    put(fresh_workspace, "s1", [make_claim("s1", 0)], PIPELINE)
+    put(fresh_workspace, "s2", [], PIPELINE)  # no claims found is still "extracted"
     assert fresh_workspace.sources_needing_extraction(PIPELINE) == []
     assert [s.id for s in fresh_workspace.sources_needing_extraction("test-2")] == ["s1", "s2"]
     fresh_workspace.add_source(make_source("b.txt", "changed text"))
@@ -281,32 +288,32 @@ def test_workspace_sources_needing_extraction_lifecycle(fresh_workspace: Workspa
 
 def test_workspace_replace_claims_replaces_in_order(fresh_workspace: Workspace):
     fresh_workspace.add_source(make_source("a.txt"))
-    fresh_workspace.replace_claims("s1", [make_claim("s1", n) for n in range(3)], PIPELINE)
+    put(fresh_workspace, "s1", [make_claim("s1", n) for n in range(3)], PIPELINE)
     new = [make_claim("s1", 7, low=40), make_claim("s1", 5, low=30)]
-    fresh_workspace.replace_claims("s1", new, PIPELINE)
+    put(fresh_workspace, "s1", new, PIPELINE)
     assert fresh_workspace.claims("s1") == new
 
 
 def test_workspace_replace_claims_refuses_bad_input_and_writes_nothing(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source("a.txt"), make_source("b.txt")])
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0)], PIPELINE)
+    add_all(fresh_workspace, [make_source("a.txt"), make_source("b.txt")])
+    put(fresh_workspace, "s1", [make_claim("s1", 0)], PIPELINE)
     with pytest.raises(UnknownSource):
-        fresh_workspace.replace_claims("s9", [], PIPELINE)
+        put(fresh_workspace, "s9", [], PIPELINE)
     with pytest.raises(WorkspaceError, match="another source"):
-        fresh_workspace.replace_claims("s2", [make_claim("s1", 1)], PIPELINE)
+        put(fresh_workspace, "s2", [make_claim("s1", 1)], PIPELINE)
     with pytest.raises(WorkspaceError, match="changed"):
-        fresh_workspace.replace_claims("s2", [], PIPELINE, sha256=text_sha256("an older text"))
+        put(fresh_workspace, "s2", [], PIPELINE, sha256=text_sha256("an older text"))
     clash = make_claim("s1", 0).model_copy(update={"source_id": "s2"})  # same id as s1's claim
     with pytest.raises(WorkspaceError, match="unique"):
-        fresh_workspace.replace_claims("s2", [make_claim("s2", 0), clash], PIPELINE)
+        put(fresh_workspace, "s2", [make_claim("s2", 0), clash], PIPELINE)
     assert fresh_workspace.claims() == [make_claim("s1", 0)]
     assert [s.id for s in fresh_workspace.sources_needing_extraction(PIPELINE)] == ["s2"]
 
 
 def test_workspace_claims_ordered_by_source_number(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source(f"{n}.txt") for n in range(1, 11)])
+    add_all(fresh_workspace, [make_source(f"{n}.txt") for n in range(1, 11)])
     for sid in ("s10", "s2", "s1"):
-        fresh_workspace.replace_claims(sid, [make_claim(sid, 1), make_claim(sid, 0)], PIPELINE)
+        put(fresh_workspace, sid, [make_claim(sid, 1), make_claim(sid, 0)], PIPELINE)
     assert [c.id for c in fresh_workspace.claims()] == [f"{sid}-c{n}" for sid in ("s1", "s2", "s10") for n in (1, 0)]
     assert [s.id for s in fresh_workspace.list_sources()][-2:] == ["s9", "s10"]
     with pytest.raises(UnknownSource):
@@ -363,7 +370,7 @@ _claims = st.builds(
 def test_workspace_claims_round_trip_unchanged(claims: list[Claim]):
     with Workspace.memory() as ws:
         sid = ws.add_source(make_source("a.txt")).source_id
-        ws.replace_claims(sid, claims, PIPELINE)
+        put(ws, sid, claims, PIPELINE)
         loaded = ws.claims()
     assert loaded == claims
     assert [c.model_dump_json() for c in loaded] == [c.model_dump_json() for c in claims]
@@ -384,13 +391,13 @@ def test_workspace_save_analysis_replaces(fresh_workspace: Workspace):
 
 
 def test_workspace_report_assembles_tables(fresh_workspace: Workspace):
-    fresh_workspace.add_sources([make_source("a.txt"), make_source("b.txt")])
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0)], PIPELINE)
-    fresh_workspace.replace_claims("s2", [make_claim("s2", 0, low=40)], PIPELINE)
+    add_all(fresh_workspace, [make_source("a.txt"), make_source("b.txt")])
+    put(fresh_workspace, "s1", [make_claim("s1", 0)], PIPELINE)
+    put(fresh_workspace, "s2", [make_claim("s2", 0, low=40)], PIPELINE)
     groups = [make_group("g1", ["s1-c0", "s2-c0"])]
     relations = [Relation(claim_a="s1-c0", claim_b="s2-c0", relation="contradict", reason="12 vs 40")]
     fresh_workspace.save_analysis(groups, relations, pipeline=PIPELINE)
-    report = fresh_workspace.report()
+    report = workspace_report(fresh_workspace)
     assert [s.id for s in report.sources] == ["s1", "s2"]
     assert [c.id for c in report.claims] == ["s1-c0", "s2-c0"]
     assert (report.groups, report.relations, report.pipeline) == (groups, relations, PIPELINE)
@@ -534,14 +541,14 @@ def _expected(ws: Workspace) -> tuple[int, dict[str, int]]:
 
 def test_workspace_term_frequencies_follow_every_change(fresh_workspace: Workspace):
     ws = fresh_workspace
-    ws.add_sources([make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
-    ws.replace_claims("s1", [make_event_claim("s1", 0, ["town", "market"]), make_event_claim("s1", 1, ["bridge"])],
+    add_all(ws, [make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
+    put(ws, "s1", [make_event_claim("s1", 0, ["town", "market"]), make_event_claim("s1", 1, ["bridge"])],
                       PIPELINE)  # fmt: skip
-    ws.replace_claims("s2", [make_event_claim("s2", 0, ["town", "market", "shell"])], PIPELINE)
-    ws.replace_claims("s3", [make_event_claim("s3", 0, ["town"])], PIPELINE)
+    put(ws, "s2", [make_event_claim("s2", 0, ["town", "market", "shell"])], PIPELINE)
+    put(ws, "s3", [make_event_claim("s3", 0, ["town"])], PIPELINE)
     assert _frequencies(ws) == _expected(ws)
     assert _frequencies(ws)[1]["town"] == 3
-    ws.replace_claims("s3", [make_event_claim("s3", 5, ["bridge", "river"])], PIPELINE)  # re-extracted
+    put(ws, "s3", [make_event_claim("s3", 5, ["bridge", "river"])], PIPELINE)  # re-extracted
     ws.add_source(make_source("b.txt", "a changed text"))  # updated: its claims go
     ws.remove_source("s1")
     assert _frequencies(ws) == _expected(ws) == (1, {"bridge": 1, "river": 1, "@year:2024": 1})
@@ -552,9 +559,9 @@ def test_workspace_term_frequencies_follow_every_change(fresh_workspace: Workspa
 
 def test_workspace_save_analysis_files_claims_into_groups(fresh_workspace: Workspace):
     ws = fresh_workspace
-    ws.add_sources([make_source("a.txt"), make_source("b.txt")])
-    ws.replace_claims("s1", [make_claim("s1", 0), make_claim("s1", 1)], PIPELINE)
-    ws.replace_claims("s2", [make_claim("s2", 0)], PIPELINE)
+    add_all(ws, [make_source("a.txt"), make_source("b.txt")])
+    put(ws, "s1", [make_claim("s1", 0), make_claim("s1", 1)], PIPELINE)
+    put(ws, "s2", [make_claim("s2", 0)], PIPELINE)
     assert ws.count_unaligned() == 3
     group = make_group("g7", ["s1-c0", "s2-c0"]).model_copy(update={"repeats": {"s1-c1": "s1-c0"}})
     generation = ws.analysis_generation()
@@ -570,12 +577,12 @@ def test_workspace_save_analysis_files_claims_into_groups(fresh_workspace: Works
 
 def test_workspace_save_alignment_changes_writes_only_the_delta(fresh_workspace: Workspace):
     ws = fresh_workspace
-    ws.add_sources([make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
+    add_all(ws, [make_source("a.txt"), make_source("b.txt"), make_source("c.txt")])
     for sid in ("s1", "s2"):
-        ws.replace_claims(sid, [make_claim(sid, 0)], PIPELINE)
+        put(ws, sid, [make_claim(sid, 0)], PIPELINE)
     first = Relation(claim_a="s1-c0", claim_b="s2-c0", relation="agree", reason="same")
     ws.save_analysis([make_group("g1", ["s1-c0", "s2-c0"], "agree"), make_group("g2", [], "single")], [first])
-    ws.replace_claims("s3", [make_claim("s3", 0), make_claim("s3", 1)], PIPELINE)
+    put(ws, "s3", [make_claim("s3", 0), make_claim("s3", 1)], PIPELINE)
     assert [c.id for c in ws.unaligned_claims()] == ["s3-c0", "s3-c1"]
     # make_claim has no time and no words: the index finds nothing; by id it is there
     assert ws.candidates("casualties", ["@year:2024", "nothing"]) == {}
@@ -594,7 +601,7 @@ def test_workspace_save_alignment_changes_writes_only_the_delta(fresh_workspace:
 
 def test_workspace_update_with_new_date_re_extracts(fresh_workspace: Workspace):
     fresh_workspace.add_source(make_source("a.txt", published=date(2024, 3, 1)))
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0)], PIPELINE)
+    put(fresh_workspace, "s1", [make_claim("s1", 0)], PIPELINE)
     fresh_workspace.update_source("s1", side="north")
     assert fresh_workspace.sources_needing_extraction(PIPELINE) == []
     fresh_workspace.update_source("s1", published="2024-03-08")  # "on Tuesday" now means another day
@@ -604,10 +611,10 @@ def test_workspace_update_with_new_date_re_extracts(fresh_workspace: Workspace):
 def test_workspace_report_folds_repeats_like_analyse(fresh_workspace: Workspace):
     fresh_workspace.add_source(make_source("a.txt"))
     twin = make_claim("s1", 1).model_copy(update={"sentence": "Twelve died, the headline says."})
-    fresh_workspace.replace_claims("s1", [make_claim("s1", 0), twin], PIPELINE)
+    put(fresh_workspace, "s1", [make_claim("s1", 0), twin], PIPELINE)
     group = make_group("g1", ["s1-c0"], "single").model_copy(update={"repeats": {"s1-c1": "s1-c0"}})
     fresh_workspace.save_analysis([group], [])
-    report = fresh_workspace.report()
+    report = workspace_report(fresh_workspace)
     assert [c.id for c in report.claims] == ["s1-c0"]
     assert report.claims[0].also == ["Twelve died, the headline says."]
     assert len(fresh_workspace.claims()) == 2  # the store keeps both
@@ -635,9 +642,9 @@ def test_workspace_migration_2_carries_an_existing_analysis(tmp_path: Path, monk
         assert ws.pragmas()["user_version"] == schema.schema_version()
         assert ws.count_unaligned() == 0
         assert [r.relation for r in ws.group_relations(["g1"])["g1"]] == ["agree"]
-        assert ws.term_index_ready() is False  # claims of schema 1 are not indexed yet
-        ws.rebuild_term_index()
-        assert ws.term_index_ready() is True
+        assert ws.term_index_ready(TERM_INDEX) is False  # claims of schema 1 are not indexed yet
+        ws.rebuild_term_index(TERM_INDEX, claim_terms)
+        assert ws.term_index_ready(TERM_INDEX) is True
         assert _frequencies(ws) == _expected(ws)
         day = TimeSpan(date(2024, 3, 3), date(2024, 3, 3), "day")  # times carried into the blocking index
         found = ws.candidates("casualties", ["@year:2024"], ["town", "river"])

@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claims.models import Claim, Count  # noqa: E402
 from sources.models import Source, text_sha256  # noqa: E402
-from sources.workspace import Workspace  # noqa: E402
+from workspace.pipeline import claim_terms  # noqa: E402
+from workspace.store import Workspace  # noqa: E402
 
 PIPELINE = "child-1"
 
@@ -58,7 +59,8 @@ def main(argv: list[str]) -> int:
             source = make_source(prefix, number)
             result = ws.add_source(source)
             if claims:
-                ws.replace_claims(result.source_id, make_claims(result.source_id, claims), PIPELINE)
+                found = make_claims(result.source_id, claims)
+                ws.replace_claims(result.source_id, found, PIPELINE, terms=claim_terms(found))
             print(result.source_id, flush=True)
     return 0
 

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from analysis.models import Report
-from analysis.report_view import RELATION_VERBS, group_relations
+from analysis.report.view import RELATION_VERBS, group_relations
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 

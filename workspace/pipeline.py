@@ -1,123 +1,119 @@
-"""The workspace as plain functions: add sources, analyse what changed, export (issue #3).
+"""The whole analysis as plain functions: paths or a workspace in, a Report out (issue #2, #3, #7).
 
-The CLI and the dashboard both call these and never touch SQL, spaCy or the
-alignment themselves. Adding is one transaction per source, so a kill keeps
-every source added before it; analysing commits each source's claims with
-its extraction record, then the re-alignment in one transaction, so a killed
-analyse leaves a consistent workspace and the next one resumes.
+The one place that runs the stages in order (sources -> claims -> analysis) and
+writes what they give: `compare` over paths, `analyse_workspace` over a store.
+The CLI and the dashboard call these; none of them calls spaCy or rapidfuzz
+itself, and the store below never calls a stage.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from analysis.export import Format, write_report
-from analysis.models import Report
+from analysis.align import Vocabulary, align, block_keys
+from analysis.models import Group, Relation, Report
+from analysis.relate import apply_repeats, relate
+from analysis.report import Format, render
 from claims.actors import AliasTable
+from claims.models import Claim
 from sources.collect import collect
-from sources.errors import RashomonError, UnknownSource, WorkspaceError
-from sources.fetch import fetch_url
-from sources.loaders import load_text
-from sources.models import Source, SourceMeta, text_sha256
-from sources.workspace import AddResult, AnalysisChanged, Workspace
+from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
+from sources.models import Source, SourceMeta
+from workspace.store import AnalysisChanged, Workspace
 
-if TYPE_CHECKING:  # spaCy loads in a second: only `analyse` needs it, not `add` or `list`
+if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
     from spacy.language import Language
 
-    from analysis.incremental import Realigned
+    from workspace.incremental import Realigned
 
 Progress = Callable[[int, int, Source], None]
 # More new claims than this share of all claims: a full analysis costs little more and is exact.
 FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
-_NEW = "new"  # placeholder id: the workspace assigns the real one
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+# Version of the workspace's claim_terms index (the keys block_keys gives);
+# bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
+TERM_INDEX = "1"
 
 
-# -- adding ------------------------------------------------------------------------
+def claim_terms(claims: Iterable[Claim]) -> list[tuple[str, str, str]]:
+    """The blocking keys the store indexes: (kind, term, claim id), once per claim (issue #3)."""
+    return [(claim.kind, term, claim.id) for claim in claims for term in dict.fromkeys(block_keys(claim))]
 
 
-def is_url(item: str) -> bool:
-    """Anything with a scheme is an address: fetch_url then refuses all but http(s) with a reason."""
-    return _SCHEME.match(item) is not None
+def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
+    """Render `report` as `fmt`; also write it to `path` (UTF-8) when one is given."""
+    text = render(report, fmt)
+    if path is not None:
+        # newline="" keeps the CSV's own line endings as written (issue #2).
+        Path(path).write_text(text, encoding="utf-8", newline="")
+    return text
 
 
-def pasted_name(text: str) -> str:
-    """A name for pasted text: stable for the same text, distinct for another (names update)."""
-    return f"pasted-{text_sha256(text)[:10]}"
+def workspace_report(ws: Workspace) -> Report:
+    """The workspace's report as analyse() gives it: a claim a source repeats is shown once."""
+    report = ws.report()
+    return report.model_copy(update={"claims": apply_repeats(report.claims, report.groups)})
 
 
-def ingest_iter(ws: Workspace, sources: Iterable[Source]) -> Iterator[AddResult]:
-    """Add sources one transaction each, yielding after each commit (so a caller can say what is safe)."""
-    for source in sources:
-        yield ws.add_source(source)
+def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
+    """Align claims across sources and compare them."""
+    aliases = aliases or AliasTable()
+    voc = Vocabulary.of(claims)
+    alignment = align(claims, voc)
+    return relate(alignment, voc, aliases)
 
 
-def ingest(ws: Workspace, sources: Sequence[Source], progress: Progress | None = None) -> list[AddResult]:
-    """Add sources: the same text again is a duplicate, the same name with new text an update."""
-    results: list[AddResult] = []
-    for n, result in enumerate(ingest_iter(ws, sources), 1):
-        results.append(result)
+def extract_all(sources: Sequence[Source], nlp: Language, aliases: AliasTable,
+                progress: Progress | None = None) -> list[Claim]:  # fmt: skip
+    from claims.extract import extract_claims
+
+    claims: list[Claim] = []
+    for n, (source, found) in enumerate(extract_claims(sources, nlp, aliases), 1):
+        claims.extend(found)
         if progress:
-            progress(n, len(sources), sources[n - 1])
-    return results
+            progress(n, len(sources), source)
+    return claims
 
 
-def ingest_paths(ws: Workspace, paths: Sequence[Path | str], *, meta: SourceMeta | None = None,
-                 progress: Progress | None = None) -> tuple[list[AddResult], list[RashomonError]]:  # fmt: skip
-    """Read files and folders, add what could be read; each bad file is one error, the others still go in."""
-    found = collect(paths, meta=meta)
-    return ingest(ws, found.sources, progress), found.errors
+def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: AliasTable | None = None,
+            progress: Progress | None = None, errors: Iterable[str] = ()) -> Report:  # fmt: skip
+    """Extract, align and compare: the Report every export and view is made from."""
+    from claims.nlp import load_nlp, pipeline_version
+
+    nlp = nlp or load_nlp()
+    aliases = aliases or AliasTable()
+    claims = extract_all(sources, nlp, aliases, progress)
+    groups, relations = analyse_claims(claims, aliases)
+    return Report(
+        sources=list(sources),
+        claims=apply_repeats(claims, groups),
+        groups=groups,
+        relations=relations,
+        errors=list(errors),
+        pipeline=pipeline_version(nlp),
+        generated=datetime.now(UTC),
+    )
 
 
-def ingest_text(ws: Workspace, text: str, *, name: str, meta: SourceMeta | None = None) -> AddResult:
-    """Add pasted text under `name` (cleaned and checked like a .txt file)."""
-    return ws.add_source(load_text(text, name=name, source_id=_NEW, meta=meta))
+def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None, nlp: Language | None = None,
+                  aliases: AliasTable | None = None, progress: Progress | None = None) -> Report:  # fmt: skip
+    """Read files and folders, then analyse whatever could be read; bad inputs become report.errors."""
+    result = collect(paths, meta=meta)
+    errors = [e.line() for e in result.errors]
+    if not result.sources:
+        exc = NothingToAnalyse(", ".join(str(p) for p in paths) or "(no paths)")
+        exc.errors = errors  # type: ignore[attr-defined]  # each bad file's own reason, for the CLI to show
+        raise exc
+    return analyse(result.sources, nlp=nlp, aliases=aliases, progress=progress, errors=errors)
 
 
-def ingest_url(ws: Workspace, url: str, *, meta: SourceMeta | None = None, allow_private: bool = False,
-               timeout: float = 15.0, max_bytes: int = 5_000_000) -> AddResult:  # fmt: skip
-    """Fetch one page (http/https, public addresses only unless allowed) and add it."""
-    source = fetch_url(url, source_id=_NEW, meta=meta, allow_private=allow_private, timeout=timeout,
-                       max_bytes=max_bytes)  # fmt: skip
-    return ws.add_source(source)
-
-
-def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_private: bool = False,
-                timeout: float = 15.0, read_stdin: Callable[[], str] | None = None,
-                ) -> tuple[list[Source], list[RashomonError]]:  # fmt: skip
-    """Read what `rashomon add` was given, in order: files, folders, URLs and `-` (stdin).
-
-    Everything is read before anything is added, so the progress bar knows
-    its total; one error per input that could not be read.
-    """
-    sources: list[Source] = []
-    errors: list[RashomonError] = []
-    for item in items:
-        try:
-            if item == "-":
-                text = read_stdin() if read_stdin is not None else sys.stdin.read()
-                sources.append(load_text(text, name=pasted_name(text), source_id=_NEW, meta=meta))
-            elif is_url(item):
-                sources.append(fetch_url(item, source_id=_NEW, meta=meta, allow_private=allow_private,
-                                         timeout=timeout))  # fmt: skip
-            else:
-                found = collect([item], meta=meta)
-                sources.extend(found.sources)
-                errors.extend(found.errors)
-        except RashomonError as exc:
-            errors.append(exc)
-    return sources, errors
-
-
-# -- analysing ---------------------------------------------------------------------
+# -- a workspace ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -154,7 +150,7 @@ def _extract(ws: Workspace, nlp: Language, table: AliasTable, pipeline: str,
     extracted, claims, skipped = 0, 0, []
     for n, (source, found) in enumerate(extract_claims(todo, nlp, table), 1):
         try:
-            ws.replace_claims(source.id, found, pipeline, sha256=source.sha256)
+            ws.replace_claims(source.id, found, pipeline, sha256=source.sha256, terms=claim_terms(found))
             extracted, claims = extracted + 1, claims + len(found)
         except (UnknownSource, WorkspaceError) as exc:
             if not _changed_meanwhile(ws, source):
@@ -178,17 +174,15 @@ def _needs_full(ws: Workspace, table: AliasTable, pipeline: str) -> bool:
     return (
         total == unaligned  # no saved groups (a fresh workspace): the result equals analyse_claims
         or unaligned > FULL_SHARE * total
-        or not ws.term_index_ready()
+        or not ws.term_index_ready(TERM_INDEX)
         or ws.get_meta("aliases_key") != _aliases_key(table)  # compare() resolves actors with them
         or ws.get_meta("pipeline") != pipeline
     )
 
 
 def _full(ws: Workspace, table: AliasTable, pipeline: str) -> None:
-    from analysis.pipeline import analyse_claims
-
-    if not ws.term_index_ready():
-        ws.rebuild_term_index()
+    if not ws.term_index_ready(TERM_INDEX):
+        ws.rebuild_term_index(TERM_INDEX, claim_terms)
     generation = ws.analysis_generation()
     groups, relations = analyse_claims(ws.claims(), table)
     with ws.transaction():
@@ -203,8 +197,8 @@ def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: Al
     Extraction is keyed by content hash and pipeline version (issue #3); a
     fresh workspace gets exactly what `analyse_claims` gives for its claims.
     """
-    from analysis.incremental import realign
     from claims.nlp import load_nlp, pipeline_version
+    from workspace.incremental import realign
 
     nlp = nlp or load_nlp()
     table = alias_table(ws, aliases)
@@ -226,9 +220,9 @@ def refresh(ws: Workspace, *, nlp: Language | None = None, aliases: AliasTable |
             progress: Progress | None = None) -> Report:  # fmt: skip
     """analyse_workspace, then the whole report (for callers that show it at once)."""
     analyse_workspace(ws, nlp=nlp, aliases=aliases, progress=progress)
-    return ws.report()
+    return workspace_report(ws)
 
 
 def export(ws: Workspace, fmt: Format, output: Path | None = None) -> str:
     """The discrepancy report of the workspace as json, csv, md or html; also written to `output` if given."""
-    return write_report(ws.report(), fmt, output)
+    return write_report(workspace_report(ws), fmt, output)

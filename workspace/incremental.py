@@ -41,7 +41,7 @@ from analysis.relate import (
 )
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan
-from sources.workspace import Candidate, TimeSpan, Workspace
+from workspace.store import Candidate, TimeSpan, Workspace
 
 JOIN_AVERAGE = THRESHOLD * 0.75  # align()'s average-linkage bar for a merge
 # Above anything pair_score gives (its words, time and value parts add up to under 1.8): only
@@ -134,7 +134,7 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
     """Attach the workspace's unaligned claims and refresh stale groups; save only the changes
     (with nothing to change, it still notes the analysis as current).
 
-    Raises sources.workspace.AnalysisChanged if another process changed the
+    Raises workspace.store.AnalysisChanged if another process changed the
     analysis meanwhile (the caller retries).
     """
     generation = ws.analysis_generation()

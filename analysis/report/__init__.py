@@ -1,16 +1,15 @@
-"""One entry point for every report format, for the CLI and the app (issue #2)."""
+"""The report formats: one registry, rendering a Report to text, for the CLI and the app (issue #2, #7)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Literal
 
 from analysis.models import Report
-from analysis.report_csv import report_to_csv
-from analysis.report_html import report_to_html
-from analysis.report_json import report_to_json
-from analysis.report_md import report_to_markdown
+from analysis.report.to_csv import report_to_csv
+from analysis.report.to_html import report_to_html
+from analysis.report.to_json import report_to_json
+from analysis.report.to_markdown import report_to_markdown
 
 Format = Literal["json", "csv", "md", "html"]
 
@@ -30,14 +29,10 @@ MEDIA_TYPES = {
 }
 
 
-def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
-    """Render `report` as `fmt`; also write it to `path` (UTF-8) when one is given."""
+def render(report: Report, fmt: Format) -> str:
+    """`report` as the text of `fmt`; writing it anywhere is the caller's (analysis does no I/O)."""
     try:
         writer = _WRITERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    text = writer(report)
-    if path is not None:
-        # newline="" keeps the CSV's own line endings as written (issue #2).
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    return text
+    return writer(report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from analysis.models import Report
-from analysis.report_view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
+from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
 
 _CSS = """
 :root { --contradict: #b3261e; --contradict-bg: #fdecea; --agree: #1e7b34; --agree-bg: #e8f5ec;

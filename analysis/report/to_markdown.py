@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from analysis.models import Report
-from analysis.report_view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
+from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the
 # ones that start emphasis, code, links, tables, HTML or strikethrough.

@@ -1,0 +1,335 @@
+"""Groups, relations and the blocking index in the workspace (issue #3, #7).
+
+The store holds what the analysis computed; it computes nothing itself. Blocking
+keys come from the caller (`workspace.pipeline`), so the store imports no stage.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from analysis.models import Group, Relation, Report
+from claims.models import Claim
+from sources.errors import WorkspaceError
+from workspace.db import BY_NUMBER, EACH, EACH2, EACH3, json_list, now
+from workspace.source_store import SourceStore, TermRow
+
+# Version of the claim_terms index (the keys the caller's blocking function gives);
+# the caller passes its own version to term_index_ready/rebuild_term_index (issue #3).
+
+
+class TimeSpan(NamedTuple):
+    """A claim's time as stored for blocking: what align's time test reads of a DateSpan."""
+
+    start: date
+    end: date
+    precision: str
+
+
+class Candidate(NamedTuple):
+    """A stored claim found by the blocking index, before it is parsed."""
+
+    claim_id: str
+    time: TimeSpan | None  # its time, or for an event_date claim its date: what alignment compares
+    words: frozenset[str]  # those of the words asked about that it holds
+
+
+class AnalysisChanged(WorkspaceError):
+    """Another process saved or changed the analysis while this one computed its own (issue #3)."""
+
+
+def _group_number(group_id: str) -> int:
+    digits = group_id[1:] if group_id[:1] == "g" else ""
+    return int(digits) if digits.isdigit() else 0
+
+
+class AnalysisStore(SourceStore):
+    """What analyse writes and the incremental alignment reads."""
+
+    def _bump_generation(self) -> None:
+        """Count changes to groups, so an analysis computed meanwhile is not saved over them."""
+        self._rows(
+            "INSERT INTO meta (key, value) VALUES ('analysis_gen', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def _detach(self, source_id: str) -> None:
+        """Take a source's claims out of their groups before they change or go (issue #3).
+
+        Their relations go, groups left empty go, the others are marked stale so
+        the next analyse recomputes their summary and status: the rest of the
+        analysis stays, and re-analysing stays incremental.
+        """
+        rows = self._rows("SELECT id, group_id FROM claims WHERE source_id = ? AND group_id IS NOT NULL", (source_id,))
+        if not rows:
+            return
+        gone = {row["id"] for row in rows}
+        for group_id in sorted({row["group_id"] for row in rows}):
+            self._rows(
+                f"DELETE FROM relations WHERE group_id = ?1 AND (claim_a IN {EACH2} OR claim_b IN {EACH2})",
+                (group_id, json_list(gone)),
+            )
+            row = self._one("SELECT data FROM groups WHERE id = ?", (group_id,))
+            if row is None:
+                continue
+            group = Group.model_validate_json(row["data"])
+            kept = [cid for cid in group.claim_ids if cid not in gone]
+            if kept:
+                repeats = {k: v for k, v in group.repeats.items() if k not in gone and v not in gone}
+                changed = group.model_copy(update={"claim_ids": kept, "repeats": repeats})
+                self._rows("UPDATE groups SET data = ? WHERE id = ?", (changed.model_dump_json(), group_id))
+                self._rows("INSERT OR IGNORE INTO stale_groups (group_id) VALUES (?)", (group_id,))
+            else:
+                self._rows("DELETE FROM groups WHERE id = ?", (group_id,))
+                self._rows("DELETE FROM stale_groups WHERE group_id = ?", (group_id,))
+        self._rows("UPDATE claims SET group_id = NULL WHERE source_id = ?", (source_id,))
+        self._bump_generation()
+        self._mark_stale()
+
+    # -- analysis --------------------------------------------------------------
+
+    def analysis_generation(self) -> int:
+        """Changes to groups so far; pass it back to a save to refuse a lost update (issue #3)."""
+        return int(self.get_meta("analysis_gen") or 0)
+
+    def _check_generation(self, expected: int | None) -> None:
+        if expected is not None and self.analysis_generation() != expected:
+            raise AnalysisChanged(
+                self.label, detail="another process changed the analysis meanwhile; run analyse again"
+            )
+
+    def _file_groups(self, groups: list[Group]) -> dict[str, str]:
+        """Point each group's claims at it; returns claim id -> group id."""
+        group_of = {cid: g.id for g in groups for cid in [*g.claim_ids, *g.repeats]}  # folded repeats too
+        with self._lock:
+            self._connection().executemany(
+                "UPDATE claims SET group_id = ? WHERE id = ?", [(gid, cid) for cid, gid in group_of.items()]
+            )
+        return group_of
+
+    def _insert_relations(self, relations: list[Relation], group_of: dict[str, str], first: int) -> None:
+        rows = [
+            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a))
+            for i, r in enumerate(relations)
+        ]
+        with self._lock:
+            self._connection().executemany(
+                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def _analysed(self, pipeline: str | None, counter: int) -> None:
+        self._bump_generation()
+        self.set_meta("group_counter", str(counter))
+        self.set_meta("analysed_at", now())
+        self.set_meta("analysis_stale", "0")
+        if pipeline is not None:
+            self.set_meta("pipeline", pipeline)
+
+    def save_analysis(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
+                      expect_generation: int | None = None) -> None:  # fmt: skip
+        """Replace all groups and relations at once and note when (issue #3)."""
+        with self.transaction():
+            self._check_generation(expect_generation)
+            self._rows("DELETE FROM groups")
+            self._rows("DELETE FROM relations")
+            self._rows("DELETE FROM stale_groups")
+            self._rows("UPDATE claims SET group_id = NULL WHERE group_id IS NOT NULL")
+            with self._lock:
+                self._connection().executemany(
+                    "INSERT INTO groups (id, position, kind, data) VALUES (?, ?, ?, ?)",
+                    [(g.id, i, g.kind, g.model_dump_json()) for i, g in enumerate(groups)],
+                )
+            self._insert_relations(relations, self._file_groups(groups), 0)
+            self._analysed(pipeline, max((_group_number(g.id) for g in groups), default=0))
+
+    def save_alignment_changes(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
+                               expect_generation: int | None = None) -> None:  # fmt: skip
+        """Write only what an incremental analyse changed (issue #3).
+
+        `groups` are new or changed groups, whole (a changed one keeps its
+        place in the report); `relations` are added to those already stored.
+        """
+        with self.transaction():
+            self._check_generation(expect_generation)
+            for group in groups:
+                params = {"id": group.id, "kind": group.kind, "data": group.model_dump_json()}
+                if self._one("SELECT 1 FROM groups WHERE id = :id", params) is None:
+                    self._rows(
+                        "INSERT INTO groups (id, position, kind, data)"
+                        " VALUES (:id, (SELECT COALESCE(MAX(position), -1) + 1 FROM groups), :kind, :data)",
+                        params,
+                    )
+                else:
+                    self._rows("UPDATE groups SET kind = :kind, data = :data WHERE id = :id", params)
+                self._rows("DELETE FROM stale_groups WHERE group_id = :id", params)
+            group_of = self._file_groups(groups)
+            first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
+            self._insert_relations(relations, group_of, first["n"] if first else 0)
+            counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
+            self._analysed(pipeline, counter)
+
+    # -- what incremental alignment reads (issue #3) ---------------------------
+
+    def group_counter(self) -> int:
+        """The largest group number handed out: new groups continue after it."""
+        return int(self.get_meta("group_counter") or 0)
+
+    def count_claims(self) -> int:
+        row = self._one("SELECT COUNT(*) AS n FROM claims")
+        return row["n"] if row else 0
+
+    def count_unaligned(self) -> int:
+        row = self._one("SELECT COUNT(*) AS n FROM claims WHERE group_id IS NULL")
+        return row["n"] if row else 0
+
+    def unaligned_claims(self) -> list[Claim]:
+        """Claims in no group yet: those extracted since the last analyse, in source order."""
+        rows = self._rows(
+            f"SELECT data FROM claims WHERE group_id IS NULL ORDER BY {BY_NUMBER.format(col='source_id')}, position"
+        )
+        return [Claim.model_validate_json(row["data"]) for row in rows]
+
+    def stale_group_ids(self) -> list[str]:
+        return [row["group_id"] for row in self._rows("SELECT group_id FROM stale_groups ORDER BY group_id")]
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, dict[str, int]]:
+        """term -> {kind: number of claims of that kind holding it}; absent terms are left out."""
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._rows("SELECT term, kind, n FROM term_stats WHERE term IN " + EACH, (json_list(terms),)):
+            counts.setdefault(row["term"], {})[row["kind"]] = row["n"]
+        return counts
+
+    def candidates(self, kind: str, keys: Iterable[str], words: Iterable[str] = ()) -> dict[str, list[Candidate]]:
+        """Group id -> its claims of `kind` that hold one of `keys`: the blocking step (issue #3).
+
+        Read from the indexes only (claim_terms, claims_blocking), with each
+        claim's time and which of `words` it also holds, so that most
+        candidates are ruled out before any claim is parsed.
+        """
+        rows = self._rows(
+            "SELECT group_id, id, time_start, time_end, time_precision, (SELECT json_group_array(w.term)"
+            f" FROM claim_terms w WHERE w.kind = ?1 AND w.claim_id = claims.id AND w.term IN {EACH3}) AS words"
+            f" FROM claims WHERE group_id IS NOT NULL AND id IN (SELECT claim_id FROM claim_terms"
+            f" WHERE kind = ?1 AND term IN {EACH2})",
+            (kind, json_list(keys), json_list(words)),
+        )
+        out: dict[str, list[Candidate]] = {}
+        times: dict[tuple[str, str, str], TimeSpan] = {}  # the claims of one event share a date: parse it once
+        for group_id, claim_id, start, end, precision, held in rows:
+            time = None
+            if start:
+                time = times.get((start, end, precision))
+                if time is None:
+                    time = times[(start, end, precision)] = TimeSpan(
+                        date.fromisoformat(start), date.fromisoformat(end), precision
+                    )
+            words = frozenset(json.loads(held)) if held != "[]" else frozenset()
+            out.setdefault(group_id, []).append(Candidate(claim_id, time, words))
+        return out
+
+    def claims_by_id(self, ids: Iterable[str], *, texts: bool = True) -> dict[str, Claim]:
+        """Claims by id; with texts=False their quote and sentence are left empty (half the parsing,
+        for claims that are only scored)."""
+        data = "data" if texts else "json_set(data, '$.quote', '', '$.sentence', '', '$.also', json('[]'))"
+        rows = self._rows(f"SELECT id, {data} AS data FROM claims WHERE id IN {EACH}", (json_list(ids),))
+        return {row["id"]: Claim.model_validate_json(row["data"]) for row in rows}
+
+    def groups_by_id(self, ids: Iterable[str]) -> dict[str, Group]:
+        rows = self._rows("SELECT id, data FROM groups WHERE id IN " + EACH, (json_list(ids),))
+        return {row["id"]: Group.model_validate_json(row["data"]) for row in rows}
+
+    def group_claims(self, ids: Iterable[str]) -> dict[str, list[Claim]]:
+        """Each group's member claims, in source order."""
+        out: dict[str, list[Claim]] = {}
+        rows = self._rows(
+            f"SELECT group_id, data FROM claims WHERE group_id IN {EACH}"
+            f" ORDER BY {BY_NUMBER.format(col='source_id')}, position",
+            (json_list(ids),),
+        )
+        for row in rows:
+            out.setdefault(row["group_id"], []).append(Claim.model_validate_json(row["data"]))
+        return out
+
+    def group_sizes(self, ids: Iterable[str]) -> dict[str, int]:
+        """How many claims are filed in each group (folded repeats included), from the index alone."""
+        rows = self._rows(
+            f"SELECT group_id, COUNT(*) AS n FROM claims WHERE group_id IN {EACH} GROUP BY group_id",
+            (json_list(ids),),
+        )
+        return {row["group_id"]: row["n"] for row in rows}
+
+    def group_relations(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+        """Each group's stored relations, in report order."""
+        rows = self._rows(
+            f"SELECT group_id, claim_a, claim_b, relation, reason FROM relations WHERE group_id IN {EACH}"
+            " ORDER BY position",
+            (json_list(ids),),
+        )
+        out: dict[str, list[Relation]] = {}
+        for row in rows:
+            fields = {key: row[key] for key in ("claim_a", "claim_b", "relation", "reason")}
+            out.setdefault(row["group_id"], []).append(Relation.model_validate(fields))
+        return out
+
+    def term_index_ready(self, version: str) -> bool:
+        """False when claims predate the index or the caller's keys changed: rebuild before using it."""
+        return self.get_meta("term_index", version) == version
+
+    def rebuild_term_index(self, version: str, terms: Callable[[list[Claim]], Iterable[TermRow]]) -> None:
+        """Index every claim's blocking keys again (a full analyse does this when the index is not ready)."""
+        with self.transaction():
+            self._rows("DELETE FROM claim_terms")
+            self._rows("DELETE FROM term_stats")
+            claims = [Claim.model_validate_json(row["data"]) for row in self._rows("SELECT data FROM claims")]
+            with self._lock:
+                self._connection().executemany(
+                    "INSERT INTO claim_terms (kind, term, claim_id) VALUES (?, ?, ?)", list(terms(claims))
+                )
+            self.set_meta("term_index", version)
+
+    def groups(self) -> list[Group]:
+        return [
+            Group.model_validate_json(row["data"]) for row in self._rows("SELECT data FROM groups ORDER BY position")
+        ]
+
+    def relations(self) -> list[Relation]:
+        rows = self._rows("SELECT claim_a, claim_b, relation, reason FROM relations ORDER BY position")
+        return [Relation.model_validate(dict(row)) for row in rows]
+
+    def report(self) -> Report:
+        """The whole workspace as one Report, read from one snapshot, restatements not yet folded."""
+        with self._read():
+            analysed = self.get_meta("analysed_at")
+            groups = self.groups()
+            return Report(
+                sources=self.list_sources(),
+                claims=self.claims(),  # all of them: the caller folds repeats (workspace.pipeline)
+                groups=groups,
+                relations=self.relations(),
+                pipeline=self.get_meta("pipeline") or "",
+                generated=datetime.fromisoformat(analysed) if analysed else None,
+            )
+
+    # -- summary -------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `rashomon status` and the dashboard header."""
+        row = self._one(
+            "SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM claims) AS claims,"
+            " (SELECT COUNT(*) FROM extractions) AS extracted, (SELECT COUNT(*) FROM groups) AS groups,"
+            " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'contested') AS contested,"
+            " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'agree') AS agreed,"
+            " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'single') AS single,"
+            " (SELECT COUNT(*) FROM relations) AS relations,"
+            " (SELECT COUNT(*) FROM relations WHERE relation = 'contradict') AS contradictions,"
+            " (SELECT COUNT(*) FROM aliases) AS aliases, (SELECT COUNT(*) FROM decisions) AS decisions,"
+            " (SELECT value FROM meta WHERE key = 'analysed_at') AS analysed_at,"
+            " (SELECT value FROM meta WHERE key = 'analysis_stale') AS stale"
+        )
+        assert row is not None
+        return dict(row) | {"stale": row["stale"] == "1"}

@@ -1,0 +1,109 @@
+"""The workspace as plain functions: add sources, analyse what changed, export (issue #3).
+
+The CLI and the dashboard both call these and never touch SQL, spaCy or the
+alignment themselves. Adding is one transaction per source, so a kill keeps
+every source added before it; analysing commits each source's claims with
+its extraction record, then the re-alignment in one transaction, so a killed
+analyse leaves a consistent workspace and the next one resumes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sources.collect import collect
+from sources.errors import RashomonError
+from sources.fetch import fetch_url
+from sources.loaders import load_text
+from sources.models import Source, SourceMeta, text_sha256
+from workspace.store import AddResult, Workspace
+
+if TYPE_CHECKING:  # spaCy loads in a second: only `analyse` needs it, not `add` or `list`
+    pass
+
+Progress = Callable[[int, int, Source], None]
+# More new claims than this share of all claims: a full analysis costs little more and is exact.
+FULL_SHARE = 0.5
+SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
+_NEW = "new"  # placeholder id: the workspace assigns the real one
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+# -- adding ------------------------------------------------------------------------
+
+
+def is_url(item: str) -> bool:
+    """Anything with a scheme is an address: fetch_url then refuses all but http(s) with a reason."""
+    return _SCHEME.match(item) is not None
+
+
+def pasted_name(text: str) -> str:
+    """A name for pasted text: stable for the same text, distinct for another (names update)."""
+    return f"pasted-{text_sha256(text)[:10]}"
+
+
+def ingest_iter(ws: Workspace, sources: Iterable[Source]) -> Iterator[AddResult]:
+    """Add sources one transaction each, yielding after each commit (so a caller can say what is safe)."""
+    for source in sources:
+        yield ws.add_source(source)
+
+
+def ingest(ws: Workspace, sources: Sequence[Source], progress: Progress | None = None) -> list[AddResult]:
+    """Add sources: the same text again is a duplicate, the same name with new text an update."""
+    results: list[AddResult] = []
+    for n, result in enumerate(ingest_iter(ws, sources), 1):
+        results.append(result)
+        if progress:
+            progress(n, len(sources), sources[n - 1])
+    return results
+
+
+def ingest_paths(ws: Workspace, paths: Sequence[Path | str], *, meta: SourceMeta | None = None,
+                 progress: Progress | None = None) -> tuple[list[AddResult], list[RashomonError]]:  # fmt: skip
+    """Read files and folders, add what could be read; each bad file is one error, the others still go in."""
+    found = collect(paths, meta=meta)
+    return ingest(ws, found.sources, progress), found.errors
+
+
+def ingest_text(ws: Workspace, text: str, *, name: str, meta: SourceMeta | None = None) -> AddResult:
+    """Add pasted text under `name` (cleaned and checked like a .txt file)."""
+    return ws.add_source(load_text(text, name=name, source_id=_NEW, meta=meta))
+
+
+def ingest_url(ws: Workspace, url: str, *, meta: SourceMeta | None = None, allow_private: bool = False,
+               timeout: float = 15.0, max_bytes: int = 5_000_000) -> AddResult:  # fmt: skip
+    """Fetch one page (http/https, public addresses only unless allowed) and add it."""
+    source = fetch_url(url, source_id=_NEW, meta=meta, allow_private=allow_private, timeout=timeout,
+                       max_bytes=max_bytes)  # fmt: skip
+    return ws.add_source(source)
+
+
+def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_private: bool = False,
+                timeout: float = 15.0, read_stdin: Callable[[], str] | None = None,
+                ) -> tuple[list[Source], list[RashomonError]]:  # fmt: skip
+    """Read what `rashomon add` was given, in order: files, folders, URLs and `-` (stdin).
+
+    Everything is read before anything is added, so the progress bar knows
+    its total; one error per input that could not be read.
+    """
+    sources: list[Source] = []
+    errors: list[RashomonError] = []
+    for item in items:
+        try:
+            if item == "-":
+                text = read_stdin() if read_stdin is not None else sys.stdin.read()
+                sources.append(load_text(text, name=pasted_name(text), source_id=_NEW, meta=meta))
+            elif is_url(item):
+                sources.append(fetch_url(item, source_id=_NEW, meta=meta, allow_private=allow_private,
+                                         timeout=timeout))  # fmt: skip
+            else:
+                found = collect([item], meta=meta)
+                sources.extend(found.sources)
+                errors.extend(found.errors)
+        except RashomonError as exc:
+            errors.append(exc)
+    return sources, errors
