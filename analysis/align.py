@@ -16,12 +16,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
+from analysis.parties import same_party
 from claims.dates import YEAR_UNKNOWN
+from claims.event import EVENT_YEAR
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 
 THRESHOLD = 0.34
@@ -77,6 +79,20 @@ def times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
         return _yearless_meet(a, b)
     slack = timedelta(days=max(TIME_SLACK.get(a.precision, 2), TIME_SLACK.get(b.precision, 2)))
     return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def event_time(c: Claim) -> DateSpan | None:
+    """The years the claim's document names its event by (headline, lead): a claim that gives no
+    time of its own is still about that event, not any time at all (issue #8)."""
+    years = [int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()]
+    if not years:
+        return None
+    return DateSpan(start=date(min(years), 1, 1), end=date(max(years), 12, 31), precision="years")
+
+
+def claim_time(c: Claim) -> DateSpan | None:
+    """When the claim's fact happened: its own time, else its document's event years."""
+    return c.when if c.when is not None else event_time(c)
 
 
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
@@ -141,15 +157,15 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
-    return times_meet(a.when, b.when) is not False
+    return times_meet(claim_time(a), claim_time(b)) is not False
 
 
 def _different_attacks(a: Actor, b: Actor) -> bool:
     """X hit one thing, Y hit another: two attacks (a strike and the reply), not two accounts of one.
     Mirrored accusations (X hit Y, Y hit X) and claims without a target are one dispute."""
-    if a.actor == b.actor or not a.target or not b.target:
+    if same_party(a.actor, b.actor) or not a.target or not b.target:
         return False
-    if a.target == b.actor or b.target == a.actor:
+    if same_party(a.target, b.actor) or same_party(b.target, a.actor):
         return False
     return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
 
@@ -207,7 +223,8 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         pa = {va.actor, va.target, *a.entities} - {None}
         pb = {vb.actor, vb.target, *b.entities} - {None}
         if pa and pb:
-            score += 0.25 * len(pa & pb) / len(pa | pb)
+            shared = sum(1 for x in pa if any(same_party(x, y) for y in pb))
+            score += 0.25 * shared / (len(pa) + len(pb) - shared)
         if _different_attacks(va, vb):
             score -= 0.3
     return score

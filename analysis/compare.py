@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.parties import same_party
 from claims.actors import AliasTable
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -221,14 +222,14 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         if va.negated and vb.negated:
             return (
                 ("agree", f"{pair}: both deny the same actor")
-                if va.actor == vb.actor
+                if same_party(va.actor, vb.actor)
                 else ("unclear", f"{pair}: two denials name no culprit")
             )
         pos, neg = (vb, va) if va.negated else (va, vb)
-        if pos.actor == neg.actor:
+        if same_party(pos.actor, neg.actor):
             return "contradict", f"{pair}: one names {pos.actor}, the other says it was not {neg.actor}"
         return "unclear", f"{pair}: ruling out {neg.actor} is compatible with {pos.actor}"
-    if va.actor == vb.actor:
+    if same_party(va.actor, vb.actor):
         return "agree", f"{pair}: the same actor"
     ga, gb = _generic(va.actor, aliases), _generic(vb.actor, aliases)
     if ga and gb:

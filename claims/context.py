@@ -73,7 +73,7 @@ class DocContext:
     def times_in(self, start: int, end: int) -> list[DateMention]:
         """Dates that say when something in [start, end) happened: "since 1975" only marks
         where a period began ("the first clash since 1975"), so it is left out."""
-        text = self.doc.text
+        text = self.text  # doc.text rebuilds the string on every call (issue #11)
         return [
             d
             for d in self.dates_in(start, end)

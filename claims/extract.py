@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
+from claims.event import event_signature
 from claims.extract_counts import find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
@@ -42,6 +43,7 @@ class ClaimBuilder:
         self.source = source
         self.ctx = ctx
         self.claims: list[Claim] = []
+        self.event = event_signature(ctx.doc, ctx.sentences, source.title, ctx.aliases)
 
     def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
             terms: list[str], scope: str | None = None, when: DateSpan | None = None) -> None:  # fmt: skip
@@ -70,6 +72,7 @@ class ClaimBuilder:
                 terms=terms,
                 entities=self.ctx.entities(sent.start_char, sent.end_char),
                 when=when,
+                event=self.event,
             )
         )
 

@@ -85,3 +85,4 @@ class Claim(BaseModel):
     entities: list[str] = Field(default_factory=list, description="alias-resolved named entities")
     when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")
     also: list[str] = Field(default_factory=list, description="other sentences of the source that repeat this claim")
+    event: list[str] = Field(default_factory=list, description="the source's main event: names and years of its lead")

@@ -1,0 +1,79 @@
+"""Is this the same party, named another way? (issue #8)
+
+Accounts name one party as "the Tigray People's Liberation Front", "TPLF",
+"TPLF forces" or "the TPLF clique". Two names are one party when they are the
+same after tidying (case, curly apostrophes, a leading "the"), when one is the
+initials of the other, or when they differ only by a force word after the name.
+The words are data (`rules.json` "party").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.rules import rules
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    party = rules()["party"]
+    return frozenset(party["force_words"]), frozenset(party["initial_skip"])
+
+
+@lru_cache(maxsize=8192)
+def _tidy(name: str) -> str:
+    text = name.replace("’", "'").replace("‘", "'").casefold().strip()
+    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)  # "Tigray People's Liberation Front (TPLF)"
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def _core(name: str) -> str:
+    """The name without force words after it: "TPLF forces" -> "tplf"."""
+    force, _ = _words()
+    words = _tidy(name).split()
+    while len(words) > 1 and words[-1] in force:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def _initials(name: str) -> str:
+    _, skip = _words()
+    words = [w for w in _WORD.findall(name.replace("’", "'")) if w.casefold() not in skip]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym(name: str) -> str:
+    """ "TPLF" in "TPLF", "TPLF forces", "the TPLF clique"; "" when the name is not initials."""
+    words = _tidy(name).split()
+    raw = [w for w in name.split() if w.casefold() != "the"]
+    if not raw or not words:
+        return ""
+    first = raw[0].strip(",.;:")
+    return (
+        first
+        if 2 <= len(first) <= 8 and first.isalpha() and first.isupper() and _core(name) == first.casefold()
+        else ""
+    )
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """True when `a` and `b` name one party (see the module docstring)."""
+    if not a or not b:
+        return False
+    if a == b or _tidy(a) == _tidy(b) or _core(a) == _core(b):
+        return True
+    for long, short in ((a, b), (b, a)):
+        acronym = _acronym(short)
+        if acronym and _initials(long) == acronym:
+            return True
+    # "Tigray People's Liberation Front (TPLF)" written out with its initials
+    paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)
+    return bool(set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()})

@@ -1,0 +1,65 @@
+"""The document's main event, as words any claim of it can carry (issue #8).
+
+Accounts name their event once, in the headline or the lead, rarely in the
+sentence that gives a figure. So every claim of a source carries the source's
+event signature: the places, parties and named things of its title and first
+sentences, and the years they mention. Alignment weighs two signatures by how
+rare their shared words are across the collection: two accounts of one siege
+share the town's name; an account of another war shares at most a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from claims.actors import AliasTable
+
+LEAD_SENTENCES = 3
+LEAD_CHARS = 600
+TOP_NAMES = 10  # the names a text keeps coming back to say what it is about
+SIGNATURE_LABELS = {"GPE", "LOC", "FAC", "EVENT", "NORP", "ORG", "PERSON"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+PREFIX = "@ev:"
+EVENT_YEAR = PREFIX + "y"
+
+
+def _lead(doc: Doc, sentences: list[Span]) -> list[Span]:
+    lead: list[Span] = []
+    for sent in sentences:
+        if sent.text.strip():
+            lead.append(sent)
+        if len(lead) >= LEAD_SENTENCES or sent.end_char >= LEAD_CHARS:
+            break
+    return lead
+
+
+def _name(text: str, aliases: AliasTable) -> str:
+    return (aliases.canonical(text) or text).lower().strip()
+
+
+def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases: AliasTable) -> list[str]:
+    """The source's event words: named things of its lead, title words the text uses as names, years."""
+    names: list[str] = []
+    lead = _lead(doc, sentences)
+    end = lead[-1].end_char if lead else 0
+    proper = set()
+    frequent: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in SIGNATURE_LABELS:
+            proper.update(w.lower() for w in _WORD.findall(ent.text))
+            name = _name(ent.text, aliases)
+            frequent[name] += 1
+            if ent.end_char <= end:
+                names.append(name)
+    names.extend(name for name, n in frequent.most_common(TOP_NAMES) if n >= 2)
+    proper.update(t.text.lower() for t in doc if t.pos_ == "PROPN")
+    for sent in lead:
+        names.extend(f"y{y}" for y in _YEAR.findall(sent.text))
+    if title:
+        names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
+        names.extend(f"y{y}" for y in _YEAR.findall(title))
+    return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
