@@ -175,6 +175,8 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]
                 return "unclear", f"{pair}: a lower bound and an upper estimate; both can hold"
             return "agree", f"{pair}: the figures are compatible"
+        if _close(ia, ib):
+            return "unclear", f"{pair}: close figures, likely counted at different times or by different counters"
         return "contradict", f"{pair}: the figures do not overlap"
     if sa.roles == sb.roles and sa.roles and bool(sa.nations) != bool(sb.nations) and not (sa.total or sb.total):
         # "soldiers" next to "Chinese soldiers": whose soldiers the first means is left to the context
@@ -189,6 +191,13 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"
             return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
     return "different_scope", f"{pair}: they count different people"
+
+
+def _close(a: Interval, b: Interval) -> bool:
+    """The gap between two figures is a small share of the larger (rules.json "close_figures_share")."""
+    gap = max(a.low - b.high, b.low - a.high)
+    big = max(a.low, b.low, *(x for x in (a.high, b.high) if x != INF))
+    return big > 0 and gap / big <= rules()["close_figures_share"]
 
 
 def _opposite_bounds(a: Count, b: Count) -> bool:
