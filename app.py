@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.report.escape import md_escape
 from dashboard import filters, state
 from dashboard.add_sources import visualize_add_sources
 from dashboard.export_panel import visualize_export
 from dashboard.fact import visualize_fact
-from dashboard.html import md_escape
 from dashboard.matrix import visualize_matrix
 from dashboard.overview import visualize_overview
 from dashboard.source_view import visualize_source

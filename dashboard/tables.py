@@ -18,30 +18,22 @@ import pandas as pd
 
 from analysis.compare import interval
 from analysis.models import Report
+from analysis.report.labels import (
+    ABSENT,
+    AGREES,
+    ALONE,
+    CLAIM_STATUSES,
+    CONTRADICTS,
+    RELATION_LABELS,
+    SCOPE,
+    SELF_SPEAKER,
+    STATUS_LABELS,
+    STATUS_RANK,
+    UNCLEAR,
+    kind_label,
+)
 from claims.describe import describe_value
 from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
-
-# A claim's relation to the other sources' claims on the same fact, worst first (issue #4).
-CONTRADICTS = "contradicts"
-AGREES = "agrees"
-SCOPE = "different scope"
-UNCLEAR = "unclear"
-ALONE = "only source"
-ABSENT = "not mentioned"
-CELL_STATUSES: tuple[str, ...] = (CONTRADICTS, AGREES, SCOPE, UNCLEAR, ALONE, ABSENT)
-_FROM_RELATION = {"contradict": CONTRADICTS, "agree": AGREES, "different_scope": SCOPE, "unclear": UNCLEAR}
-_RANK = {status: n for n, status in enumerate(CELL_STATUSES)}
-
-# Words a journalist reads, for the library's kind and status codes.
-KIND_LABELS = {
-    "casualties": "killed",
-    "wounded": "wounded",
-    "displaced": "displaced",
-    "initiator": "who started / attacked",
-    "event_date": "date",
-    "duration": "how long",
-}
-STATUS_LABELS = {"contested": "contested", "agree": "agreed", "single": "one source"}
 
 FACT_COLUMNS = [
     "group_id",
@@ -63,7 +55,7 @@ LABEL_WIDTH = 32
 
 def worst(statuses: Iterable[str]) -> str:
     """The status a cell shows when a source makes several claims on one fact."""
-    return min(statuses, key=lambda s: _RANK.get(s, len(_RANK)), default=ABSENT)
+    return min(statuses, key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK)), default=ABSENT)
 
 
 def short_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -125,7 +117,7 @@ def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]
     index = index or Index(report)
     statuses: dict[str, str] = {}
     for claim in report.claims:
-        found = [_FROM_RELATION.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
+        found = [RELATION_LABELS.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
         statuses[claim.id] = worst(found) if found else ALONE
     return statuses
 
@@ -145,7 +137,7 @@ def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
         claims = [index.claims[c] for c in group.claim_ids if c in index.claims]
         contradictions, agreements = tally[group.id]["contradict"], tally[group.id]["agree"]
         source_ids = tuple(dict.fromkeys(c.source_id for c in claims))
-        words = [group.topic, KIND_LABELS.get(group.kind, group.kind)]
+        words = [group.topic, kind_label(group.kind)]
         for claim in claims:
             words += [
                 cell_text(claim),
@@ -252,7 +244,7 @@ def matrix(report: Report, facts: pd.DataFrame, index: Index | None = None,
                 by_source[index.claims[cid].source_id].append(index.claims[cid])
         values = {
             "Fact": group.topic,
-            "Kind": KIND_LABELS.get(group.kind, group.kind),
+            "Kind": kind_label(group.kind),
             "Status": STATUS_LABELS.get(group.status, group.status),
         }
         marks = {"Fact": "", "Kind": "", "Status": group.status}
@@ -286,7 +278,7 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
         gid = index.group_of.get(rel.claim_a)
         if sa is None or sb is None or sa == sb or gid is None:
             continue
-        status = _FROM_RELATION.get(rel.relation, UNCLEAR)
+        status = RELATION_LABELS.get(rel.relation, UNCLEAR)
         for key in ((sa, sb, gid), (sb, sa, gid)):
             verdicts[key] = worst((verdicts.get(key, ABSENT), status))
     return verdicts
@@ -301,13 +293,13 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     """
     index = index or Index(report)
     labels = source_labels(report)
-    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CELL_STATUSES, 0))
+    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
     for (sa, sb, _gid), status in pair_verdicts(report, index).items():
         tally[(sa, sb)][status] += 1
     rows = []
     for a in report.sources:
         for b in report.sources:
-            counts = tally.get((a.id, b.id), dict.fromkeys(CELL_STATUSES, 0))
+            counts = tally.get((a.id, b.id), dict.fromkeys(CLAIM_STATUSES, 0))
             decided = counts[AGREES] + counts[CONTRADICTS]
             rows.append(
                 {
@@ -390,7 +382,7 @@ def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None 
                 "open_high": not math.isfinite(iv.high),
                 "qualifier": claim.value.qualifier or "",
                 "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or "the source itself",
+                "speaker": claim.speaker or SELF_SPEAKER,
             }
         )
     return pd.DataFrame(rows, columns=RANGE_COLUMNS)
@@ -423,7 +415,7 @@ def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None =
                 "end": pd.Timestamp(claim.value.end + timedelta(days=1)),
                 "precision": claim.value.precision,
                 "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or "the source itself",
+                "speaker": claim.speaker or SELF_SPEAKER,
             }
         )
     return pd.DataFrame(rows, columns=DATE_COLUMNS)
@@ -496,7 +488,7 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
             sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
             found.append(
                 Reason(
-                    _FROM_RELATION.get(rel.relation, UNCLEAR),
+                    RELATION_LABELS.get(rel.relation, UNCLEAR),
                     rel.claim_a,
                     rel.claim_b,
                     labels.get(sa, sa),
@@ -504,5 +496,5 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
                     rel.reason,
                 )
             )
-    found.sort(key=lambda r: _RANK.get(r.relation, len(_RANK)))
+    found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
     return found

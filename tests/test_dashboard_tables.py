@@ -240,7 +240,9 @@ def test_table_html_escapes_cells() -> None:
 
 
 def test_md_escape_neutralises_markdown_in_file_names() -> None:
-    from dashboard.html import md_escape
+    """The dashboard's messages use the reports' md_escape (issue #7): a link needs its [ ], so ( ) and . stay."""
+    from analysis.report.escape import md_escape
 
-    assert md_escape("*x*_y $z$ [a](b).txt") == r"\*x\*\_y \$z\$ \[a\]\(b\)\.txt"
+    assert md_escape("*x*_y $z$ [a](b).txt") == r"\*x\*\_y \$z\$ \[a\](b).txt"
+    assert md_escape(":material/inbox: at 09:30") == r"\:material/inbox: at 09:30"
     assert md_escape(None) == ""

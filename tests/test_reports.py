@@ -13,10 +13,11 @@ import pytest
 
 from analysis.models import Report
 from analysis.report import FORMATS
+from analysis.report.escape import md_escape
 from analysis.report.to_csv import COLUMNS, neutralise, report_to_csv
 from analysis.report.to_html import report_to_html
 from analysis.report.to_json import report_to_dict, report_to_json
-from analysis.report.to_markdown import md_escape, report_to_markdown
+from analysis.report.to_markdown import report_to_markdown
 from analysis.report.view import build_view, quote_span
 from claims.describe import describe_number, describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration

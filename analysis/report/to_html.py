@@ -2,19 +2,24 @@
 
 One file with inline CSS, no script and no external assets, so it opens
 offline and prints as is. Every piece of source text goes through
-html.escape: a source that contains "<script>" shows it as text.
+escape.esc: a source that contains "<script>" shows it as text. Its colours
+are labels.PALETTE, the dashboard's.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from analysis.models import Report
-from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
+from analysis.report.escape import esc, one_line
+from analysis.report.labels import AGREES, CONTRADICTS, PALETTE, SCOPE, UNCLEAR
+from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view
 
-_CSS = """
-:root { --contradict: #b3261e; --contradict-bg: #fdecea; --agree: #1e7b34; --agree-bg: #e8f5ec;
-  --scope: #a15c00; --scope-bg: #fff4e0; --unclear: #5f6368; --unclear-bg: #f1f3f4; }
+_VARIABLES = {"contradict": CONTRADICTS, "agree": AGREES, "scope": SCOPE, "unclear": UNCLEAR}
+_ROOT = ":root { " + " ".join(
+    f"--{name}: {PALETTE[status].text}; --{name}-bg: {PALETTE[status].wash};" for name, status in _VARIABLES.items()
+)
+_CSS = (
+    _ROOT
+    + """ }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #202124;
   max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { margin-bottom: .2rem; } .meta { color: #5f6368; margin-top: 0; }
@@ -45,11 +50,7 @@ mark { background: #ffe082; padding: 0 .1em; font-style: normal; }
   .group, .stats, mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-
-
-def esc(text: object) -> str:
-    """Escape anything that came from a source or the user, quotes included."""
-    return escape("" if text is None else str(text), quote=True)
+)
 
 
 def _claim(claim: ClaimView) -> str:
@@ -83,7 +84,7 @@ def _pair(pair: PairView) -> str:
     rel = esc(pair.relation)
     return (
         f"<li>{esc(pair.claim_a)} ({esc(pair.source_a)}) vs {esc(pair.claim_b)} ({esc(pair.source_b)}) — "
-        f'<span class="rel rel-{rel}">{esc(pair.relation.replace("_", " "))}</span>: {esc(pair.reason)}</li>'
+        f'<span class="rel rel-{rel}">{esc(pair.label)}</span>: {esc(pair.reason)}</li>'
     )
 
 
@@ -104,7 +105,7 @@ def _summary(group: GroupView) -> str:
 def _group(group: GroupView, level: int) -> str:
     tag = f"h{min(level + 1, 6)}"
     gid = f' <span class="tag">({esc(group.group_id)})</span>' if group.group_id else ""
-    parts = [f'<div class="group"><{tag}>{esc(group.topic)} — {esc(group.kind)}{gid}</{tag}>']
+    parts = [f'<div class="group"><{tag}>{esc(group.title)}{gid}</{tag}>']
     parts.append(_summary(group))
     parts += [_claim(c) for c in group.claims]
     if group.pairs:
@@ -118,7 +119,7 @@ def _single(group: GroupView) -> str:
     for c in group.claims:
         scope = f" ({esc(c.scope)})" if c.scope else ""
         items.append(
-            f"<li><b>{esc(group.topic)}</b> · {esc(group.kind)}: "
+            f"<li><b>{esc(group.title)}</b>: "
             f'<span class="value">{esc(c.value)}</span>{scope} — {esc(c.source_name)}, '
             f"{esc(c.speaker)}: “{esc(one_line(c.quote))}”</li>"
         )
