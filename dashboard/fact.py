@@ -14,7 +14,7 @@ from analysis.models import CountSummary, Group
 from analysis.report.escape import esc
 from analysis.report.labels import CONTRADICTS, MUTED, STATUS_COLOURS, STATUS_LABELS, UNCLEAR, kind_label
 from claims.describe import describe_number
-from dashboard import charts, state, tables
+from dashboard import charts, fact_tables, state, tables
 from dashboard.html import badge, quote_card
 
 PICK_KEY = "fact.pick"
@@ -70,7 +70,7 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
     st.markdown("#### What each source says")
     sources = {s.id: s for s in report.sources}
     labels = tables.source_labels(report)
-    said = tables.statements(report, group.id, index, statuses)
+    said = fact_tables.statements(report, group.id, index, statuses)
     columns = st.columns(CARD_COLUMNS)
     for n, statement in enumerate(said):
         claim = index.claims[statement.claim_id]
@@ -98,14 +98,14 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
 
 
 def visualize_reasons(data: state.Data, group: Group) -> None:
-    found = tables.reasons(data.report, group.id, state.index(data.key, data.report))
+    found = fact_tables.reasons(data.report, group.id, state.index(data.key, data.report))
     if not found:
         st.caption("Only one source states this fact, so there is nothing to compare it with.")
         return
     clashes = [r for r in found if r.relation == CONTRADICTS]
     others = [r for r in found if r.relation != CONTRADICTS]
 
-    def lines(items: list[tables.Reason]) -> str:
+    def lines(items: list[fact_tables.Reason]) -> str:
         return "".join(
             f"<li style='margin:3px 0'>{badge(r.relation)} <b>{esc(r.source_a)}</b> vs <b>{esc(r.source_b)}</b>: "
             f"{esc(r.reason)}</li>"
@@ -121,7 +121,7 @@ def visualize_reasons(data: state.Data, group: Group) -> None:
 
 
 def visualize_counts(data: state.Data, group: Group) -> None:
-    ranges = tables.count_ranges(data.report, group.id, state.statuses(data.key, data.report))
+    ranges = fact_tables.count_ranges(data.report, group.id, state.statuses(data.key, data.report))
     if ranges.empty:
         return
     summary = group.summary
@@ -153,7 +153,7 @@ def summary_html(summary: CountSummary, names: dict[str, str]) -> str:
 
 
 def visualize_dates(data: state.Data, group: Group) -> None:
-    dates = tables.date_ranges(data.report, group.id, state.statuses(data.key, data.report))
+    dates = fact_tables.date_ranges(data.report, group.id, state.statuses(data.key, data.report))
     if dates.empty:
         return
     st.altair_chart(charts.timeline_chart(dates), width="stretch", height=charts.rows_height(len(dates)))

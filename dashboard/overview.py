@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
-from dashboard import charts, state, tables
+from dashboard import charts, fact_tables, state, tables
 from dashboard.html import badge, legend, table_html
 
 TOP_CONTESTED = 5
@@ -76,8 +76,8 @@ def visualize_contested(data: state.Data, facts) -> None:  # noqa: ANN001 - a Da
     statuses = state.statuses(data.key, report)
     for row in top.itertuples():
         with st.container(border=True, key=f"overview-card-{row.group_id}"):
-            said = tables.statements(report, row.group_id, index, statuses)
-            why = [r for r in tables.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
+            said = fact_tables.statements(report, row.group_id, index, statuses)
+            why = [r for r in fact_tables.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
             # Contradicting statements first; a fact stated by twenty sources shows a few and a count.
             said.sort(key=lambda s: s.status != CONTRADICTS)
             values = " ".join(

@@ -2,7 +2,8 @@
 
 Nothing here imports Streamlit: every panel's data is a function of the
 Report (and of the filters), so it can be cached, unit-tested and reused by
-the benchmark. The panels only draw what these functions return.
+the benchmark. The panels only draw what these functions return. One
+fact's own data (ranges, dates, statements, reasons) is in fact_tables.py.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import pandas as pd
 
-from analysis.compare import interval
 from analysis.models import Report
 from analysis.report.labels import (
     ABSENT,
@@ -26,14 +25,13 @@ from analysis.report.labels import (
     CONTRADICTS,
     RELATION_LABELS,
     SCOPE,
-    SELF_SPEAKER,
     STATUS_LABELS,
     STATUS_RANK,
     UNCLEAR,
     kind_label,
 )
 from claims.describe import describe_value
-from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
+from claims.models import NUMERIC_KINDS, Claim
 
 FACT_COLUMNS = [
     "group_id",
@@ -352,75 +350,6 @@ def filter_report(report: Report, group_ids: Sequence[str]) -> Report:
     )
 
 
-# --- fact view -------------------------------------------------------------------
-
-RANGE_COLUMNS = ["claim_id", "source", "value", "low", "high", "stated", "open_high", "qualifier", "status", "speaker"]
-
-
-def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per count claim: the interval it admits (analysis.compare.interval), for the range chart.
-
-    `high` is NaN for an open bound ("at least 40"): the chart draws it to
-    its right edge with an arrow. `stated` is the figure as written.
-    """
-    statuses = statuses if statuses is not None else claim_statuses(report)
-    labels = source_labels(report)
-    rows = []
-    for cid, claim in _group_members(report, group_id):
-        if claim is None or not isinstance(claim.value, Count):
-            continue
-        iv = interval(claim.value)
-        stated = claim.value.low if claim.value.low is not None else claim.value.high
-        rows.append(
-            {
-                "claim_id": cid,
-                "source": labels.get(claim.source_id, claim.source_id),
-                "value": cell_text(claim),
-                "low": iv.low,
-                "high": iv.high if math.isfinite(iv.high) else math.nan,
-                "stated": float(stated) if stated is not None else math.nan,
-                "open_high": not math.isfinite(iv.high),
-                "qualifier": claim.value.qualifier or "",
-                "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or SELF_SPEAKER,
-            }
-        )
-    return pd.DataFrame(rows, columns=RANGE_COLUMNS)
-
-
-def _group_members(report: Report, group_id: str) -> list[tuple[str, Claim | None]]:
-    """A group's claim ids with their claims (None where the report lacks one)."""
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = {c.id: c for c in report.claims}
-    return [(cid, claims.get(cid)) for cid in (group.claim_ids if group else [])]
-
-
-DATE_COLUMNS = ["claim_id", "source", "value", "start", "end", "precision", "status", "speaker"]
-
-
-def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per date claim: [start, end + 1 day) so a single day has width on the timeline."""
-    statuses = statuses if statuses is not None else claim_statuses(report)
-    labels = source_labels(report)
-    rows = []
-    for cid, claim in _group_members(report, group_id):
-        if claim is None or not isinstance(claim.value, DateSpan):
-            continue
-        rows.append(
-            {
-                "claim_id": cid,
-                "source": labels.get(claim.source_id, claim.source_id),
-                "value": describe_value(claim.value),
-                "start": pd.Timestamp(claim.value.start),
-                "end": pd.Timestamp(claim.value.end + timedelta(days=1)),
-                "precision": claim.value.precision,
-                "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or SELF_SPEAKER,
-            }
-        )
-    return pd.DataFrame(rows, columns=DATE_COLUMNS)
-
-
 def source_table(report: Report) -> pd.DataFrame:
     """The overview's list of sources, with how many claims each makes and how many contradict."""
     statuses = claim_statuses(report)
@@ -441,60 +370,3 @@ def source_table(report: Report) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=["Source", "Publisher", "Side", "Published", "Claims", "Contradicting",
                                        "File or address"])  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One source's claim on a fact, ready to show."""
-
-    claim_id: str
-    source_id: str
-    source: str
-    value: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    relation: str  # a cell status: contradicts, agrees, ...
-    claim_a: str
-    claim_b: str
-    source_a: str
-    source_b: str
-    reason: str
-
-
-def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
-    """The fact's claims in source order, as the matrix row shows them."""
-    labels = source_labels(report)
-    order = {s.id: n for n, s in enumerate(report.sources)}
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
-    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
-    return [
-        Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
-        for c in claims
-    ]
-
-
-def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
-    """Every cross-source pair of the fact with its reason, contradictions first."""
-    labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    members = set(group.claim_ids) if group else set()
-    found = []
-    for rel in report.relations:
-        if rel.claim_a in members and rel.claim_b in members:
-            sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
-            found.append(
-                Reason(
-                    RELATION_LABELS.get(rel.relation, UNCLEAR),
-                    rel.claim_a,
-                    rel.claim_b,
-                    labels.get(sa, sa),
-                    labels.get(sb, sb),
-                    rel.reason,
-                )
-            )
-    found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
-    return found
