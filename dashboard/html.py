@@ -98,7 +98,7 @@ def source_text_html(text: str, marks: list[tuple[int, int, str, str, str]]) -> 
 TABLE_CSS = (
     ".rsh-table{border-collapse:collapse;width:100%;font-size:.9em}"
     ".rsh-table th,.rsh-table td{padding:4px 10px;border-bottom:1px solid #e8eaed;text-align:left;vertical-align:top}"
-    ".rsh-table th{color:#5f6368;font-weight:600}.rsh-table .num{text-align:right}"
+    f".rsh-table th{{color:{MUTED};font-weight:600}}.rsh-table .num{{text-align:right}}"
 )
 
 
