@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.report.escape import md_escape
+from analysis.report.labels import MUTED
 from dashboard import filters, state
 from dashboard.add_sources import visualize_add_sources
 from dashboard.export_panel import visualize_export
 from dashboard.fact import visualize_fact
-from dashboard.html import md_escape
 from dashboard.matrix import visualize_matrix
 from dashboard.overview import visualize_overview
 from dashboard.source_view import visualize_source
@@ -37,7 +38,7 @@ def header(data: state.Data) -> None:
     st.html(
         "<div style='display:flex;align-items:baseline;gap:14px;flex-wrap:wrap'>"
         "<span style='font-size:2rem;font-weight:700'>Rashomon</span>"
-        "<span style='color:#5f6368'>Different accounts of one conflict: where they agree, where they "
+        f"<span style='color:{MUTED}'>Different accounts of one conflict: where they agree, where they "
         "contradict, and in whose words.</span></div>"
     )
     if data.demo:

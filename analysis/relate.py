@@ -9,20 +9,13 @@ from itertools import combinations
 from analysis.align import Alignment, Vocabulary, features, value_key
 from analysis.compare import compare, scope_key
 from analysis.models import Group, Relation
+from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim
 
 # Below this alignment score, differing dates or lengths may be two facts, not a contradiction.
 SURE_SAME_FACT = 0.5
-KIND_LABEL = {
-    "casualties": "killed",
-    "wounded": "wounded",
-    "displaced": "displaced",
-    "initiator": "who started or attacked",
-    "event_date": "date",
-    "duration": "how long",
-}
 
 
 MAX_TOPIC_WORDS = 8
@@ -31,7 +24,7 @@ MAX_TOPIC_WORDS = 8
 def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     """A readable name for the fact: the kind and the member's own words for what it is
     about that the others share most (the group's medoid), or its most telling words."""
-    label = KIND_LABEL.get(claims[0].kind, claims[0].kind)
+    label = kind_label(claims[0].kind)
 
     def words(c: Claim) -> set[str]:
         return {w.lower() for w in c.about.split() if len(w) > 2}

@@ -15,8 +15,8 @@ from typing import Any
 
 import streamlit as st
 
+from analysis.report.escape import md_escape
 from dashboard import state
-from dashboard.html import md_escape
 from sources.errors import RashomonError
 from sources.models import SourceMeta
 from sources.sidecar import SIDECAR_NAME

@@ -9,14 +9,13 @@ import altair as alt
 import pandas as pd
 
 from analysis.models import CountSummary
-from dashboard.html import STRONG
-from dashboard.tables import CELL_STATUSES
+from analysis.report.labels import CLAIM_STATUSES, PALETTE, SHARE_SCALE
 
 
 def _status_colour(present: Sequence[str]) -> alt.Color:
     """Colour by relation, with a legend naming only the relations this chart shows."""
-    domain = [s for s in CELL_STATUSES if s in set(present)]
-    scale = alt.Scale(domain=domain, range=[STRONG[s] for s in domain])
+    domain = [s for s in CLAIM_STATUSES if s in set(present)]
+    scale = alt.Scale(domain=domain, range=[PALETTE[s].strong for s in domain])
     return alt.Color("status:N", scale=scale, title="relation", legend=None)  # the cards below say it
 
 
@@ -33,8 +32,6 @@ HEATMAP_TEXT_MAX = 12
 HEATMAP_MAX_SOURCES = 30  # more is a grid of specks, and slow to draw (issue #4: the overview in < 3 s)
 LABEL_PX = 150  # source names are cut to this length on the heatmap's axes
 ROW_HEIGHT = 34
-# Light enough that the dark counts stay readable on every cell: agree, even, contradict.
-HEATMAP_COLOURS = ["#81c995", "#fde293", "#f28b82"]
 
 
 def heatmap_chart(pairs: pd.DataFrame, labels: Sequence[str]) -> alt.LayerChart:
@@ -82,7 +79,7 @@ def heatmap_chart(pairs: pd.DataFrame, labels: Sequence[str]) -> alt.LayerChart:
             color=alt.Color(
                 "share:Q",
                 title="share of contradictions",
-                scale=alt.Scale(domain=[0, 0.5, 1], range=HEATMAP_COLOURS, interpolate="lab"),
+                scale=alt.Scale(domain=[0, 0.5, 1], range=list(SHARE_SCALE), interpolate="lab"),
                 legend=alt.Legend(format=".0%", orient="bottom", gradientLength=160),
             )
         )

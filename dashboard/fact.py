@@ -11,9 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.models import CountSummary, Group
+from analysis.report.escape import esc
+from analysis.report.labels import CONTRADICTS, MUTED, STATUS_COLOURS, STATUS_LABELS, UNCLEAR, kind_label
 from claims.describe import describe_number
-from dashboard import charts, state, tables
-from dashboard.html import badge, esc, quote_card
+from dashboard import charts, fact_tables, state, tables
+from dashboard.html import badge, quote_card
 
 PICK_KEY = "fact.pick"
 CARD_COLUMNS = 2
@@ -25,8 +27,8 @@ def _sync() -> None:
 
 def _option_label(facts, group_id: str) -> str:  # noqa: ANN001 - a DataFrame
     row = facts.loc[facts["group_id"] == group_id].iloc[0]
-    kind = tables.KIND_LABELS.get(row["kind"], row["kind"])
-    status = tables.STATUS_LABELS.get(row["status"], row["status"])
+    kind = kind_label(row["kind"])
+    status = STATUS_LABELS.get(row["status"], row["status"])
     return f"{row['topic']}  ·  {kind}, {status}, {row['n_sources']} source{'s' if row['n_sources'] != 1 else ''}"
 
 
@@ -54,11 +56,10 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
     report = data.report
     index = state.index(data.key, report)
     statuses = state.statuses(data.key, report)
-    group_status = {"contested": tables.CONTRADICTS, "agree": tables.AGREES, "single": tables.ALONE}
     st.html(
         f"<h3 style='margin:0.2em 0'>{esc(group.topic)}</h3>"
-        f"<div>{badge(group_status.get(group.status, tables.UNCLEAR), tables.STATUS_LABELS.get(group.status))} "
-        f"<span style='color:#5f6368'>{esc(tables.KIND_LABELS.get(group.kind, group.kind))} · fact {esc(group.id)}"
+        f"<div>{badge(STATUS_COLOURS.get(group.status, UNCLEAR), STATUS_LABELS.get(group.status))} "
+        f"<span style='color:{MUTED}'>{esc(kind_label(group.kind))} · fact {esc(group.id)}"
         "</span></div>"
     )
     if group.kind in ("casualties", "wounded", "displaced"):
@@ -69,7 +70,7 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
     st.markdown("#### What each source says")
     sources = {s.id: s for s in report.sources}
     labels = tables.source_labels(report)
-    said = tables.statements(report, group.id, index, statuses)
+    said = fact_tables.statements(report, group.id, index, statuses)
     columns = st.columns(CARD_COLUMNS)
     for n, statement in enumerate(said):
         claim = index.claims[statement.claim_id]
@@ -97,14 +98,14 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
 
 
 def visualize_reasons(data: state.Data, group: Group) -> None:
-    found = tables.reasons(data.report, group.id, state.index(data.key, data.report))
+    found = fact_tables.reasons(data.report, group.id, state.index(data.key, data.report))
     if not found:
         st.caption("Only one source states this fact, so there is nothing to compare it with.")
         return
-    clashes = [r for r in found if r.relation == tables.CONTRADICTS]
-    others = [r for r in found if r.relation != tables.CONTRADICTS]
+    clashes = [r for r in found if r.relation == CONTRADICTS]
+    others = [r for r in found if r.relation != CONTRADICTS]
 
-    def lines(items: list[tables.Reason]) -> str:
+    def lines(items: list[fact_tables.Reason]) -> str:
         return "".join(
             f"<li style='margin:3px 0'>{badge(r.relation)} <b>{esc(r.source_a)}</b> vs <b>{esc(r.source_b)}</b>: "
             f"{esc(r.reason)}</li>"
@@ -120,7 +121,7 @@ def visualize_reasons(data: state.Data, group: Group) -> None:
 
 
 def visualize_counts(data: state.Data, group: Group) -> None:
-    ranges = tables.count_ranges(data.report, group.id, state.statuses(data.key, data.report))
+    ranges = fact_tables.count_ranges(data.report, group.id, state.statuses(data.key, data.report))
     if ranges.empty:
         return
     summary = group.summary
@@ -144,15 +145,15 @@ def summary_html(summary: CountSummary, names: dict[str, str]) -> str:
         shown = "—" if value is None else describe_number(value)
         by = ", ".join(dict.fromkeys(names.get(s, s) for s in who))
         parts.append(
-            f"<span style='margin-right:28px'><span style='color:#5f6368'>{label}</span> "
-            f"<b style='font-size:1.5em'>{esc(shown)}</b> <span style='color:#5f6368;font-size:0.85em'>"
+            f"<span style='margin-right:28px'><span style='color:{MUTED}'>{label}</span> "
+            f"<b style='font-size:1.5em'>{esc(shown)}</b> <span style='color:{MUTED};font-size:0.85em'>"
             f"{esc(by)}</span></span>"
         )
     return f"<div style='margin:6px 0 2px'>{''.join(parts)}</div>"
 
 
 def visualize_dates(data: state.Data, group: Group) -> None:
-    dates = tables.date_ranges(data.report, group.id, state.statuses(data.key, data.report))
+    dates = fact_tables.date_ranges(data.report, group.id, state.statuses(data.key, data.report))
     if dates.empty:
         return
     st.altair_chart(charts.timeline_chart(dates), width="stretch", height=charts.rows_height(len(dates)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.report.labels import KIND_LABELS, STATUS_LABELS, kind_label
 from dashboard import state, tables
 
 KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT = (
@@ -63,15 +64,15 @@ def visualize_filters(data: state.Data) -> tuple[tables.Filters, str]:
     cols = st.columns([2, 2, 2, 2, 3, 2])
     cols[0].multiselect(
         "Kind",
-        [k for k in tables.KIND_LABELS if k in present],
-        format_func=lambda k: tables.KIND_LABELS.get(k, k),
+        [k for k in KIND_LABELS if k in present],
+        format_func=kind_label,
         key=KINDS,
         placeholder="all kinds",
     )
     cols[1].multiselect(
         "Status",
-        list(tables.STATUS_LABELS),
-        format_func=lambda s: tables.STATUS_LABELS[s],
+        list(STATUS_LABELS),
+        format_func=STATUS_LABELS.__getitem__,
         key=STATUSES,
         placeholder="any status",
     )

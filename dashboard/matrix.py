@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from analysis.report.labels import CLAIM_STATUSES, PALETTE, STATUS_COLOURS
 from dashboard import state, tables
-from dashboard.html import PALETTE, legend
+from dashboard.html import legend
 
 TABLE_KEY = "matrix.table"
 ROWS_KEY = "matrix.rows"  # the group ids of the rows shown, for the selection callback
-_GROUP_STATUS_COLOURS = {"contested": tables.CONTRADICTS, "agree": tables.AGREES, "single": tables.ALONE}
 ROW_PX = 35
 PIN_AFTER = 5  # sources
 FACT_PX = 290
@@ -21,8 +21,8 @@ MAX_HEIGHT_PX = 720
 def _cell_css(status: str) -> str:
     if status not in PALETTE:
         return ""
-    fg, bg = PALETTE[status]
-    return f"background-color: {bg}; color: {fg}"
+    c = PALETTE[status]
+    return f"background-color: {c.fill}; color: {c.text}"
 
 
 def styled(m: tables.Matrix) -> Styler:
@@ -30,7 +30,7 @@ def styled(m: tables.Matrix) -> Styler:
     css = pd.DataFrame("", index=m.values.index, columns=m.values.columns)
     for column in m.source_columns:
         css[column] = m.statuses[column].map(_cell_css)
-    css["Status"] = m.statuses["Status"].map(lambda s: _cell_css(_GROUP_STATUS_COLOURS.get(s, "")))
+    css["Status"] = m.statuses["Status"].map(lambda s: _cell_css(STATUS_COLOURS.get(s, "")))
     return m.values.style.apply(lambda _frame: css, axis=None)
 
 
@@ -56,7 +56,7 @@ def visualize_matrix(data: state.Data, filters: tables.Filters, sort: str) -> No
         f"Showing **{shown}** of {total} facts{who}, {sort}. Each cell is the value as that source states it. "
         "**Click a row** to read the quotes."
     )
-    st.html(legend(tables.CELL_STATUSES))
+    st.html(legend(CLAIM_STATUSES))
     if m.values.empty:
         st.warning("No fact matches the filters: clear some of them.")
         return

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, state, tables
-from dashboard.html import badge, esc, legend, md_escape, table_html
+from analysis.report.escape import esc, md_escape
+from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
+from dashboard import charts, fact_tables, state, tables
+from dashboard.html import badge, legend, table_html
 
 TOP_CONTESTED = 5
 CARD_VALUES = 6  # statements shown per contested fact
@@ -74,24 +76,24 @@ def visualize_contested(data: state.Data, facts) -> None:  # noqa: ANN001 - a Da
     statuses = state.statuses(data.key, report)
     for row in top.itertuples():
         with st.container(border=True, key=f"overview-card-{row.group_id}"):
-            said = tables.statements(report, row.group_id, index, statuses)
-            why = [r for r in tables.reasons(report, row.group_id, index) if r.relation == tables.CONTRADICTS]
+            said = fact_tables.statements(report, row.group_id, index, statuses)
+            why = [r for r in fact_tables.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
             # Contradicting statements first; a fact stated by twenty sources shows a few and a count.
-            said.sort(key=lambda s: s.status != tables.CONTRADICTS)
+            said.sort(key=lambda s: s.status != CONTRADICTS)
             values = " ".join(
                 f"<span style='white-space:nowrap;margin-right:10px'>{esc(s.source)}: {badge(s.status, s.value)}</span>"
                 for s in said[:CARD_VALUES]
             )
             if len(said) > CARD_VALUES:
-                values += f"<span style='color:#5f6368'>and {len(said) - CARD_VALUES} more statements</span>"
+                values += f"<span style='color:{MUTED}'>and {len(said) - CARD_VALUES} more statements</span>"
             reason = (
-                f"<div style='color:#5f6368;font-size:0.9em;margin-top:4px'>Why: {esc(why[0].reason)}</div>"
+                f"<div style='color:{MUTED};font-size:0.9em;margin-top:4px'>Why: {esc(why[0].reason)}</div>"
                 if why
                 else ""
             )
             st.html(
-                f"<div><b>{esc(row.topic)}</b> <span style='color:#5f6368'>· "
-                f"{esc(tables.KIND_LABELS.get(row.kind, row.kind))} · {row.contradictions} contradicting "
+                f"<div><b>{esc(row.topic)}</b> <span style='color:{MUTED}'>· "
+                f"{esc(kind_label(row.kind))} · {row.contradictions} contradicting "
                 f"pair{'s' if row.contradictions != 1 else ''} · {row.n_sources} sources</span></div>"
                 f"<div style='margin-top:6px;line-height:1.9'>{values}</div>{reason}"
             )
@@ -102,7 +104,7 @@ def visualize_contested(data: state.Data, facts) -> None:  # noqa: ANN001 - a Da
                 args=(row.group_id,),
                 type="tertiary",
             )
-    st.html(legend([tables.CONTRADICTS, tables.AGREES, tables.SCOPE, tables.ALONE]))
+    st.html(legend([CONTRADICTS, AGREES, SCOPE, ALONE]))
 
 
 def visualize_heatmap(data: state.Data) -> None:

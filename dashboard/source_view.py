@@ -11,8 +11,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from analysis.report.escape import esc
+from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, UNCLEAR
 from dashboard import state, tables
-from dashboard.html import esc, legend, source_text_html
+from dashboard.html import legend, source_text_html
 
 PICK_KEY = "source.pick"
 JUMP_KEY = "source.jump"
@@ -53,7 +55,7 @@ def visualize_source(data: state.Data) -> None:
     st.html(
         "<table style='border-collapse:collapse;font-size:0.9em'>"
         + "".join(
-            f"<tr><td style='color:#5f6368;padding:1px 12px 1px 0'>{esc(k)}</td><td>{esc(v)}</td></tr>"
+            f"<tr><td style='color:{MUTED};padding:1px 12px 1px 0'>{esc(k)}</td><td>{esc(v)}</td></tr>"
             for k, v in details
             if v
         )
@@ -68,17 +70,17 @@ def visualize_source(data: state.Data) -> None:
     with right:
         st.markdown(f"**{len(claims)} claims**")
         if claims:
-            choices = {c.id: f"{tables.cell_text(c)} — {statuses.get(c.id, tables.ALONE)}" for c in claims}
+            choices = {c.id: f"{tables.cell_text(c)} — {statuses.get(c.id, ALONE)}" for c in claims}
             picked = st.selectbox("Claim", list(choices), format_func=choices.get, key=JUMP_KEY)
             gid = index.group_of.get(picked)
             if gid:
                 st.button("Open its fact →", key="source.open", on_click=state.open_fact, args=(gid,))
-        st.html(legend([tables.CONTRADICTS, tables.AGREES, tables.SCOPE, tables.UNCLEAR, tables.ALONE]))
+        st.html(legend([CONTRADICTS, AGREES, SCOPE, UNCLEAR, ALONE]))
     with left:
         marks = []
         for c in claims:
             gid = index.group_of.get(c.id, "")
-            status = statuses.get(c.id, tables.ALONE)
+            status = statuses.get(c.id, ALONE)
             title = f"{topic(c.id)} — {tables.cell_text(c)} ({status})"
             marks.append((c.start, c.end, status, title, "?" + urlencode({"tab": "Fact", "fact": gid}) if gid else ""))
         # A long text scrolls in its own box, so the claim picker stays in view.

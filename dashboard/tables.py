@@ -2,7 +2,8 @@
 
 Nothing here imports Streamlit: every panel's data is a function of the
 Report (and of the filters), so it can be cached, unit-tested and reused by
-the benchmark. The panels only draw what these functions return.
+the benchmark. The panels only draw what these functions return. One
+fact's own data (ranges, dates, statements, reasons) is in fact_tables.py.
 """
 
 from __future__ import annotations
@@ -12,36 +13,25 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import pandas as pd
 
-from analysis.compare import interval
 from analysis.models import Report
+from analysis.report.labels import (
+    ABSENT,
+    AGREES,
+    ALONE,
+    CLAIM_STATUSES,
+    CONTRADICTS,
+    RELATION_LABELS,
+    SCOPE,
+    STATUS_LABELS,
+    STATUS_RANK,
+    UNCLEAR,
+    kind_label,
+)
 from claims.describe import describe_value
-from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
-
-# A claim's relation to the other sources' claims on the same fact, worst first (issue #4).
-CONTRADICTS = "contradicts"
-AGREES = "agrees"
-SCOPE = "different scope"
-UNCLEAR = "unclear"
-ALONE = "only source"
-ABSENT = "not mentioned"
-CELL_STATUSES: tuple[str, ...] = (CONTRADICTS, AGREES, SCOPE, UNCLEAR, ALONE, ABSENT)
-_FROM_RELATION = {"contradict": CONTRADICTS, "agree": AGREES, "different_scope": SCOPE, "unclear": UNCLEAR}
-_RANK = {status: n for n, status in enumerate(CELL_STATUSES)}
-
-# Words a journalist reads, for the library's kind and status codes.
-KIND_LABELS = {
-    "casualties": "killed",
-    "wounded": "wounded",
-    "displaced": "displaced",
-    "initiator": "who started / attacked",
-    "event_date": "date",
-    "duration": "how long",
-}
-STATUS_LABELS = {"contested": "contested", "agree": "agreed", "single": "one source"}
+from claims.models import NUMERIC_KINDS, Claim
 
 FACT_COLUMNS = [
     "group_id",
@@ -63,7 +53,7 @@ LABEL_WIDTH = 32
 
 def worst(statuses: Iterable[str]) -> str:
     """The status a cell shows when a source makes several claims on one fact."""
-    return min(statuses, key=lambda s: _RANK.get(s, len(_RANK)), default=ABSENT)
+    return min(statuses, key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK)), default=ABSENT)
 
 
 def short_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -125,7 +115,7 @@ def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]
     index = index or Index(report)
     statuses: dict[str, str] = {}
     for claim in report.claims:
-        found = [_FROM_RELATION.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
+        found = [RELATION_LABELS.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
         statuses[claim.id] = worst(found) if found else ALONE
     return statuses
 
@@ -145,7 +135,7 @@ def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
         claims = [index.claims[c] for c in group.claim_ids if c in index.claims]
         contradictions, agreements = tally[group.id]["contradict"], tally[group.id]["agree"]
         source_ids = tuple(dict.fromkeys(c.source_id for c in claims))
-        words = [group.topic, KIND_LABELS.get(group.kind, group.kind)]
+        words = [group.topic, kind_label(group.kind)]
         for claim in claims:
             words += [
                 cell_text(claim),
@@ -252,7 +242,7 @@ def matrix(report: Report, facts: pd.DataFrame, index: Index | None = None,
                 by_source[index.claims[cid].source_id].append(index.claims[cid])
         values = {
             "Fact": group.topic,
-            "Kind": KIND_LABELS.get(group.kind, group.kind),
+            "Kind": kind_label(group.kind),
             "Status": STATUS_LABELS.get(group.status, group.status),
         }
         marks = {"Fact": "", "Kind": "", "Status": group.status}
@@ -286,7 +276,7 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
         gid = index.group_of.get(rel.claim_a)
         if sa is None or sb is None or sa == sb or gid is None:
             continue
-        status = _FROM_RELATION.get(rel.relation, UNCLEAR)
+        status = RELATION_LABELS.get(rel.relation, UNCLEAR)
         for key in ((sa, sb, gid), (sb, sa, gid)):
             verdicts[key] = worst((verdicts.get(key, ABSENT), status))
     return verdicts
@@ -301,13 +291,13 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     """
     index = index or Index(report)
     labels = source_labels(report)
-    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CELL_STATUSES, 0))
+    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
     for (sa, sb, _gid), status in pair_verdicts(report, index).items():
         tally[(sa, sb)][status] += 1
     rows = []
     for a in report.sources:
         for b in report.sources:
-            counts = tally.get((a.id, b.id), dict.fromkeys(CELL_STATUSES, 0))
+            counts = tally.get((a.id, b.id), dict.fromkeys(CLAIM_STATUSES, 0))
             decided = counts[AGREES] + counts[CONTRADICTS]
             rows.append(
                 {
@@ -360,75 +350,6 @@ def filter_report(report: Report, group_ids: Sequence[str]) -> Report:
     )
 
 
-# --- fact view -------------------------------------------------------------------
-
-RANGE_COLUMNS = ["claim_id", "source", "value", "low", "high", "stated", "open_high", "qualifier", "status", "speaker"]
-
-
-def count_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per count claim: the interval it admits (analysis.compare.interval), for the range chart.
-
-    `high` is NaN for an open bound ("at least 40"): the chart draws it to
-    its right edge with an arrow. `stated` is the figure as written.
-    """
-    statuses = statuses if statuses is not None else claim_statuses(report)
-    labels = source_labels(report)
-    rows = []
-    for cid, claim in _group_members(report, group_id):
-        if claim is None or not isinstance(claim.value, Count):
-            continue
-        iv = interval(claim.value)
-        stated = claim.value.low if claim.value.low is not None else claim.value.high
-        rows.append(
-            {
-                "claim_id": cid,
-                "source": labels.get(claim.source_id, claim.source_id),
-                "value": cell_text(claim),
-                "low": iv.low,
-                "high": iv.high if math.isfinite(iv.high) else math.nan,
-                "stated": float(stated) if stated is not None else math.nan,
-                "open_high": not math.isfinite(iv.high),
-                "qualifier": claim.value.qualifier or "",
-                "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or "the source itself",
-            }
-        )
-    return pd.DataFrame(rows, columns=RANGE_COLUMNS)
-
-
-def _group_members(report: Report, group_id: str) -> list[tuple[str, Claim | None]]:
-    """A group's claim ids with their claims (None where the report lacks one)."""
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = {c.id: c for c in report.claims}
-    return [(cid, claims.get(cid)) for cid in (group.claim_ids if group else [])]
-
-
-DATE_COLUMNS = ["claim_id", "source", "value", "start", "end", "precision", "status", "speaker"]
-
-
-def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per date claim: [start, end + 1 day) so a single day has width on the timeline."""
-    statuses = statuses if statuses is not None else claim_statuses(report)
-    labels = source_labels(report)
-    rows = []
-    for cid, claim in _group_members(report, group_id):
-        if claim is None or not isinstance(claim.value, DateSpan):
-            continue
-        rows.append(
-            {
-                "claim_id": cid,
-                "source": labels.get(claim.source_id, claim.source_id),
-                "value": describe_value(claim.value),
-                "start": pd.Timestamp(claim.value.start),
-                "end": pd.Timestamp(claim.value.end + timedelta(days=1)),
-                "precision": claim.value.precision,
-                "status": statuses.get(cid, ALONE),
-                "speaker": claim.speaker or "the source itself",
-            }
-        )
-    return pd.DataFrame(rows, columns=DATE_COLUMNS)
-
-
 def source_table(report: Report) -> pd.DataFrame:
     """The overview's list of sources, with how many claims each makes and how many contradict."""
     statuses = claim_statuses(report)
@@ -449,60 +370,3 @@ def source_table(report: Report) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=["Source", "Publisher", "Side", "Published", "Claims", "Contradicting",
                                        "File or address"])  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One source's claim on a fact, ready to show."""
-
-    claim_id: str
-    source_id: str
-    source: str
-    value: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    relation: str  # a cell status: contradicts, agrees, ...
-    claim_a: str
-    claim_b: str
-    source_a: str
-    source_b: str
-    reason: str
-
-
-def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
-    """The fact's claims in source order, as the matrix row shows them."""
-    labels = source_labels(report)
-    order = {s.id: n for n, s in enumerate(report.sources)}
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
-    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
-    return [
-        Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
-        for c in claims
-    ]
-
-
-def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
-    """Every cross-source pair of the fact with its reason, contradictions first."""
-    labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    members = set(group.claim_ids) if group else set()
-    found = []
-    for rel in report.relations:
-        if rel.claim_a in members and rel.claim_b in members:
-            sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
-            found.append(
-                Reason(
-                    _FROM_RELATION.get(rel.relation, UNCLEAR),
-                    rel.claim_a,
-                    rel.claim_b,
-                    labels.get(sa, sa),
-                    labels.get(sb, sb),
-                    rel.reason,
-                )
-            )
-    found.sort(key=lambda r: _RANK.get(r.relation, len(_RANK)))
-    return found

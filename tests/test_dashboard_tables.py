@@ -8,7 +8,7 @@ import pytest
 
 from analysis.models import Report
 from analysis.report import FORMATS
-from dashboard import tables
+from dashboard import fact_tables, tables
 from dashboard.html import quote_card, sentence_html, source_text_html, table_html
 from tests.report_fixture import SCRIPT, sample_report
 from workspace.pipeline import write_report
@@ -165,18 +165,18 @@ def test_filter_report_keeps_the_view_and_its_evidence(report: Report) -> None:
 
 
 def test_count_ranges_open_bounds_and_qualifiers(report: Report) -> None:
-    ranges = tables.count_ranges(report, "g1").set_index("claim_id")
+    ranges = fact_tables.count_ranges(report, "g1").set_index("claim_id")
     assert ranges.loc["c1", "open_high"] and math.isnan(ranges.loc["c1", "high"])
     assert ranges.loc["c1", "low"] == 3000 and ranges.loc["c1", "qualifier"] == "over"
     assert (ranges.loc["c3", "low"], ranges.loc["c3", "high"]) == (1500, 2000)
     assert ranges.loc["c2", "stated"] == 1200 and ranges.loc["c2", "status"] == tables.CONTRADICTS
-    around = tables.count_ranges(report, "g3").set_index("claim_id")
+    around = fact_tables.count_ranges(report, "g3").set_index("claim_id")
     assert around.loc["c7", "low"] <= 120000 <= around.loc["c7", "high"]
-    assert tables.count_ranges(report, "g2").empty  # dates, not counts
+    assert fact_tables.count_ranges(report, "g2").empty  # dates, not counts
 
 
 def test_date_ranges_span_their_precision(report: Report) -> None:
-    dates = tables.date_ranges(report, "g2").set_index("claim_id")
+    dates = fact_tables.date_ranges(report, "g2").set_index("claim_id")
     assert (dates.loc["c4", "end"] - dates.loc["c4", "start"]).days == 1
     assert (dates.loc["c5", "end"] - dates.loc["c5", "start"]).days == 31
     assert dates.loc["c5", "precision"] == "month"
@@ -185,9 +185,9 @@ def test_date_ranges_span_their_precision(report: Report) -> None:
 def test_statements_and_reasons(report: Report) -> None:
     index = tables.Index(report)
     statuses = tables.claim_statuses(report, index)
-    said = tables.statements(report, "g1", index, statuses)
+    said = fact_tables.statements(report, "g1", index, statuses)
     assert [s.source_id for s in said] == ["s1", "s2", "s3"]
-    reasons = tables.reasons(report, "g3", index)
+    reasons = fact_tables.reasons(report, "g3", index)
     assert [(r.relation, r.source_a, r.source_b) for r in reasons] == [
         (tables.SCOPE, "Dorvany Today", "Independent Monitor")
     ]
@@ -240,7 +240,9 @@ def test_table_html_escapes_cells() -> None:
 
 
 def test_md_escape_neutralises_markdown_in_file_names() -> None:
-    from dashboard.html import md_escape
+    """The dashboard's messages use the reports' md_escape (issue #7): a link needs its [ ], so ( ) and . stay."""
+    from analysis.report.escape import md_escape
 
-    assert md_escape("*x*_y $z$ [a](b).txt") == r"\*x\*\_y \$z\$ \[a\]\(b\)\.txt"
+    assert md_escape("*x*_y $z$ [a](b).txt") == r"\*x\*\_y \$z\$ \[a\](b).txt"
+    assert md_escape(":material/inbox: at 09:30") == r"\:material/inbox: at 09:30"
     assert md_escape(None) == ""

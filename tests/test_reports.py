@@ -13,10 +13,11 @@ import pytest
 
 from analysis.models import Report
 from analysis.report import FORMATS
+from analysis.report.escape import md_escape
 from analysis.report.to_csv import COLUMNS, neutralise, report_to_csv
 from analysis.report.to_html import report_to_html
 from analysis.report.to_json import report_to_dict, report_to_json
-from analysis.report.to_markdown import md_escape, report_to_markdown
+from analysis.report.to_markdown import report_to_markdown
 from analysis.report.view import build_view, quote_span
 from claims.describe import describe_number, describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -258,6 +259,60 @@ def test_html_same_sections_as_markdown(report):
     order = [page.index(f'<section class="{k}">') for k in ("contradictions", "agreements", "single")]
     assert order == sorted(order)
     assert "@media print" in page
+
+
+# --- hostile source text, in both readable formats (issue #7) -------------------
+
+HOSTILE = "<script>alert(1)</script> {{ 7*191 }} {% if x %}a | b *bold*"
+
+
+def _hostile(report: Report) -> Report:
+    """Hostile text in a title, a publisher, a topic, a quote and its sentence, a scope, a speaker, a reason."""
+    report.sources[0].title = report.sources[0].publisher = HOSTILE
+    report.groups[0].topic = HOSTILE
+    claim = report.claims[0]
+    sentence = f"They wrote {HOSTILE} today."
+    at = sentence.index(HOSTILE)
+    report.claims[0] = claim.model_copy(
+        update={"quote": HOSTILE, "sentence": sentence, "start": at, "end": at + len(HOSTILE), "sentence_start": 0,
+                "scope": HOSTILE, "speaker": HOSTILE}
+    )  # fmt: skip
+    report.relations[0].reason = HOSTILE
+    return report
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_escapes_hostile_source_text(report):
+    page = report_to_html(_hostile(report))
+    assert "<script" not in page.lower() and "5731" not in page  # 7*191: no template ran on the data
+    parser = _Text()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    text = "".join(parser.text)
+    assert text.count(HOSTILE) >= 6  # shown as written: table, heading, quote, scope, speaker, reason
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*191 }} {% if x %}a | b *bold*" in page
+
+
+def test_markdown_escapes_hostile_source_text(report):
+    text = report_to_markdown(_hostile(report))
+    escaped = r"\<script\>alert(1)\</script\> {{ 7\*191 }} {% if x %}a \| b \*bold\*"
+    assert SCRIPT not in text and "5731" not in text
+    assert text.count(escaped) >= 6
+    row = next(line for line in text.splitlines() if line.startswith("| s1 |"))
+    assert row.replace("\\|", "").count("|") == 7  # the escaped pipes do not add table cells
+    assert "*bold*" not in text.replace("\\*", "")
 
 
 # --- export -----------------------------------------------------------------

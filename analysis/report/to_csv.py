@@ -12,7 +12,8 @@ import io
 from typing import Any
 
 from analysis.models import Report
-from analysis.report.view import RELATION_VERBS, group_relations
+from analysis.report.labels import RELATION_VERBS
+from analysis.report.view import group_relations
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 

@@ -6,22 +6,9 @@ layout or smuggle in HTML; the claimed span is bold inside its sentence.
 
 from __future__ import annotations
 
-import re
-
 from analysis.models import Report
-from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view, one_line
-
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the
-# ones that start emphasis, code, links, tables, HTML or strikethrough.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-# Characters that only matter at the start of a line: headings, lists, quotes.
-_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
-
-
-def md_escape(text: str | None) -> str:
-    """Escape source text for inline Markdown; line breaks become spaces."""
-    escaped = _INLINE.sub(r"\\\1", one_line(text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+from analysis.report.escape import md_escape
+from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view
 
 
 def _bold(text: str) -> str:
@@ -62,7 +49,7 @@ def _pair_line(pair: PairView) -> str:
     return (
         f"- {md_escape(pair.claim_a)} ({md_escape(pair.source_a)}) vs "
         f"{md_escape(pair.claim_b)} ({md_escape(pair.source_b)}) — "
-        f"*{pair.relation.replace('_', ' ')}*: {md_escape(pair.reason)}"
+        f"*{md_escape(pair.label)}*: {md_escape(pair.reason)}"
     )
 
 
@@ -82,7 +69,7 @@ def _summary_line(group: GroupView) -> list[str]:
 
 def _group(group: GroupView, level: int) -> list[str]:
     gid = f" ({md_escape(group.group_id)})" if group.group_id else ""
-    lines = [f"{'#' * (level + 1)} {md_escape(group.topic)} — {md_escape(group.kind)}{gid}", ""]
+    lines = [f"{'#' * (level + 1)} {md_escape(group.title)}{gid}", ""]
     lines += _summary_line(group)
     for claim in group.claims:
         lines += [_source_line(claim), ""] + _blockquote(claim) + [""]
@@ -96,7 +83,7 @@ def _single_line(group: GroupView) -> list[str]:
     for c in group.claims:
         scope = f" ({md_escape(c.scope)})" if c.scope else ""
         lines.append(
-            f"- {_bold(group.topic)} · {md_escape(group.kind)}: {_bold(c.value)}{scope} — "
+            f"- {_bold(group.title)}: {_bold(c.value)}{scope} — "
             f"{md_escape(c.source_name)}, {md_escape(c.speaker)}: “{md_escape(c.quote)}”"
         )
     return lines

@@ -9,25 +9,15 @@ it for its own format.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from analysis.models import CountSummary, Group, Relation, Report
+from analysis.report.labels import AGREES, ALONE, CONTRADICTS, SCOPE, UNCLEAR, kind_label, relation_label, speaker_text
 from claims.describe import describe_number, describe_value
 from claims.models import Claim
 from sources.models import Source
 
-SELF_SPEAKER = "the source itself"
-_SPACES = re.compile(r"\s+")
-
-# Verb phrases for "claim A <verb> claim B", also used by the CSV summary.
-RELATION_VERBS = {
-    "contradict": "contradicts",
-    "agree": "agrees with",
-    "different_scope": "has a different scope from",
-    "unclear": "is unclear against",
-}
 # Pairs shown first are the ones the section is about.
 _RELATION_ORDER = {"contradict": 0, "different_scope": 1, "unclear": 2, "agree": 3}
 
@@ -65,7 +55,8 @@ class PairView:
     claim_b: str
     source_a: str
     source_b: str
-    relation: str
+    relation: str  # the code: contradict, agree, different_scope, unclear
+    label: str  # as the reader sees it: contradicts, agrees, ...
     reason: str
 
 
@@ -86,6 +77,7 @@ class GroupView:
     group_id: str
     kind: str
     topic: str
+    title: str  # the topic, with the kind's label unless the topic starts with it
     status: str
     claims: tuple[ClaimView, ...]
     pairs: tuple[PairView, ...]
@@ -101,6 +93,7 @@ class Section:
     blurb: str
     empty: str
     level: int
+    status: str  # the claim standing whose colours it takes (labels.PALETTE)
     groups: tuple[GroupView, ...]
 
 
@@ -135,14 +128,6 @@ class ReportView:
         return next((s for s in self.sections if s.key == key), None)
 
 
-def one_line(text: str | None) -> str:
-    """Collapse line breaks: a newline inside a quote would break either layout.
-
-    Edge spaces stay, since a quote's surroundings are rendered in pieces.
-    """
-    return _SPACES.sub(" ", text or "")
-
-
 def quote_span(claim: Claim) -> QuoteSpan:
     """Find the quote in its sentence: by offsets first, then by searching (issue #2)."""
     sentence, quote = claim.sentence or "", claim.quote or ""
@@ -170,8 +155,10 @@ def _span(sentence: str, at: int, end: int) -> QuoteSpan:
     return QuoteSpan(sentence[:at], sentence[at:end], sentence[end:], True)
 
 
-def speaker_text(speaker: str | None) -> str:
-    return SELF_SPEAKER if not speaker else f"according to {speaker}"
+def fact_title(topic: str, kind: str) -> str:
+    """A fact's heading: a topic that names its kind ("killed: civilians") as is, else "Varna — killed"."""
+    label = kind_label(kind)
+    return topic if topic.startswith(label) else f"{topic} — {label}"
 
 
 def _claim_view(claim: Claim, source: Source | None) -> ClaimView:
@@ -238,6 +225,7 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
             source_a=index.name_for(r.claim_a),
             source_b=index.name_for(r.claim_b),
             relation=r.relation,
+            label=relation_label(r.relation),
             reason=r.reason,
         )
         for r in sorted(relations, key=lambda r: _RELATION_ORDER.get(r.relation, 9))
@@ -246,6 +234,7 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
         group_id=group.id,
         kind=group.kind,
         topic=group.topic,
+        title=fact_title(group.topic, group.kind),
         status=group.status,
         claims=tuple(_claim_view(c, index.sources.get(c.source_id)) for c in claims),
         pairs=tuple(pairs),
@@ -255,10 +244,12 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
 
 def _orphan_view(claim: Claim, index: _Index) -> GroupView:
     """A claim no group holds is still a single-source claim the reader should see."""
+    topic = claim.about or kind_label(claim.kind)
     return GroupView(
         group_id="",
         kind=claim.kind,
-        topic=claim.about or claim.kind,
+        topic=topic,
+        title=fact_title(topic, claim.kind),
         status="single",
         claims=(_claim_view(claim, index.sources.get(claim.source_id)),),
         pairs=(),
@@ -295,15 +286,16 @@ def _bucket(group: Group, relations: list[Relation], index: _Index) -> str:
 
 
 _SECTIONS = (
-    # key, title, blurb, text when empty, level
+    # key, title, blurb, text when empty, level, colours
     (
         "contradictions",
         "Contradictions",
         "Facts on which sources give values that cannot both be true.",
         "No contradictions found.",
         2,
+        CONTRADICTS,
     ),
-    ("agreements", "Agreements", "Facts on which the sources agree.", "No agreements found.", 2),
+    ("agreements", "Agreements", "Facts on which the sources agree.", "No agreements found.", 2, AGREES),
     (
         "different_scope",
         "Different scope",
@@ -311,6 +303,7 @@ _SECTIONS = (
         "so they cannot be compared directly.",
         "",
         3,
+        SCOPE,
     ),
     (
         "unclear",
@@ -318,6 +311,7 @@ _SECTIONS = (
         "Claims aligned as one fact whose relation could not be decided.",
         "",
         2,
+        UNCLEAR,
     ),
     (
         "single",
@@ -325,6 +319,7 @@ _SECTIONS = (
         "Facts only one source states.",
         "No single-source claims.",
         2,
+        ALONE,
     ),
 )
 
@@ -345,8 +340,8 @@ def build_view(report: Report) -> ReportView:
     buckets["single"].extend(_orphan_view(c, index) for c in report.claims if c.id not in grouped)
 
     sections = tuple(
-        Section(key, title, blurb, empty, level, tuple(buckets[key]))
-        for key, title, blurb, empty, level in _SECTIONS
+        Section(key, title, blurb, empty, level, status, tuple(buckets[key]))
+        for key, title, blurb, empty, level, status in _SECTIONS
         if buckets[key] or empty  # optional subsections only when they have content
     )
     header = Header(
