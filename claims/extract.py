@@ -18,6 +18,7 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_initiator import find_actor_hits
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
+from sources.clean import mask_citations
 from sources.models import Source
 
 MAX_QUOTE_CHARS = 240
@@ -77,6 +78,19 @@ class ClaimBuilder:
         )
 
 
+_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "]", ":", ";")
+
+
+def _dangling(text: str, sent: Span, number_end: int) -> bool:
+    """A number the excerpt cut off ("... and 40"): the text's last sentence has no end, and at
+    most two words follow the number, so what it counted is lost (issue #8)."""
+    rest = text[sent.end_char :].strip()
+    own = text[sent.start_char : sent.end_char].rstrip()
+    if rest or own.endswith(_ENDS):
+        return False
+    return len(text[number_end : sent.end_char].split()) <= 2
+
+
 def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Claim]:
     """All claims of one source, given its text parsed by spaCy."""
     ctx = DocContext.build(doc, aliases, source.published)
@@ -87,6 +101,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
         sent_terms = ctx.terms(sent)
         when = ctx.time_of(sent)
         for hit in find_count_hits(ctx, sent):
+            if _dangling(ctx.text, sent, hit.number.end):
+                continue
             bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
                                    _tok_bounds(hit.trigger))  # fmt: skip
             about = f"{hit.trigger.lemma_} {hit.scope}".strip()
@@ -135,6 +151,6 @@ def extract_claims(sources: Iterable[Source], nlp: Language, aliases: AliasTable
     """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress)."""
     aliases = aliases or AliasTable()
     items = list(sources)
-    docs = nlp.pipe((s.text for s in items), batch_size=batch_size)
+    docs = nlp.pipe((mask_citations(s.text) for s in items), batch_size=batch_size)
     for source, doc in zip(items, docs, strict=True):
         yield source, renumber(extract_from_doc(source, doc, aliases))

@@ -121,3 +121,24 @@ def _mostly_icon_names(line: str) -> bool:
 
 def _looks_like_sentence(line: str) -> bool:
     return len(line.split()) >= _SENTENCE_MIN_WORDS and _SENTENCE_END.search(line) is not None
+
+
+# Reference marks of wiki-style text: "[12]", "[a]", "[citation needed]", and one cut off
+# at the end of an excerpt ("killed[7"). Issue #8: they were read as counts, hid trigger
+# words and sentence ends.
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3}|nb \d{1,3})\]|(?<=\S)\[\d{1,3}(?=\s|$)", _F)
+
+
+_NEXT_STARTS = re.compile(r"\s*[\dA-Z]")
+
+
+def mask_citations(text: str) -> str:
+    """The text with reference marks blanked out by spaces of the same length, so every
+    offset into it is an offset into the original: quotes stay true to the source."""
+
+    def blank(m: re.Match[str]) -> str:
+        # a mark before a new figure or sentence ("per HRW[2] 53 dead") also ended what came before
+        boundary = _NEXT_STARTS.match(text, m.end()) is not None
+        return ("\n" if boundary else " ") + " " * (len(m.group()) - 1)
+
+    return _CITATION.sub(blank, text)

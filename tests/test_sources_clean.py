@@ -156,3 +156,21 @@ def test_clean_drops_a_run_of_icon_font_names_mixed_with_plain_words():
     assert clean_text(f"{line}\n\nThe talks resumed in the capital on Monday after a week of delays.") == (
         "The talks resumed in the capital on Monday after a week of delays."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Nine were killed.[4] The next day", "Nine were killed.\n   The next day"),
+        ("soldiers were killed[7 by fire", "soldiers were killed   by fire"),
+        ("12 dead per the UN[2] 14 dead per the army", "12 dead per the UN\n   14 dead per the army"),
+        ("the siege of [1992] ended", "the siege of [1992] ended"),  # a year in brackets is not a mark
+        ("rebels[citation needed] shelled", "rebels                  shelled"),
+    ],
+)
+def test_sources_clean_mask_citations_keeps_offsets(text: str, masked: str):
+    """Issue #8: reference marks are never counts and never hide a word or a sentence end."""
+    from sources.clean import mask_citations
+
+    assert mask_citations(text) == masked
+    assert len(mask_citations(text)) == len(text)
