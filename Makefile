@@ -22,6 +22,7 @@ report: install  ## analyse the built-in demo corpus and write out/report.{md,ht
 	@echo "Reports written to out/ (open out/report.html in a browser)"
 
 test: install  ## lint, then the whole test suite
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

@@ -149,7 +149,7 @@ def _infer_year(month: int, day: int, context_year: int | None, published: date 
     return None
 
 
-def _span(kind: str, m: re.Match[str], context_year: int | None, published: date | None) -> DateSpan | None:
+def _span(kind: str, m: re.Match[str], context_year: int | None, published: date | None) -> DateSpan | None:  # noqa: C901 (issue #7: split in the extraction rework)
     g = m.groupdict()
     text = m.group(0).strip()
     if kind == "iso":

@@ -203,7 +203,7 @@ def _stated_zeros(triggers: list[tuple[Token, str]]) -> list[CountHit]:
     return hits
 
 
-def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
+def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:  # noqa: C901 (issue #7: split in the extraction rework)
     triggers = [(t, k) for t in sent if (k := _trigger_kind(t))]
     if not triggers:
         return []

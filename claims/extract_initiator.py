@@ -67,7 +67,7 @@ class ActorReader:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
 
-    def name(self, tok: Token, depth: int = 0) -> tuple[Token, str] | None:
+    def name(self, tok: Token, depth: int = 0) -> tuple[Token, str] | None:  # noqa: C901 (issue #7: split in the extraction rework)
         if depth > 4:
             return None
         aliases = self.ctx.aliases
@@ -240,7 +240,7 @@ def _np_text(head: Token) -> str:
     return np_text(head, TARGET_STOP, drop_det=True)
 
 
-def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
+def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:  # noqa: C901 (issue #7: split in the extraction rework)
     w = _words()
     reader = ActorReader(ctx)
     hits: list[ActorHit] = []

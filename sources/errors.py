@@ -100,3 +100,13 @@ class DuplicateSource(RashomonError):
 class EmptyFolder(RashomonError):
     code = "E016"
     template = "{name}: no .txt, .md, .html or .pdf files in this folder"
+
+
+class UnwritablePath(RashomonError):
+    code = "E017"
+    template = "{name}: cannot write: {detail}"
+
+
+class UnknownAlias(RashomonError):
+    code = "E018"
+    template = "{name}: no such alias in the workspace"

@@ -46,7 +46,7 @@ def run(*args: str | Path, columns: int | None = 500, cwd: Path = ROOT) -> subpr
     if columns is not None:
         env["COLUMNS"] = str(columns)
     return subprocess.run(
-        [sys.executable, "-m", "rashomon_cli", "compare", *map(str, args)],
+        [sys.executable, "-m", "cli", "compare", *map(str, args)],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -1,9 +1,9 @@
 """The workspace commands of `rashomon` (issue #3), on real workspace files.
 
 Most run in-process through typer's CliRunner; the kill and concurrency
-tests run `.venv/bin/rashomon` as real subprocesses. URL tests use a real
-http.server on 127.0.0.1; the HTML test renders the export in headless
-Chromium and saves a screenshot under the test's tmp_path.
+tests run `python -m cli` (this tree's `rashomon`) as real subprocesses. URL
+tests use a real http.server on 127.0.0.1; the HTML test renders the export
+in headless Chromium and saves a screenshot under the test's tmp_path.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner, Result
 
-import rashomon_cli
+import cli
 from benchmarks.workspace_corpus import write_corpus
 from workspace.pipeline import workspace_report
 from workspace.store import Workspace
@@ -35,14 +35,15 @@ DEMO = ROOT / "demo"
 SEEDS = ROOT.parent / "shared" / "seeds"
 GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-RASHOMON = Path(sys.executable).with_name("rashomon")
+# This tree's command, not the installed console script (which may point at another checkout).
+RASHOMON = [sys.executable, "-m", "cli"]
 CHROMIUM = Path("/usr/bin/chromium")
 
 
 def run(*args: str, ws: Path | None = None, input: str | None = None, env: dict[str, str] | None = None) -> Result:
     """`rashomon ARGS --workspace WS` in-process, wide enough that tables do not wrap."""
     argv = [*args, "--workspace", str(ws)] if ws is not None else list(args)
-    return CliRunner().invoke(rashomon_cli.app, argv, input=input, env={"COLUMNS": "200", **(env or {})})
+    return CliRunner().invoke(cli.app, argv, input=input, env={"COLUMNS": "200", **(env or {})})
 
 
 def lines(text: str) -> list[str]:
@@ -285,7 +286,7 @@ def test_cli_add_url_refusals_each_give_one_line(tmp_path: Path, server: str):
 
 
 def _spawn(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([str(RASHOMON), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return subprocess.Popen([*RASHOMON, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT, env={**os.environ, "COLUMNS": "200"})  # fmt: skip
 
 
@@ -324,8 +325,8 @@ def test_cli_add_killed_midway_keeps_exactly_what_it_committed(tmp_path: Path):
     assert len(stored) - len(printed_ids) in (0, 1)
     assert stored == [f"s{n}" for n in range(1, len(stored) + 1)]
     assert all(names[sid] == line.split()[2] for sid, line in zip(printed_ids, printed, strict=True))
-    resumed = subprocess.run([str(RASHOMON), "add", str(folder), "--workspace", str(ws)], capture_output=True,
-                             text=True, check=False)  # fmt: skip
+    resumed = subprocess.run([*RASHOMON, "add", str(folder), "--workspace", str(ws)], capture_output=True, text=True,
+                             check=False, cwd=ROOT)  # fmt: skip
     assert resumed.returncode == 0
     assert sum(line.startswith("added") for line in lines(resumed.stdout)) == 3000 - len(stored)
 
@@ -362,7 +363,7 @@ def seeds_workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     for args in (("add", str(SEEDS)), ("analyse",)):
         result = run(*args, ws=ws)
         assert result.exit_code == 0, result.output
-    compared = CliRunner().invoke(rashomon_cli.app, ["compare", str(SEEDS), "--json", str(folder / "compare.json")])
+    compared = CliRunner().invoke(cli.app, ["compare", str(SEEDS), "--json", str(folder / "compare.json")])
     assert compared.exit_code == 0, compared.output
     return {"ws": ws, "compare": folder / "compare.json", "folder": folder}
 

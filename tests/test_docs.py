@@ -10,15 +10,15 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import rashomon_cli
+import cli
 
 
 def _commands() -> list[tuple[str, typer.models.CommandInfo]]:
     found = []
-    for info in rashomon_cli.app.registered_commands:
+    for info in cli.app.registered_commands:
         name = info.name or info.callback.__name__.replace("_", "-")
         found.append((name, info))
-    for group in rashomon_cli.app.registered_groups:
+    for group in cli.app.registered_groups:
         sub = group.typer_instance
         prefix = group.name or (sub.info.name if sub is not None else "")
         for info in sub.registered_commands if sub is not None else []:
@@ -31,7 +31,7 @@ COMMANDS = _commands()
 
 
 def test_docs_cli_has_commands():
-    assert COMMANDS, "rashomon_cli.app registers no command"
+    assert COMMANDS, "cli.app registers no command"
 
 
 @pytest.mark.parametrize(("name", "info"), COMMANDS, ids=[name for name, _ in COMMANDS])
@@ -44,13 +44,13 @@ def test_docs_command_help_has_an_example(name: str, info: typer.models.CommandI
 
 @pytest.mark.parametrize(("name", "info"), COMMANDS, ids=[name for name, _ in COMMANDS])
 def test_docs_command_help_output_shows_the_example(name: str, info: typer.models.CommandInfo):
-    result = CliRunner().invoke(rashomon_cli.app, [*name.split(), "--help"], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(cli.app, [*name.split(), "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Example" in result.output
 
 
 def test_docs_app_help_lists_every_command():
-    result = CliRunner().invoke(rashomon_cli.app, ["--help"], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(cli.app, ["--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     for name, _ in COMMANDS:
         assert name.split()[0] in result.output

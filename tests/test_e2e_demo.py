@@ -43,7 +43,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         [
             sys.executable,
             "-m",
-            "rashomon_cli",
+            "cli",
             "compare",
             str(DEMO),
             "--json",

@@ -20,6 +20,9 @@ FACES = {"dashboard", "rashomon_cli", "app", "cli"}
 STORE_MODULES = ["db", "schema", "source_store", "analysis_store", "store"]
 STORE_MAY_IMPORT = {"analysis.models", "claims.models", "sources.models", "sources.errors"}
 # analysis is pure: no files, no network, no database.
+# The CLI is a thin face (issue #7): it parses options and calls the library, nothing heavier.
+CLI_MAY_NOT_IMPORT = {"sqlite3", "spacy", "rapidfuzz"}
+CLI_MAX_LINES = 300
 IO_MODULES = {"sqlite3", "httpx", "urllib", "socket", "subprocess", "shutil", "workspace", "sources.collect",
               "sources.loaders", "sources.fetch", "sources.sidecar"}  # fmt: skip
 
@@ -45,7 +48,7 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
 
 
 def project_files() -> list[Path]:
-    files = [p for layer in [*LAYERS[:4], "dashboard"] for p in (ROOT / layer).rglob("*.py")]
+    files = [p for layer in [*LAYERS[:4], "dashboard", "cli"] for p in (ROOT / layer).rglob("*.py")]
     return files + [p for p in (ROOT / "rashomon_cli.py", ROOT / "app.py") if p.exists()]
 
 
@@ -91,6 +94,22 @@ def test_layers_analysis_is_pure(path: Path):
     ]
     assert not wrong, "\n".join(wrong)
     assert "open(" not in path.read_text(encoding="utf-8").replace("_open(", ""), f"{path.name} opens a file"
+
+
+CLI_FILES = sorted((ROOT / "cli").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", CLI_FILES, ids=lambda p: p.name)
+def test_layers_cli_is_thin(path: Path):
+    wrong = [
+        f"cli/{path.name}:{line} imports {mod}"
+        for line, mod in imports_of(path)
+        if mod.split(".")[0] in CLI_MAY_NOT_IMPORT
+    ]
+    assert not wrong, "\n".join(wrong)
+    text = path.read_text(encoding="utf-8")
+    assert "SELECT " not in text and "INSERT " not in text, f"cli/{path.name} holds SQL"
+    assert len(text.splitlines()) < CLI_MAX_LINES, f"cli/{path.name} has grown past {CLI_MAX_LINES} lines: split it"
 
 
 def test_layers_checker_catches_an_upward_import(tmp_path: Path):

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sources.collect import collect
-from sources.errors import RashomonError
+from sources.collect import CollectResult, collect
+from sources.errors import DuplicateSource, RashomonError
 from sources.fetch import fetch_url
 from sources.loaders import load_text
 from sources.models import Source, SourceMeta, text_sha256
@@ -107,3 +107,27 @@ def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_p
         except RashomonError as exc:
             errors.append(exc)
     return sources, errors
+
+
+def collect_inputs(items: Sequence[Path | str], *, meta: SourceMeta | None = None,
+                   read_stdin: Callable[[], str] | None = None) -> CollectResult:  # fmt: skip
+    """Files and folders as `collect` reads them, and `-`: text from stdin (read once, numbered last).
+
+    What `rashomon compare` reads; the same text on stdin as in a file is a duplicate.
+    """
+    files = [item for item in items if str(item) != "-"]
+    result = collect(files, meta=meta)
+    if len(files) == len(items):
+        return result
+    text = read_stdin() if read_stdin is not None else sys.stdin.read()
+    try:
+        pasted = load_text(text, name=pasted_name(text), source_id=f"s{len(result.sources) + 1}", meta=meta)
+    except RashomonError as exc:
+        result.errors.append(exc)
+        return result
+    earlier = next((source for source in result.sources if source.sha256 == pasted.sha256), None)
+    if earlier is not None:
+        result.errors.append(DuplicateSource(pasted.name, other=earlier.name))
+    else:
+        result.sources.append(pasted)
+    return result

@@ -22,9 +22,9 @@ from analysis.relate import apply_repeats, relate
 from analysis.report import Format, render
 from claims.actors import AliasTable
 from claims.models import Claim
-from sources.collect import collect
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
 from sources.models import Source, SourceMeta
+from workspace.ingest import collect_inputs
 from workspace.store import AnalysisChanged, Workspace
 
 if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
@@ -102,9 +102,10 @@ def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: 
 
 
 def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None, nlp: Language | None = None,
-                  aliases: AliasTable | None = None, progress: Progress | None = None) -> Report:  # fmt: skip
-    """Read files and folders, then analyse whatever could be read; bad inputs become report.errors."""
-    result = collect(paths, meta=meta)
+                  aliases: AliasTable | None = None, progress: Progress | None = None,
+                  read_stdin: Callable[[], str] | None = None) -> Report:  # fmt: skip
+    """Read files, folders and `-` (stdin), then analyse whatever could be read; bad inputs become report.errors."""
+    result = collect_inputs(paths, meta=meta, read_stdin=read_stdin)
     errors = [e.line() for e in result.errors]
     if not result.sources:
         exc = NothingToAnalyse(", ".join(str(p) for p in paths) or "(no paths)")

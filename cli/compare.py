@@ -1,0 +1,96 @@
+"""`rashomon compare`: files, folders or stdin in, the discrepancy report out, no workspace (issue #2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claims.actors import AliasTable
+from cli.options import ModelOption, meta
+from cli.output import STDOUT, bar, check_writable, note, write_stdout
+from sources.models import Source
+from workspace.pipeline import write_report
+
+
+def compare(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH|-...", help="Files (.txt .md .html .pdf) and folders; - reads text from stdin."),
+    ],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE|-", help="Write the JSON report here (- for stdout).")
+    ] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", metavar="FILE|-", help="Write one CSV row per claim here.")
+    ] = None,
+    md_out: Annotated[
+        Path | None, typer.Option("--md", metavar="FILE|-", help="Write the Markdown report here.")
+    ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", metavar="FILE|-", help="Write the HTML report here.")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title for every source given (overrides the file's).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher for every source given.")] = None,
+    published: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    side: Annotated[str | None, typer.Option(help="A free label: whose side the sources speak for.")] = None,
+    model: ModelOption = None,
+    aliases: Annotated[Path | None, typer.Option(help='JSON file of your aliases: {"Kelbajar": "Kalbajar"}.')] = None,
+) -> None:
+    """Analyse files, folders or pasted text in one go and write the discrepancy report.
+
+    Without an output option the Markdown report goes to stdout; `-` as an
+    output FILE also means stdout. Output paths are checked before the
+    analysis starts. `-` as a PATH reads one text from stdin.
+
+    Example: rashomon compare demo/ --md report.md --json report.json
+
+    Example: pbpaste | rashomon compare notes.txt - --json -
+    """
+    stated = meta(title, publisher, published, side)
+    outputs = {"json": json_out, "csv": csv_out, "md": md_out, "html": html_out}
+    chosen = {fmt: path for fmt, path in outputs.items() if path is not None}
+    if sum(str(path) == STDOUT for path in chosen.values()) > 1:
+        raise typer.BadParameter("only one report can go to stdout (-)")
+    for path in chosen.values():
+        check_writable(path)  # before the minute of analysis, not after it (issue #10)
+    table = AliasTable.with_user(read_aliases(aliases))
+
+    from claims.nlp import load_nlp
+    from workspace.pipeline import analyse_paths  # spaCy takes a second to import: only here
+
+    nlp = load_nlp(model)
+    with bar("extracting claims") as progress:
+        task = progress.add_task("", total=None)
+
+        def tick(done: int, total: int, source: Source) -> None:
+            progress.update(task, completed=done, total=total, description=source.name)
+
+        report = analyse_paths(paths, meta=stated, nlp=nlp, aliases=table, progress=tick)
+    for line in report.errors:
+        note(f"skipped {line}", "yellow")
+    for fmt, path in (chosen or {"md": Path(STDOUT)}).items():
+        if str(path) == STDOUT:
+            write_stdout(write_report(report, fmt))  # type: ignore[arg-type]
+        else:
+            write_report(report, fmt, path)  # type: ignore[arg-type]
+    contested = sum(1 for g in report.groups if g.status == "contested")
+    note(
+        f"{len(report.sources)} sources, {len(report.claims)} claims, {len(report.groups)} facts, {contested} contested"
+    )
+
+
+def read_aliases(path: Path | None) -> dict[str, str]:
+    """The --aliases file: {"name": "canonical"} or {"aliases": {...}}."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(f"{path}: not a readable JSON alias file ({exc})") from exc
+    table = data.get("aliases", data) if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise typer.BadParameter(f'{path}: expected {{"aliases": {{"name": "canonical"}}}}')
+    return table
