@@ -44,7 +44,7 @@ class Vocabulary:
         voc = cls()
         for c in claims:
             voc.n += 1
-            voc.df.update(set(features(c)))
+            voc.df.update(set(features(c)) | set(c.event))
         return voc
 
     _weights: dict[str, tuple[dict[str, float], float, float]] = field(default_factory=dict)
@@ -71,13 +71,13 @@ def features(c: Claim) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def times_meet(a: DateSpan | None, b: DateSpan | None) -> bool | None:
-    """True/False when both times are known, None when either is not."""
+def times_meet(a: DateSpan | None, b: DateSpan | None, *, at_least: int = 0) -> bool | None:
+    """True/False when both times are known, None when either is not; `at_least` widens the slack."""
     if a is None or b is None:
         return None
     if a.start.year == YEAR_UNKNOWN or b.start.year == YEAR_UNKNOWN:
         return _yearless_meet(a, b)
-    slack = timedelta(days=max(TIME_SLACK.get(a.precision, 2), TIME_SLACK.get(b.precision, 2)))
+    slack = timedelta(days=max(TIME_SLACK.get(a.precision, 2), TIME_SLACK.get(b.precision, 2), at_least))
     return a.start - slack <= b.end and b.start - slack <= a.end
 
 
@@ -96,6 +96,9 @@ def claim_time(c: Claim) -> DateSpan | None:
 
 
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
+COUNT_TIME_SLACK = 366  # days
+# Counts are told in words that rarely name their event: the headline and lead do (issue #8).
+EVENT_WEIGHT = {"casualties": 0.6, "displaced": 0.6, "wounded": 0.6}
 EVENT_DATE_MAX_GAP = 31  # days
 
 
@@ -157,7 +160,14 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
-    return times_meet(claim_time(a), claim_time(b)) is not False
+    # a count's sentence date is often when it was stated or counted, not when the deaths were:
+    # unless both name a day, only times a year apart keep two counts apart (issue #8, event
+    # time versus statement time); two days a week apart are two incidents
+    ta, tb = claim_time(a), claim_time(b)
+    slack = 0
+    if a.kind in NUMERIC_KINDS and not (ta and tb and {ta.precision, tb.precision} <= {"day", "days"}):
+        slack = COUNT_TIME_SLACK
+    return times_meet(ta, tb, at_least=slack) is not False
 
 
 def _different_attacks(a: Actor, b: Actor) -> bool:
@@ -188,8 +198,31 @@ def _weighted_overlap(a: Claim, b: Claim, voc: Vocabulary) -> float:
     return max(dice, cosine)
 
 
+def event_similarity(a: Claim, b: Claim, voc: Vocabulary) -> float:
+    """How surely two claims' documents tell of one event: the rarer the names their headlines and
+    leads share across the collection, the surer (IDF-weighted cosine; years are left to time)."""
+    if a.source_id == b.source_id:
+        return 1.0
+    ea = {t for t in a.event if not t.startswith(EVENT_YEAR)}
+    eb = {t for t in b.event if not t.startswith(EVENT_YEAR)}
+    if not ea or not eb:
+        return 0.0
+    weight = {t: voc.idf(t) ** 2 for t in ea | eb}
+    shared = sum(weight[t] for t in ea & eb)
+    return shared / math.sqrt(sum(weight[t] for t in ea) * sum(weight[t] for t in eb))
+
+
 def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
-    """How likely two claims state the same fact (None: they cannot)."""
+    """How likely two claims state the same fact (None: they cannot): their own evidence, plus for
+    counts the prior that two accounts of one event give counts of that event (issue #8)."""
+    evidence = pair_evidence(a, b, voc)
+    if evidence is None:
+        return None
+    return evidence + EVENT_WEIGHT.get(a.kind, 0.0) * event_similarity(a, b, voc)
+
+
+def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
+    """What the two claims' own words, times and values say about being one fact (None: they cannot)."""
     if not compatible(a, b):
         return None
     text = _weighted_overlap(a, b, voc)
@@ -239,7 +272,7 @@ class Alignment:
 def block_keys(c: Claim) -> list[str]:
     """Keys of the inverted index: context words, and the years the claim's time covers
     (counts are often told in words that share nothing but the period)."""
-    keys = list(features(c))
+    keys = list(features(c)) + list(c.event)
     if c.when is not None and c.when.start.year != YEAR_UNKNOWN and c.when.end.year - c.when.start.year <= 10:
         keys.extend(f"@year:{y}" for y in range(c.when.start.year, c.when.end.year + 1))
     return keys

@@ -72,6 +72,7 @@ class Scope:
     roles: frozenset[str]
     marked: bool  # "ethnic", "only": explicitly a part of the whole
     total: bool = False  # "from both sides", "in total": the whole of that role
+    places: frozenset[str] = frozenset()  # "in Nablus": a place other than the event's own (claims.where)
 
     @property
     def general(self) -> bool:
@@ -124,11 +125,29 @@ def scopes_disjoint(a: Scope, b: Scope) -> bool:
     return bool(a.roles and b.roles and not (a.roles & b.roles))
 
 
+@lru_cache(maxsize=1)
+def _place_preps() -> frozenset[str]:
+    return frozenset(rules()["where"]["place_preps"])
+
+
+def _split_where(text: str) -> tuple[str, frozenset[str]]:
+    """ "Palestinians in Nablus" -> ("Palestinians", {"nablus"}): the place claims.where appended."""
+    words = text.split()
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in _place_preps():
+            rest = [w.lower().strip(".,") for w in words[i + 1 :] if w.lower() != "the"]
+            if rest:
+                return " ".join(words[:i]), frozenset({" ".join(rest)})
+    return text, frozenset()
+
+
 def scope_of(text: str | None, aliases: AliasTable) -> Scope:
-    """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people" into comparable parts."""
+    """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people in Nablus" into comparable parts."""
     if not text:
         return Scope(frozenset(), frozenset(), False)
+    text, places = _split_where(text)
     nations: set[str] = set()
+    unknown: set[str] = set()
     roles: set[str] = set()
     words = text.replace("-", " ").split()
     roles_table = _role_words()
@@ -145,17 +164,26 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
             if actor and aliases.kind(actor) == "state":
                 nations.add(actor)
             elif bare[:1].isupper() and bare.isalpha() and singular not in _plain_words() and lw not in _plain_words():
-                nations.add(bare)  # a people the actor table does not know ("Rohingya", "Yazidis")
+                unknown.add(bare)  # a people the actor table does not know ("Rohingya", "Yazidis")
+    # "Palestinian Arabs" are Palestinians: an unknown name only says whose people when no nation does
+    nations = nations or unknown
     lowered = {w.lower().strip(".,'’") for w in words}
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
-    return Scope(frozenset(nations), frozenset(roles), marked, total)
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places)
 
 
 def _subset(a: Scope, b: Scope) -> bool:
     """Is a a part of b (b is the same or more general)?"""
     return a.nations >= b.nations and a.roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+
+
+def _apart(a: Scope, b: Scope) -> str | None:
+    """Why two scopes cannot be compared at all: different places."""
+    if a.places and b.places and not (a.places & b.places):
+        return f"different places ({', '.join(sorted(a.places))} / {', '.join(sorted(b.places))})"
+    return None
 
 
 def _fmt(claim: Claim) -> str:
@@ -169,6 +197,10 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
+    apart = _apart(sa, sb)
+    if apart:
+        return "different_scope", f"{pair}: {apart}"
+    # a place on one count only is not a part: accounts name the event's own place or leave it out
     same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total)
     if same_scope:
         if overlap(ia, ib):
@@ -177,6 +209,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             return "agree", f"{pair}: the figures are compatible"
         if _close(ia, ib):
             return "unclear", f"{pair}: close figures, likely counted at different times or by different counters"
+        period = _part_of_period(a, b, ia, ib)
+        if period:
+            return "different_scope", f"{pair}: {period}"
         return "contradict", f"{pair}: the figures do not overlap"
     if sa.roles == sb.roles and sa.roles and bool(sa.nations) != bool(sb.nations) and not (sa.total or sb.total):
         # "soldiers" next to "Chinese soldiers": whose soldiers the first means is left to the context
@@ -191,6 +226,21 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"
             return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
     return "different_scope", f"{pair}: they count different people"
+
+
+def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """The lower count covers only a part of the other's period ("by May 1948" against "in 1948"):
+    a count of a phase, not a rival figure for the whole (issue #8)."""
+    low, high = (a, b) if ia.high <= ib.low else (b, a)
+    lw, hw = low.when, high.when
+    if lw is None or hw is None or (lw.start, lw.end) == (hw.start, hw.end):
+        return None
+    # the whole is one stated year or season, not a span joined from several dates in a sentence
+    if hw.precision in ("year", "season") and hw.start <= lw.start and lw.end <= hw.end:
+        return (
+            f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"
+        )
+    return None
 
 
 def _close(a: Interval, b: Interval) -> bool:

@@ -17,6 +17,7 @@ from claims.actors import AliasTable
 from claims.dates import DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
+from claims.where import main_places
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "EVENT", "PERSON"}
@@ -42,6 +43,7 @@ class DocContext:
     numbers: list[NumberMention] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
+    main_places: frozenset[str] = frozenset()  # the places the document keeps naming (claims.where)
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -56,6 +58,7 @@ class DocContext:
             if not any(n.start < b and n.end > a for a, b in date_spans) and not _is_measure(text, n)
         ]
         ctx.sentences = list(doc.sents)
+        ctx.main_places = main_places(doc, aliases)
         paragraph = 0
         last_end = 0
         for sent in ctx.sentences:

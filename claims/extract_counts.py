@@ -20,6 +20,7 @@ from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
 from claims.tree import external_head, left_mods, span_of, tree_distance
+from claims.where import where_of
 
 MAX_DIRECT = 2
 TOTAL_WORDS = frozenset(rules()["scope"]["total_markers"])
@@ -131,6 +132,10 @@ def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> 
             )
         ):
             words.extend(prep.subtree)
+    for clause in (c for c in target.children if c.dep_ == "relcl" and c.i > target.i):
+        # "thousands of Palestinians who stayed": a restrictive clause makes the count a part (issue #8)
+        pronoun = [t for t in clause.children if t.tag_ in ("WP", "WDT") or t.lower_ in ("who", "that", "which")]
+        words.extend([*pronoun[:1], clause])
     # the chosen words only: "all 298 people" is the scope "all people", the number is the value
     text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
     nation = _implied_nation(target, words, aliases)
@@ -246,5 +251,7 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:  # noqa: C90
         if best is None:
             continue
         _, _, trig, kind = best
-        hits.append(CountHit(kind, mention, mention.count, noun, trig, _scope(noun, num_span, trig, ctx.aliases)))
+        scope = _scope(noun, num_span, trig, ctx.aliases)
+        where = where_of(trig, noun, ctx.aliases, ctx.main_places)
+        hits.append(CountHit(kind, mention, mention.count, noun, trig, f"{scope} {where}" if where else scope))
     return hits

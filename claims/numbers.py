@@ -157,9 +157,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         else:
             base = qual or ""
             first = base.split(" low end")[0].strip()
-            if any(first.endswith(q) or first == q for q in lower):
+            # the longest bound phrase the qualifier ends with decides: "no more than" is a cap
+            # although it ends with "more than" (issue #8)
+            bound = max((q for q in lower | upper if first == q or first.endswith(" " + q)), key=len, default="")
+            if bound in lower:
                 count = Count(low=a, high=None, qualifier=qual, text=text[start:end].strip())
-            elif any(first == q or first.endswith(q) for q in upper):
+            elif bound in upper:
                 count = Count(low=None, high=a, qualifier=qual, text=text[start:end].strip())
             else:
                 count = Count(low=a, high=a, qualifier=qual, text=text[start:end].strip())

@@ -326,8 +326,8 @@ def test_incremental_pruning_changes_nothing(tmp_path: Path, nlp, monkeypatch: p
     """Groups ruled out from the index alone (time, size, date bound) are ones align() would not merge into."""
     import shutil
 
-    from analysis import incremental
     from analysis.align import features, pair_score
+    from workspace import incremental
     from workspace.store import TimeSpan
 
     sources = synthetic(33, seed=8)

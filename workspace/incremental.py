@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analysis.align import (
+    EVENT_WEIGHT,
     MAX_POSTINGS,
     THRESHOLD,
     Vocabulary,
@@ -47,7 +48,7 @@ JOIN_AVERAGE = THRESHOLD * 0.75  # align()'s average-linkage bar for a merge
 # Above anything pair_score gives (its words, time and value parts add up to under 1.8): only
 # used to rule groups out early, so it must never be below the real maximum. A test compares
 # the result with and without this pruning.
-MAX_PAIR_SCORE = 2.0
+MAX_PAIR_SCORE = 2.0 + max(EVENT_WEIGHT.values())  # plus the event prior counts get (issue #8)
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
 
 def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable) -> Relation:
     """One cross-source pair, labelled as analysis.relate.relate labels it."""
-    return relation_of(a, b, stats.score(a, b) or 0.0, aliases)
+    return relation_of(a, b, stats.score(a, b) or 0.0, aliases, stats.voc)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,

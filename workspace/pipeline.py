@@ -38,7 +38,7 @@ FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
 # Version of the workspace's claim_terms index (the keys block_keys gives);
 # bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
-TERM_INDEX = "1"
+TERM_INDEX = "2"
 
 
 def claim_terms(claims: Iterable[Claim]) -> list[tuple[str, str, str]]:

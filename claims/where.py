@@ -1,0 +1,78 @@
+"""Where a count happened, when that is not the event's own place (issue #8).
+
+"At least 70 were killed in Nablus" and "53 died in the camp" count different
+people. A count's place is a named place (not a state: nations are read as
+parties) in a prepositional phrase on its trigger or counted noun. The
+document's own main places are not a sub-scope: "killed in Beslan" in an
+account of Beslan is the whole event. Parts of an event named by an event noun
+("in the explosion", "in the shelling") are not read: accounts use those words
+for the whole event as often as for a part.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.actors import AliasTable
+from claims.rules import rules
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAIN_PLACE_SHARE = 0.5  # a place named at least half as often as the most named one is the event's own
+
+
+@lru_cache(maxsize=1)
+def _preps() -> frozenset[str]:
+    return frozenset(rules()["where"]["place_preps"])
+
+
+def main_places(doc: Doc, aliases: AliasTable) -> frozenset[str]:
+    """The places a document keeps naming: the event's own, never a sub-scope of it."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            counts[_place_name(ent.text, aliases)] += 1
+    if not counts:
+        return frozenset()
+    first = next(iter(counts))  # the lead names the event's place first
+    floor = max(2, MAIN_PLACE_SHARE * counts.most_common(1)[0][1])
+    return frozenset({first} | {name for name, n in counts.items() if n >= floor})
+
+
+def _place_name(text: str, aliases: AliasTable) -> str:
+    return (aliases.canonical(text) or text).removeprefix("the ").strip()
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_type_ not in PLACE_LABELS:
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
+    if prep.dep_ != "prep" or prep.lower_ not in _preps():
+        return None
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for tok in obj.subtree:
+            ent = _entity_of(tok)
+            if ent is not None:
+                name = _place_name(ent.text, aliases)
+                if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
+                    return None
+                return f"{prep.lower_} {name}"
+    return None
+
+
+def where_of(trigger: Token, noun: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
+    """ "in Nablus", or None: the first place on the count other than the document's own."""
+    heads = [trigger, noun]
+    if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ in ("NOUN", "ADJ"):
+        heads.append(trigger.head)
+    for head in heads:
+        for child in head.children:
+            found = _from_prep(child, aliases, own)
+            if found:
+                return found
+    return None
