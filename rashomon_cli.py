@@ -22,6 +22,7 @@ from rich.text import Text
 
 from claims.actors import AliasTable
 from claims.describe import describe_value
+from sources.aliases import read_alias_file
 from sources.errors import RashomonError
 from sources.models import SourceMeta
 from workspace import ingest, pipeline
@@ -80,8 +81,8 @@ def compare(
 
     meta = _meta(title, publisher, published, side)
     try:
-        nlp = load_nlp(model)
         table = AliasTable.with_user(_read_aliases(aliases))
+        nlp = load_nlp(model)
         with Progress(TextColumn("extracting claims"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                       console=err, transient=True) as bar:  # fmt: skip
             task = bar.add_task("", total=None)
@@ -114,18 +115,7 @@ def compare(
 
 
 def _read_aliases(path: Path | None) -> dict[str, str]:
-    if path is None:
-        return {}
-    import json
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise typer.BadParameter(f"{path}: not a readable JSON alias file ({exc})") from exc
-    table = data.get("aliases", data) if isinstance(data, dict) else None
-    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-        raise typer.BadParameter(f'{path}: expected {{"aliases": {{"name": "canonical"}}}}')
-    return table
+    return read_alias_file(path) if path is not None else {}
 
 
 # -- the workspace (issue #3) ------------------------------------------------------

@@ -100,3 +100,8 @@ class DuplicateSource(RashomonError):
 class EmptyFolder(RashomonError):
     code = "E016"
     template = "{name}: no .txt, .md, .html or .pdf files in this folder"
+
+
+class BadAliasFile(RashomonError):
+    code = "E017"
+    template = "{name}: alias file is not usable: {detail}"
