@@ -8,15 +8,14 @@ names a particular conflict.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
+from claims.data_files import DATA, ActorFile, read
 from claims.rules import rules
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -48,15 +47,14 @@ def _builtin() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     alias_of: dict[str, str] = {}
     kind_of: dict[str, str] = {}
     acronyms: dict[str, str] = {}
-    data = resources.files("claims") / "data"
-    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+    for entry in sorted(DATA.iterdir(), key=lambda p: p.name):
         if not (entry.name.startswith("actors") and entry.name.endswith(".json")):
             continue
-        table = json.loads(entry.read_text(encoding="utf-8"))
-        for actor in table.get("actors", []):
-            name = actor["name"]
-            kind_of[name] = actor.get("kind", "state")
-            for alias in [name, *actor.get("aliases", [])]:
+        _, table = read(entry.name, ActorFile)
+        for actor in table.actors:
+            name = actor.name
+            kind_of[name] = actor.kind
+            for alias in [name, *actor.aliases]:
                 bare = _LEADING.sub("", alias.strip())
                 if _is_acronym(bare):
                     acronyms.setdefault(bare.replace(".", ""), name)

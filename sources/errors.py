@@ -105,3 +105,8 @@ class EmptyFolder(RashomonError):
 class BadAliasFile(RashomonError):
     code = "E017"
     template = "{name}: alias file is not usable: {detail}"
+
+
+class BadDataFile(RashomonError):
+    code = "E018"
+    template = "{name}: built-in data is not usable: {detail}"

@@ -40,7 +40,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top level)"
+    return path
 
 
 def quoted_path(loc: tuple[int | str, ...]) -> str:
@@ -57,7 +57,7 @@ def problem(exc: ValidationError, where: Where = quoted_path) -> str:
         what = _PLAIN.get(first["type"], first["msg"][:1].lower() + first["msg"][1:])
     more = len(exc.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{where(loc)} {what}{tail}"
+    return f"{where(loc)} {what}{tail}" if loc else f"{what}{tail}"
 
 
 def read_json(path: Path | Any, error: type[RashomonError], name: str) -> Any:

@@ -1,0 +1,85 @@
+"""The data files in claims/data are checked by schemas (issue #7): a bad edit is one
+line naming the file and the field, not a KeyError deep in an extractor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claims.data_files import DATA, ActorFile, RulesFile, read
+from sources.errors import BadDataFile
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(str(DATA), folder)
+    return folder
+
+
+def _edit(folder: Path, name: str, change) -> None:
+    path = folder / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_data_files_shipped_files_pass():
+    read("rules.json", RulesFile)
+    for name in ("actors.json", "actors_historical.json"):
+        read(name, ActorFile)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d["scope"]["general"].insert(3, 7), '"scope.general[3]" must be text'),
+        (lambda d: d["speaker"].update(hedge=["allegedly"]), '"speaker.hedge" is not a known field'),
+        (lambda d: d["initiator"].pop("attack_verbs"), '"initiator.attack_verbs" is missing'),
+        (lambda d: d.update(version=2), '"version" input should be 1'),
+        (lambda d: d.update(near_tolerance=1.5), '"near_tolerance" input should be less than 1'),
+        (
+            lambda d: d["vague_amounts"].update(dozens=[99, 24]),
+            'not usable: "vague_amounts.dozens" must be [low, high]',
+        ),
+        (lambda d: d["triggers"]["casualties"].update(verbs="kill"), '"triggers.casualties.verbs" must be a list'),
+    ],
+)
+def test_data_files_bad_rule_is_one_line(data_copy: Path, change, reason: str):
+    _edit(data_copy, "rules.json", change)
+    with pytest.raises(BadDataFile) as caught:
+        read("rules.json", RulesFile, data_copy)
+    line = caught.value.line()
+    assert line.startswith(f"[E018] {data_copy / 'rules.json'}: built-in data is not usable: ")
+    assert reason.lower() in line.lower() and "\n" not in line
+
+
+def test_data_files_new_rule_section_passes(data_copy: Path):
+    """Rules for a new extractor can be added as a new section before the schema knows it."""
+    _edit(data_copy, "rules.json", lambda d: d.update(detained={"verbs": ["detain", "arrest"]}))
+    data, model = read("rules.json", RulesFile, data_copy)
+    assert data["detained"] == {"verbs": ["detain", "arrest"]} and model.figure_nouns
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d["actors"][2].update(kind="country"), '"actors[2].kind" input should be'),
+        (lambda d: d["actors"][0].update(alias=["X"]), '"actors[0].alias" is not a known field'),
+        (lambda d: d["actors"][1].update(name=""), '"actors[1].name" must not be empty'),
+    ],
+)
+def test_data_files_bad_actor_is_one_line(data_copy: Path, change, reason: str):
+    _edit(data_copy, "actors.json", change)
+    with pytest.raises(BadDataFile) as caught:
+        read("actors.json", ActorFile, data_copy)
+    assert reason.lower() in str(caught.value).lower()
+
+
+def test_data_files_broken_json_names_the_place(data_copy: Path):
+    (data_copy / "rules.json").write_text('{"version": 1,', encoding="utf-8")
+    with pytest.raises(BadDataFile, match="invalid JSON at line 1"):
+        read("rules.json", RulesFile, data_copy)
