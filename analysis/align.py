@@ -23,8 +23,9 @@ from rapidfuzz import fuzz
 from analysis.compare import scope_key, scopes_disjoint
 from claims.dates import YEAR_UNKNOWN
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from sources.settings import settings
 
-THRESHOLD = 0.34
+THRESHOLD = settings().align_threshold  # 0.34 unless $RASHOMON_ALIGN_THRESHOLD says otherwise
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
 MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
 TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}

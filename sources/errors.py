@@ -110,3 +110,8 @@ class BadAliasFile(RashomonError):
 class BadDataFile(RashomonError):
     code = "E018"
     template = "{name}: built-in data is not usable: {detail}"
+
+
+class BadSetting(RashomonError):
+    code = "E019"
+    template = "{name}: setting is not usable: {detail}"
