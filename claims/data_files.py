@@ -1,12 +1,15 @@
-"""The knowledge kept as data in claims/data: each file's schema, and reading it.
+"""The knowledge kept as data in claims/data: each file's schema, reading it, and its fingerprint.
 
 Every file is checked by a pydantic model when it is first read (issue #7): a
 bad edit is one line naming the file and the field (BadDataFile), not a
-KeyError deep in an extractor.
+KeyError deep in an extractor. `fingerprint` is a short hash of the files that
+goes into the pipeline version, so editing a rule re-extracts workspaces.
 """
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Annotated, Any, Literal, TypeVar
@@ -124,3 +127,17 @@ def read(name: str, model: type[M], folder: Traversable | None = None) -> tuple[
     path = (folder or DATA) / name
     data = read_json(path, BadDataFile, str(path))
     return data, check(model, data, BadDataFile, str(path))
+
+
+def data_names(folder: Traversable | None = None) -> list[str]:
+    """The data files that shape extraction and comparison, in a stable order."""
+    return sorted(entry.name for entry in (folder or DATA).iterdir() if entry.name.endswith(".json"))
+
+
+@lru_cache(maxsize=8)
+def fingerprint(folder: Traversable | None = None) -> str:
+    """A short hash of every data file: it changes whenever a rule or an actor does."""
+    digest = hashlib.sha256()
+    for name in data_names(folder):
+        digest.update(name.encode("utf-8") + b"\0" + ((folder or DATA) / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:8]

