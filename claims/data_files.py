@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -119,6 +119,28 @@ class ActorFile(_Strict):
     actors: list[ActorEntry]
 
 
+# -- countries.json ---------------------------------------------------------------
+
+
+class CountryOverlay(_Strict):
+    """What ISO 3166 (pycountry) lacks about one state; claims/countries.py merges the two."""
+
+    name: Word | None = None  # the name the news uses, when it is not ISO's ("Ivory Coast")
+    codes: list[Literal["alpha_2", "alpha_3"]] = []  # ISO codes written as names ("US", "USA")
+    drop: Words = []  # ISO names left out as ambiguous ("Congo")
+    names: Words = []  # short, older and other names ("Burma", "DRC", "the Netherlands")
+    demonyms: Words = []  # "Armenian", "Armenians"
+    capitals: Words = []  # capitals and seats of government used as metonyms ("Baku", "Kremlin")
+
+
+class CountryFile(_Strict):
+    """claims/data/countries.json: which states the table lists (by ISO alpha-3 code) and the overlay."""
+
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    countries: dict[str, CountryOverlay]
+
+
 # -- reading ----------------------------------------------------------------------
 
 
@@ -136,8 +158,17 @@ def data_names(folder: Traversable | None = None) -> list[str]:
 
 @lru_cache(maxsize=8)
 def fingerprint(folder: Traversable | None = None) -> str:
-    """A short hash of every data file: it changes whenever a rule or an actor does."""
+    """A short hash of every data file and of pycountry's version (the states are built from
+    its ISO 3166 table): it changes whenever a rule or an actor does."""
     digest = hashlib.sha256()
     for name in data_names(folder):
         digest.update(name.encode("utf-8") + b"\0" + ((folder or DATA) / name).read_bytes() + b"\0")
+    digest.update(f"pycountry {_version('pycountry')}".encode())
     return digest.hexdigest()[:8]
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"

