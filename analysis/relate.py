@@ -12,11 +12,8 @@ from analysis.models import Group, Relation
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim
-from sources.settings import settings
+from sources.settings import thresholds
 
-# Below this alignment score, differing dates or lengths may be two facts, not a contradiction
-# (0.5 unless $RASHOMON_SAME_FACT_SCORE says otherwise).
-SURE_SAME_FACT = settings().same_fact_score
 KIND_LABEL = {
     "casualties": "killed",
     "wounded": "wounded",
@@ -92,10 +89,11 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
 def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable) -> Relation:
     """Compare two claims of one group; `score` is how sure alignment is they state one fact.
 
-    Differing dates or lengths from a weak alignment may be two events, not a contradiction.
+    Differing dates or lengths from a weak alignment (below 0.5, or $RASHOMON_SAME_FACT_SCORE)
+    may be two events, not a contradiction.
     """
     rel, reason = compare(a, b, aliases)
-    if rel == "contradict" and a.kind in ("event_date", "duration") and score < SURE_SAME_FACT:
+    if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason)
 

@@ -8,12 +8,15 @@
 | `RASHOMON_SAME_FACT_SCORE`   | below it, differing dates or lengths may be two facts          |
 
 This module sits in the top layer so that every layer may read it. `settings()`
-reads the environment on each call; the thresholds are read once, when
-`analysis` is imported.
+reads the environment on each call; `thresholds()` reads it once per process,
+when alignment first needs them (never at import, so a bad value is one line
+from the command that needed it, not a traceback).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -51,3 +54,16 @@ def settings() -> Settings:
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""
         raise BadSetting(f"{PREFIX}{field.upper()}", detail=problem(exc, where=lambda _: "").strip()) from None
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    align: float  # the alignment score at which two claims are one fact
+    same_fact: float  # below it, differing dates or lengths may be two facts
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> Thresholds:
+    """The analysis thresholds, read once per process (alignment asks for them per pair)."""
+    now = settings()
+    return Thresholds(align=now.align_threshold, same_fact=now.same_fact_score)

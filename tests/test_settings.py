@@ -11,7 +11,7 @@ import pytest
 
 from claims.nlp import pipeline_name
 from sources.errors import BadSetting
-from sources.settings import settings
+from sources.settings import Thresholds, settings, thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIABLES = ("WORKSPACE", "SPACY_MODEL", "ALIGN_THRESHOLD", "SAME_FACT_SCORE")
@@ -52,11 +52,30 @@ def test_settings_bad_value_names_the_variable(monkeypatch: pytest.MonkeyPatch, 
     assert line.startswith("[E019] RASHOMON_ALIGN_THRESHOLD: setting is not usable: ") and reason in line
 
 
+def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, **env}, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+
+
 def test_settings_thresholds_reach_the_analysis():
-    env = {**os.environ, "RASHOMON_ALIGN_THRESHOLD": "0.5", "RASHOMON_SAME_FACT_SCORE": "0.7"}
-    code = "from analysis.align import THRESHOLD; from analysis.relate import SURE_SAME_FACT; print(THRESHOLD, SURE_SAME_FACT)"
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    code = "from analysis.align import align_threshold; from sources.settings import thresholds; "
+    code += "print(align_threshold(), thresholds().same_fact)"
+    done = _python(code, RASHOMON_ALIGN_THRESHOLD="0.5", RASHOMON_SAME_FACT_SCORE="0.7")
     assert done.stdout.split() == ["0.5", "0.7"], done.stderr
+
+
+def test_settings_bad_threshold_fails_where_it_is_needed(monkeypatch: pytest.MonkeyPatch):
+    """Not at import (a traceback before any command runs) but when alignment asks: one line."""
+    assert _python("import rashomon_cli, dashboard.state", RASHOMON_ALIGN_THRESHOLD="high").returncode == 0
+    from analysis.align import align
+
+    monkeypatch.setenv("RASHOMON_ALIGN_THRESHOLD", "high")
+    thresholds.cache_clear()
+    try:
+        with pytest.raises(BadSetting, match="RASHOMON_ALIGN_THRESHOLD: setting is not usable: must be a number"):
+            align([])
+    finally:
+        thresholds.cache_clear()
 
 
 def test_settings_threshold_change_realigns_the_workspace(monkeypatch: pytest.MonkeyPatch):
@@ -66,5 +85,5 @@ def test_settings_threshold_change_realigns_the_workspace(monkeypatch: pytest.Mo
 
     table = AliasTable()
     before = pipeline._aliases_key(table)
-    monkeypatch.setattr(pipeline, "THRESHOLD", 0.5)
+    monkeypatch.setattr(pipeline, "thresholds", lambda: Thresholds(align=0.5, same_fact=0.5))
     assert pipeline._aliases_key(table) != before

@@ -16,15 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from analysis.align import THRESHOLD, Vocabulary, align, block_keys
+from analysis.align import Vocabulary, align, block_keys
 from analysis.models import Group, Relation, Report
-from analysis.relate import SURE_SAME_FACT, apply_repeats, relate
+from analysis.relate import apply_repeats, relate
 from analysis.report import Format, render
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.collect import collect
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
 from sources.models import Source, SourceMeta
+from sources.settings import thresholds
 from workspace.store import AnalysisChanged, Workspace
 
 if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
@@ -138,7 +139,8 @@ def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
 def _aliases_key(table: AliasTable) -> str:
     """Fingerprint of the user aliases and thresholds an analysis used: when they change, everything
     is aligned and compared again (the thresholds are settings, issue #7)."""
-    data = json.dumps([sorted(table.user.items()), THRESHOLD, SURE_SAME_FACT], ensure_ascii=False)
+    limits = thresholds()
+    data = json.dumps([sorted(table.user.items()), limits.align, limits.same_fact], ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
