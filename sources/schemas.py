@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -60,8 +60,8 @@ def problem(exc: ValidationError, where: Where = quoted_path) -> str:
     return f"{where(loc)} {what}{tail}" if loc else f"{what}{tail}"
 
 
-def read_json(path: Path | Any, error: type[RashomonError], name: str) -> Any:
-    """The parsed JSON of `path` (a Path or an importlib Traversable); `error(name, detail=...)` if unreadable."""
+def read_json(path: Traversable, error: type[RashomonError], name: str) -> Any:
+    """The parsed JSON of `path` (a Path, or package data); `error(name, detail=...)` if it cannot be read."""
     try:
         raw = path.read_bytes().decode("utf-8-sig")
         return json.loads(raw)
