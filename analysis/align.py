@@ -25,8 +25,8 @@ from analysis.parties import same_party
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from sources.settings import thresholds
 
-THRESHOLD = 0.34
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
 MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
 TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}
@@ -294,8 +294,14 @@ def candidate_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
     return pairs
 
 
-def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float = THRESHOLD) -> Alignment:
-    """Group claims (all kinds mixed in; kinds never share a group)."""
+def align_threshold() -> float:
+    """The score at which two claims are one fact: 0.34 unless $RASHOMON_ALIGN_THRESHOLD says otherwise."""
+    return thresholds().align
+
+
+def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float | None = None) -> Alignment:
+    """Group claims (all kinds mixed in; kinds never share a group); `threshold` defaults to align_threshold()."""
+    threshold = align_threshold() if threshold is None else threshold
     voc = voc or Vocabulary.of(claims)
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:

@@ -6,20 +6,19 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from analysis.align import THRESHOLD, Alignment, Vocabulary, event_similarity, features, pair_evidence, value_key
+from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import compare, scope_key
 from analysis.models import Group, Relation
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim
+from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
 # align()'s average-linkage bar, so pairs it would join on their own words keep their verdicts.
-SAME_PEOPLE_EVIDENCE = THRESHOLD * 0.75
+SAME_PEOPLE_SHARE = 0.75  # of align_threshold()
 SAME_EVENT = 0.5  # event_similarity of two documents that tell of one event
-# Below this alignment score, differing dates or lengths may be two facts, not a contradiction.
-SURE_SAME_FACT = 0.5
 
 
 MAX_TOPIC_WORDS = 8
@@ -87,13 +86,13 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
 def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Vocabulary | None = None) -> Relation:
     """Compare two claims of one group; `score` is how sure alignment is they state one fact.
 
-    Differing dates or lengths from a weak alignment may be two events, not a contradiction.
-    Two counts of one event's group contradict only when something says they count the same
-    people: their own words align them, or both name the same population (issue #8); the
-    event alone groups them, it does not make them rivals.
+    Differing dates or lengths from a weak alignment (below 0.5, or $RASHOMON_SAME_FACT_SCORE)
+    may be two events, not a contradiction. Two counts of one event's group contradict only when
+    something says they count the same people: their own words align them, or both name the same
+    population (issue #8); the event alone groups them, it does not make them rivals.
     """
     rel, reason = compare(a, b, aliases)
-    if rel == "contradict" and a.kind in ("event_date", "duration") and score < SURE_SAME_FACT:
+    if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
@@ -107,7 +106,7 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
     evidence = pair_evidence(a, b, voc)
-    return evidence is not None and evidence >= SAME_PEOPLE_EVIDENCE
+    return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
 
 
 def group_summary(members: list[Claim], relations: list[Relation]):

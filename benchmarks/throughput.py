@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import sys
 import tempfile
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import write_corpus  # noqa: E402
 from claims.actors import AliasTable  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
+from sources.aliases import read_alias_file  # noqa: E402
 from sources.collect import collect  # noqa: E402
 from workspace.pipeline import analyse_paths, write_report  # noqa: E402
 
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rashomon_bench_") as tmp:
         folder = Path(tmp) / "corpus"
         alias_file = write_corpus(folder, args.docs, args.seed)
-        aliases = AliasTable.with_user(json.loads(alias_file.read_text(encoding="utf-8"))["aliases"])
+        aliases = AliasTable.with_user(read_alias_file(alias_file))
         out = Path(tmp) / "report.json"
         collected = collect([folder])
         assert not collected.errors, [e.line() for e in collected.errors]

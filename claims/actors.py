@@ -1,22 +1,23 @@
 """Resolve who is meant: "Armenian forces", "Azerbaijan's armed forces", "Baku" -> the state.
 
-The table is data (claims/data/actors*.json: world states, demonyms, capitals,
-international bodies) plus the user's own aliases (transliterations, renamed
+The table is data (the world's states from ISO 3166 plus claims/data/countries.json
+for demonyms and capitals, claims/countries.py; international bodies and former
+states in claims/data/actors*.json) plus the user's own aliases (transliterations, renamed
 bodies: "Kelbajar" = "Kalbajar", "CSCE" = "OSCE"), issue #2. Nothing here
 names a particular conflict.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
+from claims.countries import country_actors
+from claims.data_files import DATA, ActorEntry, ActorFile, read
 from claims.rules import rules
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -42,26 +43,31 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and letters.isupper() and len(letters) <= 6
 
 
+def builtin_actors(*, historical: bool = True) -> list[ActorEntry]:
+    """The built-in table: the states (claims/countries.py), then claims/data/actors*.json."""
+    found = country_actors()
+    for entry in sorted(DATA.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("actors") and entry.name.endswith(".json"):
+            if historical or entry.name == "actors.json":
+                found += read(entry.name, ActorFile)[1].actors
+    return found
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """alias (normalised) -> canonical name, canonical -> kind, acronym (as written) -> canonical."""
     alias_of: dict[str, str] = {}
     kind_of: dict[str, str] = {}
     acronyms: dict[str, str] = {}
-    data = resources.files("claims") / "data"
-    for entry in sorted(data.iterdir(), key=lambda p: p.name):
-        if not (entry.name.startswith("actors") and entry.name.endswith(".json")):
-            continue
-        table = json.loads(entry.read_text(encoding="utf-8"))
-        for actor in table.get("actors", []):
-            name = actor["name"]
-            kind_of[name] = actor.get("kind", "state")
-            for alias in [name, *actor.get("aliases", [])]:
-                bare = _LEADING.sub("", alias.strip())
-                if _is_acronym(bare):
-                    acronyms.setdefault(bare.replace(".", ""), name)
-                else:
-                    alias_of.setdefault(_norm(alias), name)
+    for actor in builtin_actors():
+        name = actor.name
+        kind_of[name] = actor.kind
+        for alias in [name, *actor.aliases]:
+            bare = _LEADING.sub("", alias.strip())
+            if _is_acronym(bare):
+                acronyms.setdefault(bare.replace(".", ""), name)
+            else:
+                alias_of.setdefault(_norm(alias), name)
     return alias_of, kind_of, acronyms
 
 

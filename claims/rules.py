@@ -1,19 +1,22 @@
-"""Load the extraction rules from claims/data/rules.json (rules are data, issue #2)."""
+"""Load the extraction rules from claims/data/rules.json (rules are data, issue #2).
+
+The file is checked against `claims.data_files.RulesFile` when first read;
+callers get the plain parsed JSON.
+"""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-DATA = resources.files("claims") / "data"
+from claims.data_files import RulesFile, read
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    """The rule table, parsed once per process."""
-    return json.loads((DATA / "rules.json").read_text(encoding="utf-8"))
+    """The rule table, parsed and checked once per process."""
+    data, _ = read("rules.json", RulesFile)
+    return data
 
 
 def phrases(*path: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 from claims.actors import AliasTable
 from cli.options import ModelOption, meta
 from cli.output import STDOUT, bar, check_writable, note, write_stdout
+from sources.aliases import read_alias_file
 from sources.models import Source
 from workspace.pipeline import write_report
 
@@ -83,14 +83,5 @@ def compare(
 
 
 def read_aliases(path: Path | None) -> dict[str, str]:
-    """The --aliases file: {"name": "canonical"} or {"aliases": {...}}."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise typer.BadParameter(f"{path}: not a readable JSON alias file ({exc})") from exc
-    table = data.get("aliases", data) if isinstance(data, dict) else None
-    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-        raise typer.BadParameter(f'{path}: expected {{"aliases": {{"name": "canonical"}}}}')
-    return table
+    """The --aliases file, checked by its schema (sources.aliases): one line naming the file and field."""
+    return read_alias_file(path) if path is not None else {}

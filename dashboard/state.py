@@ -9,7 +9,6 @@ added from the CLI or another browser shows on the next rerun.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,12 +18,12 @@ import streamlit as st
 
 from analysis.models import Report
 from dashboard import tables
+from sources.settings import settings
 from workspace.store import Workspace
 
 if TYPE_CHECKING:  # spaCy takes a second to import: only the demo and adding sources need it
     from spacy.language import Language
 
-WORKSPACE_ENV = "RASHOMON_WORKSPACE"
 DEFAULT_DB = "rashomon.db"
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 TABS = ("Overview", "Matrix", "Fact", "Source", "Add sources", "Export")
@@ -35,9 +34,9 @@ SOURCE_KEY = "source.current"
 
 def workspace_path() -> Path | None:
     """The workspace file to show, or None for the demo corpus."""
-    named = os.environ.get(WORKSPACE_ENV, "").strip()
-    if named:
-        return Path(named).expanduser()
+    named = settings().workspace
+    if named is not None:
+        return named.expanduser()
     default = Path.cwd() / DEFAULT_DB
     return default if default.exists() else None
 

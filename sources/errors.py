@@ -110,3 +110,18 @@ class UnwritablePath(RashomonError):
 class UnknownAlias(RashomonError):
     code = "E018"
     template = "{name}: no such alias in the workspace"
+
+
+class BadAliasFile(RashomonError):
+    code = "E019"
+    template = "{name}: alias file is not usable: {detail}"
+
+
+class BadDataFile(RashomonError):
+    code = "E020"
+    template = "{name}: built-in data is not usable: {detail}"
+
+
+class BadSetting(RashomonError):
+    code = "E021"
+    template = "{name}: setting is not usable: {detail}"

@@ -1,13 +1,14 @@
-"""Checks on the actor alias table, claims/data/actors.json (see claims/data/README.md)."""
+"""Checks on the built-in actor table: the states (ISO 3166 via pycountry plus
+claims/data/countries.json) and claims/data/actors.json (see claims/data/README.md)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+import pycountry
 import pytest
 
-ACTORS_PATH = Path(__file__).parent.parent / "claims/data/actors.json"
+from claims.actors import builtin_actors
+from claims.countries import country_actors
+from claims.data_files import CountryFile, read
 
 KINDS = {"state", "organisation"}
 
@@ -95,7 +96,8 @@ ARMED_GROUPS = ["Hamas", "Hezbollah", "Taliban", "Polisario", "Houthis", "ISIS",
 
 @pytest.fixture(scope="module")
 def table() -> dict:
-    return json.loads(ACTORS_PATH.read_text(encoding="utf-8"))
+    """The table as the matcher gets it, less the former states (actors_historical.json)."""
+    return {"actors": [actor.model_dump() for actor in builtin_actors(historical=False)]}
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +111,6 @@ def alias_index(table) -> dict[str, set[str]]:
 
 
 def test_actor_data_schema(table):
-    assert set(table) == {"version", "actors"}
-    assert table["version"] == 1
     assert isinstance(table["actors"], list) and table["actors"]
     for actor in table["actors"]:
         assert set(actor) == {"name", "kind", "aliases"}, actor
@@ -237,3 +237,28 @@ def test_actor_data_organisations_are_organisations(table):
         "UNHCR",
     ]:
         assert kinds.get(name) == "organisation", name
+
+
+def test_actor_data_states_come_from_iso_and_the_overlay():
+    states = country_actors()
+    assert [a.kind for a in states] == ["state"] * len(states)
+    assert len(states) == len(read("countries.json", CountryFile)[1].countries) >= 190
+    aliases = {alias for a in states for alias in [a.name, *a.aliases]}
+    # ISO's official names come from pycountry, not from the overlay
+    assert {"Kingdom of Belgium", "Islamic Republic of Pakistan", "United States of America"} <= aliases
+    # ISO's inverted and bracketed forms never do
+    assert not [alias for alias in aliases if "," in alias or "(" in alias]
+
+
+def test_actor_data_overlay_codes_are_iso_codes():
+    overlay = read("countries.json", CountryFile)[1].countries
+    not_iso = [code for code in overlay if pycountry.countries.get(alpha_3=code) is None]
+    assert not_iso == ["XKX"]  # Kosovo: a user-assigned code, named in the overlay
+    assert overlay["XKX"].name == "Kosovo"
+
+
+def test_actor_data_iso_codes_only_where_the_news_writes_them(alias_index):
+    assert alias_index["us"] == alias_index["usa"] == {"United States"}
+    assert alias_index["png"] == {"Papua New Guinea"}
+    for code in ("DE", "FR", "RUS", "ISR", "IN", "IT", "NO"):
+        assert code.casefold() not in alias_index, code

@@ -35,7 +35,7 @@ SIDECAR = [
         "side": "north",
         "note": "saved by hand",
     },
-    {"file": "b_south.md", "publisher": "South Radio", "published": None, "colour": "ignored"},
+    {"file": "b_south.md", "publisher": "South Radio", "published": None, "note": ""},
 ]
 
 
@@ -161,6 +161,8 @@ def test_sidecar_entries(folder: Path) -> None:
         ('[{"file": "a.txt", "published": 20240505}]', "YYYY-MM-DD"),
         ('[{"file": "a.txt", "publisher": 7}]', '"publisher" must be text'),
         ('[{"file": "a.txt"}, {"file": "a.txt"}]', "listed twice"),
+        ('[{"file": "a.txt", "publised": "2024-05-05"}]', r'entry 1 \(a.txt\): "publised" is not a known field'),
+        ('[{"file": "a.txt", "note": ["x"]}]', '"note" must be text'),
     ],
 )
 def test_bad_sidecar(tmp_path: Path, content: str, reason: str) -> None:

@@ -4,9 +4,9 @@ After one source is added to a workspace of a thousand, a full
 `analyse_claims` would compare every plausible pair again. Here each new
 claim is compared only with the stored claims that share one of its blocking
 words (the workspace's inverted index), and joins the best existing group
-when align() would have merged it there: one of its scores reaches THRESHOLD
+when align() would have merged it there: one of its scores reaches align_threshold()
 (the edge align() merges along), its average score over all the group's
-members reaches THRESHOLD * 0.75, and it is compatible() with every member.
+members reaches align_threshold() * 0.75, and it is compatible() with every member.
 New claims that join no group are clustered among themselves with align().
 Relations are computed only for the pairs that are new, summaries and topics
 only for the groups touched, and only those are written back, in one
@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from analysis.align import (
     EVENT_WEIGHT,
     MAX_POSTINGS,
-    THRESHOLD,
     Vocabulary,
     align,
+    align_threshold,
     block_keys,
     compatible,
     features,
@@ -44,7 +44,7 @@ from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan
 from workspace.store import Candidate, TimeSpan, Workspace
 
-JOIN_AVERAGE = THRESHOLD * 0.75  # align()'s average-linkage bar for a merge
+JOIN_SHARE = 0.75  # align()'s average-linkage bar for a merge, as a share of align_threshold()
 # Above anything pair_score gives (its words, time and value parts add up to under 1.8): only
 # used to rule groups out early, so it must never be below the real maximum. A test compares
 # the result with and without this pruning.
@@ -203,7 +203,7 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
                 blocked.add(gid)  # holds a member the claim is not compatible() with
                 continue
             totals[gid] += score
-            if score >= THRESHOLD:
+            if score >= align_threshold():
                 edges.add(gid)
         best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
         if best is None:
@@ -224,7 +224,7 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
     a group holding a claim whose time cannot meet this one's (compatible()
     is False: align() never merges across it); one where only k of n members
     share a key, which averages at most k * MAX_PAIR_SCORE / n; and, for a
-    date, one where no candidate can score THRESHOLD (no edge to merge
+    date, one where no candidate can score align_threshold() (no edge to merge
     along), bounded from its date and the words it shares. Groups in
     `keep` (holding a claim joined in this run) are read whatever their bound.
     """
@@ -241,7 +241,7 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
             continue
         size = len(loaded[gid].filed) + len(loaded[gid].joined) if gid in loaded else stored.get(gid, 0)
         if gid not in keep:
-            if len(found) * MAX_PAIR_SCORE < JOIN_AVERAGE * size:
+            if len(found) * MAX_PAIR_SCORE < JOIN_SHARE * align_threshold() * size:
                 continue
             if dated and not any(_may_reach(claim, c, stats, bounds) for c in found):
                 continue
@@ -257,13 +257,13 @@ def _never_meet(claim: Claim, time: TimeSpan | None) -> bool:
 
 def _may_reach(claim: Claim, found: Candidate, stats: WorkspaceVocabulary,
                bounds: dict[tuple[TimeSpan, frozenset[str]], float]) -> bool:  # fmt: skip
-    """Could this stored date claim score THRESHOLD with `claim`? (bounds caches date_bound)"""
+    """Could this stored date claim score align_threshold() with `claim`? (bounds caches date_bound)"""
     if found.time is None:
         return True
     key = (found.time, found.words)
     if key not in bounds:
         bounds[key] = date_bound(claim, found.time, found.words, stats)
-    return bounds[key] >= THRESHOLD
+    return bounds[key] >= align_threshold()
 
 
 def date_bound(claim: Claim, time: TimeSpan, shared: frozenset[str], stats: WorkspaceVocabulary) -> float:
@@ -290,7 +290,7 @@ def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: d
              for gid in totals}  # fmt: skip
     ranked = sorted((-total / sizes[gid], _number(gid), gid) for gid, total in totals.items() if sizes[gid])
     for negative, _, gid in ranked:
-        if -negative < JOIN_AVERAGE:
+        if -negative < JOIN_SHARE * align_threshold():
             return None
         if gid not in loaded:
             loaded.update(_load(ws, [gid]))

@@ -24,6 +24,7 @@ from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
 from sources.models import Source, SourceMeta
+from sources.settings import thresholds
 from workspace.ingest import collect_inputs
 from workspace.store import AnalysisChanged, Workspace
 
@@ -137,8 +138,10 @@ def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
 
 
 def _aliases_key(table: AliasTable) -> str:
-    """Fingerprint of the user aliases an analysis used: when they change, everything is compared again."""
-    data = json.dumps(sorted(table.user.items()), ensure_ascii=False)
+    """Fingerprint of the user aliases and thresholds an analysis used: when they change, everything
+    is aligned and compared again (the thresholds are settings, issue #7)."""
+    limits = thresholds()
+    data = json.dumps([sorted(table.user.items()), limits.align, limits.same_fact], ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 

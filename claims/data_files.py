@@ -1,0 +1,174 @@
+"""The knowledge kept as data in claims/data: each file's schema, reading it, and its fingerprint.
+
+Every file is checked by a pydantic model when it is first read (issue #7): a
+bad edit is one line naming the file and the field (BadDataFile), not a
+KeyError deep in an extractor. `fingerprint` is a short hash of the files that
+goes into the pipeline version, so editing a rule re-extracts workspaces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from sources.errors import BadDataFile
+from sources.schemas import check, read_json
+
+DATA: Traversable = resources.files("claims") / "data"
+M = TypeVar("M", bound=BaseModel)
+
+Word = Annotated[str, StringConstraints(min_length=1)]
+Words = list[Word]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- rules.json -------------------------------------------------------------------
+
+
+class Triggers(_Strict):
+    """Lemmas that make a sentence a claim of one kind ("killed", "fled")."""
+
+    verbs: Words
+    nouns: Words
+    adjectives: Words
+
+
+class Qualifiers(_Strict):
+    lower_bound: Words
+    upper_bound: Words
+    approximate: Words
+    upper_estimate: Words
+
+
+class ScopeWords(_Strict):
+    general: Words
+    roles: dict[str, Words]
+    subset_markers: Words
+    people_nouns: Words
+    total_markers: Words
+
+
+class SpeakerWords(_Strict):
+    reporting_verbs: Words
+    hedges: Words
+
+
+class InitiatorWords(_Strict):
+    start_verbs: Words
+    attack_verbs: Words
+    war_nouns: Words
+    attack_nouns: Words
+    blame_verbs: Words
+    blame_nouns: Words
+    response_words: Words
+
+
+class RulesFile(BaseModel):
+    """claims/data/rules.json. A new top-level section passes unchecked until it is added here."""
+
+    model_config = ConfigDict(extra="allow")
+
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    triggers: dict[str, Triggers]
+    trigger_guards: dict[str, Words]
+    figure_nouns: Words
+    qualifiers: Qualifiers
+    approximate_tolerance: float = Field(ge=0, lt=1)
+    near_tolerance: float = Field(ge=0, lt=1)
+    strict_lower_bound: Words
+    vague_amounts: dict[str, tuple[int, int]]
+    number_words: dict[str, int]
+    multipliers: dict[str, int]
+    scope: ScopeWords
+    speaker: SpeakerWords
+    initiator: InitiatorWords
+    generic_actors: Words
+    duration_units: dict[str, float]
+
+    @model_validator(mode="after")
+    def _ranges(self) -> RulesFile:
+        for phrase, (low, high) in self.vague_amounts.items():
+            if not 0 < low <= high:
+                raise ValueError(f'"vague_amounts.{phrase}" must be [low, high] with 0 < low <= high')
+        return self
+
+
+# -- actors*.json -----------------------------------------------------------------
+
+
+class ActorEntry(_Strict):
+    name: Word
+    kind: Literal["state", "organisation"] = "state"
+    aliases: Words = []
+
+
+class ActorFile(_Strict):
+    """claims/data/actors*.json: international bodies and former states (claims/data/README.md)."""
+
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    actors: list[ActorEntry]
+
+
+# -- countries.json ---------------------------------------------------------------
+
+
+class CountryOverlay(_Strict):
+    """What ISO 3166 (pycountry) lacks about one state; claims/countries.py merges the two."""
+
+    name: Word | None = None  # the name the news uses, when it is not ISO's ("Ivory Coast")
+    codes: list[Literal["alpha_2", "alpha_3"]] = []  # ISO codes written as names ("US", "USA")
+    drop: Words = []  # ISO names left out as ambiguous ("Congo")
+    names: Words = []  # short, older and other names ("Burma", "DRC", "the Netherlands")
+    demonyms: Words = []  # "Armenian", "Armenians"
+    capitals: Words = []  # capitals and seats of government used as metonyms ("Baku", "Kremlin")
+
+
+class CountryFile(_Strict):
+    """claims/data/countries.json: which states the table lists (by ISO alpha-3 code) and the overlay."""
+
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    countries: dict[str, CountryOverlay]
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def read(name: str, model: type[M], folder: Traversable | None = None) -> tuple[Any, M]:
+    """The parsed JSON of claims/data/`name` and the same checked as a `model`."""
+    path = (folder or DATA) / name
+    data = read_json(path, BadDataFile, str(path))
+    return data, check(model, data, BadDataFile, str(path))
+
+
+def data_names(folder: Traversable | None = None) -> list[str]:
+    """The data files that shape extraction and comparison, in a stable order."""
+    return sorted(entry.name for entry in (folder or DATA).iterdir() if entry.name.endswith(".json"))
+
+
+@lru_cache(maxsize=8)
+def fingerprint(folder: Traversable | None = None) -> str:
+    """A short hash of every data file and of pycountry's version (the states are built from
+    its ISO 3166 table): it changes whenever a rule or an actor does."""
+    digest = hashlib.sha256()
+    for name in data_names(folder):
+        digest.update(name.encode("utf-8") + b"\0" + ((folder or DATA) / name).read_bytes() + b"\0")
+    digest.update(f"pycountry {_version('pycountry')}".encode())
+    return digest.hexdigest()[:8]
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
