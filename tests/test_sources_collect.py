@@ -249,3 +249,12 @@ def test_same_file_name_in_two_folders_gives_two_sources(tmp_path: Path) -> None
     result = collect([tmp_path / "a" / "index.html", tmp_path / "b" / "index.html"])
     assert [s.name for s in result.sources] == ["index.html", "b/index.html"]
     assert result.errors == []
+
+
+@pytest.mark.parametrize("name", ["evil\x1b[2J.txt", "two\nlines.txt", "bidi\u202etxt.exe.txt", "bell\x07.txt"])
+def test_error_lines_are_neutralised_where_they_are_made(tmp_path: Path, name: str) -> None:
+    """Issue #10: the report's errors and the dashboard get the safe line, not only the terminal."""
+    [error] = collect([tmp_path / name]).errors
+    line = error.line()
+    assert line.isprintable() and "\n" not in line, repr(line)
+    assert line.endswith(": cannot read: no such file")
