@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo report test lint install bench clean
+.PHONY: demo report test lint install chromium bench clean
 
 $(BIN)/rashomon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,17 @@ report: install  ## analyse the built-in demo corpus and write out/report.{md,ht
 	$(BIN)/rashomon compare demo --md out/report.md --html out/report.html --json out/report.json --csv out/report.csv
 	@echo "Reports written to out/ (open out/report.html in a browser)"
 
-test: install  ## lint, then the whole test suite
+# Browser tests drive Debian's chromium (never a downloaded build): installed here when missing and we are
+# root, as the README says; otherwise those tests are skipped, and this says how to get it (issue #10).
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+			|| echo "could not install chromium: the browser tests will be skipped"; \
+	else echo "chromium is missing: 'sudo apt-get install chromium' (Debian) runs the browser tests too"; fi
+
+test: install chromium  ## lint, then the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from analysis.counts import claims_phrase, report_claims
 from claims.actors import AliasTable
-from cli.options import ModelOption, meta
+from cli.options import ModelOption, RecursiveOption, meta
 from cli.output import STDOUT, bar, check_writable, note, write_stdout
 from sources.aliases import read_alias_file
 from sources.models import Source
@@ -38,12 +39,15 @@ def compare(
     side: Annotated[str | None, typer.Option(help="A free label: whose side the sources speak for.")] = None,
     model: ModelOption = None,
     aliases: Annotated[Path | None, typer.Option(help='JSON file of your aliases: {"Kelbajar": "Kalbajar"}.')] = None,
+    recursive: RecursiveOption = True,
 ) -> None:
     """Analyse files, folders or pasted text in one go and write the discrepancy report.
 
     Without an output option the Markdown report goes to stdout; `-` as an
     output FILE also means stdout. Output paths are checked before the
-    analysis starts. `-` as a PATH reads one text from stdin.
+    analysis starts. `-` as a PATH reads one text from stdin. Folders are read
+    with their sub-folders (--no-recursive: not); files not read are named.
+    Only English text is analysed: another language is named, with its reason.
 
     Example: rashomon compare demo/ --md report.md --json report.json
 
@@ -68,18 +72,17 @@ def compare(
         def tick(done: int, total: int, source: Source) -> None:
             progress.update(task, completed=done, total=total, description=source.name)
 
-        report = analyse_paths(paths, meta=stated, nlp=nlp, aliases=table, progress=tick)
+        report = analyse_paths(paths, meta=stated, nlp=nlp, aliases=table, progress=tick, recursive=recursive)
     for line in report.errors:
-        note(f"skipped {line}", "yellow")
+        note(line, "yellow")  # "[E002] NAME: reason": each says what became of that input
     for fmt, path in (chosen or {"md": Path(STDOUT)}).items():
         if str(path) == STDOUT:
             write_stdout(write_report(report, fmt))  # type: ignore[arg-type]
         else:
             write_report(report, fmt, path)  # type: ignore[arg-type]
     contested = sum(1 for g in report.groups if g.status == "contested")
-    note(
-        f"{len(report.sources)} sources, {len(report.claims)} claims, {len(report.groups)} facts, {contested} contested"
-    )
+    claims = claims_phrase(*report_claims(report))  # the count the report and the dashboard show (issue #10)
+    note(f"{len(report.sources)} sources, {claims}, {len(report.groups)} facts, {contested} contested")
 
 
 def read_aliases(path: Path | None) -> dict[str, str]:

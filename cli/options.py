@@ -24,6 +24,11 @@ WorkspaceOption = Annotated[
 ]  # fmt: skip
 ModelOption = Annotated[str | None, typer.Option(help="Another installed spaCy pipeline to use.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout instead of text.")]
+RecursiveOption = Annotated[
+    bool,
+    typer.Option("--recursive/--no-recursive",
+                 help="Read the sub-folders of a folder too (the default); what is skipped is named."),
+]  # fmt: skip
 SourceArgument = Annotated[str, typer.Argument(help="Id (s3), name, or the unique start or end of a name.")]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -24,31 +23,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from sources.errors import RashomonError, UnwritablePath
+from sources.errors import RashomonError, UnwritablePath, neutralise
 
 err = Console(stderr=True, soft_wrap=True, highlight=False)  # one message per line, also when piped
 out = Console(soft_wrap=True, highlight=False)  # one result per line, never wrapped: scripts read them
 
-# C0 and C1 controls and DEL (terminal escapes, line breaks), and the bidi overrides and
-# isolates that reorder what a terminal shows. Joiners (ZWJ, ZWNJ) stay: names use them.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 STDOUT = "-"  # as an output path: write to stdout
-
-
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def clean(text: object) -> str:
     """`text` as one safe line: control characters are shown as escapes (\\x1b, \\n), not obeyed."""
-    return _UNSAFE.sub(_escape, str(text))
+    return neutralise(text)
 
 
 def say(text: object) -> None:

@@ -6,19 +6,25 @@ from typing import Annotated
 
 import typer
 
+from analysis.counts import claims_phrase
 from claims.describe import describe_value
 from cli.options import DEFAULT_WORKSPACE, JsonFlag, SourceArgument, WorkspaceOption, opened
 from cli.output import emit_json, note, say, table
+from sources.language import ENGLISH, not_english
 
-SOURCE_FIELDS = ("id", "name", "title", "publisher", "published", "side", "address", "sha256")
+SOURCE_FIELDS = ("id", "name", "origin", "title", "publisher", "published", "side", "address", "language", "sha256")
 
 
 def list_sources(workspace: WorkspaceOption = DEFAULT_WORKSPACE, as_json: JsonFlag = False) -> None:
-    """List the workspace's sources with their metadata and claim counts ("–": not analysed yet).
+    """List the workspace's sources with their metadata, language and claim counts ("–": not analysed yet).
+
+    Claims are counted as in the report: restatements folded into the claim
+    they repeat are not counted twice. Only English sources give claims.
 
     --json prints {"workspace": ..., "sources": [...]}, one object per source
-    with id, name, title, publisher, published, side, address, sha256,
-    chars, claims and extracted (claims are current).
+    with id, name, origin (full path or URL), title, publisher, published,
+    side, address, language, sha256, chars, claims, folded and extracted
+    (claims are current).
 
     Example: rashomon list --json
     """
@@ -30,11 +36,22 @@ def list_sources(workspace: WorkspaceOption = DEFAULT_WORKSPACE, as_json: JsonFl
     if not rows:
         note("no sources yet: rashomon add FILE|DIR|URL")
         return
-    columns = ("id", "name", "title", "publisher", "published", "side", "claims")
-    cells = [[*(row[c] for c in columns[:-1]), row["claims"] if row["extracted"] else "–"] for row in rows]
+    columns = ("id", "name", "title", "publisher", "published", "side", "language", "claims")
+    cells = [[*(row[c] for c in columns[:-1]), _claims_cell(row)] for row in rows]
     fold = {"overflow": "fold"}
     table(columns, cells, id={"no_wrap": True}, name={"overflow": "fold", "min_width": 16},  # never cut: commands take it
-          title={"max_width": 30}, publisher={"max_width": 30}, published=fold, side=fold, claims=fold)  # fmt: skip
+          title={"max_width": 30}, publisher={"max_width": 30}, published=fold, side=fold, language=fold,
+          claims=fold)  # fmt: skip
+    total, folded = sum(row["claims"] for row in rows), sum(row["folded"] for row in rows)
+    note(f"{len(rows)} sources, {claims_phrase(total, folded)}")  # the count status and the report give (#10)
+
+
+def _claims_cell(row: dict) -> str:
+    if not row["extracted"]:
+        return "–"
+    if row["language"] != ENGLISH:
+        return "not English"  # issue #10: say why, not just 0
+    return str(row["claims"])
 
 
 def show(source: SourceArgument, workspace: WorkspaceOption = DEFAULT_WORKSPACE, as_json: JsonFlag = False) -> None:
@@ -48,15 +65,18 @@ def show(source: SourceArgument, workspace: WorkspaceOption = DEFAULT_WORKSPACE,
     with opened(workspace) as ws:
         found = ws.get_source(source)
         claims = ws.claims(found.id)
+        folded = ws.folded_claims(found.id)
     if as_json:
-        data = found.model_dump(mode="json", exclude={"text"}) | {"chars": len(found.text)}
+        data = found.model_dump(mode="json", exclude={"text"}) | {"chars": len(found.text), "origin": found.origin}
         emit_json({"source": data, "claims": [claim.model_dump(mode="json") for claim in claims]})
         return
     for field in SOURCE_FIELDS:
         value = getattr(found, field)
         if value is not None:
             say(f"{field}: {value}")
-    say(f"text: {len(found.text):,} characters, {len(claims)} claims")
+    say(f"text: {len(found.text):,} characters, {claims_phrase(len(claims) - folded, folded)}")
+    if warning := not_english(found.name, found.language):
+        note(warning.line(), "yellow")
     if claims:
         rows = [(c.id, c.kind, describe_value(c.value), c.quote) for c in claims]
         table(("id", "kind", "value", "quote"), rows)

@@ -13,8 +13,11 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.options import DEFAULT_WORKSPACE, JsonFlag, ModelOption, WorkspaceOption, meta, opened
+from analysis.counts import claims_phrase
+from cli.options import DEFAULT_WORKSPACE, JsonFlag, ModelOption, RecursiveOption, WorkspaceOption, meta, opened
 from cli.output import bar, check_writable, emit_json, err, error, note, say, write_stdout
+from sources.errors import SkippedFiles
+from sources.language import not_english
 from sources.models import Source
 from workspace import ingest, pipeline
 from workspace.store import AddResult, Workspace
@@ -25,12 +28,6 @@ class ReportFormat(StrEnum):
     csv = "csv"
     md = "md"
     html = "html"
-
-
-def _result_line(result: AddResult) -> str:
-    if result.status == "duplicate":
-        return f"duplicate of {result.existing_id} {result.name}"
-    return f"{result.status} {result.source_id} {result.name}"
 
 
 def add(
@@ -51,13 +48,18 @@ def add(
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.")] = 15.0,
     analyse_now: Annotated[bool, typer.Option("--analyse", help="Extract claims and re-align right after.")] = False,
     model: ModelOption = None,
+    recursive: RecursiveOption = True,
 ) -> None:
     """Add sources to the workspace (created if missing): files, folders, web pages or pasted text.
 
-    Prints one line per source: "added s3 NAME", "updated s2 NAME" (same name,
-    new text: its claims are extracted again) or "duplicate of s1 NAME" (same
-    text: nothing written), and one line per input that could not be read; the
-    others are still added. Each source is committed on its own, so an
+    Prints one line per source: "added s3 NAME", "updated s2 NAME: 1,204 ->
+    1,350 characters" (the same file or URL again, with new text: its claims are
+    extracted again) or "duplicate NAME: same text as s1 ..." (nothing written),
+    and one line per input that could not be read; the others are still added.
+    A file named like a source from another folder is another source, under a
+    distinct name (b/report.txt). Folders are read with their sub-folders
+    (--no-recursive: not); files not read are named. A text not in English is
+    kept, and named: only English is analysed. Each source is committed on its own, so an
     interrupted add keeps those already printed. Adding does not extract claims:
     run `rashomon analyse` afterwards, or pass --analyse. Exits non-zero only
     when nothing could be added. A new workspace is announced on stderr.
@@ -68,9 +70,13 @@ def add(
     if not workspace.exists():
         check_writable(workspace)  # a bad path fails now, before the reading; nothing is created yet
     with err.status("reading…"):
-        sources, errors = ingest.load_inputs(items, meta=stated, allow_private=allow_private, timeout=timeout)
+        sources, errors = ingest.load_inputs(items, meta=stated, allow_private=allow_private, timeout=timeout,
+                                             recursive=recursive)  # fmt: skip
     for exc in errors:
-        error(exc)
+        if isinstance(exc, SkippedFiles):
+            note(exc.line(), "yellow")  # a notice: the folder's other files are read
+        else:
+            error(exc)
     if not sources:
         if not errors:
             note("nothing to add: no readable file given", "red")
@@ -81,7 +87,9 @@ def add(
             task = progress.add_task("", total=len(sources))
             for source, result in zip(sources, ingest.ingest_iter(ws, sources), strict=True):
                 results.append(result)
-                say(_result_line(result))
+                say(result.line())
+                if result.status != "duplicate" and (warning := not_english(result.name, source.language)):
+                    note(warning.line(), "yellow")  # kept, but it will give no claims (issue #10)
                 progress.update(task, advance=1, description=source.name)
         if analyse_now:
             _print_analysed(_analyse(ws, model, full=False))
@@ -106,9 +114,10 @@ def _analyse(ws: Workspace, model: str | None, *, full: bool) -> dict[str, Any]:
 
 
 def _print_analysed(done: dict[str, Any]) -> None:
-    for line in done["skipped"]:
+    for line in [*done["not_english"], *done["skipped"]]:
         note(line, "yellow")
-    say(f"extracted {done['extracted']} new or changed sources ({done['claims']} claims)")
+    # The claims count is said once, below, as everywhere (issue #10); this says what was done.
+    say(f"extracted claims from {done['extracted']} new or changed sources")
     r = done["realigned"]
     if r is None:
         say("re-aligned every claim (full analysis)")
@@ -116,7 +125,7 @@ def _print_analysed(done: dict[str, Any]) -> None:
         say(f"re-aligned {r['new_claims']} new claims: {r['joined']} joined known facts, "
             f"{r['new_groups']} new facts, {r['touched_groups']} facts updated")  # fmt: skip
     stats = done["stats"]
-    say(f"{stats['sources']} sources, {stats['claims']} claims, {stats['groups']} facts, "
+    say(f"{stats['sources']} sources, {claims_phrase(stats['claims'], stats['folded'])}, {stats['groups']} facts, "
         f"{stats['contested']} contested, {stats['agreed']} agreed")  # fmt: skip
 
 
@@ -131,7 +140,8 @@ def analyse(
     Sources whose text and pipeline version are unchanged keep their claims.
     With a few new sources their claims join the known facts (incremental);
     with many, or a new alias, everything is aligned again. --json prints what
-    was done (extracted, claims, mode, realigned, skipped, stats) as one document.
+    was done (extracted, extracted_claims, mode, realigned, skipped, not_english,
+    stats) as one document; stats.claims is the count the report shows.
 
     Example: rashomon analyse --workspace war.db
     """
@@ -170,7 +180,10 @@ def export(
 def status(workspace: WorkspaceOption = DEFAULT_WORKSPACE, as_json: JsonFlag = False) -> None:
     """Count sources, claims and facts, and say whether the comparison is current.
 
-    --json prints the counts (sources, claims, extracted, groups, contested,
+    Claims are counted as in the report: a restatement folded into the claim
+    it repeats is counted apart ("114 claims (3 restatements folded)").
+
+    --json prints the counts (sources, claims, folded, extracted, groups, contested,
     agreed, single, relations, contradictions, aliases, decisions,
     analysed_at, stale) as one document.
 
@@ -181,7 +194,8 @@ def status(workspace: WorkspaceOption = DEFAULT_WORKSPACE, as_json: JsonFlag = F
     if as_json:
         emit_json({"workspace": str(workspace), **stats})
         return
-    say(f"{stats['sources']} sources, {stats['claims']} claims ({stats['extracted']} sources analysed)")
+    say(f"{stats['sources']} sources, {claims_phrase(stats['claims'], stats['folded'])} "
+        f"({stats['extracted']} sources analysed)")  # fmt: skip
     say(f"{stats['groups']} facts: {stats['contested']} contested, {stats['agreed']} agreed, "
         f"{stats['single']} told by one source; {stats['aliases']} aliases")  # fmt: skip
     say("out of date: run `rashomon analyse`" if stats["stale"] else f"analysed {stats['analysed_at'] or 'never'}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.counts import claims_phrase, report_claims
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
 from dashboard import charts, fact_tables, state, tables
@@ -30,7 +31,9 @@ def visualize_overview(data: state.Data) -> None:
     with st.container(key="overview-metrics"):
         cols = st.columns(4)
         cols[0].metric("Sources", len(report.sources), border=True)
-        cols[1].metric("Claims", len(report.claims), border=True, help="factual statements extracted")
+        claims, folded = report_claims(report)  # the count the CLI and the exports give (issue #10)
+        cols[1].metric("Claims", claims, border=True, help=f"factual statements extracted: {claims_phrase(claims, folded)}, "
+                       "a source's restatement of a figure folded into the claim it repeats")  # fmt: skip
         cols[2].metric("Facts", len(facts), border=True, help="claims about the same thing, grouped across sources")
         cols[3].metric("Contested facts", contested, border=True, help="facts where at least two sources contradict")
     if report.errors:

@@ -10,10 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sources.errors import BadSidecar, DuplicateSource, EmptyFolder, RashomonError
-from sources.loaders import is_supported, load_file
+from sources.errors import BadSidecar, DuplicateSource, EmptyFolder, RashomonError, SkippedFiles
+from sources.folders import FolderWalk
+from sources.loaders import load_file
 from sources.models import Source, SourceMeta
-from sources.sidecar import SIDECAR_NAME, read_sidecar
+from sources.naming import distinct_name
+from sources.sidecar import read_sidecar
 
 
 @dataclass
@@ -24,15 +26,18 @@ class CollectResult:
     errors: list[RashomonError] = field(default_factory=list)
 
 
-def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None) -> CollectResult:
-    """Load every file named or inside a named folder; ids are s1, s2, ... in order.
+def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None, recursive: bool = True) -> CollectResult:
+    """Load every file named or inside a named folder (and its sub-folders unless not `recursive`).
 
-    Metadata precedence: the document < the folder's sources.json < `meta`.
+    Ids are s1, s2, ... in order; two files of the same name get distinct names
+    (`report.txt`, `b/report.txt`: sources.naming). Metadata precedence: the
+    document < the folder's sources.json < `meta`.
     """
     result = CollectResult()
     sidecars = _Sidecars(result.errors)
     seen: dict[str, Source] = {}
-    for path in _expand(paths, result.errors):
+    names: set[str] = set()
+    for path in _expand(paths, result.errors, recursive=recursive):
         stated = _merge(sidecars.meta_for(path), meta)
         try:
             source = load_file(path, source_id=f"s{len(result.sources) + 1}", meta=stated)
@@ -43,37 +48,35 @@ def collect(paths: Sequence[Path | str], *, meta: SourceMeta | None = None) -> C
         if earlier is not None:
             result.errors.append(DuplicateSource(str(path), other=earlier.name))
             continue
+        name = distinct_name(source.name, source.origin, names.__contains__)
+        source = source.model_copy(update={"name": name}) if name != source.name else source
         seen[source.sha256] = source
+        names.add(name)
         result.sources.append(source)
     return result
 
 
-def _expand(paths: Sequence[Path | str], errors: list[RashomonError]) -> Iterator[Path]:
-    """Files in the order given; a folder contributes its supported files by name.
+def _expand(paths: Sequence[Path | str], errors: list[RashomonError], *, recursive: bool) -> Iterator[Path]:
+    """Files in the order given; a folder contributes its supported files, then its sub-folders' (issue #10).
 
-    Inside a folder, unsupported and hidden files are skipped silently (a
-    folder of saved pages holds images too); a file named explicitly is
-    always tried, so that an unsupported one is reported.
+    A file named explicitly is always tried, so that an unsupported one is
+    reported; what a folder holds that is not read is named in one line.
     """
     for item in paths:
         path = Path(item)
         if not path.is_dir():
             yield path
             continue
-        try:
-            children = sorted(path.iterdir(), key=lambda child: child.name)
-        except OSError:
+        walk = FolderWalk(path, recursive=recursive)
+        files = walk.files()
+        if walk.unreadable_root:
             yield path  # load_file reports it as unreadable
             continue
-        found = False
-        for child in children:
-            if child.name.startswith(".") or child.name == SIDECAR_NAME:
-                continue
-            if child.is_file() and is_supported(child):
-                found = True
-                yield child
-        if not found:
-            errors.append(EmptyFolder(str(path)))  # a folder the user named, and nothing in it to read
+        yield from files
+        if not files:
+            errors.append(EmptyFolder(str(path), detail=walk.empty_detail()))  # a folder the user named
+        elif walk.skipped():
+            errors.append(SkippedFiles(str(path), detail=walk.skipped()))
 
 
 def _merge(sidecar: SourceMeta | None, explicit: SourceMeta | None) -> SourceMeta | None:

@@ -6,9 +6,34 @@ adding twenty files sees at once which one failed and why (issue #2).
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls and DEL (terminal escapes, line breaks), and the bidi overrides and
+# isolates that reorder what a terminal shows. Joiners (ZWJ, ZWNJ) stay: names use them.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def neutralise(text: object) -> str:
+    """`text` as one safe line: control characters shown as escapes (\\x1b, \\n), never obeyed (issue #10)."""
+    return _UNSAFE.sub(_escape, str(text))
+
 
 class RashomonError(Exception):
-    """An error a user can act on; `str()` is the one line to show them."""
+    """An error a user can act on; `str()` is the one line to show them.
+
+    The line is neutralised when made, so that a file name holding a terminal
+    escape or a line break stays one harmless line wherever the message goes:
+    the terminal, the report's errors list, the dashboard (issue #10).
+    """
 
     code = "E000"
     template = "{name}: {reason}"
@@ -16,7 +41,7 @@ class RashomonError(Exception):
     def __init__(self, name: str = "", **fields: object) -> None:
         self.name = name
         self.fields = fields
-        super().__init__(self.template.format(name=name, **fields))
+        super().__init__(neutralise(self.template.format(name=name, **fields)))
 
     def line(self) -> str:
         return f"[{self.code}] {self}"
@@ -99,7 +124,10 @@ class DuplicateSource(RashomonError):
 
 class EmptyFolder(RashomonError):
     code = "E016"
-    template = "{name}: no .txt, .md, .html or .pdf files in this folder"
+    template = "{name}: no .txt, .md, .html or .pdf files in this folder{detail}"
+
+    def __init__(self, name: str = "", detail: str = "") -> None:
+        super().__init__(name, detail=detail)
 
 
 class UnwritablePath(RashomonError):
@@ -112,16 +140,30 @@ class UnknownAlias(RashomonError):
     template = "{name}: no such alias in the workspace"
 
 
-class BadAliasFile(RashomonError):
+class NotEnglish(RashomonError):
+    """A warning, not a refusal: the source is kept (and listed with its language) but gives no claims."""
+
     code = "E019"
+    template = "{name}: written in {language}; only English is analysed, so it gives no claims ({need})"
+
+
+class SkippedFiles(RashomonError):
+    """A notice: files inside a folder that were not read, and why (issue #10)."""
+
+    code = "E020"
+    template = "{name}: skipped {detail}"
+
+
+class BadAliasFile(RashomonError):
+    code = "E021"
     template = "{name}: alias file is not usable: {detail}"
 
 
 class BadDataFile(RashomonError):
-    code = "E020"
+    code = "E022"
     template = "{name}: built-in data is not usable: {detail}"
 
 
 class BadSetting(RashomonError):
-    code = "E021"
+    code = "E023"
     template = "{name}: setting is not usable: {detail}"

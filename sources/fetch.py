@@ -194,9 +194,9 @@ def _to_source(
 ) -> Source:
     text = _decode(body, kind, charset)
     if kind in _HTML_TYPES:
-        return load_html(text, name=url, source_id=source_id, meta=meta, address=final)
+        return load_html(text, name=url, source_id=source_id, meta=meta, address=final, origin=url)
     if kind == "text/markdown":
         text = strip_markdown(text)
-    source = load_text(text, name=url, source_id=source_id)
+    source = load_text(text, name=url, source_id=source_id, origin=url)  # the same URL again updates it (#10)
     source = source.with_meta(SourceMeta(address=final))
     return source.with_meta(meta) if meta is not None else source

@@ -23,6 +23,7 @@ from sources.errors import (
     UnreadablePath,
     UnsupportedType,
 )
+from sources.language import detect_language
 from sources.models import Source, SourceMeta, text_sha256
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -36,6 +37,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Share of control bytes above which a file is not text even without a NUL.
 _BINARY_SHARE = 0.1
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\b\x1b")
+# Share of plain characters (alphabetic scripts, printable) that makes bytes UTF-16 text.
+_UTF16_PLAIN = 0.95
 
 
 def is_supported(path: Path) -> bool:
@@ -58,22 +61,25 @@ def load_file(
     label = str(path)
     suffix = path.suffix.lower()
     data = _read_bytes(path, label=label, max_bytes=max_bytes, known=suffix in SUPPORTED_SUFFIXES)
+    # Identity is the full path, never the bare name: two folders' report.txt are two sources (issue #10).
+    where = {"name": path.name, "label": label, "source_id": source_id, "origin": str(path.resolve())}
     if suffix in PDF_SUFFIXES:
         text, found = _pdf_text(data, label=label)
-        return _build(text, name=path.name, label=label, source_id=source_id, found=found, meta=meta)
-    text = _decode_utf8(data, label=label)
+        return _build(text, found=found, meta=meta, **where)
+    text = _decode_text(data, label=label)
     if suffix in HTML_SUFFIXES:
-        return _load_html(text, name=path.name, label=label, source_id=source_id, meta=meta, address=None)
+        return _load_html(text, meta=meta, address=None, **where)
     found = SourceMeta()
     if suffix in MARKDOWN_SUFFIXES:
         found = SourceMeta(title=_markdown_title(text))
         text = strip_markdown(text)
-    return _build(text, name=path.name, label=label, source_id=source_id, found=found, meta=meta)
+    return _build(text, found=found, meta=meta, **where)
 
 
-def load_text(text: str, *, name: str, source_id: str, meta: SourceMeta | None = None) -> Source:
+def load_text(text: str, *, name: str, source_id: str, meta: SourceMeta | None = None,
+              origin: str | None = None) -> Source:  # fmt: skip
     """A Source from pasted text (the same cleaning and checks as a .txt file)."""
-    return _build(text, name=name, label=name, source_id=source_id, found=SourceMeta(), meta=meta)
+    return _build(text, name=name, label=name, source_id=source_id, found=SourceMeta(), meta=meta, origin=origin)
 
 
 def load_html(
@@ -83,9 +89,10 @@ def load_html(
     source_id: str,
     meta: SourceMeta | None = None,
     address: str | None = None,
+    origin: str | None = None,
 ) -> Source:
     """A Source from an HTML page: its main text and the metadata it declares."""
-    return _load_html(html, name=name, label=name, source_id=source_id, meta=meta, address=address)
+    return _load_html(html, name=name, label=name, source_id=source_id, meta=meta, address=address, origin=origin)
 
 
 # --- reading bytes -----------------------------------------------------------
@@ -116,12 +123,18 @@ def _read_bytes(path: Path, *, label: str, max_bytes: int, known: bool) -> bytes
     return data
 
 
-def _decode_utf8(data: bytes, *, label: str) -> str:
-    """Strict UTF-8 (a BOM is fine): a wrong guess would corrupt names and numbers."""
+def _decode_text(data: bytes, *, label: str) -> str:
+    """Strict UTF-8 (a BOM is fine), or UTF-16: a wrong guess would corrupt names and numbers."""
     if data.startswith(_UTF16_BOMS):
-        raise BadEncoding(label, detail="UTF-16 text; save it as UTF-8")
+        try:
+            return data.decode("utf-16")  # the BOM says which byte order
+        except UnicodeDecodeError as exc:
+            raise BadEncoding(label, detail=f"UTF-16 text, damaged at offset {exc.start}") from None
     if _looks_binary(data):
-        raise BinarySource(label)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise BinarySource(label)
+        return text
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     try:
@@ -129,6 +142,27 @@ def _decode_utf8(data: bytes, *, label: str) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         raise BadEncoding(label, detail=f"byte 0x{bad} at offset {exc.start}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do), else None (issue #10).
+
+    Read as UTF-16, English or Russian is almost all characters below U+0800 in
+    the right byte order, and CJK-looking noise in the wrong one; an image or an
+    archive is noise in both.
+    """
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        plain = sum(1 for char in sample if char < "\u0800" and (char.isprintable() or char in "\n\r\t\f"))
+        if sample.strip() and plain >= _UTF16_PLAIN * len(sample):
+            return text
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -150,12 +184,14 @@ def _build(
     source_id: str,
     found: SourceMeta,
     meta: SourceMeta | None,
+    origin: str | None,
 ) -> Source:
-    """Clean, check and wrap; precedence: the document < `meta` (issue #2)."""
+    """Clean, check and wrap; precedence: the document < `meta` (issue #2); its language detected (#10)."""
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise EmptySource(label)
-    source = Source(id=source_id, name=name, text=cleaned, sha256=text_sha256(cleaned))
+    source = Source(id=source_id, name=name, text=cleaned, sha256=text_sha256(cleaned), origin=origin,
+                    language=detect_language(cleaned))  # fmt: skip
     source = source.with_meta(found)
     return source.with_meta(meta) if meta is not None else source
 
@@ -178,6 +214,7 @@ def _load_html(
     source_id: str,
     meta: SourceMeta | None,
     address: str | None,
+    origin: str | None,
 ) -> Source:
     import trafilatura  # slow to import; only HTML needs it
 
@@ -215,7 +252,7 @@ def _load_html(
         published=_iso_date(doc.date),
         address=address or _nonblank(doc.url),
     )
-    return _build(text, name=name, label=label, source_id=source_id, found=found, meta=meta)
+    return _build(text, name=name, label=label, source_id=source_id, found=found, meta=meta, origin=origin)
 
 
 def _publisher(doc: object) -> str | None:

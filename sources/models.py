@@ -31,13 +31,18 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    name: str = Field(description="file name the source was added from, or the URL")
+    name: str = Field(description="file name the source was added from (made distinct in the workspace), or the URL")
     title: str | None = None
     publisher: str | None = None
     published: date | None = None
     side: str | None = None
     address: str | None = None
-    language: str = "en"
+    language: str = Field(default="en", description="ISO 639-1 code of the text's language, as detected")
+    # Identity (issue #10): the resolved path of a file, the URL as given, "pasted:NAME" for pasted
+    # text; None when unknown (a workspace from before origins were kept). Re-adding the same origin
+    # updates that source; the same bare file name from elsewhere is another source. Left out of
+    # model_dump, so a report shared onwards does not carry the user's folders.
+    origin: str | None = Field(default=None, exclude=True)
     text: str
     sha256: str
 

@@ -111,9 +111,11 @@ def test_cli_json_analyse_reports_what_it_did(tmp_path: Path):
     ran = run("analyse", "--json", "-w", path, how="subprocess")
     assert ran.code == 0, ran.stderr
     done = json.loads(ran.stdout)
-    assert {"extracted", "claims", "mode", "realigned", "skipped", "stats"} <= set(done)
+    assert {"extracted", "extracted_claims", "mode", "realigned", "skipped", "not_english", "stats"} <= set(done)
     assert (done["extracted"], done["mode"], done["stats"]["sources"]) == (4, "full", 4)
-    assert done["claims"] == done["stats"]["claims"] > 0
+    # one count everywhere (issue #10): what was extracted is what is shown plus the restatements folded
+    assert done["extracted_claims"] == done["stats"]["claims"] + done["stats"]["folded"]
+    assert done["stats"]["claims"] > 0
     again = json.loads(run("analyse", "--json", "-w", path, how="subprocess").stdout)
     assert again["extracted"] == 0 and again["realigned"] is not None
 

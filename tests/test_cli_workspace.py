@@ -83,9 +83,10 @@ def test_cli_add_same_text_is_a_duplicate_and_new_text_an_update(tmp_path: Path,
     ws = tmp_path / "ws.db"
     run("add", str(texts / "a.txt"), ws=ws)
     (tmp_path / "copy.txt").write_text((texts / "a.txt").read_text())
-    assert lines(run("add", str(tmp_path / "copy.txt"), ws=ws).stdout) == ["duplicate of s1 copy.txt"]
-    (texts / "a.txt").write_text("At least 48 people were killed in Tromville on 4 March 2024.\n")
-    assert lines(run("add", str(texts / "a.txt"), ws=ws).stdout) == ["updated s1 a.txt"]
+    duplicate = ["duplicate copy.txt: same text as s1 a.txt, not added"]
+    assert lines(run("add", str(tmp_path / "copy.txt"), ws=ws).stdout) == duplicate
+    (texts / "a.txt").write_text("At least 48 people were killed in Tromville on 4 March 2024, officials said.\n")
+    assert lines(run("add", str(texts / "a.txt"), ws=ws).stdout) == ["updated s1 a.txt: 60 -> 76 characters"]
     with Workspace.open(ws, create=False) as opened:
         assert [s.text for s in opened.list_sources()] == [(texts / "a.txt").read_text().strip()]
 
@@ -174,11 +175,11 @@ def test_cli_add_analyse_export_and_status(tmp_path: Path):
     ws = tmp_path / "ws.db"
     result = run("add", str(DEMO), "--analyse", ws=ws)
     assert result.exit_code == 0, result.output
-    assert "extracted 4 new or changed sources" in result.stdout
+    assert "extracted claims from 4 new or changed sources" in result.stdout
     assert "re-aligned every claim (full analysis)" in result.stdout
     assert "analysed" in run("status", ws=ws).stdout
     again = run("analyse", ws=ws)
-    assert again.exit_code == 0 and "extracted 0 new or changed sources (0 claims)" in again.stdout
+    assert again.exit_code == 0 and "extracted claims from 0 new or changed sources" in again.stdout
     shown = run("show", "s1", ws=ws).stdout
     assert "casualties" in shown or "initiator" in shown
     md = run("export", "--format", "md", ws=ws)
@@ -258,7 +259,9 @@ def test_cli_add_url_with_allow_private(tmp_path: Path, server: str):
         source = opened.get_source("s1")
     assert (source.title, source.address, source.side) == ("Shelling of Tromville", url, "wire")
     assert "40 people were killed" in source.text
-    assert lines(run("add", url, "--allow-private", ws=ws).stdout) == [f"duplicate of s1 {url}"]
+    assert lines(run("add", url, "--allow-private", ws=ws).stdout) == [
+        f"duplicate of s1 {url}: same text, not added again"
+    ]
 
 
 def test_cli_add_url_refusals_each_give_one_line(tmp_path: Path, server: str):

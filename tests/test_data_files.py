@@ -57,7 +57,7 @@ def test_data_files_bad_rule_is_one_line(data_copy: Path, change, reason: str):
     with pytest.raises(BadDataFile) as caught:
         read("rules.json", RulesFile, data_copy)
     line = caught.value.line()
-    assert line.startswith(f"[E018] {data_copy / 'rules.json'}: built-in data is not usable: ")
+    assert line.startswith(f"[E022] {data_copy / 'rules.json'}: built-in data is not usable: ")
     assert reason.lower() in line.lower() and "\n" not in line
 
 

@@ -23,7 +23,7 @@ from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
 from sources.loaders import load_text
 from sources.models import Source, SourceMeta, text_sha256
 from workspace.incremental import realign
-from workspace.ingest import ingest, ingest_paths, ingest_text
+from workspace.ingest import ingest, ingest_paths, ingest_text, pasted_origin
 from workspace.pipeline import (
     analyse_claims,
     analyse_workspace,
@@ -293,7 +293,7 @@ def test_refresh_extracts_only_new_or_changed_sources_and_stays_incremental(ws: 
 @pytest.mark.slow
 def test_refresh_after_update_and_remove_keeps_the_analysis_consistent(ws: Workspace, nlp):
     sources = synthetic(8, seed=5)
-    ingest(ws, sources)
+    ingest(ws, [source.model_copy(update={"origin": pasted_origin(source.name)}) for source in sources])
     refresh(ws, nlp=nlp)
     old_claims = {c.id for c in ws.claims("s2")}
     changed = sources[1].text.replace("lasted", "went on for").replace("were killed", "died")

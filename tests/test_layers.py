@@ -18,7 +18,8 @@ LAYERS = ["sources", "claims", "analysis", "workspace", "faces"]
 FACES = {"dashboard", "rashomon_cli", "app", "cli"}
 # The SQL store holds what the stages computed but calls none of them: only their models.
 STORE_MODULES = ["db", "schema", "source_store", "analysis_store", "store"]
-STORE_MAY_IMPORT = {"analysis.models", "claims.models", "sources.models", "sources.errors"}
+# sources.naming too: the store makes a new source's name distinct inside its transaction (issue #10).
+STORE_MAY_IMPORT = {"analysis.models", "claims.models", "sources.models", "sources.errors", "sources.naming"}
 # analysis is pure: no files, no network, no database.
 # The CLI is a thin face (issue #7): it parses options and calls the library, nothing heavier.
 CLI_MAY_NOT_IMPORT = {"sqlite3", "spacy", "rapidfuzz"}

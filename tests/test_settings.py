@@ -49,7 +49,7 @@ def test_settings_bad_value_names_the_variable(monkeypatch: pytest.MonkeyPatch, 
     with pytest.raises(BadSetting) as caught:
         settings()
     line = caught.value.line()
-    assert line.startswith("[E019] RASHOMON_ALIGN_THRESHOLD: setting is not usable: ") and reason in line
+    assert line.startswith("[E023] RASHOMON_ALIGN_THRESHOLD: setting is not usable: ") and reason in line
 
 
 def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:

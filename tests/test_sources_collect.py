@@ -14,6 +14,8 @@ from sources.errors import (
     BadSidecar,
     BinarySource,
     DuplicateSource,
+    EmptyFolder,
+    SkippedFiles,
     UnreadablePath,
     UnsupportedType,
 )
@@ -41,7 +43,7 @@ SIDECAR = [
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """A folder of three readable accounts, a sidecar, and things to skip."""
+    """A folder of three readable accounts, a sidecar, and a hidden file (never read, never named)."""
     root = tmp_path / "accounts"
     root.mkdir()
     (root / "a_north.txt").write_text(NORTH, encoding="utf-8")
@@ -49,9 +51,6 @@ def folder(tmp_path: Path) -> Path:
     (root / "c_page.html").write_text(PAGE, encoding="utf-8")
     (root / "sources.json").write_text(json.dumps(SIDECAR), encoding="utf-8")
     (root / ".hidden.txt").write_text("A hidden file is never read by the collector at all.", encoding="utf-8")
-    (root / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (root / "sub").mkdir()
-    (root / "sub" / "deeper.txt").write_text("Files in sub-folders are not collected.", encoding="utf-8")
     return root
 
 
@@ -170,3 +169,94 @@ def test_bad_sidecar(tmp_path: Path, content: str, reason: str) -> None:
     with pytest.raises(BadSidecar, match=reason) as caught:
         read_sidecar(tmp_path)
     assert str(tmp_path) in str(caught.value)
+
+
+# --- sub-folders, what is skipped, same names (issue #10) ----------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """Accounts sorted into sub-folders, with things that are not read beside them."""
+    root = tmp_path / "tree"
+    (root / "north" / "2024").mkdir(parents=True)
+    (root / "south").mkdir()
+    (root / "a.txt").write_text(NORTH, encoding="utf-8")
+    (root / "north" / "2024" / "report.txt").write_text(SOUTH, encoding="utf-8")
+    (root / "south" / "report.txt").write_text(THIRD, encoding="utf-8")
+    (root / "south" / "notes.docx").write_bytes(b"PK\x03\x04 a word document")
+    (root / "page.html").write_text(PAGE.replace(THIRD, f"{THIRD} The page was saved whole."), encoding="utf-8")
+    (root / "page_files").mkdir()
+    (root / "page_files" / "frame.html").write_text(PAGE, encoding="utf-8")  # an advert's frame, not an account
+    return root
+
+
+def test_sub_folders_are_read_in_order_and_skips_are_named(tree: Path) -> None:
+    result = collect([tree])
+    names = [s.name for s in result.sources]
+    assert names == ["a.txt", "page.html", "report.txt", "south/report.txt"]
+    assert [s.origin for s in result.sources][2:] == [
+        str((tree / "north" / "2024" / "report.txt").resolve()),
+        str((tree / "south" / "report.txt").resolve()),
+    ]
+    [skipped] = [e for e in result.errors if isinstance(e, SkippedFiles)]
+    assert skipped.line() == (
+        f"[E020] {tree}: skipped south/notes.docx (not .txt, .md, .html or .pdf); "
+        "folder page_files (a saved page's images and scripts)"
+    )
+    assert len(result.errors) == 1
+
+
+def test_no_recursive_names_the_sub_folders_it_left(tree: Path) -> None:
+    result = collect([tree], recursive=False)
+    assert [s.name for s in result.sources] == ["a.txt", "page.html"]
+    [skipped] = result.errors
+    assert "sub-folders north, south (--no-recursive)" in str(skipped)
+
+
+@pytest.mark.parametrize(
+    ("files", "recursive", "says"),
+    [
+        ({}, True, "in this folder or its sub-folders"),
+        ({"old/notes.docx": b"PK"}, True, "or its sub-folders; skipped old/notes.docx (not .txt, .md, .html or .pdf)"),
+        ({"old/a.txt": NORTH.encode()}, False, "in this folder; skipped sub-folder old (--no-recursive)"),
+        ({".DS_Store": b"\x00\x01"}, True, "skipped 1 hidden file"),
+        ({f"img{n}.png": b"\x89PNG" for n in range(5)}, True, "skipped 5 files not .txt, .md, .html or .pdf (5 .png)"),
+    ],
+)
+def test_a_folder_with_nothing_to_read_says_what_it_holds(tmp_path: Path, files: dict, recursive: bool, says: str):
+    root = tmp_path / "named"
+    root.mkdir()
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    result = collect([root], recursive=recursive)
+    [error] = result.errors
+    assert isinstance(error, EmptyFolder) and says in str(error), str(error)
+
+
+def test_a_link_back_up_the_tree_is_read_once(tmp_path: Path) -> None:
+    root = tmp_path / "loop"
+    (root / "in").mkdir(parents=True)
+    (root / "in" / "a.txt").write_text(NORTH, encoding="utf-8")
+    (root / "in" / "back").symlink_to(root, target_is_directory=True)
+    result = collect([root])
+    assert [s.name for s in result.sources] == ["a.txt"]
+    assert "link in/back (back to a folder already read)" in str(result.errors[0])
+
+
+def test_same_file_name_in_two_folders_gives_two_sources(tmp_path: Path) -> None:
+    for folder, text in (("a", NORTH), ("b", SOUTH)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(PAGE.replace(THIRD, text), encoding="utf-8")
+    result = collect([tmp_path / "a" / "index.html", tmp_path / "b" / "index.html"])
+    assert [s.name for s in result.sources] == ["index.html", "b/index.html"]
+    assert result.errors == []
+
+
+@pytest.mark.parametrize("name", ["evil\x1b[2J.txt", "two\nlines.txt", "bidi\u202etxt.exe.txt", "bell\x07.txt"])
+def test_error_lines_are_neutralised_where_they_are_made(tmp_path: Path, name: str) -> None:
+    """Issue #10: the report's errors and the dashboard get the safe line, not only the terminal."""
+    [error] = collect([tmp_path / name]).errors
+    line = error.line()
+    assert line.isprintable() and "\n" not in line, repr(line)
+    assert line.endswith(": cannot read: no such file")

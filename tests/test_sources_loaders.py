@@ -250,7 +250,7 @@ BAD_FILES = [
     ("image.txt", PNG_HEADER, BinarySource),
     ("controls.txt", b"\x01\x02\x03\x04\x05 abc " * 20, BinarySource),
     ("latin1.txt", "Caf\u00e9 in the valley".encode("latin-1"), BadEncoding),
-    ("utf16.txt", P1.encode("utf-16"), BadEncoding),
+    ("utf16.txt", P1.encode("utf-16") + b"\x00\xd8", BadEncoding),  # ends in half a surrogate pair
     ("empty.pdf", b"", EmptySource),
     ("garbage.pdf", b"%PDF-1.4\nthis is not really a document at all", BrokenDocument),
     ("image.pdf", PNG_HEADER, BrokenDocument),
@@ -271,6 +271,19 @@ def test_bad_file(write, name: str, content: bytes, error: type[RashomonError]) 
         load_file(path, source_id="s1")
     assert name in str(caught.value)
     assert caught.value.line().startswith(f"[{error.code}] ")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        P1,
+        "\u0412\u043e\u0435\u043d\u043d\u044b\u0435 \u0443\u0431\u0438\u043b\u0438 30 \u0447\u0435\u043b\u043e\u0432\u0435\u043a.",
+    ],
+)
+def test_utf16_with_and_without_bom_is_read(write, codec: str, text: str) -> None:
+    """Issue #10: UTF-16 saved without a byte-order mark was called "binary ... an image?"."""
+    assert load_file(write("notes.txt", text.encode(codec)), source_id="s1").text == text
 
 
 def test_bad_encoding_gives_the_offset(write) -> None:

@@ -44,7 +44,7 @@ def test_user_files_bad_alias_file(tmp_path: Path, content: object, reason: str)
     with pytest.raises(BadAliasFile) as caught:
         read_alias_file(path)
     line = caught.value.line()
-    assert line.startswith(f"[E017] {path}: alias file is not usable: ") and reason in line
+    assert line.startswith(f"[E021] {path}: alias file is not usable: ") and reason in line
     assert "\n" not in line
 
 
@@ -57,5 +57,5 @@ def test_user_files_cli_names_the_bad_alias_file(tmp_path: Path):
     path = _write(tmp_path, {"aliases": {"CSCE": ["OSCE"]}})
     result = CliRunner().invoke(rashomon_cli.app, ["compare", str(tmp_path), "--aliases", str(path)])
     assert result.exit_code == 1
-    assert "[E017]" in result.output and '"aliases.CSCE" must be text' in result.output
+    assert "[E021]" in result.output and '"aliases.CSCE" must be text' in result.output
     assert "Traceback" not in result.output

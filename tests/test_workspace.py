@@ -6,10 +6,11 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import get_args
 
 import pytest
@@ -49,6 +50,7 @@ def fresh_workspace(tmp_path: Path):
 
 def make_source(name: str, text: str | None = None, **meta) -> Source:
     text = text if text is not None else f"The text of {name}: 12 people were killed."
+    meta.setdefault("origin", f"/corpus/{name}")  # as a file read from /corpus would be (issue #10)
     return Source(id="placeholder", name=name, text=text, sha256=text_sha256(text), **meta)
 
 
@@ -156,7 +158,7 @@ def test_workspace_add_assigns_ids_and_persists(tmp_path: Path):
     path = tmp_path / "ws.db"
     with Workspace(path) as ws:
         results = add_all(ws, [make_source("a.txt"), make_source("b.txt", published=date(2024, 3, 1))])
-    assert results == [AddResult("added", "s1", "a.txt"), AddResult("added", "s2", "b.txt")]
+    assert [(r.status, r.source_id, r.name) for r in results] == [("added", "s1", "a.txt"), ("added", "s2", "b.txt")]
     with Workspace.open(path) as ws:
         stored = ws.list_sources()
     assert [s.id for s in stored] == ["s1", "s2"]
@@ -167,21 +169,78 @@ def test_workspace_duplicate_text_writes_nothing(fresh_workspace: Workspace):
     fresh_workspace.add_source(make_source("a.txt", "same words"))
     before = fresh_workspace.source_rows()
     result = fresh_workspace.add_source(make_source("copy.html", "same words", title="Other"))
-    assert result == AddResult("duplicate", "s1", "copy.html", existing_id="s1")
+    assert result == AddResult("duplicate", "s1", "copy.html", existing_id="s1", existing_name="a.txt", chars=10)
+    assert result.line() == "duplicate copy.html: same text as s1 a.txt, not added"
     assert fresh_workspace.source_rows() == before
 
 
-def test_workspace_same_name_new_text_updates_and_drops_claims(fresh_workspace: Workspace):
-    sid = fresh_workspace.add_source(make_source("a.txt", "old text")).source_id
+def test_workspace_same_origin_new_text_updates_and_drops_claims(fresh_workspace: Workspace):
+    sid = fresh_workspace.add_source(make_source("a.txt", "old text", origin="/in/a.txt")).source_id
     put(fresh_workspace, sid, [make_claim(sid, 0)], PIPELINE)
     fresh_workspace.save_analysis([make_group("g1", [f"{sid}-c0"], "single")], [])
-    result = fresh_workspace.add_source(make_source("a.txt", "new text", title="Revised"))
-    assert result == AddResult("updated", "s1", "a.txt")
+    result = fresh_workspace.add_source(make_source("a.txt", "new text!", title="Revised", origin="/in/a.txt"))
+    assert result == AddResult("updated", "s1", "a.txt", chars=9, chars_before=8)
+    assert result.line() == "updated s1 a.txt: 8 -> 9 characters"
     source = fresh_workspace.get_source("s1")
-    assert (source.text, source.title, source.sha256) == ("new text", "Revised", text_sha256("new text"))
+    assert (source.text, source.title, source.sha256) == ("new text!", "Revised", text_sha256("new text!"))
     assert fresh_workspace.claims() == []
     assert fresh_workspace.groups() == []
     assert [s.id for s in fresh_workspace.sources_needing_extraction(PIPELINE)] == ["s1"]
+
+
+@pytest.mark.parametrize(
+    ("origins", "names"),
+    [
+        # issue #10: two folders' report.txt are two sources; a saved page's index.html likewise
+        (["/a/report.txt", "/b/report.txt"], ["report.txt", "b/report.txt"]),
+        (["/x/a/index.html", "/y/a/index.html", "/z/a/index.html"], ["index.html", "a/index.html", "z/a/index.html"]),
+        ([None, None], ["report.txt", "report.txt (2)"]),  # no origin known: a number tells them apart
+        (["pasted:report.txt", "/c/report.txt"], ["report.txt", "c/report.txt"]),
+        (
+            [f"{tempfile.gettempdir()}/upload-1/report.txt", f"{tempfile.gettempdir()}/upload-2/report.txt"],
+            ["report.txt", "report.txt (2)"],
+        ),  # a program's temporary folder is never shown
+    ],
+)
+def test_workspace_same_file_name_from_elsewhere_is_another_source(fresh_workspace: Workspace, origins, names):
+    name = PurePath(names[0]).name
+    results = [fresh_workspace.add_source(make_source(name, f"Text {n}.", origin=o)) for n, o in enumerate(origins)]
+    assert [r.status for r in results] == ["added"] * len(origins)
+    assert [r.name for r in results] == names
+    assert [r.same_name_id for r in results] == [None] + ["s1"] * (len(origins) - 1)
+    assert results[1].line() == f"added s2 {names[1]} (s1 has the same file name, from elsewhere)"
+    stored = fresh_workspace.list_sources()
+    assert [(s.name, s.origin, s.text) for s in stored] == list(
+        zip(names, origins, [f"Text {n}." for n in range(len(names))], strict=True)
+    )
+
+
+def test_workspace_source_from_before_origins_learns_its_origin(fresh_workspace: Workspace):
+    fresh_workspace._rows(  # as migration 3 leaves a source added by an older release
+        "INSERT INTO sources (id, name, text, sha256, added_at, updated_at) VALUES ('s1', 'a.txt', 'old', ?, '', '')",
+        (text_sha256("old"),),
+    )
+    again = fresh_workspace.add_source(make_source("a.txt", "old", origin="/in/a.txt"))
+    assert (again.status, fresh_workspace.get_source("s1").origin) == ("duplicate", "/in/a.txt")
+    assert fresh_workspace.add_source(make_source("a.txt", "new", origin="/in/a.txt")).status == "updated"
+    other = fresh_workspace.add_source(make_source("b.txt", "b", origin="/in/b.txt"))
+    assert (other.status, other.source_id) == ("added", "s2")
+
+
+def test_workspace_migration_3_keeps_urls_as_their_origin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "ws.db"
+    with monkeypatch.context() as old:  # a workspace of schema 2
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+        with Workspace(path) as ws:
+            for sid, name in (("s1", "a.txt"), ("s2", "https://news.example/a")):
+                ws._rows("INSERT INTO sources (id, name, text, sha256, added_at, updated_at) VALUES (?, ?, ?, ?, '', '')",
+                         (sid, name, f"text of {sid}", f"h{sid}"))  # fmt: skip
+    with Workspace(path) as ws:
+        assert ws.pragmas()["user_version"] == schema.schema_version()
+        assert [s.origin for s in ws.list_sources()] == [None, "https://news.example/a"]
+        url = make_source("https://news.example/a", "a new version", origin="https://news.example/a")
+        assert ws.add_source(url).status == "updated"
+        assert ws.add_source(make_source("a.txt", "other", origin="/in/a.txt")).name == "in/a.txt"
 
 
 def test_workspace_remove_cascades_and_detaches_its_claims(fresh_workspace: Workspace):

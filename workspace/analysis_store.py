@@ -15,7 +15,7 @@ from analysis.models import Group, Relation, Report
 from claims.models import Claim
 from sources.errors import WorkspaceError
 from workspace.db import BY_NUMBER, EACH, EACH2, EACH3, json_list, now
-from workspace.source_store import SourceStore, TermRow
+from workspace.source_store import FOLDED_IDS, SourceStore, TermRow
 
 # Version of the claim_terms index (the keys the caller's blocking function gives);
 # the caller passes its own version to term_index_ready/rebuild_term_index (issue #3).
@@ -319,8 +319,12 @@ class AnalysisStore(SourceStore):
 
     def stats(self) -> dict[str, Any]:
         """Counts for `rashomon status` and the dashboard header."""
+        # "claims" is what the report lists: restatements folded into the claim they repeat are
+        # counted apart, as "folded" (issue #10: one count everywhere).
         row = self._one(
-            "SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM claims) AS claims,"
+            f"WITH folded AS ({FOLDED_IDS}) SELECT (SELECT COUNT(*) FROM sources) AS sources,"
+            " (SELECT COUNT(*) FROM claims WHERE id NOT IN folded) AS claims,"
+            " (SELECT COUNT(*) FROM claims WHERE id IN folded) AS folded,"
             " (SELECT COUNT(*) FROM extractions) AS extracted, (SELECT COUNT(*) FROM groups) AS groups,"
             " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'contested') AS contested,"
             " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'agree') AS agreed,"

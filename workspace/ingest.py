@@ -53,7 +53,7 @@ def ingest_iter(ws: Workspace, sources: Iterable[Source]) -> Iterator[AddResult]
 
 
 def ingest(ws: Workspace, sources: Sequence[Source], progress: Progress | None = None) -> list[AddResult]:
-    """Add sources: the same text again is a duplicate, the same name with new text an update."""
+    """Add sources: the same text again is a duplicate, the same origin with new text an update (issue #10)."""
     results: list[AddResult] = []
     for n, result in enumerate(ingest_iter(ws, sources), 1):
         results.append(result)
@@ -63,15 +63,21 @@ def ingest(ws: Workspace, sources: Sequence[Source], progress: Progress | None =
 
 
 def ingest_paths(ws: Workspace, paths: Sequence[Path | str], *, meta: SourceMeta | None = None,
-                 progress: Progress | None = None) -> tuple[list[AddResult], list[RashomonError]]:  # fmt: skip
+                 progress: Progress | None = None, recursive: bool = True,
+                 ) -> tuple[list[AddResult], list[RashomonError]]:  # fmt: skip
     """Read files and folders, add what could be read; each bad file is one error, the others still go in."""
-    found = collect(paths, meta=meta)
+    found = collect(paths, meta=meta, recursive=recursive)
     return ingest(ws, found.sources, progress), found.errors
+
+
+def pasted_origin(name: str) -> str:
+    """Pasted text has no file: the name it is pasted under is where it comes from (the same name updates it)."""
+    return f"pasted:{name}"
 
 
 def ingest_text(ws: Workspace, text: str, *, name: str, meta: SourceMeta | None = None) -> AddResult:
     """Add pasted text under `name` (cleaned and checked like a .txt file)."""
-    return ws.add_source(load_text(text, name=name, source_id=_NEW, meta=meta))
+    return ws.add_source(load_text(text, name=name, source_id=_NEW, meta=meta, origin=pasted_origin(name)))
 
 
 def ingest_url(ws: Workspace, url: str, *, meta: SourceMeta | None = None, allow_private: bool = False,
@@ -83,7 +89,7 @@ def ingest_url(ws: Workspace, url: str, *, meta: SourceMeta | None = None, allow
 
 
 def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_private: bool = False,
-                timeout: float = 15.0, read_stdin: Callable[[], str] | None = None,
+                timeout: float = 15.0, read_stdin: Callable[[], str] | None = None, recursive: bool = True,
                 ) -> tuple[list[Source], list[RashomonError]]:  # fmt: skip
     """Read what `rashomon add` was given, in order: files, folders, URLs and `-` (stdin).
 
@@ -96,12 +102,13 @@ def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_p
         try:
             if item == "-":
                 text = read_stdin() if read_stdin is not None else sys.stdin.read()
-                sources.append(load_text(text, name=pasted_name(text), source_id=_NEW, meta=meta))
+                name = pasted_name(text)
+                sources.append(load_text(text, name=name, source_id=_NEW, meta=meta, origin=pasted_origin(name)))
             elif is_url(item):
                 sources.append(fetch_url(item, source_id=_NEW, meta=meta, allow_private=allow_private,
                                          timeout=timeout))  # fmt: skip
             else:
-                found = collect([item], meta=meta)
+                found = collect([item], meta=meta, recursive=recursive)
                 sources.extend(found.sources)
                 errors.extend(found.errors)
         except RashomonError as exc:
@@ -110,13 +117,13 @@ def load_inputs(items: Sequence[str], *, meta: SourceMeta | None = None, allow_p
 
 
 def collect_inputs(items: Sequence[Path | str], *, meta: SourceMeta | None = None,
-                   read_stdin: Callable[[], str] | None = None) -> CollectResult:  # fmt: skip
+                   read_stdin: Callable[[], str] | None = None, recursive: bool = True) -> CollectResult:  # fmt: skip
     """Files and folders as `collect` reads them, and `-`: text from stdin (read once, numbered last).
 
     What `rashomon compare` reads; the same text on stdin as in a file is a duplicate.
     """
     files = [item for item in items if str(item) != "-"]
-    result = collect(files, meta=meta)
+    result = collect(files, meta=meta, recursive=recursive)
     if len(files) == len(items):
         return result
     text = read_stdin() if read_stdin is not None else sys.stdin.read()

@@ -23,6 +23,7 @@ from analysis.report import Format, render
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
+from sources.language import ENGLISH, not_english
 from sources.models import Source, SourceMeta
 from sources.settings import thresholds
 from workspace.ingest import collect_inputs
@@ -57,9 +58,16 @@ def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
 
 
 def workspace_report(ws: Workspace) -> Report:
-    """The workspace's report as analyse() gives it: a claim a source repeats is shown once."""
+    """The workspace's report as analyse() gives it: a claim a source repeats is shown once, and
+    a source not in English is named in the errors (issue #10)."""
     report = ws.report()
-    return report.model_copy(update={"claims": apply_repeats(report.claims, report.groups)})
+    errors = [*report.errors, *language_warnings(report.sources)]
+    return report.model_copy(update={"claims": apply_repeats(report.claims, report.groups), "errors": errors})
+
+
+def language_warnings(sources: Iterable[Source]) -> list[str]:
+    """One line per source that is not in English: it gives no claims, and the user is told why (issue #10)."""
+    return [warning.line() for source in sources if (warning := not_english(source.name, source.language))]
 
 
 def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
@@ -84,19 +92,23 @@ def extract_all(sources: Sequence[Source], nlp: Language, aliases: AliasTable,
 
 def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: AliasTable | None = None,
             progress: Progress | None = None, errors: Iterable[str] = ()) -> Report:  # fmt: skip
-    """Extract, align and compare: the Report every export and view is made from."""
+    """Extract, align and compare: the Report every export and view is made from.
+
+    Only English sources are read for claims; the others are listed, and named
+    in the errors with their language (issue #10).
+    """
     from claims.nlp import load_nlp, pipeline_version
 
     nlp = nlp or load_nlp()
     aliases = aliases or AliasTable()
-    claims = extract_all(sources, nlp, aliases, progress)
+    claims = extract_all([s for s in sources if s.language == ENGLISH], nlp, aliases, progress)
     groups, relations = analyse_claims(claims, aliases)
     return Report(
         sources=list(sources),
         claims=apply_repeats(claims, groups),
         groups=groups,
         relations=relations,
-        errors=list(errors),
+        errors=[*errors, *language_warnings(sources)],
         pipeline=pipeline_version(nlp),
         generated=datetime.now(UTC),
     )
@@ -104,13 +116,15 @@ def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: 
 
 def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None, nlp: Language | None = None,
                   aliases: AliasTable | None = None, progress: Progress | None = None,
-                  read_stdin: Callable[[], str] | None = None) -> Report:  # fmt: skip
-    """Read files, folders and `-` (stdin), then analyse whatever could be read; bad inputs become report.errors."""
-    result = collect_inputs(paths, meta=meta, read_stdin=read_stdin)
+                  read_stdin: Callable[[], str] | None = None, recursive: bool = True) -> Report:  # fmt: skip
+    """Read files, folders (and sub-folders unless not `recursive`) and `-` (stdin), then analyse whatever
+    could be read; bad inputs become report.errors. Nothing readable in English is an error, not an empty report."""
+    result = collect_inputs(paths, meta=meta, read_stdin=read_stdin, recursive=recursive)
     errors = [e.line() for e in result.errors]
-    if not result.sources:
+    if not any(source.language == ENGLISH for source in result.sources):
         exc = NothingToAnalyse(", ".join(str(p) for p in paths) or "(no paths)")
-        exc.errors = errors  # type: ignore[attr-defined]  # each bad file's own reason, for the CLI to show
+        # each bad file's own reason, for the CLI to show
+        exc.errors = [*errors, *language_warnings(result.sources)]  # type: ignore[attr-defined]
         raise exc
     return analyse(result.sources, nlp=nlp, aliases=aliases, progress=progress, errors=errors)
 
@@ -123,10 +137,13 @@ class Analysed:
     """What `analyse` did: for the CLI's summary line and the dashboard's notice."""
 
     extracted: int = 0  # sources whose claims were extracted now
-    claims: int = 0  # claims they gave
+    # claims they gave, before a source's restatements of one fact are folded into one: the count
+    # every face shows is the workspace's stats()["claims"] (issue #10)
+    extracted_claims: int = 0
     mode: Literal["full", "incremental"] = "incremental"
     realigned: Realigned | None = None
     skipped: list[str] = field(default_factory=list)  # one line per source changed meanwhile
+    not_english: list[str] = field(default_factory=list)  # one line per source not read for claims (issue #10)
 
 
 def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
@@ -150,7 +167,7 @@ def _extract(ws: Workspace, nlp: Language, table: AliasTable, pipeline: str,
     """Extract claims of new or changed sources only, committing each source's claims as one."""
     from claims.extract import extract_claims
 
-    todo = ws.sources_needing_extraction(pipeline)
+    todo = [source for source in ws.sources_needing_extraction(pipeline) if source.language == ENGLISH]
     extracted, claims, skipped = 0, 0, []
     for n, (source, found) in enumerate(extract_claims(todo, nlp, table), 1):
         try:
@@ -163,6 +180,23 @@ def _extract(ws: Workspace, nlp: Language, table: AliasTable, pipeline: str,
         if progress:
             progress(n, len(todo), source)
     return extracted, claims, skipped
+
+
+def _set_aside(ws: Workspace, pipeline: str) -> list[str]:
+    """Sources not in English get no claims, recorded as extracted so they are not tried again (issue #10)."""
+    lines = []
+    for source in ws.sources_needing_extraction(pipeline):
+        warning = not_english(source.name, source.language)
+        if warning is None:
+            continue
+        try:
+            ws.replace_claims(source.id, [], pipeline, sha256=source.sha256)
+        except (UnknownSource, WorkspaceError):
+            if not _changed_meanwhile(ws, source):
+                raise
+            continue  # removed or re-added by another process: the next analyse sees it
+        lines.append(warning.line())
+    return lines
 
 
 def _changed_meanwhile(ws: Workspace, source: Source) -> bool:
@@ -207,13 +241,15 @@ def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: Al
     nlp = nlp or load_nlp()
     table = alias_table(ws, aliases)
     pipeline = pipeline_version(nlp)
+    foreign = _set_aside(ws, pipeline)
     extracted, claims, skipped = _extract(ws, nlp, table, pipeline, progress)
     for attempt in range(1, SAVE_ATTEMPTS + 1):
         try:
             if full or _needs_full(ws, table, pipeline):
                 _full(ws, table, pipeline)
-                return Analysed(extracted, claims, "full", None, skipped)
-            return Analysed(extracted, claims, "incremental", realign(ws, table, pipeline=pipeline), skipped)
+                return Analysed(extracted, claims, "full", None, skipped, foreign)
+            realigned = realign(ws, table, pipeline=pipeline)
+            return Analysed(extracted, claims, "incremental", realigned, skipped, foreign)
         except AnalysisChanged:
             if attempt == SAVE_ATTEMPTS:
                 raise

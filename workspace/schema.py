@@ -170,7 +170,16 @@ _MIGRATION_2: Migration = (
     """,
 )
 
-MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2]
+# A source's identity is where it came from, never its bare file name (issue #10): two folders'
+# report.txt are two sources. Sources added before this keep a NULL origin (their folder was not
+# kept), except those added from a URL, whose name is the URL.
+_MIGRATION_3: Migration = (
+    "ALTER TABLE sources ADD COLUMN origin TEXT",
+    "UPDATE sources SET origin = name WHERE name LIKE 'http://%' OR name LIKE 'https://%'",
+    "CREATE UNIQUE INDEX sources_by_origin ON sources(origin)",
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3]
 
 
 def schema_version() -> int:

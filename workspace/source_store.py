@@ -12,31 +12,51 @@ from pydantic import ValidationError
 from claims.models import Claim, DateSpan
 from sources.errors import UnknownSource, WorkspaceError
 from sources.models import Source
+from sources.naming import distinct_name
 from workspace.db import BY_NUMBER, Database, now
 
 META_FIELDS = ("title", "publisher", "published", "side", "address")
 _SOURCE_COLUMNS = ("id", "name", *META_FIELDS, "language", "text", "sha256")
 TermRow = tuple[str, str, str]  # (kind, term, claim id): a blocking key the caller computed
+# Ids of the claims folded into another as restatements (Group.repeats): not counted as claims (issue #10).
+FOLDED_IDS = "SELECT j.key FROM groups g, json_each(g.data, '$.repeats') j"
 
 
 @dataclass(frozen=True)
 class AddResult:
-    """What `add_source` did, for the CLI to report one line per input."""
+    """What `add_source` did, for the CLI to report one line per input (issues #3, #10)."""
 
     status: Literal["added", "duplicate", "updated"]
     source_id: str
-    name: str = ""
+    name: str = ""  # the name the source goes by in the workspace (made distinct when another has it)
     existing_id: str | None = None  # set for "duplicate": the source already holding this text
+    existing_name: str | None = None  # ... and its name
+    chars: int = 0  # length of the text added
+    chars_before: int | None = None  # set for "updated": length of the text it replaced
+    same_name_id: str | None = None  # set when another source, from elsewhere, has this file name
+
+    def line(self) -> str:
+        """ "added s3 report.txt", "updated s3 a/report.txt: 1,204 -> 1,350 characters", ..."""
+        if self.status == "duplicate" and self.name == self.existing_name:
+            return f"duplicate of {self.existing_id} {self.name}: same text, not added again"
+        if self.status == "duplicate":
+            return f"duplicate {self.name}: same text as {self.existing_id} {self.existing_name}, not added"
+        if self.status == "updated":
+            same = " (as many, but other text)" if self.chars == self.chars_before else ""
+            return f"updated {self.source_id} {self.name}: {self.chars_before:,} -> {self.chars:,} characters{same}"
+        also = f" ({self.same_name_id} has the same file name, from elsewhere)" if self.same_name_id else ""
+        return f"added {self.source_id} {self.name}{also}"
 
 
 def _source_params(source: Source) -> dict[str, Any]:
     params = source.model_dump(include=set(_SOURCE_COLUMNS))
     params["published"] = source.published.isoformat() if source.published else None
+    params["origin"] = source.origin  # not in model_dump: reports leave it out
     return params
 
 
 def _source_from_row(row: sqlite3.Row) -> Source:
-    return Source.model_validate({col: row[col] for col in _SOURCE_COLUMNS})
+    return Source.model_validate({col: row[col] for col in (*_SOURCE_COLUMNS, "origin")})
 
 
 def _time(claim: Claim) -> tuple[str | None, str | None, str | None]:
@@ -55,37 +75,69 @@ class SourceStore(Database):
         self.set_meta("analysis_stale", "1")
 
     def add_source(self, source: Source) -> AddResult:
-        """Store a source and assign its id; same text -> duplicate, same name -> updated."""
+        """Store a source and assign its id (issue #10: identity is content and origin, never a bare name).
+
+        The same text, from anywhere, is a duplicate; the same origin (path, URL,
+        pasted name) with new text is an update of that source; anything else is
+        a new source, under a name no other source has (sources.naming).
+        """
         with self.transaction():
-            same_text = self._one("SELECT id FROM sources WHERE sha256 = ?", (source.sha256,))
+            same_text = self._one("SELECT id, name, origin FROM sources WHERE sha256 = ?", (source.sha256,))
             if same_text is not None:
-                existing = same_text["id"]
-                return AddResult("duplicate", existing, source.name, existing_id=existing)
+                self._adopt_origin(same_text["id"], same_text["origin"], source.origin)
+                same_file = source.origin is not None and source.origin == same_text["origin"]
+                name = same_text["name"] if same_file else source.name  # the name it goes by here
+                return AddResult("duplicate", same_text["id"], name, existing_id=same_text["id"],
+                                 existing_name=same_text["name"], chars=len(source.text))  # fmt: skip
             params = _source_params(source) | {"now": now()}
-            same_name = self._one("SELECT id FROM sources WHERE name = ?", (source.name,))
-            if same_name is not None:
-                params["id"] = same_name["id"]
-                self._rows(
-                    "UPDATE sources SET title = :title, publisher = :publisher, published = :published,"
-                    " side = :side, address = :address, language = :language, text = :text,"
-                    " sha256 = :sha256, updated_at = :now WHERE id = :id",
-                    params,
+            same_origin = None
+            if source.origin is not None:
+                same_origin = self._one(
+                    "SELECT id, name, length(text) AS chars FROM sources WHERE origin = ?", (source.origin,)
                 )
-                # New text: its old claims are wrong, the next analyse re-extracts it.
-                self._detach(params["id"])
-                self._rows("DELETE FROM claims WHERE source_id = ?", (params["id"],))
-                self._rows("DELETE FROM extractions WHERE source_id = ?", (params["id"],))
-                self._mark_stale()
-                return AddResult("updated", params["id"], source.name)
+            if same_origin is not None:
+                return self._replace_text(params, same_origin)
             params["id"] = self._next_source_id()
+            params["name"] = distinct_name(source.name, source.origin, self._name_taken)
+            holder = self._one("SELECT id FROM sources WHERE name = ?", (source.name,))
             self._rows(
                 "INSERT INTO sources (id, name, title, publisher, published, side, address, language,"
-                " text, sha256, added_at, updated_at) VALUES (:id, :name, :title, :publisher, :published,"
-                " :side, :address, :language, :text, :sha256, :now, :now)",
+                " text, sha256, origin, added_at, updated_at) VALUES (:id, :name, :title, :publisher, :published,"
+                " :side, :address, :language, :text, :sha256, :origin, :now, :now)",
                 params,
             )
             self._mark_stale()
-            return AddResult("added", params["id"], source.name)
+            return AddResult("added", params["id"], params["name"], chars=len(source.text),
+                             same_name_id=holder["id"] if holder is not None else None)  # fmt: skip
+
+    def _replace_text(self, params: dict[str, Any], existing: sqlite3.Row) -> AddResult:
+        """The same origin with new text: an explicit update, its old claims gone (issue #10)."""
+        params["id"] = existing["id"]
+        self._rows(
+            "UPDATE sources SET title = :title, publisher = :publisher, published = :published,"
+            " side = :side, address = :address, language = :language, text = :text,"
+            " sha256 = :sha256, updated_at = :now WHERE id = :id",
+            params,
+        )
+        # New text: its old claims are wrong, the next analyse re-extracts it.
+        self._detach(params["id"])
+        self._rows("DELETE FROM claims WHERE source_id = ?", (params["id"],))
+        self._rows("DELETE FROM extractions WHERE source_id = ?", (params["id"],))
+        self._mark_stale()
+        return AddResult("updated", params["id"], existing["name"], chars=len(params["text"]),
+                         chars_before=existing["chars"])  # fmt: skip
+
+    def _adopt_origin(self, source_id: str, known: str | None, origin: str | None) -> None:
+        """A source from before origins were kept, added again from its file: it learns where it came from."""
+        if (
+            known is None
+            and origin is not None
+            and self._one("SELECT 1 FROM sources WHERE origin = ?", (origin,)) is None
+        ):
+            self._rows("UPDATE sources SET origin = ? WHERE id = ?", (origin, source_id))
+
+    def _name_taken(self, name: str) -> bool:
+        return self._one("SELECT 1 FROM sources WHERE name = ?", (name,)) is not None
 
     def _next_source_id(self) -> str:
         """1 + the largest number ever used; the counter in meta outlives removals (issue #3)."""
@@ -122,16 +174,29 @@ class SourceStore(Database):
         return [_source_from_row(row) for row in rows]
 
     def source_rows(self) -> list[dict[str, Any]]:
-        """What `rashomon list` shows: metadata, counts, `extracted` (for the current text), no text."""
+        """What `rashomon list` shows: metadata, origin, language, counts, `extracted` (for the current text), no text.
+
+        `claims` counts as everywhere else: restatements folded into another claim are `folded` (issue #10).
+        """
         rows = self._rows(
-            "SELECT s.id, s.name, s.title, s.publisher, s.published, s.side, s.address, s.language,"
+            f"WITH folded AS ({FOLDED_IDS})"
+            " SELECT s.id, s.name, s.title, s.publisher, s.published, s.side, s.address, s.language, s.origin,"
             " s.sha256, s.added_at, s.updated_at, length(s.text) AS chars,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id) AS claims,"
+            " (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id AND c.id NOT IN folded) AS claims,"
+            " (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id AND c.id IN folded) AS folded,"
             " e.pipeline AS pipeline, e.sha256 = s.sha256 AS extracted"
             " FROM sources s LEFT JOIN extractions e ON e.source_id = s.id"
             f" ORDER BY {BY_NUMBER.format(col='s.id')}"
         )
         return [dict(row) | {"extracted": bool(row["extracted"])} for row in rows]
+
+    def folded_claims(self, source_id: str) -> int:
+        """How many of a source's claims are restatements folded into another (issue #10)."""
+        row = self._one(
+            f"WITH folded AS ({FOLDED_IDS}) SELECT COUNT(*) AS n FROM claims WHERE source_id = ? AND id IN folded",
+            (source_id,),
+        )
+        return row["n"] if row is not None else 0
 
     def update_source(self, ref: str, **fields: Any) -> Source:
         """Change metadata (title, publisher, published, side, address); the text stays."""

@@ -6,6 +6,7 @@ layout or smuggle in HTML; the claimed span is bold inside its sentence.
 
 from __future__ import annotations
 
+from analysis.counts import folded_phrase
 from analysis.models import Report
 from analysis.report.escape import md_escape
 from analysis.report.view import ClaimView, GroupView, PairView, ReportView, Section, build_view
@@ -108,7 +109,8 @@ def view_to_markdown(view: ReportView) -> str:
     if any(meta):
         lines += [" · ".join(m for m in meta if m), ""]
     lines += [
-        f"**{h.sources}** sources · **{h.claims}** claims · **{h.facts}** facts · **{h.contested}** contested",
+        f"**{h.sources}** sources · **{h.claims}** claims{folded_phrase(h.folded)} · **{h.facts}** facts"
+        f" · **{h.contested}** contested",
         "",
         "## Sources",
         "",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from analysis.counts import folded_count
 from analysis.models import CountSummary, Group, Relation, Report
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, SCOPE, UNCLEAR, kind_label, relation_label, speaker_text
 from claims.describe import describe_number, describe_value
@@ -110,7 +111,8 @@ class SourceRow:
 @dataclass(frozen=True)
 class Header:
     sources: int
-    claims: int
+    claims: int  # as every face counts them (analysis.counts): restatements folded, and said so
+    folded: int
     facts: int
     contested: int
     generated: str
@@ -347,6 +349,7 @@ def build_view(report: Report) -> ReportView:
     header = Header(
         sources=len(report.sources),
         claims=len(report.claims),
+        folded=folded_count(report.groups),
         facts=len(report.groups),
         contested=len(buckets["contradictions"]),
         generated=_when(report.generated),
