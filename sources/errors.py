@@ -110,3 +110,18 @@ class UnwritablePath(RashomonError):
 class UnknownAlias(RashomonError):
     code = "E018"
     template = "{name}: no such alias in the workspace"
+
+
+class UnknownClaim(RashomonError):
+    code = "E019"
+    template = "{name}: no such claim or fact in the workspace (rashomon show SOURCE lists claims)"
+
+
+class UnknownDecision(RashomonError):
+    code = "E020"
+    template = "decision {name}: no such review decision (rashomon review list)"
+
+
+class BadReview(RashomonError):
+    code = "E021"
+    template = "{name}: cannot review: {detail}"
