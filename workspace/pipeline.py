@@ -20,6 +20,7 @@ from analysis.align import Vocabulary, align, block_keys
 from analysis.models import Group, Relation, Report
 from analysis.relate import apply_repeats, relate
 from analysis.report import Format, render
+from analysis.review import Decision, apply_review
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
@@ -55,10 +56,30 @@ def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
     return text
 
 
-def workspace_report(ws: Workspace) -> Report:
-    """The workspace's report as analyse() gives it: a claim a source repeats is shown once."""
+def workspace_report(ws: Workspace, *, reviewed: bool = True) -> Report:
+    """The workspace's report as analyse() gives it: a claim a source repeats is shown once; with
+    `reviewed` (the default) the person's review decisions laid over the machine's (issue #9)."""
     report = ws.report()
-    return report.model_copy(update={"claims": apply_repeats(report.claims, report.groups)})
+    claims = apply_repeats(report.claims, report.groups)
+    decisions = [Decision.from_row(row) for row in ws.reviews(include_undone=False)]
+    if not reviewed or not decisions:
+        return report.model_copy(update={"claims": claims})
+    done = apply_review(report.sources, claims, report.groups, report.relations, decisions,
+                        alias_table(ws), every_claim=report.claims)  # fmt: skip
+    return report.model_copy(
+        update={"claims": done.claims, "groups": done.groups, "relations": done.relations, "review": done.state}
+    )
+
+
+def review_counts(ws: Workspace) -> dict[str, int]:
+    """How the review decisions apply to the analysis now: applied, orphaned, not applicable (issue #9)."""
+    if not ws.reviews(include_undone=False):
+        return {}
+    state = workspace_report(ws).review
+    counts = {"applied": 0, "orphaned": 0, "not applicable": 0}
+    for decision in state.decisions if state else []:
+        counts[decision.status] += 1
+    return counts
 
 
 def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
@@ -126,6 +147,7 @@ class Analysed:
     mode: Literal["full", "incremental"] = "incremental"
     realigned: Realigned | None = None
     skipped: list[str] = field(default_factory=list)  # one line per source changed meanwhile
+    review: dict[str, int] = field(default_factory=dict)  # review decisions applied / orphaned (issue #9)
 
 
 def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
@@ -209,8 +231,9 @@ def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: Al
         try:
             if full or _needs_full(ws, table, pipeline):
                 _full(ws, table, pipeline)
-                return Analysed(extracted, claims, "full", None, skipped)
-            return Analysed(extracted, claims, "incremental", realign(ws, table, pipeline=pipeline), skipped)
+                return Analysed(extracted, claims, "full", None, skipped, review_counts(ws))
+            realigned = realign(ws, table, pipeline=pipeline)
+            return Analysed(extracted, claims, "incremental", realigned, skipped, review_counts(ws))
         except AnalysisChanged:
             if attempt == SAVE_ATTEMPTS:
                 raise
