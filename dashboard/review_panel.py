@@ -45,11 +45,32 @@ def _workspace(data: state.Data) -> Workspace | None:
     return None if data.path is None else state.open_workspace(str(data.path))
 
 
+class Live(str):
+    """A widget key whose value the callback reads when the button is pressed, not when it was drawn:
+    a text typed just before the click is not yet in the values the button was drawn with."""
+
+
+def _live(value: Any) -> Any:
+    return st.session_state.get(value) if isinstance(value, Live) else value
+
+
+def _correct(ws: Workspace, claim_id: str, *, value: str | None, scope: str | None, date: str | None,
+             old_scope: str | None, note: str, reviewer: str | None) -> dict[str, Any]:  # fmt: skip
+    """The form's fields as a correction: empty ones and an unchanged scope are not corrected."""
+    scope = None if scope is None or scope.strip() == (old_scope or "") else scope
+    return review.correct(ws, claim_id, value=(value or "").strip() or None, scope=scope,
+                          date=(date or "").strip() or None, note=note or "", reviewer=reviewer)  # fmt: skip
+
+
 def _run(data: state.Data, action: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> None:
     """Callback: record one decision; the outcome shows on the next run."""
     ws = _workspace(data)
     if ws is None:
         return
+    args = tuple(_live(a) for a in args)
+    kwargs = {k: _live(v) for k, v in kwargs.items()}
+    if "note" in kwargs:
+        kwargs["note"] = kwargs["note"] or ""
     if action is not review.undo:
         kwargs["reviewer"] = st.session_state.get("review.by") or None
     try:
@@ -123,33 +144,35 @@ def claim_form(data: state.Data, claim_id: str, where: str) -> None:
     action = st.radio("Decision", list(CLAIM_ACTIONS), format_func=CLAIM_ACTIONS.get, key=f"{key}.action")
     kwargs: dict[str, Any] = {}
     if action == "correct":
-        kwargs["value"] = st.text_input("Value as it should read", key=f"{key}.value",
-                                        placeholder="over 30,000 · 2016-04 · Armenia -> Azerbaijan") or None  # fmt: skip
-        kwargs["scope"] = st.text_input("Scope (whom a number is about)", value=claim.scope or "", key=f"{key}.scope")
-        kwargs["date"] = st.text_input("Event date (YYYY, YYYY-MM or YYYY-MM-DD)", key=f"{key}.date") or None
-        if kwargs["scope"] == (claim.scope or ""):
-            kwargs["scope"] = None
+        st.text_input("Value as it should read", key=f"{key}.value",
+                      placeholder="over 30,000 · 2016-04 · Armenia -> Azerbaijan")  # fmt: skip
+        st.text_input("Scope (whom a number is about)", value=claim.scope or "", key=f"{key}.scope")
+        st.text_input("Event date (YYYY, YYYY-MM or YYYY-MM-DD)", key=f"{key}.date")
+        kwargs = {"value": Live(f"{key}.value"), "scope": Live(f"{key}.scope"), "date": Live(f"{key}.date"),
+                  "old_scope": claim.scope}  # fmt: skip
     elif action == "move":
         group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
         facts = {NEW_FACT: "A new fact of its own"} | _other_facts(report, claim.kind, group_of.get(claim.id))
-        kwargs["to"] = st.selectbox("Move to", list(facts), format_func=facts.get, key=f"{key}.to")
-    note = st.text_input("Note (why)", key=f"{key}.note")
-    call = {"confirm": review.confirm, "reject": review.reject, "correct": review.correct, "move": review.move}
+        st.selectbox("Move to", list(facts), format_func=facts.get, key=f"{key}.to")
+        kwargs["to"] = Live(f"{key}.to")
+    st.text_input("Note (why)", key=f"{key}.note")
+    call = {"confirm": review.confirm, "reject": review.reject, "correct": _correct, "move": review.move}
     st.button("Save decision", key=f"{key}.save", on_click=_run, args=(data, call[action], claim.id),
-              kwargs=kwargs | {"note": note}, type="primary")  # fmt: skip
+              kwargs=kwargs | {"note": Live(f"{key}.note")}, type="primary")  # fmt: skip
 
 
 def fact_form(data: state.Data, group: Group) -> None:
     if group.reviewed:
         st.caption(md_escape(reviewed_text(group.reviewed)))
     topic = st.text_input("Name of this fact", value=group.topic, key=f"review.topic.{group.id}")
-    st.button("Rename", key=f"review.rename.{group.id}", on_click=_run, args=(data, review.rename, group.id, topic),
+    st.button("Rename", key=f"review.rename.{group.id}", on_click=_run,
+              args=(data, review.rename, group.id, Live(f"review.topic.{group.id}")),
               disabled=topic.strip() == group.topic)  # fmt: skip
     others = _other_facts(data.report, group.kind, group.id)
     if others:
-        other = st.selectbox("Same fact as", list(others), format_func=others.get, key=f"review.mergewith.{group.id}")
+        st.selectbox("Same fact as", list(others), format_func=others.get, key=f"review.mergewith.{group.id}")
         st.button("Merge it into this fact", key=f"review.merge.{group.id}", on_click=_run,
-                  args=(data, review.merge, group.id, other))  # fmt: skip
+                  args=(data, review.merge, group.id, Live(f"review.mergewith.{group.id}")))  # fmt: skip
 
 
 def relation_form(data: state.Data, group: Group, choices: dict[str, str]) -> None:
@@ -169,10 +192,11 @@ def relation_form(data: state.Data, group: Group, choices: dict[str, str]) -> No
     rel = pairs[picked]
     st.caption(md_escape(f"Machine: {rel.relation} ({rel.category or 'no category'}"
                          f"{f', confidence {rel.confidence:.0%}' if rel.confidence is not None else ''}): {rel.reason}"))  # fmt: skip
-    relation = st.radio("Relation", REVIEW_RELATIONS, horizontal=True, key=f"review.relation.{group.id}")
-    reason = st.text_input("Reason a reader sees", key=f"review.reason.{group.id}")
+    st.radio("Relation", REVIEW_RELATIONS, horizontal=True, key=f"review.relation.{group.id}")
+    st.text_input("Reason a reader sees", key=f"review.reason.{group.id}")
     st.button("Set relation", key=f"review.relate.{group.id}", on_click=_run,
-              args=(data, review.relate, rel.claim_a, rel.claim_b, relation), kwargs={"reason": reason})  # fmt: skip
+              args=(data, review.relate, rel.claim_a, rel.claim_b, Live(f"review.relation.{group.id}")),
+              kwargs={"reason": Live(f"review.reason.{group.id}")})  # fmt: skip
 
 
 def decisions_list(data: state.Data) -> None:
@@ -190,8 +214,8 @@ def decisions_list(data: state.Data) -> None:
         st.dataframe(frame, hide_index=True, width="stretch", key="review.decisions")
         active = [r["id"] for r in rows if r["status"] != "undone"]
         if active:
-            undo = st.selectbox("Undo decision", active, key="review.undo.pick")
-            st.button("Undo", key="review.undo", on_click=_run, args=(data, review.undo, int(undo)))
+            st.selectbox("Undo decision", active, key="review.undo.pick")
+            st.button("Undo", key="review.undo", on_click=_run, args=(data, review.undo, Live("review.undo.pick")))
 
 
 def visualize_source_review(data: state.Data, source_id: str, claim_id: str | None) -> None:
@@ -205,13 +229,14 @@ def visualize_source_review(data: state.Data, source_id: str, claim_id: str | No
             claim_form(data, claim_id, f"source.{source_id}")
         st.markdown("**Add a claim the extractor missed**")
         key = f"review.add.{source_id}"
-        words = st.text_input("Its words, exactly as in the text", key=f"{key}.text")
-        kind = st.selectbox("Kind", KINDS, key=f"{key}.kind")
-        value = st.text_input("Value", key=f"{key}.value", placeholder="12 · over 300 · 2021-03-03 · Armenia")
-        note = st.text_input("Note", key=f"{key}.note")
+        st.text_input("Its words, exactly as in the text", key=f"{key}.text")
+        st.selectbox("Kind", KINDS, key=f"{key}.kind")
+        st.text_input("Value", key=f"{key}.value", placeholder="12 · over 300 · 2021-03-03 · Armenia")
+        st.text_input("Note", key=f"{key}.note")
+        fields = {"kind": Live(f"{key}.kind"), "value": Live(f"{key}.value"), "text": Live(f"{key}.text"),
+                  "note": Live(f"{key}.note")}  # fmt: skip
         st.button("Add claim", key=f"{key}.save", on_click=_run, args=(data, review.add_claim, source_id),
-                  kwargs={"kind": kind, "value": value, "text": words, "note": note},
-                  disabled=not (words.strip() and value.strip()))  # fmt: skip
+                  kwargs=fields)  # fmt: skip
 
 
 def visualize_queue(data: state.Data) -> None:
