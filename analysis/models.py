@@ -7,10 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.models import Claim, Kind
+from claims.models import Claim, Kind, Reviewed
 from sources.models import Source
 
-RelationKind = Literal["agree", "contradict", "different_scope", "unclear"]
+# "update": a later count supersedes an earlier one; only a person sets it (issue #9), scored like unclear.
+RelationKind = Literal["agree", "contradict", "different_scope", "unclear", "update"]
 Status = Literal["agree", "contested", "single"]
 
 
@@ -21,6 +22,9 @@ class Relation(BaseModel):
     claim_b: str
     relation: RelationKind
     reason: str
+    confidence: float | None = Field(default=None, description="how sure the machine is of its verdict, 0-1 (issue #9)")
+    category: str | None = Field(default=None, description="the kind of evidence: same figure, far apart, ...")
+    reviewed: Reviewed | None = None
 
 
 class CountSummary(BaseModel):
@@ -48,6 +52,36 @@ class Group(BaseModel):
     repeats: dict[str, str] = Field(
         default_factory=dict, description="claim id -> the member it repeats (same source, same value): folded in"
     )
+    reviewed: Reviewed | None = None
+
+
+class DecisionState(BaseModel):
+    """One review decision as it applied to this analysis (issue #9): applied, orphaned or not applicable."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int
+    action: str
+    status: Literal["applied", "orphaned", "not applicable"]
+    target: str = Field(description="what it is about, in words: the source and the quoted text")
+    detail: str = ""
+    note: str = ""
+    reviewer: str | None = None
+    at: datetime | None = None
+    claim_ids: list[str] = Field(default_factory=list, description="the claims it applies to now")
+
+
+class ReviewState(BaseModel):
+    """The person's layer over the machine's analysis: every decision, and the claims they rejected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decisions: list[DecisionState] = Field(default_factory=list)
+    rejected: list[Claim] = Field(default_factory=list, description="claims a person rejected: not in `claims`")
+
+    @property
+    def orphaned(self) -> list[DecisionState]:
+        return [d for d in self.decisions if d.status == "orphaned"]
 
 
 class Report(BaseModel):
@@ -62,3 +96,4 @@ class Report(BaseModel):
     errors: list[str] = Field(default_factory=list, description="one line per input that could not be read")
     pipeline: str = ""
     generated: datetime | None = None
+    review: ReviewState | None = Field(default=None, description="the review decisions applied (issue #9)")

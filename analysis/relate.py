@@ -7,12 +7,12 @@ from collections import Counter
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
-from analysis.compare import compare, scope_key
+from analysis.compare import compare, interval, scope_key
 from analysis.models import Group, Relation
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Claim
+from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -96,7 +96,56 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
-    return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason)
+    confidence, category = verdict_confidence(a, b, rel, score)
+    return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason, confidence=confidence, category=category)
+
+
+# Issue #9: how solid a machine verdict is, so the review queue and a reader can tell a clear
+# case from a guess. (base confidence, category) by relation; contradictions by how far apart.
+_VERDICT_BASE = {
+    "agree": (0.8, "compatible values"),
+    "different_scope": (0.6, "different populations"),
+    "unclear": (0.3, "undecided"),
+    "update": (0.5, "later update"),
+}
+FAR_APART = 2.0  # one figure at least twice the other: hardly a misreading
+CLOSE_DAYS = 31
+
+
+def verdict_confidence(a: Claim, b: Claim, relation: str, score: float = 1.0) -> tuple[float, str]:
+    """(confidence 0-1, category) of a verdict: a contradiction between figures a few percent
+    apart or dates a few days apart is worth a person's look; a weak alignment lowers any verdict."""
+    base, category = _VERDICT_BASE.get(relation, (0.3, "undecided"))
+    if relation == "agree" and value_key(a) == value_key(b):
+        base, category = 0.95, "same value"
+    elif relation == "contradict":
+        base, category = _contradiction_strength(a, b)
+    if score < thresholds().same_fact:
+        base, category = base * 0.7, f"{category}, weakly aligned"
+    return round(base, 2), category
+
+
+def _contradiction_strength(a: Claim, b: Claim) -> tuple[float, str]:
+    va, vb = a.value, b.value
+    if isinstance(va, Count) and isinstance(vb, Count):
+        below, above = sorted((interval(va), interval(vb)), key=lambda i: i.low)
+        ratio = above.low / max(below.high, 1.0) if below.high != float("inf") else 1.0
+        if ratio >= FAR_APART:
+            return 0.9, "figures far apart"
+        return 0.55, "single-number difference"
+    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        gap = min(abs((va.start - vb.end).days), abs((vb.start - va.end).days))
+        return (0.85, "dates far apart") if gap > CLOSE_DAYS else (0.55, "dates close together")
+    if a.kind == "initiator":
+        return 0.7, "different actors"
+    return 0.7, "different values"
+
+
+def group_status(members: list[Claim], relations: list[Relation]) -> str:
+    """single (one source), contested (a contradiction) or agree."""
+    if len({c.source_id for c in members}) < 2:
+        return "single"
+    return "contested" if any(r.relation == "contradict" for r in relations) else "agree"
 
 
 def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
@@ -145,20 +194,14 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
             if a.source_id == b.source_id:
                 continue
             group_relations.append(relation_of(a, b, alignment.scores.get((a.id, b.id), 0.0), aliases, voc))
-        sources = {c.source_id for c in members}
-        if len(sources) < 2:
-            status = "single"
-        elif any(r.relation == "contradict" for r in group_relations):
-            status = "contested"
-        else:
-            status = "agree"
+        status = group_status(members, group_relations)
         groups.append(
             Group(
                 id=f"g{n}",
                 kind=members[0].kind,
                 topic=topic_of(members, voc),
                 claim_ids=[c.id for c in members],
-                status=status,
+                status=status,  # type: ignore[arg-type]
                 summary=group_summary(members, group_relations) if members[0].kind in NUMERIC_KINDS else None,
                 repeats=repeats,
             )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -63,6 +63,23 @@ class Duration(_Value):
 Value = Annotated[Count | DateSpan | Actor | Duration, Field(discriminator="type")]
 
 
+class Reviewed(BaseModel):
+    """What a person decided about a claim, fact or relation (issue #9), shown apart from the machine's.
+
+    `was` keeps the machine's values that the person replaced (a value, a kind,
+    a relation and its reason), so a reader sees both.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    actions: list[str] = Field(default_factory=list, description="confirmed, rejected, corrected value, moved, ...")
+    note: str = ""
+    reviewer: str | None = None
+    at: datetime | None = None
+    decisions: list[int] = Field(default_factory=list, description="ids of the review decisions (rashomon review list)")
+    was: dict[str, Any] = Field(default_factory=dict, description="the machine's values the person replaced")
+
+
 class Claim(BaseModel):
     """One factual statement of one source, with the words that carry it."""
 
@@ -86,3 +103,4 @@ class Claim(BaseModel):
     when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")
     also: list[str] = Field(default_factory=list, description="other sentences of the source that repeat this claim")
     event: list[str] = Field(default_factory=list, description="the source's main event: names and years of its lead")
+    reviewed: Reviewed | None = Field(default=None, description="set when a person reviewed it (issue #9)")

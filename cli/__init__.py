@@ -9,6 +9,7 @@ a RashomonError, or an OSError on an output file, becomes one line on stderr
     workspace_cmds.py  add, analyse, export, status
     sources_cmds.py    list, show, update, remove
     alias_cmds.py      alias add | list | remove
+    review_cmds.py     review confirm | reject | correct | add | rename | move | merge | relate | undo | list | queue
     options.py         shared options; opening the workspace
     output.py          stdout/stderr, --json, escaping, output-path checks
 """
@@ -25,6 +26,7 @@ from typer.core import TyperGroup
 from cli import output
 from cli.alias_cmds import alias_app
 from cli.compare import compare
+from cli.review_cmds import review_app
 from cli.sources_cmds import list_sources, remove, show, update
 from cli.workspace_cmds import add, analyse, export, status
 from sources.errors import RashomonError
@@ -83,6 +85,7 @@ app.command()(update)
 app.command()(export)
 app.command()(status)
 app.add_typer(alias_app, name="alias")
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

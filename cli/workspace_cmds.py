@@ -113,6 +113,16 @@ def _analyse(ws: Workspace, model: str | None, *, full: bool) -> dict[str, Any]:
     return asdict(done) | {"workspace": ws.label, "stats": ws.stats()}
 
 
+def _print_review(counts: dict[str, int]) -> None:
+    """The review decisions laid over the new analysis (issue #9); orphaned ones are news."""
+    if not counts:
+        return
+    say(f"review: {counts['applied']} decisions applied, {counts['orphaned']} orphaned, "
+        f"{counts['not applicable']} not applicable")  # fmt: skip
+    if counts["orphaned"]:
+        note("orphaned decisions: their text is gone (source removed or changed): rashomon review list", "yellow")
+
+
 def _print_analysed(done: dict[str, Any]) -> None:
     for line in [*done["not_english"], *done["skipped"]]:
         note(line, "yellow")
@@ -124,6 +134,7 @@ def _print_analysed(done: dict[str, Any]) -> None:
     else:
         say(f"re-aligned {r['new_claims']} new claims: {r['joined']} joined known facts, "
             f"{r['new_groups']} new facts, {r['touched_groups']} facts updated")  # fmt: skip
+    _print_review(done.get("review") or {})
     stats = done["stats"]
     say(f"{stats['sources']} sources, {claims_phrase(stats['claims'], stats['folded'])}, {stats['groups']} facts, "
         f"{stats['contested']} contested, {stats['agreed']} agreed")  # fmt: skip

@@ -11,10 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.models import CountSummary, Group
-from analysis.report.escape import esc
+from analysis.report.escape import esc, md_escape
 from analysis.report.labels import CONTRADICTS, MUTED, STATUS_COLOURS, STATUS_LABELS, UNCLEAR, kind_label
+from analysis.report.view import reviewed_text
 from claims.describe import describe_number
-from dashboard import charts, fact_tables, state, tables
+from dashboard import charts, fact_tables, review_panel, state, tables
 from dashboard.html import badge, quote_card
 
 PICK_KEY = "fact.pick"
@@ -94,7 +95,10 @@ def visualize_one_fact(data: state.Data, group: Group) -> None:
                     status=statement.status,
                 )
             )
+            if claim.reviewed:  # a person's decision, apart from the machine's reading (issue #9)
+                st.caption(f"✎ {md_escape(reviewed_text(claim.reviewed))}")
     visualize_reasons(data, group)
+    review_panel.visualize_fact_review(data, group)
 
 
 def visualize_reasons(data: state.Data, group: Group) -> None:
@@ -108,7 +112,7 @@ def visualize_reasons(data: state.Data, group: Group) -> None:
     def lines(items: list[fact_tables.Reason]) -> str:
         return "".join(
             f"<li style='margin:3px 0'>{badge(r.relation)} <b>{esc(r.source_a)}</b> vs <b>{esc(r.source_b)}</b>: "
-            f"{esc(r.reason)}</li>"
+            f"{esc(r.reason)}{review_panel.reason_mark(data.report, r.claim_a, r.claim_b)}</li>"
             for r in items
         )
 

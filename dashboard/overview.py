@@ -12,7 +12,7 @@ import streamlit as st
 from analysis.counts import claims_phrase, report_claims
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
-from dashboard import charts, fact_tables, state, tables
+from dashboard import charts, fact_tables, review_panel, state, tables
 from dashboard.html import badge, legend, table_html
 
 TOP_CONTESTED = 5
@@ -40,6 +40,7 @@ def visualize_overview(data: state.Data) -> None:
         with st.expander(f"{len(report.errors)} input(s) could not be read"):
             for line in report.errors:
                 st.text(line)
+    review_panel.visualize_queue(data)  # issue #9: what is left to review
 
     left, right = st.columns([3, 2], gap="large")
     with left:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from analysis.report.escape import esc
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, UNCLEAR
-from dashboard import state, tables
+from dashboard import review_panel, state, tables
 from dashboard.html import legend, source_text_html
 
 PICK_KEY = "source.pick"
@@ -75,6 +75,7 @@ def visualize_source(data: state.Data) -> None:
             gid = index.group_of.get(picked)
             if gid:
                 st.button("Open its fact →", key="source.open", on_click=state.open_fact, args=(gid,))
+        review_panel.visualize_source_review(data, source.id, picked if claims else None)
         st.html(legend([CONTRADICTS, AGREES, SCOPE, UNCLEAR, ALONE]))
     with left:
         marks = []

@@ -77,9 +77,11 @@ def workspace_report(path: str, version: str) -> Report:
 
 
 def _version(ws: Workspace, stats: dict[str, Any]) -> str:
-    """Changes with every saved analysis (the generation counter) and every added or removed source."""
+    """Changes with every saved analysis (the generation counter), every added or removed source and
+    every review decision made or undone (issue #9)."""
     parts = ("analysed_at", "sources", "claims", "groups", "relations", "contradictions")
-    return "|".join([str(ws.analysis_generation()), *(str(stats.get(p)) for p in parts)])
+    generations = [str(ws.analysis_generation()), f"r{ws.review_generation()}"]
+    return "|".join([*generations, *(str(stats.get(p)) for p in parts)])
 
 
 @dataclass(frozen=True)

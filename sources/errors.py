@@ -167,3 +167,18 @@ class BadDataFile(RashomonError):
 class BadSetting(RashomonError):
     code = "E023"
     template = "{name}: setting is not usable: {detail}"
+
+
+class UnknownClaim(RashomonError):
+    code = "E024"
+    template = "{name}: no such claim or fact in the workspace (rashomon show SOURCE lists claims)"
+
+
+class UnknownDecision(RashomonError):
+    code = "E025"
+    template = "decision {name}: no such review decision (rashomon review list)"
+
+
+class BadReview(RashomonError):
+    code = "E026"
+    template = "{name}: cannot review: {detail}"

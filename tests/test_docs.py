@@ -54,3 +54,14 @@ def test_docs_app_help_lists_every_command():
     assert result.exit_code == 0, result.output
     for name, _ in COMMANDS:
         assert name.split()[0] in result.output
+
+
+def test_docs_error_codes_are_unique():
+    """Every user-facing error has its own code (branches adding errors at once must not share one)."""
+    import inspect
+
+    from sources import errors
+
+    codes = [cls.code for _, cls in inspect.getmembers(errors, inspect.isclass)
+             if issubclass(cls, errors.RashomonError) and "code" in vars(cls)]  # fmt: skip
+    assert len(codes) == len(set(codes)), sorted(codes)

@@ -124,7 +124,7 @@ def test_view_unclear_group_gets_its_own_section(report):
 
 def test_json_round_trips_with_contract_fields(report):
     data = json.loads(report_to_json(report))
-    assert list(data) == ["sources", "claims", "groups", "relations", "errors", "pipeline", "generated"]
+    assert list(data) == ["sources", "claims", "groups", "relations", "errors", "pipeline", "generated", "review"]
     assert {"id", "name", "sha256", "length"} <= set(data["sources"][0])
     assert "text" not in data["sources"][0]
     claim = data["claims"][0]

@@ -41,6 +41,10 @@ class AnalysisChanged(WorkspaceError):
     """Another process saved or changed the analysis while this one computed its own (issue #3)."""
 
 
+_RELATION_FIELDS = ("claim_a", "claim_b", "relation", "reason", "confidence", "category")
+_RELATION_COLUMNS = ", ".join(_RELATION_FIELDS)
+
+
 def _group_number(group_id: str) -> int:
     digits = group_id[1:] if group_id[:1] == "g" else ""
     return int(digits) if digits.isdigit() else 0
@@ -112,13 +116,13 @@ class AnalysisStore(SourceStore):
 
     def _insert_relations(self, relations: list[Relation], group_of: dict[str, str], first: int) -> None:
         rows = [
-            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a))
+            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a), r.confidence, r.category)
             for i, r in enumerate(relations)
         ]
         with self._lock:
             self._connection().executemany(
-                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id, confidence, category)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -266,13 +270,12 @@ class AnalysisStore(SourceStore):
     def group_relations(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
         """Each group's stored relations, in report order."""
         rows = self._rows(
-            f"SELECT group_id, claim_a, claim_b, relation, reason FROM relations WHERE group_id IN {EACH}"
-            " ORDER BY position",
+            f"SELECT group_id, {_RELATION_COLUMNS} FROM relations WHERE group_id IN {EACH} ORDER BY position",
             (json_list(ids),),
         )
         out: dict[str, list[Relation]] = {}
         for row in rows:
-            fields = {key: row[key] for key in ("claim_a", "claim_b", "relation", "reason")}
+            fields = {key: row[key] for key in _RELATION_FIELDS}
             out.setdefault(row["group_id"], []).append(Relation.model_validate(fields))
         return out
 
@@ -298,7 +301,7 @@ class AnalysisStore(SourceStore):
         ]
 
     def relations(self) -> list[Relation]:
-        rows = self._rows("SELECT claim_a, claim_b, relation, reason FROM relations ORDER BY position")
+        rows = self._rows(f"SELECT {_RELATION_COLUMNS} FROM relations ORDER BY position")
         return [Relation.model_validate(dict(row)) for row in rows]
 
     def report(self) -> Report:
@@ -331,7 +334,8 @@ class AnalysisStore(SourceStore):
             " (SELECT COUNT(*) FROM groups WHERE json_extract(data, '$.status') = 'single') AS single,"
             " (SELECT COUNT(*) FROM relations) AS relations,"
             " (SELECT COUNT(*) FROM relations WHERE relation = 'contradict') AS contradictions,"
-            " (SELECT COUNT(*) FROM aliases) AS aliases, (SELECT COUNT(*) FROM decisions) AS decisions,"
+            " (SELECT COUNT(*) FROM aliases) AS aliases,"
+            " (SELECT COUNT(*) FROM decisions WHERE undone_at IS NULL) AS decisions,"
             " (SELECT value FROM meta WHERE key = 'analysed_at') AS analysed_at,"
             " (SELECT value FROM meta WHERE key = 'analysis_stale') AS stale"
         )

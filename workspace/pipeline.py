@@ -20,6 +20,7 @@ from analysis.align import Vocabulary, align, block_keys
 from analysis.models import Group, Relation, Report
 from analysis.relate import apply_repeats, relate
 from analysis.report import Format, render
+from analysis.review import Decision, apply_review
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
@@ -57,12 +58,32 @@ def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
     return text
 
 
-def workspace_report(ws: Workspace) -> Report:
-    """The workspace's report as analyse() gives it: a claim a source repeats is shown once, and
-    a source not in English is named in the errors (issue #10)."""
+def workspace_report(ws: Workspace, *, reviewed: bool = True) -> Report:
+    """The workspace's report as analyse() gives it: a claim a source repeats is shown once; with
+    `reviewed` (the default) the person's review decisions laid over the machine's (issue #9); a source
+    not in English is named in the errors (issue #10)."""
     report = ws.report()
-    errors = [*report.errors, *language_warnings(report.sources)]
-    return report.model_copy(update={"claims": apply_repeats(report.claims, report.groups), "errors": errors})
+    report = report.model_copy(update={"errors": [*report.errors, *language_warnings(report.sources)]})
+    claims = apply_repeats(report.claims, report.groups)
+    decisions = [Decision.from_row(row) for row in ws.reviews(include_undone=False)]
+    if not reviewed or not decisions:
+        return report.model_copy(update={"claims": claims})
+    done = apply_review(report.sources, claims, report.groups, report.relations, decisions,
+                        alias_table(ws), every_claim=report.claims)  # fmt: skip
+    return report.model_copy(
+        update={"claims": done.claims, "groups": done.groups, "relations": done.relations, "review": done.state}
+    )
+
+
+def review_counts(ws: Workspace) -> dict[str, int]:
+    """How the review decisions apply to the analysis now: applied, orphaned, not applicable (issue #9)."""
+    if not ws.reviews(include_undone=False):
+        return {}
+    state = workspace_report(ws).review
+    counts = {"applied": 0, "orphaned": 0, "not applicable": 0}
+    for decision in state.decisions if state else []:
+        counts[decision.status] += 1
+    return counts
 
 
 def language_warnings(sources: Iterable[Source]) -> list[str]:
@@ -144,6 +165,7 @@ class Analysed:
     realigned: Realigned | None = None
     skipped: list[str] = field(default_factory=list)  # one line per source changed meanwhile
     not_english: list[str] = field(default_factory=list)  # one line per source not read for claims (issue #10)
+    review: dict[str, int] = field(default_factory=dict)  # review decisions applied / orphaned (issue #9)
 
 
 def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
@@ -247,9 +269,9 @@ def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: Al
         try:
             if full or _needs_full(ws, table, pipeline):
                 _full(ws, table, pipeline)
-                return Analysed(extracted, claims, "full", None, skipped, foreign)
+                return Analysed(extracted, claims, "full", None, skipped, foreign, review_counts(ws))
             realigned = realign(ws, table, pipeline=pipeline)
-            return Analysed(extracted, claims, "incremental", realigned, skipped, foreign)
+            return Analysed(extracted, claims, "incremental", realigned, skipped, foreign, review_counts(ws))
         except AnalysisChanged:
             if attempt == SAVE_ATTEMPTS:
                 raise

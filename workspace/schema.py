@@ -179,7 +179,19 @@ _MIGRATION_3: Migration = (
     "CREATE UNIQUE INDEX sources_by_origin ON sources(origin)",
 )
 
-MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3]
+# Review (issue #9): a person's decisions over the machine's analysis. Each is anchored
+# to text (the source's sha256 and the claim's character span, in `data`), never to a
+# row id or group number, so it survives re-analysis; undoing one keeps it, marked.
+# Relations keep the machine's confidence and the kind of evidence for the review queue.
+_MIGRATION_4: Migration = (
+    "ALTER TABLE decisions ADD COLUMN data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))",
+    "ALTER TABLE decisions ADD COLUMN reviewer TEXT",
+    "ALTER TABLE decisions ADD COLUMN undone_at TEXT",
+    "ALTER TABLE relations ADD COLUMN confidence REAL",
+    "ALTER TABLE relations ADD COLUMN category TEXT",
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3, _MIGRATION_4]
 
 
 def schema_version() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from claims.models import Claim, DateSpan
-from sources.errors import UnknownSource, WorkspaceError
+from sources.errors import UnknownDecision, UnknownSource, WorkspaceError
 from sources.models import Source
 from sources.naming import distinct_name
 from workspace.db import BY_NUMBER, Database, now
@@ -333,3 +334,53 @@ class SourceStore(Database):
         if target is None:
             return [dict(row) for row in self._rows("SELECT * FROM decisions ORDER BY id")]
         return [dict(row) for row in self._rows("SELECT * FROM decisions WHERE target = ? ORDER BY id", (target,))]
+
+    # -- review decisions (issue #9): stored as given; workspace.review builds and applies them ----
+
+    def add_review(self, action: str, target: str, data: dict[str, Any], *, note: str = "",
+                   reviewer: str | None = None) -> dict[str, Any]:  # fmt: skip
+        """Record one review decision; `data` holds its text anchors and values (JSON)."""
+        with self.transaction():
+            cursor = self._execute(
+                "INSERT INTO decisions (target, decision, note, created_at, data, reviewer) VALUES (?, ?, ?, ?, ?, ?)",
+                (target, action, note, now(), json.dumps(data, ensure_ascii=False), reviewer or None),
+            )
+            self._bump_review()
+            row = self._one("SELECT * FROM decisions WHERE id = ?", (cursor.lastrowid,))
+        assert row is not None
+        return _decision(row)
+
+    def undo_review(self, decision_id: int) -> dict[str, Any]:
+        """Mark a decision undone (kept in the list, no longer applied); undoing twice is refused."""
+        with self.transaction():
+            row = self._one("SELECT * FROM decisions WHERE id = ?", (decision_id,))
+            if row is None:
+                raise UnknownDecision(str(decision_id))
+            if row["undone_at"] is not None:
+                raise WorkspaceError(f"decision {decision_id}", detail=f"already undone at {row['undone_at']}")
+            self._rows("UPDATE decisions SET undone_at = ? WHERE id = ?", (now(), decision_id))
+            self._bump_review()
+            row = self._one("SELECT * FROM decisions WHERE id = ?", (decision_id,))
+        assert row is not None
+        return _decision(row)
+
+    def reviews(self, *, include_undone: bool = True) -> list[dict[str, Any]]:
+        """Every review decision in the order made, `data` parsed."""
+        where = "" if include_undone else " WHERE undone_at IS NULL"
+        return [_decision(row) for row in self._rows(f"SELECT * FROM decisions{where} ORDER BY id")]
+
+    def review_generation(self) -> int:
+        """Changes with every decision made or undone: the dashboard's cache key (issue #9)."""
+        return int(self.get_meta("review_gen") or 0)
+
+    def _bump_review(self) -> None:
+        self._rows(
+            "INSERT INTO meta (key, value) VALUES ('review_gen', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+
+def _decision(row: sqlite3.Row) -> dict[str, Any]:
+    out = dict(row)
+    out["data"] = json.loads(out.get("data") or "{}")
+    return out

@@ -42,13 +42,21 @@ STATUS_HELP = {
 }
 
 # A relation between two claims, as a label: it is also the standing it gives each claim.
-RELATION_LABELS = {"contradict": CONTRADICTS, "agree": AGREES, "different_scope": SCOPE, "unclear": UNCLEAR}
+# "update" (a later count supersedes an earlier one, set by a person: issue #9) is not a clash.
+RELATION_LABELS = {
+    "contradict": CONTRADICTS,
+    "agree": AGREES,
+    "different_scope": SCOPE,
+    "unclear": UNCLEAR,
+    "update": UNCLEAR,
+}
 # "claim A <verb> claim B", for sentences such as the CSV's relation summaries.
 RELATION_VERBS = {
     "contradict": "contradicts",
     "agree": "agrees with",
     "different_scope": "has a different scope from",
     "unclear": "is unclear against",
+    "update": "is a count of another time than",
 }
 # The standing whose colours a fact's status takes.
 STATUS_COLOURS = {"contested": CONTRADICTS, "agree": AGREES, "single": ALONE}
@@ -61,6 +69,8 @@ def kind_label(kind: str) -> str:
 
 
 def relation_label(relation: str) -> str:
+    if relation == "update":
+        return "later update"
     return RELATION_LABELS.get(relation, relation.replace("_", " "))
 
 

@@ -11,7 +11,7 @@ import csv
 import io
 from typing import Any
 
-from analysis.models import Report
+from analysis.models import Group, Report
 from analysis.report.labels import RELATION_VERBS
 from analysis.report.view import group_relations
 from claims.describe import describe_value
@@ -43,6 +43,11 @@ COLUMNS = (
     "group_topic",
     "group_status",
     "relations",
+    "reviewed",
+    "review_note",
+    "reviewer",
+    "machine_read",
+    "group_reviewed",
 )
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,8 +84,23 @@ def _relation_summaries(report: Report) -> dict[str, str]:
         for rel in rels:
             for mine, other in ((rel.claim_a, rel.claim_b), (rel.claim_b, rel.claim_a)):
                 verb = RELATION_VERBS.get(rel.relation, rel.relation)
-                parts.setdefault(mine, []).append(f"{verb} {source_of.get(other, '?')} ({other})")
+                by = " [set by a person]" if rel.reviewed else ""
+                parts.setdefault(mine, []).append(f"{verb} {source_of.get(other, '?')} ({other}){by}")
     return {cid: "; ".join(items) for cid, items in parts.items()}
+
+
+def _review_columns(claim: Claim, group: Group | None) -> dict[str, Any]:
+    """What a person decided, beside what the machine read (issue #9); empty when nobody did."""
+    cols: dict[str, Any] = {}
+    mark = claim.reviewed
+    if mark is not None:
+        was = "; ".join(f"{k}: {v.get('text') or v if isinstance(v, dict) else v}" for k, v in mark.was.items())
+        cols.update(reviewed=", ".join(mark.actions), review_note=mark.note, reviewer=mark.reviewer,
+                    machine_read=was or None)  # fmt: skip
+    if group is not None and group.reviewed is not None:
+        note = f": {group.reviewed.note}" if group.reviewed.note else ""
+        cols["group_reviewed"] = ", ".join(group.reviewed.actions) + note
+    return cols
 
 
 def report_rows(report: Report) -> list[dict[str, Any]]:
@@ -92,7 +112,8 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
             group_of.setdefault(cid, group)
     summaries = _relation_summaries(report)
     rows = []
-    for claim in report.claims:
+    rejected = report.review.rejected if report.review else []  # a person's rejections stay visible (issue #9)
+    for claim in [*report.claims, *rejected]:
         source = sources.get(claim.source_id)
         group = group_of.get(claim.id)
         row: dict[str, Any] = dict.fromkeys(COLUMNS)
@@ -115,6 +136,7 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
             relations=summaries.get(claim.id, ""),
         )
         row.update(_value_columns(claim))
+        row.update(_review_columns(claim, group))
         rows.append({key: neutralise(row[key]) for key in COLUMNS})
     return rows
 

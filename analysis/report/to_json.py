@@ -73,6 +73,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "errors": list(report.errors),
         "pipeline": report.pipeline,
         "generated": report.generated.isoformat() if report.generated else None,
+        # What a person decided (issue #9): every decision, applied or orphaned, and the rejected claims.
+        # Each claim, group and relation a person touched also carries its own `reviewed` block.
+        "review": report.review.model_dump(mode="json") if report.review else None,
     }
 
 

@@ -36,7 +36,13 @@ def _source_line(claim: ClaimView) -> str:
     facts.append(md_escape(claim.speaker))
     if claim.hedged:
         facts.append("hedged")
-    return " · ".join(who) + " — " + " · ".join(facts) + f" ({md_escape(claim.claim_id)})"
+    line = " · ".join(who) + " — " + " · ".join(facts) + f" ({md_escape(claim.claim_id)})"
+    return line + _reviewed(claim.reviewed)
+
+
+def _reviewed(text: str) -> str:
+    """A person's decision, marked apart from the machine's reading (issue #9)."""
+    return f" · **[{md_escape(text)}]**" if text else ""
 
 
 def _blockquote(claim: ClaimView) -> list[str]:
@@ -51,7 +57,7 @@ def _pair_line(pair: PairView) -> str:
         f"- {md_escape(pair.claim_a)} ({md_escape(pair.source_a)}) vs "
         f"{md_escape(pair.claim_b)} ({md_escape(pair.source_b)}) — "
         f"*{md_escape(pair.label)}*: {md_escape(pair.reason)}"
-    )
+    ) + _reviewed(pair.reviewed)
 
 
 def _summary_line(group: GroupView) -> list[str]:
@@ -71,6 +77,8 @@ def _summary_line(group: GroupView) -> list[str]:
 def _group(group: GroupView, level: int) -> list[str]:
     gid = f" ({md_escape(group.group_id)})" if group.group_id else ""
     lines = [f"{'#' * (level + 1)} {md_escape(group.title)}{gid}", ""]
+    if group.reviewed:
+        lines += [f"**[{md_escape(group.reviewed)}]**", ""]
     lines += _summary_line(group)
     for claim in group.claims:
         lines += [_source_line(claim), ""] + _blockquote(claim) + [""]
@@ -85,7 +93,7 @@ def _single_line(group: GroupView) -> list[str]:
         scope = f" ({md_escape(c.scope)})" if c.scope else ""
         lines.append(
             f"- {_bold(group.title)}: {_bold(c.value)}{scope} — "
-            f"{md_escape(c.source_name)}, {md_escape(c.speaker)}: “{md_escape(c.quote)}”"
+            f"{md_escape(c.source_name)}, {md_escape(c.speaker)}: “{md_escape(c.quote)}”" + _reviewed(c.reviewed)
         )
     return lines
 
@@ -99,6 +107,23 @@ def _section(section: Section) -> list[str]:
         return lines + [line for g in section.groups for line in _single_line(g)] + [""]
     for group in section.groups:
         lines += _group(group, section.level)
+    return lines
+
+
+def _review(view: ReportView) -> list[str]:
+    review = view.review
+    if review is None:
+        return []
+    lines = ["## Review", "", "What a person decided over the machine's analysis, in the order decided."]
+    if review.orphaned:
+        lines[-1] += (
+            f" **{review.orphaned} orphaned**: their text is gone (source removed or changed); kept, not applied."
+        )
+    lines += [""] + [f"- {md_escape(line)}" for line in review.decisions] + [""]
+    if review.rejected:
+        lines += ["Rejected claims:", ""]
+        lines += [f"- {md_escape(c.source_name)}: “{md_escape(c.quote)}” ({md_escape(c.claim_id)}){_reviewed(c.reviewed)}"
+                  for c in review.rejected] + [""]  # fmt: skip
     return lines
 
 
@@ -121,6 +146,7 @@ def view_to_markdown(view: ReportView) -> str:
         lines += ["## Input errors", ""] + [f"- {md_escape(e)}" for e in view.errors] + [""]
     for section in view.sections:
         lines += _section(section)
+    lines += _review(view)
     return "\n".join(lines).rstrip() + "\n"
 
 

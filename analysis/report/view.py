@@ -12,15 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from pydantic import TypeAdapter
+
 from analysis.counts import folded_count
 from analysis.models import CountSummary, Group, Relation, Report
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, SCOPE, UNCLEAR, kind_label, relation_label, speaker_text
 from claims.describe import describe_number, describe_value
-from claims.models import Claim
+from claims.models import Claim, Reviewed, Value
 from sources.models import Source
 
+_VALUE = TypeAdapter(Value)
 # Pairs shown first are the ones the section is about.
-_RELATION_ORDER = {"contradict": 0, "different_scope": 1, "unclear": 2, "agree": 3}
+_RELATION_ORDER = {"contradict": 0, "different_scope": 1, "unclear": 2, "update": 2, "agree": 3}
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class ClaimView:
     quote: str
     sentence: str
     span: QuoteSpan
+    reviewed: str = ""  # what a person decided, with their note (issue #9); "" = the machine's reading
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class PairView:
     relation: str  # the code: contradict, agree, different_scope, unclear
     label: str  # as the reader sees it: contradicts, agrees, ...
     reason: str
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class GroupView:
     claims: tuple[ClaimView, ...]
     pairs: tuple[PairView, ...]
     summary: SummaryView | None
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,11 +126,21 @@ class Header:
 
 
 @dataclass(frozen=True)
+class ReviewView:
+    """The person's decisions (issue #9): one line each, orphaned ones counted, rejected claims listed."""
+
+    decisions: tuple[str, ...]
+    orphaned: int
+    rejected: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True)
 class ReportView:
     header: Header
     sources: tuple[SourceRow, ...]
     errors: tuple[str, ...]
     sections: tuple[Section, ...]
+    review: ReviewView | None = None
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -163,6 +179,31 @@ def fact_title(topic: str, kind: str) -> str:
     return topic if topic.startswith(label) else f"{topic} — {label}"
 
 
+def reviewed_text(mark: Reviewed | None) -> str:
+    """ "reviewed (corrected value; machine read: 3,000) by Ana: note" or "" (issue #9)."""
+    if mark is None:
+        return ""
+    what = ", ".join(mark.actions)
+    was = "; ".join(f"{_was_label(k)}: {_was_value(v)}" for k, v in mark.was.items())
+    text = f"reviewed: {what}" + (f" (machine: {was})" if was else "")
+    if mark.reviewer:
+        text += f", by {mark.reviewer}"
+    return text + (f" — {mark.note}" if mark.note else "")
+
+
+def _was_label(key: str) -> str:
+    return {"when": "date", "merged": "merged fact", "fact": "from fact"}.get(key, key)
+
+
+def _was_value(value: object) -> str:
+    if isinstance(value, dict):
+        try:
+            return describe_value(_VALUE.validate_python(value))
+        except ValueError:
+            return str(value.get("text") or value)
+    return "none" if value is None else str(value).replace("_", " ")
+
+
 def _claim_view(claim: Claim, source: Source | None) -> ClaimView:
     return ClaimView(
         claim_id=claim.id,
@@ -178,6 +219,7 @@ def _claim_view(claim: Claim, source: Source | None) -> ClaimView:
         quote=claim.quote,
         sentence=claim.sentence,
         span=quote_span(claim),
+        reviewed=reviewed_text(claim.reviewed),
     )
 
 
@@ -229,6 +271,7 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
             relation=r.relation,
             label=relation_label(r.relation),
             reason=r.reason,
+            reviewed=reviewed_text(r.reviewed),
         )
         for r in sorted(relations, key=lambda r: _RELATION_ORDER.get(r.relation, 9))
     ]
@@ -241,6 +284,7 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
         claims=tuple(_claim_view(c, index.sources.get(c.source_id)) for c in claims),
         pairs=tuple(pairs),
         summary=_summary_view(group.summary, index) if group.summary else None,
+        reviewed=reviewed_text(group.reviewed),
     )
 
 
@@ -366,4 +410,18 @@ def build_view(report: Report) -> ReportView:
         )
         for s in report.sources
     )
-    return ReportView(header=header, sources=rows, errors=tuple(report.errors), sections=sections)
+    return ReportView(header=header, sources=rows, errors=tuple(report.errors), sections=sections,
+                      review=_review_view(report, index))  # fmt: skip
+
+
+def _review_view(report: Report, index: _Index) -> ReviewView | None:
+    if report.review is None or not (report.review.decisions or report.review.rejected):
+        return None
+    lines = []
+    for d in report.review.decisions:
+        status = d.status if not d.detail else f"{d.status}: {d.detail}"
+        by = f" by {d.reviewer}" if d.reviewer else ""
+        note = f" — {d.note}" if d.note else ""
+        lines.append(f"#{d.id} {d.action}{by} ({status}): {d.target}{note}")
+    rejected = tuple(_claim_view(c, index.sources.get(c.source_id)) for c in report.review.rejected)
+    return ReviewView(tuple(lines), len(report.review.orphaned), rejected)
