@@ -98,7 +98,8 @@ def claim_time(c: Claim) -> DateSpan | None:
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
 COUNT_TIME_SLACK = 366  # days
 # Counts are told in words that rarely name their event: the headline and lead do (issue #8).
-EVENT_WEIGHT = {"casualties": 0.6, "displaced": 0.6, "wounded": 0.6}
+EVENT_WEIGHT = {"casualties": 0.6, "displaced": 0.6, "wounded": 0.6, "event_date": 0.4, "duration": 0.4}
+VALUE_BOUND_PRIOR = frozenset({"event_date", "duration"})  # the prior joins only values that meet
 EVENT_DATE_MAX_GAP = 31  # days
 
 
@@ -218,7 +219,21 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
     evidence = pair_evidence(a, b, voc)
     if evidence is None:
         return None
-    return evidence + EVENT_WEIGHT.get(a.kind, 0.0) * event_similarity(a, b, voc)
+    weight = EVENT_WEIGHT.get(a.kind, 0.0)
+    if a.kind in VALUE_BOUND_PRIOR and not _values_meet(a, b):
+        weight = 0.0  # two dates or lengths that differ are two things of one event, not one fact
+    return evidence + weight * event_similarity(a, b, voc)
+
+
+def _values_meet(a: Claim, b: Claim) -> bool:
+    va, vb = a.value, b.value
+    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        # a year holds every event of that year: only days and months say "the same moment"
+        precise = {va.precision, vb.precision} <= {"day", "days", "month"}
+        return precise and va.start <= vb.end and vb.start <= va.end
+    if isinstance(va, Duration) and isinstance(vb, Duration):
+        return abs(va.days - vb.days) <= 0.1 * max(va.days, vb.days, 1)
+    return True
 
 
 def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:

@@ -20,6 +20,7 @@ from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
 
 INF = math.inf
+RUNNING_COUNT_DAYS = 60  # reports this close in time may give one toll as it rose
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
+        rising = _rising_toll(a, b, ia, ib)
+        if rising:
+            return "update", f"{pair}: {rising}"
         return "contradict", f"{pair}: the figures do not overlap"
     if sa.roles == sb.roles and sa.roles and bool(sa.nations) != bool(sb.nations) and not (sa.total or sb.total):
         # "soldiers" next to "Chinese soldiers": whose soldiers the first means is left to the context
@@ -241,6 +245,23 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
             f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"
         )
     return None
+
+
+def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """An earlier report's lower count and a later report's higher one from the same counter, weeks
+    apart at most: a toll that rose as bodies were found, not a dispute (issue #8: statement time
+    tells a running count)."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return None
+    if (a.speaker or "").casefold() != (b.speaker or "").casefold():
+        return None  # two counters (a ministry, an intelligence service) disagree; one counter updates
+    early, late = (a, b) if a.published < b.published else (b, a)
+    i_early, i_late = (ia, ib) if early is a else (ib, ia)
+    if (late.published - early.published).days > RUNNING_COUNT_DAYS or i_early.high > i_late.low:
+        return None
+    return (
+        f"the lower count was published earlier ({early.published}) than the higher ({late.published}): the toll rose"
+    )
 
 
 def _close(a: Interval, b: Interval) -> bool:

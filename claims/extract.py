@@ -74,6 +74,7 @@ class ClaimBuilder:
                 entities=self.ctx.entities(sent.start_char, sent.end_char),
                 when=when,
                 event=self.event,
+                published=self.source.published,
             )
         )
 

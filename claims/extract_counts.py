@@ -134,8 +134,12 @@ def _scope(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> 
             words.extend(prep.subtree)
     for clause in (c for c in target.children if c.dep_ == "relcl" and c.i > target.i):
         # "thousands of Palestinians who stayed": a restrictive clause makes the count a part (issue #8)
-        pronoun = [t for t in clause.children if t.tag_ in ("WP", "WDT") or t.lower_ in ("who", "that", "which")]
-        words.extend([*pronoun[:1], clause])
+        # only when the pronoun is the clause's subject: "12 of whom were children" divides, it does not restrict
+        pronoun = [
+            t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that", "which")
+        ]
+        if pronoun:
+            words.extend([pronoun[0], clause])
     # the chosen words only: "all 298 people" is the scope "all people", the number is the value
     text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
     nation = _implied_nation(target, words, aliases)

@@ -1,0 +1,85 @@
+"""Counts of one event that are not rivals (issue #8): other places, a part of the period, a toll
+that rose, and counts the event alone grouped without anything saying they count the same people."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.align import Vocabulary
+from analysis.compare import compare, scope_of
+from analysis.relate import relation_of
+from claims.actors import AliasTable
+from claims.models import Claim, Count, DateSpan
+
+ALIASES = AliasTable()
+
+
+def claim(cid: str, low: int, *, scope: str = "people", when: DateSpan | None = None, published: date | None = None,
+          speaker: str | None = None, terms: tuple[str, ...] = (), event: tuple[str, ...] = ()) -> Claim:  # fmt: skip
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="casualties", quote=f"{low} killed",
+                 sentence=f"{low} were killed.", start=0, end=9, sentence_start=0, value=Count(low=low, high=low),
+                 scope=scope, when=when, published=published, speaker=speaker, terms=list(terms),
+                 event=list(event))  # fmt: skip
+
+
+def span(start: date, end: date, precision: str, text: str) -> DateSpan:
+    return DateSpan(start=start, end=end, precision=precision, text=text)
+
+
+YEAR = span(date(1971, 1, 1), date(1971, 12, 31), "year", "in 1971")
+MARCH = span(date(1971, 3, 1), date(1971, 3, 31), "month", "by March 1971")
+SPRING_DAY = span(date(1971, 4, 2), date(1971, 4, 2), "day", "on 2 April 1971")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # a count of another town is another count, whatever the numbers
+        (claim("s1c1", 70, scope="villagers in Marova"), claim("s2c1", 53, scope="villagers in Dessel"),
+         "different_scope"),
+        # a lower count by March against the whole year: a phase, not a rival figure
+        (claim("s1c1", 250_000, when=MARCH), claim("s2c1", 700_000, when=YEAR), "different_scope"),
+        # ... but a count of the whole year above a count of a day of it still disputes nothing new
+        (claim("s1c1", 900_000, when=MARCH), claim("s2c1", 700_000, when=YEAR), "contradict"),
+        # the same counter's lower figure published first: the toll rose
+        (claim("s1c1", 9, published=date(2019, 5, 3), speaker="the health ministry"),
+         claim("s2c1", 42, published=date(2019, 5, 20), speaker="the Health Ministry"), "update"),
+        # two counters disagree: a dispute, even days apart
+        (claim("s1c1", 9, published=date(2019, 5, 3), speaker="the army"),
+         claim("s2c1", 42, published=date(2019, 5, 20), speaker="the health ministry"), "contradict"),
+        # the higher figure first, a lower one later: a revision is still a disagreement
+        (claim("s1c1", 42, published=date(2019, 5, 3)), claim("s2c1", 9, published=date(2019, 5, 20)), "contradict"),
+        # years apart: not a running count
+        (claim("s1c1", 9, published=date(2001, 5, 3)), claim("s2c1", 42, published=date(2019, 5, 20)), "contradict"),
+    ],
+)  # fmt: skip
+def test_compare_counts_of_one_event(a: Claim, b: Claim, relation: str):
+    assert compare(a, b, ALIASES)[0] == relation
+    assert compare(b, a, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "nations", "places"),
+    [
+        ("Palestinian Arabs", {"Palestine"}, set()),  # an unknown name beside a nation is not another nation
+        ("Karens", {"Karens"}, set()),  # a people the table does not know is still whose people
+        ("villagers in Marova", set(), {"marova"}),
+    ],
+)
+def test_compare_scope_reads_nations_and_places(text: str, nations: set[str], places: set[str]):
+    scope = scope_of(text, ALIASES)
+    assert set(scope.nations) == nations and set(scope.places) == places
+
+
+def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
+    """Two accounts of one event give 40 and 12 killed with no word in common and different
+    populations unnamed: the event groups them, nothing says they count the same people."""
+    a = claim("s1c1", 40, terms=("market",), event=("@ev:dessel", "@ev:marova"))
+    b = claim("s2c1", 12, scope="soldiers", terms=("convoy",), event=("@ev:dessel", "@ev:marova"))
+    c = claim("s3c1", 12, terms=("bridge",), event=("@ev:dessel", "@ev:marova"))
+    voc = Vocabulary.of([a, b, c])
+    assert relation_of(a, b, 0.5, ALIASES, voc).relation == "different_scope"
+    # both give the whole toll of one event: that is a dispute
+    assert relation_of(a, c, 0.5, ALIASES, voc).relation == "contradict"
