@@ -168,11 +168,30 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
                 unknown.add(bare)  # a people the actor table does not know ("Rohingya", "Yazidis")
     # "Palestinian Arabs" are Palestinians: an unknown name only says whose people when no nation does
     nations = nations or unknown
+    head = _head_role(words, roles_table)
+    if head:
+        roles.add(head)  # "miners", "fishermen": a group the role table does not know is still a part
     lowered = {w.lower().strip(".,'’") for w in words}
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     return Scope(frozenset(nations), frozenset(roles), marked, total, places)
+
+
+def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
+    """The counted noun, when it names a kind of people no table knows (lower case, not a general word)."""
+    population = [w for w in words if w.lower() not in ("who", "that", "which")]
+    if not population:
+        return None
+    raw = population[-1].strip(".,'’[]()")
+    head = raw.lower()
+    singular = head[:-1] if head.endswith("s") else head
+    known = {head, singular, head.removesuffix("es")}
+    if not raw.isalpha() or not raw.islower() or known & (_plain_words() | set(roles_table)):
+        return None
+    if len(population) > 1 and population[-2].lower() in ("who", "that", "which"):
+        return None
+    return singular
 
 
 def _subset(a: Scope, b: Scope) -> bool:

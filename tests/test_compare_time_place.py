@@ -83,3 +83,16 @@ def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
     assert relation_of(a, b, 0.5, ALIASES, voc).relation == "different_scope"
     # both give the whole toll of one event: that is a dispute
     assert relation_of(a, c, 0.5, ALIASES, voc).relation == "contradict"
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "scope_b", "relation"),
+    [
+        ("attackers", "people", "different_scope"),  # the perpetrators are not the toll
+        ("miners", "people", "different_scope"),  # a group no table knows is still a part
+        ("people", "individuals", "contradict"),  # two words for everyone
+    ],
+)
+def test_compare_counted_groups_are_parts(scope_a: str, scope_b: str, relation: str):
+    a, b = claim("s1c1", 9, scope=scope_a), claim("s2c1", 166, scope=scope_b)
+    assert compare(a, b, ALIASES)[0] == relation
