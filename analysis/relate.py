@@ -11,6 +11,7 @@ from analysis.compare import compare, interval, scope_key
 from analysis.models import Group, Relation
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
+from analysis.topics import name_fact
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
 from sources.settings import thresholds
@@ -34,15 +35,8 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
 
     best = max(claims, key=lambda c: (sum(len(words(c) & words(o)) for o in claims if o is not c), -len(c.about)))
     about = " ".join(best.about.split()[:MAX_TOPIC_WORDS])
-    if claims[0].kind == "initiator":
-        parties = sorted({c.value.actor for c in claims if hasattr(c.value, "actor")})
-        return f"{label}: {about} ({' vs '.join(parties[:4])})" if about else f"{label}: {' vs '.join(parties)}"
-    if claims[0].kind in NUMERIC_KINDS:
-        scopes = Counter(c.scope for c in claims if c.scope)
-        if scopes:
-            return f"{label}: {scopes.most_common(1)[0][0]}"
-    if about:
-        return f"{label}: {about}"
+    if about or claims[0].kind in NUMERIC_KINDS or claims[0].kind == "initiator":
+        return name_fact(claims, about, voc.idf, label)
     counts: Counter[str] = Counter()
     for c in claims:
         counts.update(set(features(c)))

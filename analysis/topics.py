@@ -1,0 +1,76 @@
+"""A fact's name as a person would say it (issue #8): "people killed in Beslan", "when the conflict
+began (Tigray)", "who started the war: Armenia vs Azerbaijan" — not the parser's fragments.
+
+The event is named by the names the group's documents share in their headlines and leads
+(claims.event), the rarest first; the population by the scope the members state most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from analysis.parties import same_party
+from claims.actors import AliasTable
+from claims.event import EVENT_YEAR, PREFIX
+from claims.models import NUMERIC_KINDS, Actor, Claim
+
+VERB = {"casualties": "killed", "wounded": "wounded", "displaced": "displaced"}
+MAX_WORDS = 8
+
+
+def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
+    """The name most of the group's sources share in their headline and lead (rarest wins a tie)."""
+    sources = {c.source_id: c for c in claims}
+    if len(sources) < 2:
+        return None
+    shared: Counter[str] = Counter()
+    for c in sources.values():
+        shared.update({t for t in c.event if not t.startswith(EVENT_YEAR)})
+    common = [t for t, n in shared.items() if n >= max(2, len(sources) / 2)]
+    # a country names a war's side more often than the event: a place or name within it says more
+    local = [t for t in common if _builtin().kind(_builtin().resolve(t.removeprefix(PREFIX)) or "") != "state"]
+    if not (local or common):
+        return None
+    best = max(local or common, key=lambda t: (shared[t], -idf(t), len(t)))
+    return _title(best.removeprefix(PREFIX))
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> AliasTable:
+    return AliasTable()
+
+
+def _title(name: str) -> str:
+    return " ".join(w if any(ch.isupper() for ch in w) else w[:1].upper() + w[1:] for w in name.split())
+
+
+def _parties(claims: list[Claim]) -> list[str]:
+    found: list[str] = []
+    for c in claims:
+        if isinstance(c.value, Actor) and not any(same_party(c.value.actor, p) for p in found):
+            found.append(c.value.actor)
+    return found
+
+
+def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], label: str) -> str:
+    """A readable topic for a group: population, what happened to them, and the event."""
+    kind = claims[0].kind
+    event = event_name(claims, idf)
+    about = " ".join(about.split()[:MAX_WORDS])
+    if kind in NUMERIC_KINDS:
+        scopes = Counter(c.scope.split(" in ")[0] for c in claims if c.scope)
+        who = scopes.most_common(1)[0][0] if scopes else "people"
+        return f"{who} {VERB.get(kind, kind)}" + (f" in {event}" if event else "")
+    if kind == "initiator":
+        parties = " vs ".join(_parties(claims)[:4])
+        what = about or "the fighting"
+        return f"{label}: {what}" + (f" ({parties})" if parties else "") + (f", {event}" if event else "")
+    if kind == "event_date":
+        return (
+            f"when: {about}" + (f" ({event})" if event else "")
+            if about
+            else f"{label}" + (f": {event}" if event else "")
+        )
+    return f"{label}: {about}" + (f" ({event})" if event else "") if about else label

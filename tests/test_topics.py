@@ -1,0 +1,27 @@
+"""Facts named as a person would name them (issue #8)."""
+
+from __future__ import annotations
+
+from analysis.topics import event_name, name_fact
+from claims.models import Actor, Claim, Count
+
+
+def claim(source: str, *, event: list[str], scope: str = "people", value=None, kind: str = "casualties") -> Claim:
+    return Claim(id=f"{source}c1", source_id=source, kind=kind, quote="q", sentence="q.", start=0, end=1,
+                 sentence_start=0, value=value or Count(low=5, high=5), scope=scope, event=event)  # fmt: skip
+
+
+def test_topics_count_names_its_population_and_event():
+    claims = [claim("s1", event=["@ev:dessel", "@ev:ruritania"]), claim("s2", event=["@ev:dessel", "@ev:y1999"])]
+    assert event_name(claims, lambda t: 1.0) == "Dessel"
+    assert name_fact(claims, "kill people", lambda t: 1.0, "killed") == "people killed in Dessel"
+
+
+def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
+    one = [claim("s1", event=["@ev:dessel"])]
+    assert name_fact(one, "", lambda t: 1.0, "killed") == "people killed"
+    actors = [
+        claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="National Defence Front")),
+        claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="NDF")),
+    ]
+    assert name_fact(actors, "war", lambda t: 1.0, "who started") == "who started: war (National Defence Front), Dessel"
