@@ -46,6 +46,12 @@ class Qualifiers(_Strict):
     upper_bound: Words
     approximate: Words
     upper_estimate: Words
+    # issue #8: "1,000 or more", "12 or so" (a bound said after the figure) and "30, if not 40" /
+    # "8,000 or 10,000" (alternatives read as one range)
+    lower_bound_after: Words = []
+    upper_bound_after: Words = []
+    approximate_after: Words = []
+    alternatives: Words = []
 
 
 class ScopeWords(_Strict):
