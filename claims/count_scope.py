@@ -17,6 +17,11 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable) -> s
     if any(aliases.resolve(t.text) for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN")):
         return None
     sent = target.sent
+    if target.dep_ == "dobj" and target.head.lemma_.lower() in _object_verbs():
+        # "Israel lost 23 soldiers": the loser is whose soldiers they were (issue #8)
+        subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and aliases.resolve(subj.text):
+            return aliases.resolve(subj.text)
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in target.children) or (
         target.head.dep_ == "pobj" and any(c.lower_ in ("its", "their") for c in target.head.head.children)
     ):
@@ -35,8 +40,21 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable) -> s
     return None
 
 
+def _object_verbs() -> set[str]:
+    return {w for groups in rules()["triggers"].values() for w in groups.get("object_verbs", [])}
+
+
+def _copula_attr(tok: Token) -> Token | None:
+    """ "about 30 were [civilians]": the noun a copula says the number is (issue #8)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     """The noun that names the people, or None when only "people" can be said."""
+    if noun.i in range(num_span.start, num_span.end):
+        noun = _copula_attr(noun) or noun
     figure = set(rules()["figure_nouns"])
     general = set(rules()["scope"]["general"])
     target = noun
@@ -60,6 +78,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     total_words = set(rules()["scope"]["total_markers"])
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
+    mods = [t for t in mods if t.lemma_ != "be"]  # "4,000 to 5,000 being civilians" (issue #8)
     words = [t for t in mods if t.i < target.i] + [target]
     for prep in target.children:
         # "12 soldiers of the Georgian army": the nation may follow the noun

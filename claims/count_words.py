@@ -63,12 +63,79 @@ def person_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def counts_people(noun: Token, num_span: Span, ctx: DocContext) -> bool:
+def _singulars(word: str) -> list[str]:
+    """ "Protesters" -> "protester", "casualties" -> "casualty", "gunmen" -> "gunman": headline
+    capitals leave spaCy's lemma as written (issue #8)."""
+    w = word.lower()
+    forms = [w]
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("men"):
+        forms.append(w[:-3] + "man")
+    return forms
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun that names people: the lexicon, or an ending that makes people ("activists",
+    "reservists", "gunmen") held as data (issue #8, FAILURE_MODES 12)."""
+    words = person_words()
+    forms = [tok.lemma_.lower(), *_singulars(tok.text)]
+    if any(f in words for f in forms):
+        return True
+    suffixes = rules()["scope"]["person_suffixes"]
+    return tok.pos_ in ("NOUN", "PROPN") and any(f.endswith(x) and len(f) > len(x) + 2 for f in forms for x in suffixes)
+
+
+def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
+    """Any plural noun that is the subject or object of a death verb counts people: "the clashes
+    killed 25 [regulars]" (issue #8, FAILURE_MODES 12)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    head = noun.head if noun.dep_ != "conj" else noun.head.head
+    arg = noun if noun.dep_ != "conj" else noun.head
+    return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.i == head.i and t.pos_ == "VERB" for t, _ in triggers)
+
+
+def counts_people(noun: Token, num_span: Span, ctx: DocContext, triggers: list[tuple[Token, str]]) -> bool:
     """Only numbers of people are casualty counts: not "two warnings", "300 settlements"."""
     if num_span.start <= noun.i < num_span.end:
         return True
-    if noun.lemma_.lower() in person_words() or noun.lower_ in person_words():
+    if is_person_noun(noun):
         return True
     if noun.ent_type_ == "NORP" or ctx.aliases.resolve(noun.text):
         return True
+    if _argument_of_trigger(noun, triggers):
+        return True
     return noun.pos_ == "VERB"  # "were killed": the number is the subject itself
+
+
+@lru_cache(maxsize=1)
+def _restricted() -> tuple[frozenset[str], frozenset[str]]:
+    objects: set[str] = set()
+    civilian: set[str] = set()
+    for groups in rules()["triggers"].values():
+        objects |= set(groups.get("object_verbs", []))
+        civilian |= set(groups.get("civilian_verbs", []))
+    return frozenset(objects), frozenset(civilian)
+
+
+def fits_trigger(trigger: Token, noun: Token, num_root: Token) -> bool:
+    """ "lost 14 soldiers": "lose" counts its own object only; "20,000 troops crossed into": a
+    displacement verb of movement never counts fighters (issue #8)."""
+    objects, civilian = _restricted()
+    lemma = trigger.lemma_.lower()
+    if lemma in objects and (
+        not ({noun.i, num_root.i} & {c.i for c in trigger.children if c.dep_ == "dobj"}) or not is_person_noun(noun)
+    ):
+        return False
+    if lemma in civilian:
+        combatant = set(rules()["scope"]["roles"].get("combatant", [])) | set(
+            rules()["scope"]["roles"].get("police", [])
+        )
+        if any(f in combatant for f in [noun.lemma_.lower(), *_singulars(noun.text)]):
+            return False
+    return True

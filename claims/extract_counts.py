@@ -8,14 +8,15 @@ counts, claims/count_words.py which words trigger and which nouns count people.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
-from claims.count_link import link
+from claims.count_link import Link, link
+from claims.count_part import Whole, find_part
 from claims.count_scope import scope_text
-from claims.count_words import counts_people, trigger_kind
+from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.tree import external_head, span_of
@@ -33,6 +34,7 @@ class CountHit:
     noun: Token
     trigger: Token
     scope: str
+    counted: tuple[int, ...] = field(default=())  # token indices of the number and what it counts
 
 
 def _counted_noun(num_root: Token) -> Token:
@@ -77,24 +79,62 @@ def _number_root(num_span: Span) -> Token:
     return external_head(num_span[core[0].i - num_span.start : core[-1].i - num_span.start + 1])
 
 
-def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]]) -> CountHit | None:
+def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
+    """ "Rwanda's 1994 genocide", "the 1994 dead" when 1994 is named as a year elsewhere: a year is
+    never a count (issue #8, FAILURE_MODES 16)."""
+    count = mention.count
+    if count.qualifier or count.low != count.high or count.low is None or not 1800 <= count.low <= 2100:
+        return False
+    if not count.text.isdigit():
+        return False
+    doc = num_span.doc
+    after = doc[num_span.end] if num_span.end < len(doc) else None
+    before = doc[num_span.start - 1] if num_span.start > 0 else None
+    if before is not None and before.tag_ == "POS":
+        return True  # "the country's 1994 ..."
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and not is_person_noun(after):
+        return True  # "the 1994 genocide", "its 2008 war"
+    return any(count.low in (d.span.start.year, d.span.end.year) for d in ctx.dates)
+
+
+def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
+         wholes: list[Whole]) -> CountHit | None:  # fmt: skip
     """The count claim one number makes, if it counts people for a trigger."""
     num_span = span_of(sent, mention.start, mention.end)
     if num_span is None or len(num_span) == 0:
         return None
     if num_span[0].lower_ == "one" and num_span.start > sent.start and sent.doc[num_span.start - 1].lower_ == "no":
         return None  # "no one was killed" is a stated zero, read above
+    if _is_year(mention, num_span, ctx):
+        return None
     root = _number_root(num_span)
     noun = _counted_noun(root)
-    if not counts_people(noun, num_span, ctx):
-        return None
-    found = link(noun, root, num_span, triggers)
+    scope_noun = noun
+    part = find_part(root, noun, num_span, wholes)
+    if part is not None:
+        # "12 of whom were children": a part of the count before, of the same kind (issue #8)
+        scope_noun = part.scope_noun or noun
+        if not (counts_people(scope_noun, num_span, ctx, triggers) and scope_noun.i not in range(*_bounds(num_span))):
+            return None
+        found: Link | None = Link(part.whole.trigger, part.whole.kind, scope_noun)
+    else:
+        if not counts_people(noun, num_span, ctx, triggers):
+            return None
+        fitting = [(t, k) for t, k in triggers if fits_trigger(t, noun, root)]
+        found = link(noun, root, num_span, fitting)
     if found is None:
         return None
     scope = scope_text(found.noun, num_span, found.trigger, ctx.aliases)
+    if part is not None and scope == "people":
+        return None  # a part that does not say whose people it counts would read as a rival figure
     where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
     scope = f"{scope} {where}" if where else scope
-    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope)
+    counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
+    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted)
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
@@ -103,8 +143,11 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     if not triggers:
         return []
     hits: list[CountHit] = _stated_zeros(triggers)
+    wholes: list[Whole] = []
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
-        hit = _hit(ctx, sent, mention, triggers)
+        hit = _hit(ctx, sent, mention, triggers, wholes)
         if hit is not None:
             hits.append(hit)
+            tokens = frozenset((*hit.counted, hit.trigger.i))
+            wholes.append(Whole(tokens, min(hit.counted), hit.trigger, hit.kind))
     return hits
