@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claims.count_scope import copula_attr
 from claims.rules import rules
 
 
@@ -33,14 +34,6 @@ class Part:
 
 def _words(key: str) -> frozenset[str]:
     return frozenset(rules()["count_link"][key])
-
-
-def _attr_of(tok: Token) -> Token | None:
-    """ "12 of whom were [children]": the noun a copula says the number is."""
-    verb = tok.head
-    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ != "be":
-        return None
-    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _preceding(wholes: list[Whole], before: int) -> Whole | None:
@@ -66,7 +59,7 @@ def _of_pronoun(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -
     )
     if of_whom:
         whole = _preceding(wholes, num_span.start)
-        return Part(whole, _attr_of(root) or _attr_of(noun)) if whole else None
+        return Part(whole, copula_attr(root) or copula_attr(noun)) if whole else None
     verb = noun.head if noun.dep_ in ("attr", "nsubj", "nsubjpass") else None
     among = verb is not None and any(
         c.dep_ == "prep" and c.lower_ in _words("partitive_preps") and any(g.lower_ in pronouns for g in c.children)

@@ -44,7 +44,7 @@ def _object_verbs() -> set[str]:
     return {w for groups in rules()["triggers"].values() for w in groups.get("object_verbs", [])}
 
 
-def _copula_attr(tok: Token) -> Token | None:
+def copula_attr(tok: Token) -> Token | None:
     """ "about 30 were [civilians]": the noun a copula says the number is (issue #8)."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ != "be":
         return None
@@ -54,7 +54,7 @@ def _copula_attr(tok: Token) -> Token | None:
 def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     """The noun that names the people, or None when only "people" can be said."""
     if noun.i in range(num_span.start, num_span.end):
-        noun = _copula_attr(noun) or noun
+        noun = copula_attr(noun) or noun
     figure = set(rules()["figure_nouns"])
     general = set(rules()["scope"]["general"])
     target = noun
