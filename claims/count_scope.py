@@ -94,7 +94,8 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     for clause in (c for c in target.children if c.dep_ == "relcl" and c.i > target.i):
         # "thousands of Palestinians who stayed": a restrictive clause makes the count a part (issue #8)
         pronoun = [t for t in clause.children if t.tag_ in ("WP", "WDT") or t.lower_ in ("who", "that", "which")]
-        words.extend([*pronoun[:1], clause])
+        if pronoun:  # a clause with no pronoun is a misparse across a title's line end
+            words.extend([pronoun[0], clause])
     # the chosen words only: "all 298 people" is the scope "all people", the number is the value
     text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
     nation = _implied_nation(target, words, aliases)

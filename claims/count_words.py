@@ -27,14 +27,27 @@ def _triggers() -> dict[str, tuple[str, set[str]]]:
     return table
 
 
+def _headline(tok: Token) -> bool:
+    """ "Market Blast Kills 40 Shoppers": most words of the line capitalised, so the tagger's POS
+    is unreliable (issue #8). A title is often parsed into one sentence with the line after it."""
+    sent = tok.sent
+    breaks = [t.i for t in sent if "\n" in t.text]
+    start = max([b for b in breaks if b < tok.i], default=sent.start - 1) + 1
+    end = min([b for b in breaks if b > tok.i], default=sent.end)
+    words = [t for t in tok.doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
 def trigger_kind(tok: Token) -> str | None:
     """The claim kind a word announces ("killed" -> casualties), if its guard words are near."""
     table = _triggers()
     guards = rules()["trigger_guards"]
-    for form in (tok.lemma_.lower(), tok.lower_):
+    headline = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and _headline(tok)
+    forms = [tok.lemma_.lower(), tok.lower_, *(_singulars(tok.text) if headline else [])]
+    for form in forms:
         if form in table:
             kind, pos = table[form]
-            if tok.pos_ not in pos and not (tok.pos_ == "AUX" and "VERB" in pos):
+            if tok.pos_ not in pos and not (tok.pos_ == "AUX" and "VERB" in pos) and not headline:
                 continue
             need = guards.get(form)
             if need:

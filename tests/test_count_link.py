@@ -45,6 +45,7 @@ LINKED = [
     ("Sixty people, most of them students, died when the hall collapsed.", [("casualties", 60, 60, "people")]),
     # headline capitals, person nouns by their ending
     ("Police Kill 12 Protesters In Capital", [("casualties", 12, 12, "Protesters")]),
+    ("Market Blast Kills 40 Shoppers\nThe blast happened on Friday.", [("casualties", 40, 40, "Shoppers")]),
     ("The clashes killed 25 activists and 10 reservists.",
      [("casualties", 25, 25, "activists"), ("casualties", 10, 10, "reservists")]),
     # displacement by movement
