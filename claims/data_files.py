@@ -39,6 +39,10 @@ class Triggers(_Strict):
     verbs: Words
     nouns: Words
     adjectives: Words
+    # issue #8: "lost 14 soldiers" counts only the verb's object; "crossed into" counts only
+    # people who are not fighters (troops cross borders too)
+    object_verbs: Words = []
+    civilian_verbs: Words = []
 
 
 class Qualifiers(_Strict):
@@ -46,6 +50,12 @@ class Qualifiers(_Strict):
     upper_bound: Words
     approximate: Words
     upper_estimate: Words
+    # issue #8: "1,000 or more", "12 or so" (a bound said after the figure) and "30, if not 40" /
+    # "8,000 or 10,000" (alternatives read as one range)
+    lower_bound_after: Words = []
+    upper_bound_after: Words = []
+    approximate_after: Words = []
+    alternatives: Words = []
 
 
 class ScopeWords(_Strict):
@@ -54,6 +64,18 @@ class ScopeWords(_Strict):
     subset_markers: Words
     people_nouns: Words
     total_markers: Words
+    person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
+
+
+class CountLinkWords(_Strict):
+    """How a number reaches its trigger beyond tree distance (issue #8, claims/count_link.py)."""
+
+    doc: str = Field("", alias="_doc")
+    light_verbs: Words  # "put the toll at N", "figures ranging from N to M"
+    partitive_preps: Words  # "including 12 children"
+    partitive_pronouns: Words  # "12 of whom", "among them 12"
+    max_clause_path: int = Field(ge=1, le=10)
+    window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
 
 
 class SpeakerWords(_Strict):
@@ -89,6 +111,7 @@ class RulesFile(BaseModel):
     number_words: dict[str, int]
     multipliers: dict[str, int]
     scope: ScopeWords
+    count_link: CountLinkWords
     speaker: SpeakerWords
     initiator: InitiatorWords
     generic_actors: Words

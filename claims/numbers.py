@@ -26,6 +26,16 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+def _quals() -> list[str]:
+    return sorted(
+        set(phrases("qualifiers", "lower_bound"))
+        | set(phrases("qualifiers", "upper_bound"))
+        | set(phrases("qualifiers", "approximate")),
+        key=len,
+        reverse=True,
+    )
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     r = rules()
@@ -41,25 +51,27 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{tens_units}(?:\s+{mult})*(?:\s+(?:and\s+)?{tens_units}(?:\s+{mult})*)*)"
     )
     vague = _alt(phrases("vague_amounts"))
-    quals = _alt(
-        sorted(
-            set(phrases("qualifiers", "lower_bound"))
-            | set(phrases("qualifiers", "upper_bound"))
-            | set(phrases("qualifiers", "approximate")),
-            key=len,
-            reverse=True,
-        )
-    )
+    quals = _alt(_quals())
+    # "30, if not 40", "8,000 or 10,000": two figures given as alternatives are one vague range (issue #8)
+    alts = _alt(sorted(phrases("qualifiers", "alternatives"), key=len, reverse=True))
+    tails = _alt(sorted(_tails(), key=len, reverse=True))
     # "and" joins a range only after "between": "300 and 400" alone is two numbers
-    dash = r"\s*(?(between)(?:-?to-?|-|–|—|and)|(?:-?to-?|-|–|—))\s*"
+    dash = rf"\s*(?(between)(?:-?to-?|-|–|—|and)|(?:-?to-?|-|–|—|,?\s*(?:{alts})\b))\s*"
     full = (
         rf"(?<![\w.,])(?P<qual>(?:(?:{quals})\s+(?:the\s+)?(?:low\s+end\s+of\s+(?:the\s+)?)?)+)?"
         rf"(?:(?P<between>between|from)\s+)?"
-        rf"(?:(?P<vague>{vague})\b(?!\s*-)"
-        rf"|(?P<a>{amount})(?:(?P<dash>{dash})(?P<b>{amount}))?)"
+        rf"(?:(?P<vague>{vague})\b(?!\s*-\w)|(?P<a>{amount}))"
+        # "from 300 to more than 700": the upper end may be open (issue #8)
+        rf"(?:(?P<dash>{dash})(?P<bqual>(?:{quals})\s+)?(?:(?P<bvague>{vague})|(?P<b>{amount}))(?!\w))?"
+        rf"(?:\s+(?P<tail>{tails})\b)?"
         rf"(?![\w,]*\d)"
     )
     return re.compile(full, re.IGNORECASE), re.compile(amount, re.IGNORECASE)
+
+
+def _tails() -> list[str]:
+    q = rules()["qualifiers"]
+    return [*q["lower_bound_after"], *q["upper_bound_after"], *q["approximate_after"]]
 
 
 def parse_amount(text: str) -> int | None:
@@ -102,13 +114,7 @@ def _qualifier(raw: str | None) -> str | None:
         return None
     q = re.sub(r"\s+", " ", raw.strip().lower())
     q = re.sub(r"\s+the$", "", q)
-    known = sorted(
-        set(phrases("qualifiers", "lower_bound"))
-        | set(phrases("qualifiers", "upper_bound"))
-        | set(phrases("qualifiers", "approximate")),
-        key=len,
-        reverse=True,
-    )
+    known = _quals()
     for _ in range(4):
         head, sep, tail = q.partition(" the ")
         if sep and any(tail.startswith(k) for k in known):
@@ -118,53 +124,114 @@ def _qualifier(raw: str | None) -> str | None:
     return q or None
 
 
+def _bound(qual: str | None, tail: str | None) -> str:
+    """ "lower", "upper" or "" for a qualifier before the figure or a tail after it ("or more")."""
+    q = rules()["qualifiers"]
+    if tail:
+        t = re.sub(r"\s+", " ", tail.lower())
+        return "lower" if t in q["lower_bound_after"] else "upper" if t in q["upper_bound_after"] else ""
+    lower = set(phrases("qualifiers", "lower_bound"))
+    upper = set(phrases("qualifiers", "upper_bound")) - set(phrases("qualifiers", "approximate"))
+    first = (qual or "").split(" low end")[0].strip()
+    # the longest bound phrase the qualifier ends with decides: "no more than" is a cap
+    # although it ends with "more than" (issue #8)
+    bound = max((b for b in lower | upper if first == b or first.endswith(" " + b)), key=len, default="")
+    return "lower" if bound in lower and bound else "upper" if bound in upper and bound else ""
+
+
+def _single(a: int, qual: str | None, tail: str | None, text: str) -> Count:
+    bound = _bound(qual, tail)
+    if bound == "lower":
+        return Count(low=a, high=None, qualifier=qual or tail, text=text)
+    if bound == "upper":
+        return Count(low=None, high=a, qualifier=qual or tail, text=text)
+    approx = tail and re.sub(r"\s+", " ", tail.lower()) in rules()["qualifiers"]["approximate_after"]
+    return Count(low=a, high=a, qualifier=qual or (tail if approx else None), text=text)
+
+
+_MULTIPLIED = re.compile(r"hundred|thousand|million|billion|dozen|\d\s*(?:m|bn|k)\b|,", re.IGNORECASE)
+
+
+def _second(m: re.Match[str], a: int) -> tuple[int, int | None, bool]:
+    """The upper end of a range: (first, second, open) where open means "or more" / "to more than M"."""
+    b_text = m.group("b").strip()
+    b = parse_amount(b_text)
+    if b is None:
+        return a, None, False
+    # "10-15 thousand", "six or seven hundred": a bare first number borrows the second's multiplier
+    lead_text = re.match(r"[\d.]+|[A-Za-z]+", b_text)
+    lead = parse_amount(lead_text.group(0)) if lead_text else None
+    if lead and b > lead and a < lead and not _MULTIPLIED.search(m.group("a")):
+        a = a * (b // lead)
+    open_end = _bound(_qualifier(m.group("bqual")), m.group("tail")) == "lower"
+    return a, b, open_end
+
+
+def _vague_low(m: re.Match[str]) -> tuple[int, int, str]:
+    key = re.sub(r"\s+", " ", m.group("vague").lower())
+    low, high = rules()["vague_amounts"][key]
+    return low, high, key
+
+
+def _count_of(m: re.Match[str], text: str, start: int) -> Count | None:
+    qual = _qualifier(m.group("qual"))
+    said = text[start : m.end()].strip()
+    tail = m.group("tail")
+    dash = (m.group("dash") or "").strip().lower()
+    if m.group("b") and dash == "and" and not m.group("between"):
+        return None  # read again without the second number, below
+    if m.group("bvague"):  # "hundreds, if not thousands"
+        first = _vague_low(m)[0] if m.group("vague") else parse_amount(m.group("a") or "")
+        bkey = re.sub(r"\s+", " ", m.group("bvague").lower())
+        if first is None:
+            return None
+        key = _vague_low(m)[2] if m.group("vague") else bkey
+        return Count(low=first, high=rules()["vague_amounts"][bkey][1], qualifier=qual or key, vague=True, text=said)
+    if m.group("vague"):
+        low, high, key = _vague_low(m)
+        b = parse_amount(m.group("b")) if m.group("b") else None
+        open_end = _bound(_qualifier(m.group("bqual")), tail) == "lower"
+        if b is not None and b >= low:  # "several hundred to 1,000 or more"
+            return Count(low=low, high=None if open_end else b, qualifier=qual or key, vague=True, text=said)
+        return Count(low=low, high=None if open_end else high, qualifier=qual or key, vague=True, text=said)
+    a = parse_amount(m.group("a"))
+    if a is None:
+        return None
+    if not m.group("b"):
+        return _single(a, qual, tail, said)
+    a, b, open_end = _second(m, a)
+    if b is None:
+        return None
+    if open_end:  # "from 300 to more than 700", "500 to 1,000 or more"
+        return Count(low=min(a, b), high=None, qualifier=qual, text=said)
+    return Count(low=min(a, b), high=max(a, b), qualifier=qual, text=said)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, as stated (no tolerance applied)."""
     full, _ = _patterns()
-    vague_table = rules()["vague_amounts"]
-    lower = set(phrases("qualifiers", "lower_bound"))
-    upper = set(phrases("qualifiers", "upper_bound")) - set(phrases("qualifiers", "approximate"))
     found: list[NumberMention] = []
-    for m in full.finditer(text):
+    pos = 0
+    while pos <= len(text):
+        m = full.search(text, pos)
+        if m is None:
+            break
         qual = _qualifier(m.group("qual"))
         lead = m.start()
         if qual and m.group("qual"):
             spots = list(re.finditer(r"\s+".join(map(re.escape, qual.split())), m.group("qual"), re.IGNORECASE))
             lead = m.start("qual") + (spots[-1].start() if spots else 0)
-        if m.group("vague"):
-            key = re.sub(r"\s+", " ", m.group("vague").lower())
-            low, high = vague_table[key]
-            count = Count(low=low, high=high, qualifier=qual or key, vague=True, text=m.group(0).strip())
-            found.append(NumberMention(lead, m.end(), count))
-            continue
-        a = parse_amount(m.group("a"))
-        if a is None:
-            continue
-        b = parse_amount(m.group("b")) if m.group("b") else None
-        dash = (m.group("dash") or "").strip().lower()
-        if b is not None and dash == "and" and not m.group("between"):
-            b = None  # "300 and 400" without "between" is two numbers, not a range
-        start, end = lead, m.end()
-        if b is None and m.group("b"):
+        count = _count_of(m, text, lead)
+        if count is None and (m.group("b") or m.group("bvague")):
+            # "300 and 400" without "between" is two numbers; a second number that does not
+            # parse is not part of this one
             end = m.start("dash")
-        if b is not None:
-            # "10-15 thousand": a bare first number borrows the second's multiplier
-            if a < b and b >= 1000 and a < 1000 and re.fullmatch(r"\d+", m.group("a").strip()):
-                mult = b // int(m.group("b").split()[0].replace(",", "")) if m.group("b")[0].isdigit() else 1
-                a = a * mult if mult > 1 else a
-            low, high = min(a, b), max(a, b)
-            count = Count(low=low, high=high, qualifier=qual, text=text[start:end].strip())
-        else:
-            base = qual or ""
-            first = base.split(" low end")[0].strip()
-            # the longest bound phrase the qualifier ends with decides: "no more than" is a cap
-            # although it ends with "more than" (issue #8)
-            bound = max((q for q in lower | upper if first == q or first.endswith(" " + q)), key=len, default="")
-            if bound in lower:
-                count = Count(low=a, high=None, qualifier=qual, text=text[start:end].strip())
-            elif bound in upper:
-                count = Count(low=None, high=a, qualifier=qual, text=text[start:end].strip())
-            else:
-                count = Count(low=a, high=a, qualifier=qual, text=text[start:end].strip())
-        found.append(NumberMention(start, end, count))
+            a = parse_amount(m.group("a")) if m.group("a") else None
+            if a is not None:
+                found.append(NumberMention(lead, end, _single(a, qual, None, text[lead:end].strip())))
+            pos = max(end, m.start() + 1)
+            continue
+        if count is not None:
+            found.append(NumberMention(lead, m.end(), count))
+        pos = max(m.end(), m.start() + 1)
     return found

@@ -57,6 +57,19 @@ STATED = [
     ("30,000", 30_000, 30_000, None),
     ("a dozen", 12, 12, None),
     ("two thousand five hundred", 2_500, 2_500, None),
+    # issue #8: alternatives are one vague range, open upper ends, bounds said after the figure
+    ("closer to 8,000 or 10,000", 8_000, 10_000, "closer to"),
+    ("30, if not 40", 30, 40, None),
+    ("six or seven hundred", 600, 700, None),
+    ("from 300 to more than 700", 300, None, None),
+    ("between 40 and over 60", 40, None, None),
+    ("2,000 to 3,000 or more", 2_000, None, None),
+    ("1,000 or more", 1_000, None, "or more"),
+    ("90 or fewer", None, 90, "or fewer"),
+    ("12 or so", 12, 12, "or so"),
+    ("a minimum estimate of 500", 500, None, "minimum estimate of"),
+    ("the maximum estimate of 900", None, 900, "maximum estimate of"),
+    ("1-2m", 1_000_000, 2_000_000, None),
 ]
 
 
@@ -99,6 +112,26 @@ def test_numbers_find_several_in_one_sentence():
     found = find_numbers(text)
     assert [(m.count.low, m.count.high) for m in found] == [(300, 300), (1_200, 1_200), (40_000, 40_000)]
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("several hundred to 1,000 or more", 200, None), ("hundreds, if not thousands", 200, 9_999),
+     ("dozens to hundreds", 24, 999), ("thousands or more", 2_000, None), ("several hundred to 1,000", 200, 1_000)],
+)  # fmt: skip
+def test_numbers_find_vague_range(text: str, low: int, high: int | None):
+    """A vague amount opens a range ("several hundred to 1,000 or more"): one claim, not two (issue #8)."""
+    count = _only(text).count
+    assert count.vague
+    assert (count.low, count.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text", ["killed 30 and wounded 40", "30 people, 40 homes", "in 30 villages or 40 towns", "30 of them or more of"]
+)
+def test_numbers_find_alternatives_only_between_adjacent_figures(text: str):
+    """ "or" and "if not" join two figures only when nothing else stands between them."""
+    assert all(m.count.low == m.count.high for m in find_numbers(text) if m.count.low == 30)
 
 
 def test_numbers_find_pair_joined_by_and_gives_two_numbers():

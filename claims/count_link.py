@@ -1,0 +1,181 @@
+"""Which trigger a number belongs to (issue #2, #8): "30,000 [killed]", "the death
+toll ... 100 to 300".
+
+Each rule is one function that proposes a link; the first that finds one wins,
+from the most to the least direct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claims.rules import rules
+from claims.tree import tree_distance
+
+MAX_DIRECT = 2
+MAX_VIA_FIGURE = 8
+
+
+@dataclass
+class Link:
+    trigger: Token
+    kind: str
+    noun: Token  # what the number counts, or the figure noun it is the value of
+
+
+Triggers = list[tuple[Token, str]]
+
+
+def _nearest(triggers: Triggers, froms: list[Token], limit: int, skip: Span | None = None) -> tuple[Token, str] | None:
+    best: tuple[int, int, Token, str] | None = None
+    for trig, kind in triggers:
+        if skip is not None and skip.start <= trig.i < skip.end:
+            continue
+        dist = min(tree_distance(f, trig) for f in froms)
+        if dist <= limit:
+            cand = (dist, abs(trig.i - froms[0].i), trig, kind)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+    return (best[2], best[3]) if best else None
+
+
+def _other_verbs_argument(noun: Token, trigger: Token) -> bool:
+    """ "police killed 3 protesters and arrested [40 people]": two edges from "killed", but the
+    object of another verb (issue #8)."""
+    arg = noun if noun.dep_ != "conj" else noun.head
+    verb = arg.head
+    return (
+        arg.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.i != trigger.i
+        and verb.lemma_.lower() not in rules()["count_link"]["light_verbs"]
+    )
+
+
+def _direct(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """The number or its noun within two edges of a trigger: "killed 30,000 people"."""
+    found = _nearest(triggers, [noun, root], MAX_DIRECT, num_span)
+    if found is None or (found[0].pos_ == "VERB" and _other_verbs_argument(noun, found[0])):
+        return None
+    return Link(found[0], found[1], noun)
+
+
+def _near_figure(tok: Token, sent: Span) -> Token | None:
+    figure = set(rules()["figure_nouns"])
+    for other in sent:
+        if other.lemma_.lower() in figure and tree_distance(tok, other) <= 3:
+            return other
+    return None
+
+
+def _via_figure(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """ "the death toll ... 100 to 300": the number near a figure noun that is near a trigger."""
+    figure = _near_figure(root, num_span.sent)
+    if figure is None:
+        return None
+    found = _nearest(triggers, [figure], MAX_VIA_FIGURE)
+    return Link(found[0], found[1], figure) if found else None
+
+
+_CLAUSE_EDGES = {"xcomp", "prep", "pobj", "dobj", "oprd", "acomp", "attr", "agent", "advmod", "npadvmod", "dative"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "appos"}
+
+
+def _predicate_tokens(verb: Token, shared_subject: bool) -> list[tuple[Token, int]]:
+    """The words of one predicate with their depth, not entering another clause: "were shot or
+    [beaten to death]"; a coordinated verb only when it has no subject of its own."""
+    limit = rules()["count_link"]["max_clause_path"]
+    out: list[tuple[Token, int]] = []
+    todo = [(verb, 0)]
+    while todo:
+        tok, depth = todo.pop()
+        out.append((tok, depth))
+        if depth >= limit:
+            continue
+        for child in tok.children:
+            if child.dep_ in _CLAUSE_EDGES:
+                todo.append((child, depth + 1))
+            elif (
+                child.dep_ == "conj"
+                and shared_subject
+                and child.pos_ in ("VERB", "AUX")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                todo.append((child, depth + 1))
+    return out
+
+
+def _clause(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """The counted group is an argument of a predicate that holds the trigger: "nine protesters
+    were shot or beaten to death", "200 people lost their lives" (issue #8, FAILURE_MODES 1)."""
+    arg = noun if noun.dep_ != "conj" else noun.head
+    if arg.dep_ not in _ARGUMENTS or arg.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = arg.head
+    words = {t.i: depth for t, depth in _predicate_tokens(verb, arg.dep_ in ("nsubj", "nsubjpass"))}
+    best = min(((words[t.i], t, k) for t, k in triggers if t.i in words and not num_span.start <= t.i < num_span.end),
+               key=lambda x: x[0], default=None)  # fmt: skip
+    return Link(best[1], best[2], noun) if best else None
+
+
+def _climb_to_verb(tok: Token, steps: int = 4) -> Token | None:
+    """The verb a number hangs from through prepositions: "at [between 120 and 150] people"."""
+    for _ in range(steps):
+        if tok.dep_ in ("ROOT",) or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
+            return None
+    return None
+
+
+def _light_verb(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """ "officials put the death toll at N", "estimated the dead at N", "figures of deaths
+    ranging from N to M": a light verb joins the number to the trigger (issue #8)."""
+    light = set(rules()["count_link"]["light_verbs"])
+    verb = _climb_to_verb(root) or _climb_to_verb(noun)
+    if verb is None or verb.lemma_.lower() not in light:
+        return None
+    near = [verb]
+    near += [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    if verb.dep_ in ("acl", "relcl"):
+        near.append(verb.head)  # "deaths ranging from ..."
+    found = _nearest(triggers, near, 2, num_span)
+    return Link(found[0], found[1], noun) if found else None
+
+
+def _window(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """Fallback when the parse is implausible: the number group is followed, within a few words
+    and past at most one parenthetical (", most of them students,"), by a death verb, with no
+    other verb or number between (issue #8, FAILURE_MODES 1)."""
+    sent = num_span.sent
+    kinds = {t.i: k for t, k in triggers if t.pos_ in ("VERB", "ADJ", "AUX")}
+    i = max(num_span.end, noun.i + 1)
+    limit = min(sent.end, i + rules()["count_link"]["window"])
+    inside = False
+    while i < limit:
+        tok = sent.doc[i]
+        if tok.i in kinds and not inside:
+            return Link(tok, kinds[tok.i], noun)
+        if tok.text == ",":
+            inside = not inside
+        elif tok.is_punct or tok.like_num or not (inside or tok.pos_ in ("AUX", "ADV", "PART")):
+            return None
+        i += 1
+    return None
+
+
+RULES = (_direct, _clause, _light_verb, _via_figure, _window)
+
+
+def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """The trigger a number counts for, by the first rule that finds one."""
+    for rule in RULES:
+        found = rule(noun, root, num_span, triggers)
+        if found is not None:
+            return found
+    return None

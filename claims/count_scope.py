@@ -1,0 +1,110 @@
+"""Whom a count is about, in the source's own words: "ethnic Azerbaijanis", "soldiers
+[Georgia]", "people" (issue #2, #8). analysis/compare.py reads these strings."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claims.actors import AliasTable
+from claims.count_words import role_words
+from claims.rules import rules
+from claims.tree import left_mods
+
+
+def _implied_nation(target: Token, words: list[Token], aliases: AliasTable) -> str | None:
+    """Whose people a scope means when its own words do not say: "China said four of its
+    soldiers", "On the Indian side, 20 soldiers died" (written as "soldiers [China]")."""
+    if any(aliases.resolve(t.text) for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN")):
+        return None
+    sent = target.sent
+    if target.dep_ == "dobj" and target.head.lemma_.lower() in _object_verbs():
+        # "Israel lost 23 soldiers": the loser is whose soldiers they were (issue #8)
+        subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and aliases.resolve(subj.text):
+            return aliases.resolve(subj.text)
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in target.children) or (
+        target.head.dep_ == "pobj" and any(c.lower_ in ("its", "their") for c in target.head.head.children)
+    ):
+        before = [t for t in sent if t.i < target.i and t.pos_ == "PROPN" and aliases.resolve(t.text)]
+        if before:
+            return aliases.resolve(before[-1].text)
+    sides = {
+        aliases.resolve(m.text)
+        for t in sent
+        if t.lemma_.lower() == "side"
+        for m in t.children
+        if m.dep_ in ("amod", "compound", "poss") and aliases.resolve(m.text)
+    }
+    if len(sides) == 1:
+        return sides.pop()
+    return None
+
+
+def _object_verbs() -> set[str]:
+    return {w for groups in rules()["triggers"].values() for w in groups.get("object_verbs", [])}
+
+
+def copula_attr(tok: Token) -> Token | None:
+    """ "about 30 were [civilians]": the noun a copula says the number is (issue #8)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
+    """The noun that names the people, or None when only "people" can be said."""
+    if noun.i in range(num_span.start, num_span.end):
+        noun = copula_attr(noun) or noun
+    figure = set(rules()["figure_nouns"])
+    general = set(rules()["scope"]["general"])
+    target = noun
+    if noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure | general:
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() not in figure:
+            target = objs[0]
+        elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
+            return None
+    if target.i == trigger.i and target.lemma_.lower() not in ("refugee",):
+        return None
+    return target
+
+
+def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> str:
+    """Whom the number is about, in the words of the source ("ethnic Azerbaijanis")."""
+    target = _target(noun, num_span, trigger)
+    if target is None:
+        return "people"
+    total_words = set(rules()["scope"]["total_markers"])
+    mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
+    mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
+    mods = [t for t in mods if t.lemma_ != "be"]  # "4,000 to 5,000 being civilians" (issue #8)
+    words = [t for t in mods if t.i < target.i] + [target]
+    for prep in target.children:
+        # "12 soldiers of the Georgian army": the nation may follow the noun
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("of", "from", "on")
+            and any(
+                t.ent_type_ in ("NORP", "GPE") or t.lower_ in total_words or t.lemma_.lower() in role_words()
+                for t in prep.subtree
+            )
+        ):
+            words.extend(prep.subtree)
+    for clause in (c for c in target.children if c.dep_ == "relcl" and c.i > target.i):
+        # "thousands of Palestinians who stayed": a restrictive clause makes the count a part (issue #8)
+        # only a subject pronoun restricts: "12 of whom were children" divides, it does not restrict;
+        # a clause with no pronoun is a misparse across a title's line end
+        pronoun = [
+            t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that", "which")
+        ]
+        if pronoun:
+            words.extend([pronoun[0], clause])
+    # the chosen words only: "all 298 people" is the scope "all people", the number is the value
+    text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
+    nation = _implied_nation(target, words, aliases)
+    if nation:
+        text = f"{text} [{nation}]"
+    for junk in ("’", "'"):
+        text = text.rstrip(junk + "s").rstrip(junk) if text.endswith(junk + "s") or text.endswith(junk) else text
+    return text.strip() or "people"

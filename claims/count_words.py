@@ -1,0 +1,154 @@
+"""The words that make a count (issue #2, #8): trigger lemmas of each kind ("killed",
+"fled", "wounded") with their guards, and which nouns count people.
+
+All of it is data in claims/data/rules.json; this module only indexes it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claims.context import DocContext
+from claims.rules import rules
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[str, set[str]]]:
+    """lemma/lower form -> (kind, allowed POS)."""
+    table: dict[str, tuple[str, set[str]]] = {}
+    for kind, groups in rules()["triggers"].items():
+        for word in groups["verbs"]:
+            table.setdefault(word, (kind, {"VERB"}))
+        for word in groups["nouns"] + groups["adjectives"]:
+            kind_pos = table.get(word, (kind, set()))
+            table[word] = (kind_pos[0], kind_pos[1] | {"NOUN", "ADJ", "VERB", "PROPN"})
+    return table
+
+
+def _headline(tok: Token) -> bool:
+    """ "Market Blast Kills 40 Shoppers": most words of the line capitalised, so the tagger's POS
+    is unreliable (issue #8). A title is often parsed into one sentence with the line after it."""
+    sent = tok.sent
+    breaks = [t.i for t in sent if "\n" in t.text]
+    start = max([b for b in breaks if b < tok.i], default=sent.start - 1) + 1
+    end = min([b for b in breaks if b > tok.i], default=sent.end)
+    words = [t for t in tok.doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The claim kind a word announces ("killed" -> casualties), if its guard words are near."""
+    table = _triggers()
+    guards = rules()["trigger_guards"]
+    headline = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and _headline(tok)
+    forms = [tok.lemma_.lower(), tok.lower_, *(_singulars(tok.text) if headline else [])]
+    for form in forms:
+        if form in table:
+            kind, pos = table[form]
+            if tok.pos_ not in pos and not (tok.pos_ == "AUX" and "VERB" in pos) and not headline:
+                continue
+            need = guards.get(form)
+            if need:
+                window = tok.doc[max(tok.sent.start, tok.i - 8) : min(tok.sent.end, tok.i + 6)]
+                if not any(t.lemma_.lower() in need or t.lower_ in need for t in window if t.i != tok.i):
+                    return None
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """ "12 members of the security forces": a role named after the noun still says who."""
+    return frozenset(w for words in rules()["scope"]["roles"].values() for w in words)
+
+
+@lru_cache(maxsize=1)
+def person_words() -> frozenset[str]:
+    sc = rules()["scope"]
+    words = set(sc["people_nouns"]) | set(sc["general"])
+    for role in sc["roles"].values():
+        words |= set(role)
+    words |= set(rules()["figure_nouns"])
+    for groups in rules()["triggers"].values():
+        words |= set(groups["nouns"]) | set(groups["adjectives"])
+    return frozenset(words)
+
+
+def _singulars(word: str) -> list[str]:
+    """ "Protesters" -> "protester", "casualties" -> "casualty", "gunmen" -> "gunman": headline
+    capitals leave spaCy's lemma as written (issue #8)."""
+    w = word.lower()
+    forms = [w]
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("men"):
+        forms.append(w[:-3] + "man")
+    return forms
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun that names people: the lexicon, or an ending that makes people ("activists",
+    "reservists", "gunmen") held as data (issue #8, FAILURE_MODES 12)."""
+    words = person_words()
+    forms = [tok.lemma_.lower(), *_singulars(tok.text)]
+    if any(f in words for f in forms):
+        return True
+    suffixes = rules()["scope"]["person_suffixes"]
+    return tok.pos_ in ("NOUN", "PROPN") and any(f.endswith(x) and len(f) > len(x) + 2 for f in forms for x in suffixes)
+
+
+def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
+    """Any plural noun that is the subject or object of a death verb counts people: "the clashes
+    killed 25 [regulars]" (issue #8, FAILURE_MODES 12)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    head = noun.head if noun.dep_ != "conj" else noun.head.head
+    arg = noun if noun.dep_ != "conj" else noun.head
+    return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.i == head.i and t.pos_ == "VERB" for t, _ in triggers)
+
+
+def counts_people(noun: Token, num_span: Span, ctx: DocContext, triggers: list[tuple[Token, str]]) -> bool:
+    """Only numbers of people are casualty counts: not "two warnings", "300 settlements"."""
+    if num_span.start <= noun.i < num_span.end:
+        return True
+    if is_person_noun(noun):
+        return True
+    if noun.ent_type_ == "NORP" or ctx.aliases.resolve(noun.text):
+        return True
+    if _argument_of_trigger(noun, triggers):
+        return True
+    return noun.pos_ == "VERB"  # "were killed": the number is the subject itself
+
+
+@lru_cache(maxsize=1)
+def _restricted() -> tuple[frozenset[str], frozenset[str]]:
+    objects: set[str] = set()
+    civilian: set[str] = set()
+    for groups in rules()["triggers"].values():
+        objects |= set(groups.get("object_verbs", []))
+        civilian |= set(groups.get("civilian_verbs", []))
+    return frozenset(objects), frozenset(civilian)
+
+
+def fits_trigger(trigger: Token, noun: Token, num_root: Token) -> bool:
+    """ "lost 14 soldiers": "lose" counts its own object only; "20,000 troops crossed into": a
+    displacement verb of movement never counts fighters (issue #8)."""
+    objects, civilian = _restricted()
+    lemma = trigger.lemma_.lower()
+    if lemma in objects and (
+        not ({noun.i, num_root.i} & {c.i for c in trigger.children if c.dep_ == "dobj"}) or not is_person_noun(noun)
+    ):
+        return False
+    if lemma in civilian:
+        combatant = set(rules()["scope"]["roles"].get("combatant", [])) | set(
+            rules()["scope"]["roles"].get("police", [])
+        )
+        if any(f in combatant for f in [noun.lemma_.lower(), *_singulars(noun.text)]):
+            return False
+    return True
