@@ -18,7 +18,6 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_initiator import find_actor_hits
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
-from sources.clean import mask_citations
 from sources.models import Source
 
 MAX_QUOTE_CHARS = 240
@@ -148,9 +147,9 @@ def renumber(claims: list[Claim]) -> list[Claim]:
 
 def extract_claims(sources: Iterable[Source], nlp: Language, aliases: AliasTable | None = None,
                    batch_size: int = 8) -> Iterator[tuple[Source, list[Claim]]]:  # fmt: skip
-    """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress)."""
-    aliases = aliases or AliasTable()
-    items = list(sources)
-    docs = nlp.pipe((mask_citations(s.text) for s in items), batch_size=batch_size)
-    for source, doc in zip(items, docs, strict=True):
-        yield source, renumber(extract_from_doc(source, doc, aliases))
+    """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress).
+    Long texts are read in bounded pieces (claims/pieces.py, issue #10)."""
+    from claims.pieces import pipe_parser, read_in_pieces
+
+    for source, found in read_in_pieces(sources, pipe_parser(nlp, batch_size), aliases or AliasTable()):
+        yield source, renumber(found)
