@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -97,6 +98,9 @@ def claim_time(c: Claim) -> DateSpan | None:
 
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
 COUNT_TIME_SLACK = 366  # days
+# One account's own counts of a kind are taken to tell of one event (its incidents are told apart by
+# time and place); measured better than a half weight on the dev cases (align 0.43 vs 0.37).
+SAME_SOURCE_EVENT = 1.0
 # Counts are told in words that rarely name their event: the headline and lead do (issue #8).
 EVENT_WEIGHT = {"casualties": 0.6, "displaced": 0.6, "wounded": 0.6, "event_date": 0.4, "duration": 0.4}
 VALUE_BOUND_PRIOR = frozenset({"event_date", "duration"})  # the prior joins only values that meet
@@ -203,7 +207,7 @@ def event_similarity(a: Claim, b: Claim, voc: Vocabulary) -> float:
     """How surely two claims' documents tell of one event: the rarer the names their headlines and
     leads share across the collection, the surer (IDF-weighted cosine; years are left to time)."""
     if a.source_id == b.source_id:
-        return 1.0
+        return SAME_SOURCE_EVENT
     ea = {t for t in a.event if not t.startswith(EVENT_YEAR)}
     eb = {t for t in b.event if not t.startswith(EVENT_YEAR)}
     if not ea or not eb:
@@ -301,11 +305,9 @@ def candidate_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
             postings[w].append(i)
     pairs: set[tuple[int, int]] = set()
     for idx in postings.values():
-        if len(idx) > MAX_POSTINGS:
-            continue
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                pairs.add((idx[x], idx[y]))
+        if len(idx) <= MAX_POSTINGS:
+            # indices are ascending: the same pairs, in the same order, as a double loop (issue #11)
+            pairs.update(combinations(idx, 2))
     return pairs
 
 
@@ -346,41 +348,56 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         scores[(members[j].id, members[i].id)] = s
         if s >= threshold:
             edges.append((s, i, j))
-    # pairs never scored because they share no word may still be incompatible in time
-    checked: set[tuple[int, int]] = set()
+    # what a member pair adds to a merge: its score, 0.0 when never scored but compatible,
+    # None when the two cannot be one fact (pairs sharing no word are checked when first met)
+    known: dict[tuple[int, int], float | None] = dict(local)
+    known.update(dict.fromkeys(incompatible))
     cluster_of = list(range(len(members)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    # Clusters only grow, so (id, size) names one state of a cluster: a merge refused between
+    # two states is refused again, without walking their member pairs anew (issue #11).
+    refused: set[tuple[int, int, int, int]] = set()
     for _s, i, j in sorted(edges, reverse=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
         a, b = clusters[ci], clusters[cj]
-        total = 0.0
-        ok = True
-        for x in a:
-            for y in b:
-                key = (min(x, y), max(x, y))
-                if key in incompatible:
-                    ok = False
-                    break
-                if key not in local and key not in checked:
-                    checked.add(key)
-                    if not compatible(members[x], members[y]):
-                        incompatible.add(key)
-                        ok = False
-                        break
-                total += local.get(key, 0.0)
-            if not ok:
-                break
-        if not ok or total / (len(a) * len(b)) < threshold * 0.75:
+        state = (ci, len(a), cj, len(b))
+        if state in refused:
             continue
-        merged = a + b
-        clusters[ci] = merged
+        total = _linkage(members, a, b, known, incompatible)
+        if total is None or total / (len(a) * len(b)) < threshold * 0.75:
+            refused.add(state)
+            continue
+        a.extend(b)
         del clusters[cj]
         for x in b:
             cluster_of[x] = ci
     _attach_restatements(members, local, incompatible, clusters, cluster_of, threshold)
     return [[members[i] for i in sorted(idx)] for idx in clusters.values()]
+
+
+def _linkage(members: list[Claim], a: list[int], b: list[int], known: dict[tuple[int, int], float | None],
+             incompatible: set[tuple[int, int]]) -> float | None:  # fmt: skip
+    """The summed scores of every pair across two clusters, in reading order (None: a pair cannot
+    be one fact). Pairs met for the first time are checked for compatibility and remembered."""
+    total = 0.0
+    for x in a:
+        for y in b:
+            key = (x, y) if x < y else (y, x)
+            found = known.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = 0.0 if compatible(members[x], members[y]) else None
+                known[key] = found
+                if found is None:
+                    incompatible.add(key)
+            if found is None:
+                return None
+            total += found  # type: ignore[operator]
+    return total
+
+
+_UNSEEN = object()  # a pair not met yet
 
 
 def _attach_restatements(members: list[Claim], local: dict[tuple[int, int], float], incompatible: set[tuple[int, int]],

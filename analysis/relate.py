@@ -159,12 +159,15 @@ def group_summary(members: list[Claim], relations: list[Relation]):
 
 def _same_population(members: list[Claim], relations: list[Relation]) -> list[Claim]:
     """Leave out of low/best/high a count that only ever differs in scope from the others."""
-    apart = {
-        c.id
-        for c in members
-        if (mine := [r for r in relations if c.id in (r.claim_a, r.claim_b)])
-        and all(r.relation == "different_scope" for r in mine)
-    }
+    # one pass over the relations, not one per member (issue #11): a claim is apart when it has
+    # relations and every one of them is different_scope
+    related: set[str] = set()
+    not_apart: set[str] = set()
+    for r in relations:
+        related.update((r.claim_a, r.claim_b))
+        if r.relation != "different_scope":
+            not_apart.update((r.claim_a, r.claim_b))
+    apart = {c.id for c in members if c.id in related and c.id not in not_apart}
     kept = [c for c in members if c.id not in apart] or members
     keys = Counter(_scope_id(c) for c in kept)
     main, n = keys.most_common(1)[0]

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.copies import write_copies  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 from claims.actors import AliasTable  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
@@ -44,10 +47,10 @@ TARGET = 1.3
 OUR_PACKAGES = ("/sources/", "/claims/", "/analysis/")
 
 
-def time_spacy(nlp, texts: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process) of bare spaCy."""
+def time_spacy(nlp, texts: list[str], n_process: int = 1) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of bare spaCy at its best setting: every core (issue #11)."""
     start, cpu = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe(texts))
+    docs = list(nlp.pipe(texts, n_process=n_process))
     elapsed = time.perf_counter() - start, time.process_time() - cpu
     assert len(docs) == len(texts)
     return elapsed
@@ -91,14 +94,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each timing; the best is kept")
     parser.add_argument("--profile", action="store_true", help="profile compare and list our hot spots")
+    parser.add_argument(
+        "--copies",
+        action="store_true",
+        help="real-text copies of the demo articles (benchmarks/copies.py) instead of made-up news",
+    )
     args = parser.parse_args(argv)
+    os.environ["RASHOMON_CACHE"] = "off"  # time parsing, not the parse cache
+    cores = os.cpu_count() or 1
 
     print("loading the spaCy pipeline ...", flush=True)
     nlp = load_nlp()
     with tempfile.TemporaryDirectory(prefix="rashomon_bench_") as tmp:
         folder = Path(tmp) / "corpus"
-        alias_file = write_corpus(folder, args.docs, args.seed)
-        aliases = AliasTable.with_user(read_alias_file(alias_file))
+        if args.copies:
+            write_copies(folder, args.docs)
+            aliases = AliasTable()
+        else:
+            alias_file = write_corpus(folder, args.docs, args.seed)
+            aliases = AliasTable.with_user(read_alias_file(alias_file))
         out = Path(tmp) / "report.json"
         collected = collect([folder])
         assert not collected.errors, [e.line() for e in collected.errors]
@@ -110,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         compare_times: list[tuple[float, float]] = []
         report = None
         for _ in range(max(1, args.repeat)):
-            spacy_times.append(time_spacy(nlp, texts))
+            spacy_times.append(time_spacy(nlp, texts, cores))
             elapsed, report = time_compare(folder, nlp, aliases, out)
             compare_times.append(elapsed)
         bare, full = min(t[0] for t in spacy_times), min(t[0] for t in compare_times)
@@ -121,7 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         relations = Counter(r.relation for r in report.relations)
         print(f"claims: {len(report.claims)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
         print(f"groups: {len(report.groups)}; relations: {dict(sorted(relations.items()))}")
-        print(f"spaCy nlp.pipe : {bare:7.2f} s  (runs: {', '.join(f'{t[0]:.2f}' for t in spacy_times)})")
+        peak = max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        print(
+            f"spaCy nlp.pipe : {bare:7.2f} s  n_process={cores}  (runs: {', '.join(f'{t[0]:.2f}' for t in spacy_times)})"
+        )
         print(f"compare        : {full:7.2f} s  (runs: {', '.join(f'{t[0]:.2f}' for t in compare_times)})")
         print(f"ratio          : {ratio:7.2f}    (target <= {TARGET}: {'met' if ratio <= TARGET else 'NOT met'})")
         # on a shared machine the CPU time of this process is steadier than the wall clock
@@ -129,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"throughput     : {len(texts) / full:7.1f} documents/s with compare, {len(texts) / bare:.1f} with spaCy alone"
         )
+        print(f"peak memory    : {peak / 1000:7.0f} MB (the largest process)")
         if args.profile:
             profile_compare(folder, nlp, aliases, out)
     return 0

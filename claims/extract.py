@@ -5,6 +5,7 @@ sentence and fills in what alignment needs (terms, entities, time, speaker).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -18,8 +19,10 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_initiator import find_actor_hits
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
-from sources.clean import mask_citations
 from sources.models import Source
+
+if TYPE_CHECKING:
+    from claims.doc_cache import DocCache
 
 MAX_QUOTE_CHARS = 240
 
@@ -148,10 +151,21 @@ def renumber(claims: list[Claim]) -> list[Claim]:
 
 
 def extract_claims(sources: Iterable[Source], nlp: Language, aliases: AliasTable | None = None,
-                   batch_size: int = 8) -> Iterator[tuple[Source, list[Claim]]]:  # fmt: skip
-    """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress)."""
+                   batch_size: int = 8, *, jobs: int = 1,
+                   cache: DocCache | None = None) -> Iterator[tuple[Source, list[Claim]]]:  # fmt: skip
+    """Claims of each source, parsing texts in batches with nlp.pipe (yields as it goes, for progress).
+    Long texts are read in bounded pieces (claims/pieces.py, issue #10); with `jobs` > 1 and
+    enough text, worker processes parse and extract (claims/parallel.py); parsed texts come
+    from and go to `cache` (claims/doc_cache.py, issue #11)."""
+    from claims.doc_cache import cached_parse
+    from claims.parallel import read_parallel, worth_parallel
+    from claims.pieces import read_in_pieces
+
     aliases = aliases or AliasTable()
     items = list(sources)
-    docs = nlp.pipe((mask_citations(s.text) for s in items), batch_size=batch_size)
-    for source, doc in zip(items, docs, strict=True):
-        yield source, renumber(extract_from_doc(source, doc, aliases))
+    if worth_parallel(items, jobs):
+        read = read_parallel(items, nlp, aliases, jobs, cache)
+    else:
+        read = read_in_pieces(items, cached_parse(nlp, cache, batch_size), aliases)
+    for source, found in read:
+        yield source, renumber(found)

@@ -99,12 +99,22 @@ def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tu
     return relate(alignment, voc, aliases)
 
 
+def parsing(nlp: Language) -> dict:
+    """How to parse (issue #11): on every core when safe ($RASHOMON_JOBS), with the parse cache
+    unless $RASHOMON_CACHE=off."""
+    from claims.doc_cache import DocCache, default_folder
+    from claims.parallel import default_jobs
+
+    folder = default_folder()
+    return {"jobs": default_jobs(), "cache": DocCache(folder, nlp) if folder is not None else None}
+
+
 def extract_all(sources: Sequence[Source], nlp: Language, aliases: AliasTable,
                 progress: Progress | None = None) -> list[Claim]:  # fmt: skip
     from claims.extract import extract_claims
 
     claims: list[Claim] = []
-    for n, (source, found) in enumerate(extract_claims(sources, nlp, aliases), 1):
+    for n, (source, found) in enumerate(extract_claims(sources, nlp, aliases, **parsing(nlp)), 1):
         claims.extend(found)
         if progress:
             progress(n, len(sources), source)
@@ -191,7 +201,7 @@ def _extract(ws: Workspace, nlp: Language, table: AliasTable, pipeline: str,
 
     todo = [source for source in ws.sources_needing_extraction(pipeline) if source.language == ENGLISH]
     extracted, claims, skipped = 0, 0, []
-    for n, (source, found) in enumerate(extract_claims(todo, nlp, table), 1):
+    for n, (source, found) in enumerate(extract_claims(todo, nlp, table, **parsing(nlp)), 1):
         try:
             ws.replace_claims(source.id, found, pipeline, sha256=source.sha256, terms=claim_terms(found))
             extracted, claims = extracted + 1, claims + len(found)
