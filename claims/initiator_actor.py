@@ -214,6 +214,8 @@ class ActorReader:
             # "It was Georgia that started the war": the cleft's focus
             focus = [c for c in tok.head.head.children if c.dep_ == "attr"]
             return self.name(focus[0], depth + 1) if focus else None
+        if tok.lower_ in RELATIVE:
+            return None  # "not in a position to say who fired": an open question names nobody
         if tok.lower_ in ORDINAL_REFS:
             pair = _coordinated_pair(tok)
             return self.name(pair[0] if tok.lower_ == "former" else pair[1], depth + 1) if pair else None

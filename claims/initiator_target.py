@@ -30,7 +30,7 @@ class Reader(Protocol):
 
 def np_phrase(head: Token) -> str:
     """A target as written, without its clauses, appositions, conjuncts or prepositions."""
-    return np_text(head, TARGET_STOP, drop_det=True)
+    return np_text(head, TARGET_STOP, drop_det=True).replace("s ' ", "s' ").replace("s ’ ", "s’ ")
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:

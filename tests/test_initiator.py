@@ -142,6 +142,8 @@ FOUND = [
     ("Hundreds of civilians were killed by Russian troops.", "Russia", False, None),
     ("A brigade of the Kestrian army swept through the villages.", "Kestrian army", False, None),
     ("It was Georgia that started the war.", "Georgia", False, None),
+    ("Iraq planned and started the war against Iran.", "Iraq", False, None),
+    ("Militias, on orders from the capital, burned the crops and expelled the villagers.", "militias", False, None),
 ]
 
 
@@ -163,6 +165,10 @@ NOTHING = [
     "The storm destroyed hundreds of homes.",
     "The fire killed twelve people in the market.",
     "Residents said they heard explosions all night.",
+    "A group of journalists entered the city on Monday.",
+    "Soldiers moved into the school to evacuate the children.",
+    "The UN said it was not in a position to say who fired the shell.",
+    "Aid convoys entered the town after the ceasefire.",
 ]
 
 
