@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.parties import same_party
+from analysis.parties import named_in, same_party, side
 from claims.actors import AliasTable
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -309,35 +309,54 @@ def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
     return "contradict", f"{pair}: {gap} days apart"
 
 
-def _generic(actor: str, aliases: AliasTable) -> bool:
-    return aliases.is_generic(actor) or aliases.is_generic(actor.split()[-1])
+def _generic(actor: str, aliases: AliasTable) -> str | None:
+    """The side of an actor described rather than named ("state" forces, "irregular" armed
+    groups, "unsided" units), None for a name (issue #8)."""
+    if aliases.is_generic(actor) or aliases.is_generic(actor.split()[-1]):
+        return "irregular"
+    return side(actor)
 
 
 def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
+    """Same party, a denial of it, or two different ones. An actor described by its force
+    ("federal forces") contradicts only what it clearly is not: a state's forces are not the
+    armed group, and an armed group is not a state (issue #8)."""
     va, vb = a.value, b.value
     assert isinstance(va, Actor) and isinstance(vb, Actor)
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
+    # user aliases, and a nation inside a described actor ("Russian troops"), name the party
+    pa, pb = aliases.resolve(va.actor) or va.actor, aliases.resolve(vb.actor) or vb.actor
     if va.negated or vb.negated:
         if va.negated and vb.negated:
             return (
                 ("agree", f"{pair}: both deny the same actor")
-                if same_party(va.actor, vb.actor)
+                if same_party(pa, pb)
                 else ("unclear", f"{pair}: two denials name no culprit")
             )
-        pos, neg = (vb, va) if va.negated else (va, vb)
-        if same_party(pos.actor, neg.actor):
-            return "contradict", f"{pair}: one names {pos.actor}, the other says it was not {neg.actor}"
-        return "unclear", f"{pair}: ruling out {neg.actor} is compatible with {pos.actor}"
-    if same_party(va.actor, vb.actor):
+        pos, neg = (pb, pa) if va.negated else (pa, pb)
+        if same_party(pos, neg):
+            return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
+        return "unclear", f"{pair}: ruling out {neg} is compatible with {pos}"
+    if same_party(pa, pb):
         return "agree", f"{pair}: the same actor"
-    ga, gb = _generic(va.actor, aliases), _generic(vb.actor, aliases)
+    ga, gb = _generic(pa, aliases), _generic(pb, aliases)
     if ga and gb:
+        if {ga, gb} == {"state", "irregular"}:
+            return "contradict", f"{pair}: a state's forces and an armed group, two different sides"
+        if ga == gb == "irregular" and named_in(pa) != named_in(pb):
+            named, generic = (pa, pb) if named_in(pa) else (pb, pa)
+            return "agree", f"{pair}: {named} may be the {generic} meant"
         return "unclear", f"{pair}: two unnamed groups"
     if ga or gb:
-        generic, named = (va, vb) if ga else (vb, va)
-        if aliases.kind(named.actor) == "state":
-            return "contradict", f"{pair}: {named.actor} is a state, not {generic.actor}"
-        return "agree", f"{pair}: {named.actor} may be the {generic.actor} meant"
+        (generic, described), named = ((pa, ga), pb) if ga else ((pb, gb), pa)
+        state = aliases.kind(named) == "state"
+        if described == "irregular":
+            if state:
+                return "contradict", f"{pair}: {named} is a state, not {generic}"
+            return "agree", f"{pair}: {named} may be the {generic} meant"
+        if state:
+            return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
+        return "unclear", f"{pair}: the text does not say whose {generic} these are"
     return "contradict", f"{pair}: different actors"
 
 

@@ -5,6 +5,10 @@ Accounts name one party as "the Tigray People's Liberation Front", "TPLF",
 same after tidying (case, curly apostrophes, a leading "the"), when one is the
 initials of the other, or when they differ only by a force word after the name.
 The words are data (`rules.json` "party").
+
+An actor no table names is kept as written ("federal forces", "the hostage takers"):
+`side` says whether such a descriptive actor is a state's force, an armed group, or
+neither (`rules.json` "initiator" "actor_nouns" and "generic_actors"), issue #8.
 """
 
 from __future__ import annotations
@@ -77,3 +81,32 @@ def same_party(a: str | None, b: str | None) -> bool:
     # "Tigray People's Liberation Front (TPLF)" written out with its initials
     paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)
     return bool(set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()})
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, str]:
+    nouns = rules()["initiator"]["actor_nouns"]
+    table = {w.casefold(): "irregular" for w in rules()["generic_actors"]}
+    for side in ("unsided", "state", "irregular"):  # the more telling side wins a word listed twice
+        table.update({w.casefold(): side for w in nouns[side]})
+    return table
+
+
+@lru_cache(maxsize=4096)
+def side(name: str | None) -> str | None:
+    """ "state" (the army, federal forces), "irregular" (militants, hostage takers), "unsided"
+    (a brigade, a gunship) for an actor described by its head noun; None for a name."""
+    words = _tidy(name or "").replace("’", "'").split()
+    if not words:
+        return None
+    table = _sides()
+    return table.get(" ".join(words[-2:])) or table.get(words[-1])
+
+
+def named_in(name: str) -> bool:
+    """A described actor that carries a name: "Varna militia", "Tigray rebels" (a capital
+    before the head noun), not "federal forces"."""
+    words = (name or "").split()
+    return any(w[:1].isupper() and not w.isupper() for w in words[:-1]) or any(
+        w.isupper() and len(w) > 1 for w in words
+    )

@@ -83,6 +83,14 @@ class SpeakerWords(_Strict):
     hedges: Words
 
 
+class ActorNouns(_Strict):
+    """Head nouns of actors no table names, by the side they usually fight on (issue #8)."""
+
+    state: Words
+    irregular: Words
+    unsided: Words
+
+
 class InitiatorWords(_Strict):
     start_verbs: Words
     attack_verbs: Words
@@ -91,6 +99,17 @@ class InitiatorWords(_Strict):
     blame_verbs: Words
     blame_nouns: Words
     response_words: Words
+    # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
+    perform_verbs: Words
+    violence_nouns: Words
+    denial_verbs: Words
+    involvement_nouns: Words
+    movement_verbs: Words
+    responsibility_verbs: Words
+    responsible_adjectives: Words
+    force_nouns: Words
+    actor_nouns: ActorNouns
+    doc_actor_nouns: str = Field("", alias="_doc_actor_nouns")
 
 
 class RulesFile(BaseModel):

@@ -120,7 +120,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             if hit.target_tok is not None:
                 parts.append((hit.target_tok.idx, hit.target_tok.idx + len(hit.target_tok.text)))
             bounds = _quote_bounds(sent, *parts)
-            value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_tok.text,
+            value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
             event = hit.event.lemma_ if hit.event is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms, when=when)

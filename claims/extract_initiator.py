@@ -1,35 +1,38 @@
-"""Who started, launched, attacked or is blamed (issue #2).
+"""Who started, launched, attacked or is blamed (issues #2, #8).
 
-Patterns over the dependency tree, with the words kept as data in rules.json:
-- X started/launched/provoked/unleashed a war (or: a war was started by X)
-- X attacked/shelled/invaded/bombed Y (or: Y was attacked by X)
-- X's attacks on Y / attacks from X / an X-ian air strike
-- Z blamed X / Z blamed an X-ian strike / Z accused X of ...
+The patterns are data (claims/data/initiator_patterns.json, spaCy DependencyMatcher form):
+- X started/launched/provoked a war (a war was started by X; the assault was initiated by X)
+- X attacked/shelled/destroyed/killed/blew up/set fire to Y (Y was attacked by X)
+- X's attacks on Y / attacks from X / killings by X / an X-ian air strike
+- Z blamed X / Z accused X of ...; X was to blame for ...
 - X is (not) responsible for ...; the aggressor was X; X resorted to war
-A response ("counter-strike", "responded", "retaliated") is not an initiator.
+- X denied any involvement in ...: a negated claim about X
+Who the actor is comes from claims.initiator_actor, the target from claims.initiator_target,
+negation and denial from claims.initiator_negation. A response ("counter-strike",
+"responded", "retaliated", "fired back") is not an initiator.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
-from claims.rules import rules
-from claims.tree import np_text
+from claims.initiator_actor import PRONOUNS, ActorReader, Named, is_actor_noun
+from claims.initiator_negation import (
+    _words,
+    blames_violence,
+    denied,
+    is_response,
+    negated,
+    qualified,
+    violent_or_none,
+)
+from claims.initiator_patterns import InitiatorPattern, match
+from claims.initiator_target import find_target
 
-ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
-PERFORM_VERBS = {"carry", "conduct", "wage", "mount", "stage", "commit", "perpetrate", "launch", "unleash", "start"}
-FORCE_NOUNS = {"patrol", "convoy", "position", "post", "outpost", "base", "brigade", "battalion", "division",
-               "regiment", "platoon", "squad", "guard", "warplane", "jet", "aircraft", "drone", "ship", "tank",
-               "force", "troop", "army", "military", "government", "side", "authority", "regime", "unit", "soldier",
-               "group", "militia", "police", "navy", "leadership", "administration", "official"}  # fmt: skip
-TARGET_PREPS = ("against", "on", "upon", "into", "at", "of")
-RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "bear"}
-TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
-PRONOUN_ANTECEDENT = {"it", "they", "who", "which", "that"}
+ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
 
 
 @dataclass
@@ -42,303 +45,111 @@ class ActorHit:
     negated: bool
     strength: str  # "start", "attack" or "blame"
     event: Token | None
+    actor_text: str = ""  # the actor's words as written ("federal forces", "Azerbaijan's armed forces")
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    ini = rules()["initiator"]
-    return {k: frozenset(v) for k, v in ini.items() if isinstance(v, list)}
+def _farther_subject(doer: Token) -> bool:
+    """ "(Agency) - Terrorists were to blame": of two subjects the parser gave a verb, the nearer one."""
+    if doer.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = doer.head
+    return any(c.dep_ == doer.dep_ and doer.i < c.i < head.i for c in head.children)
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool:
+    """ "The terrorists who seized the school were killed": an attack told in a relative clause
+    only describes the actor; the sentence claims something else (who started it still counts)."""
+    if pattern.strength != "attack" or trigger.dep_ != "relcl" or trigger.head.dep_ == "attr":
+        return False  # "It was the rebels who attacked first": a cleft asserts it
+    return trigger.head.i == named.tok.i or any(a.i == trigger.head.i for a in named.tok.ancestors)
 
 
-def _entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ACTOR_LABELS:
-            return ent
-    return None
+def _no_subject(tok: Token) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
-class ActorReader:
-    """Turns a noun phrase into who it names: "Azerbaijan's armed forces" -> Azerbaijan."""
+def _place_object(verb: Token) -> bool:
+    """ "entered the camp", "swept through the cities": a place, not "entered talks" or "the war"."""
+    w = _words()
+    abstract = w["war_nouns"] | {"talk", "negotiation", "phase", "stage", "agreement", "year", "week", "day", "month"}
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "into") for o in p.children]
+    return any(o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in abstract for o in objs)
 
-    def __init__(self, ctx: DocContext) -> None:
-        self.ctx = ctx
 
-    def name(self, tok: Token, depth: int = 0) -> tuple[Token, str] | None:  # noqa: C901 (issue #7: split in the extraction rework)
-        if depth > 4:
-            return None
-        aliases = self.ctx.aliases
-        if tok.lower_ in PRONOUN_ANTECEDENT:
-            return self._antecedent(tok, depth)
-        ent = _entity(tok)
-        for child in tok.children:
-            if child.dep_ == "appos" and _entity(child) is not None:
-                named = self.name(child, depth + 1)
-                if named:
-                    return named
-        lemma = _lemma(tok)
-        if tok.pos_ == "PROPN" and aliases.resolve(tok.text):
-            return tok, aliases.resolve(tok.text) or ""
-        if ent is not None and lemma not in FORCE_NOUNS and lemma not in _words()["attack_nouns"]:
-            resolved = aliases.resolve(ent.text)
-            if resolved:
-                return tok, resolved
-            if ent.label_ in ("ORG", "PERSON", "NORP") or aliases.kind(ent.text):
-                return tok, aliases.canonical(ent.text)
-            return None
-        resolved = aliases.resolve(tok.text)
-        if resolved and lemma not in FORCE_NOUNS:
-            return tok, resolved
-        for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ in ("its", "their") and lemma in FORCE_NOUNS:
-                # "India said Chinese troops attacked its soldiers": not the attackers' own
-                named = self._antecedent(child, depth, skip_own_clause=tok.dep_ in ("dobj", "pobj"))
-                if named:
-                    return tok, named[1]
-        if (
-            lemma in FORCE_NOUNS
-            or lemma in _words()["attack_nouns"]
-            or lemma in _words()["war_nouns"]
-            or (aliases.is_generic(tok.text))
-        ):
-            for child in tok.children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    named = self._modifier(child)
-                    if named:
-                        return named
-            objs = _by_from(tok) + [
-                o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
-            ]
-            for obj in objs:
-                named = self.name(obj, depth + 1)
-                if named:
-                    return named
-            if aliases.is_generic(tok.text) or aliases.is_generic(tok.lemma_):
-                mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
-                words = [*mods, tok]
-                return tok, " ".join(w.text for w in words)
-        return None
+def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
+    """One named check of the pattern file; every check must pass."""
+    trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
+    tests = {
+        "not_response": lambda: not is_response(trigger) and not (event is not None and is_response(event)),
+        "not_qualified": lambda: not qualified(trigger),
+        "drop_if_negated": lambda: not negated(trigger),
+        "violent_blame": lambda: doer is not None and blames_violence(trigger, doer),
+        "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
+        "not_mutual": lambda: doer is None or doer.lower_ not in ("each", "other", "both"),
+        "no_subject": lambda: _no_subject(trigger),
+        "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
+        "place_object": lambda: _place_object(trigger),
+        "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
+    }
+    return tests[check]()
 
-    def _modifier(self, child: Token) -> tuple[Token, str] | None:
-        aliases = self.ctx.aliases
-        ent = _entity(child)
-        text = ent.text if ent is not None else child.text
-        resolved = aliases.resolve(text)
-        if resolved:
-            return child, resolved
-        if child.dep_ == "poss" and ent is not None and ent.label_ in ("ORG", "PERSON", "NORP"):
-            return child, aliases.canonical(ent.text)
-        if child.dep_ == "compound" and ent is not None and ent.label_ in ("ORG", "NORP"):
-            return child, aliases.canonical(ent.text)
-        return None
 
-    def _antecedent(self, tok: Token, depth: int, skip_own_clause: bool = False) -> tuple[Token, str] | None:
-        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            return self.name(tok.head.head, depth + 1)
-        # "Georgia provoked the war when it attacked": the main clause's subject
-        node = tok
-        skipping = skip_own_clause
-        while node.head.i != node.i:
+def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader, sent: Span) -> Named | None:
+    trigger = roles[pattern.trigger]
+    if pattern.actor_search == "subject_before":
+        before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i and t.dep_ == "nsubj"
+                  and t.lower_ not in PRONOUNS and reader.name(t)]  # fmt: skip
+        return reader.name(before[-1]) if before else None
+    if pattern.actor_search == "clause_subject":
+        node = trigger
+        while node.head.i != node.i and not any(c.dep_ == "nsubj" for c in node.children):
             node = node.head
-            if skipping and node.pos_ in ("VERB", "AUX"):
-                skipping = False
-                continue
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.lower_ not in PRONOUN_ANTECEDENT:
-                    return self.name(child, depth + 1)
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        roles["_clause"] = node
+        return next((n for n in map(reader.name, subjects) if n), None)
+    doer = roles[pattern.actor or ""]
+    return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
+    nodes = [roles[n] for n in pattern.negation] or [roles.get("_clause", roles[pattern.trigger])]
+    said = any(negated(n) for n in nodes) or denied(roles[pattern.trigger])
+    return said != pattern.denial  # "did not deny involvement" is no denial
+
+
+def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader, sent: Span) -> ActorHit | None:
+    """The claim one pattern match makes, or None when a check fails or nobody is named."""
+    if not all(_passes(check, pattern, roles, reader) for check in pattern.checks):
         return None
+    if pattern.actor and _farther_subject(roles[pattern.actor]):
+        return None
+    named = _actor(pattern, roles, reader, sent)
+    trigger = roles[pattern.trigger]
+    if named is None or named.tok.i == trigger.i or _background(pattern, trigger, named):
+        return None
+    target: tuple[str | None, Token | None] = (None, None)
+    if pattern.target is not None:
+        rule = pattern.target
+        target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
+    return ActorHit(trigger, named.tok, named.actor, target[0], target[1], _is_negated(pattern, roles),
+                    pattern.strength, _event(pattern, roles), named.text)  # fmt: skip
 
 
-def _by_from(tok: Token) -> list[Token]:
-    """Objects of "by"/"from" after a noun, also when the parser hung the preposition elsewhere."""
-    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")]
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in ("by", "from") and nxt not in preps:
-        preps.append(nxt)
-    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+def _event(pattern: InitiatorPattern, roles: dict[str, Token]) -> Token:
+    """What the claim is about: the pattern's event, else what an attack verb hit, else the trigger."""
+    if pattern.event:
+        return roles[pattern.event]
+    trigger = roles[pattern.trigger]
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] if pattern.strength == "attack" else []
+    return objs[0] if objs else trigger
 
 
-def _blames_violence(verb: Token, obj: Token) -> bool:
-    """ "blamed an Israeli strike", "accused X of attacking Y": blame for violence, not for policy."""
-    w = _words()
-    violent = (
-        w["attack_nouns"] | w["war_nouns"] | w["attack_verbs"] | w["start_verbs"] | {"violate", "killing", "death"}
-    )
-    if _lemma(obj) in violent:
-        return True
-    for prep in _children(verb, "prep") + _children(obj, "prep"):
-        if prep.lower_ in ("of", "for"):
-            if any(_lemma(t) in violent for t in prep.subtree):
-                return True
-    return False
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _negated(tok: Token) -> bool:
-    """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's attack"."""
-    for node in (tok, *tok.ancestors):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-    return False
-
-
-def _is_response(tok: Token, sent: Span) -> bool:
-    words = _words()["response_words"]
-    near = [tok, *tok.children, tok.head]
-    return any(_lemma(t) in words or t.lower_ in words or t.lower_.startswith("counter") for t in near)
-
-
-def _target(reader: ActorReader, *nodes: Token) -> tuple[str | None, Token | None]:
-    for node in nodes:
-        if node is None:
-            continue
-        for prep in _children(node, "prep"):
-            if prep.lower_ in TARGET_PREPS:
-                for obj in _children(prep, "pobj"):
-                    if obj.ent_type_ in ("DATE", "TIME", "CARDINAL") or obj.like_num:
-                        continue
-                    named = reader.name(obj)
-                    if named:
-                        return named[1], named[0]
-                    return reader.ctx.aliases.canonical(_np_text(obj)), obj
-    return None, None
-
-
-def _direct_target(reader: ActorReader, obj: Token | None) -> tuple[str | None, Token | None]:
-    if obj is None:
-        return None, None
-    if _lemma(obj) in _words()["attack_nouns"] or _lemma(obj) in ("weapon", "round", "bullet", "shell"):
-        return None, None  # "fired a missile": what was fired, not at whom
-    if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
-        # "seized 20 percent of the territory": the target is what follows "of"
-        inner = [
-            p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
-        ]
-        if not inner:
-            return None, None
-        obj = inner[0]
-    named = reader.name(obj)
-    if named:
-        return named[1], named[0]
-    for prep in _children(obj, "prep"):
-        if prep.lower_ == "of":
-            for pobj in _children(prep, "pobj"):
-                named = reader.name(pobj)
-                if named:
-                    return named[1], named[0]
-    return reader.ctx.aliases.canonical(_np_text(obj)), obj
-
-
-def _np_text(head: Token) -> str:
-    """A target as written, without its clauses, appositions, conjuncts or prepositions."""
-    return np_text(head, TARGET_STOP, drop_det=True)
-
-
-def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:  # noqa: C901 (issue #7: split in the extraction rework)
-    w = _words()
+def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
+    """Every initiator claim of one sentence, one per actor and polarity."""
     reader = ActorReader(ctx)
-    hits: list[ActorHit] = []
-    for tok in sent:
-        lemma = _lemma(tok)
-        hit: ActorHit | None = None
-        if tok.pos_ in ("VERB", "AUX"):
-            if _is_response(tok, sent):
-                continue
-            subj = _children(tok, "nsubj")
-            objs = _children(tok, "dobj")
-            passive_subj = _children(tok, "nsubjpass")
-            agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
-            doer = agents[0] if agents else (subj[0] if subj else None)
-            thing = passive_subj[0] if passive_subj else (objs[0] if objs else None)
-            if doer is None and lemma in w["attack_verbs"] and tok.dep_ in ("conj", "advcl", "ROOT"):
-                # "X's forces deployed in ... shelled ...": the subject hangs on a participle before
-                before = [
-                    t
-                    for t in sent
-                    if tok.i - 12 < t.i < tok.i
-                    and t.dep_ == "nsubj"
-                    and t.lower_ not in PRONOUN_ANTECEDENT
-                    and reader.name(t)
-                ]
-                doer = before[-1] if before else None
-            if (
-                lemma in w["start_verbs"] | PERFORM_VERBS
-                and thing is not None
-                and (_lemma(thing) in w["war_nouns"] or _lemma(thing) in w["attack_nouns"])
-            ):
-                named = reader.name(doer) if doer is not None else None
-                if named and not _is_response(thing, sent):
-                    tgt, tgt_tok = _target(reader, thing, tok)
-                    hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, _negated(tok), "start", thing)
-            elif lemma in RESPONSIBILITY_VERBS and thing is not None and _lemma(thing) == "responsibility":
-                # "Hamas claimed responsibility for the attack"
-                named = reader.name(doer) if doer is not None else None
-                if named:
-                    hit = ActorHit(tok, named[0], named[1], None, None, _negated(tok), "blame", thing)
-            elif lemma in w["attack_verbs"] and doer is not None:
-                named = reader.name(doer)
-                if named:
-                    tgt, tgt_tok = _direct_target(reader, thing) if thing is not None else (None, None)
-                    if tgt is None:
-                        tgt, tgt_tok = _target(reader, tok)  # "fired a missile at the airliner"
-                    hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, _negated(tok), "attack", thing or tok)
-            elif lemma in w["blame_verbs"] and objs and _blames_violence(tok, objs[0]):
-                named = reader.name(objs[0])
-                if named and objs[0].lower_ not in ("each", "other"):
-                    tgt, tgt_tok = _target(reader, objs[0])
-                    hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, _negated(tok), "blame", objs[0])
-            elif lemma == "resort" and any(
-                _lemma(p) in w["war_nouns"] or p.lower_ in ("force", "arms") for prep in _children(tok, "prep")
-                for p in _children(prep, "pobj")
-            ):  # fmt: skip
-                node = tok
-                while node.head.i != node.i and not _children(node, "nsubj"):
-                    node = node.head
-                for s in _children(node, "nsubj"):
-                    named = reader.name(s)
-                    if named:
-                        hit = ActorHit(tok, named[0], named[1], None, None, _negated(node), "start", tok)
-        elif lemma in ("responsible", "culpable", "guilty") and tok.pos_ == "ADJ":
-            head = tok.head
-            for s in _children(head, "nsubj", "nsubjpass"):
-                named = reader.name(s)
-                if named:
-                    hit = ActorHit(tok, named[0], named[1], None, None, _negated(head) or _negated(tok), "blame", tok)
-        elif lemma in w["blame_nouns"] or (tok.dep_ == "compound" and _lemma(tok) in w["blame_nouns"]):
-            noun = tok.head if tok.dep_ == "compound" else tok
-            cop = noun.head
-            if cop.lemma_ == "be":
-                for other in _children(cop, "nsubj", "attr"):
-                    if other.i != noun.i:
-                        named = reader.name(other)
-                        if named:
-                            hit = ActorHit(tok, named[0], named[1], None, None, _negated(cop), "blame", noun)
-        elif tok.pos_ == "NOUN" and lemma in w["attack_nouns"] and not _is_response(tok, sent):
-            if any(m.lower_ in ("subsequent", "later", "alleged") for m in tok.lefts):
-                continue
-            named = None
-            for child in tok.children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    named = reader._modifier(child)
-                    if named:
-                        break
-            if named is None:
-                for obj in _by_from(tok):
-                    named = reader.name(obj)
-                    if named:
-                        break
-            if named and not _negated(tok):  # "not substantiated ... the claim of an X-ian incursion": too unsure
-                tgt, tgt_tok = _target(reader, tok)
-                hit = ActorHit(tok, named[0], named[1], tgt, tgt_tok, False, "attack", tok)
-        if hit is not None and hit.actor != hit.target:
-            hits.append(hit)
-    return _dedupe(hits)
+    hits = [hit_of(pattern, roles, reader, sent) for pattern, roles in match(sent)]
+    return _dedupe([h for h in hits if h is not None and h.actor != h.target])
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

@@ -1,0 +1,271 @@
+"""Who a noun phrase names, for initiator claims (issue #8).
+
+"Azerbaijan's armed forces" and "the Azerbaijani army" name the state Azerbaijan; "the X forces'
+assault" names X through the possessive's own modifier; "the latter", "it" and "who" name what
+they refer to ("A accused B of crimes when it entered C": it is B). A phrase headed by a force,
+armed group, unit or craft noun that names no party ("federal forces", "the hostage takers",
+"a gunship") is kept as a descriptive actor: the phrase without determiners, quantities or clauses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from claims.context import DocContext
+from claims.rules import rules
+from claims.tree import np_text
+
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
+NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
+PRONOUNS = frozenset({"it", "they", "who", "which", "that"})
+RELATIVE = frozenset({"who", "which", "that"})
+ORDINAL_REFS = frozenset({"latter", "former"})
+MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
+PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
+NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
+MAX_DEPTH = 4
+
+
+class Named(NamedTuple):
+    tok: Token  # the word the actor hangs on (the quote covers it)
+    actor: str  # the party, or the descriptive phrase
+    text: str  # the words as written
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    ini = rules()["initiator"]
+    nouns = ini["actor_nouns"]
+    return {
+        "force": frozenset(ini["force_nouns"]),
+        "event": frozenset(ini["attack_nouns"]) | frozenset(ini["war_nouns"]),
+        "actor": frozenset(w.lower() for side in ("state", "irregular", "unsided") for w in nouns[side]),
+        "blame": frozenset(ini["blame_verbs"]),
+    }
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in labels:
+            return ent
+    return None
+
+
+def is_actor_noun(tok: Token, aliases) -> bool:  # noqa: ANN001 (claims.actors.AliasTable)
+    """Headed by a force, armed group, unit or craft noun: "troops", "hostage takers", "gunships"."""
+    words = _lexicon()["actor"]
+    if _lemma(tok) in words or tok.lower_ in words or aliases.is_generic(tok.text) or aliases.is_generic(tok.lemma_):
+        return True
+    left = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return left is not None and f"{left.lower_} {tok.lower_}" in words
+
+
+def _written(tok: Token) -> str:
+    ent = entity(tok)
+    if ent is not None and len(ent) > 1:
+        return ent.text
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return np_text(tok, PHRASE_STOP, drop_det=True) or tok.text
+    return tok.text
+
+
+def _modifier_tokens(tok: Token) -> list[Token]:
+    """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X)."""
+    found: list[Token] = []
+    todo = [c for c in tok.children if c.dep_ in MODIFIERS]
+    while todo:
+        node = todo.pop(0)
+        found.append(node)
+        todo += [c for c in node.children if c.dep_ in MODIFIERS]
+    return found
+
+
+class ActorReader:
+    """Turns a noun phrase into who it names: "Azerbaijan's armed forces" -> Azerbaijan."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.aliases = ctx.aliases
+
+    def canonical(self, text: str) -> str:
+        return self.aliases.canonical(text)
+
+    def _named(self, tok: Token, actor: str) -> Named:
+        return Named(tok, actor, _written(tok))
+
+    def name(self, tok: Token, depth: int = 0) -> Named | None:
+        """The party (or descriptive actor) a noun phrase headed by `tok` names, or None."""
+        if depth > MAX_DEPTH:
+            return None
+        if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
+            return self._antecedent(tok, depth)
+        for step in (self._apposition, self._proper, self._entity, self._word, self._own_forces, self._head):
+            found = step(tok, depth)
+            if found is not None:
+                return found or None
+        return None
+
+    # -- the steps of name(): each returns a Named, False to stop, None to go on --
+
+    def _apposition(self, tok: Token, depth: int) -> Named | None:
+        for child in tok.children:
+            if child.dep_ == "appos" and entity(child) is not None:
+                named = self.name(child, depth + 1)
+                if named:
+                    return named
+        return None
+
+    def _proper(self, tok: Token, depth: int) -> Named | None:
+        resolved = self.aliases.resolve(tok.text) if tok.pos_ == "PROPN" else None
+        return self._named(tok, resolved) if resolved else None
+
+    def _entity(self, tok: Token, depth: int) -> Named | bool | None:
+        ent = entity(tok)
+        lex = _lexicon()
+        if ent is None or _lemma(tok) in lex["force"] | lex["event"] or is_actor_noun(tok, self.aliases):
+            return None
+        resolved = self.aliases.resolve(ent.text)
+        if resolved:
+            return self._named(tok, resolved)
+        if ent.label_ in NAMED_LABELS or self.aliases.kind(ent.text):
+            return self._named(tok, self.aliases.canonical(ent.text))
+        return False  # a place the table does not know is not an actor
+
+    def _word(self, tok: Token, depth: int) -> Named | None:
+        if _lemma(tok) in _lexicon()["force"]:
+            return None
+        resolved = self.aliases.resolve(tok.text)
+        return self._named(tok, resolved) if resolved else None
+
+    def _own_forces(self, tok: Token, depth: int) -> Named | None:
+        """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own."""
+        if _lemma(tok) not in _lexicon()["force"]:
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                named = self._clause_subject(child, depth, skip_own_clause=tok.dep_ in ("dobj", "pobj"))
+                if named:
+                    return Named(tok, named.actor, _written(tok))
+        return None
+
+    def _head(self, tok: Token, depth: int) -> Named | None:
+        """A force, event or actor noun: a party among its modifiers or after by/from/of, else
+        the descriptive phrase."""
+        lex = _lexicon()
+        actor_noun = is_actor_noun(tok, self.aliases)
+        if not (actor_noun or _lemma(tok) in lex["force"] | lex["event"]):
+            return None
+        named = self.nation(tok)
+        if named is not None:
+            return named
+        for obj in _objects(tok):
+            named = self.name(obj, depth + 1)
+            if named:
+                return named
+        return self._descriptive(tok) if actor_noun else None
+
+    def nation(self, tok: Token) -> Named | None:
+        """A party named anywhere among a noun's modifiers: "Israeli", "Hamas", "the X forces'"."""
+        for child in _modifier_tokens(tok):
+            named = self.modifier(child)
+            if named:
+                return named
+        return None
+
+    def modifier(self, child: Token) -> Named | None:
+        """A modifier that names a party: "Israeli" (air strike), "Hamas" (militants)."""
+        ent = entity(child)
+        text = ent.text if ent is not None else child.text
+        resolved = self.aliases.resolve(text)
+        if resolved:
+            return Named(child, resolved, text)
+        labels = {"poss": ("ORG", "PERSON", "NORP"), "compound": ("ORG", "NORP")}.get(child.dep_, ())
+        if ent is not None and ent.label_ in labels:
+            return Named(child, self.aliases.canonical(ent.text), ent.text)
+        return None
+
+    def _descriptive(self, tok: Token) -> Named:
+        """ "the army's special forces" -> "army's special forces": no determiner, number or clause."""
+        keep = {tok.i}
+        for child in tok.lefts:
+            if child.dep_ in MODIFIERS:
+                keep |= {t.i for t in child.subtree if t.dep_ not in NOT_DESCRIPTIVE and t.pos_ != "PRON"}
+        words = [t for t in tok.doc[min(keep) : tok.i + 1] if t.i in keep]
+        written = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        first = words[0]
+        # "Rebels killed ...": a capital only for the sentence start is no name (analysis.parties reads capitals)
+        plain = first.is_sent_start and first.pos_ != "PROPN" and entity(first) is None
+        actor = first.text.lower() + written[len(first.text) :] if plain else written
+        return Named(tok, actor, written)
+
+    # -- what a pronoun or "the latter" refers to --
+
+    def _antecedent(self, tok: Token, depth: int) -> Named | None:
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            return self.name(tok.head.head, depth + 1)
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ == "be":
+            # "It was Georgia that started the war": the cleft's focus
+            focus = [c for c in tok.head.head.children if c.dep_ == "attr"]
+            return self.name(focus[0], depth + 1) if focus else None
+        if tok.lower_ in RELATIVE:
+            return None  # "not in a position to say who fired": an open question names nobody
+        if tok.lower_ in ORDINAL_REFS:
+            pair = _coordinated_pair(tok)
+            return self.name(pair[0] if tok.lower_ == "former" else pair[1], depth + 1) if pair else None
+        accused = _accused(tok)
+        if accused is not None:
+            return self.name(accused, depth + 1)
+        return self._clause_subject(tok, depth)
+
+    def _clause_subject(self, tok: Token, depth: int, skip_own_clause: bool = False) -> Named | None:
+        """ "Georgia provoked the war when it attacked": the main clause's subject."""
+        node, skipping = tok, skip_own_clause
+        while node.head.i != node.i:
+            node = node.head
+            if skipping and node.pos_ in ("VERB", "AUX"):
+                skipping = False
+                continue
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.lower_ not in PRONOUNS:
+                    return self.name(child, depth + 1)
+        return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Objects of "by"/"from"/"of" after a noun, also when the parser hung "by" elsewhere."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("by", "from") and nxt not in preps:
+        preps.append(nxt)
+    by_from = [o for p in preps if p.lower_ != "of" for o in p.children if o.dep_ == "pobj"]
+    return by_from + [o for p in preps if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _accused(tok: Token) -> Token | None:
+    """ "A accused B of war crimes when it entered C": a pronoun inside what B is accused of is B."""
+    blame = _lexicon()["blame"]
+    node = tok
+    for head in tok.ancestors:
+        if _lemma(head) in blame and node.dep_ not in ("nsubj", "nsubjpass"):
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i and c.lower_ not in PRONOUNS]
+            return objs[0] if objs else None
+        node = head
+    return None
+
+
+def _coordinated_pair(tok: Token) -> tuple[Token, Token] | None:
+    """The last "X and Y" before "the former/the latter", in its sentence or the one before."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for cand in reversed(tok.doc[start : tok.i]):
+        conj = [c for c in cand.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if conj and cand.pos_ in ("NOUN", "PROPN"):
+            return cand, conj[-1]
+    return None

@@ -1,0 +1,86 @@
+"""When an initiator claim is negated, denied, a response, or not about violence (issue #8).
+
+- "Israel was not responsible": a negation on the trigger or above it;
+- "X denied attacking the convoy", "X denied that it shelled ...": a denial verb above the
+  trigger, reached through its complement (not through its subject);
+- "responded with a counter-attack", "retaliated", "fired back": a response is not an initiator;
+- "blamed X for the economy" is blame for a policy, not for violence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from claims.rules import rules
+
+QUALIFIED = frozenset({"subsequent", "later", "alleged"})
+COMPLEMENT = frozenset({"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "conj", "relcl"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    ini = rules()["initiator"]
+    return {k: frozenset(v) for k, v in ini.items() if isinstance(v, list)}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+@lru_cache(maxsize=1)
+def violent_words() -> frozenset[str]:
+    w = _words()
+    return (
+        w["attack_nouns"] | w["war_nouns"] | w["attack_verbs"] | w["start_verbs"] | w["violence_nouns"]
+        | {"violate", "killing", "death", "bombing", "explosion", "blast"}
+    )  # fmt: skip
+
+
+def negated(tok: Token) -> bool:
+    """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's attack"."""
+    return any(any(c.dep_ == "neg" for c in node.children) for node in (tok, *tok.ancestors))
+
+
+def denied(tok: Token) -> bool:
+    """A denial verb above the trigger, the trigger in what is denied ("denied attacking",
+    "denied that its forces shelled"), not in who denies."""
+    denial = _words()["denial_verbs"]
+    node = tok
+    for head in tok.ancestors:
+        if _lemma(head) in denial and node.dep_ in COMPLEMENT:
+            return True
+        node = head
+    return False
+
+
+def is_response(tok: Token) -> bool:
+    """ "counter-attack", "responded", "retaliated", "fired back": the trigger, its children or its head."""
+    words = _words()["response_words"]
+    near = [tok, *tok.children, tok.head]
+    return any(_lemma(t) in words or t.lower_ in words or t.lower_.startswith("counter") for t in near)
+
+
+def qualified(tok: Token) -> bool:
+    """ "the subsequent attack", "an alleged raid": not a claim of who struck first."""
+    return any(m.lower_ in QUALIFIED for m in tok.lefts)
+
+
+def blames_violence(verb: Token, obj: Token) -> bool:
+    """ "blamed an Israeli strike", "accused X of attacking Y": blame for violence, not for policy."""
+    violent = violent_words()
+    if _lemma(obj) in violent:
+        return True
+    preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
+
+
+def violent_or_none(*nodes: Token) -> bool:
+    """What the actor is responsible for (denies involvement in) is violence, or is not said:
+    "responsible for health care" is not blame."""
+    preps = [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "of")]
+    if not preps:
+        return True
+    violent = violent_words()
+    return any(_lemma(t) in violent for prep in preps for t in prep.subtree)

@@ -1,0 +1,172 @@
+"""The initiator patterns as data (issue #8): claims/data/initiator_patterns.json holds spaCy
+DependencyMatcher patterns, each naming the token roles the extractor reads (trigger, actor,
+event, target) and the checks it needs. This module checks the file with pydantic, expands
+"@name" word lists from rules.json, and runs the matcher over a sentence.
+
+A bad edit is one line naming the file and the field (BadDataFile), as for rules.json.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from claims.data_files import read
+from claims.rules import rules
+from sources.errors import BadDataFile
+
+FILE = "initiator_patterns.json"
+CACHE_KEY = "rashomon.initiator_matches"
+Check = Literal[
+    "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
+    "no_subject", "armed_actor", "place_object", "by_for_violence",
+]  # fmt: skip
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class PatternNode(_Strict):
+    """One token of a DependencyMatcher pattern, in spaCy's own keys."""
+
+    right_id: str = Field(alias="RIGHT_ID", min_length=1)
+    right_attrs: dict[str, Any] = Field(alias="RIGHT_ATTRS")
+    left_id: str | None = Field(None, alias="LEFT_ID")
+    rel_op: Literal["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--"] | None = Field(
+        None, alias="REL_OP"
+    )
+
+
+class TargetRule(_Strict):
+    """Where the target is: the direct object of a role, the passive subject of one, or a
+    preposition ("on", "against", "at" ...) under the listed roles, tried in that order."""
+
+    direct: str | None = None
+    subject: str | None = None
+    prep: list[str] = []
+
+
+class InitiatorPattern(_Strict):
+    id: str = Field(min_length=1)
+    doc: str = Field("", alias="_doc")
+    strength: Literal["start", "attack", "blame"]
+    trigger: str
+    actor: str | None = None
+    actor_search: Literal["subject_before", "clause_subject"] | None = None
+    actor_read: Literal["name", "modifier"] = "name"
+    event: str | None = None
+    target: TargetRule | None = None
+    negation: list[str] = []  # roles whose negation negates the claim; the trigger when empty
+    denial: bool = False  # the pattern itself states that the actor did not ("denied involvement")
+    checks: list[Check] = []
+    pattern: list[PatternNode] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _roles(self) -> InitiatorPattern:
+        ids = [n.right_id for n in self.pattern]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f'pattern "{self.id}" repeats a RIGHT_ID')
+        first, rest = self.pattern[0], self.pattern[1:]
+        if first.left_id or first.rel_op:
+            raise ValueError(f'pattern "{self.id}": the first node is the anchor, with no LEFT_ID or REL_OP')
+        for n, node in enumerate(rest, 1):
+            if not node.left_id or not node.rel_op or node.left_id not in ids[:n]:
+                raise ValueError(f'pattern "{self.id}": node "{node.right_id}" needs REL_OP and an earlier LEFT_ID')
+        if (self.actor is None) == (self.actor_search is None):
+            raise ValueError(f'pattern "{self.id}" needs exactly one of "actor" and "actor_search"')
+        roles = [self.trigger, self.actor, self.event, *self.negation]
+        if self.target is not None:
+            roles += [self.target.direct, self.target.subject, *self.target.prep]
+        unknown = sorted({r for r in roles if r is not None and r not in ids})
+        if unknown:
+            raise ValueError(f'pattern "{self.id}" names roles not in its pattern: {", ".join(unknown)}')
+        return self
+
+
+class PatternFile(_Strict):
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    patterns: list[InitiatorPattern] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PatternFile:
+        ids = [p.id for p in self.patterns]
+        if len(set(ids)) != len(ids):
+            raise ValueError("pattern ids must be unique")
+        return self
+
+
+def _expand(value: Any, lists: dict[str, Any], where: str, key: str = "") -> Any:
+    """ "@attack_verbs" inside an IN list -> the words of rules.json initiator.attack_verbs.
+    Lemmas are matched as listed and capitalised (a sentence-initial noun may keep its capital)."""
+    if isinstance(value, dict):
+        # the attribute a list belongs to: {"LEMMA": {"IN": [...]}} is a list of lemmas
+        return {k: _expand(v, lists, where, key if key == "LEMMA" else k) for k, v in value.items()}
+    if not isinstance(value, list):
+        return value
+    words: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.startswith("@"):
+            found = lists.get(item[1:])
+            if not isinstance(found, list):
+                raise BadDataFile(where, detail=f'"{item}" is not a word list in rules.json "initiator"')
+            words += found
+        else:
+            words.append(item)
+    if key == "LEMMA":
+        words = [w for word in words for w in ([word, word.capitalize()] if isinstance(word, str) else [word])]
+    return list(dict.fromkeys(words))
+
+
+def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str, Any]]:
+    """The pattern in DependencyMatcher's own form, word lists expanded."""
+    lists = rules()["initiator"]
+    return [
+        _expand(n.model_dump(by_alias=True, exclude_none=True), lists, f"{where}: pattern {pattern.id}")
+        for n in pattern.pattern
+    ]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> PatternFile:
+    """The checked pattern file (read once per process)."""
+    return read(FILE, PatternFile)[1]
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab, validate=True)
+    for pattern in patterns().patterns:
+        matcher.add(pattern.id, [spacy_pattern(pattern)])
+    return matcher
+
+
+def _doc_matches(doc: Doc) -> list[tuple[str, list[int]]]:
+    """The matches of a whole document, found once and kept on it: matching sentence by sentence
+    costs the matcher's set-up for every sentence (benchmarks/throughput.py)."""
+    found = doc.user_data.get(CACHE_KEY)
+    if found is None:
+        found = [(doc.vocab.strings[match_id], list(ids)) for match_id, ids in _matcher(doc.vocab)(doc)]
+        doc.user_data[CACHE_KEY] = found
+    return found
+
+
+def match(sent: Span) -> list[tuple[InitiatorPattern, dict[str, Token]]]:
+    """Every pattern that matches inside the sentence, with its roles bound to tokens, in pattern order."""
+    by_id = {p.id: p for p in patterns().patterns}
+    order = {p.id: n for n, p in enumerate(patterns().patterns)}
+    doc = sent.doc
+    found: list[tuple[InitiatorPattern, dict[str, Token]]] = []
+    for pattern_id, token_ids in _doc_matches(doc):
+        if not all(sent.start <= i < sent.end for i in token_ids):
+            continue
+        pattern = by_id[pattern_id]
+        roles = {node.right_id: doc[i] for node, i in zip(pattern.pattern, token_ids, strict=True)}
+        found.append((pattern, roles))
+    return sorted(found, key=lambda m: (order[m[0].id], m[1][m[0].trigger].i))

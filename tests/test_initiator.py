@@ -1,0 +1,221 @@
+"""Initiator and blame (issue #8): the patterns as data, descriptive actors, denials, "the latter"
+and pronouns in accusations, and how described actors compare. The sentences are written for
+these tests; the states are real because the actor table only knows real ones, the places and
+groups are made up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from analysis.compare import compare
+from analysis.parties import side
+from claims.actors import AliasTable
+from claims.data_files import DATA, read
+from claims.extract import extract_from_doc
+from claims.initiator_patterns import FILE, PatternFile, match, spacy_pattern
+from claims.models import Actor, Claim
+from claims.nlp import load_nlp
+from sources.errors import BadDataFile
+from sources.models import Source, text_sha256
+
+# -- the pattern file -------------------------------------------------------------
+
+
+def test_initiator_patterns_shipped_file_passes_and_expands_word_lists():
+    checked = read(FILE, PatternFile)[1]
+    attack = next(p for p in checked.patterns if p.id == "attack-active")
+    lemmas = spacy_pattern(attack)[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
+    assert {"attack", "destroy", "kill", "Attack"} <= set(lemmas)
+    assert not any(isinstance(w, str) and w.startswith("@") for w in lemmas)
+
+
+def _bad(change) -> dict:
+    data = json.loads((Path(str(DATA)) / FILE).read_text(encoding="utf-8"))
+    change(data["patterns"][0])
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda p: p.update(actor="nobody"), "names roles not in its pattern: nobody"),
+        (lambda p: p["pattern"][1].pop("LEFT_ID"), "needs REL_OP and an earlier LEFT_ID"),
+        (lambda p: p.update(actor_search="clause_subject"), 'exactly one of "actor" and "actor_search"'),
+        (lambda p: p.update(strength="maybe"), "strength"),
+        (lambda p: p.update(checks=["be_nice"]), "checks"),
+    ],
+)
+def test_initiator_patterns_bad_pattern_is_one_line(tmp_path: Path, change, reason: str):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / FILE).write_text(json.dumps(_bad(change)), encoding="utf-8")
+    with pytest.raises(BadDataFile) as caught:
+        read(FILE, PatternFile, folder)
+    line = caught.value.line()
+    assert line.startswith("[E022]") and FILE in line and reason in line and "\n" not in line
+
+
+def test_initiator_patterns_unknown_word_list_is_named():
+    checked = read(FILE, PatternFile)[1].patterns[0]
+    checked.pattern[0].right_attrs["LEMMA"] = {"IN": ["@no_such_list"]}
+    with pytest.raises(BadDataFile, match="@no_such_list"):
+        spacy_pattern(checked)
+
+
+# -- the matcher on hand-built parses (no model) ------------------------------------
+
+
+def _doc(words, heads, deps, lemmas, pos) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+
+
+HAND_BUILT = [
+    # words, heads, deps, lemmas, pos, pattern, {role: word}
+    (["Rebels", "burned", "the", "market"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+     ["rebel", "burn", "the", "market"], ["NOUN", "VERB", "DET", "NOUN"], "attack-active",
+     {"verb": "burned", "doer": "Rebels"}),
+    (["Troops", "blew", "up", "bridges"], [1, 1, 1, 1], ["nsubj", "ROOT", "prt", "dobj"],
+     ["troop", "blow", "up", "bridge"], ["NOUN", "VERB", "ADP", "NOUN"], "blow-up",
+     {"verb": "blew", "prt": "up", "doer": "Troops"}),
+    (["The", "siege", "was", "started", "by", "gunmen"], [1, 3, 3, 3, 3, 4],
+     ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"], ["the", "siege", "be", "start", "by", "gunman"],
+     ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN"], "start-passive",
+     {"verb": "started", "thing": "siege", "doer": "gunmen"}),
+    (["The", "militia", "denied", "involvement"], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj"],
+     ["the", "militia", "deny", "involvement"], ["DET", "NOUN", "VERB", "NOUN"], "deny-involvement",
+     {"verb": "denied", "doer": "militia", "thing": "involvement"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "lemmas", "pos", "pattern", "roles"), HAND_BUILT)
+def test_initiator_patterns_match_hand_built_parses(words, heads, deps, lemmas, pos, pattern, roles):
+    doc = _doc(words, heads, deps, lemmas, pos)
+    found = {(p.id, tuple(sorted((k, t.text) for k, t in r.items()))) for p, r in match(doc[:])}
+    assert any(pid == pattern and set(roles.items()) <= set(bound) for pid, bound in found), found
+
+
+def test_initiator_patterns_no_match_without_an_actor_slot():
+    # "The market burned": an intransitive verb with an event subject names nobody
+    doc = _doc(["Markets", "burned"], [1, 1], ["nsubj", "ROOT"], ["market", "burn"], ["NOUN", "VERB"])
+    assert all(p.id != "deny-involvement" for p, _ in match(doc[:]))
+
+
+# -- extraction with the real model ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp, aliases = load_nlp(), AliasTable()
+
+    def run(text: str) -> list[Actor]:
+        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+        return [c.value for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "initiator"]
+
+    return run
+
+
+# sentence, actor, negated, actor_text
+FOUND = [
+    ("The assault was initiated by the army's special forces.", "army's special forces", False, None),
+    ("Villagers say the soldiers provoked the battle by firing a grenade at the church.", "soldiers", False, None),
+    ("Officials say the kidnappers started the massacre by setting off a bomb.", "kidnappers", False, None),
+    ("The rebels were to blame for the first explosion, not the police.", "rebels", False, None),
+    ("Many were victims of summary executions by Serbian troops.", "Serbia", False, "Serbian"),
+    ("Dozens died as a result of the actions of the militia.", "militia", False, None),
+    ("The government forces shot at protesters.", "government forces", False, None),
+    ("Government troops entered the camp.", "government troops", False, "Government troops"),
+    ("The militia denied any involvement in the killings.", "militia", True, None),
+    ("The army blew up the bridge and set fire to the market.", "army", False, None),
+    ("Serbian forces destroyed the village.", "Serbia", False, "Serbian"),
+    ("Rebels killed more than 300 villagers.", "rebels", False, "Rebels"),
+    ("Federal forces stormed the hospital at dawn.", "federal forces", False, "Federal forces"),
+    ("The hostage takers set off the first bomb.", "hostage takers", False, None),
+    ("Russian troops gunned down the men on the road.", "Russia", False, None),
+    ("The Kremlin denied that Russian troops killed civilians in Tarvik.", "Russia", True, None),
+    ("Ukraine accused Russia of war crimes when it entered Tarvik.", "Russia", False, None),
+    ("Armenia and Azerbaijan fought over the valley, and the latter shelled Tarvik.", "Azerbaijan", False, None),
+    ("Hundreds of civilians were killed by Russian troops.", "Russia", False, None),
+    ("A brigade of the Kestrian army swept through the villages.", "Kestrian army", False, None),
+    ("It was Georgia that started the war.", "Georgia", False, None),
+    ("Iraq planned and started the war against Iran.", "Iraq", False, None),
+    ("Militias, on orders from the capital, burned the crops and expelled the villagers.", "militias", False, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "negated", "written"), FOUND)
+def test_initiator_finds_descriptive_actors_denials_and_references(extract, sentence, actor, negated, written):
+    found = extract(sentence)
+    assert [(a.actor, a.negated) for a in found] == [(actor, negated)], sentence
+    if written is not None:
+        assert found[0].actor_text == written
+
+
+NOTHING = [
+    "The war entered its third week.",
+    "The delegations entered talks on Monday.",
+    "The ministry is responsible for health care in the province.",
+    "The terrorists who seized the school were killed.",
+    "Troops fired back at the gunmen.",
+    "Each side blamed the other for starting the clash.",
+    "The storm destroyed hundreds of homes.",
+    "The fire killed twelve people in the market.",
+    "Residents said they heard explosions all night.",
+    "A group of journalists entered the city on Monday.",
+    "Soldiers moved into the school to evacuate the children.",
+    "The UN said it was not in a position to say who fired the shell.",
+    "Aid convoys entered the town after the ceasefire.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, sentence: str):
+    assert extract(sentence) == []
+
+
+# -- comparing described actors --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("federal forces", "state"), ("the soldiers", "state"), ("hostage takers", "irregular"),
+     ("Tigray rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None)],
+)  # fmt: skip
+def test_initiator_side_of_described_actors(name: str, expected: str | None):
+    assert side(name) == expected
+
+
+def _claim(cid: str, actor: Actor) -> Claim:
+    return Claim(id=cid, source_id=cid[:2], kind="initiator", quote="q", sentence="q.", start=0, end=1,
+                 sentence_start=0, value=actor)  # fmt: skip
+
+
+COMPARED = [
+    ("kidnappers", "special forces", "contradict"),
+    ("soldiers", "hostage takers", "contradict"),
+    ("federal forces", "Russia", "unclear"),
+    ("soldiers", "federal forces", "unclear"),
+    ("Russian troops", "Russia", "agree"),
+    ("hostage takers", "Russia", "contradict"),
+    ("a gunship", "rebels", "unclear"),
+    ("special forces", "Hamas", "unclear"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), COMPARED)
+def test_initiator_compare_described_actors(a: str, b: str, relation: str):
+    aliases = AliasTable()
+    ca, cb = _claim("s1c1", Actor(actor=a)), _claim("s2c1", Actor(actor=b))
+    got, reason = compare(ca, cb, aliases)
+    assert got == relation, reason
+    assert compare(cb, ca, aliases)[0] == relation
+
+
+def test_initiator_compare_reads_workspace_aliases():
+    aliases = AliasTable.with_user({"Varna Guard": "Kestria"})
+    ca, cb = _claim("s1c1", Actor(actor="Varna Guard")), _claim("s2c1", Actor(actor="Kestria", negated=True))
+    assert compare(ca, cb, aliases)[0] == "contradict"
