@@ -116,3 +116,22 @@ def test_count_partitive_is_a_part_not_a_rival(counts):
     """ "40 dead, 12 of whom were children" never contradicts itself: the part is a part."""
     whole, part = counts("The raid left 40 people dead, 12 of whom were children.")
     assert compare_counts(whole, part, AliasTable())[0] == "different_scope"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Thousands of villagers — who had stayed in the valley — were driven out of their homes.",
+         "villagers who stayed"),
+        ("Hundreds of families who returned to the town were expelled again.", "families who returned"),
+        ("The raid left 40 people dead, 12 of whom were children.", None),  # divides, does not restrict
+    ],
+)  # fmt: skip
+def test_count_restrictive_clause_makes_a_part(counts, sentence: str, scope: str | None):
+    """Issue #8: 'who stayed' restricts the count to some of the people, even when the clause
+    hangs on the number between dashes; a partitive 'of whom' does not restrict the whole."""
+    found = [c.scope for c in counts(sentence)]
+    if scope is None:
+        assert not any("whom" in s or " were" in s for s in found if s)
+    else:
+        assert scope in found
