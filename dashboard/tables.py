@@ -77,6 +77,16 @@ def source_labels(report: Report) -> dict[str, str]:
     return {sid: (f"{label} ({sid})" if counts[label] > 1 else label) for sid, label in labels.items()}
 
 
+def source_names(report: Report) -> dict[str, str]:
+    """Column label -> the source's full description, for a heading too narrow to hold it (issue #10)."""
+    labels = source_labels(report)
+    names = {}
+    for source in report.sources:
+        parts = [source.publisher, source.title, source.name]
+        names[labels[source.id]] = " · ".join(dict.fromkeys(p for p in parts if p)) + f" ({source.id})"
+    return names
+
+
 def cell_text(claim: Claim) -> str:
     """The value as the source states it, with whom a number counts ("20 (Indian soldiers)")."""
     text = describe_value(claim.value)
