@@ -11,7 +11,8 @@ import streamlit as st
 
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
-from dashboard import charts, fact_tables, state, tables
+from dashboard import fact_tables, state, tables
+from dashboard.heatmap import HEATMAP_TEXT_MAX, heatmap_size
 from dashboard.html import badge, legend, table_html
 
 TOP_CONTESTED = 5
@@ -25,14 +26,16 @@ def visualize_overview(data: state.Data) -> None:
     if data.empty:
         show_empty_state(data)
         return
-    facts = state.facts(data.key, report)
-    contested = int((facts["status"] == "contested").sum())
+    # The numbers come straight from the report, before any table is built (issue #11: first paint).
+    contested = sum(1 for group in report.groups if group.status == "contested")
     with st.container(key="overview-metrics"):
         cols = st.columns(4)
         cols[0].metric("Sources", len(report.sources), border=True)
         cols[1].metric("Claims", len(report.claims), border=True, help="factual statements extracted")
-        cols[2].metric("Facts", len(facts), border=True, help="claims about the same thing, grouped across sources")
+        cols[2].metric("Facts", len(report.groups), border=True,
+                       help="claims about the same thing, grouped across sources")  # fmt: skip
         cols[3].metric("Contested facts", contested, border=True, help="facts where at least two sources contradict")
+    facts = state.facts(data.key, report)
     if report.errors:
         with st.expander(f"{len(report.errors)} input(s) could not be read"):
             for line in report.errors:
@@ -114,9 +117,9 @@ def visualize_heatmap(data: state.Data) -> None:
         return
     labels = state.heatmap_labels(data.key, report)
     frame, spec = state.heatmap_spec(data.key, report)
-    width, height = charts.heatmap_size(len(labels))
+    width, height = heatmap_size(len(labels))
     st.vega_lite_chart(frame, spec, theme=None, width=width, height=height)
-    counts = "" if len(labels) > charts.HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
+    counts = "" if len(labels) > HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
     some = (
         f" Shown: the {len(labels)} of {len(report.sources)} sources that share the most facts."
         if len(labels) < len(report.sources)

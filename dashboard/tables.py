@@ -293,34 +293,38 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
 
 
 def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
-    """Every ordered pair of sources: on how many shared facts they agree vs contradict.
+    """Every ordered pair of sources that share a fact: on how many they agree vs contradict.
 
     Counted per fact, not per claim pair, so a source that repeats a figure
     three times does not weigh three times. `contradict_share` is
     contradict / (agree + contradict), NaN when the pair decided nothing.
+    Pairs that share nothing are left out: 1,000 sources are a million
+    pairs, of which a few thousand speak of the same facts (issue #11).
     """
     index = index or Index(report)
     labels = source_labels(report)
+    order = {source.id: n for n, source in enumerate(report.sources)}
     tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
     for (sa, sb, _gid), status in pair_verdicts(report, index).items():
         tally[(sa, sb)][status] += 1
     rows = []
-    for a in report.sources:
-        for b in report.sources:
-            counts = tally.get((a.id, b.id), dict.fromkeys(CLAIM_STATUSES, 0))
-            decided = counts[AGREES] + counts[CONTRADICTS]
-            rows.append(
-                {
-                    "a": labels[a.id],
-                    "b": labels[b.id],
-                    "shared": sum(counts.values()) if a.id != b.id else 0,
-                    "agree": counts[AGREES],
-                    "contradict": counts[CONTRADICTS],
-                    "scope": counts[SCOPE],
-                    "unclear": counts[UNCLEAR],
-                    "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
-                }
-            )
+    for a, b in sorted(tally, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+        if a not in labels or b not in labels:
+            continue
+        counts = tally[(a, b)]
+        decided = counts[AGREES] + counts[CONTRADICTS]
+        rows.append(
+            {
+                "a": labels[a],
+                "b": labels[b],
+                "shared": sum(counts.values()),
+                "agree": counts[AGREES],
+                "contradict": counts[CONTRADICTS],
+                "scope": counts[SCOPE],
+                "unclear": counts[UNCLEAR],
+                "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
+            }
+        )
     return pd.DataFrame(rows, columns=HEATMAP_COLUMNS)
 
 
