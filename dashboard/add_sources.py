@@ -28,10 +28,8 @@ from sources.sidecar import SIDECAR_NAME
 FORM_KEY = "add.form"
 RESULTS_KEY = "add.results"
 REPLACE_KEY = "add.replace"
-FILE_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf", "json"]
-# The file box takes any type and up to this size, so that a .docx or a 30 MB file reaches
-# us and is refused by name with its reason (issue #10); the loaders' own limit is 20 MB.
-UPLOAD_MAX_MB = 200
+# The file box takes any type, up to server.maxUploadSize (.streamlit/config.toml: 200 MB), so
+# that a .docx or a 30 MB file reaches us and is refused by name with its reason (issue #10).
 ORIGIN_FIELD = "origin"  # the workspace's source identity once it has one (issue #10, see _with_origin)
 
 Status = Literal["added", "renamed", "updated", "duplicate", "refused"]
@@ -81,7 +79,6 @@ def visualize_add_sources(data: state.Data) -> None:
         files = st.file_uploader(
             "Files (.txt, .md, .html, .pdf) — several at once. A sources.json among them supplies their metadata.",
             accept_multiple_files=True,
-            max_upload_size=UPLOAD_MAX_MB,
             key="add.files",
         )
         st.markdown("**or** paste an article")
@@ -162,16 +159,19 @@ def refused(name: str, exc: RashomonError, *, temp: str | None = None) -> Outcom
 
 # -- adding -----------------------------------------------------------------------------
 
-NOTHING = (
-    "Nothing to add: choose files, paste a text or give an address. "
-    f"(A file over {UPLOAD_MAX_MB} MB never reaches Rashomon: the file box refuses it.)"
-)
+
+def nothing_line() -> str:
+    limit = st.get_option("server.maxUploadSize")
+    return (
+        "Nothing to add: choose files, paste a text or give an address. "
+        f"(A file over {limit} MB never reaches Rashomon: the file box refuses it.)"
+    )
 
 
 def run_add(target: Path, inputs: dict[str, Any], meta: SourceMeta | None) -> bool:
     """Add every input, extract and align; True when the workspace changed."""
     if not (inputs["files"] or inputs["text"].strip() or inputs["url"].strip() or inputs["with_demo"]):
-        _store([], NOTHING)
+        _store([], nothing_line())
         return False
     try:
         ws = state.open_workspace(str(target))
