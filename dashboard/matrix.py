@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
@@ -19,6 +21,7 @@ LEAD_PX = FACT_PX + 90 + 80  # Fact, Status, Clashes
 FIT_PX = 1240
 SOURCE_MIN_PX, SOURCE_MAX_PX = 110, 220
 MAX_HEIGHT_PX = 720
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S)")
 # A click on any cell selects that cell; the row box on the left still selects the row (issue #10).
 SELECTION = ["single-row", "single-cell"]
 
@@ -100,7 +103,8 @@ def visualize_matrix(data: state.Data, filters: tables.Filters, sort: str) -> No
         ),
     }
     for column in m.source_columns:
-        config[column] = st.column_config.TextColumn(column, width=width, help=names.get(column))
+        heading = _ARTICLE.sub("", column) if width < SOURCE_MAX_PX else column  # "Herald", not "The Her…"
+        config[column] = st.column_config.TextColumn(heading, width=width, help=names.get(column))
     st.dataframe(
         styled(m),
         hide_index=True,
