@@ -11,6 +11,7 @@ every view shows the new sources without a restart.
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,7 @@ class Outcome:
     status: Status
     detail: str
     source_id: str | None = None
+    note: str = ""  # said after the claim count
 
 
 def _meta(title: str, publisher: str, published: date | None, side: str) -> SourceMeta | None:
@@ -122,7 +124,8 @@ _HEADINGS: dict[str, tuple[str, tuple[Status, ...]]] = {
 
 def outcome_line(outcome: Outcome) -> str:
     """One Markdown line: the user's name in bold (escaped), then what happened."""
-    return f"**{md_escape(outcome.name)}** — {md_escape(outcome.detail)}"
+    note = f" — {md_escape(outcome.note)}" if outcome.note else ""
+    return f"**{md_escape(outcome.name)}** — {md_escape(outcome.detail)}{note}"
 
 
 def show_results() -> None:
@@ -185,9 +188,7 @@ def run_add(target: Path, inputs: dict[str, Any], meta: SourceMeta | None) -> bo
         state.refresh_with_progress(ws, f"Extracting claims from {len(changed)} source(s)…")
         counts = {o.source_id: len(ws.claims(o.source_id)) for o in changed}
         outcomes = [
-            Outcome(o.name, o.status, f"{o.detail}: {counts[o.source_id]} claims", o.source_id)
-            if o.source_id in counts
-            else o
+            dataclasses.replace(o, detail=f"{o.detail}: {counts[o.source_id]} claims") if o.source_id in counts else o
             for o in outcomes
         ]
     _store(outcomes)
@@ -227,11 +228,11 @@ def _added(result: Any, name: str, renamed_from: str | None = None) -> Outcome:
     if result.status == "updated":
         return Outcome(name, "updated", f"replaced the text of {result.source_id}", result.source_id)
     if renamed_from is not None:
-        detail = (
-            f"added as {result.source_id} “{result.name}”: a source named {renamed_from} already holds another "
-            "text (tick “Replace a source of the same name” to replace it instead)"
+        note = (
+            f"a source named {renamed_from} already holds another text; to replace it instead, tick "
+            "“Replace a source of the same name”"
         )
-        return Outcome(name, "renamed", detail, result.source_id)
+        return Outcome(name, "renamed", f"added as {result.source_id} “{result.name}”", result.source_id, note)
     return Outcome(name, "added", f"added as {result.source_id}", result.source_id)
 
 

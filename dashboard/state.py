@@ -1,8 +1,9 @@
 """Where the dashboard's data comes from, loaded once and cached (issue #4).
 
 The workspace is `$RASHOMON_WORKSPACE`, else `rashomon.db` in the working
-folder if it exists; with neither, the built-in demo corpus (its analysis is
-shipped in demo/.analysis.json, see dashboard/demo.py). spaCy loads once per server (`st.cache_resource`); a Report is cached
+folder if it exists; with neither, the built-in demo corpus, whose analysis
+is shipped in demo/.analysis.json (dashboard/demo.py). spaCy loads once per
+server (`st.cache_resource`), only when there is text to analyse; a Report is cached
 under a key that changes whenever the workspace's analysis does, so a source
 added from the CLI or another browser shows on the next rerun.
 """

@@ -51,7 +51,7 @@ def test_a_same_named_file_with_other_text_is_a_second_source(ws: Workspace) -> 
     assert first.status == "added" and first.name == "report.txt"
     [second] = add.add_uploads(ws, [Upload("report.txt", SECOND.encode())], None)
     assert second.status == "renamed" and second.name == "report.txt"
-    assert "report (2).txt" in second.detail and "Replace" in second.detail
+    assert "report (2).txt" in second.detail and "Replace" in second.note
     [third] = add.add_uploads(ws, [Upload("report.txt", THIRD.encode())], None)
     assert third.status == "renamed" and "report (3).txt" in third.detail
     assert names(ws) == ["report.txt", "report (2).txt", "report (3).txt"]
