@@ -100,3 +100,14 @@ def test_the_dashboard_shows_the_demo_without_loading_spacy(tmp_path: Path) -> N
     metrics, spacy_loaded = done.stdout.strip().splitlines()[-2:]
     assert "'Sources': '4'" in metrics
     assert spacy_loaded == "False"
+
+
+def test_reading_a_workspace_imports_no_spacy() -> None:
+    """spaCy takes a second to import: the dashboard's views and a workspace's report must not need it."""
+    modules = ["workspace.pipeline", "dashboard.state", "dashboard.overview", "dashboard.matrix", "dashboard.fact",
+               "dashboard.source_view", "dashboard.export_panel", "dashboard.add_sources"]  # fmt: skip
+    script = f"import sys\nfor m in {modules!r}: __import__(m)\nprint(sorted(m for m in sys.modules if 'spacy' in m))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env=os.environ | {"PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
