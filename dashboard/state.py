@@ -184,7 +184,7 @@ def heatmap_labels(key: str, _report: Report) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def sources_table(key: str, _report: Report) -> pd.DataFrame:
-    return tables.source_table(_report)
+    return tables.source_table(_report, statuses(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

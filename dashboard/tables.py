@@ -51,9 +51,13 @@ _PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 LABEL_WIDTH = 32
 
 
+def _rank(status: str) -> int:
+    return STATUS_RANK.get(status, len(STATUS_RANK))
+
+
 def worst(statuses: Iterable[str]) -> str:
     """The status a cell shows when a source makes several claims on one fact."""
-    return min(statuses, key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK)), default=ABSENT)
+    return min(statuses, key=_rank, default=ABSENT)
 
 
 def short_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -287,8 +291,9 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
         if sa is None or sb is None or sa == sb or gid is None:
             continue
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
-        for key in ((sa, sb, gid), (sb, sa, gid)):
-            verdicts[key] = worst((verdicts.get(key, ABSENT), status))
+        current = verdicts.get((sa, sb, gid))
+        if current is None or _rank(status) < _rank(current):  # both directions always hold the same
+            verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
     return verdicts
 
 
@@ -364,9 +369,9 @@ def filter_report(report: Report, group_ids: Sequence[str]) -> Report:
     )
 
 
-def source_table(report: Report) -> pd.DataFrame:
+def source_table(report: Report, statuses: dict[str, str] | None = None) -> pd.DataFrame:
     """The overview's list of sources, with how many claims each makes and how many contradict."""
-    statuses = claim_statuses(report)
+    statuses = statuses if statuses is not None else claim_statuses(report)
     per_source: dict[str, list[str]] = defaultdict(list)
     for claim in report.claims:
         per_source[claim.source_id].append(statuses.get(claim.id, ALONE))
