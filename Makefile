@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo report test lint install chromium bench clean
+.PHONY: demo demo-analysis report test lint install chromium bench clean
 
 $(BIN)/rashomon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ install: $(BIN)/rashomon
 
 demo: report  ## the dashboard on the built-in demo corpus (or on ./rashomon.db if there is one)
 	$(BIN)/streamlit run app.py
+
+demo-analysis: install  ## rewrite demo/.analysis.json, the demo's analysis the dashboard shows at once (issue #11)
+	$(BIN)/python -m dashboard.demo
 
 report: install  ## analyse the built-in demo corpus and write out/report.{md,html,json,csv}
 	mkdir -p out

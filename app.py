@@ -14,12 +14,6 @@ import streamlit as st
 from analysis.report.escape import md_escape
 from analysis.report.labels import MUTED
 from dashboard import filters, state
-from dashboard.add_sources import visualize_add_sources
-from dashboard.export_panel import visualize_export
-from dashboard.fact import visualize_fact
-from dashboard.matrix import visualize_matrix
-from dashboard.overview import visualize_overview
-from dashboard.source_view import visualize_source
 from sources.errors import RashomonError
 
 # Less empty space above the title than Streamlit's default (issue #4: one screen should say a lot).
@@ -65,22 +59,36 @@ def main() -> None:
     header(data)
     overview, matrix, fact, source, add, export = st.tabs(state.TABS, key=state.TAB_KEY, bind="query-params")
     # Only the open tab runs (issue #4): a 100-source matrix is not built while the overview shows.
+    # Each panel is imported when its tab opens (issue #11): the fact view's Altair charts, for
+    # one, are not loaded before the overview's first paint.
     if overview.open:
+        from dashboard.overview import visualize_overview
+
         with overview:
             visualize_overview(data)
     if matrix.open:
+        from dashboard.matrix import visualize_matrix
+
         with matrix:
             visualize_matrix(data, *filters.visualize_filters(data))
     if fact.open:
+        from dashboard.fact import visualize_fact
+
         with fact:
             visualize_fact(data)
     if source.open:
+        from dashboard.source_view import visualize_source
+
         with source:
             visualize_source(data)
     if add.open:
+        from dashboard.add_sources import visualize_add_sources
+
         with add:
             visualize_add_sources(data)
     if export.open:
+        from dashboard.export_panel import visualize_export
+
         with export:
             visualize_export(data, *filters.current(data))
 

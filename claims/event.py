@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
+
+if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
+    from spacy.tokens import Doc, Span
 
 LEAD_SENTENCES = 3
 LEAD_CHARS = 600

@@ -12,7 +12,8 @@ import streamlit as st
 from analysis.counts import claims_phrase, report_claims
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE, kind_label
-from dashboard import charts, fact_tables, review_panel, state, tables
+from dashboard import fact_tables, review_panel, state, tables
+from dashboard.heatmap import HEATMAP_TEXT_MAX, heatmap_size
 from dashboard.html import badge, legend, table_html
 
 TOP_CONTESTED = 5
@@ -26,16 +27,19 @@ def visualize_overview(data: state.Data) -> None:
     if data.empty:
         show_empty_state(data)
         return
-    facts = state.facts(data.key, report)
-    contested = int((facts["status"] == "contested").sum())
+    # The numbers come straight from the report, before any table is built (issue #11: first paint).
+    contested = sum(1 for group in report.groups if group.status == "contested")
     with st.container(key="overview-metrics"):
         cols = st.columns(4)
         cols[0].metric("Sources", len(report.sources), border=True)
         claims, folded = report_claims(report)  # the count the CLI and the exports give (issue #10)
         cols[1].metric("Claims", claims, border=True, help=f"factual statements extracted: {claims_phrase(claims, folded)}, "
                        "a source's restatement of a figure folded into the claim it repeats")  # fmt: skip
-        cols[2].metric("Facts", len(facts), border=True, help="claims about the same thing, grouped across sources")
+        cols[2].metric(
+            "Facts", len(report.groups), border=True, help="claims about the same thing, grouped across sources"
+        )
         cols[3].metric("Contested facts", contested, border=True, help="facts where at least two sources contradict")
+    facts = state.facts(data.key, report)
     if report.errors:
         with st.expander(f"{len(report.errors)} input(s) could not be read"):
             for line in report.errors:
@@ -118,9 +122,9 @@ def visualize_heatmap(data: state.Data) -> None:
         return
     labels = state.heatmap_labels(data.key, report)
     frame, spec = state.heatmap_spec(data.key, report)
-    width, height = charts.heatmap_size(len(labels))
+    width, height = heatmap_size(len(labels))
     st.vega_lite_chart(frame, spec, theme=None, width=width, height=height)
-    counts = "" if len(labels) > charts.HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
+    counts = "" if len(labels) > HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
     some = (
         f" Shown: the {len(labels)} of {len(report.sources)} sources that share the most facts."
         if len(labels) < len(report.sources)

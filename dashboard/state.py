@@ -1,8 +1,9 @@
 """Where the dashboard's data comes from, loaded once and cached (issue #4).
 
 The workspace is `$RASHOMON_WORKSPACE`, else `rashomon.db` in the working
-folder if it exists; with neither, the built-in demo corpus is analysed in
-memory. spaCy loads once per server (`st.cache_resource`); a Report is cached
+folder if it exists; with neither, the built-in demo corpus, whose analysis
+is shipped in demo/.analysis.json (dashboard/demo.py). spaCy loads once per
+server (`st.cache_resource`), only when there is text to analyse; a Report is cached
 under a key that changes whenever the workspace's analysis does, so a source
 added from the CLI or another browser shows on the next rerun.
 """
@@ -62,7 +63,12 @@ def open_workspace(path: str) -> Workspace:
 
 @st.cache_resource(show_spinner="Analysing the built-in demo corpus…")
 def demo_report() -> Report:
-    """The demo corpus, analysed in memory once per server; never mutated."""
+    """The demo corpus's shipped analysis (issue #11: first paint < 2 s), else analysed once per server."""
+    from dashboard import demo
+
+    shipped = demo.precomputed()
+    if shipped is not None:
+        return shipped
     from workspace.pipeline import analyse_paths
 
     return analyse_paths([DEMO_DIR], nlp=get_nlp())
@@ -160,26 +166,26 @@ def heatmap(key: str, _report: Report) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def heatmap_spec(key: str, _report: Report) -> tuple[pd.DataFrame, dict]:
-    """The overview's heatmap as data + Vega-Lite spec, built and validated once per report."""
-    from dashboard import charts
+    """The overview's heatmap as data + Vega-Lite spec, built once per report."""
+    from dashboard import heatmap as chart
 
     labels = heatmap_labels(key, _report)
     pairs = heatmap(key, _report)
     shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
-    return charts.to_vega(charts.heatmap_chart(shown, labels))
+    return chart.heatmap_spec(shown, labels)
 
 
 def heatmap_labels(key: str, _report: Report) -> list[str]:
     """The sources the heatmap shows: all of them, or the most connected HEATMAP_MAX_SOURCES."""
-    from dashboard import charts
+    from dashboard.heatmap import HEATMAP_MAX_SOURCES
 
     labels = list(tables.source_labels(_report).values())
-    return tables.busiest(heatmap(key, _report), labels, charts.HEATMAP_MAX_SOURCES)
+    return tables.busiest(heatmap(key, _report), labels, HEATMAP_MAX_SOURCES)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def sources_table(key: str, _report: Report) -> pd.DataFrame:
-    return tables.source_table(_report)
+    return tables.source_table(_report, statuses(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -51,9 +51,13 @@ _PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 LABEL_WIDTH = 32
 
 
+def _rank(status: str) -> int:
+    return STATUS_RANK.get(status, len(STATUS_RANK))
+
+
 def worst(statuses: Iterable[str]) -> str:
     """The status a cell shows when a source makes several claims on one fact."""
-    return min(statuses, key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK)), default=ABSENT)
+    return min(statuses, key=_rank, default=ABSENT)
 
 
 def short_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -75,6 +79,16 @@ def source_labels(report: Report) -> dict[str, str]:
     for label in labels.values():
         counts[label] += 1
     return {sid: (f"{label} ({sid})" if counts[label] > 1 else label) for sid, label in labels.items()}
+
+
+def source_names(report: Report) -> dict[str, str]:
+    """Column label -> the source's full description, for a heading too narrow to hold it (issue #10)."""
+    labels = source_labels(report)
+    names = {}
+    for source in report.sources:
+        parts = [source.publisher, source.title, source.name]
+        names[labels[source.id]] = " · ".join(dict.fromkeys(p for p in parts if p)) + f" ({source.id})"
+    return names
 
 
 def cell_text(claim: Claim) -> str:
@@ -277,40 +291,45 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
         if sa is None or sb is None or sa == sb or gid is None:
             continue
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
-        for key in ((sa, sb, gid), (sb, sa, gid)):
-            verdicts[key] = worst((verdicts.get(key, ABSENT), status))
+        current = verdicts.get((sa, sb, gid))
+        if current is None or _rank(status) < _rank(current):  # both directions always hold the same
+            verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
     return verdicts
 
 
 def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
-    """Every ordered pair of sources: on how many shared facts they agree vs contradict.
+    """Every ordered pair of sources that share a fact: on how many they agree vs contradict.
 
     Counted per fact, not per claim pair, so a source that repeats a figure
     three times does not weigh three times. `contradict_share` is
     contradict / (agree + contradict), NaN when the pair decided nothing.
+    Pairs that share nothing are left out: 1,000 sources are a million
+    pairs, of which a few thousand speak of the same facts (issue #11).
     """
     index = index or Index(report)
     labels = source_labels(report)
+    order = {source.id: n for n, source in enumerate(report.sources)}
     tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
     for (sa, sb, _gid), status in pair_verdicts(report, index).items():
         tally[(sa, sb)][status] += 1
     rows = []
-    for a in report.sources:
-        for b in report.sources:
-            counts = tally.get((a.id, b.id), dict.fromkeys(CLAIM_STATUSES, 0))
-            decided = counts[AGREES] + counts[CONTRADICTS]
-            rows.append(
-                {
-                    "a": labels[a.id],
-                    "b": labels[b.id],
-                    "shared": sum(counts.values()) if a.id != b.id else 0,
-                    "agree": counts[AGREES],
-                    "contradict": counts[CONTRADICTS],
-                    "scope": counts[SCOPE],
-                    "unclear": counts[UNCLEAR],
-                    "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
-                }
-            )
+    for a, b in sorted(tally, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+        if a not in labels or b not in labels:
+            continue
+        counts = tally[(a, b)]
+        decided = counts[AGREES] + counts[CONTRADICTS]
+        rows.append(
+            {
+                "a": labels[a],
+                "b": labels[b],
+                "shared": sum(counts.values()),
+                "agree": counts[AGREES],
+                "contradict": counts[CONTRADICTS],
+                "scope": counts[SCOPE],
+                "unclear": counts[UNCLEAR],
+                "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
+            }
+        )
     return pd.DataFrame(rows, columns=HEATMAP_COLUMNS)
 
 
@@ -350,9 +369,9 @@ def filter_report(report: Report, group_ids: Sequence[str]) -> Report:
     )
 
 
-def source_table(report: Report) -> pd.DataFrame:
+def source_table(report: Report, statuses: dict[str, str] | None = None) -> pd.DataFrame:
     """The overview's list of sources, with how many claims each makes and how many contradict."""
-    statuses = claim_statuses(report)
+    statuses = statuses if statuses is not None else claim_statuses(report)
     per_source: dict[str, list[str]] = defaultdict(list)
     for claim in report.claims:
         per_source[claim.source_id].append(statuses.get(claim.id, ALONE))

@@ -200,3 +200,82 @@ def test_overview_contradiction_and_upload(page, server: str, shots: Path, tmp_p
     assert "<script>window.__rashomon_pwned = 1</script>" in text  # shown as text ...
     assert page.evaluate("window.__rashomon_pwned === undefined")  # ... never run
     page.screenshot(path=shots / "source.png")
+
+
+def matrix_row(page, n: int) -> tuple[str, dict]:  # noqa: ANN001
+    """The fact of the table's n-th row (from 0), read from the grid's accessible table, and the grid's box."""
+    grid = page.locator('[data-testid="stDataFrame"]')
+    row = grid.locator('[role="row"]').nth(n + 1)  # row 0 is the header
+    topic = row.locator('[role="gridcell"]').first.inner_text().strip()
+    box = grid.bounding_box()
+    assert box is not None and topic
+    return topic, box
+
+
+@pytest.mark.parametrize(("row", "x"), [(2, 700), (4, 150)])  # a source's cell; the Fact cell
+def test_a_click_on_a_matrix_row_opens_its_fact(page, server: str, row: int, x: int) -> None:  # noqa: ANN001
+    """Issue #10: clicking a cell, not only the small box at the row's start, opens that row's fact."""
+    page.goto(f"{server}/?tab=Matrix")
+    page.wait_for_selector('[data-testid="stDataFrame"] [role="row"]', state="attached")
+    settle(page)
+    topic, box = matrix_row(page, row)
+    page.mouse.click(box["x"] + x, box["y"] + 35 * (row + 1) + 17)
+    page.get_by_text("What each source says").wait_for()
+    settle(page)
+    assert page.get_by_role("tab", name="Fact", exact=True).get_attribute("aria-selected") == "true"
+    assert page.locator('[data-testid="stMain"] h3').first.inner_text().strip() == topic
+
+
+def source_names(workspace: Path) -> dict[str, str]:
+    with Workspace(workspace) as ws:
+        return {s.name: s.text for s in ws.list_sources()}
+
+
+def test_a_same_named_upload_is_a_second_source_unless_replacing(page, server: str, workspace: Path,
+                                                                  tmp_path: Path) -> None:  # noqa: ANN001  # fmt: skip
+    """Issue #10: a file named like a source, with another text, is added beside it; replaced only on request.
+
+    A refused file in the same upload is named, with its reason, at the top of the page.
+    """
+    original = (ROOT / "demo" / "01_indian_ledger_galwan.txt").name
+    before = source_names(workspace)
+    assert original in before
+    same_name = tmp_path / original
+    same_name.write_text(UPLOAD_TEXT.replace("12 villagers", "11 villagers"), encoding="utf-8")  # a text of its own
+    docx = tmp_path / "notes.docx"
+    docx.write_bytes(b"PK\x03\x04 not really a word document")
+
+    page.goto(f"{server}/?tab=Add%20sources")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files([str(same_name), str(docx)])
+    page.get_by_text("notes.docx").first.wait_for()
+    page.get_by_role("button", name="Add and analyse").click()
+    second = "01_indian_ledger_galwan (2).txt"
+    added = page.locator('[data-testid="stAlertContentSuccess"]', has_text=second)
+    added.wait_for(timeout=60_000)
+    settle(page)
+    refused = page.locator('[data-testid="stAlertContentError"]', has_text="notes.docx")
+    assert "unsupported file type '.docx'" in refused.inner_text()
+    assert "rashomon-upload" not in page.locator('[data-testid="stMain"]').inner_text()  # never the temporary copy
+    uploader = page.locator('[data-testid="stFileUploader"]').bounding_box()
+    for alert in (added, refused):  # at the top, above the form, not below the fold
+        box = alert.bounding_box()
+        assert box is not None and uploader is not None and box["y"] < uploader["y"]
+
+    after = source_names(workspace)
+    assert len(after) == len(before) + 1
+    assert after[original] == before[original]  # the first source is untouched
+    assert after[second].startswith("Shelling hits border villages")
+
+    # Replacing is the user's choice: the box ticked, the same name replaces that source's text.
+    replacement = tmp_path / "again" / original
+    replacement.parent.mkdir()
+    replacement.write_text(UPLOAD_TEXT.replace("12 villagers", "14 villagers"), encoding="utf-8")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(replacement))
+    page.get_by_text(original).first.wait_for()
+    page.get_by_test_id("stCheckbox").get_by_text("Replace a source of the same name").click()
+    page.get_by_role("button", name="Add and analyse").click()
+    page.locator('[data-testid="stAlertContentSuccess"]', has_text="replaced the text").wait_for(timeout=60_000)
+    settle(page)
+    replaced = source_names(workspace)
+    assert set(replaced) == set(after)
+    assert "14 villagers" in replaced[original]

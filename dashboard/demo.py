@@ -1,0 +1,93 @@
+"""The built-in demo's analysis, computed once and shipped in demo/.analysis.json (issue #11).
+
+Analysing the demo at start cost the dashboard's first paint about 2 s of
+spaCy loading and extraction. The report is stored with a fingerprint of
+what it was made from (the demo files, the rule data, the extractor version,
+the spaCy pipeline's name and version): when any of these changes, the
+dashboard analyses the demo itself again, never shows a stale one.
+Changes in the code that alter the results are caught by
+tests/test_demo_analysis.py, which reruns the analysis and compares.
+
+    make demo-analysis        # = python -m dashboard.demo: rewrite the file
+
+The file is hidden (a dot file) so that reading the demo folder as sources
+(`rashomon compare demo`) passes it by, as it does any hidden file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from pathlib import Path
+
+from analysis.models import Report
+from sources.settings import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = ROOT / "demo"
+ANALYSIS = DEMO_DIR / ".analysis.json"
+RULE_DATA = ROOT / "claims" / "data"
+
+
+def _pipeline_package() -> str:
+    """The spaCy pipeline the analysis would use, and its installed version: read from the settings,
+    not claims.nlp, which imports spaCy (a second of the first paint)."""
+    name = settings().spacy_model
+    try:
+        version = importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        version = "not installed"
+    return f"{name}=={version}"
+
+
+def fingerprint(demo_dir: Path = DEMO_DIR) -> str:
+    """A hash of everything the demo's analysis is made from, except the code (see the module's note)."""
+    from claims import EXTRACTOR_VERSION
+
+    digest = hashlib.sha256()
+    digest.update(f"extractor {EXTRACTOR_VERSION}\npipeline {_pipeline_package()}\n".encode())
+    inputs = [(f"demo/{p.name}", p) for p in sorted(demo_dir.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    inputs += [(f"rules/{p.name}", p) for p in sorted(RULE_DATA.glob("*.json"))]
+    for label, path in inputs:
+        digest.update(f"{label}\n".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def precomputed(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> Report | None:
+    """The shipped report, if it was made from the demo and rules as they are now; else None."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("fingerprint") != fingerprint(demo_dir):
+            return None
+        return Report.model_validate(stored["report"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged: analyse instead
+
+
+def analyse_demo() -> Report:
+    """The demo's analysis, as the dashboard showed it when it analysed the demo at start."""
+    from claims.nlp import load_nlp
+    from workspace.pipeline import analyse_paths
+
+    return analyse_paths([DEMO_DIR], nlp=load_nlp())
+
+
+def comparable(report: Report) -> dict:
+    """The report without its time of making: what must match for the shipped file to be current."""
+    return report.model_dump(mode="json", exclude={"generated"})
+
+
+def write(path: Path = ANALYSIS) -> Report:
+    """Analyse the demo and store the report with its fingerprint (keys sorted: a clean diff)."""
+    report = analyse_demo()
+    stored = {"fingerprint": fingerprint(), "report": report.model_dump(mode="json")}
+    path.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    written = write()
+    print(f"wrote {ANALYSIS.relative_to(ROOT)}: {len(written.sources)} sources, {len(written.claims)} claims, "
+          f"{len(written.groups)} facts, pipeline {written.pipeline}")  # fmt: skip
