@@ -232,7 +232,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
-        rising = _rising_toll(a, b, ia, ib)
+        rising = _running_count(a, b, ia, ib) or _rising_toll(a, b, ia, ib)
         if rising:
             return "update", f"{pair}: {rising}"
         return "contradict", f"{pair}: the figures do not overlap"
@@ -263,6 +263,27 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
         return (
             f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"
         )
+    return None
+
+
+def _says(claim: Claim, key: str) -> str | None:
+    text = f" {claim.sentence.lower()} "
+    return next((w for w in rules()["running_count"][key] if f" {w} " in text or f" {w}," in text), None)
+
+
+def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """The lower figure's sentence calls it early ("initially", "in the first hours") or the higher
+    one's says the toll rose ("has risen to 55"): one count at two moments, unless two named
+    counters give them (issue #8)."""
+    low, high = (a, b) if ia.high <= ib.low else (b, a)
+    if low.speaker and high.speaker and low.speaker.casefold() != high.speaker.casefold():
+        return None  # two named counters: a dispute between them, whatever the moment
+    word = _says(low, "preliminary")
+    if word:
+        return f"the lower figure is an early count ('{word}'), superseded rather than contradicted"
+    word = _says(high, "rose")
+    if word:
+        return f"the higher figure is a toll that rose ('{word}')"
     return None
 
 

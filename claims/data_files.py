@@ -83,6 +83,23 @@ class SpeakerWords(_Strict):
     hedges: Words
 
 
+class PartyWords(_Strict):
+    doc: str = Field("", alias="_doc")
+    force_words: Words
+    initial_skip: Words
+
+
+class WhereWords(_Strict):
+    doc: str = Field("", alias="_doc")
+    place_preps: Words
+
+
+class RunningCountWords(_Strict):
+    doc: str = Field("", alias="_doc")
+    preliminary: Words
+    rose: Words
+
+
 class ActorNouns(_Strict):
     """Head nouns of actors no table names, by the side they usually fight on (issue #8)."""
 
@@ -135,6 +152,10 @@ class RulesFile(BaseModel):
     initiator: InitiatorWords
     generic_actors: Words
     duration_units: dict[str, float]
+    party: PartyWords
+    where: WhereWords
+    running_count: RunningCountWords
+    close_figures_share: float = Field(ge=0, lt=1)
 
     @model_validator(mode="after")
     def _ranges(self) -> RulesFile:

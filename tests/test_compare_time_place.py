@@ -96,3 +96,25 @@ def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
 def test_compare_counted_groups_are_parts(scope_a: str, scope_b: str, relation: str):
     a, b = claim("s1c1", 9, scope=scope_a), claim("s2c1", 166, scope=scope_b)
     assert compare(a, b, ALIASES)[0] == relation
+
+
+def said(cid: str, low: int, sentence: str, speaker: str | None = None) -> Claim:
+    return claim(cid, low, speaker=speaker).model_copy(update={"sentence": sentence})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        (said("s1c1", 27, "A monitor counted 27 dead in the first hours."),
+         said("s2c1", 55, "The toll has risen to 55, rescuers said.", "rescuers"), "update"),
+        (said("s1c1", 120, "Officials initially put the toll at 120."), said("s2c1", 300, "300 were killed."), "update"),
+        # the early figure is the higher one: a later, lower count disputes it
+        (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
+         "contradict"),
+        # two named counters: a dispute, whatever the moment
+        (said("s1c1", 27, "The army counted 27 dead in the first hours.", "the army"),
+         said("s2c1", 55, "The toll has risen to 55.", "the ministry"), "contradict"),
+    ],
+)  # fmt: skip
+def test_compare_running_count_words(a: Claim, b: Claim, relation: str):
+    assert compare(a, b, ALIASES)[0] == relation
