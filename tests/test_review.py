@@ -29,14 +29,14 @@ from workspace.store import Workspace
 
 TEXTS = {
     "north_gazette.txt": "Shelling of the Varnok market on 3 March 2021 killed 40 civilians, local officials said. "
-    "About 2,000 residents fled the town after the attack. Kestrian artillery started the assault on 2 March 2021.\n",
+    "About 2,000 residents fled the town after the attack. The first shells came from Kestrian guns on 2 March 2021.\n",
     "south_herald.txt": "The attack on the Varnok market on 3 March 2021 killed 12 civilians, the governor said. "
     "Some 2,000 residents fled the town. The rebels started the assault on 2 March 2021.\n",
     "river_post.txt": "At least 38 people were killed at the Varnok market on 3 March 2021, according to the health "
     "ministry. The siege of the town lasted 5 days. In 1998 the market was rebuilt.\n",
 }
 LATER = ("east_wire.txt", "Forty civilians died when shells hit the Varnok market on 3 March 2021, medics said.\n")
-ADDED_WORDS = "Kestrian artillery started the assault"
+ADDED_WORDS = "The first shells came from Kestrian guns"  # the extractor misses it: a person adds it
 
 
 # -- fast: the parts -----------------------------------------------------------------
