@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -85,8 +86,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(workspace: Path) -> Iterator[str]:
+@contextmanager
+def serving(workspace: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port over `workspace`; its address while it runs."""
     port = free_port()
     env = os.environ | {"RASHOMON_WORKSPACE": str(workspace), "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
@@ -103,6 +105,12 @@ def server(workspace: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(workspace: Path) -> Iterator[str]:
+    with serving(workspace) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
