@@ -33,7 +33,7 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
     local = [t for t in common if _builtin().kind(_builtin().resolve(t.removeprefix(PREFIX)) or "") != "state"]
     if not (local or common):
         return None
-    best = max(local or common, key=lambda t: (shared[t], -idf(t), len(t)))
+    best = max(local or common, key=lambda t: (shared[t], -idf(t), len(t), t))  # the name breaks ties: no set order
     return _title(best.removeprefix(PREFIX))
 
 
