@@ -186,7 +186,11 @@ def _different_attacks(a: Actor, b: Actor) -> bool:
 
 
 def _nations_differ(a: str | None, b: str | None) -> bool:
+    """Two states the actor table knows: a hard block. A people's name it does not know ("Arabs"
+    against "Palestinians") may be the same people in other words (issue #8), so it only weighs."""
     sa, sb = scope_key(a), scope_key(b)
+    if not (sa.named and sb.named):
+        return False
     return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
 
 

@@ -74,6 +74,7 @@ class Scope:
     marked: bool  # "ethnic", "only": explicitly a part of the whole
     total: bool = False  # "from both sides", "in total": the whole of that role
     places: frozenset[str] = frozenset()  # "in Nablus": a place other than the event's own (claims.where)
+    named: bool = True  # the nations are states the actor table knows, not a people's name read as one
 
     @property
     def general(self) -> bool:
@@ -167,6 +168,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
             elif bare[:1].isupper() and bare.isalpha() and singular not in _plain_words() and lw not in _plain_words():
                 unknown.add(bare)  # a people the actor table does not know ("Rohingya", "Yazidis")
     # "Palestinian Arabs" are Palestinians: an unknown name only says whose people when no nation does
+    named = bool(nations) or not unknown
     nations = nations or unknown
     head = _head_role(words, roles_table)
     if head:
@@ -175,7 +177,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places)
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named)
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:

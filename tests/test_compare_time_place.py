@@ -118,3 +118,12 @@ def said(cid: str, low: int, sentence: str, speaker: str | None = None) -> Claim
 )  # fmt: skip
 def test_compare_running_count_words(a: Claim, b: Claim, relation: str):
     assert compare(a, b, ALIASES)[0] == relation
+
+
+def test_align_unknown_peoples_never_hard_block():
+    """'Arabs' against 'Palestinians' may be one people in other words: weighed, never vetoed;
+    two states the table knows are two facts (issue #8, S-SCOPE)."""
+    from analysis.align import _nations_differ
+
+    assert not _nations_differ("Arabs", "Palestinians")
+    assert _nations_differ("Indian soldiers", "Chinese soldiers")
