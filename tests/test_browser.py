@@ -204,6 +204,10 @@ def test_overview_contradiction_and_upload(page, server: str, shots: Path, tmp_p
     page.locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="varna_report.txt").click()
     settle(page)
+    # the chosen source's text draws after the rerun the selection starts: wait for it, not for a fixed time
+    page.locator('[data-testid="stMain"]').get_by_text("window.__rashomon_pwned", exact=False).first.wait_for(
+        timeout=STEP_TIMEOUT_MS
+    )
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "<script>window.__rashomon_pwned = 1</script>" in text  # shown as text ...
     assert page.evaluate("window.__rashomon_pwned === undefined")  # ... never run
