@@ -9,17 +9,19 @@ from itertools import combinations
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import compare, interval, scope_key
 from analysis.models import Group, Relation
+from analysis.parties import same_party
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
+from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
 # align()'s average-linkage bar, so pairs it would join on their own words keep their verdicts.
 SAME_PEOPLE_SHARE = 0.75  # of align_threshold()
 SAME_EVENT = 0.5  # event_similarity of two documents that tell of one event
+SAME_ACT_SHARE = 1.0  # of align_threshold(): two blame claims' own evidence that they speak of one act
 
 
 MAX_TOPIC_WORDS = 8
@@ -90,6 +92,8 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
+    elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc):
+        rel, reason = "unclear", f"{reason}; but they may speak of different acts"
     confidence, category = verdict_confidence(a, b, rel, score)
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason, confidence=confidence, category=category)
 
@@ -140,6 +144,18 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
     if len({c.source_id for c in members}) < 2:
         return "single"
     return "contested" if any(r.relation == "contradict" for r in relations) else "agree"
+
+
+def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
+    """Two accounts name different culprits for one act only when their own words tie them to it
+    (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
+    va, vb = a.value, b.value
+    if isinstance(va, Actor) and isinstance(vb, Actor):
+        # mirrored accusations: each side names the other as the one who struck (issue #2)
+        if same_party(va.actor, vb.target) or same_party(vb.actor, va.target):
+            return True
+    evidence = pair_evidence(a, b, voc)
+    return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 
 
 def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:

@@ -127,3 +127,22 @@ def test_align_unknown_peoples_never_hard_block():
 
     assert not _nations_differ("Arabs", "Palestinians")
     assert _nations_differ("Indian soldiers", "Chinese soldiers")
+
+
+def test_relation_blame_for_different_acts_is_not_a_contradiction():
+    """One event holds many acts: 'the militia seized the town' and 'the army shelled the market'
+    name different doers of different acts; 'who started the war' told two ways is a dispute."""
+    from claims.models import Actor
+
+    def act(cid: str, actor: str, terms: tuple[str, ...], about: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=about, sentence=about, start=0,
+                     end=5, sentence_start=0, value=Actor(actor=actor), about=about, terms=list(terms),
+                     event=["@ev:dessel"])  # fmt: skip
+
+    seized = act("s1c1", "Ruritania", ("town", "seize"), "seize")
+    shelled = act("s2c1", "Borduria", ("market", "shell"), "shell")
+    started = act("s3c1", "Ruritania", ("war", "start", "border"), "start")
+    blamed = act("s4c1", "Borduria", ("war", "start", "border"), "start")
+    voc = Vocabulary.of([seized, shelled, started, blamed])
+    assert relation_of(seized, shelled, 0.5, ALIASES, voc).relation == "unclear"
+    assert relation_of(started, blamed, 0.5, ALIASES, voc).relation == "contradict"
