@@ -122,8 +122,9 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
+@contextmanager
+def browser_tab() -> Iterator[object]:
+    """A headless Debian chromium tab at 1440 px; fails afterwards if the page raised a JavaScript error."""
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         tab = browser.new_page(viewport={"width": 1440, "height": 1400})
@@ -133,6 +134,12 @@ def page(server: str) -> Iterator[object]:
         yield tab
         browser.close()
         assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    with browser_tab() as tab:
+        yield tab
 
 
 def settle(page) -> None:  # noqa: ANN001 - a Playwright Page

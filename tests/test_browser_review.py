@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, STEP_TIMEOUT_MS, open_tab, serving, settle
+from test_browser import CHROMIUM, browser_tab, open_tab, serving, settle
 from test_review import TEXTS
 
 from claims.nlp import load_nlp
@@ -48,15 +48,8 @@ def server(workspace: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[object]:
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1440, "height": 1400})
-        tab.set_default_timeout(STEP_TIMEOUT_MS)
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    with browser_tab() as tab:
         yield tab
-        browser.close()
-        assert not errors, f"JavaScript errors in the page: {errors}"
 
 
 def keyed(page, key: str):  # noqa: ANN001, ANN201 - Playwright objects
