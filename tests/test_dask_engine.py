@@ -139,3 +139,14 @@ def test_dask_cli_on_worker_processes_writes_the_local_reports(tmp_path: Path):
         assert theirs[key] == mine[key], key
     assert sorted(p.name for p in folder.iterdir()) == [f"{t}.parquet" for t in ("claims", "groups", "relations",
                                                                                   "sources")]  # fmt: skip
+
+
+def test_dask_worker_without_the_pipeline_is_one_line_naming_it(client):
+    from sources.errors import WorkerFailed
+
+    sources = collect([DEMO]).sources
+    with pytest.raises(WorkerFailed) as caught:
+        analyse_on_cluster(sources, AliasTable(), client, model="xx_no_such_pipeline")
+    line = caught.value.line()
+    assert line.startswith("[E029] dask: a Dask worker cannot do this work: [E011] xx_no_such_pipeline: "), line
+    assert "\n" not in line

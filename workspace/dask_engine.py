@@ -131,9 +131,9 @@ def worker_pipeline(model: str | None, worker=None):
     with _LOCK:
         nlp = _PIPELINES.get(key)
         if nlp is None:
-            from claims.nlp import load_nlp
+            from claims.nlp import fresh_nlp
 
-            nlp = _PIPELINES[key] = load_nlp.__wrapped__(model)  # a fresh one, not this process's shared one
+            nlp = _PIPELINES[key] = fresh_nlp(model)  # its own, not this process's shared one
     return nlp
 
 
