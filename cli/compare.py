@@ -80,6 +80,8 @@ def compare(
     """
     if engine is not Engine.dask and (scheduler or workers):
         raise typer.BadParameter("--scheduler and --workers need --engine dask")
+    if scheduler and workers:
+        raise typer.BadParameter("--workers sizes a local cluster; the cluster at --scheduler has its own workers")
     stated = meta(title, publisher, published, side)
     outputs = {"json": json_out, "csv": csv_out, "md": md_out, "html": html_out}
     chosen = {fmt: path for fmt, path in outputs.items() if path is not None}

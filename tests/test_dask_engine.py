@@ -150,3 +150,9 @@ def test_dask_worker_without_the_pipeline_is_one_line_naming_it(client):
     line = caught.value.line()
     assert line.startswith("[E029] dask: a Dask worker cannot do this work: [E011] xx_no_such_pipeline: "), line
     assert "\n" not in line
+
+
+def test_dask_workers_with_a_scheduler_is_refused():
+    result = runner.invoke(app, ["compare", str(DEMO), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786",
+                                 "--workers", "2"])  # fmt: skip
+    assert result.exit_code == 2 and "--workers sizes a local cluster" in result.output
