@@ -156,3 +156,28 @@ def test_dask_workers_with_a_scheduler_is_refused():
     result = runner.invoke(app, ["compare", str(DEMO), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786",
                                  "--workers", "2"])  # fmt: skip
     assert result.exit_code == 2 and "--workers sizes a local cluster" in result.output
+
+
+def test_dask_scheduler_without_workers_is_one_line(monkeypatch):
+    from distributed import LocalCluster
+
+    from sources.errors import SchedulerUnreachable
+
+    monkeypatch.setattr(dask_engine, "WORKERS_TIMEOUT", 1)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        run = dask_engine.dask_engine(DaskOptions(scheduler=cluster.scheduler_address))
+        with pytest.raises(SchedulerUnreachable) as caught:
+            run(collect([DEMO]).sources, AliasTable(), None)
+    assert caught.value.line() == (f"[E027] {cluster.scheduler_address}: cannot reach the Dask scheduler: "
+                                   "no worker joined it within 1 s")  # fmt: skip
+
+
+@pytest.mark.slow
+def test_dask_at_a_scheduler_address_gives_the_local_result():
+    """--scheduler ADDRESS: a cluster started elsewhere (here, in this process) does the work."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        remote = analyse_paths([DEMO], engine=dask_engine.dask_engine(DaskOptions(scheduler=cluster.scheduler_address)))
+    local = analyse_paths([DEMO])
+    assert (remote.claims, remote.groups, remote.relations) == (local.claims, local.groups, local.relations)

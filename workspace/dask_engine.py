@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from workspace.pipeline import Progress
 
 CONNECT_TIMEOUT = "10s"  # an unreachable scheduler is one line after this, not a hang
+WORKERS_TIMEOUT = 120  # seconds to wait for a first worker at a scheduler that has none
 PARTITION_SOURCES = 32  # at most; fewer when there are few documents, so every worker gets some
 
 _PIPELINES: dict[tuple[int, str | None], Any] = {}  # (worker, model) -> the worker's spaCy pipeline
@@ -85,6 +86,11 @@ def connect(options: DaskOptions) -> Iterator[Client]:
         except (OSError, ValueError, TypeError) as exc:
             raise SchedulerUnreachable(options.scheduler, detail=str(exc).splitlines()[0]) from None
         with client:
+            try:  # a cluster being scaled up (dask-jobqueue, Kubernetes) may have no worker yet
+                client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+            except (TimeoutError, OSError) as exc:
+                raise SchedulerUnreachable(options.scheduler, detail=f"no worker joined it within {WORKERS_TIMEOUT} s"
+                                           ) from exc  # fmt: skip
             yield client
         return
     workers = options.workers or os.cpu_count() or 1
