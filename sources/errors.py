@@ -182,3 +182,22 @@ class UnknownDecision(RashomonError):
 class BadReview(RashomonError):
     code = "E026"
     template = "{name}: cannot review: {detail}"
+
+
+class SchedulerUnreachable(RashomonError):
+    """`--engine dask --scheduler ADDRESS` (issue #11): nothing answers there."""
+
+    code = "E027"
+    template = "{name}: cannot reach the Dask scheduler: {detail}"
+
+
+class DaskMissing(RashomonError):
+    code = "E028"
+    template = "{name}: Dask is not installed ({detail})"
+
+
+class WorkerFailed(RashomonError):
+    """A Dask worker that cannot read or align as this machine would, or that failed (issue #11)."""
+
+    code = "E029"
+    template = "{name}: a Dask worker cannot do this work: {detail}"

@@ -91,3 +91,11 @@ def test_few_short_texts_stay_in_one_process():
     assert not worth_parallel(_sources(), jobs=2)
     assert worth_parallel(_sources() * 2, jobs=2)
     assert not worth_parallel(_sources() * 2, jobs=1)
+
+
+def test_one_pipeline_per_process_whatever_the_name_given():
+    """load_nlp() and load_nlp(None), as the CLI calls it, were two cache entries: spaCy loaded twice (issue #11)."""
+    from claims.nlp import fresh_nlp, pipeline_name
+
+    assert load_nlp() is load_nlp(None) is load_nlp(pipeline_name())
+    assert fresh_nlp() is not load_nlp()  # a Dask worker's own

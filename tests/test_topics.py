@@ -25,3 +25,31 @@ def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
         claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="NDF")),
     ]
     assert name_fact(actors, "war", lambda t: 1.0, "who started") == "who started: war (National Defence Front), Dessel"
+
+
+TIE = """
+from analysis.topics import event_name
+from claims.models import Claim, Count
+def claim(source, event):
+    return Claim(id=source + "c1", source_id=source, kind="casualties", quote="q", sentence="q.", start=0, end=1,
+                 sentence_start=0, value=Count(low=5, high=5), event=event)
+names = ["@ev:" + n for n in ("varnomir", "kolmetsk", "dravena", "ostrava", "belmora", "tarnova")]
+print(event_name([claim("s1", names), claim("s2", names[::-1])], lambda t: 1.0))
+"""
+
+
+def test_topics_a_tie_between_names_goes_the_same_way_whatever_the_hash_seed():
+    """Issue #11: Dask workers run with another hash seed than the client; a tie between names that
+    as many sources share, as rare and as long, went by a set's order, so a fact's name changed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    names = set()
+    for seed in ("1", "2", "3", "6640"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-c", TIE], env=env, capture_output=True, text=True, check=True)
+        names.add(done.stdout.strip())
+    assert names == {"Varnomir"}  # the first source's first name of those tied

@@ -36,6 +36,11 @@ if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
     from workspace.incremental import Realigned
 
 Progress = Callable[[int, int, Source], None]
+# Another way to run extraction, alignment and comparison (workspace.dask_engine, issue #11):
+# (English sources, aliases, progress) -> (claims, groups, relations, pipeline version)
+Engine = Callable[
+    [Sequence[Source], AliasTable, "Progress | None"], tuple[list[Claim], list[Group], list[Relation], str]
+]
 # More new claims than this share of all claims: a full analysis costs little more and is exact.
 FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
@@ -122,32 +127,39 @@ def extract_all(sources: Sequence[Source], nlp: Language, aliases: AliasTable,
 
 
 def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: AliasTable | None = None,
-            progress: Progress | None = None, errors: Iterable[str] = ()) -> Report:  # fmt: skip
+            progress: Progress | None = None, errors: Iterable[str] = (), engine: Engine | None = None) -> Report:  # fmt: skip
     """Extract, align and compare: the Report every export and view is made from.
 
     Only English sources are read for claims; the others are listed, and named
-    in the errors with their language (issue #10).
+    in the errors with their language (issue #10). `engine` runs those steps elsewhere
+    (a Dask cluster, issue #11) with the same functions; else they run here.
     """
-    from claims.nlp import load_nlp, pipeline_version
-
-    nlp = nlp or load_nlp()
     aliases = aliases or AliasTable()
-    claims = extract_all([s for s in sources if s.language == ENGLISH], nlp, aliases, progress)
-    groups, relations = analyse_claims(claims, aliases)
+    english = [s for s in sources if s.language == ENGLISH]
+    if engine is not None:
+        claims, groups, relations, pipeline = engine(english, aliases, progress)
+    else:
+        from claims.nlp import load_nlp, pipeline_version
+
+        nlp = nlp or load_nlp()
+        claims = extract_all(english, nlp, aliases, progress)
+        groups, relations = analyse_claims(claims, aliases)
+        pipeline = pipeline_version(nlp)
     return Report(
         sources=list(sources),
         claims=apply_repeats(claims, groups),
         groups=groups,
         relations=relations,
         errors=[*errors, *language_warnings(sources)],
-        pipeline=pipeline_version(nlp),
+        pipeline=pipeline,
         generated=datetime.now(UTC),
     )
 
 
 def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None, nlp: Language | None = None,
                   aliases: AliasTable | None = None, progress: Progress | None = None,
-                  read_stdin: Callable[[], str] | None = None, recursive: bool = True) -> Report:  # fmt: skip
+                  read_stdin: Callable[[], str] | None = None, recursive: bool = True,
+                  engine: Engine | None = None) -> Report:  # fmt: skip
     """Read files, folders (and sub-folders unless not `recursive`) and `-` (stdin), then analyse whatever
     could be read; bad inputs become report.errors. Nothing readable in English is an error, not an empty report."""
     result = collect_inputs(paths, meta=meta, read_stdin=read_stdin, recursive=recursive)
@@ -157,7 +169,7 @@ def analyse_paths(paths: Sequence[Path | str], *, meta: SourceMeta | None = None
         # each bad file's own reason, for the CLI to show
         exc.errors = [*errors, *language_warnings(result.sources)]  # type: ignore[attr-defined]
         raise exc
-    return analyse(result.sources, nlp=nlp, aliases=aliases, progress=progress, errors=errors)
+    return analyse(result.sources, nlp=nlp, aliases=aliases, progress=progress, errors=errors, engine=engine)
 
 
 # -- a workspace ----------------------------------------------------------------
