@@ -72,7 +72,7 @@ def test_dask_generated_corpus_gives_the_local_result_and_loads_spacy_once_per_w
     _same(local, claims, groups, relations)
     assert len(dask_engine._PIPELINES) == 2  # one pipeline per worker, not per partition
     assert ticks == sorted(ticks) and ticks[-1] == len(sources) and len(ticks) > 1  # progress as partitions end
-    assert {"parse and extract", "align", "compare"} <= set(phases)
+    assert {"parse and extract", "align and compare"} <= set(phases)
 
 
 def _free_port() -> int:

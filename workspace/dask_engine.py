@@ -238,14 +238,19 @@ def group_costs(aligned: list[tuple]) -> list[int]:
     return [len(grouped) * (len(grouped) - 1) // 2 + 1 for _key, grouped, _scores in aligned]
 
 
-def relate_groups(aligned: list[tuple], start: int, end: int, counts: tuple[int, Counter[str]],
-                  aliases: tuple) -> list[tuple]:  # fmt: skip
-    """Compare the claims of groups start..end of one kind with analysis.relate.relate, one group at a
-    time: (order key, group, its relations) each."""
+def run_of(aligned: list[tuple], start: int, end: int) -> list[tuple]:
+    """Groups start..end of one kind: made where the kind was aligned, so that comparing them can
+    move to another worker with its own groups only, not the whole kind's."""
+    return aligned[start:end]
+
+
+def relate_groups(aligned: list[tuple], counts: tuple[int, Counter[str]], aliases: tuple) -> list[tuple]:
+    """Compare the claims of these aligned groups with analysis.relate.relate, one group at a time:
+    (order key, group, its relations) each."""
     voc = Vocabulary(df=counts[1], n=counts[0])
     table = _aliases(*aliases)
     out = []
-    for key, grouped, scores in aligned[start:end]:
+    for key, grouped, scores in aligned:
         [group], relations = relate(Alignment([grouped], scores), voc, table)
         out.append((key, group, relations))
     return out
@@ -318,15 +323,9 @@ def analyse_on_cluster(sources: Sequence[Source], aliases: AliasTable, client: C
     clock.done("parse and extract")
     counts = client.compute(claims_bag.reduction(partition_vocabulary, add_vocabularies))
     kinds = [client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts)) for kind in KINDS]
-    costs = client.gather(client.map(group_costs, kinds))
-    clock.done("align")
-    # comparing is spread by cost, not by kind: one kind's big groups would keep one worker busy
-    target = max(1, sum(map(sum, costs)) // (4 * workers))
-    related = [client.submit(relate_groups, aligned, start, end, counts, spec)
-               for aligned, cost in zip(kinds, costs, strict=True) for start, end in chunks(cost, target)]  # fmt: skip
-    found = [g for part in client.gather(related) for g in part]
-    ordered = client.gather(client.compute(claims_bag))
-    clock.done("compare")
+    ordered = client.gather(client.compute(claims_bag))  # while the kinds align
+    found = _relate_as_aligned(client, kinds, counts, spec, workers, as_completed)
+    clock.done("align and compare")
     claims = [claim for _order, claim in sorted(ordered, key=lambda oc: oc[0])]
     groups: list[Group] = []
     relations: list[Relation] = []
@@ -335,6 +334,24 @@ def analyse_on_cluster(sources: Sequence[Source], aliases: AliasTable, client: C
         relations.extend(rels)
     clock.done("gather")
     return claims, groups, relations, pipeline
+
+
+def _relate_as_aligned(client: Client, kinds: list, counts, spec: tuple, workers: int, as_completed) -> list[tuple]:
+    """Compare each kind's groups as soon as that kind is aligned (the others' comparing overlaps the
+    biggest kind's aligning), in runs of about equal cost (pairs), so that one kind's big groups do
+    not keep one worker busy; results are taken as they come."""
+    sizes = {client.submit(group_costs, aligned): aligned for aligned in kinds}
+    pending = as_completed(list(sizes), with_results=True)
+    found: list[tuple] = []
+    for future, result in pending:
+        if future in sizes:
+            target = max(1, sum(result) // (2 * workers))
+            for start, end in chunks(result, target):
+                run = client.submit(run_of, sizes[future], start, end)
+                pending.add(client.submit(relate_groups, run, counts, spec))
+        else:
+            found.extend(result)
+    return found
 
 
 class _Phases:
