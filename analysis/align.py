@@ -22,7 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
-from analysis.parties import same_party
+from analysis.parties import accuse_each_other, same_party
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
@@ -49,6 +49,7 @@ class Vocabulary:
         return voc
 
     _weights: dict[str, tuple[dict[str, float], float, float]] = field(default_factory=dict)
+    _events: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
 
     def idf(self, word: str) -> float:
         return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
@@ -60,6 +61,15 @@ class Vocabulary:
             w = {word: self.idf(word) for word in features(c)}
             found = (w, sum(w.values()), sum(v * v for v in w.values()))
             self._weights[c.id] = found
+        return found
+
+    def event_weights(self, c: Claim) -> tuple[dict[str, float], float]:
+        """A claim's event names (years left to time) with their squared IDF, and its norm (cached per
+        claim: alignment asks for every candidate pair)."""
+        found = self._events.get(c.id)
+        if found is None:
+            w = {t: self.idf(t) ** 2 for t in c.event if not t.startswith(EVENT_YEAR)}
+            found = self._events[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
 
@@ -180,7 +190,7 @@ def _different_attacks(a: Actor, b: Actor) -> bool:
     Mirrored accusations (X hit Y, Y hit X) and claims without a target are one dispute."""
     if same_party(a.actor, b.actor) or not a.target or not b.target:
         return False
-    if same_party(a.target, b.actor) or same_party(b.target, a.actor):
+    if accuse_each_other(a.actor, a.target, b.actor, b.target):
         return False
     return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
 
@@ -212,13 +222,10 @@ def event_similarity(a: Claim, b: Claim, voc: Vocabulary) -> float:
     leads share across the collection, the surer (IDF-weighted cosine; years are left to time)."""
     if a.source_id == b.source_id:
         return SAME_SOURCE_EVENT
-    ea = {t for t in a.event if not t.startswith(EVENT_YEAR)}
-    eb = {t for t in b.event if not t.startswith(EVENT_YEAR)}
-    if not ea or not eb:
+    (wa, na), (wb, nb) = voc.event_weights(a), voc.event_weights(b)
+    if not na or not nb:
         return 0.0
-    weight = {t: voc.idf(t) ** 2 for t in ea | eb}
-    shared = sum(weight[t] for t in ea & eb)
-    return shared / math.sqrt(sum(weight[t] for t in ea) * sum(weight[t] for t in eb))
+    return sum(w for t, w in wa.items() if t in wb) / (na * nb)
 
 
 def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:

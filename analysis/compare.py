@@ -106,11 +106,11 @@ def _role_words() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _scope_cached(text: str) -> Scope:
-    return scope_of(text, _builtin_aliases())
+    return scope_of(text, builtin_aliases())
 
 
 @lru_cache(maxsize=1)
-def _builtin_aliases() -> AliasTable:
+def builtin_aliases() -> AliasTable:
     """One built-in table for alignment's scope checks: a table is costly to build."""
     return AliasTable()
 

@@ -110,3 +110,9 @@ def named_in(name: str) -> bool:
     return any(w[:1].isupper() and not w.isupper() for w in words[:-1]) or any(
         w.isupper() and len(w) > 1 for w in words
     )
+
+
+def accuse_each_other(a_actor: str, a_target: str | None, b_actor: str, b_target: str | None) -> bool:
+    """Mirrored accusations: each account names the other's culprit as the one struck (X hit Y, Y hit X),
+    one dispute about one act, whatever else their words share (issues #2, #8)."""
+    return same_party(a_target, b_actor) or same_party(b_target, a_actor)

@@ -9,7 +9,7 @@ from itertools import combinations
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import compare, interval, scope_key
 from analysis.models import Group, Relation
-from analysis.parties import same_party
+from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -151,8 +151,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     va, vb = a.value, b.value
     if isinstance(va, Actor) and isinstance(vb, Actor):
-        # mirrored accusations: each side names the other as the one who struck (issue #2)
-        if same_party(va.actor, vb.target) or same_party(vb.actor, va.target):
+        if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
             return True
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 
+from analysis.compare import builtin_aliases
 from analysis.parties import same_party
-from claims.actors import AliasTable
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import NUMERIC_KINDS, Actor, Claim
 
@@ -32,16 +31,13 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
         shared.update(list(dict.fromkeys(t for t in c.event if not t.startswith(EVENT_YEAR))))
     common = [t for t, n in shared.items() if n >= max(2, len(sources) / 2)]
     # a country names a war's side more often than the event: a place or name within it says more
-    local = [t for t in common if _builtin().kind(_builtin().resolve(t.removeprefix(PREFIX)) or "") != "state"]
+    local = [
+        t for t in common if builtin_aliases().kind(builtin_aliases().resolve(t.removeprefix(PREFIX)) or "") != "state"
+    ]
     if not (local or common):
         return None
     best = max(local or common, key=lambda t: (shared[t], -idf(t), len(t), t))  # the name breaks ties: no set order
     return _title(best.removeprefix(PREFIX))
-
-
-@lru_cache(maxsize=1)
-def _builtin() -> AliasTable:
-    return AliasTable()
 
 
 def _title(name: str) -> str:

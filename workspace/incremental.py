@@ -276,8 +276,9 @@ def date_bound(claim: Claim, time: TimeSpan, shared: frozenset[str], stats: Work
     """
     date = DateSpan(start=time.start, end=time.end, precision=time.precision)
     words = sorted(shared)
-    # Its id names its words: Vocabulary caches a claim's word weights by id.
-    stand_in = claim.model_copy(update={"id": "~" + "|".join(words), "source_id": "~", "value": date, "when": date,
+    # Its id names the claim and its words: Vocabulary caches a claim's word and event weights by id,
+    # and the stand-in carries the claim's own event.
+    stand_in = claim.model_copy(update={"id": f"~{claim.id}~" + "|".join(words), "source_id": "~", "value": date, "when": date,
                                         "terms": words, "entities": []})  # fmt: skip
     stats.need([stand_in])
     return pair_score(claim, stand_in, stats.voc) or 0.0
