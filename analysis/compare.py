@@ -73,7 +73,7 @@ class Scope:
     roles: frozenset[str]
     marked: bool  # "ethnic", "only": explicitly a part of the whole
     total: bool = False  # "from both sides", "in total": the whole of that role
-    places: frozenset[str] = frozenset()  # "in Nablus": a place other than the event's own (claims.where)
+    places: frozenset[str] = frozenset()  # "in Marova": a place other than the event's own (claims.where)
     named: bool = True  # the nations are states the actor table knows, not a people's name read as one
 
     @property
@@ -133,7 +133,7 @@ def _place_preps() -> frozenset[str]:
 
 
 def _split_where(text: str) -> tuple[str, frozenset[str]]:
-    """ "Palestinians in Nablus" -> ("Palestinians", {"nablus"}): the place claims.where appended."""
+    """ "villagers in Marova" -> ("villagers", {"marova"}): the place claims.where appended."""
     words = text.split()
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _place_preps():
@@ -144,7 +144,7 @@ def _split_where(text: str) -> tuple[str, frozenset[str]]:
 
 
 def scope_of(text: str | None, aliases: AliasTable) -> Scope:
-    """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people in Nablus" into comparable parts."""
+    """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people in Marova" into comparable parts."""
     if not text:
         return Scope(frozenset(), frozenset(), False)
     text, places = _split_where(text)

@@ -1,7 +1,7 @@
 """Is this the same party, named another way? (issue #8)
 
-Accounts name one party as "the Tigray People's Liberation Front", "TPLF",
-"TPLF forces" or "the TPLF clique". Two names are one party when they are the
+Accounts name one party as "the National Defence Front", "NDF",
+"NDF forces" or "the NDF clique". Two names are one party when they are the
 same after tidying (case, curly apostrophes, a leading "the"), when one is the
 initials of the other, or when they differ only by a force word after the name.
 The words are data (`rules.json` "party").
@@ -30,14 +30,14 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=8192)
 def _tidy(name: str) -> str:
     text = name.replace("’", "'").replace("‘", "'").casefold().strip()
-    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)  # "Tigray People's Liberation Front (TPLF)"
+    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)  # "National Defence Front (NDF)"
     text = re.sub(r"^the\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 @lru_cache(maxsize=8192)
 def _core(name: str) -> str:
-    """The name without force words after it: "TPLF forces" -> "tplf"."""
+    """The name without force words after it: "NDF forces" -> "ndf"."""
     force, _ = _words()
     words = _tidy(name).split()
     while len(words) > 1 and words[-1] in force:
@@ -55,7 +55,7 @@ def _initials(name: str) -> str:
 
 
 def _acronym(name: str) -> str:
-    """ "TPLF" in "TPLF", "TPLF forces", "the TPLF clique"; "" when the name is not initials."""
+    """ "NDF" in "NDF", "NDF forces", "the NDF clique"; "" when the name is not initials."""
     words = _tidy(name).split()
     raw = [w for w in name.split() if w.casefold() != "the"]
     if not raw or not words:
@@ -78,7 +78,7 @@ def same_party(a: str | None, b: str | None) -> bool:
         acronym = _acronym(short)
         if acronym and _initials(long) == acronym:
             return True
-    # "Tigray People's Liberation Front (TPLF)" written out with its initials
+    # "National Defence Front (NDF)" written out with its initials
     paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)
     return bool(set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()})
 
@@ -104,7 +104,7 @@ def side(name: str | None) -> str | None:
 
 
 def named_in(name: str) -> bool:
-    """A described actor that carries a name: "Varna militia", "Tigray rebels" (a capital
+    """A described actor that carries a name: "Varna militia", "Kestrian rebels" (a capital
     before the head noun), not "federal forces"."""
     words = (name or "").split()
     return any(w[:1].isupper() and not w.isupper() for w in words[:-1]) or any(

@@ -1,5 +1,5 @@
-"""A fact's name as a person would say it (issue #8): "people killed in Beslan", "when the conflict
-began (Tigray)", "who started the war: Armenia vs Azerbaijan" — not the parser's fragments.
+"""A fact's name as a person would say it (issue #8): "people killed in Dessel", "when the conflict
+began (Dessel)", "who started the war: Armenia vs Azerbaijan" — not the parser's fragments.
 
 The event is named by the names the group's documents share in their headlines and leads
 (claims.event), the rarest first; the population by the scope the members state most.

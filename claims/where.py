@@ -1,10 +1,10 @@
 """Where a count happened, when that is not the event's own place (issue #8).
 
-"At least 70 were killed in Nablus" and "53 died in the camp" count different
+"At least 70 were killed in Marova" and "53 died in the camp" count different
 people. A count's place is a named place (not a state: nations are read as
 parties) in a prepositional phrase on its trigger or counted noun. The
-document's own main places are not a sub-scope: "killed in Beslan" in an
-account of Beslan is the whole event. Parts of an event named by an event noun
+document's own main places are not a sub-scope: "killed in Dessel" in an
+account of Dessel is the whole event. Parts of an event named by an event noun
 ("in the explosion", "in the shelling") are not read: accounts use those words
 for the whole event as often as for a part.
 """
@@ -66,7 +66,7 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
 
 
 def where_of(trigger: Token, noun: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
-    """ "in Nablus", or None: the first place on the count other than the document's own."""
+    """ "in Marova", or None: the first place on the count other than the document's own."""
     heads = [trigger, noun]
     if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ in ("NOUN", "ADJ"):
         heads.append(trigger.head)
