@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
 from analysis.parties import accuse_each_other, same_party
+from analysis.yearless import as_pair
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
@@ -170,6 +171,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         # stated a month or more away from another is another event, not a contradiction
         va, vb = a.value, b.value
         if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+            va, vb = as_pair(va, vb)
             gap = max((va.start - vb.end).days, (vb.start - va.end).days)
             return gap <= EVENT_DATE_MAX_GAP
         return True
@@ -182,6 +184,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     slack = 0
     if a.kind in NUMERIC_KINDS and not (ta and tb and {ta.precision, tb.precision} <= {"day", "days"}):
         slack = COUNT_TIME_SLACK
+    elif a.when is None or b.when is None:
+        slack = COUNT_TIME_SLACK  # a document's event years often include when it was written
     return times_meet(ta, tb, at_least=slack) is not False
 
 
@@ -243,6 +247,7 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
 def _values_meet(a: Claim, b: Claim) -> bool:
     va, vb = a.value, b.value
     if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        va, vb = as_pair(va, vb)
         # a year holds every event of that year: only days and months say "the same moment"
         precise = {va.precision, vb.precision} <= {"day", "days", "month"}
         return precise and va.start <= vb.end and vb.start <= va.end
@@ -266,6 +271,7 @@ def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
             score += time_bonus(a.when, b.when, numeric=a.kind in NUMERIC_KINDS)
     va, vb = a.value, b.value
     if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        va, vb = as_pair(va, vb)
         if va.start == vb.start and va.end == vb.end and va.precision in ("day", "days"):
             score += 0.3
         elif va.start <= vb.end and vb.start <= va.end:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.parties import named_in, same_party, side
+from analysis.yearless import as_pair
 from claims.actors import AliasTable
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -324,6 +325,7 @@ def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
     va, vb = a.value, b.value
     assert isinstance(va, DateSpan) and isinstance(vb, DateSpan)
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
+    va, vb = as_pair(va, vb)  # "November 4" is read in the other account's year
     if va.start <= vb.end and vb.start <= va.end:
         if va.precision != vb.precision:
             return "agree", f"{pair}: the dates overlap (stated at different precision)"

@@ -13,6 +13,7 @@ from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
+from analysis.yearless import years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from sources.settings import thresholds
@@ -57,6 +58,11 @@ def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
         keep = max(same, key=lambda c: (len(c.sentence), -c.start))
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
     return [c for c in members if c.id not in repeats], repeats
+
+
+def presented(claims: list[Claim], groups: list[Group]) -> list[Claim]:
+    """The claims as a report shows them: repeats folded, yearless dates given their siblings' year."""
+    return years_from_siblings(apply_repeats(claims, groups), groups)
 
 
 def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:

@@ -17,6 +17,7 @@ from claims.actors import AliasTable
 from claims.dates import DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
+from claims.statement_time import dates_statement
 from claims.where import main_places
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -91,12 +92,21 @@ class DocContext:
             self._index = {s.start: i for i, s in enumerate(self.sentences)}
         return self._index.get(sent.start, -1)
 
-    def time_of(self, sent: Span) -> DateSpan | None:
+    def event_times_in(self, start: int, end: int, anchor: Token | None) -> tuple[list[DateMention], bool]:
+        """(dates of what happened in [start, end), whether a date was left out as statement time)."""
+        found = self.times_in(start, end)
+        kept = [d for d in found if not dates_statement(self.doc, d.start, d.end, anchor)]
+        return kept, len(kept) < len(found)
+
+    def time_of(self, sent: Span, anchor: Token | None = None) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
-        sentences just before it in the same paragraph, else unknown."""
-        own = self.times_in(sent.start_char, sent.end_char)
+        sentences just before it in the same paragraph, else unknown. A date of the statement
+        ("said Friday") is not the time of what `anchor` tells (issue #8)."""
+        own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
         if own:
             return _union([d.span for d in own])
+        if stated:
+            return None  # the sentence dates its statement only: an earlier sentence's date is no better
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
         if yearless:
             return yearless[0].span
@@ -106,7 +116,7 @@ class DocContext:
             if j < 0 or self.paragraph_of[j] != self.paragraph_of[i]:
                 break
             prev = self.sentences[j]
-            found = self.times_in(prev.start_char, prev.end_char)
+            found, _ = self.event_times_in(prev.start_char, prev.end_char, None)
             if found:
                 return _union([d.span for d in found])
         return None

@@ -94,6 +94,13 @@ class WhereWords(_Strict):
     place_preps: Words
 
 
+class StatementTimeWords(_Strict):
+    """Verbs whose date is when something was said, counted or marked, not when it happened."""
+
+    doc: str = Field("", alias="_doc")
+    verbs: Words  # besides the speaker's reporting verbs
+
+
 class RunningCountWords(_Strict):
     doc: str = Field("", alias="_doc")
     preliminary: Words
@@ -155,6 +162,7 @@ class RulesFile(BaseModel):
     party: PartyWords
     where: WhereWords
     running_count: RunningCountWords
+    statement_time: StatementTimeWords
     close_figures_share: float = Field(ge=0, lt=1)
 
     @model_validator(mode="after")

@@ -103,7 +103,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
         if not sent.text.strip():
             continue
         sent_terms = ctx.terms(sent)
-        when = ctx.time_of(sent)
+        when = ctx.time_of(sent)  # dates of the sentence's statement verbs left out
         for hit in find_count_hits(ctx, sent):
             if _dangling(ctx.text, sent, hit.number.end):
                 continue
@@ -112,7 +112,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             about = f"{hit.trigger.lemma_} {hit.scope}".strip()
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
             out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
-                    when=when)  # fmt: skip
+                    when=ctx.time_of(sent, hit.trigger))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
             if hit.event is not None:
@@ -123,7 +123,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
             event = hit.event.lemma_ if hit.event is not None else hit.trigger.lemma_
-            out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms, when=when)
+            out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
+                    when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
         for hit in find_date_hits(ctx, sent):
             toks = hit.event
             bounds = _quote_bounds(sent, (hit.mention.start, hit.mention.end), *(_tok_bounds(t) for t in toks))

@@ -66,7 +66,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
     words = [t for t in sent if t.is_alpha]
     if len(words) < 5:
         return hits  # headline stamps: "Published Oct 18, 2023", "Friday 19th Aug 2022"
-    for mention in ctx.dates_in(sent.start_char, sent.end_char):
+    yearless = [d for d in ctx.undated if d.start >= sent.start_char and d.end <= sent.end_char]
+    for mention in sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start):
         date_span = span_of(sent, mention.start, mention.end)
         if date_span is None or len(date_span) == 0:
             continue

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from analysis.align import Vocabulary, align, block_keys
 from analysis.models import Group, Relation, Report
-from analysis.relate import apply_repeats, relate
+from analysis.relate import presented, relate
 from analysis.report import Format, render
 from analysis.review import Decision, apply_review
 from claims.actors import AliasTable
@@ -69,7 +69,7 @@ def workspace_report(ws: Workspace, *, reviewed: bool = True) -> Report:
     not in English is named in the errors (issue #10)."""
     report = ws.report()
     report = report.model_copy(update={"errors": [*report.errors, *language_warnings(report.sources)]})
-    claims = apply_repeats(report.claims, report.groups)
+    claims = presented(report.claims, report.groups)
     decisions = [Decision.from_row(row) for row in ws.reviews(include_undone=False)]
     if not reviewed or not decisions:
         return report.model_copy(update={"claims": claims})
@@ -147,7 +147,7 @@ def analyse(sources: Sequence[Source], *, nlp: Language | None = None, aliases: 
         pipeline = pipeline_version(nlp)
     return Report(
         sources=list(sources),
-        claims=apply_repeats(claims, groups),
+        claims=presented(claims, groups),
         groups=groups,
         relations=relations,
         errors=[*errors, *language_warnings(sources)],

@@ -1,0 +1,58 @@
+"""Event time versus statement time (issue #8).
+
+"Basayev on Friday claimed responsibility for the siege that killed 330":
+Friday is when he spoke, not when the people died. A date whose nearest verb
+up the parse is a reporting or recording verb ("said Friday", "documented on
+Monday", "marks the anniversary") dates the statement; the claim's own time is
+then unknown, and alignment falls back on its document's event years instead
+of keeping two accounts of one toll apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from claims.rules import rules
+
+MAX_CLIMB = 12
+VERBAL = ("VERB", "AUX")
+NOMINAL = ("NOUN", "PROPN")
+
+
+@lru_cache(maxsize=1)
+def statement_verbs() -> frozenset[str]:
+    r = rules()
+    return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
+
+
+def _date_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> bool:
+    """Does the date at [start, end) hang on a statement verb rather than on `anchor` (the claim's
+    trigger) or another verb of what happened?"""
+    tok = _date_root(doc, start, end)
+    if tok is None:
+        return False
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME"):
+        return False  # a year inside a name ("the Orlen War 1994") names what happened
+    direct = tok.pos_ != "ADP"  # "on Friday" hangs on its head through a preposition
+    for _ in range(MAX_CLIMB):
+        if anchor is not None and tok.i == anchor.i:
+            return False
+        head = tok.head
+        if head is tok:
+            return False
+        tok = head
+        if tok.pos_ in VERBAL and tok.dep_ != "aux":
+            if anchor is not None and tok.i == anchor.i:
+                return False
+            return tok.lemma_.lower() in statement_verbs()
+        if tok.pos_ in NOMINAL and direct:
+            return False  # "the 2008 war", "War 2008", "Friday's raid": the date names a thing that happened
+        direct = direct and tok.pos_ != "ADP"
+    return False
