@@ -16,11 +16,14 @@ from functools import lru_cache
 from analysis.parties import named_in, same_party, side
 from analysis.yearless import as_pair
 from claims.actors import AliasTable
+from claims.dates import JOINED
 from claims.describe import describe_value
+from claims.event import PREFIX
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
 
 INF = math.inf
+PART_OF_PERIOD = 2  # a part of a period of years lasts at most half of it
 RUNNING_COUNT_DAYS = 60  # reports this close in time may give one toll as it rose
 
 
@@ -209,6 +212,18 @@ def _apart(a: Scope, b: Scope) -> str | None:
     return None
 
 
+def _elsewhere(a: Claim, sa: Scope, b: Claim, sb: Scope) -> str | None:
+    """A count of one place against a count whose account never names that place: the other
+    account's toll is of its own event's place, not of this one (issue #8)."""
+    for sx, y, sy in ((sa, b, sb), (sb, a, sa)):
+        if not sx.places or sy.places or not (y.event or y.places):
+            continue
+        named = {w for e in y.event for w in e.removeprefix(PREFIX).split()} | {w for p in y.places for w in p.split()}
+        if not any(w in named for p in sx.places for w in p.split() if len(w) > 3 and w not in _plain_words()):
+            return f"one counts {', '.join(sorted(sx.places))} only, a place the other account does not name"
+    return None
+
+
 def _fmt(claim: Claim) -> str:
     text = describe_value(claim.value)
     if claim.scope and claim.kind in ("casualties", "wounded", "displaced"):
@@ -220,7 +235,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
-    apart = _apart(sa, sb)
+    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb)
     if apart:
         return "different_scope", f"{pair}: {apart}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
@@ -261,8 +276,13 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
     lw, hw = low.when, high.when
     if lw is None or hw is None or (lw.start, lw.end) == (hw.start, hw.end):
         return None
-    # the whole is one stated year or season, not a span joined from several dates in a sentence
-    if hw.precision in ("year", "season") and hw.start <= lw.start and lw.end <= hw.end:
+    # the whole is a stated year, season or period ("between 1947 and 1949"), not a span joined from
+    # several dates of a sentence ("in 1991 / in 1994"), and the part a clearly shorter stretch of it
+    stated = hw.precision == "years" and JOINED not in (hw.text or "")
+    whole = hw.precision in ("year", "season") or (
+        stated and (lw.end - lw.start) * PART_OF_PERIOD <= (hw.end - hw.start)
+    )
+    if whole and hw.start <= lw.start and lw.end <= hw.end:
         return (
             f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"
         )

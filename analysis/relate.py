@@ -166,7 +166,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
 def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     """Both name one population, or both give the whole toll of one event, or their words align them."""
     sa, sb = scope_key(a.scope), scope_key(b.scope)
-    if (sa.nations, sa.roles, sa.places, sa.marked) == (sb.nations, sb.roles, sb.places, sb.marked):
+    places_differ = sa.places != sb.places and bool(sa.places and sb.places)  # a place on one only: compare() decided
+    if (sa.nations, sa.roles, sa.marked) == (sb.nations, sb.roles, sb.marked) and not places_differ:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
     evidence = pair_evidence(a, b, voc)

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
-from claims.dates import DateMention, scan_dates
+from claims.dates import JOINED, DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
 from claims.statement_time import dates_statement
@@ -163,7 +163,7 @@ def _union(spans: list[DateSpan]) -> DateSpan:
     start = min(s.start for s in spans)
     end = max(s.end for s in spans)
     return DateSpan(start=start, end=end, precision="years" if end.year > start.year else "days",
-                    text=" / ".join(s.text for s in spans))  # fmt: skip
+                    text=JOINED.join(s.text for s in spans))  # fmt: skip
 
 
 _MEASURE_AFTER = re.compile(

@@ -312,6 +312,7 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
 # A day and month whose year could not be told ("on March 25" with no year in sight)
 # still says "not the time of that other event": such a time carries year 1 (see analysis.align).
 YEAR_UNKNOWN = 1
+JOINED = " / "  # between the dates of one sentence read as one span ("in 1991 / in 1994", claims.context)
 
 
 def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:

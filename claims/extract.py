@@ -19,6 +19,7 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_initiator import find_actor_hits
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
+from claims.where import counted_places
 from sources.models import Source
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     """All claims of one source, given its text parsed by spaCy."""
     ctx = DocContext.build(doc, aliases, source.published)
     out = ClaimBuilder(source, ctx)
+    wheres: list[str] = []
     for sent in ctx.sentences:
         if not sent.text.strip():
             continue
@@ -109,6 +111,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                 continue
             bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
                                    _tok_bounds(hit.trigger))  # fmt: skip
+            if hit.where:
+                wheres.append(hit.where)
             about = f"{hit.trigger.lemma_} {hit.scope}".strip()
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
             out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
@@ -143,7 +147,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
             out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)
-    return sorted(out.claims, key=lambda c: (c.start, c.kind))
+    places = counted_places(ctx.main_places, wheres)
+    return sorted((c.model_copy(update={"places": places}) for c in out.claims), key=lambda c: (c.start, c.kind))
 
 
 def renumber(claims: list[Claim]) -> list[Claim]:

@@ -35,6 +35,7 @@ class CountHit:
     trigger: Token
     scope: str
     counted: tuple[int, ...] = field(default=())  # token indices of the number and what it counts
+    where: str | None = None  # "in Marova": the place on the count, when not the document's own
 
 
 def _counted_noun(num_root: Token) -> Token:
@@ -130,7 +131,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
     scope = f"{scope} {where}" if where else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
-    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted)
+    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where)
 
 
 def _bounds(span: Span) -> tuple[int, int]:

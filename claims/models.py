@@ -103,5 +103,9 @@ class Claim(BaseModel):
     when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")
     also: list[str] = Field(default_factory=list, description="other sentences of the source that repeat this claim")
     event: list[str] = Field(default_factory=list, description="the source's main event: names and years of its lead")
+    places: list[str] = Field(
+        default_factory=list,
+        description="where its source counts (its main places, the places on its counts; lower case)",
+    )
     published: date | None = Field(default=None, description="when its source was published: tells a running count")
     reviewed: Reviewed | None = Field(default=None, description="set when a person reviewed it (issue #9)")

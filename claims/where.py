@@ -20,6 +20,7 @@ from claims.actors import AliasTable
 from claims.rules import rules
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NESTED = {"prep", "relcl", "acl", "appos", "conj"}  # a phrase's own words stop where another phrase begins
 MAIN_PLACE_SHARE = 0.5  # a place named at least half as often as the most named one is the event's own
 
 
@@ -41,6 +42,13 @@ def main_places(doc: Doc, aliases: AliasTable) -> frozenset[str]:
     return frozenset({first} | {name for name, n in counts.items() if n >= floor})
 
 
+def counted_places(own: frozenset[str], wheres: list[str]) -> list[str]:
+    """Where a document counts: its own main places and the places on its counts ("in Marova"),
+    lower case. A count elsewhere is of elsewhere only against an account that counts nothing there."""
+    names = [*sorted(own), *(w.split(" ", 1)[1] for w in wheres if " " in w)]
+    return list(dict.fromkeys(n.lower() for n in names))
+
+
 def _place_name(text: str, aliases: AliasTable) -> str:
     return (aliases.canonical(text) or text).removeprefix("the ").strip()
 
@@ -55,7 +63,7 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
     if prep.dep_ != "prep" or prep.lower_ not in _preps():
         return None
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        for tok in obj.subtree:
+        for tok in _own_phrase(obj):
             ent = _entity_of(tok)
             if ent is not None:
                 name = _place_name(ent.text, aliases)
@@ -65,8 +73,35 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
     return None
 
 
+def _own_phrase(obj: Token) -> list[Token]:
+    """The object's own words, not a place further down ("the school in the region of X" is at the
+    school, not in X)."""
+    out = [obj]
+    for child in obj.children:
+        if child.dep_ not in NESTED:
+            out.extend(_own_phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def contrasted(sent: Span, aliases: AliasTable) -> frozenset[str]:
+    """Places a sentence sets side by side ("In Dessel, 52 died; in Marova, 70 were killed"): there
+    even the document's own places tell which count is which."""
+    names = set()
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ in _preps():
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                ent = _entity_of(obj)
+                if ent is not None:
+                    name = _place_name(ent.text, aliases)
+                    if aliases.kind(aliases.resolve(name) or "") != "state":
+                        names.add(name)
+    return frozenset(names) if len(names) >= 2 else frozenset()
+
+
 def where_of(trigger: Token, noun: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
-    """ "in Marova", or None: the first place on the count other than the document's own."""
+    """ "in Marova", or None: the first place on the count other than the document's own, unless
+    its sentence contrasts it with another place."""
+    own = own - contrasted(trigger.sent, aliases)
     heads = [trigger, noun]
     if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ in ("NOUN", "ADJ"):
         heads.append(trigger.head)

@@ -17,11 +17,12 @@ ALIASES = AliasTable()
 
 
 def claim(cid: str, low: int, *, scope: str = "people", when: DateSpan | None = None, published: date | None = None,
-          speaker: str | None = None, terms: tuple[str, ...] = (), event: tuple[str, ...] = ()) -> Claim:  # fmt: skip
+          speaker: str | None = None, terms: tuple[str, ...] = (), event: tuple[str, ...] = (),
+          places: tuple[str, ...] = ()) -> Claim:  # fmt: skip
     return Claim(id=cid, source_id=cid.split("c")[0], kind="casualties", quote=f"{low} killed",
                  sentence=f"{low} were killed.", start=0, end=9, sentence_start=0, value=Count(low=low, high=low),
                  scope=scope, when=when, published=published, speaker=speaker, terms=list(terms),
-                 event=list(event))  # fmt: skip
+                 event=list(event), places=list(places))  # fmt: skip
 
 
 def span(start: date, end: date, precision: str, text: str) -> DateSpan:
@@ -146,3 +147,39 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     voc = Vocabulary.of([seized, shelled, started, blamed])
     assert relation_of(seized, shelled, 0.5, ALIASES, voc).relation == "unclear"
     assert relation_of(started, blamed, 0.5, ALIASES, voc).relation == "contradict"
+
+
+STATED_PERIOD = span(date(1947, 1, 1), date(1949, 12, 31), "years", "between 1947 and 1949")
+JOINED_DATES = span(date(1947, 1, 1), date(1949, 12, 31), "years", "in 1947 / in 1949")
+
+
+@pytest.mark.parametrize(
+    ("whole", "relation"),
+    [
+        # "250,000 fled before May 1948" against "800,000 between 1947 and 1949": a phase of the period
+        (STATED_PERIOD, "different_scope"),
+        # a span joined from two dates of one sentence is no stated period: the figures are rivals
+        (JOINED_DATES, "contradict"),
+    ],
+)
+def test_compare_a_part_of_a_stated_period_of_years(whole: DateSpan, relation: str):
+    part = claim("s1c1", 250_000, when=span(date(1948, 5, 1), date(1948, 5, 31), "month", "May 1948"))
+    assert compare(part, claim("s2c1", 800_000, when=whole), ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        # the other account counts in Dessel only, and never in Marova: another place's toll
+        (claim("s2c1", 52, event=("@ev:dessel",), places=("dessel",)), "different_scope"),
+        # the other account counts in Marova too (a count of its own there): the same toll, disputed
+        (claim("s2c1", 52, event=("@ev:dessel",), places=("dessel", "marova")), "contradict"),
+        # ... or its headline names Marova
+        (claim("s2c1", 52, event=("@ev:marova",), places=()), "contradict"),
+    ],
+)
+def test_compare_a_count_of_a_place_the_other_account_never_counts_in(other: Claim, relation: str):
+    here = claim("s1c1", 70, scope="villagers in Marova", event=("@ev:dessel", "@ev:marova"), places=("marova",))
+    other = other.model_copy(update={"scope": "villagers"})
+    assert compare(here, other, ALIASES)[0] == relation
+    assert compare(other, here, ALIASES)[0] == relation

@@ -43,6 +43,7 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "The rebel commander on Monday claimed responsibility for the raid that killed 12 guards.",
         "Monitors documented on Wednesday the killing of 31 civilians in the village of Orlen.",
         "On Sunday the town marked the anniversary of the blast that killed 17 miners at Keswin.",
+        "The agency tweeted on May 15, 2020, that 900 people were killed in the war.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:

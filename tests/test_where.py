@@ -1,0 +1,59 @@
+"""Where a count happened (issue #8): a place the sentence contrasts with another is kept even
+when the document keeps naming it; a place nested further down a phrase is not the count's;
+every claim carries where its source counts. Sentences written for these tests (real towns,
+because the parser only tags places it knows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Claim
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _counts(nlp, text: str) -> list[Claim]:
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    return [c for c in extract_from_doc(src, nlp(text), AliasTable()) if c.kind == "casualties"]
+
+
+def test_places_set_side_by_side_scope_their_counts(nlp) -> None:
+    text = (
+        "Fighting hit Tikrit and Mosul for a week. Tikrit was shelled and Mosul was besieged. "
+        "In Tikrit, the confirmed death toll is 52 villagers, according to monitors; "
+        "In Mosul, at least 70 villagers were killed, according to doctors."
+    )
+    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
+    assert scopes[52] == "villagers in Tikrit"
+    assert scopes[70] == "villagers in Mosul"
+
+
+def test_a_place_further_down_the_phrase_is_not_the_counts(nlp) -> None:
+    """At a school in a province: the province is where the school is, a region wider than the
+    count's place, which another account may not name at all."""
+    text = (
+        "Fighting spread across Baghdad. Baghdad was calm by noon. "
+        "A total of 90 pupils were killed at a school in the southern region of Basra."
+    )
+    (count,) = _counts(nlp, text)
+    assert "Basra" not in (count.scope or "")
+
+
+def test_every_claim_carries_where_its_source_counts(nlp) -> None:
+    text = (
+        "Shelling hit Tikrit on Monday. Tikrit residents fled. At least 14 people were killed in Basra, "
+        "medics said, and 9 died in Tikrit."
+    )
+    places = {tuple(c.places) for c in _counts(nlp, text)}
+    assert len(places) == 1
+    (named,) = places
+    assert "basra" in named and "tikrit" in named
