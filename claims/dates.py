@@ -295,6 +295,9 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
         before = [(pos, y) for pos, y in year_marks if pos < start]
         before += [(d.start, d.span.start.year) for d in found if d.start < start and d.relative]
         context_year = max(before)[1] if before else None
+        soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
+        if soon:  # "between 15 September and 18 September 1982": the year stated just after
+            context_year = soon[0]
         span = _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:
@@ -312,6 +315,8 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
 # A day and month whose year could not be told ("on March 25" with no year in sight)
 # still says "not the time of that other event": such a time carries year 1 (see analysis.align).
 YEAR_UNKNOWN = 1
+YEAR_AHEAD = 40  # characters: a year this close after a day and month, in one clause, is its year
+_BREAK = re.compile(r"[.;:!?()\n]")
 JOINED = " / "  # between the dates of one sentence read as one span ("in 1991 / in 1994", claims.context)
 
 

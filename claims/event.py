@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
@@ -43,7 +44,8 @@ def _name(text: str, aliases: AliasTable) -> str:
     return (aliases.canonical(text) or text).lower().strip()
 
 
-def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases: AliasTable) -> list[str]:
+def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases: AliasTable,
+                    published: date | None = None) -> list[str]:  # fmt: skip
     """The source's event words: named things of its lead, title words the text uses as names, years."""
     names: list[str] = []
     lead = _lead(doc, sentences)
@@ -64,4 +66,16 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     if title:
         names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
         names.extend(f"y{y}" for y in _YEAR.findall(title))
+    if not any(n.startswith("y") and n[1:].isdigit() for n in names):
+        names.extend(f"y{y}" for y in _fallback_years(doc.text, published))
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
+
+
+def _fallback_years(text: str, published: date | None) -> list[str]:
+    """When headline and lead name no year: the year the text names most, else the year it was
+    published (a report with no year in it tells of its own days, not of a past war)."""
+    counts = Counter(_YEAR.findall(text))
+    if counts:
+        top = max(counts.values())
+        return sorted(y for y, n in counts.items() if n == top)
+    return [str(published.year)] if published else []

@@ -190,3 +190,14 @@ def test_dates_overlaps_shares_a_day(a, b, slack, expected):
     sb = DateSpan(start=b[0], end=b[1], precision="days")
     assert overlaps(sa, sb, slack) is expected
     assert overlaps(sb, sa, slack) is expected
+
+
+def test_a_day_and_month_takes_the_year_stated_just_after_it():
+    """ "between 15 September and 18 September 1982": the first day is of 1982, not of the
+    publication year (issue #8, FAILURE_MODES 10)."""
+    text = "On 15 September, and again on 18 September 1982, the camp was shelled."
+    found = scan_dates(text, date(2014, 9, 16)).found
+    assert [d.span.start for d in found] == [date(1982, 9, 15), date(1982, 9, 18)]
+    # another clause's year is not this day's: the publication year stays
+    text = "Militias entered on 16 September; by 18 September 1982 hundreds were dead."
+    assert scan_dates(text, date(2014, 9, 16)).found[0].span.start == date(2014, 9, 16)

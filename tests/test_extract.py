@@ -11,6 +11,7 @@ import pytest
 
 from analysis.compare import scope_of
 from claims.actors import AliasTable
+from claims.dates import YEAR_UNKNOWN
 from claims.extract import extract_claims, extract_from_doc
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.nlp import load_nlp
@@ -297,7 +298,12 @@ def test_extract_claims_batches_many_sources(nlp, aliases):
     ],
 )
 def test_extract_no_claim_from_measures_and_dates(extract, sentence: str):
-    assert extract(sentence) == []
+    """No count from a measure or a day of the month; a day with no year known is kept only as
+    a date (issue #8: yearless dates are claims, compared by day and month)."""
+    claims = extract(sentence)
+    assert [c for c in claims if c.kind != "event_date"] == []
+    for c in claims:
+        assert (c.value.start.year, c.value.start.month, c.value.start.day) == (YEAR_UNKNOWN, 5, 7)
 
 
 @pytest.mark.parametrize(

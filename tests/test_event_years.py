@@ -1,0 +1,60 @@
+"""The years a document's event is placed in (issue #8): its headline and lead, else the year
+its text names most, else the year it was published. So an undated count of a report with no
+year in its lead is of its own days, and never meets a count of a war decades before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.align import compatible
+from claims.actors import AliasTable
+from claims.event import EVENT_YEAR
+from claims.extract import extract_from_doc
+from claims.models import Claim
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _claims(nlp, text: str, sid: str, published: date | None) -> list[Claim]:
+    src = Source(id=sid, name=f"{sid}.txt", text=text, sha256=text_sha256(text), published=published)
+    return extract_from_doc(src, nlp(text), AliasTable())
+
+
+def _years(claims: list[Claim]) -> set[str]:
+    return {e.removeprefix(EVENT_YEAR) for c in claims for e in c.event if e.startswith(EVENT_YEAR)}
+
+
+LEAD = "Rescuers dug through rubble in the old town. Families waited outside the hospital. "
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "years"),
+    [
+        # no year in the lead: the year the text keeps naming
+        (LEAD + "The siege of 1994 was recalled. In 1994 the town fell. Some 40 people were killed.", None, {"1994"}),
+        # no year anywhere: the year of publication
+        (LEAD + "Some 40 people were killed.", date(2023, 10, 19), {"2023"}),
+        # a year in the lead wins
+        ("The 1994 siege was recalled on its anniversary. " + LEAD + "Some 40 people were killed.", None, {"1994"}),
+    ],
+)
+def test_event_years(nlp, text: str, published: date | None, years: set[str]) -> None:
+    assert _years(_claims(nlp, text, "s1", published)) == years
+
+
+def test_an_undated_report_never_meets_a_count_of_a_past_war(nlp) -> None:
+    today = [c for c in _claims(nlp, LEAD + "Some 40 people were killed.", "s1", date(2023, 10, 19))
+             if c.kind == "casualties"]  # fmt: skip
+    past = [c for c in _claims(nlp, "In the war of 1967, some 900 people were killed in the valley.", "s2", None)
+            if c.kind == "casualties"]  # fmt: skip
+    assert today and past
+    assert not compatible(today[0], past[0])
