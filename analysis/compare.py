@@ -60,9 +60,15 @@ def interval(count: Count) -> Interval:
     if last in near:
         return Interval(n * (1 - r["near_tolerance"]), n)
     if last in approx or any(last.endswith(a) for a in approx):
-        t = r["approximate_tolerance"]
+        t = r["approximate_tolerance"] if _one_figure(n) else r["approximate_tolerance_precise"]
         return Interval(n * (1 - t), n * (1 + t))
     return Interval(n, n)
+
+
+def _one_figure(n: float) -> bool:
+    """100, 300, 5,000: a figure with one significant digit is a rougher estimate than 720,000."""
+    digits = str(int(n)).rstrip("0")
+    return len(digits) <= 1
 
 
 def overlap(a: Interval, b: Interval) -> bool:
@@ -224,6 +230,12 @@ def _elsewhere(a: Claim, sa: Scope, b: Claim, sb: Scope) -> str | None:
     return None
 
 
+def _other_words(a: Scope, b: Scope) -> bool:
+    """ "Arabs" and "Palestinians": a people's name the actor table does not know, against a
+    nation, with the same roles, may be the same people in other words (issue #8)."""
+    return a.roles == b.roles and a.total == b.total and bool(a.nations and b.nations) and a.named != b.named
+
+
 def _fmt(claim: Claim) -> str:
     text = describe_value(claim.value)
     if claim.scope and claim.kind in ("casualties", "wounded", "displaced"):
@@ -239,7 +251,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     if apart:
         return "different_scope", f"{pair}: {apart}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
-    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total)
+    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or _other_words(sa, sb)
     if same_scope:
         if overlap(ia, ib):
             if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]

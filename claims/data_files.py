@@ -148,6 +148,7 @@ class RulesFile(BaseModel):
     figure_nouns: Words
     qualifiers: Qualifiers
     approximate_tolerance: float = Field(ge=0, lt=1)
+    approximate_tolerance_precise: float = Field(ge=0, lt=1)
     near_tolerance: float = Field(ge=0, lt=1)
     strict_lower_bound: Words
     vague_amounts: dict[str, tuple[int, int]]

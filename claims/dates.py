@@ -72,6 +72,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_dd", re.compile(rf"\b{_m('mo')}\s+{_d('d')}\b(?!\s*(?:%|percent|per\s*cent|-))(?:,?\s+{_y('y')}\b)?")),
     # "early March 1992", "mid-March", "late May"
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late)[-\s]+{_m('mo')}(?:,?\s+(?:of\s+)?{_y('y')})?\b")),
+    # "between April and December, 1948", "from March to May 1992": months of one year
+    (
+        "month_range",
+        re.compile(rf"\b{_m('mo')}\s*(?:-|–|—|to|and|until|through)\s*{_m('mo2')},?\s+(?:of\s+)?{_y('y')}\b"),
+    ),
     # "March 1992", "March of 1992"
     ("month_year", re.compile(rf"\b{_m('mo')},?\s+(?:of\s+)?{_y('y')}\b")),
     # "summer of 1992"
@@ -188,6 +193,10 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
             return None
         lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, _last_day(y, mo))}[g["part"].lower()]
         return DateSpan(start=date(y, mo, lo), end=date(y, mo, hi), precision="month", text=text)
+    if kind == "month_range":
+        m1, m2, y = _month(g["mo"]), _month(g["mo2"]), int(g["y"])
+        y1 = y - 1 if m1 > m2 else y  # "November to February 1993"
+        return DateSpan(start=date(y1, m1, 1), end=date(y, m2, _last_day(y, m2)), precision="season", text=text)
     if kind == "month_year":
         mo, y = _month(g["mo"]), int(g["y"])
         return DateSpan(start=date(y, mo, 1), end=date(y, mo, _last_day(y, mo)), precision="month", text=text)

@@ -126,7 +126,11 @@ def _looks_like_sentence(line: str) -> bool:
 # Reference marks of wiki-style text: "[12]", "[a]", "[citation needed]", and one cut off
 # at the end of an excerpt ("killed[7"). Issue #8: they were read as counts, hid trigger
 # words and sentence ends.
-_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3}|nb \d{1,3})\]|(?<=\S)\[\d{1,3}(?=\s|$)", _F)
+# A note number in round brackets glued to a sentence's end (".(1)", "1948.(12)") is a mark too.
+_CITATION = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3}|nb \d{1,3})\]|(?<=\S)\[\d{1,3}(?=\s|$)|(?<=[.!?\"”])\(\d{1,3}\)",
+    _F,
+)
 
 
 _NEXT_STARTS = re.compile(r"\s*[\dA-Z]")

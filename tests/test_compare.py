@@ -138,6 +138,8 @@ def test_compare_counts_scope_reason_names_both_populations(aliases: AliasTable)
         (count(2_000, 9_999, "thousands", vague=True), 2_000, 9_999),
         (count(500, 500, "nearly"), 440, 500),
         (count(100, 100, "around"), 90, 110),
+        # stated to two figures, "approximately" admits less than a round one-figure estimate
+        (count(720_000, 720_000, "approximately"), 684_000, 756_000),
     ],
 )
 def test_compare_interval_of_count(c: Count, low: float, high: float):
@@ -274,3 +276,18 @@ def test_align_keeps_a_strike_and_the_next_days_reply_apart():
     voc = Vocabulary.of([strike, reply, mirrored])
     assert pair_score(strike, reply, voc) < pair_score(claim("d", "s1", "India", "Pakistan", 26), mirrored, voc)
     assert pair_score(strike, reply, voc) < 0.34
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "scope_b", "relation"),
+    [
+        # a people's name the actor table does not know, against a nation: the same people, disputed
+        ("Arabs", "Palestinians", "contradict"),
+        # two roles are still two populations
+        ("Arab fighters", "Palestinian civilians", "different_scope"),
+    ],
+)
+def test_compare_counts_a_people_named_in_other_words(aliases: AliasTable, scope_a: str, scope_b: str,
+                                                      relation: str):  # fmt: skip
+    ca, cb = _pair(count(720_000, 720_000, "approximately"), exact(800_000), scope_a=scope_a, scope_b=scope_b)
+    assert compare(ca, cb, aliases)[0] == relation

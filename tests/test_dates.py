@@ -201,3 +201,16 @@ def test_a_day_and_month_takes_the_year_stated_just_after_it():
     # another clause's year is not this day's: the publication year stays
     text = "Militias entered on 16 September; by 18 September 1982 hundreds were dead."
     assert scan_dates(text, date(2014, 9, 16)).found[0].span.start == date(2014, 9, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("They fled between April and December, 1948, the records show.", date(1948, 4, 1), date(1948, 12, 31)),
+        ("From March to May 1992 the town was shelled.", date(1992, 3, 1), date(1992, 5, 31)),
+        ("The siege lasted from November to February 1993.", date(1992, 11, 1), date(1993, 2, 28)),
+    ],
+)
+def test_a_range_of_months_of_one_year(text: str, start: date, end: date):
+    (found,) = scan_dates(text).found
+    assert (found.span.start, found.span.end) == (start, end)

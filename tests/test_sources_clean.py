@@ -166,6 +166,9 @@ def test_clean_drops_a_run_of_icon_font_names_mixed_with_plain_words():
         ("12 dead per the UN[2] 14 dead per the army", "12 dead per the UN\n   14 dead per the army"),
         ("the siege of [1992] ended", "the siege of [1992] ended"),  # a year in brackets is not a mark
         ("rebels[citation needed] shelled", "rebels                  shelled"),
+        # a note number glued to a sentence's end, in round brackets
+        ("fled by December 1948.(1) Others stayed", "fled by December 1948.\n   Others stayed"),
+        ("killed 12 (10 civilians).", "killed 12 (10 civilians)."),  # a figure in brackets stays
     ],
 )
 def test_sources_clean_mask_citations_keeps_offsets(text: str, masked: str):
