@@ -26,6 +26,7 @@ from analysis.parties import accuse_each_other, same_party
 from analysis.yearless import as_pair
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR
+from claims.infobox import sides_differ
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from sources.settings import thresholds
 
@@ -175,8 +176,10 @@ def compatible(a: Claim, b: Claim) -> bool:
             gap = max((va.start - vb.end).days, (vb.start - va.end).days)
             return gap <= EVENT_DATE_MAX_GAP
         return True
-    if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope):
+    if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope, same_source=a.source_id == b.source_id):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
+    if a.source_id == b.source_id and a.kind in NUMERIC_KINDS and sides_differ(a.sentence, b.sentence):
+        return False  # one fact box's "Casualties1" and "Casualties2": two sides' dead
     # a count's sentence date is often when it was stated or counted, not when the deaths were:
     # unless both name a day, only times a year apart keep two counts apart (issue #8, event
     # time versus statement time); two days a week apart are two incidents
@@ -199,11 +202,12 @@ def _different_attacks(a: Actor, b: Actor) -> bool:
     return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
 
 
-def _nations_differ(a: str | None, b: str | None) -> bool:
+def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
     """Two states the actor table knows: a hard block. A people's name it does not know ("Arabs"
-    against "Palestinians") may be the same people in other words (issue #8), so it only weighs."""
+    against "Palestinians") may be the same people in other words (issue #8), so it only weighs;
+    but one account naming two sides (its "Casualties1" and "Casualties2") means two sides."""
     sa, sb = scope_key(a), scope_key(b)
-    if not (sa.named and sb.named):
+    if not (sa.named and sb.named) and not same_source:
         return False
     return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
 

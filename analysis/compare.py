@@ -274,6 +274,8 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     for part, whole, ip, iw, cp, cw in ((sa, sb, ia, ib, a, b), (sb, sa, ib, ia, b, a)):
         if _subset(part, whole) or (whole.total and part.roles >= whole.roles and not part.total):
             if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
+                if ip.low > iw.high and _close(ip, iw):
+                    return "unclear", f"{pair}: the part is a little above the whole, likely counted at another time"
                 return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
             if overlap(ip, iw) and not part.marked and not part.roles:
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"

@@ -101,6 +101,17 @@ class StatementTimeWords(_Strict):
     verbs: Words  # besides the speaker's reporting verbs
 
 
+class InfoboxLabels(_Strict):
+    """Labels of key-value lines (claims/infobox.py)."""
+
+    doc: str = Field("", alias="_doc")
+    party: Words
+    casualties: Words
+    strength: Words
+    date: Words
+    name: Words
+
+
 class RunningCountWords(_Strict):
     doc: str = Field("", alias="_doc")
     preliminary: Words
@@ -164,6 +175,7 @@ class RulesFile(BaseModel):
     where: WhereWords
     running_count: RunningCountWords
     statement_time: StatementTimeWords
+    infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 
     @model_validator(mode="after")

@@ -16,7 +16,9 @@ from claims.event import event_signature
 from claims.extract_counts import find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
+from claims.extract_infobox import box_counts
 from claims.extract_initiator import find_actor_hits
+from claims.infobox import Infobox, read_infobox
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
 from claims.where import counted_places
@@ -51,10 +53,12 @@ class ClaimBuilder:
         self.event = event_signature(ctx.doc, ctx.sentences, source.title, ctx.aliases, source.published)
 
     def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
-            terms: list[str], scope: str | None = None, when: DateSpan | None = None) -> None:  # fmt: skip
+            terms: list[str], scope: str | None = None, when: DateSpan | None = None,
+            speaker: str | None = None) -> None:  # fmt: skip
         text = self.ctx.text
         start, end = bounds
-        speaker, hedged = speaker_of(anchor, sent)
+        found, hedged = speaker_of(anchor, sent)
+        speaker = speaker or found
         sent_start = sent.start_char
         sent_text = text[sent_start : sent.end_char]
         stripped = sent_text.rstrip()
@@ -101,6 +105,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     ctx = DocContext.build(doc, aliases, source.published)
     out = ClaimBuilder(source, ctx)
     wheres: list[str] = []
+    box = read_infobox(ctx.text)
     for sent in ctx.sentences:
         if not sent.text.strip():
             continue
@@ -109,13 +114,16 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
         for hit in find_count_hits(ctx, sent):
             if _dangling(ctx.text, sent, hit.number.end):
                 continue
+            if box.field_at(hit.number.start) is not None:
+                continue  # a key-value line is read by its own grammar (claims.extract_infobox)
+            scope = hit.scope
             bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
                                    _tok_bounds(hit.trigger))  # fmt: skip
             if hit.where:
                 wheres.append(hit.where)
             about = f"{hit.trigger.lemma_} {hit.scope}".strip()
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
-            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
+            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=scope,
                     when=ctx.time_of(sent, hit.trigger))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
@@ -130,6 +138,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
         for hit in find_date_hits(ctx, sent):
+            if box.field_at(hit.mention.start) is not None:
+                continue  # read off its field (_add_box_dates)
             toks = hit.event
             bounds = _quote_bounds(sent, (hit.mention.start, hit.mention.end), *(_tok_bounds(t) for t in toks))
             kept = {t.i for t in toks}
@@ -147,8 +157,39 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
             out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)
+    _add_box_counts(out, ctx, box)
+    _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
     return sorted((c.model_copy(update={"places": places}) for c in out.claims), key=lambda c: (c.start, c.kind))
+
+
+def _add_box_counts(out: ClaimBuilder, ctx: DocContext, box: Infobox) -> None:
+    """The counts of casualties fields: the line is their sentence."""
+    for hit in box_counts(ctx, box):
+        line = ctx.doc.char_span(hit.line.start, hit.line.end, alignment_mode="expand")
+        anchor = ctx.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if line is None or anchor is None:
+            continue
+        about = f"{hit.word} {hit.scope}"
+        out.add(hit.kind, line, (hit.start, hit.end), hit.count, anchor[-1], about=about,
+                terms=ctx.terms(line, exclude=(hit.start, hit.end)), scope=hit.scope, speaker=hit.speaker)  # fmt: skip
+
+
+def _add_box_dates(out: ClaimBuilder, ctx: DocContext, box: Infobox, title: str | None) -> None:
+    """ "Date: | April 1–11, 2002 |": the date of what the box is about, though the line is short."""
+    about = box.name or title
+    if not about:
+        return
+    for f in box.fields:
+        if f.role != "date":
+            continue
+        for mention in ctx.dates_in(f.value_start, f.end)[:1]:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = about.split()
+            out.add("event_date", span.sent, (mention.start, mention.end), mention.span, span.root,
+                    about=" ".join(words[:8]), terms=[w.lower() for w in words if len(w) > 2], when=mention.span)  # fmt: skip
 
 
 def renumber(claims: list[Claim]) -> list[Claim]:

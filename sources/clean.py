@@ -146,3 +146,21 @@ def mask_citations(text: str) -> str:
         return ("\n" if boundary else " ") + " " * (len(m.group()) - 1)
 
     return _CITATION.sub(blank, text)
+
+
+# A text wrapped at a fixed width breaks its sentences across lines ("It initially estimated the
+# / death toll at 100 to 200"): the parser then reads each line as a sentence, so a count loses its
+# verb. A line break inside a paragraph, after a long line that does not end a sentence, is a space.
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)|\]])\n(?=[a-z])")
+WRAP_MIN_CHARS = 40
+
+
+def unwrap_lines(text: str) -> str:
+    """The text with hard line wraps inside paragraphs turned into spaces; offsets unchanged."""
+
+    def join(m: re.Match[str]) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        line = text[start : m.start()]
+        return " " if len(line) >= WRAP_MIN_CHARS and " | " not in line else "\n"
+
+    return _WRAPPED.sub(join, text)

@@ -183,3 +183,17 @@ def test_compare_a_count_of_a_place_the_other_account_never_counts_in(other: Cla
     other = other.model_copy(update={"scope": "villagers"})
     assert compare(here, other, ALIASES)[0] == relation
     assert compare(other, here, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "relation"),
+    [
+        # 52 villagers against 50 people in all: a few percent over, two counts at two moments
+        (52, 50, "unclear"),
+        # twice the whole: the part cannot be in it
+        (100, 50, "contradict"),
+    ],
+)
+def test_compare_a_part_a_little_above_the_whole(part: int, whole: int, relation: str):
+    a, b = claim("s1c1", part, scope="villagers"), claim("s2c1", whole, scope="people")
+    assert compare(a, b, ALIASES)[0] == relation

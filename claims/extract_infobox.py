@@ -1,0 +1,92 @@
+"""Counts and dates read off key-value lines (issue #8, FAILURE_MODES 11).
+
+"Casualties2: | 52 dead (at least 27 militants and 22 civilians) per HRW |"
+is no sentence: the parser joins it to the lines around it and ties numbers
+to the wrong words. Such a field is read by its own small grammar instead: a
+number and the word after it ("52 dead", "30 wounded"), the counted parts in
+brackets after it ("27 militants", of the same kind), "per X" / "according to
+X" as the speaker, and the side the field's number names (claims.infobox).
+A date field dates what the box is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.context import DocContext
+from claims.infobox import Field_, Infobox
+from claims.models import Count
+from claims.rules import rules
+
+_WORD_AFTER = re.compile(r"\s*(?:\(\s*)?([A-Za-z][A-Za-z-]*)")
+_SPEAKER = re.compile(r"\b(?:per|according to)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})")
+
+
+@dataclass(frozen=True)
+class BoxCount:
+    kind: str
+    start: int  # of the number
+    end: int  # of the counted word
+    count: Count
+    scope: str
+    speaker: str | None
+    line: Field_
+    word: str  # what the toll counts: "dead", "wounded"
+
+
+def _kind_words() -> dict[str, str]:
+    """word after a number -> claim kind ("dead" -> casualties, "wounded" -> wounded)."""
+    out: dict[str, str] = {}
+    for kind, groups in rules()["triggers"].items():
+        for group in ("nouns", "adjectives"):
+            for w in groups.get(group, []):
+                out.setdefault(w, kind)
+    return out
+
+
+def _people_words() -> set[str]:
+    sc = rules()["scope"]
+    words = set(sc["people_nouns"]) | set(sc["general"])
+    for group in sc["roles"].values():
+        words |= set(group)
+    return words
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def box_counts(ctx: DocContext, box: Infobox) -> list[BoxCount]:
+    """The counts of every casualties field, with their kind, scope (side) and speaker."""
+    kinds, people = _kind_words(), _people_words()
+    out: list[BoxCount] = []
+    for f in box.fields:
+        if f.role != "casualties":
+            continue
+        side = box.sides.get(f.side) if f.side is not None else None
+        if side is not None and ctx.aliases.kind(ctx.aliases.resolve(side) or "") != "state":
+            side = None  # a faction the actor table does not know says whose dead only to a reader who knows it
+        current: tuple[str, str] | None = None  # the last toll's kind and word
+        for n in ctx.numbers_in(f.value_start, f.end):
+            m = _WORD_AFTER.match(ctx.text, n.end)
+            if m is None:
+                continue
+            word = m.group(1).lower()
+            kind = kinds.get(word) or kinds.get(_singular(word))
+            rest = ctx.text[n.end : f.end]
+            speaker_m = _SPEAKER.search(rest.split(")")[-1] if ")" in rest[:60] else rest[:60])
+            speaker = speaker_m.group(1) if speaker_m else None
+            if kind is not None:  # "52 dead": a whole toll of the side
+                current = (kind, word)
+                out.append(BoxCount(kind, n.start, m.end(1), n.count, _scoped("people", side), speaker, f, word))
+            elif current is not None and (_singular(word) in people or word in people):
+                # "(27 militants and 22 civilians)": parts of the toll just given
+                scope = _scoped(m.group(1), side)
+                out.append(BoxCount(current[0], n.start, m.end(1), n.count, scope, speaker, f, current[1]))
+    return out
+
+
+def _scoped(scope: str, side: str | None) -> str:
+    return f"{scope} [{side}]" if side else scope
