@@ -85,6 +85,7 @@ class Scope:
     total: bool = False  # "from both sides", "in total": the whole of that role
     places: frozenset[str] = frozenset()  # "in Marova": a place other than the event's own (claims.where)
     named: bool = True  # the nations are states the actor table knows, not a people's name read as one
+    added: bool = False  # "another 50", "it includes 64": more people, or some of them (issue #8)
 
     @property
     def general(self) -> bool:
@@ -187,7 +188,8 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     marked = bool(lowered & set(rules()["scope"]["subset_markers"]))
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named)
+    added = bool(lowered & set(rules()["scope"]["added_markers"]))
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added)
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
@@ -215,6 +217,13 @@ def _apart(a: Scope, b: Scope) -> str | None:
     """Why two scopes cannot be compared at all: different places."""
     if a.places and b.places and not (a.places & b.places):
         return f"different places ({', '.join(sorted(a.places))} / {', '.join(sorted(b.places))})"
+    return None
+
+
+def _added_part(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:
+    """ "another 50 bodies", "it includes 64": more people found, or some of them (issue #8)."""
+    if (sa.added or sb.added) and not overlap(ia, ib):
+        return "one counts more people found, or some of the others, not the whole"
     return None
 
 
@@ -247,7 +256,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
-    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb)
+    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", f"{pair}: {apart}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out

@@ -65,6 +65,9 @@ class ScopeWords(_Strict):
     people_nouns: Words
     total_markers: Words
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
+    added_markers: Words = []  # issue #8: "another 50", "it includes 64": more people or some of them
+    part_verbs: Words = []
+    doc_added_markers: str = Field("", alias="_doc_added_markers")
 
 
 class CountLinkWords(_Strict):

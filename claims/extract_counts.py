@@ -19,6 +19,7 @@ from claims.count_scope import scope_text
 from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind
 from claims.models import Count
 from claims.numbers import NumberMention
+from claims.rules import rules
 from claims.tree import external_head, span_of
 from claims.where import where_of
 
@@ -128,10 +129,23 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     scope = scope_text(found.noun, num_span, found.trigger, ctx.aliases)
     if part is not None and scope == "people":
         return None  # a part that does not say whose people it counts would read as a rival figure
+    added = _added(num_span, noun)
+    scope = f"{scope}, {added}" if added else scope
     where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
     scope = f"{scope} {where}" if where else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where)
+
+
+def _added(num_span: Span, noun: Token) -> str | None:
+    """ "another 50 bodies", "a further 12", "it includes 64 bodies": more people, or some of them."""
+    sc = rules()["scope"]
+    before = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
+    if before is not None and before.lower_ in sc["added_markers"]:
+        return before.lower_
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
+        return "included"
+    return None
 
 
 def _bounds(span: Span) -> tuple[int, int]:

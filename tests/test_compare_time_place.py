@@ -197,3 +197,18 @@ def test_compare_a_count_of_a_place_the_other_account_never_counts_in(other: Cla
 def test_compare_a_part_a_little_above_the_whole(part: int, whole: int, relation: str):
     a, b = claim("s1c1", part, scope="villagers"), claim("s2c1", whole, scope="people")
     assert compare(a, b, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "scope_b", "relation"),
+    [
+        # "another 50 bodies were found" against "some 300 bodies": more found, not a rival total
+        ("people, another", "people", "different_scope"),
+        # "it includes 64 bodies": some of a total
+        ("people, included", "people", "different_scope"),
+        ("people, another", "people, included", "different_scope"),
+    ],
+)
+def test_compare_counts_of_more_people_or_some_of_them(scope_a: str, scope_b: str, relation: str):
+    a, b = claim("s1c1", 50, scope=scope_a), claim("s2c1", 300, scope=scope_b)
+    assert compare(a, b, ALIASES)[0] == relation

@@ -57,3 +57,14 @@ def test_every_claim_carries_where_its_source_counts(nlp) -> None:
     assert len(places) == 1
     (named,) = places
     assert "basra" in named and "tikrit" in named
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Rescuers found 116 bodies in a grave, and another 50 bodies were found in the streets.", "people, another"),
+        ("The grave outside the church includes 64 bodies.", "people, included"),
+    ],
+)
+def test_a_count_of_more_people_or_some_of_them_says_so(nlp, text: str, scope: str) -> None:
+    assert scope in {c.scope for c in _counts(nlp, text)}
