@@ -23,6 +23,7 @@ from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
 
 INF = math.inf
+NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
 PART_OF_PERIOD = 2  # a part of a period of years lasts at most half of it
 RUNNING_COUNT_DAYS = 60  # reports this close in time may give one toll as it rose
 
@@ -286,7 +287,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
                 if ip.low > iw.high and _close(ip, iw):
                     return "unclear", f"{pair}: the part is a little above the whole, likely counted at another time"
                 return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
-            if overlap(ip, iw) and not part.marked and not part.roles:
+            within = overlap(ip, iw) or (ip.high <= iw.low and _close(ip, iw))
+            if within and not part.marked and (not part.roles or ip.low >= NEARLY_ALL * iw.low):
+                # "more than 330 hostages" and "331 people": nearly all the dead were of that group
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"
             return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
     return "different_scope", f"{pair}: they count different people"

@@ -212,3 +212,17 @@ def test_compare_a_part_a_little_above_the_whole(part: int, whole: int, relation
 def test_compare_counts_of_more_people_or_some_of_them(scope_a: str, scope_b: str, relation: str):
     a, b = claim("s1c1", 50, scope=scope_a), claim("s2c1", 300, scope=scope_b)
     assert compare(a, b, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "relation"),
+    [
+        # nearly all the dead were hostages: the two figures agree
+        (330, 331, "agree"),
+        # a group's count far below the whole is a part of it, not the same figure
+        (27, 500, "different_scope"),
+    ],
+)
+def test_compare_a_group_count_near_the_whole(part: int, whole: int, relation: str):
+    a, b = claim("s1c1", part, scope="hostages"), claim("s2c1", whole, scope="people")
+    assert compare(a, b, ALIASES)[0] == relation
