@@ -188,7 +188,8 @@ def _add_box_dates(out: ClaimBuilder, ctx: DocContext, box: Infobox, title: str 
             if span is None:
                 continue
             words = about.split()
-            out.add("event_date", span.sent, (mention.start, mention.end), mention.span, span.root,
+            line = ctx.doc.char_span(f.start, f.end, alignment_mode="expand") or span.sent
+            out.add("event_date", line, (mention.start, mention.end), mention.span, span.root,
                     about=" ".join(words[:8]), terms=[w.lower() for w in words if len(w) > 2], when=mention.span)  # fmt: skip
 
 

@@ -44,6 +44,12 @@ def _according_to(sent: Span, anchor: Token) -> str | None:
     return None
 
 
+def _nearest(subjects: list[Token], verb: Token) -> list[Token]:
+    """The subject next to its verb first: a dateline ("NAIROBI (Wire) - officials said") is
+    parsed as a second subject, farther away."""
+    return sorted(subjects, key=lambda t: abs(verb.i - t.i))
+
+
 def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
     """(speaker, hedged) for a claim anchored at `anchor` in `sent`; speaker None = the source."""
     verbs, hedges = _cues()
@@ -53,7 +59,7 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
         return found, hedged
     if anchor.lemma_.lower() in verbs and anchor.pos_ == "VERB":
         # the claim's own verb reports it: "Ukraine blamed Russia", "Hamas claimed responsibility"
-        subj = [c for c in anchor.children if c.dep_ == "nsubj"]
+        subj = _nearest([c for c in anchor.children if c.dep_ == "nsubj"], anchor)
         if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():
             return _phrase(subj[0]), hedged
     node = anchor
@@ -66,7 +72,7 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
         )
         if head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX") and content:
             # active voice: the subject speaks; passive ("were confirmed dead"): only an agent does
-            subj = [c for c in head.children if c.dep_ == "nsubj" and c.i != node.i]
+            subj = _nearest([c for c in head.children if c.dep_ == "nsubj" and c.i != node.i], head)
             subj += [p for a in head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if head.dep_ in ("relcl", "acl") and not subj:
                 subj = [head.head]

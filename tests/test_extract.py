@@ -338,3 +338,10 @@ def test_extract_counts_a_stated_zero(extract, sentence: str):
     """Regression: "no casualties" answers "300 were killed"; "no one" is not the number one."""
     claims = [c for c in extract(sentence) if c.kind == "casualties"]
     assert [(c.value.low, c.value.high) for c in claims] == [(0, 0)], claims
+
+
+def test_extract_speaker_is_not_the_dateline(extract):
+    """ "TOWN (Agency) - officials said": the parser reads the dateline as a second subject."""
+    (count,) = [c for c in extract("KESWIN (Probe Wire) - Moldovan officials said that 67 people were killed.")
+                if c.kind == "casualties"]  # fmt: skip
+    assert count.speaker == "Moldovan officials"
