@@ -51,12 +51,14 @@ def np_text(head: Token, stop: frozenset[str] = frozenset({"relcl", "acl"}), *, 
     inside = {t.i for c in head.children if c.dep_ in stop | {"relcl", "acl"} and c.i > head.i for t in c.subtree}
     words: list[Token] = []
     for t in head.subtree:
-        if t.i in inside or (t.i > head.i and (t.is_punct or t.dep_ in stop)):
+        glued = t.text in "-‐" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_  # "al-Shabaab"
+        if t.i in inside or (t.i > head.i and ((t.is_punct and not glued) or t.dep_ in stop)):
             break
         if drop_det and t.dep_ == "det" and not words:
             continue
         words.append(t)
-    text = " ".join(t.text for t in words[:max_words])
+    kept = words[:max_words]
+    text = "".join(t.text_with_ws for t in kept[:-1]) + (kept[-1].text if kept else "")
     return text.replace(" ’s", "’s").replace(" 's", "'s").strip(" ,.;:\"“”'")
 
 

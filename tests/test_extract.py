@@ -345,3 +345,9 @@ def test_extract_speaker_is_not_the_dateline(extract):
     (count,) = [c for c in extract("KESWIN (Probe Wire) - Moldovan officials said that 67 people were killed.")
                 if c.kind == "casualties"]  # fmt: skip
     assert count.speaker == "Moldovan officials"
+
+
+def test_extract_speaker_keeps_a_hyphenated_name(extract):
+    (count,) = [c for c in extract("The militant group al-Kestra said that 12 soldiers were killed.")
+                if c.kind == "casualties"]  # fmt: skip
+    assert count.speaker == "The militant group al-Kestra"
