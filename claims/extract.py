@@ -134,7 +134,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             bounds = _quote_bounds(sent, *parts)
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
-            event = hit.event.lemma_ if hit.event is not None else hit.trigger.lemma_
+            act = _act_of(hit.event, hit.actor_tok, hit.trigger)
+            event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
         for hit in find_date_hits(ctx, sent):
@@ -161,6 +162,29 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
     return sorted((c.model_copy(update={"places": places}) for c in out.claims), key=lambda c: (c.start, c.kind))
+
+
+_FOR_PREPS = ("for", "in", "over")
+
+
+def _act_of(event: Token | None, actor: Token, trigger: Token) -> Token | None:
+    """The act a blame claim names: its pattern's event word, unless that is the party blamed or a
+    word of involvement; then what the blame is for ("blamed Russia for the killings", "denied any
+    involvement in the killings"): the act, not the party, names the fact (issue #8)."""
+    if event is not None and event.i != actor.i and not event.ent_type_:
+        return _blamed_for(event) or event
+    return _blamed_for(trigger) or event
+
+
+def _blamed_for(trigger: Token) -> Token | None:
+    """The noun after "for", "in" or "over" on the word or its object."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPS):
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _add_box_counts(out: ClaimBuilder, ctx: DocContext, box: Infobox) -> None:

@@ -351,3 +351,17 @@ def test_extract_speaker_keeps_a_hyphenated_name(extract):
     (count,) = [c for c in extract("The militant group al-Kestra said that 12 soldiers were killed.")
                 if c.kind == "casualties"]  # fmt: skip
     assert count.speaker == "The militant group al-Kestra"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        # the act blamed names the fact, not the party blamed
+        ("The president has blamed Moldova for the killings in the town.", "killing"),
+        ("The government has denied any involvement in the mass killings.", "killing"),
+        ("The army of Moldova launched an offensive in the north.", "offensive"),
+    ],
+)
+def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
+    blame = [c for c in extract(sentence) if c.kind == "initiator"]
+    assert blame and blame[0].about == about
