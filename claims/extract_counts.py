@@ -62,15 +62,36 @@ def _stated_zeros(triggers: list[tuple[Token, str]]) -> list[CountHit]:
             for subj in (c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if subj.lower_ in NOBODY or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
                     zero = subj
+                elif _none_of(subj):  # "no civilians were killed", "not a single resident died"
+                    zero = subj
         if zero is None or any(c.dep_ == "neg" for c in trig.children):
             continue
+        scope = _zero_scope(zero)
         lo, hi = min(zero.left_edge.i, trig.i), max(zero.i, trig.i)
         doc = trig.doc
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         text = doc.text[start:end] if hi - lo < 6 else zero.text
         count = Count(low=0, high=0, qualifier="none", text=text)
-        hits.append(CountHit(kind, NumberMention(start, end, count), count, trig, trig, "people"))
+        hits.append(CountHit(kind, NumberMention(start, end, count), count, trig, trig, scope))
     return hits
+
+
+def _none_of(noun: Token) -> bool:
+    """ "no civilians", "not a single resident": a person noun stated to be none."""
+    if noun.pos_ != "NOUN" or not is_person_noun(noun):
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "advmod", "neg", "preconj")}
+    return "no" in dets or (
+        "single" in dets and ("not" in dets or noun.doc[max(noun.left_edge.i - 1, 0)].lower_ == "not")
+    )
+
+
+def _zero_scope(zero: Token) -> str:
+    """ "people" for nobody; the noun's own words for "no civilians" ("civilians", "local residents")."""
+    if zero.pos_ != "NOUN":
+        return "people"
+    mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
+    return " ".join([*mods, zero.text if zero.text.endswith("s") else zero.text + "s"])
 
 
 def _number_root(num_span: Span) -> Token:

@@ -365,3 +365,16 @@ def test_extract_speaker_keeps_a_hyphenated_name(extract):
 def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
     blame = [c for c in extract(sentence) if c.kind == "initiator"]
     assert blame and blame[0].about == about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("No civilians were killed in the raid, the ministry said.", "civilians"),
+        ("During the occupation, not a single local resident was killed.", "local residents"),
+        ("Nobody was killed.", "people"),
+    ],
+)
+def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
+    (zero,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert (zero.value.low, zero.value.high, zero.scope) == (0, 0, scope)
