@@ -68,6 +68,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
         names.extend(f"y{y}" for y in _YEAR.findall(title))
     if not any(n.startswith("y") and n[1:].isdigit() for n in names):
         names.extend(f"y{y}" for y in _fallback_years(doc.text, published))
+    names.extend(w for n in list(names) if " " in n for w in _WORD.findall(n) if len(w) > 3 and w in proper)
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
 
 

@@ -58,3 +58,10 @@ def test_an_undated_report_never_meets_a_count_of_a_past_war(nlp) -> None:
             if c.kind == "casualties"]  # fmt: skip
     assert today and past
     assert not compatible(today[0], past[0])
+
+
+def test_a_long_name_also_signs_the_event_by_its_words(nlp) -> None:
+    """ "the Tarn People's Liberation Front" in one account and "Tarn" in another share "tarn"."""
+    text = "The Kestrel People’s Liberation Front attacked an army base on Tuesday. Some 40 people were killed."
+    event = set(_claims(nlp, text, "s1", date(2020, 11, 5))[0].event)
+    assert "@ev:kestrel" in event
