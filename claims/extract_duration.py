@@ -25,6 +25,15 @@ PATTERNS = [
         rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
+    # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
+    re.compile(rf"\b{_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),
+    # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
+    re.compile(
+        rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
+    # "it ended three days later": from its start to its end
+    re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
 ]
 
 

@@ -169,6 +169,10 @@ DURATIONS = [
     ("The siege of Korvel lasted 44 days.", 44),
     ("The war lasted about six weeks and ended in a truce.", 42),
     ("The hand-to-hand fighting went on for around six hours.", 0.25),
+    # issue #8: the length of a noun, a holding, and an end counted from the start
+    ("During 33 days of occupation, the town was cut off.", 33),
+    ("The gunmen held the villagers hostage for three days.", 3),
+    ("It began as a raid on a school. It ended three days later in bloodshed.", 3),
 ]
 
 
