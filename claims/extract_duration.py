@@ -26,7 +26,7 @@ PATTERNS = [
         re.I,
     ),
     # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
-    re.compile(rf"\b{_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),
+    re.compile(rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),  # not "a night of stones"
     # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
     re.compile(
         rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",

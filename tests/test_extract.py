@@ -382,3 +382,7 @@ def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
 def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
     (zero,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert (zero.value.low, zero.value.high, zero.scope) == (0, 0, scope)
+
+
+def test_extract_no_length_from_a_night_of_something(extract):
+    assert [c for c in extract("It was a night of stones and clubs on the ridge.") if c.kind == "duration"] == []
