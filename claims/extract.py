@@ -16,7 +16,7 @@ from claims.event import event_signature
 from claims.extract_counts import find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
-from claims.extract_infobox import box_counts
+from claims.extract_infobox import BoxCount, box_counts
 from claims.extract_initiator import find_actor_hits
 from claims.infobox import Infobox, read_infobox
 from claims.models import Actor, Claim, DateSpan, Duration
@@ -106,6 +106,10 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     out = ClaimBuilder(source, ctx)
     wheres: list[str] = []
     box = read_infobox(ctx.text)
+    boxed = box_counts(ctx, box)
+    # lines read by the box grammar: its counts, and a strength line (fighters, not a toll); a field
+    # line it reads nothing from ("Casualties: the army said 12 died") goes to the sentence readers
+    read_by_box = {id(h.line) for h in boxed} | {id(f) for f in box.fields if f.role == "strength"}
     for sent in ctx.sentences:
         if not sent.text.strip():
             continue
@@ -114,7 +118,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
         for hit in find_count_hits(ctx, sent):
             if _dangling(ctx.text, sent, hit.number.end):
                 continue
-            if box.field_at(hit.number.start) is not None:
+            if id(box.field_at(hit.number.start)) in read_by_box:
                 continue  # a key-value line is read by its own grammar (claims.extract_infobox)
             scope = hit.scope
             bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
@@ -158,7 +162,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
             out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)
-    _add_box_counts(out, ctx, box)
+    _add_box_counts(out, ctx, boxed)
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
     return sorted((c.model_copy(update={"places": places}) for c in out.claims), key=lambda c: (c.start, c.kind))
@@ -187,9 +191,9 @@ def _blamed_for(trigger: Token) -> Token | None:
     return None
 
 
-def _add_box_counts(out: ClaimBuilder, ctx: DocContext, box: Infobox) -> None:
+def _add_box_counts(out: ClaimBuilder, ctx: DocContext, boxed: list[BoxCount]) -> None:
     """The counts of casualties fields: the line is their sentence."""
-    for hit in box_counts(ctx, box):
+    for hit in boxed:
         line = ctx.doc.char_span(hit.line.start, hit.line.end, alignment_mode="expand")
         anchor = ctx.doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if line is None or anchor is None:

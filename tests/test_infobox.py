@@ -83,3 +83,16 @@ def test_box_counts_have_their_kind_side_parts_and_speaker() -> None:
 def test_unwrap_lines_joins_only_hard_wraps(text: str, unwrapped: str) -> None:
     assert unwrap_lines(text) == unwrapped
     assert len(unwrap_lines(text)) == len(text)
+
+
+@pytest.mark.slow  # loads the spaCy model
+def test_a_labelled_line_the_box_grammar_cannot_read_goes_to_the_sentence_readers() -> None:
+    from claims.actors import AliasTable
+    from claims.extract import extract_from_doc
+    from claims.nlp import load_nlp
+    from sources.models import Source, text_sha256
+
+    text = "Casualties: the army said 12 soldiers died in the raid.\n"
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    counts = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "casualties"]
+    assert [(c.value.low, c.scope) for c in counts] == [(12, "soldiers")]
