@@ -41,7 +41,20 @@ def _according_to(sent: Span, anchor: Token) -> str | None:
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 return _phrase(objs[0])
+        if tok.lower_ == "per" and tok.dep_ == "prep":
+            # "52 dead, per the health ministry": a counter named after "per" (not "per cent", "per day")
+            objs = [
+                c
+                for c in tok.children
+                if c.dep_ == "pobj" and (c.ent_type_ in _NAMED or c.pos_ == "PROPN" or c.lemma_ in _COUNTERS)
+            ]
+            if objs:
+                return _phrase(objs[0])
     return None
+
+
+_NAMED = {"ORG", "PERSON", "NORP", "GPE"}
+_COUNTERS = {"ministry", "army", "police", "government", "official", "authority", "agency", "office", "group"}
 
 
 def _nearest(subjects: list[Token], verb: Token) -> list[Token]:

@@ -386,3 +386,16 @@ def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
 
 def test_extract_no_length_from_a_night_of_something(extract):
     assert [c for c in extract("It was a night of stones and clubs on the ridge.") if c.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("At least 52 people died in the camp, per Human Rights Watch.", "Human Rights Watch"),
+        ("Some 40 people were killed, per the health ministry.", "the health ministry"),
+        ("They earn 5 dollars per day, and 12 soldiers were killed.", None),
+    ],
+)
+def test_extract_speaker_named_after_per(extract, sentence: str, speaker: str | None):
+    (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert count.speaker == speaker
