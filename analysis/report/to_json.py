@@ -7,10 +7,10 @@ exports of the same analysis diff cleanly.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from analysis.models import Report
+from analysis.report.json_text import dumps
 from claims.models import Claim
 from sources.models import Source
 
@@ -81,4 +81,4 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 def report_to_json(report: Report) -> str:
     """Readable, non-ASCII kept as is (names like "Stepanakert" or "Şuşa" stay legible)."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_to_dict(report)) + "\n"  # = json.dumps(..., ensure_ascii=False, indent=2)
