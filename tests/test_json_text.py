@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from analysis.report.json_text import dumps
+from analysis.report.json_text import Lazy, dumps
 
 
 class _Number(int):
@@ -47,3 +47,21 @@ def test_dumps_equals_json_dumps(data):
 def test_dumps_fails_as_json_dumps_does():
     with pytest.raises(TypeError):
         dumps({"when": object()})
+
+
+def test_a_lazy_list_is_written_as_a_list():
+    made = []
+
+    def make(n: int) -> dict:
+        made.append(n)
+        return {"n": n, "nested": {"twice": [n, n]}} if n % 2 else {"n": n}
+
+    lazy = Lazy(range(5), make)
+    assert (
+        dumps({"items": lazy, "empty": Lazy([], make)}, end="\n")
+        == json.dumps({"items": [make(n) for n in range(5)], "empty": []}, ensure_ascii=False, indent=2) + "\n"
+    )
+    assert len(lazy) == 5 and lazy[1] == make(1) and lazy[1:3] == [make(1), make(2)]
+    assert dumps({"items": lazy, "odd": math.nan}) == json.dumps(
+        {"items": list(lazy), "odd": math.nan}, ensure_ascii=False, indent=2
+    )  # the fallback makes the items too
