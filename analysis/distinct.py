@@ -19,6 +19,7 @@ against the plain functions.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -44,13 +45,19 @@ class PairMemo:
         self.claims = claims
         self.keys = list(keys) if keys is not None else statement_keys(claims)
         self._sources = [c.source_id for c in claims]
+        # a pair of statements each made once is met once: computed, not remembered (an archive
+        # of different texts pays no memory for the memo)
+        made = Counter(self.keys)
+        self._repeated = [made[key] > 1 for key in self.keys]
 
     def memo(self, fn: Callable[[Claim, Claim], T]) -> Callable[[int, int], T]:
         """fn(claims[i], claims[j]) as a function of (i, j), remembered by statement keys."""
         found: dict[tuple[int, int, bool], T] = {}
-        claims, keys, sources = self.claims, self.keys, self._sources
+        claims, keys, sources, repeated = self.claims, self.keys, self._sources, self._repeated
 
         def call(i: int, j: int) -> T:
+            if not (repeated[i] or repeated[j]):
+                return fn(claims[i], claims[j])
             key = (keys[i], keys[j], sources[i] == sources[j])
             try:
                 return found[key]
@@ -63,9 +70,11 @@ class PairMemo:
     def memo_with(self, fn: Callable[[Claim, Claim, H], T]) -> Callable[[int, int, H], T]:
         """fn(claims[i], claims[j], extra) as a function of (i, j, extra); `extra` is part of the key."""
         found: dict[tuple[int, int, bool, H], T] = {}
-        claims, keys, sources = self.claims, self.keys, self._sources
+        claims, keys, sources, repeated = self.claims, self.keys, self._sources, self._repeated
 
         def call(i: int, j: int, extra: H) -> T:
+            if not (repeated[i] or repeated[j]):
+                return fn(claims[i], claims[j], extra)
             key = (keys[i], keys[j], sources[i] == sources[j], extra)
             try:
                 return found[key]

@@ -96,7 +96,7 @@ def test_copies_share_a_statement_key_and_nothing_else_does():
     assert distinct.POSITIONAL == {"id", "source_id", "start", "end", "sentence_start"}
 
 
-@pytest.mark.parametrize(("stories", "copies", "seed"), [(2, 5, 1), (3, 12, 2), (4, 20, 3)])
+@pytest.mark.parametrize(("stories", "copies", "seed"), [(2, 5, 1), (3, 12, 2), (4, 20, 3), (12, 1, 4)])
 def test_memoised_analysis_equals_every_pair_anew(stories: int, copies: int, seed: int,
                                                   monkeypatch: pytest.MonkeyPatch):  # fmt: skip
     claims = _copies(stories, copies, seed)
@@ -110,4 +110,5 @@ def test_memoised_analysis_equals_every_pair_anew(stories: int, copies: int, see
     assert [g.model_dump() for g in fast_groups] == [g.model_dump() for g in plain_groups]
     assert [r.model_dump() for r in fast_relations] == [r.model_dump() for r in plain_relations]
     assert [r.model_fields_set for r in fast_relations] == [r.model_fields_set for r in plain_relations]
-    assert len(fast_relations) > 10 * len({(r.relation, r.reason) for r in fast_relations})  # copies were reused
+    if copies > 1:  # copies were reused; with one copy of each story, every statement is computed once anyway
+        assert len(fast_relations) > 10 * len({(r.relation, r.reason) for r in fast_relations})
