@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import combinations
@@ -22,6 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
+from analysis.distinct import PairMemo
 from analysis.parties import accuse_each_other, same_party
 from analysis.yearless import as_pair
 from claims.dates import YEAR_UNKNOWN
@@ -359,8 +360,11 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
     edges: list[tuple[float, int, int]] = []
     incompatible: set[tuple[int, int]] = set()
     local: dict[tuple[int, int], float] = {}
+    # copies of one statement are scored once (issue #11): the same scores, far fewer calls
+    memo = PairMemo(members)
+    score, fits = memo.memo(lambda a, b: pair_score(a, b, voc)), memo.memo(compatible)
     for i, j in candidate_pairs(members):
-        s = pair_score(members[i], members[j], voc)
+        s = score(i, j)
         if s is None:
             incompatible.add((i, j))
             continue
@@ -386,7 +390,7 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         state = (ci, len(a), cj, len(b))
         if state in refused:
             continue
-        total = _linkage(members, a, b, known, incompatible)
+        total = _linkage(members, a, b, known, incompatible, fits)
         if total is None or total / (len(a) * len(b)) < threshold * 0.75:
             refused.add(state)
             continue
@@ -399,7 +403,8 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
 
 
 def _linkage(members: list[Claim], a: list[int], b: list[int], known: dict[tuple[int, int], float | None],
-             incompatible: set[tuple[int, int]]) -> float | None:  # fmt: skip
+             incompatible: set[tuple[int, int]],
+             fits: Callable[[int, int], bool] | None = None) -> float | None:  # fmt: skip
     """The summed scores of every pair across two clusters, in reading order (None: a pair cannot
     be one fact). Pairs met for the first time are checked for compatibility and remembered."""
     total = 0.0
@@ -408,7 +413,8 @@ def _linkage(members: list[Claim], a: list[int], b: list[int], known: dict[tuple
             key = (x, y) if x < y else (y, x)
             found = known.get(key, _UNSEEN)
             if found is _UNSEEN:
-                found = 0.0 if compatible(members[x], members[y]) else None
+                ok = fits(x, y) if fits is not None else compatible(members[x], members[y])
+                found = 0.0 if ok else None
                 known[key] = found
                 if found is None:
                     incompatible.add(key)

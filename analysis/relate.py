@@ -4,10 +4,13 @@ is compared, and a group's status says whether its sources agree (issue #2)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import compare, interval, scope_key
+from analysis.distinct import PairMemo
+from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
@@ -36,7 +39,7 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     def words(c: Claim) -> set[str]:
         return {w.lower() for w in c.about.split() if len(w) > 2}
 
-    best = max(claims, key=lambda c: (sum(len(words(c) & words(o)) for o in claims if o is not c), -len(c.about)))
+    best = medoid(claims, words)  # the member sharing most words with the others (issue #11: in linear time)
     about = " ".join(best.about.split()[:MAX_TOPIC_WORDS])
     if about or claims[0].kind in NUMERIC_KINDS or claims[0].kind == "initiator":
         return name_fact(claims, about, voc.idf, label)
@@ -206,13 +209,14 @@ def _scope_id(c: Claim) -> tuple:
 def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[list[Group], list[Relation]]:
     groups: list[Group] = []
     relations: list[Relation] = []
+    verdict = _verdicts(alignment, voc, aliases)
     for n, grouped in enumerate(alignment.groups, 1):
         members, repeats = fold_repeats(grouped)
         group_relations: list[Relation] = []
         for a, b in combinations(members, 2):
             if a.source_id == b.source_id:
                 continue
-            group_relations.append(relation_of(a, b, alignment.scores.get((a.id, b.id), 0.0), aliases, voc))
+            group_relations.append(verdict(a, b, alignment.scores.get((a.id, b.id), 0.0)))
         status = group_status(members, group_relations)
         groups.append(
             Group(
@@ -227,3 +231,20 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
         )
         relations.extend(group_relations)
     return groups, relations
+
+
+def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> Callable[[Claim, Claim, float], Relation]:
+    """relation_of, computed once per two distinct statements and score, then copied with the
+    pair's ids (issue #11: a thousand copies of one story, one comparison per distinct pair)."""
+    everyone = [c for grouped in alignment.groups for c in grouped]
+    position = {c.id: n for n, c in enumerate(everyone)}
+    # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
+    memo = PairMemo(everyone).memo_with(
+        lambda a, b, score: relation_of(a, b, score, aliases, voc).model_dump(exclude_unset=True)
+    )
+
+    def verdict(a: Claim, b: Claim, score: float) -> Relation:
+        found = memo(position[a.id], position[b.id], score)
+        return Relation.model_validate({**found, "claim_a": a.id, "claim_b": b.id})
+
+    return verdict

@@ -195,16 +195,7 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
         candidates, blocked = _candidates(ws, claim, keys, stats, loaded, parsed, {gid for gid, _ in joined.values()})
         candidates.update(joined)
         stats.need(other for _, other in candidates.values())
-        totals: dict[str, float] = defaultdict(float)
-        edges: set[str] = set()
-        for gid, other in candidates.values():
-            score = stats.score(claim, other)
-            if score is None:
-                blocked.add(gid)  # holds a member the claim is not compatible() with
-                continue
-            totals[gid] += score
-            if score >= align_threshold():
-                edges.add(gid)
+        totals, edges = _group_scores(claim, candidates, stats, blocked)
         best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
         if best is None:
             pending.append(claim)
@@ -213,6 +204,29 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
         for key in keys:
             joined_index[(claim.kind, key)][claim.id] = (best, claim)
     return pending
+
+
+def _group_scores(claim: Claim, candidates: dict[str, tuple[str, Claim]], stats: WorkspaceVocabulary,
+                  blocked: set[str]) -> tuple[dict[str, float], set[str]]:  # fmt: skip
+    """Each group's summed scores with the claim, and the groups where one reaches align_threshold().
+
+    A group holding a member the claim is not compatible() with goes into
+    `blocked` and is never joined: the rest of its candidates are not scored
+    (issue #11), the others are summed in the candidates' order as before.
+    """
+    totals: dict[str, float] = defaultdict(float)
+    edges: set[str] = set()
+    for gid, other in candidates.values():
+        if gid in blocked:
+            continue
+        score = stats.score(claim, other)
+        if score is None:
+            blocked.add(gid)  # holds a member the claim is not compatible() with
+            continue
+        totals[gid] += score
+        if score >= align_threshold():
+            edges.add(gid)
+    return totals, edges
 
 
 def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVocabulary,

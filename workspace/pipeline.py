@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from analysis.align import Vocabulary, align, block_keys
+from analysis.gc_pause import paused_gc
 from analysis.models import Group, Relation, Report
 from analysis.relate import presented, relate
 from analysis.report import Format, render
@@ -47,6 +48,7 @@ SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
 # Version of the workspace's claim_terms index (the keys block_keys gives);
 # bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
 TERM_INDEX = "2"
+WRITE_SLICE = 1 << 20  # characters of a report encoded and written at a time
 
 
 def claim_terms(claims: Iterable[Claim]) -> list[tuple[str, str, str]]:
@@ -59,7 +61,10 @@ def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:
     text = render(report, fmt)
     if path is not None:
         # newline="" keeps the CSV's own line endings as written (issue #2).
-        Path(path).write_text(text, encoding="utf-8", newline="")
+        with Path(path).open("w", encoding="utf-8", newline="") as out:
+            # in slices: a report of a million relations is not encoded into a second copy at once (issue #11)
+            for start in range(0, len(text), WRITE_SLICE):
+                out.write(text[start : start + WRITE_SLICE])
     return text
 
 
@@ -99,9 +104,10 @@ def language_warnings(sources: Iterable[Source]) -> list[str]:
 def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
     """Align claims across sources and compare them."""
     aliases = aliases or AliasTable()
-    voc = Vocabulary.of(claims)
-    alignment = align(claims, voc)
-    return relate(alignment, voc, aliases)
+    with paused_gc():  # millions of scores and relations, no cycles among them (issue #11)
+        voc = Vocabulary.of(claims)
+        alignment = align(claims, voc)
+        return relate(alignment, voc, aliases)
 
 
 def parsing(nlp: Language) -> dict:

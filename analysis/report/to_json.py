@@ -7,10 +7,11 @@ exports of the same analysis diff cleanly.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from analysis.models import Report
+from analysis.gc_pause import paused_gc
+from analysis.models import Relation, Report
+from analysis.report.json_text import Lazy, dumps
 from claims.models import Claim
 from sources.models import Source
 
@@ -63,13 +64,15 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     return data
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data, in contract order."""
+def report_to_dict(report: Report, *, lazy: bool = False) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in contract order; `lazy`: relations as json_text.Lazy
+    (each made into a dict as it is written, not all of them held at once: issue #11)."""
+    relations = Lazy(report.relations, _relation_to_dict)
     return {
         "sources": [source_to_dict(s) for s in report.sources],
         "claims": [claim_to_dict(c) for c in report.claims],
         "groups": [g.model_dump(mode="json") for g in report.groups],
-        "relations": [r.model_dump(mode="json") for r in report.relations],
+        "relations": relations if lazy else list(relations),
         "errors": list(report.errors),
         "pipeline": report.pipeline,
         "generated": report.generated.isoformat() if report.generated else None,
@@ -79,6 +82,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def _relation_to_dict(relation: Relation) -> dict[str, Any]:
+    return relation.model_dump(mode="json")
+
+
 def report_to_json(report: Report) -> str:
     """Readable, non-ASCII kept as is (names like "Stepanakert" or "Şuşa" stay legible)."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    with paused_gc():  # a dict per relation, hundreds of thousands of them (issue #11)
+        # = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+        return dumps(report_to_dict(report, lazy=True), end="\n")
