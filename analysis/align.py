@@ -218,7 +218,7 @@ def _weighted_overlap(a: Claim, b: Claim, voc: Vocabulary) -> float:
     wb, sum_b, sq_b = voc.weights(b)
     if not wa or not wb:
         return 0.0
-    common = wa.keys() & wb.keys()
+    common = [w for w in wa if w in wb]  # in word order: a float sum must not follow string hashing
     shared = sum(min(wa[w], wb[w]) for w in common)
     dice = 2 * shared / (sum_a + sum_b)
     norm = math.sqrt(sq_a * sq_b)
