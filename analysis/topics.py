@@ -40,6 +40,12 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
     return _title(best.removeprefix(PREFIX))
 
 
+def _readable(scope: str) -> str:
+    """ "soldiers [Israel] in Jenin" -> "soldiers (Israel)"; "people, another" -> "people"."""
+    who = scope.split(" in ")[0].split(", ")[0]
+    return who.replace("[", "(").replace("]", ")")
+
+
 def _title(name: str) -> str:
     return " ".join(w if any(ch.isupper() for ch in w) else w[:1].upper() + w[1:] for w in name.split())
 
@@ -58,7 +64,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
     event = event_name(claims, idf)
     about = " ".join(about.split()[:MAX_WORDS])
     if kind in NUMERIC_KINDS:
-        scopes = Counter(c.scope.split(" in ")[0] for c in claims if c.scope)
+        scopes = Counter(_readable(c.scope) for c in claims if c.scope)
         who = scopes.most_common(1)[0][0] if scopes else "people"
         return f"{who} {VERB.get(kind, kind)}" + (f" in {event}" if event else "")
     if kind == "initiator":

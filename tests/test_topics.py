@@ -17,6 +17,14 @@ def test_topics_count_names_its_population_and_event():
     assert name_fact(claims, "kill people", lambda t: 1.0, "killed") == "people killed in Dessel"
 
 
+def test_topics_population_reads_as_words():
+    """ "soldiers [Moldova] in Dessel" and "people, another" are scope strings, not a reader's words."""
+    sided = [claim(s, event=["@ev:dessel"], scope="soldiers [Moldova] in Dessel") for s in ("s1", "s2")]
+    assert name_fact(sided, "", lambda t: 1.0, "killed") == "soldiers (Moldova) killed in Dessel"
+    added = [claim(s, event=["@ev:dessel"], scope="people, another") for s in ("s1", "s2")]
+    assert name_fact(added, "", lambda t: 1.0, "killed") == "people killed in Dessel"
+
+
 def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
     one = [claim("s1", event=["@ev:dessel"])]
     assert name_fact(one, "", lambda t: 1.0, "killed") == "people killed"
