@@ -1,8 +1,9 @@
 """Counts and dates read off key-value lines (issue #8, FAILURE_MODES 11).
 
 "Casualties2: | 52 dead (at least 27 militants and 22 civilians) per HRW |"
-is no sentence: the parser joins it to the lines around it and ties numbers
-to the wrong words. Such a field is read by its own small grammar instead: a
+is no sentence: it has no verb, and the parser ties its numbers to the wrong
+words ("14 dead 30 wounded" read as 14 wounded). Such a field is read by its
+own small grammar instead: a
 number and the word after it ("52 dead", "30 wounded"), the counted parts in
 brackets after it ("27 militants", of the same kind), "per X" / "according to
 X" as the speaker, and the side the field's number names (claims.infobox).
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.context import DocContext
-from claims.infobox import Field_, Infobox
+from claims.infobox import BoxField, Infobox
 from claims.models import Count
 from claims.rules import rules
 
 _WORD_AFTER = re.compile(r"\s*(?:\(\s*)?([A-Za-z][A-Za-z-]*)")
+NEAR = 60  # characters after a toll where its "per X" may stand
 _SPEAKER = re.compile(r"\b(?:per|according to)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})")
 
 
@@ -31,10 +34,11 @@ class BoxCount:
     count: Count
     scope: str
     speaker: str | None
-    line: Field_
+    line: BoxField
     word: str  # what the toll counts: "dead", "wounded"
 
 
+@lru_cache(maxsize=1)
 def _kind_words() -> dict[str, str]:
     """word after a number -> claim kind ("dead" -> casualties, "wounded" -> wounded)."""
     out: dict[str, str] = {}
@@ -45,12 +49,13 @@ def _kind_words() -> dict[str, str]:
     return out
 
 
-def _people_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
     sc = rules()["scope"]
     words = set(sc["people_nouns"]) | set(sc["general"])
     for group in sc["roles"].values():
         words |= set(group)
-    return words
+    return frozenset(words)
 
 
 def _singular(word: str) -> str:
@@ -75,9 +80,7 @@ def box_counts(ctx: DocContext, box: Infobox) -> list[BoxCount]:
                 continue
             word = m.group(1).lower()
             kind = kinds.get(word) or kinds.get(_singular(word))
-            rest = ctx.text[n.end : f.end]
-            speaker_m = _SPEAKER.search(rest.split(")")[-1] if ")" in rest[:60] else rest[:60])
-            speaker = speaker_m.group(1) if speaker_m else None
+            speaker = _speaker_after(ctx.text[n.end : f.end])
             if kind is not None:  # "52 dead": a whole toll of the side
                 current = (kind, word)
                 out.append(BoxCount(kind, n.start, m.end(1), n.count, _scoped("people", side), speaker, f, word))
@@ -86,6 +89,13 @@ def box_counts(ctx: DocContext, box: Infobox) -> list[BoxCount]:
                 scope = _scoped(m.group(1), side)
                 out.append(BoxCount(current[0], n.start, m.end(1), n.count, scope, speaker, f, current[1]))
     return out
+
+
+def _speaker_after(rest: str) -> str | None:
+    """ "per HRW" after a toll and its bracketed parts: who gave the figure."""
+    near = rest.split(")")[-1] if ")" in rest[:NEAR] else rest[:NEAR]  # past the parts in brackets
+    found = _SPEAKER.search(near)
+    return found.group(1) if found else None
 
 
 def _scoped(scope: str, side: str | None) -> str:

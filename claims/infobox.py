@@ -28,7 +28,7 @@ def _labels() -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Field_:
+class BoxField:
     role: str
     side: int | None
     start: int  # of the line in the text
@@ -38,11 +38,11 @@ class Field_:
 
 @dataclass
 class Infobox:
-    fields: list[Field_] = field(default_factory=list)
+    fields: list[BoxField] = field(default_factory=list)
     sides: dict[int, str] = field(default_factory=dict)  # side number -> its first name
     name: str | None = None  # what the box is about ("Battle of X")
 
-    def field_at(self, offset: int) -> Field_ | None:
+    def field_at(self, offset: int) -> BoxField | None:
         return next((f for f in self.fields if f.start <= offset < f.end), None)
 
     def side_of(self, offset: int) -> str | None:
@@ -65,11 +65,11 @@ def read_infobox(text: str) -> Infobox:
             last = box.fields[-1] if box.fields else None
             if m is None and last is not None and last.end == start - 1 and line.rstrip().endswith("|"):
                 # the field's value goes on ("52 dead per HRW" / "53 dead per the IDF |")
-                box.fields.append(Field_(last.role, last.side, start, start + len(line), start))
+                box.fields.append(BoxField(last.role, last.side, start, start + len(line), start))
             continue
         side = int(m["side"]) if m["side"] else None
         value = m["value"].strip().strip("|").strip()
-        box.fields.append(Field_(role, side, start, start + len(line), start + m.start("value")))
+        box.fields.append(BoxField(role, side, start, start + len(line), start + m.start("value")))
         if role == "party" and side is not None and value:
             box.sides.setdefault(side, _first_name(value))
         elif role == "name" and value and box.name is None:
