@@ -113,6 +113,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(rf"\blast\s+{_m('mo')}\b")),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous)\s+year\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    # "five days later", "two weeks earlier": counted from the date the text gave last
+    (
+        "offset",
+        re.compile(
+            r"\b(?P<num>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards|earlier)\b",
+            re.I,
+        ),
+    ),
 ]
 
 # Month names that are also ordinary words need a day or a year with them.
@@ -265,7 +274,31 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day"}
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset"}
+OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -> DateSpan | None:
+    """ "On April 7 ... Five days later": the day the text's last stated date points to (issue #8,
+    FAILURE_MODES 5). Nothing when no day was stated shortly before, in the same paragraph."""
+    anchors = [d for d in found if d.end <= start and d.span.precision in ("day", "days")]
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
+        return None
+    num = m["num"].lower()
+    n = int(num) if num.isdigit() else _NUMBER_WORDS[num]
+    days = n * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
+    sign = -1 if m["dir"].lower() == "earlier" else 1
+    base = anchor.span.end if sign > 0 else anchor.span.start
+    day = base + timedelta(days=sign * days)
+    precision = "day" if m["unit"].lower().startswith("day") else "days"
+    slack = timedelta(days=0 if precision == "day" else 3)
+    return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -307,7 +340,7 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
         if soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
-        span = _span(kind, m, context_year, published)
+        span = _offset(m, found, text, start) if kind == "offset" else _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:
                 unplaced.append((start, end))

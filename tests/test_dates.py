@@ -214,3 +214,29 @@ def test_a_day_and_month_takes_the_year_stated_just_after_it():
 def test_a_range_of_months_of_one_year(text: str, start: date, end: date):
     (found,) = scan_dates(text).found
     assert (found.span.start, found.span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # counted from the day the text stated last (FAILURE_MODES 5)
+        ("On April 7, 2002, an official gave a toll. Five days later, when the fighting stopped, another gave one.",
+         date(2002, 4, 12)),
+        ("The siege began on 1 September 2004. It ended three days later.", date(2004, 9, 4)),
+        ("The truce was signed on 10 May 2021. Two days earlier, the shelling had stopped.", date(2021, 5, 8)),
+    ],
+)  # fmt: skip
+def test_an_offset_counts_from_the_last_stated_day(text: str, day: date):
+    found = scan_dates(text).found
+    assert found[-1].span.start <= day <= found[-1].span.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five days later, the fighting stopped.",  # nothing to count from
+        "It happened on 1 May 2001.\n\nThe next chapter. Three days later, talks resumed.",  # another paragraph
+    ],
+)
+def test_an_offset_with_no_day_before_it_is_no_date(text: str):
+    assert all(not d.span.text.lower().endswith("later") for d in scan_dates(text).found)
