@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from spacy.tokens import Token
 
 from claims.context import DocContext
+from claims.count_words import is_person_noun, trigger_kind
 from claims.infobox import BoxField, Infobox
 from claims.models import Count
-from claims.rules import rules
 
-_WORD_AFTER = re.compile(r"\s*(?:\(\s*)?([A-Za-z][A-Za-z-]*)")
 NEAR = 60  # characters after a toll where its "per X" may stand
 _SPEAKER = re.compile(r"\b(?:per|according to)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})")
 
@@ -38,34 +38,17 @@ class BoxCount:
     word: str  # what the toll counts: "dead", "wounded"
 
 
-@lru_cache(maxsize=1)
-def _kind_words() -> dict[str, str]:
-    """word after a number -> claim kind ("dead" -> casualties, "wounded" -> wounded)."""
-    out: dict[str, str] = {}
-    for kind, groups in rules()["triggers"].items():
-        for group in ("nouns", "adjectives"):
-            for w in groups.get(group, []):
-                out.setdefault(w, kind)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _people_words() -> frozenset[str]:
-    sc = rules()["scope"]
-    words = set(sc["people_nouns"]) | set(sc["general"])
-    for group in sc["roles"].values():
-        words |= set(group)
-    return frozenset(words)
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+def _word_after(ctx: DocContext, end: int, stop: int) -> Token | None:
+    """The first word after a number ("52 dead", "(27 militants"), within its field."""
+    span = ctx.doc.char_span(end, stop, alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if words and words[0].text == "(":
+        words = words[1:]
+    return words[0] if words and words[0].is_alpha else None
 
 
 def box_counts(ctx: DocContext, box: Infobox) -> list[BoxCount]:
     """The counts of every casualties field, with their kind, scope (side) and speaker."""
-    kinds, people = _kind_words(), _people_words()
     out: list[BoxCount] = []
     for f in box.fields:
         if f.role != "casualties":
@@ -75,19 +58,19 @@ def box_counts(ctx: DocContext, box: Infobox) -> list[BoxCount]:
             side = None  # a faction the actor table does not know says whose dead only to a reader who knows it
         current: tuple[str, str] | None = None  # the last toll's kind and word
         for n in ctx.numbers_in(f.value_start, f.end):
-            m = _WORD_AFTER.match(ctx.text, n.end)
-            if m is None:
+            tok = _word_after(ctx, n.end, f.end)
+            if tok is None:
                 continue
-            word = m.group(1).lower()
-            kind = kinds.get(word) or kinds.get(_singular(word))
+            end = tok.idx + len(tok.text)
+            kind = trigger_kind(tok)  # the trigger words every kind is read by (claims.count_words)
             speaker = _speaker_after(ctx.text[n.end : f.end])
             if kind is not None:  # "52 dead": a whole toll of the side
-                current = (kind, word)
-                out.append(BoxCount(kind, n.start, m.end(1), n.count, _scoped("people", side), speaker, f, word))
-            elif current is not None and (_singular(word) in people or word in people):
+                current = (kind, tok.lower_)
+                out.append(BoxCount(kind, n.start, end, n.count, _scoped("people", side), speaker, f, tok.lower_))
+            elif current is not None and is_person_noun(tok):
                 # "(27 militants and 22 civilians)": parts of the toll just given
-                scope = _scoped(m.group(1), side)
-                out.append(BoxCount(current[0], n.start, m.end(1), n.count, scope, speaker, f, current[1]))
+                scope = _scoped(tok.text, side)
+                out.append(BoxCount(current[0], n.start, end, n.count, scope, speaker, f, current[1]))
     return out
 
 
