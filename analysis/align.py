@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from analysis.compare import scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.parties import accuse_each_other, same_party
-from analysis.yearless import as_pair
+from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR
 from claims.infobox import sides_differ
@@ -142,14 +142,7 @@ def _yearless_meet(a: DateSpan, b: DateSpan) -> bool | None:
         return abs((a.start - b.start).days) <= 2
     if (b.end - b.start).days >= 360:
         return False  # a day of some year cannot be placed in a period: keep apart rather than guess
-    for year in range(b.start.year, b.end.year + 1):
-        try:
-            day = a.start.replace(year=year)
-        except ValueError:
-            continue
-        if b.start - timedelta(days=2) <= day <= b.end + timedelta(days=2):
-            return True
-    return False
+    return gap_days(placed(a, b), b) <= 2  # read in b's year (analysis.yearless), two days' slack
 
 
 def time_bonus(a: DateSpan, b: DateSpan, *, numeric: bool) -> float:

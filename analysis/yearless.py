@@ -27,7 +27,8 @@ def _moved(d: DateSpan, year: int) -> DateSpan | None:
     return d.model_copy(update={"start": start, "end": end})
 
 
-def _gap(a: DateSpan, b: DateSpan) -> int:
+def gap_days(a: DateSpan, b: DateSpan) -> int:
+    """Days between two spans, 0 when they overlap."""
     return max((a.start - b.end).days, (b.start - a.end).days, 0)
 
 
@@ -37,7 +38,7 @@ def placed(d: DateSpan, other: DateSpan) -> DateSpan:
     if not yearless(d) or yearless(other):
         return d
     options = [m for y in range(other.start.year - 1, other.end.year + 2) if (m := _moved(d, y)) is not None]
-    return min(options, key=lambda m: _gap(m, other), default=d)
+    return min(options, key=lambda m: gap_days(m, other), default=d)
 
 
 def as_pair(a: DateSpan, b: DateSpan) -> tuple[DateSpan, DateSpan]:

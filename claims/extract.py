@@ -120,14 +120,13 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                 continue
             if id(box.field_at(hit.number.start)) in read_by_box:
                 continue  # a key-value line is read by its own grammar (claims.extract_infobox)
-            scope = hit.scope
             bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
                                    _tok_bounds(hit.trigger))  # fmt: skip
             if hit.where:
                 wheres.append(hit.where)
             about = f"{hit.trigger.lemma_} {hit.scope}".strip()
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
-            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=scope,
+            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
                     when=ctx.time_of(sent, hit.trigger))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]

@@ -87,11 +87,11 @@ def _none_of(noun: Token) -> bool:
 
 
 def _zero_scope(zero: Token) -> str:
-    """ "people" for nobody; the noun's own words for "no civilians" ("civilians", "local residents")."""
+    """ "people" for nobody; the noun's own words for "no civilians", "not a single local resident"."""
     if zero.pos_ != "NOUN":
         return "people"
     mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
-    return " ".join([*mods, zero.text if zero.text.endswith("s") else zero.text + "s"])
+    return " ".join([*mods, zero.text])
 
 
 def _number_root(num_span: Span) -> Token:

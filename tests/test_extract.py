@@ -375,7 +375,7 @@ def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
     ("sentence", "scope"),
     [
         ("No civilians were killed in the raid, the ministry said.", "civilians"),
-        ("During the occupation, not a single local resident was killed.", "local residents"),
+        ("During the occupation, not a single local resident was killed.", "local resident"),
         ("Nobody was killed.", "people"),
     ],
 )
