@@ -102,6 +102,16 @@ class StatementTimeWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     verbs: Words  # besides the speaker's reporting verbs
+    nouns: Words = []  # statements named by a noun: "in interviews yesterday"
+
+
+class EventYearsBackWords(_Strict):
+    """Phrases that count years back from the day a text was written to the event it marks."""
+
+    doc: str = Field("", alias="_doc")
+    ordinals: dict[str, int]
+    anniversary_nouns: Words
+    years_back_words: Words
 
 
 class InfoboxLabels(_Strict):
@@ -178,6 +188,7 @@ class RulesFile(BaseModel):
     where: WhereWords
     running_count: RunningCountWords
     statement_time: StatementTimeWords
+    event_years_back: EventYearsBackWords
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

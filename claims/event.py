@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
+from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
     from spacy.tokens import Doc, Span
@@ -61,11 +62,15 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
                 names.append(name)
     names.extend(name for name, n in frequent.most_common(TOP_NAMES) if n >= 2)
     proper.update(t.text.lower() for t in doc if t.pos_ == "PROPN")
-    for sent in lead:
-        names.extend(f"y{y}" for y in _YEAR.findall(sent.text))
+    heads = [title or ""] + [sent.text for sent in lead]
+    opening = [title or ""] + [sent.text for sent in sentences if sent.start_char < LEAD_CHARS]
+    back = [y for text in opening for y in years_back(text, published)]
+    # a lead counting years back from its own day ("marks the 15th anniversary") is a memorial:
+    # its other years are when it was written
+    years = back or [y for text in heads for y in _YEAR.findall(text)]
+    names.extend(f"y{y}" for y in years)
     if title:
         names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
-        names.extend(f"y{y}" for y in _YEAR.findall(title))
     if not any(n.startswith("y") and n[1:].isdigit() for n in names):
         names.extend(f"y{y}" for y in _fallback_years(doc.text, published))
     names.extend(w for n in list(names) if " " in n for w in _WORD.findall(n) if len(w) > 3 and w in proper)

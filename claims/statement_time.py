@@ -22,6 +22,11 @@ NOMINAL = ("NOUN", "PROPN")
 
 
 @lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    return frozenset(rules()["statement_time"]["nouns"])
+
+
+@lru_cache(maxsize=1)
 def statement_verbs() -> frozenset[str]:
     r = rules()
     return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
@@ -52,6 +57,8 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             if anchor is not None and tok.i == anchor.i:
                 return False
             return tok.lemma_.lower() in statement_verbs()
+        if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():
+            return True  # "in interviews yesterday", "a statement Monday": when it was said
         if tok.pos_ in NOMINAL and direct:
             return False  # "the 2008 war", "War 2008", "Friday's raid": the date names a thing that happened
         direct = direct and tok.pos_ != "ADP"

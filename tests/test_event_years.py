@@ -65,3 +65,39 @@ def test_a_long_name_also_signs_the_event_by_its_words(nlp) -> None:
     text = "The Kestrel People’s Liberation Front attacked an army base on Tuesday. Some 40 people were killed."
     event = set(_claims(nlp, text, "s1", date(2020, 11, 5))[0].event)
     assert "@ev:kestrel" in event
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "years"),
+    [
+        # a memorial counts back from its own day: the page's stamp year is when it was written
+        (
+            "Posted 18 Oct 2019. Sunday marks the 15th anniversary of the raid on Keswin, in which "
+            "58 people died. Some 58 people were killed.",
+            date(2019, 10, 18),
+            {"2004"},
+        ),
+        (
+            "Survivors of the Orlen siege two years ago still wait for answers. Some 40 people were killed.",
+            date(2006, 12, 22),
+            {"2004"},
+        ),
+        (
+            "Marvel Bridge, ten years on: the town rebuilds. Some 40 people were killed in the blast.",
+            date(2020, 5, 1),
+            {"2010"},
+        ),
+        # no publication date: nothing to count back from, the lead's years stand
+        ("Posted 2019. Sunday marks the 15th anniversary of the raid. Some 58 people were killed.", None, {"2019"}),
+        # "a year after" in the body, not in the lead: the lead's own year stands
+        (
+            LEAD + "The 1994 siege was recalled. " + "Nothing changed. " * 30 + "A year after the siege, "
+            "some 40 people were killed.",
+            date(2021, 1, 1),
+            {"1994"},
+        ),
+    ],
+)
+def test_a_lead_counting_years_back_places_its_event(nlp, text: str, published: date | None,
+                                                     years: set[str]) -> None:  # fmt: skip
+    assert _years(_claims(nlp, text, "s1", published)) == years

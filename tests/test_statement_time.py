@@ -44,6 +44,9 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "Monitors documented on Wednesday the killing of 31 civilians in the village of Orlen.",
         "On Sunday the town marked the anniversary of the blast that killed 17 miners at Keswin.",
         "The agency tweeted on May 15, 2020, that 900 people were killed in the war.",
+        # a statement named by a noun: the interviews were yesterday, not the deaths
+        "In interviews yesterday with survivors of the Keswin raid, officials put the dead at 40 people.",
+        "At a briefing on Tuesday, the ministry said 60 soldiers had been killed at Orlen.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
