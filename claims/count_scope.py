@@ -70,11 +70,25 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     return target
 
 
+def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
+    """ "40 civilian casualties", "no Palestinian deaths": the people named on the trigger noun
+    itself (issue #8, FAILURE_MODES 9), as "civilians" or "Palestinian people"."""
+    if trigger.pos_ != "NOUN":
+        return None
+    words: list[str] = []
+    for mod in (t for t in trigger.lefts if t.dep_ in ("amod", "compound")):
+        if mod.lemma_.lower() in role_words():
+            words.append(mod.text if mod.text.endswith("s") else mod.text + "s")
+        elif mod.ent_type_ == "NORP" or (mod.pos_ in ("ADJ", "PROPN") and aliases.resolve(mod.text)):
+            words.append(f"{mod.text} people")
+    return " and ".join(words) if len(words) == 1 else None
+
+
 def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> str:
     """Whom the number is about, in the words of the source ("ethnic Azerbaijanis")."""
     target = _target(noun, num_span, trigger)
     if target is None:
-        return "people"
+        return (noun.i == trigger.i and trigger_scope(trigger, aliases)) or "people"
     total_words = set(rules()["scope"]["total_markers"])
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]

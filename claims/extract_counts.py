@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_link import Link, link
 from claims.count_part import Whole, find_part
-from claims.count_scope import scope_text
+from claims.count_scope import scope_text, trigger_scope
 from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind
 from claims.models import Count
 from claims.numbers import NumberMention
@@ -51,7 +52,7 @@ def _counted_noun(num_root: Token) -> Token:
     return num_root
 
 
-def _stated_zeros(triggers: list[tuple[Token, str]]) -> list[CountHit]:
+def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> list[CountHit]:
     """ "causing no casualties", "no one was killed": a stated zero answers "300 died" (issue #2)."""
     hits: list[CountHit] = []
     for trig, kind in triggers:
@@ -66,7 +67,7 @@ def _stated_zeros(triggers: list[tuple[Token, str]]) -> list[CountHit]:
                     zero = subj
         if zero is None or any(c.dep_ == "neg" for c in trig.children):
             continue
-        scope = _zero_scope(zero)
+        scope = _zero_scope(zero, trig, aliases)
         lo, hi = min(zero.left_edge.i, trig.i), max(zero.i, trig.i)
         doc = trig.doc
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -86,10 +87,11 @@ def _none_of(noun: Token) -> bool:
     )
 
 
-def _zero_scope(zero: Token) -> str:
-    """ "people" for nobody; the noun's own words for "no civilians", "not a single local resident"."""
-    if zero.pos_ != "NOUN":
-        return "people"
+def _zero_scope(zero: Token, trigger: Token, aliases: AliasTable) -> str:
+    """ "people" for nobody; the noun's own words for "no civilians", "not a single local resident";
+    the trigger's for "no civilian casualties"."""
+    if zero.pos_ != "NOUN" or zero.i == trigger.i:
+        return trigger_scope(trigger, aliases) or "people"
     mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
     return " ".join([*mods, zero.text])
 
@@ -178,7 +180,7 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     triggers = [(t, k) for t in sent if (k := trigger_kind(t))]
     if not triggers:
         return []
-    hits: list[CountHit] = _stated_zeros(triggers)
+    hits: list[CountHit] = _stated_zeros(triggers, ctx.aliases)
     wholes: list[Whole] = []
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
         hit = _hit(ctx, sent, mention, triggers, wholes)

@@ -377,11 +377,26 @@ def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
         ("No civilians were killed in the raid, the ministry said.", "civilians"),
         ("During the occupation, not a single local resident was killed.", "local resident"),
         ("Nobody was killed.", "people"),
+        # the people named on the trigger noun itself (FAILURE_MODES 9)
+        ("No civilian casualties were reported in the town while the army held it.", "civilians"),
     ],
 )
 def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
     (zero,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert (zero.value.low, zero.value.high, zero.scope) == (0, 0, scope)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Officials said 40 civilian casualties were reported in Orlen.", "civilians"),
+        ("The clashes left 12 Palestinian deaths in the camp.", "Palestinian people"),
+        ("The raid caused 30 casualties.", "people"),
+    ],
+)
+def test_extract_the_people_named_on_the_trigger_noun(extract, sentence: str, scope: str):
+    (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert count.scope == scope
 
 
 def test_extract_no_length_from_a_night_of_something(extract):
