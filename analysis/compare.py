@@ -16,16 +16,19 @@ from functools import lru_cache
 from analysis.parties import named_in, same_party, side
 from analysis.yearless import as_pair
 from claims.actors import AliasTable
-from claims.dates import JOINED
+from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
+from claims.sub_event import WHOLE
 
 INF = math.inf
 NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
 PART_OF_PERIOD = 2  # a part of a period of years lasts at most half of it
 RUNNING_COUNT_DAYS = 60  # reports this close in time may give one toll as it rose
+FIRST_COUNT_DAYS = 3  # a toll published this soon after the deaths is a first count
+FINAL_COUNT_DAYS = 60  # and one published this much later, after the count was settled
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class Scope:
     places: frozenset[str] = frozenset()  # "in Marova": a place other than the event's own (claims.where)
     named: bool = True  # the nations are states the actor table knows, not a people's name read as one
     added: bool = False  # "another 50", "it includes 64": more people, or some of them (issue #8)
+    part: str | None = None  # "in the explosion", "in all": the part of the event counted (claims.sub_event)
 
     @property
     def general(self) -> bool:
@@ -144,6 +148,16 @@ def _place_preps() -> frozenset[str]:
     return frozenset(rules()["where"]["place_preps"])
 
 
+def _split_part(text: str) -> tuple[str, str | None]:
+    """ "people in the explosion" -> ("people", "explosion"); "people in all" -> ("people", "all")."""
+    words = text.split()
+    if len(words) >= 3 and words[-2:] == ["in", WHOLE]:
+        return " ".join(words[:-2]), WHOLE
+    if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
+        return " ".join(words[:-3]), words[-1]
+    return text, None
+
+
 def _split_where(text: str) -> tuple[str, frozenset[str]]:
     """ "villagers in Marova" -> ("villagers", {"marova"}): the place claims.where appended."""
     words = text.split()
@@ -159,6 +173,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people in Marova" into comparable parts."""
     if not text:
         return Scope(frozenset(), frozenset(), False)
+    text, part = _split_part(text)
     text, places = _split_where(text)
     nations: set[str] = set()
     unknown: set[str] = set()
@@ -190,7 +205,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added)
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part)
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
@@ -219,6 +234,30 @@ def _apart(a: Scope, b: Scope) -> str | None:
     if a.places and b.places and not (a.places & b.places):
         return f"different places ({', '.join(sorted(a.places))} / {', '.join(sorted(b.places))})"
     return None
+
+
+def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
+    """Another place, people found besides, or another part of the event: not two figures for one toll."""
+    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
+    if apart:
+        return "different_scope", apart
+    parts = _parts_differ(sa, sb, ia, ib)
+    first = parts is not None and parts[0] == "contradict" and _first_count(a, b)
+    return ("update", f"{parts[1]}, but {first}") if parts and first else parts
+
+
+def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
+    """Counts of two parts of one event ("in the explosion" / "in the shooting"), or of a part and
+    the whole ("in all"): different people, unless the part alone exceeds the whole (issue #8)."""
+    if not (sa.part and sb.part) or sa.part == sb.part:
+        return None
+    if WHOLE in (sa.part, sb.part):
+        (part, ip), (_, iw) = sorted(((sa, ia), (sb, ib)), key=lambda x: x[0].part == WHOLE)
+        if ip.low > iw.high:
+            return "contradict", f"the count of the {part.part} alone exceeds the whole"
+
+        return "different_scope", f"one counts the {part.part} only, the other the whole"
+    return "different_scope", f"different parts of the event (the {sa.part} / the {sb.part})"
 
 
 def _added_part(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:
@@ -257,9 +296,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
-    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
+    apart = _counted_apart(a, sa, b, sb, ia, ib)
     if apart:
-        return "different_scope", f"{pair}: {apart}"
+        return apart[0], f"{pair}: {apart[1]}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
     same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or _other_words(sa, sb)
     if same_scope:
@@ -272,7 +311,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
-        rising = _running_count(a, b, ia, ib) or _rising_toll(a, b, ia, ib)
+        rising = _running_count(a, b, ia, ib) or _rising_toll(a, b, ia, ib) or _first_count(a, b)
         if rising:
             return "update", f"{pair}: {rising}"
         return "contradict", f"{pair}: the figures do not overlap"
@@ -351,6 +390,23 @@ def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     return (
         f"the lower count was published earlier ({early.published}) than the higher ({late.published}): the toll rose"
     )
+
+
+def _first_count(a: Claim, b: Claim) -> str | None:
+    """A toll published within days of the deaths against one published months later: the first
+    count of the days after, since revised, not a rival figure (issue #8: statement time tells a
+    running count; it rises or falls as bodies are found and names checked)."""
+    if a.published is None or b.published is None:
+        return None
+    early, late = (a, b) if a.published < b.published else (b, a)
+    when = early.when
+    if when is None or when.precision not in ("day", "days") or when.start.year == YEAR_UNKNOWN:
+        return None
+    if not 0 <= (early.published - when.end).days <= FIRST_COUNT_DAYS:
+        return None
+    if (late.published - early.published).days < FINAL_COUNT_DAYS:
+        return None
+    return f"a first count published {early.published}, days after the deaths, against one of {late.published}"
 
 
 def _close(a: Interval, b: Interval) -> bool:

@@ -3,6 +3,7 @@ is compared, and a group's status says whether its sources agree (issue #2)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
@@ -19,6 +20,7 @@ from analysis.topics import name_fact
 from analysis.yearless import years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
+from claims.sub_event import two_acts
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -162,8 +164,14 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     if isinstance(va, Actor) and isinstance(vb, Actor):
         if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
             return True
+    if two_acts(_act_words(a), _act_words(b)):
+        return False  # "stormed the school" and "to blame for the first explosion": two acts of one siege
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _act_words(c: Claim) -> list[str]:
+    return [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
 
 
 def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:

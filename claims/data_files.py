@@ -114,6 +114,15 @@ class EventYearsBackWords(_Strict):
     years_back_words: Words
 
 
+class SubEventWords(_Strict):
+    """Cause words by part of an event (claims/sub_event.py) and whole-event adverbs."""
+
+    doc: str = Field("", alias="_doc")
+    parts: dict[str, Words]
+    whole_markers: Words
+    one_act: list[list[Word]]
+
+
 class InfoboxLabels(_Strict):
     """Labels of key-value lines (claims/infobox.py)."""
 
@@ -189,6 +198,7 @@ class RulesFile(BaseModel):
     running_count: RunningCountWords
     statement_time: StatementTimeWords
     event_years_back: EventYearsBackWords
+    sub_event: SubEventWords
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

@@ -113,6 +113,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(rf"\blast\s+{_m('mo')}\b")),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous)\s+year\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    # "ten years ago today": the day that many years before publication; "20 years ago": that year
+    (
+        "years_ago",
+        re.compile(
+            r"\b(?P<num>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+            r"thirty|forty|fifty)\s+years?\s+ago(?P<today>\s+(?:today|this\s+week))?\b",
+            re.I,
+        ),
+    ),
     # "five days later", "two weeks earlier": counted from the date the text gave last
     (
         "offset",
@@ -260,7 +269,31 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
     if kind == "rel_day":
         d = published - timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)
         return DateSpan(start=d, end=d, precision="day", text=text)
+    if kind == "years_ago":
+        return _years_ago(g, published, text)
     return None
+
+
+_AGO_WORDS = {"a": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def _years_ago(g: dict[str, str], published: date, text: str) -> DateSpan | None:
+    """ "ten years ago today" in a text of 22 July 2021: 22 July 2011; "20 years ago": that year."""
+    num = g["num"].lower()
+    n = int(num) if num.isdigit() else _AGO_WORDS.get(num, _NUMBER_WORDS.get(num, 0))
+    y = published.year - n
+    if n <= 0 or y < 1:
+        return None
+    if g.get("today"):
+        day = (
+            published.replace(year=y, day=28)
+            if (published.month, published.day) == (2, 29)
+            else published.replace(year=y)
+        )
+        if "week" in g["today"]:
+            return DateSpan(start=day - timedelta(days=3), end=day + timedelta(days=3), precision="days", text=text)
+        return DateSpan(start=day, end=day, precision="day", text=text)
+    return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
 
 
 def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
@@ -274,7 +307,7 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset"}
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago"}
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip

@@ -124,9 +124,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                                    _tok_bounds(hit.trigger))  # fmt: skip
             if hit.where:
                 wheres.append(hit.where)
-            about = f"{hit.trigger.lemma_} {hit.scope}".strip()
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
-            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=about, terms=terms, scope=hit.scope,
+            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=hit.about, terms=terms, scope=hit.scope,
                     when=ctx.time_of(sent, hit.trigger))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]

@@ -21,6 +21,7 @@ from claims.count_words import counts_people, fits_trigger, is_person_noun, trig
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
+from claims.sub_event import part_phrase, sub_event
 from claims.tree import external_head, span_of
 from claims.where import where_of
 
@@ -38,6 +39,13 @@ class CountHit:
     scope: str
     counted: tuple[int, ...] = field(default=())  # token indices of the number and what it counts
     where: str | None = None  # "in Marova": the place on the count, when not the document's own
+    part: str | None = None  # "explosion", "all": the part of the event (claims.sub_event)
+
+    @property
+    def about(self) -> str:
+        """What the count is about, for alignment: its trigger and people (the part weighs in comparison)."""
+        scope = self.scope.removesuffix(f" {part_phrase(self.part)}") if self.part else self.scope
+        return f"{self.trigger.lemma_} {scope}".strip()
 
 
 def _counted_noun(num_root: Token) -> Token:
@@ -156,8 +164,10 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     scope = f"{scope}, {added}" if added else scope
     where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
     scope = f"{scope} {where}" if where else scope
+    of_event = sub_event(found.trigger, found.noun)
+    scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
-    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where)
+    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event)
 
 
 def _added(num_span: Span, noun: Token) -> str | None:

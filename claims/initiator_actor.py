@@ -47,6 +47,13 @@ def _lexicon() -> dict[str, frozenset[str]]:
     }
 
 
+def is_act(tok: Token) -> bool:
+    """Does the word name an act (an attack, the killings, a war), not a person, place or thing?"""
+    ini = rules()["initiator"]
+    acts = _lexicon()["event"] | frozenset(ini["violence_nouns"])
+    return tok.pos_ in ("VERB", "AUX") or _lemma(tok) in acts or tok.lower_ in acts or tok.lower_.endswith("ing")
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 

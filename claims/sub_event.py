@@ -1,0 +1,140 @@
+"""Which part of an event a count is of (issue #8, FAILURE_MODES 4).
+
+One day of violence often has parts, each with its own toll: "eight died in
+the bombing", "69 were shot dead on the island", "in all, 77 were killed". A
+count's part is read from the words on its death predicate: a cause noun after
+"in/by/from" ("in the blast", "by gunfire"), a manner verb ("shot dead",
+"gunned down"), the clause it hangs on ("a car bomb exploded, killing seven",
+"killed when a gunman opened fire"). Words are grouped in classes
+(rules.json `sub_event.parts`), so "blast" and "bombing" are one part and an
+event noun that names the whole ("attack", "siege", "massacre") is no part.
+A whole-event marker ("in all", "in total") makes the count the whole.
+The part is written after the scope ("people in the bombing"), where
+analysis.compare reads it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claims.rules import rules
+
+if TYPE_CHECKING:  # only annotations: analysis.compare reads WHOLE and must not import spaCy
+    from spacy.tokens import Token
+
+WHOLE = "all"
+CAUSE_PREPS = ("in", "by", "from", "with")  # "died in the blast", "killed by gunfire", "with a rifle"
+CLAUSE_DEPS = ("advcl", "xcomp", "conj")  # "exploded, killing seven"; "killed when a gunman opened fire"
+MAX_CLAUSE_TOKENS = 12  # a clause longer than this tells more than how the people died
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, str]:
+    """word or lemma -> its part ("blast" -> "bombing")."""
+    table: dict[str, str] = {}
+    for part, words in rules()["sub_event"]["parts"].items():
+        for w in words:
+            table.setdefault(w, part)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _whole_words() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["whole_markers"])
+
+
+def act_part(words: list[str]) -> str | None:
+    """The one part of an event a claim's words name ("stormed the school": storming), or None."""
+    parts = {p for w in words if (p := part_of_word(w))}
+    return parts.pop() if len(parts) == 1 else None
+
+
+def two_acts(a: list[str], b: list[str]) -> bool:
+    """Do two claims' words name different parts of an event ("stormed the school" / "to blame for
+    the first explosion")? Words of no part ("the war", "the attack") never tell two acts apart."""
+    pa, pb = act_part(a), act_part(b)
+    if pa is None or pb is None or pa == pb:
+        return False
+    return not any({pa, pb} <= set(group) for group in rules()["sub_event"]["one_act"])
+
+
+def part_of_word(word: str) -> str | None:
+    """The part of an event a word names ("blast" -> "explosion"), or None."""
+    return _classes().get(word.lower())
+
+
+def _part_of(tok: Token) -> str | None:
+    return part_of_word(tok.lower_) or part_of_word(tok.lemma_)
+
+
+def _prep_parts(head: Token) -> set[str]:
+    """ "died in the bombing", "killed by gunfire", "from the blast": the cause noun and its compounds."""
+    found: set[str] = set()
+    preps = [c for c in head.children if c.dep_ in ("prep", "agent")]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj"]  # "with a bomb and then with a rifle"
+    for prep in (p for p in preps if p.lower_ in CAUSE_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for tok in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+                part = _part_of(tok)
+                if part:
+                    found.add(part)
+    return found
+
+
+def _clause_parts(clause: Token) -> set[str]:
+    """A short clause's cause words: "a car bomb exploded", "a gunman opened fire"."""
+    words = list(clause.subtree)
+    if len(words) > MAX_CLAUSE_TOKENS:
+        words = [clause, *clause.children]
+    return {part for tok in words if (part := _part_of(tok))}
+
+
+def _is_whole(head: Token) -> bool:
+    for child in head.children:
+        if child.lower_ in _whole_words() and child.dep_ in ("advmod", "npadvmod"):
+            return True  # "altogether", "overall"
+        if child.dep_ == "prep" and child.lower_ == "in":
+            if any(g.lower_ in ("all", "total") and g.dep_ == "pobj" for g in child.children):
+                return True  # "in all", "in total"
+    return False
+
+
+def sub_event(trigger: Token, noun: Token) -> str | None:
+    """The part of the event a count is of ("bombing", "shooting"), WHOLE for "in all", or None."""
+    heads = list(dict.fromkeys([trigger, noun, trigger.head] if trigger.dep_ in ("oprd", "acomp") else [trigger, noun]))
+    if any(_is_whole(h) for h in heads):
+        return WHOLE
+    parts: set[str] = set()
+    for head in heads:
+        if head.i != noun.i or head.i == trigger.i:
+            part = _part_of(head)
+            if part:
+                parts.add(part)  # "were shot dead", "gunned down"
+        parts |= _prep_parts(head)
+    verb = trigger.head if trigger.dep_ in ("oprd", "acomp") else trigger
+    if verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
+        # "a car bomb exploded ..., killing seven": the clause the death hangs on
+        parts |= _clause_parts_of_head(verb.head)
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        parts |= _clause_parts(clause)  # "killed when a gunman opened fire"
+    if len(parts) > 1:
+        return WHOLE  # "first with a bomb, then with a rifle", "in the fighting and the blast": the whole
+    return parts.pop() if parts else None
+
+
+def _clause_parts_of_head(head: Token) -> set[str]:
+    """The head verb and its subject: "a car bomb exploded" (not the whole sentence it leads)."""
+    found = {
+        part
+        for tok in (head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")))
+        if (part := _part_of(tok))
+    }
+    for subj in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        found |= {part for c in subj.children if c.dep_ == "compound" and (part := _part_of(c))}
+    return found
+
+
+def part_phrase(part: str) -> str:
+    """How the part is written after the scope: "in the explosion", "in all"."""
+    return "in all" if part == WHOLE else f"in the {part}"

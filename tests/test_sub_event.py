@@ -1,0 +1,159 @@
+"""Parts of one event and counts at two moments (issue #8, FAILURE_MODES 4 and 8).
+
+A day of violence with a bombing and a shooting has a toll for each and one in
+all; a first count given the day after is revised months later. Neither is a
+contradiction. Sentences written for these tests; the places are made up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.align import Vocabulary
+from analysis.compare import compare, scope_of
+from analysis.relate import relation_of
+from claims.actors import AliasTable
+from claims.dates import scan_dates
+from claims.models import Actor, Claim, Count, DateSpan
+from claims.nlp import load_nlp
+from claims.sub_event import act_part, two_acts
+
+ALIASES = AliasTable()
+
+
+def count(cid: str, low: int, scope: str = "people", *, published: date | None = None,
+          when: DateSpan | None = None, qualifier: str | None = None) -> Claim:  # fmt: skip
+    high = None if qualifier == "at least" else low
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="casualties", quote=f"{low} killed",
+                 sentence=f"{low} were killed.", start=0, end=9, sentence_start=0,
+                 value=Count(low=low, high=high, qualifier=qualifier), scope=scope, published=published,
+                 when=when)  # fmt: skip
+
+
+def day(d: date) -> DateSpan:
+    return DateSpan(start=d, end=d, precision="day", text=str(d))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("people in the explosion", "explosion"),
+        ("people in all", "all"),
+        ("civilians in Marova in the shooting", "shooting"),
+        ("people in Marova", None),
+        ("people", None),
+    ],
+)
+def test_scope_reads_the_part_of_the_event(text: str, part: str | None):
+    assert scope_of(text, ALIASES).part == part
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # two parts of one day: different people
+        (count("s1c1", 8, "people in the explosion"), count("s2c1", 69, "people in the shooting"), "different_scope"),
+        # a part against the whole
+        (count("s1c1", 8, "people in the explosion"), count("s2c1", 77, "people in all"), "different_scope"),
+        # a part larger than the whole: one of them is wrong
+        (count("s1c1", 90, "people in the shooting"), count("s2c1", 77, "people in all"), "contradict"),
+        # one part, two figures: a dispute
+        (count("s1c1", 8, "people in the explosion"), count("s2c1", 30, "people in the explosion"), "contradict"),
+    ],
+)
+def test_compare_counts_of_parts_of_one_event(a: Claim, b: Claim, relation: str):
+    assert compare(a, b, ALIASES)[0] == relation
+
+
+FRIDAY = date(2011, 7, 22)
+
+
+@pytest.mark.parametrize(
+    ("late_published", "relation"),
+    [
+        (date(2012, 8, 13), "update"),  # the settled count a year on
+        (date(2011, 7, 30), "contradict"),  # a week apart: two counts of the same days
+    ],
+)
+def test_compare_a_first_count_against_one_published_months_later(late_published: date, relation: str):
+    first = count("s1c1", 85, published=date(2011, 7, 23), when=day(FRIDAY), qualifier="at least")
+    final = count("s2c1", 69, published=late_published)
+    assert compare(first, final, ALIASES)[0] == relation
+
+
+def test_compare_a_count_with_no_day_of_its_own_is_no_first_count():
+    undated = count("s1c1", 85, published=date(2011, 7, 23))
+    final = count("s2c1", 69, published=date(2012, 8, 13))
+    assert compare(undated, final, ALIASES)[0] == "contradict"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("Ten years ago today, a gunman killed 77 people.", date(2021, 7, 22), date(2011, 7, 22), date(2011, 7, 22)),
+        ("The siege two years ago left 300 dead.", date(2006, 12, 22), date(2004, 1, 1), date(2004, 12, 31)),
+        ("A year ago this week, the town was shelled.", date(2020, 5, 10), date(2019, 5, 7), date(2019, 5, 13)),
+    ],
+)
+def test_dates_counted_back_from_publication(text: str, published: date, start: date, end: date):
+    (found,) = scan_dates(text, published).found
+    assert (found.span.start, found.span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("Special forces stormed the school", "to blame for the first explosion", True),
+        ("a blast tore through the ward", "a rocket hit the ward", False),  # a rocket's blast: one act
+        ("launched the war", "the first explosion", False),  # the whole event: never apart
+        ("the army shot at people", "gunmen opened fire", False),  # no part named on one side
+    ],
+)
+def test_two_acts_of_one_event(a: str, b: str, apart: bool):
+    assert two_acts(a.lower().split(), b.lower().split()) is apart
+
+
+def test_act_part_needs_one_part():
+    assert act_part(["stormed", "the", "school"]) == "storming"
+    assert act_part(["bombs", "and", "rifles", "shot"]) is None
+
+
+def test_relation_blame_for_two_parts_of_a_siege_is_not_a_contradiction():
+    def blame(cid: str, actor: str, quote: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote, start=0,
+                     end=5, sentence_start=0, value=Actor(actor=actor), about="school",
+                     terms=["school", "siege"], event=["@ev:keswin"], when=day(date(2004, 9, 3)))  # fmt: skip
+
+    stormed = blame("s1c1", "Ruritania", "Ruritanian troops stormed the school")
+    exploded = blame("s2c1", "militants", "militants were to blame for the first explosion at the school")
+    voc = Vocabulary.of([stormed, exploded])
+    assert relation_of(stormed, exploded, 0.9, ALIASES, voc).relation != "contradict"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "low", "part"),
+    [
+        ("Eight people died in the bombing of the ministry in Keswin.", 8, "explosion"),
+        ("A car bomb exploded outside the ministry, killing seven people.", 7, "explosion"),
+        ("At least 85 people were killed when a gunman opened fire at the camp.", 85, "shooting"),
+        ("In all, 77 people were killed that day.", 77, "all"),
+        ("The gunman killed 77 people, first with a bomb and then with a rifle.", 77, "all"),
+        ("Some 40 people were killed in the attack on the market.", 40, None),
+    ],
+)
+def test_extract_the_part_of_the_event_a_count_is_of(nlp, sentence: str, low: int, part: str | None):
+    from claims.extract import extract_from_doc
+    from sources.models import Source, text_sha256
+
+    src = Source(id="s1", name="s1.txt", text=sentence, sha256=text_sha256(sentence))
+    (found,) = [
+        c for c in extract_from_doc(src, nlp(sentence), ALIASES) if c.kind == "casualties" and c.value.low == low
+    ]
+    assert scope_of(found.scope, ALIASES).part == part
