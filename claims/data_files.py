@@ -121,6 +121,7 @@ class SubEventWords(_Strict):
     parts: dict[str, Words]
     whole_markers: Words
     one_act: list[list[Word]]
+    agents: Words
 
 
 class InfoboxLabels(_Strict):

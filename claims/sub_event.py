@@ -40,6 +40,12 @@ def _classes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _agents() -> frozenset[str]:
+    """ "gunmen stormed the school, killing 126": the doers, not how the people died."""
+    return frozenset(rules()["sub_event"]["agents"])
+
+
+@lru_cache(maxsize=1)
 def _whole_words() -> frozenset[str]:
     return frozenset(rules()["sub_event"]["whole_markers"])
 
@@ -105,22 +111,24 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
     heads = list(dict.fromkeys([trigger, noun, trigger.head] if trigger.dep_ in ("oprd", "acomp") else [trigger, noun]))
     if any(_is_whole(h) for h in heads):
         return WHOLE
-    parts: set[str] = set()
+    named: set[str] = set()  # on the predicate itself: several are the whole
     for head in heads:
         if head.i != noun.i or head.i == trigger.i:
             part = _part_of(head)
             if part:
-                parts.add(part)  # "were shot dead", "gunned down"
-        parts |= _prep_parts(head)
+                named.add(part)  # "were shot dead", "gunned down"
+        named |= _prep_parts(head)
+    if len(named) > 1:
+        return WHOLE  # "first with a bomb, then with a rifle", "in the fighting and the blast": the whole
+    around: set[str] = set()  # the clause the death hangs on: a hint, worth nothing when mixed
     verb = trigger.head if trigger.dep_ in ("oprd", "acomp") else trigger
     if verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
-        # "a car bomb exploded ..., killing seven": the clause the death hangs on
-        parts |= _clause_parts_of_head(verb.head)
+        around |= _clause_parts_of_head(verb.head)  # "a car bomb exploded ..., killing seven"
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        parts |= _clause_parts(clause)  # "killed when a gunman opened fire"
-    if len(parts) > 1:
-        return WHOLE  # "first with a bomb, then with a rifle", "in the fighting and the blast": the whole
-    return parts.pop() if parts else None
+        around |= _clause_parts(clause)  # "killed when a gunman opened fire"
+    if named:
+        return named.pop()
+    return around.pop() if len(around) == 1 else None
 
 
 def _clause_parts_of_head(head: Token) -> set[str]:

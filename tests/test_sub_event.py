@@ -146,6 +146,8 @@ def nlp():
         ("In all, 77 people were killed that day.", 77, "all"),
         ("The gunman killed 77 people, first with a bomb and then with a rifle.", 77, "all"),
         ("Some 40 people were killed in the attack on the market.", 40, None),
+        # the doers of the clause the death hangs on are no part, and two hints there say nothing
+        ("Gunmen stormed the school on Tuesday, killing at least 126 people.", 126, None),
     ],
 )
 def test_extract_the_part_of_the_event_a_count_is_of(nlp, sentence: str, low: int, part: str | None):
