@@ -124,6 +124,13 @@ class SubEventWords(_Strict):
     agents: Words
 
 
+class StatedZeroWords(_Strict):
+    """Verbs whose stated-none subject denies any casualty."""
+
+    doc: str = Field("", alias="_doc")
+    harm_verbs: Words
+
+
 class InfoboxLabels(_Strict):
     """Labels of key-value lines (claims/infobox.py)."""
 
@@ -200,6 +207,7 @@ class RulesFile(BaseModel):
     statement_time: StatementTimeWords
     event_years_back: EventYearsBackWords
     sub_event: SubEventWords
+    stated_zero: StatedZeroWords
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

@@ -9,6 +9,7 @@ counts, claims/count_words.py which words trigger and which nouns count people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -60,6 +61,12 @@ def _counted_noun(num_root: Token) -> Token:
     return num_root
 
 
+@lru_cache(maxsize=1)
+def _harm_verbs() -> frozenset[str]:
+    """ "not a single resident has suffered", "no one was harmed": a zero, though no count's trigger."""
+    return frozenset(rules()["stated_zero"]["harm_verbs"])
+
+
 def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> list[CountHit]:
     """ "causing no casualties", "no one was killed": a stated zero answers "300 died" (issue #2)."""
     hits: list[CountHit] = []
@@ -98,7 +105,7 @@ def _none_of(noun: Token) -> bool:
 def _zero_scope(zero: Token, trigger: Token, aliases: AliasTable) -> str:
     """ "people" for nobody; the noun's own words for "no civilians", "not a single local resident";
     the trigger's for "no civilian casualties"."""
-    if zero.pos_ != "NOUN" or zero.i == trigger.i:
+    if zero.pos_ != "NOUN" or zero.i == trigger.i or zero.lower_ == "one":
         return trigger_scope(trigger, aliases) or "people"
     mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
     return " ".join([*mods, zero.text])
@@ -188,9 +195,10 @@ def _bounds(span: Span) -> tuple[int, int]:
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     """Every count of people killed, wounded or displaced in one sentence."""
     triggers = [(t, k) for t in sent if (k := trigger_kind(t))]
+    harm = [(t, "casualties") for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _harm_verbs()]
+    hits: list[CountHit] = _stated_zeros(triggers + harm, ctx.aliases)
     if not triggers:
-        return []
-    hits: list[CountHit] = _stated_zeros(triggers, ctx.aliases)
+        return hits
     wholes: list[Whole] = []
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
         hit = _hit(ctx, sent, mention, triggers, wholes)

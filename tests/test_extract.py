@@ -377,6 +377,9 @@ def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
         ("No civilians were killed in the raid, the ministry said.", "civilians"),
         ("During the occupation, not a single local resident was killed.", "local resident"),
         ("Nobody was killed.", "people"),
+        # a verb of harm with a subject stated to be none denies any casualty (FAILURE_MODES 15)
+        ("While the army held the town, not a single local resident has suffered from any violence.", "local resident"),
+        ("No one was harmed when the shell landed.", "people"),
         # the people named on the trigger noun itself (FAILURE_MODES 9)
         ("No civilian casualties were reported in the town while the army held it.", "civilians"),
     ],
@@ -394,6 +397,10 @@ def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
         ("The raid caused 30 casualties.", "people"),
     ],
 )
+def test_extract_no_count_from_a_verb_of_harm_alone(extract):
+    assert [c for c in extract("Some 300 people suffered burns in the fire.") if c.kind == "casualties"] == []
+
+
 def test_extract_the_people_named_on_the_trigger_noun(extract, sentence: str, scope: str):
     (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert count.scope == scope
