@@ -151,11 +151,7 @@ def mask_citations(text: str) -> str:
 # A text wrapped at a fixed width breaks its sentences across lines ("It initially estimated the
 # / death toll at 100 to 200"): the parser then reads each line as a sentence, so a count loses its
 # verb. A line break inside a paragraph, after a long line that does not end a sentence, is a space.
-<<<<<<< Updated upstream
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)|\]])\n(?=[a-z])")
-=======
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)|\]])\n(?=[^\s|])")
->>>>>>> Stashed changes
 WRAP_MIN_CHARS = 40
 
 
