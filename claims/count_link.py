@@ -45,6 +45,8 @@ def _other_verbs_argument(noun: Token, trigger: Token) -> bool:
     """ "police killed 3 protesters and arrested [40 people]": two edges from "killed", but the
     object of another verb (issue #8)."""
     arg = noun if noun.dep_ != "conj" else noun.head
+    if trigger.head.i == arg.i and trigger.dep_ in ("relcl", "acl"):
+        return False  # "remember the 649 servicemen who died": the death is the noun's own clause
     verb = arg.head
     return (
         arg.dep_ in ("dobj", "nsubj", "nsubjpass")

@@ -107,7 +107,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
             words.extend(prep.subtree)
     # the clause may hang on the number ("Thousands of villagers — who stayed — were driven out")
     holders = [target] + [noun] * (noun.i != target.i)
-    for clause in (c for h in holders for c in h.children if c.dep_ == "relcl" and c.i > target.i):
+    for clause in (c for h in holders for c in h.children if c.dep_ == "relcl" and c.i > target.i and c.i != trigger.i):
         # "thousands of Palestinians who stayed": a restrictive clause makes the count a part (issue #8)
         # only a subject pronoun restricts: "12 of whom were children" divides, it does not restrict;
         # a clause with no pronoun is a misparse across a title's line end

@@ -119,6 +119,12 @@ def _number_root(num_span: Span) -> Token:
     return external_head(num_span[core[0].i - num_span.start : core[-1].i - num_span.start + 1])
 
 
+def _base_of_partitive(noun: Token) -> bool:
+    """ "Of the 1,093 men on board, 323 were killed": the people at risk, not a toll."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+
+
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
     """ "Rwanda's 1994 genocide", "the 1994 dead" when 1994 is named as a year elsewhere: a year is
     never a count (issue #8, FAILURE_MODES 16)."""
@@ -149,6 +155,8 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         return None
     root = _number_root(num_span)
     noun = _counted_noun(root)
+    if _base_of_partitive(noun):
+        return None
     scope_noun = noun
     part = find_part(root, noun, num_span, wholes)
     if part is not None:

@@ -389,6 +389,24 @@ def test_extract_a_stated_zero_of_a_group(extract, sentence: str, scope: str):
     assert (zero.value.low, zero.value.high, zero.scope) == (0, 0, scope)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "low", "scope"),
+    [
+        # the death is the counted noun's own clause
+        ("Veterans gathered to remember the 649 servicemen who died in the war.", 649, "servicemen"),
+        ("They mourned the 300 villagers who were killed in the raid.", 300, "villagers"),
+    ],
+)
+def test_extract_a_count_whose_death_is_its_own_clause(extract, sentence: str, low: int, scope: str):
+    (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert (count.value.low, count.scope) == (low, scope)
+
+
+def test_extract_the_people_at_risk_of_a_partitive_are_no_toll(extract):
+    counts = [c.value.low for c in extract("Of the 1,093 men on board, 323 were killed.") if c.kind == "casualties"]
+    assert counts == [323]
+
+
 def test_extract_no_count_from_a_verb_of_harm_alone(extract):
     assert [c for c in extract("Some 300 people suffered burns in the fire.") if c.kind == "casualties"] == []
 
