@@ -117,9 +117,16 @@ class DocContext:
                 break
             prev = self.sentences[j]
             found, _ = self.event_times_in(prev.start_char, prev.end_char, None)
+            # a byline's or dateline's day is when the piece was written, not what it tells
+            found = [d for d in found if not self._written_on(d.span, prev)]
             if found:
                 return _union([d.span for d in found])
         return None
+
+    def _written_on(self, span: DateSpan, sent: Span) -> bool:
+        """Is this date of an earlier sentence the day of writing: a date on a line with no verb (a
+        byline, a dateline, a page stamp)?"""
+        return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
     def terms(self, tokens: list[Token] | Span, exclude: tuple[int, int] | None = None) -> list[str]:
         """Normalised content words of a stretch of text: what alignment compares."""

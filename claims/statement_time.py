@@ -57,6 +57,8 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             if anchor is not None and tok.i == anchor.i:
                 return False
             return tok.lemma_.lower() in statement_verbs()
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "Sunday, February 4, marks ...": still the date's own words
         if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():
             return True  # "in interviews yesterday", "a statement Monday": when it was said
         if tok.pos_ in NOMINAL and direct:

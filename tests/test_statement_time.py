@@ -47,6 +47,10 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         # a statement named by a noun: the interviews were yesterday, not the deaths
         "In interviews yesterday with survivors of the Keswin raid, officials put the dead at 40 people.",
         "At a briefing on Tuesday, the ministry said 60 soldiers had been killed at Orlen.",
+        # a day in apposition to the weekday of a memorial: still the memorial's
+        "Sunday, February 4, marks the anniversary of the raid that killed 17 miners at Keswin.",
+        # a byline's day, one line up, is when the piece was written
+        "By Ana Lind, April 29, 2002\nRescuers said 40 people were killed in the camp at Orlen.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
