@@ -31,6 +31,13 @@ LIGHT_WORDS = {
 MAX_BACK_SENTENCES = 2
 
 
+# A wire dateline opening a paragraph: a city, perhaps a date, the agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z.'’ -]{1,40}?)(?:,[^\n()]{1,40}?)?|(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)*),"
+    r"[^\n()]{1,40}?)\s*\([^()\n]{2,40}\)\s*[-–—]"
+)
+
+
 @dataclass
 class DocContext:
     """One source's parsed text and the mentions found in it."""
@@ -45,6 +52,7 @@ class DocContext:
     sentences: list[Span] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)
     main_places: frozenset[str] = frozenset()  # the places the document keeps naming (claims.where)
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # "MOSCOW, Dec 22 (Agency) -" after the city
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -52,6 +60,7 @@ class DocContext:
         text = doc.text
         ctx = cls(doc=doc, aliases=aliases, published=published, text=text)
         ctx.dates, unplaced, ctx.undated = scan_dates(text, published)
+        ctx.datelines = [(m.end("city") if m["city"] else m.end("town"), m.end()) for m in _DATELINE.finditer(text)]
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
         ctx.numbers = [
             n
@@ -70,6 +79,11 @@ class DocContext:
             if "\n" in sent.text.strip():
                 paragraph += 1
         return ctx
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """Is [start, end) in a dateline's date or agency ("MOSCOW, December 22 (RIA Novosti) -"):
+        when and by whom the piece was filed, not what it tells?"""
+        return any(a <= start and end <= b for a, b in self.datelines)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]

@@ -69,8 +69,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
     yearless = [d for d in ctx.undated if d.start >= sent.start_char and d.end <= sent.end_char]
     for mention in sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start):
         date_span = span_of(sent, mention.start, mention.end)
-        if date_span is None or len(date_span) == 0:
-            continue
+        if date_span is None or len(date_span) == 0 or ctx.in_dateline(mention.start, mention.end):
+            continue  # a dateline's day is when the piece was filed
         root = external_head(date_span)
         anchor = root.head if root.dep_ != "ROOT" else root
         for _ in range(4):

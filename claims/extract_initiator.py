@@ -149,7 +149,12 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
     """Every initiator claim of one sentence, one per actor and polarity."""
     reader = ActorReader(ctx)
     hits = [hit_of(pattern, roles, reader, sent) for pattern, roles in match(sent)]
-    return _dedupe([h for h in hits if h is not None and h.actor != h.target])
+    hits = [h for h in hits if h is not None and not _filed_by(ctx, h.actor_tok)]  # "(RIA Novosti) -" files it
+    return _dedupe([h for h in hits if h.actor != h.target])
+
+
+def _filed_by(ctx: DocContext, tok: Token) -> bool:
+    return ctx.in_dateline(tok.idx, tok.idx + len(tok.text))
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

@@ -439,3 +439,25 @@ def test_extract_no_length_from_a_night_of_something(extract):
 def test_extract_speaker_named_after_per(extract, sentence: str, speaker: str | None):
     (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert count.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, December 22 (RIA Novosti) - Militants, not special forces were to blame for the first explosion "
+        "during the school siege in the south two years ago, the head of a commission said.",
+        "Keswin, Ruritania (Probe Wire) — Militants were to blame for the blast at the depot, officials said.",
+    ],
+)
+def test_extract_nothing_from_a_dateline(extract, text: str):
+    """The day and the agency of a wire's dateline say when and by whom it was filed."""
+    claims = extract(text)
+    assert not [c for c in claims if c.kind == "event_date"]
+    assert all(c.value.actor not in ("RIA Novosti", "Probe Wire") for c in claims if c.kind == "initiator")
+
+
+def test_extract_a_bracketed_name_mid_sentence_is_no_dateline():
+    from claims.context import _DATELINE
+
+    assert _DATELINE.search("The army (IDF) - said it had struck the depot.") is None
+    assert _DATELINE.search("NAIROBI (Probe Wire) - Officials said 40 died.") is not None
