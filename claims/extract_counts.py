@@ -193,7 +193,21 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return before.lower_
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
+    if _of_them(num_span, noun):
+        return "of them"
     return None
+
+
+def _of_them(num_span: Span, noun: Token) -> bool:
+    """ "Of them, about 100,000 crossed the border": a part of a count told before (issue #8)."""
+    pronouns = set(rules()["count_link"]["partitive_pronouns"])
+    heads = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i < num_span.start
+        and any(g.dep_ == "pobj" and g.lower_ in pronouns for g in c.children)
+        for h in heads
+        for c in h.children
+    )  # fmt: skip
 
 
 def _bounds(span: Span) -> tuple[int, int]:

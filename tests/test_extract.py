@@ -402,6 +402,13 @@ def test_extract_a_count_whose_death_is_its_own_clause(extract, sentence: str, l
     assert (count.value.low, count.scope) == (low, scope)
 
 
+def test_extract_a_part_of_a_count_told_before(extract):
+    """ "Of them, ...": the whole was in the sentence before; the part is never a rival figure."""
+    claims = extract("Some 400,000 people fled the fighting. Of them, about 100,000 crossed into the next country.")
+    scopes = {c.value.low: c.scope for c in claims if c.kind == "displaced"}
+    assert scopes == {400000: "people", 100000: "people, of them"}
+
+
 def test_extract_the_people_at_risk_of_a_partitive_are_no_toll(extract):
     counts = [c.value.low for c in extract("Of the 1,093 men on board, 323 were killed.") if c.kind == "casualties"]
     assert counts == [323]
