@@ -21,7 +21,7 @@ from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
-from claims.sub_event import WHOLE
+from claims.sub_event import WHOLE, same_part
 
 INF = math.inf
 NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
@@ -249,7 +249,7 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
 def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
     """Counts of two parts of one event ("in the explosion" / "in the shooting"), or of a part and
     the whole ("in all"): different people, unless the part alone exceeds the whole (issue #8)."""
-    if not (sa.part and sb.part) or sa.part == sb.part:
+    if not (sa.part and sb.part) or same_part(sa.part, sb.part):
         return None
     if WHOLE in (sa.part, sb.part):
         (part, ip), (_, iw) = sorted(((sa, ia), (sb, ib)), key=lambda x: x[0].part == WHOLE)

@@ -122,6 +122,7 @@ class SubEventWords(_Strict):
     whole_markers: Words
     one_act: list[list[Word]]
     agents: Words
+    act_only: Words
 
 
 class StatedZeroWords(_Strict):

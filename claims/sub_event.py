@@ -60,9 +60,12 @@ def two_acts(a: list[str], b: list[str]) -> bool:
     """Do two claims' words name different parts of an event ("stormed the school" / "to blame for
     the first explosion")? Words of no part ("the war", "the attack") never tell two acts apart."""
     pa, pb = act_part(a), act_part(b)
-    if pa is None or pb is None or pa == pb:
-        return False
-    return not any({pa, pb} <= set(group) for group in rules()["sub_event"]["one_act"])
+    return pa is not None and pb is not None and not same_part(pa, pb)
+
+
+def same_part(a: str, b: str) -> bool:
+    """One part, or two that one act can be told as ("explosion" / "shelling": a shell's blast)."""
+    return a == b or any({a, b} <= set(group) for group in rules()["sub_event"]["one_act"])
 
 
 def part_of_word(word: str) -> str | None:
@@ -71,7 +74,9 @@ def part_of_word(word: str) -> str | None:
 
 
 def _part_of(tok: Token) -> str | None:
-    return part_of_word(tok.lower_) or part_of_word(tok.lemma_)
+    """The part of the event a word of a count's predicate names (acts only for blame are left out)."""
+    part = part_of_word(tok.lower_) or part_of_word(tok.lemma_)
+    return None if part in rules()["sub_event"]["act_only"] else part
 
 
 def _prep_parts(head: Token) -> set[str]:
@@ -133,12 +138,9 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
 
 def _clause_parts_of_head(head: Token) -> set[str]:
     """The head verb and its subject: "a car bomb exploded" (not the whole sentence it leads)."""
-    found = {
-        part
-        for tok in (head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")))
-        if (part := _part_of(tok))
-    }
-    for subj in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _agents()]
+    found = {part for tok in (head, *subjects) if (part := _part_of(tok))}
+    for subj in subjects:
         found |= {part for c in subj.children if c.dep_ == "compound" and (part := _part_of(c))}
     return found
 

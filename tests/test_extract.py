@@ -71,7 +71,8 @@ COUNTS = [
     ("One million people were driven from their homes.", "displaced", 1_000_000, 1_000_000, None, "people"),
     ("Tens of thousands of ethnic Kestrians were expelled from the region.", "displaced", 20_000, 99_999,
      "tens of thousands", "ethnic Kestrians"),
-    ("Up to 45 villagers were wounded when the bridge was shelled.", "wounded", None, 45, "up to", "villagers"),
+    ("Up to 45 villagers were wounded when the bridge was shelled.", "wounded", None, 45, "up to",
+         "villagers in the shelling"),
     ("Thousands of people were injured in the riots.", "wounded", 2_000, 9_999, "thousands", "people"),
 ]  # fmt: skip
 

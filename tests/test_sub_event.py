@@ -159,3 +159,9 @@ def test_extract_the_part_of_the_event_a_count_is_of(nlp, sentence: str, low: in
         c for c in extract_from_doc(src, nlp(sentence), ALIASES) if c.kind == "casualties" and c.value.low == low
     ]
     assert scope_of(found.scope, ALIASES).part == part
+
+
+def test_compare_a_shelling_and_an_explosion_may_be_one_part():
+    shelled = count("s1c1", 45, "people in the shelling")
+    blast = count("s2c1", 80, "people in the explosion")
+    assert compare(shelled, blast, ALIASES)[0] == "contradict"
