@@ -113,13 +113,37 @@ class ActorReader:
             return None
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
-        for step in (self._apposition, self._proper, self._entity, self._word, self._own_forces, self._head):
+        steps = (
+            self._apposition,
+            self._proper,
+            self._entity,
+            self._word,
+            self._own_forces,
+            self._head,
+            self._full_name,
+        )
+        for step in steps:
             found = step(tok, depth)
             if found is not None:
                 return found or None
         return None
 
     # -- the steps of name(): each returns a Named, False to stop, None to go on --
+
+    def _full_name(self, tok: Token, depth: int) -> Named | None:
+        """A person's or group's full name the entity tagger missed ("Abiy Ahmed and ... started the
+        war" in a headline): two or more capitalised proper nouns, none of them a place."""
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if (
+            tok.pos_ != "PROPN"
+            or len(words) < 2
+            or not all(w.text[:1].isupper() and w.text[1:].islower() for w in words)
+        ):
+            return None
+        if any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in words):
+            return None
+        name = " ".join(w.text for w in words)
+        return Named(tok, self.aliases.canonical(name), name)
 
     def _apposition(self, tok: Token, depth: int) -> Named | None:
         for child in tok.children:

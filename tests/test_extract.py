@@ -469,3 +469,29 @@ def test_extract_a_bracketed_name_mid_sentence_is_no_dateline():
 
     assert _DATELINE.search("The army (IDF) - said it had struck the depot.") is None
     assert _DATELINE.search("NAIROBI (Probe Wire) - Officials said 40 died.") is not None
+
+
+def _hand_built(words: list[str], pos: list[str], deps: list[str], heads: list[int]):
+    """A parsed sentence with no entities, as the tagger leaves a headline it misreads."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "actor"),
+    [
+        (["Marta", "Kowal", "started", "the", "war"], ["PROPN", "PROPN", "VERB", "DET", "NOUN"], "Marta Kowal"),
+        # capitalised common words are no name; one word alone is too little
+        (["Heavy", "Shelling", "started", "the", "war"], ["ADJ", "PROPN", "VERB", "DET", "NOUN"], None),
+        (["Kowal", "Kowal", "started", "the", "war"], ["NOUN", "PROPN", "VERB", "DET", "NOUN"], None),
+    ],
+)
+def test_actor_reader_takes_a_full_name_the_tagger_missed(words, pos, actor):
+    from claims.context import DocContext
+    from claims.initiator_actor import ActorReader
+
+    doc = _hand_built(words, pos, ["compound", "nsubj", "ROOT", "det", "dobj"], [1, 2, 2, 4, 2])
+    named = ActorReader(DocContext(doc=doc, aliases=AliasTable(), published=None)).name(doc[1])
+    assert (named.actor if named else None) == actor
