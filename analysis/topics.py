@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from analysis.compare import builtin_aliases
 from analysis.parties import same_party
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import NUMERIC_KINDS, Actor, Claim
+from claims.rules import rules
 
 VERB = {"casualties": "killed", "wounded": "wounded", "displaced": "displaced"}
 MAX_WORDS = 8
@@ -46,6 +48,14 @@ def _readable(scope: str) -> str:
     return who.replace("[", "(").replace("]", ")")
 
 
+def _part(scope: str) -> str | None:
+    """ "people in the explosion" -> "explosion" (claims.sub_event writes it); the whole is no part."""
+    words = scope.split()
+    if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
+        return words[-1]
+    return None
+
+
 def _title(name: str) -> str:
     return " ".join(w if any(ch.isupper() for ch in w) else w[:1].upper() + w[1:] for w in name.split())
 
@@ -66,10 +76,14 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
     if kind in NUMERIC_KINDS:
         scopes = Counter(_readable(c.scope) for c in claims if c.scope)
         who = scopes.most_common(1)[0][0] if scopes else "people"
+        parts = Counter(part for c in claims if c.scope and (part := _part(c.scope)))
+        if parts:  # "people killed in the explosion (Dessel)": one part of the event
+            part = parts.most_common(1)[0][0]
+            return f"{who} {VERB.get(kind, kind)} in the {part}" + (f" ({event})" if event else "")
         return f"{who} {VERB.get(kind, kind)}" + (f" in {event}" if event else "")
     if kind == "initiator":
         parties = " vs ".join(_parties(claims)[:4])
-        what = about or "the fighting"
+        what = _act(about, claims)
         return f"{label}: {what}" + (f" ({parties})" if parties else "") + (f", {event}" if event else "")
     if kind == "event_date":
         return (
@@ -78,3 +92,20 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
             else f"{label}" + (f": {event}" if event else "")
         )
     return f"{label}: {about}" + (f" ({event})" if event else "") if about else label
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> frozenset[str]:
+    ini = rules()["initiator"]
+    keys = ("attack_nouns", "war_nouns", "violence_nouns")
+    return frozenset(w.lower() for key in keys for w in ini.get(key, []))
+
+
+def _act(about: str, claims: list[Claim]) -> str:
+    """What a blame fact is about, as an act ("the storming", "the war"): the group's own word when
+    it names one, else another member's, else "the fighting" (not "school", the thing struck)."""
+    for word in [about, *(c.about for c in claims)]:
+        word = (word or "").strip().lower()
+        if word in _act_words():
+            return word
+    return "the fighting"

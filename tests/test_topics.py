@@ -23,6 +23,17 @@ def test_topics_population_reads_as_words():
     assert name_fact(sided, "", lambda t: 1.0, "killed") == "soldiers (Moldova) killed in Dessel"
     added = [claim(s, event=["@ev:dessel"], scope="people, another") for s in ("s1", "s2")]
     assert name_fact(added, "", lambda t: 1.0, "killed") == "people killed in Dessel"
+    part = [claim(s, event=["@ev:dessel"], scope="people in the explosion") for s in ("s1", "s2")]
+    assert name_fact(part, "", lambda t: 1.0, "killed") == "people killed in the explosion (Dessel)"
+
+
+def test_topics_a_blame_fact_is_named_by_its_act_not_the_thing_struck():
+    actors = [
+        claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Ruritania")),
+        claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Borduria")),
+    ]
+    assert name_fact(actors, "school", lambda t: 1.0, "who") == "who: the fighting (Ruritania vs Borduria), Dessel"
+    assert name_fact(actors, "storming", lambda t: 1.0, "who") == "who: storming (Ruritania vs Borduria), Dessel"
 
 
 def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
