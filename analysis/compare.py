@@ -25,7 +25,7 @@ from claims.sub_event import WHOLE, same_part
 
 INF = math.inf
 NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
-PART_OF_PERIOD = 2  # a part of a period of years lasts at most half of it
+PART_OF_PERIOD = 2  # a part of a period lasts at most half of it
 RUNNING_COUNT_DAYS = 60  # reports this close in time may give one toll as it rose
 FIRST_COUNT_DAYS = 3  # a toll published this soon after the deaths is a first count
 FINAL_COUNT_DAYS = 60  # and one published this much later, after the count was settled
@@ -342,11 +342,10 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
     if lw is None or hw is None or (lw.start, lw.end) == (hw.start, hw.end):
         return None
     # the whole is a stated year, season or period ("between 1947 and 1949"), not a span joined from
-    # several dates of a sentence ("in 1991 / in 1994"), and the part a clearly shorter stretch of it
-    stated = hw.precision == "years" and JOINED not in (hw.text or "")
-    whole = hw.precision in ("year", "season") or (
-        stated and (lw.end - lw.start) * PART_OF_PERIOD <= (hw.end - hw.start)
-    )
+    # several dates of a sentence ("in 1991 / in 1994"), and the part at most half of it: "between
+    # April and December 1948" is most of "1948", not a phase of it
+    stated = hw.precision in ("year", "season") or (hw.precision == "years" and JOINED not in (hw.text or ""))
+    whole = stated and (lw.end - lw.start) * PART_OF_PERIOD <= (hw.end - hw.start)
     if whole and hw.start <= lw.start and lw.end <= hw.end:
         return (
             f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"

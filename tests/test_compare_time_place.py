@@ -160,11 +160,20 @@ JOINED_DATES = span(date(1947, 1, 1), date(1949, 12, 31), "years", "in 1947 / in
         (STATED_PERIOD, "different_scope"),
         # a span joined from two dates of one sentence is no stated period: the figures are rivals
         (JOINED_DATES, "contradict"),
+        # a month of a stated year is a phase of it
+        (span(date(1948, 1, 1), date(1948, 12, 31), "year", "in 1948"), "different_scope"),
     ],
 )
 def test_compare_a_part_of_a_stated_period_of_years(whole: DateSpan, relation: str):
     part = claim("s1c1", 250_000, when=span(date(1948, 5, 1), date(1948, 5, 31), "month", "May 1948"))
     assert compare(part, claim("s2c1", 800_000, when=whole), ALIASES)[0] == relation
+
+
+def test_compare_most_of_a_year_is_no_phase_of_it():
+    """ "720,000 fled between April and December 1948" against "800,000 in 1948": rival figures."""
+    most = claim("s1c1", 720_000, when=span(date(1948, 4, 1), date(1948, 12, 31), "season", "April to December 1948"))
+    year = claim("s2c1", 800_000, when=span(date(1948, 1, 1), date(1948, 12, 31), "year", "in 1948"))
+    assert compare(most, year, ALIASES)[0] == "contradict"
 
 
 @pytest.mark.parametrize(
