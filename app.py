@@ -42,7 +42,7 @@ def header(data: state.Data) -> None:
             icon=":material/science:",
         )
     else:
-        when = data.report.generated.strftime("%Y-%m-%d %H:%M UTC") if data.report.generated else "not yet"
+        when = data.analysed.strftime("%Y-%m-%d %H:%M UTC") if data.analysed else "not yet"
         st.caption(f"Workspace `{data.path}` · analysed {when}")
 
 
