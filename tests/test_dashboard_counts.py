@@ -144,7 +144,7 @@ def test_the_first_paint_loads_neither_pandas_nor_the_models(case: str, analysed
             else f"ws = state.open_workspace({str(analysed.path)!r})\n"
             "assert state.workspace_counts(ws.stats()) is not None\n"
         )
-        + "print(' '.join(sorted(m for m in ('pandas', 'analysis.models', 'jinja2', 'spacy') if m in sys.modules)))\n"
+        + "print(' '.join(sorted(m for m in ('pandas', 'analysis.models', 'jinja2', 'spacy', 'pydantic_settings') if m in sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

