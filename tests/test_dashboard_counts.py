@@ -150,3 +150,23 @@ def test_the_first_paint_loads_neither_pandas_nor_the_models(case: str, analysed
     assert done.returncode == 0, done.stderr
     loaded = done.stdout.split()
     assert loaded == ([] if case == "demo" else ["analysis.models"]), loaded
+
+
+def test_the_report_and_tables_are_built_with_the_collector_paused(analysed: Workspace,
+                                                                    monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    """The cyclic garbage collector walks every model already built at each collection: paused while
+    the report is read and the overview's tables are built (issue #11), and running again after."""
+    import gc
+
+    from dashboard import tables
+
+    seen = []
+    read = analysed.report
+    monkeypatch.setattr(analysed, "report", lambda: (seen.append(("report", gc.isenabled())), read())[1])
+    build = tables.fact_frame
+    monkeypatch.setattr(tables, "fact_frame", lambda *a: (seen.append(("facts", gc.isenabled())), build(*a))[1])
+    assert gc.isenabled()
+    report = workspace_report(analysed)
+    facts = state.facts("paused-gc-test", report)
+    assert seen == [("report", False), ("facts", False)] and gc.isenabled()
+    assert len(facts) == ReportCounts.of_report(report).facts
