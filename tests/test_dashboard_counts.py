@@ -170,3 +170,26 @@ def test_the_report_and_tables_are_built_with_the_collector_paused(analysed: Wor
     facts = state.facts("paused-gc-test", report)
     assert seen == [("report", False), ("facts", False)] and gc.isenabled()
     assert len(facts) == ReportCounts.of_report(report).facts
+
+
+def test_a_report_that_cannot_be_read_is_one_error_under_the_numbers(analysed: Workspace, monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    """The numbers come from SQL; the report is read afterwards, and its error is shown, not a traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    from sources.errors import WorkspaceError
+    from workspace import pipeline
+
+    def unreadable(ws, **_):  # noqa: ANN001, ANN202
+        raise WorkspaceError(str(ws.path), detail="the report cannot be read")
+
+    monkeypatch.setattr(pipeline, "workspace_report", unreadable)
+    monkeypatch.setenv("RASHOMON_WORKSPACE", str(analysed.path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert {m.label: m.value for m in at.metric} == {
+        "Sources": "4",
+        "Claims": "12",
+        "Facts": "8",
+        "Contested facts": "2",
+    }
+    assert not at.exception
+    assert len(at.error) == 1 and "workspace problem: the report cannot be read" in at.error[0].value
