@@ -90,7 +90,7 @@ def test_settings_threshold_change_realigns_the_workspace(monkeypatch: pytest.Mo
 
 
 def test_settings_names_are_read_in_any_case_and_others_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """As pydantic-settings read them before (issue #11 replaced it with a plain model)."""
+    """As pydantic-settings read them before (issue #11 replaced it with plain Python)."""
     monkeypatch.setenv("rashomon_workspace", str(tmp_path / "lower.db"))
     monkeypatch.setenv("RASHOMON_Same_Fact_Score", "0.6")
     monkeypatch.setenv("RASHOMON_UNKNOWN", "anything")
