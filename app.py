@@ -42,7 +42,7 @@ def header(data: state.Data) -> None:
             icon=":material/science:",
         )
     else:
-        when = data.report.generated.strftime("%Y-%m-%d %H:%M UTC") if data.report.generated else "not yet"
+        when = data.analysed.strftime("%Y-%m-%d %H:%M UTC") if data.analysed else "not yet"
         st.caption(f"Workspace `{data.path}` · analysed {when}")
 
 
@@ -57,6 +57,13 @@ def main() -> None:
     filters.keep()
     follow_link()
     header(data)
+    try:
+        panels(data)
+    except RashomonError as exc:  # the report is read when a panel first asks for it (state.Data)
+        st.error(md_escape(str(exc)))
+
+
+def panels(data: state.Data) -> None:
     overview, matrix, fact, source, add, export = st.tabs(state.TABS, key=state.TAB_KEY, bind="query-params")
     # Only the open tab runs (issue #4): a 100-source matrix is not built while the overview shows.
     # Each panel is imported when its tab opens (issue #11): the fact view's Altair charts, for

@@ -20,9 +20,13 @@ import hashlib
 import importlib.metadata
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from analysis.models import Report
+from analysis.counts import ReportCounts
 from sources.settings import settings
+
+if TYPE_CHECKING:  # the models are built after the first paint (issue #11)
+    from analysis.models import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "demo"
@@ -55,15 +59,48 @@ def fingerprint(demo_dir: Path = DEMO_DIR) -> str:
     return digest.hexdigest()
 
 
-def precomputed(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> Report | None:
-    """The shipped report, if it was made from the demo and rules as they are now; else None."""
+def _stored(path: Path, demo_dir: Path) -> dict[str, Any] | None:
+    """The shipped report as plain JSON, if it was made from the demo and rules as they are now; else None."""
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored.get("fingerprint") != fingerprint(demo_dir):
             return None
-        return Report.model_validate(stored["report"])
-    except (OSError, ValueError, KeyError, TypeError):
+        report = stored["report"]
+        return report if isinstance(report, dict) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: analyse instead
+
+
+def precomputed(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> Report | None:
+    """The shipped report, if it was made from the demo and rules as they are now; else None."""
+    from analysis.models import Report
+
+    stored = _stored(path, demo_dir)
+    if stored is None:
+        return None
+    try:
+        return Report.model_validate(stored)
+    except ValueError:
+        return None  # damaged: analyse instead
+
+
+def precomputed_counts(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> ReportCounts | None:
+    """The overview's numbers of the shipped report, counted in its JSON without building the models
+    (issue #11: the first paint); None when `precomputed` would give no report."""
+    stored = _stored(path, demo_dir)
+    if stored is None:
+        return None
+    try:
+        groups = stored["groups"]
+        return ReportCounts(
+            sources=len(stored["sources"]),
+            claims=len(stored["claims"]),  # stored folded, as analyse() gives them (analysis.counts)
+            folded=sum(len(group.get("repeats") or {}) for group in groups),
+            facts=len(groups),
+            contested=sum(1 for group in groups if group.get("status") == "contested"),
+        )
+    except (KeyError, TypeError, AttributeError):
+        return None
 
 
 def analyse_demo() -> Report:

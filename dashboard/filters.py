@@ -3,14 +3,21 @@
 Streamlit forgets a widget's value when a run does not draw it, and only
 the open tab is drawn; `keep()` re-stores the filter values at the start of
 every run, so they hold while the Export tab (or any other) is open.
+`dashboard.tables` (pandas) is imported where the filters are used, not
+by `keep()`, which runs before the overview's first paint (issue #11).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from analysis.report.labels import KIND_LABELS, STATUS_LABELS, kind_label
-from dashboard import state, tables
+from dashboard import state
+
+if TYPE_CHECKING:
+    from dashboard import tables
 
 KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT = (
     "filter.kinds",
@@ -21,7 +28,12 @@ KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT = (
     "filter.sort",
 )
 KEYS = (KINDS, STATUSES, SOURCES, SIDES, TEXT, SORT)
-DEFAULT_SORT = next(iter(tables.SORTS))
+
+
+def default_sort() -> str:
+    from dashboard import tables
+
+    return next(iter(tables.SORTS))
 
 
 def keep() -> None:
@@ -33,6 +45,8 @@ def keep() -> None:
 
 def current(data: state.Data) -> tuple[tables.Filters, str]:
     """The filters as last set, without drawing them (for the export); stale choices are dropped."""
+    from dashboard import tables
+
     known_sources = {s.id for s in data.report.sources}
     get = st.session_state.get
     filters = tables.Filters(
@@ -42,17 +56,19 @@ def current(data: state.Data) -> tuple[tables.Filters, str]:
         sides=tuple(get(SIDES, [])),
         text=get(TEXT, "") or "",
     )
-    sort = get(SORT, DEFAULT_SORT)
-    return filters, sort if sort in tables.SORTS else DEFAULT_SORT
+    sort = get(SORT, default_sort())
+    return filters, sort if sort in tables.SORTS else default_sort()
 
 
 def _clear() -> None:
     for key in KEYS:
-        st.session_state[key] = "" if key == TEXT else DEFAULT_SORT if key == SORT else []
+        st.session_state[key] = "" if key == TEXT else default_sort() if key == SORT else []
 
 
 def visualize_filters(data: state.Data) -> tuple[tables.Filters, str]:
     """Draw the filters in one row and return them."""
+    from dashboard import tables
+
     report = data.report
     facts = state.facts(data.key, report)
     labels = tables.source_labels(report)

