@@ -291,3 +291,23 @@ def test_compare_counts_a_people_named_in_other_words(aliases: AliasTable, scope
                                                       relation: str):  # fmt: skip
     ca, cb = _pair(count(720_000, 720_000, "approximately"), exact(800_000), scope_a=scope_a, scope_b=scope_b)
     assert compare(ca, cb, aliases)[0] == relation
+
+
+def test_align_blame_claims_of_two_accounts_of_one_event_lean_on_the_event():
+    """Two accounts of one siege blaming different sides, in words that share little: their
+    documents' event names group them; one account's own two blame claims get no such push."""
+    from analysis.align import Vocabulary, pair_evidence, pair_score
+
+    def blame(cid: str, source: str, actor: str, terms: list[str], event: list[str]) -> Claim:
+        return Claim(id=cid, source_id=source, kind="initiator", quote="q", sentence="q", start=0, end=1,
+                     sentence_start=0, value=Actor(actor=actor), terms=terms, event=event)  # fmt: skip
+
+    siege = ["@ev:keswin", "@ev:ruritania"]
+    first = blame("a", "s1", "Ruritania", ["storm", "troops"], siege)
+    second = blame("b", "s2", "militants", ["explosion", "blame"], siege)
+    own = blame("c", "s1", "militants", ["explosion", "blame"], siege)
+    other = blame("d", "s3", "militants", ["explosion", "blame"], ["@ev:dessel", "@ev:borduria"])
+    voc = Vocabulary.of([first, second, own, other])
+    assert pair_score(first, second, voc) > pair_evidence(first, second, voc)
+    assert pair_score(first, own, voc) == pair_evidence(first, own, voc)
+    assert pair_score(first, other, voc) == pair_evidence(first, other, voc)
