@@ -105,6 +105,7 @@ def test_dates_counted_back_from_publication(text: str, published: date, start: 
     ("a", "b", "apart"),
     [
         ("Special forces stormed the school", "to blame for the first explosion", True),
+        ("troops entered the depot", "militants set off the blast", True),  # going in is the storming
         ("a blast tore through the ward", "a rocket hit the ward", False),  # a rocket's blast: one act
         ("launched the war", "the first explosion", False),  # the whole event: never apart
         ("the army shot at people", "gunmen opened fire", False),  # no part named on one side
