@@ -41,6 +41,15 @@ def _lead(doc: Doc, sentences: list[Span]) -> list[Span]:
     return lead
 
 
+def _byline(ent: Span) -> bool:
+    """ "By Charles Radin, April 29": the writer, named in every piece they write, is no name of the event."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].text != "By":
+        return False
+    before = doc[ent.start - 2] if ent.start >= 2 else None
+    return before is None or before.is_space or "\n" in before.whitespace_
+
+
 def _name(text: str, aliases: AliasTable) -> str:
     return (aliases.canonical(text) or text).lower().strip()
 
@@ -54,7 +63,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     proper = set()
     frequent: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ in SIGNATURE_LABELS:
+        if ent.label_ in SIGNATURE_LABELS and not _byline(ent):
             proper.update(w.lower() for w in _WORD.findall(ent.text))
             name = _name(ent.text, aliases)
             frequent[name] += 1

@@ -101,3 +101,13 @@ def test_a_long_name_also_signs_the_event_by_its_words(nlp) -> None:
 def test_a_lead_counting_years_back_places_its_event(nlp, text: str, published: date | None,
                                                      years: set[str]) -> None:  # fmt: skip
     assert _years(_claims(nlp, text, "s1", published)) == years
+
+
+def test_a_bylines_writer_is_no_name_of_the_event(nlp) -> None:
+    """The reporter signs every piece they write: their name says nothing about which event."""
+    text = (
+        "By Charles Whitcombe, May 2, 2002\nKESWIN - Some 40 people were killed in the camp at Keswin, officials said."
+    )
+    events = {e for c in _claims(nlp, text, "s1", date(2002, 5, 2)) for e in c.event}
+    assert not any("whitcombe" in e for e in events)
+    assert any("keswin" in e for e in events)
