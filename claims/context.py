@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
+from claims.dateline import filed_spans
 from claims.dates import JOINED, DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
@@ -29,13 +30,6 @@ LIGHT_WORDS = {
     "state", "tell", "add", "accord", "number", "figure", "total", "estimate", "well", "later",
 }  # fmt: skip
 MAX_BACK_SENTENCES = 2
-
-
-# A wire dateline opening a paragraph: a city, perhaps a date, the agency in brackets, a dash.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z.'’ -]{1,40}?)(?:,[^\n()]{1,40}?)?|(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)*),"
-    r"[^\n()]{1,40}?)\s*\([^()\n]{2,40}\)\s*[-–—]"
-)
 
 
 @dataclass
@@ -60,7 +54,7 @@ class DocContext:
         text = doc.text
         ctx = cls(doc=doc, aliases=aliases, published=published, text=text)
         ctx.dates, unplaced, ctx.undated = scan_dates(text, published)
-        ctx.datelines = [(m.end("city") if m["city"] else m.end("town"), m.end()) for m in _DATELINE.finditer(text)]
+        ctx.datelines = filed_spans(text)
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
         ctx.numbers = [
             n

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
+from claims.dateline import filed_spans
 from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
@@ -50,6 +51,14 @@ def _byline(ent: Span) -> bool:
     return before is None or before.is_space or "\n" in before.whitespace_
 
 
+def _credit(ent: Span, filed: list[tuple[int, int]]) -> bool:
+    """A wire's agency in its dateline, a photographer's credit ("Ahmad Gharabli/AFP"): who made the
+    piece, not what it tells."""
+    if "/" in ent.text:
+        return True
+    return any(a <= ent.start_char and ent.end_char <= b for a, b in filed)
+
+
 def _name(text: str, aliases: AliasTable) -> str:
     return (aliases.canonical(text) or text).lower().strip()
 
@@ -62,8 +71,9 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     end = lead[-1].end_char if lead else 0
     proper = set()
     frequent: Counter[str] = Counter()
+    filed = filed_spans(doc.text)
     for ent in doc.ents:
-        if ent.label_ in SIGNATURE_LABELS and not _byline(ent):
+        if ent.label_ in SIGNATURE_LABELS and not _byline(ent) and not _credit(ent, filed):
             proper.update(w.lower() for w in _WORD.findall(ent.text))
             name = _name(ent.text, aliases)
             frequent[name] += 1

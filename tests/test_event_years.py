@@ -111,3 +111,10 @@ def test_a_bylines_writer_is_no_name_of_the_event(nlp) -> None:
     events = {e for c in _claims(nlp, text, "s1", date(2002, 5, 2)) for e in c.event}
     assert not any("whitcombe" in e for e in events)
     assert any("keswin" in e for e in events)
+
+
+def test_a_wires_agency_and_a_photo_credit_are_no_names_of_the_event(nlp) -> None:
+    text = ("KESWIN, May 2 (Reuters) - Some 40 people were killed in the camp at Keswin, officials said.\n"
+            "Mourners at the funeral. Omar Haddad/AFP\n")  # fmt: skip
+    events = {e for c in _claims(nlp, text, "s1", date(2002, 5, 2)) for e in c.event}
+    assert not any("reuters" in e or "haddad" in e for e in events)
