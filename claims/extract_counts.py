@@ -195,7 +195,19 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return "included"
     if _of_them(num_span, noun):
         return "of them"
+    if _earlier(noun):
+        return "earlier"
     return None
+
+
+def _earlier(noun: Token) -> bool:
+    """ "joining some 200,000 who had fled earlier waves of violence": people counted in a period
+    before the event's, besides its own (issue #8)."""
+    marks = set(rules()["scope"]["earlier_markers"])
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        if any(t.lower_ in marks for t in clause.subtree):
+            return True
+    return False
 
 
 def _of_them(num_span: Span, noun: Token) -> bool:

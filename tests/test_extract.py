@@ -410,6 +410,20 @@ def test_extract_a_part_of_a_count_told_before(extract):
     assert scopes == {400000: "people", 100000: "people, of them"}
 
 
+def test_extract_people_of_an_earlier_period_are_besides_the_events(extract):
+    claims = extract(
+        "Some 650,000 refugees crossed the border, joining some 200,000 who had fled earlier waves of violence."
+    )
+    scopes = {c.value.low: c.scope for c in claims if c.kind == "displaced"}
+    assert scopes[200000] == "people, earlier"
+
+
+def test_extract_people_driven_across_a_border(extract):
+    claims = extract("The campaign drove more than 700,000 villagers across the border into the next country.")
+    assert [c.value.low for c in claims if c.kind == "displaced"] == [700000]
+    assert not [c for c in extract("The soldiers drove their trucks into the square.") if c.kind == "displaced"]
+
+
 def test_extract_the_people_at_risk_of_a_partitive_are_no_toll(extract):
     counts = [c.value.low for c in extract("Of the 1,093 men on board, 323 were killed.") if c.kind == "casualties"]
     assert counts == [323]
