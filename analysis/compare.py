@@ -311,7 +311,12 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
-        rising = _running_count(a, b, ia, ib) or _rising_toll(a, b, ia, ib) or _first_count(a, b)
+        rising = (
+            _running_count(a, b, ia, ib)
+            or _rising_toll(a, b, ia, ib)
+            or _cumulative(a, b, ia, ib)
+            or _first_count(a, b)
+        )
         if rising:
             return "update", f"{pair}: {rising}"
         return "contradict", f"{pair}: the figures do not overlap"
@@ -389,6 +394,20 @@ def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     return (
         f"the lower count was published earlier ({early.published}) than the higher ({late.published}): the toll rose"
     )
+
+
+def _cumulative(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """Two counts "since" a start ("have fled since 25 August", "so far"), the later one higher: one
+    running total read at two moments, whoever counted (issue #8)."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return None
+    if not (_says(a, "cumulative") and _says(b, "cumulative")):
+        return None
+    early, late = (a, b) if a.published < b.published else (b, a)
+    i_early, i_late = (ia, ib) if early is a else (ib, ia)
+    if i_early.high > i_late.low:
+        return None
+    return f"both count a running total, the higher published later ({late.published} against {early.published})"
 
 
 def _first_count(a: Claim, b: Claim) -> str | None:

@@ -148,6 +148,7 @@ class RunningCountWords(_Strict):
     doc: str = Field("", alias="_doc")
     preliminary: Words
     rose: Words
+    cumulative: Words = []  # "have fled since 25 August", "so far": a running total
 
 
 class ActorNouns(_Strict):

@@ -166,3 +166,27 @@ def test_compare_a_shelling_and_an_explosion_may_be_one_part():
     shelled = count("s1c1", 45, "people in the shelling")
     blast = count("s2c1", 80, "people in the explosion")
     assert compare(shelled, blast, ALIASES)[0] == "contradict"
+
+
+def said(cid: str, low: int, sentence: str, published: date, speaker: str | None = None) -> Claim:
+    return count(cid, low, published=published).model_copy(update={"sentence": sentence, "speaker": speaker})
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "relation"),
+    [
+        # one running total read months apart, by two counters
+        ((400_000, "More than 400,000 have fled since 25 August."), (655_000, "Some 655,000 have crossed since 25 August."),
+         "update"),
+        # a total that fell is no running total
+        ((655_000, "Some 655,000 have crossed since 25 August."), (400_000, "Some 400,000 have fled since 25 August."),
+         "contradict"),
+        # only one of them counts since a start
+        ((400_000, "Some 400,000 fled the fighting."), (655_000, "Some 655,000 have crossed since 25 August."),
+         "contradict"),
+    ],
+)  # fmt: skip
+def test_compare_a_running_total_read_twice(early: tuple[int, str], late: tuple[int, str], relation: str):
+    first = said("s1c1", early[0], early[1], date(2017, 9, 18), "the refugee agency")
+    second = said("s2c1", late[0], late[1], date(2017, 12, 7), "aid groups")
+    assert compare(first, second, ALIASES)[0] == relation
