@@ -68,6 +68,15 @@ def _no_subject(tok: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """ "those Palestinians killed in the battle were fighters": a bare participle with no object and no
+    "have" (or parsed as a clause that is the subject) is a passive read as active; its subject is the
+    victim, not the doer."""
+    if not (verb.tag_ == "VBN" or verb.dep_ == "csubj") or any(c.dep_ in ("dobj", "aux") for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for c in verb.children)
+
+
 def _place_object(verb: Token) -> bool:
     """ "entered the camp", "swept through the cities": a place, not "entered talks" or "the war"."""
     w = _words()
@@ -90,6 +99,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "no_subject": lambda: _no_subject(trigger),
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
         "place_object": lambda: _place_object(trigger),
+        "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()

@@ -24,7 +24,7 @@ FILE = "initiator_patterns.json"
 CACHE_KEY = "rashomon.initiator_matches"
 Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
-    "no_subject", "armed_actor", "place_object", "by_for_violence",
+    "no_subject", "armed_actor", "place_object", "by_for_violence", "not_reduced_passive",
 ]  # fmt: skip
 
 

@@ -509,3 +509,16 @@ def test_actor_reader_takes_a_full_name_the_tagger_missed(words, pos, actor):
     doc = _hand_built(words, pos, ["compound", "nsubj", "ROOT", "det", "dobj"], [1, 2, 2, 4, 2])
     named = ActorReader(DocContext(doc=doc, aliases=AliasTable(), published=None)).name(doc[1])
     assert (named.actor if named else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        # the victims of a passive read as active are no doers
+        ("Moldova says that those Ukrainians killed in the Dessel battle were almost all fighters.", []),
+        ("The militia killed 30 villagers in Keswin.", ["militia"]),
+        ("Troops had shelled the town before dawn.", ["troops"]),
+    ],
+)
+def test_extract_no_doer_from_a_passive_read_as_active(extract, sentence: str, actors: list[str]):
+    assert [c.value.actor for c in extract(sentence) if c.kind == "initiator"] == actors
