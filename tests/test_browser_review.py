@@ -124,6 +124,7 @@ def test_review_in_the_browser_survives_a_reload(page, server: str, workspace: P
     assert "reviewed: split into a new fact" in body and "all people, not civilians" in body
     open_tab(page, "Source")
     pick(page, "source.pick", "river_post.txt")
+    page.locator("mark").filter(has_text="At least 38").first.wait_for()  # a loaded machine draws late
     marks = " ".join(page.locator("mark").all_inner_texts())
     assert "At least 38" in marks and "1998" not in marks
 
