@@ -13,6 +13,7 @@ import pytest
 
 from analysis.align import MAX_POSTINGS, Vocabulary, align, align_threshold, block_keys, candidate_pairs, pair_score
 from analysis.distinct import Units, alignment_keys
+from analysis.pairs import pair_count, related_claims, relation_pairs
 from analysis.relate import relate, relation_of
 from claims.actors import AliasTable
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -64,15 +65,15 @@ def _story(rng: random.Random, n: int) -> list[Claim]:
     return out
 
 
-def _copies(stories: list[list[Claim]], copies: int) -> list[Claim]:
-    """`copies` sources per story; each copy's claims at its own offsets, its first claim in words of
-    its own (a headline numbered as a dispatch: the same statement, worded apart)."""
+def _copies(stories: list[list[Claim]], copies: int, *, worded: bool = True) -> list[Claim]:
+    """`copies` sources per story; each copy's claims at its own offsets and (`worded`) its first
+    claim in words of its own (a headline numbered as a dispatch: the same statement, worded apart)."""
     out = []
     for n in range(len(stories) * copies):
         source = f"s{n + 1}"
         for k, c in enumerate(stories[n % len(stories)]):
             update = {"id": f"{source}c{k}", "source_id": source, "start": n + k, "end": n + k + 1}
-            if k == 0:
+            if k == 0 and worded:
                 update["sentence"] = f"{c.sentence} (dispatch no. {n})"
             out.append(c.model_copy(update=update))
     return out
@@ -167,22 +168,36 @@ def test_a_restatement_printed_by_many_sources_joins_its_sources_fact():
     assert facts[1] == facts[0] and facts[2] == facts[0]
 
 
-def test_copies_relations_are_every_cross_source_pair_with_the_claims_verdict():
+def _related(copies: int):
     rng = random.Random(3)
-    claims = _copies([_story(rng, 6) for _ in range(2)], 4)
+    claims = _copies([_story(rng, 6) for _ in range(2)], copies, worded=False)  # a verdict reads the wording
+    claims.append(claims[0].model_copy(update={"id": "s1c99", "start": 99}))  # a statement its source repeats
     voc = Vocabulary.of(claims)
     alignment = align(claims, voc)
-    groups, relations = relate(alignment, voc, AliasTable())
+    return claims, alignment, voc, relate(alignment, voc, AliasTable())
+
+
+@pytest.mark.parametrize("copies", [1, 4, 60])
+def test_copies_relations_stand_for_every_cross_source_pair_with_the_claims_verdict(copies: int):
+    claims, alignment, voc, (groups, relations) = _related(copies)
     by_id = {c.id: c for c in claims}
-    expected = 0
+    source_of = {c.id: c.source_id for c in claims}
+    expected = set()
     for g in groups:
         ids = g.claim_ids
-        expected += sum(1 for i, a in enumerate(ids) for b in ids[i + 1 :] if by_id[a].source_id != by_id[b].source_id)
-    assert len(relations) == expected > 0
+        expected |= {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :] if source_of[a] != source_of[b]}
+    found = [frozenset(pair) for r in relations for pair in relation_pairs(r, source_of)]
+    assert len(found) == len(set(found)) and set(found) == expected and expected
+    assert sum(pair_count(r, source_of) for r in relations) == len(expected)
     for r in relations:
-        a, b = by_id[r.claim_a], by_id[r.claim_b]
-        plain = relation_of(a, b, alignment.scores.get((a.id, b.id), 0.0), AliasTable(), voc)
-        assert (r.relation, r.reason, r.confidence) == (plain.relation, plain.reason, plain.confidence)
+        for a, b in relation_pairs(r, source_of):
+            plain = relation_of(by_id[a], by_id[b], alignment.scores.get((a, b), 0.0), AliasTable(), voc)
+            assert (r.relation, r.reason, r.confidence) == (plain.relation, plain.reason, plain.confidence)
+        assert related_claims(r, source_of) == {x for pair in relation_pairs(r, source_of) for x in pair}
+    if copies == 1:
+        assert not any(r.also_a or r.also_b for r in relations)  # every statement once: a relation per pair
+    else:  # relations do not grow with the copies: one per two distinct statements of a group
+        assert len(relations) == len(_related(2)[3][1]) < len(expected) / 2
 
 
 def test_alignment_keys_ignore_wording_but_not_the_side_of_a_box():
