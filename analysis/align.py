@@ -32,7 +32,7 @@ from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
-MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
+MAX_POSTINGS = 400  # a word in more distinct statements than this says nothing about which fact
 TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}
 
 

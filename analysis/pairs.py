@@ -68,3 +68,18 @@ def pair_count(relation: Relation, source_of: Mapping[str, str]) -> int:
 def relation_sides(relation: Relation) -> tuple[list[str], list[str]]:
     """The claims of each side of a relation: [claim_a, *also_a], [claim_b, *also_b]."""
     return [relation.claim_a, *relation.also_a], [relation.claim_b, *relation.also_b]
+
+
+def expand_relations(relations: list[Relation], source_of: Mapping[str, str]) -> list[Relation]:
+    """One relation per pair of claims, as before issue #11 (what a person's review works on): a
+    relation of repeated statements becomes one relation for each pair it stands for, with its verdict."""
+    if not any(r.also_a or r.also_b for r in relations):
+        return relations
+    out: list[Relation] = []
+    for r in relations:
+        if not r.also_a and not r.also_b:
+            out.append(r)
+            continue
+        plain = r.model_copy(update={"also_a": [], "also_b": []})
+        out.extend(plain.model_copy(update={"claim_a": a, "claim_b": b}) for a, b in relation_pairs(r, source_of))
+    return out

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.align import MAX_POSTINGS, Vocabulary, align, align_threshold, block_keys, candidate_pairs, pair_score
 from analysis.distinct import Units, alignment_keys
-from analysis.pairs import pair_count, related_claims, relation_pairs
+from analysis.pairs import expand_relations, pair_count, related_claims, relation_pairs
 from analysis.relate import relate, relation_of
 from claims.actors import AliasTable
 from claims.models import Actor, Claim, Count, DateSpan, Duration
@@ -208,3 +208,16 @@ def test_alignment_keys_ignore_wording_but_not_the_side_of_a_box():
     other_side = a.model_copy(update={"sentence": "Casualties2: 20 soldiers killed"})
     other_scope = a.model_copy(update={"scope": "civilians"})
     assert alignment_keys([a, worded, other_side, other_scope]) == [0, 0, 1, 2]
+
+
+def test_expanded_relations_are_one_per_pair_with_the_verdict():
+    """What a person's review works on: the relations as one per pair of claims, as before issue #11."""
+    claims, _alignment, _voc, (_groups, relations) = _related(5)
+    source_of = {c.id: c.source_id for c in claims}
+    expanded = expand_relations(relations, source_of)
+    assert not any(r.also_a or r.also_b for r in expanded)
+    assert len(expanded) == sum(pair_count(r, source_of) for r in relations) > len(relations)
+    verdict = {frozenset(p): (r.relation, r.reason) for r in relations for p in relation_pairs(r, source_of)}
+    assert {frozenset((r.claim_a, r.claim_b)): (r.relation, r.reason) for r in expanded} == verdict
+    once = [r for r in relations if not r.also_a and not r.also_b]
+    assert expand_relations(once, source_of) is once
