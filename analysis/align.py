@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import combinations
@@ -22,7 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
-from analysis.distinct import PairMemo
+from analysis.distinct import PairScores, Units
 from analysis.parties import accuse_each_other, same_party
 from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
@@ -32,7 +32,7 @@ from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
-MAX_POSTINGS = 400  # a word in more claims than this says nothing about which fact
+MAX_POSTINGS = 400  # a word in more distinct statements than this says nothing about which fact
 TIME_SLACK = {"day": 2, "days": 2, "month": 10, "season": 31, "year": 31, "years": 62, "decade": 365}
 
 
@@ -311,7 +311,7 @@ def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
 @dataclass
 class Alignment:
     groups: list[list[Claim]]
-    scores: dict[tuple[str, str], float]
+    scores: Mapping[tuple[str, str], float]
 
 
 def block_keys(c: Claim) -> list[str]:
@@ -343,14 +343,18 @@ def align_threshold() -> float:
 
 
 def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float | None = None) -> Alignment:
-    """Group claims (all kinds mixed in; kinds never share a group); `threshold` defaults to align_threshold()."""
+    """Group claims (all kinds mixed in; kinds never share a group); `threshold` defaults to align_threshold().
+
+    Claims are aligned as distinct statements (analysis.distinct.alignment_keys, issue #11): copies of
+    one statement in many sources are one unit that carries their number, so N copies of a few
+    accounts give the facts a few copies give, with more members."""
     threshold = align_threshold() if threshold is None else threshold
     voc = voc or Vocabulary.of(claims)
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_kind[c.kind].append(c)
     groups: list[list[Claim]] = []
-    scores: dict[tuple[str, str], float] = {}
+    scores = PairScores()
     for kind in sorted(by_kind):
         members = by_kind[kind]
         groups.extend(_cluster(members, voc, threshold, scores))
@@ -359,33 +363,18 @@ def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float |
     return Alignment(groups, scores)
 
 
-def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
-             scores: dict[tuple[str, str], float]) -> list[list[Claim]]:  # fmt: skip
-    edges: list[tuple[float, int, int]] = []
-    incompatible: set[tuple[int, int]] = set()
-    local: dict[tuple[int, int], float] = {}
-    # copies of one statement are scored once (issue #11): the same scores, far fewer calls
-    memo = PairMemo(members)
-    score, fits = memo.memo(lambda a, b: pair_score(a, b, voc)), memo.memo(compatible)
-    for i, j in candidate_pairs(members):
-        s = score(i, j)
-        if s is None:
-            incompatible.add((i, j))
-            continue
-        local[(i, j)] = s
-        scores[(members[i].id, members[j].id)] = s
-        scores[(members[j].id, members[i].id)] = s
-        if s >= threshold:
-            edges.append((s, i, j))
-    # what a member pair adds to a merge: its score, 0.0 when never scored but compatible,
-    # None when the two cannot be one fact (pairs sharing no word are checked when first met)
-    known: dict[tuple[int, int], float | None] = dict(local)
-    known.update(dict.fromkeys(incompatible))
-    cluster_of = list(range(len(members)))
-    clusters: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+def _cluster(members: list[Claim], voc: Vocabulary, threshold: float, scores: PairScores) -> list[list[Claim]]:
+    """Cluster one kind's claims as units of distinct statements; each unit's claims join as one."""
+    units = Units(members, compatible)
+    reps = units.reps
+    edges, incompatible, local, known = _score_units(units, voc, threshold, scores)
+    cluster_of = list(range(len(reps)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(reps))}
+    weight = list(units.weights)  # claims per cluster: a merge is judged on the mean over claim pairs
     # Clusters only grow, so (id, size) names one state of a cluster: a merge refused between
     # two states is refused again, without walking their member pairs anew (issue #11).
     refused: set[tuple[int, int, int, int]] = set()
+    fits = units.fits
     for _s, i, j in sorted(edges, reverse=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
@@ -394,16 +383,64 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float,
         state = (ci, len(a), cj, len(b))
         if state in refused:
             continue
-        total = _linkage(members, a, b, known, incompatible, fits)
-        if total is None or total / (len(a) * len(b)) < threshold * 0.75:
+        total = _linkage(reps, a, b, known, incompatible, fits)
+        if total is None or total / (weight[ci] * weight[cj]) < threshold * 0.75:
             refused.add(state)
             continue
         a.extend(b)
+        weight[ci] += weight[cj]
         del clusters[cj]
         for x in b:
             cluster_of[x] = ci
-    _attach_restatements(members, local, incompatible, clusters, cluster_of, threshold)
-    return [[members[i] for i in sorted(idx)] for idx in clusters.values()]
+    _attach_restatements(reps, local, incompatible, clusters, cluster_of, threshold, fits)
+    return [[members[k] for k in sorted(m for i in idx for m in units.members[i])] for idx in clusters.values()]
+
+
+def _score_units(units: Units, voc: Vocabulary, threshold: float, scores: PairScores) -> tuple[
+        list[tuple[float, int, int]], set[tuple[int, int]], dict[tuple[int, int], float],
+        dict[tuple[int, int], float | None]]:  # fmt: skip
+    """Score the candidate pairs of units, each kind of claim pair they stand for once: (edges at the
+    threshold, incompatible unit pairs, scores of unit pairs whose claims share a source, what each
+    scored unit pair adds to a merge).
+
+    Two statements that some source makes together are read as that source makes them, wherever
+    else they are printed: their pair is scored as one of one source (alignment's same-source rules),
+    and that score counts for every claim pair they stand for. So how many sources reprint an account
+    does not change how its statements align (issue #11). A pair any of whose kinds of claim pairs
+    cannot be one fact is never merged across."""
+    edges: list[tuple[float, int, int]] = []
+    incompatible: set[tuple[int, int]] = set()
+    local: dict[tuple[int, int], float] = {}
+    known: dict[tuple[int, int], float | None] = {}
+    table: dict[tuple[int, int, bool], float] = {}
+    weights = units.weights
+    for i, j in candidate_pairs(units.reps):
+        found: float | None = None
+        fits = True
+        for same, _n in units.pair_counts(i, j):  # of two sources first, then of one
+            s = pair_score(*units.as_pair(i, j, same), voc)
+            if s is None:
+                fits = False
+                continue
+            table[(i, j, same)] = s
+            found = s
+            if same:
+                local[(i, j)] = s
+        if not fits:
+            incompatible.add((i, j))
+            known[(i, j)] = None
+            continue
+        assert found is not None
+        if found >= threshold:
+            edges.append((found, i, j))
+        known[(i, j)] = found if weights[i] == weights[j] == 1 else weights[i] * weights[j] * found
+    for i in units.repeated():  # copies of one statement: scored among themselves, for the verdicts
+        for same, _n in units.pair_counts(i, i):
+            s = pair_score(*units.as_pair(i, i, same), voc)
+            if s is not None:
+                table[(i, i, same)] = s
+    scores.add(units, table)
+    return edges, incompatible, local, known
 
 
 def _linkage(members: list[Claim], a: list[int], b: list[int], known: dict[tuple[int, int], float | None],
@@ -431,21 +468,23 @@ def _linkage(members: list[Claim], a: list[int], b: list[int], known: dict[tuple
 _UNSEEN = object()  # a pair not met yet
 
 
-def _attach_restatements(members: list[Claim], local: dict[tuple[int, int], float], incompatible: set[tuple[int, int]],
-                         clusters: dict[int, list[int]], cluster_of: list[int], threshold: float) -> None:  # fmt: skip
-    """A lone claim that restates, in its source's own words, a value the same source gives
-    inside a group joins that group (it is folded into the fuller statement later)."""
+def _attach_restatements(reps: list[Claim], local: dict[tuple[int, int], float], incompatible: set[tuple[int, int]],
+                         clusters: dict[int, list[int]], cluster_of: list[int], threshold: float,
+                         fits: Callable[[int, int], bool]) -> None:  # fmt: skip
+    """A lone statement that restates, in its source's own words, a value the same source gives
+    inside a group joins that group (it is folded into the fuller statement later). `local` holds
+    the scores of unit pairs whose claims share a source; a lone unit is a cluster of one statement
+    (however many sources print it), a group one of two statements or more."""
     for (i, j), s in sorted(local.items(), key=lambda kv: -kv[1]):
-        if s < RESTATEMENT_SHARE * threshold or members[i].source_id != members[j].source_id:
+        if s < RESTATEMENT_SHARE * threshold:
             continue
-        if value_key(members[i]) != value_key(members[j]):
+        if value_key(reps[i]) != value_key(reps[j]):
             continue
         for lone, anchor in ((i, j), (j, i)):
             if len(clusters[cluster_of[lone]]) != 1 or len(clusters[cluster_of[anchor]]) < 2:
                 continue
             target = cluster_of[anchor]
-            if any((min(lone, x), max(lone, x)) in incompatible or not compatible(members[lone], members[x])
-                   for x in clusters[target]):  # fmt: skip
+            if any((min(lone, x), max(lone, x)) in incompatible or not fits(lone, x) for x in clusters[target]):
                 continue
             del clusters[cluster_of[lone]]
             clusters[target].append(lone)

@@ -25,6 +25,13 @@ class Relation(BaseModel):
     confidence: float | None = Field(default=None, description="how sure the machine is of its verdict, 0-1 (issue #9)")
     category: str | None = Field(default=None, description="the kind of evidence: same figure, far apart, ...")
     reviewed: Reviewed | None = None
+    # Issue #11: copies of one statement in many sources are compared once. A relation whose claims
+    # are printed by other sources too names them here, and its verdict holds for every pair of a
+    # claim of [claim_a, *also_a] and a claim of [claim_b, *also_b] from different sources (each
+    # pair once; the two lists are the same claims when both sides state one statement). Empty,
+    # and left out of the JSON, when no claim of the pair is repeated: see analysis.relate.relation_pairs.
+    also_a: list[str] = Field(default_factory=list, description="claims stating exactly what claim_a states")
+    also_b: list[str] = Field(default_factory=list, description="claims stating exactly what claim_b states")
 
 
 class CountSummary(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
@@ -13,6 +13,7 @@ from analysis.compare import compare, interval, scope_key
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
+from analysis.pairs import related_claims
 from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
@@ -196,10 +197,17 @@ def _same_population(members: list[Claim], relations: list[Relation]) -> list[Cl
     # relations and every one of them is different_scope
     related: set[str] = set()
     not_apart: set[str] = set()
+    source_of: dict[str, str] | None = None
     for r in relations:
-        related.update((r.claim_a, r.claim_b))
+        ids: Iterable[str] = (r.claim_a, r.claim_b)
+        if r.also_a or r.also_b:  # a relation of repeated statements: every claim in one of its pairs
+            source_of = source_of or {c.id: c.source_id for c in members}
+            if r.claim_a not in source_of:
+                continue  # another group's
+            ids = related_claims(r, source_of)
+        related.update(ids)
         if r.relation != "different_scope":
-            not_apart.update((r.claim_a, r.claim_b))
+            not_apart.update(ids)
     apart = {c.id for c in members if c.id in related and c.id not in not_apart}
     kept = [c for c in members if c.id not in apart] or members
     keys = Counter(_scope_id(c) for c in kept)
@@ -217,14 +225,10 @@ def _scope_id(c: Claim) -> tuple:
 def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[list[Group], list[Relation]]:
     groups: list[Group] = []
     relations: list[Relation] = []
-    verdict = _verdicts(alignment, voc, aliases)
+    verdict, positions = _verdicts(alignment, voc, aliases)
     for n, grouped in enumerate(alignment.groups, 1):
         members, repeats = fold_repeats(grouped)
-        group_relations: list[Relation] = []
-        for a, b in combinations(members, 2):
-            if a.source_id == b.source_id:
-                continue
-            group_relations.append(verdict(a, b, alignment.scores.get((a.id, b.id), 0.0)))
+        group_relations = _group_relations(members, alignment, verdict, positions)
         status = group_status(members, group_relations)
         groups.append(
             Group(
@@ -241,18 +245,66 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
     return groups, relations
 
 
-def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> Callable[[Claim, Claim, float], Relation]:
+Verdict = Callable[..., Relation]
+
+
+def _group_relations(members: list[Claim], alignment: Alignment, verdict: Verdict,
+                     positions: dict[str, int]) -> list[Relation]:  # fmt: skip
+    """Every pair of members from different sources, compared. Members that state the same thing
+    (one statement printed by several sources, issue #11) make one position: each two positions
+    get one relation standing for all their claims' pairs (Relation.also_a, also_b), so a thousand
+    copies of two statements are three relations, not half a million."""
+    scores = alignment.scores
+    by_position: dict[int, list[Claim]] = {}
+    for c in members:
+        by_position.setdefault(positions[c.id], []).append(c)
+    if len(by_position) == len(members):  # every statement made once: one relation per pair
+        return [
+            verdict(a, b, scores.get((a.id, b.id), 0.0))
+            for a, b in combinations(members, 2)
+            if a.source_id != b.source_id
+        ]
+    out: list[Relation] = []
+    sides = list(by_position.values())
+    for x, side_a in enumerate(sides):
+        for side_b in sides[x:]:
+            pair = _first_pair(side_a, side_b)
+            if pair is None:
+                continue
+            a, b = pair
+            also_a = [c.id for c in side_a if c is not a]
+            also_b = [c.id for c in side_b if c is not b]
+            out.append(verdict(a, b, scores.get((a.id, b.id), 0.0), also_a, also_b))
+    return out
+
+
+def _first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] | None:
+    """The first pair of a claim of side_a and one of side_b from two sources (None: there is none);
+    side_a and side_b are the same list when both are one statement's claims."""
+    for i, a in enumerate(side_a):
+        for b in side_b[i + 1 :] if side_a is side_b else side_b:
+            if a.source_id != b.source_id:
+                return a, b
+    return None
+
+
+def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[Verdict, dict[str, int]]:
     """relation_of, computed once per two distinct statements and score, then copied with the
-    pair's ids (issue #11: a thousand copies of one story, one comparison per distinct pair)."""
+    pair's ids (issue #11: a thousand copies of one story, one comparison per distinct pair); and
+    each claim's statement (its position)."""
     everyone = [c for grouped in alignment.groups for c in grouped]
     position = {c.id: n for n, c in enumerate(everyone)}
     # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
-    memo = PairMemo(everyone).memo_with(
-        lambda a, b, score: relation_of(a, b, score, aliases, voc).model_dump(exclude_unset=True)
-    )
+    pairs = PairMemo(everyone)
+    memo = pairs.memo_with(lambda a, b, score: relation_of(a, b, score, aliases, voc).model_dump(exclude_unset=True))
+    statement = {c.id: key for c, key in zip(everyone, pairs.keys, strict=True)}
 
-    def verdict(a: Claim, b: Claim, score: float) -> Relation:
+    def verdict(a: Claim, b: Claim, score: float, also_a: list[str] | None = None,
+                also_b: list[str] | None = None) -> Relation:  # fmt: skip
         found = memo(position[a.id], position[b.id], score)
+        if also_a or also_b:
+            return Relation.model_validate({**found, "claim_a": a.id, "claim_b": b.id, "also_a": also_a or [],
+                                            "also_b": also_b or []})  # fmt: skip
         return Relation.model_validate({**found, "claim_a": a.id, "claim_b": b.id})
 
-    return verdict
+    return verdict, statement

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from analysis.align import Vocabulary
 from analysis.models import DecisionState, Group, Relation, ReviewState
+from analysis.pairs import expand_relations
 from analysis.relate import group_status, group_summary, relation_of, topic_of
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan, Reviewed, Value
@@ -454,6 +455,9 @@ def apply_review(sources: list[Source], claims: list[Claim], groups: list[Group]
     if not active:
         return ReviewedAnalysis(claims, groups, relations, ReviewState())
     aliases = aliases or AliasTable()
+    # A person decides about pairs of claims: a relation standing for the pairs of statements many
+    # sources print (issue #11) is reviewed as the pairs it stands for, one relation each.
+    relations = expand_relations(relations, {c.id: c.source_id for c in every_claim or claims})
     state = _State(sources, claims, groups, relations, every_claim or claims)
     states: dict[int, DecisionState] = {}
     for d in active:

@@ -4,7 +4,7 @@ The made-up corpus (benchmarks/corpus.py) has small, varied facts; a newsroom's
 collection about one war is the opposite: many accounts of the same few facts,
 which is what makes alignment and relations grow. These corpora are copies of
 the project's demo articles (demo/*.txt, about one border clash), each copy with
-a distinct first line so that no two documents are the same text:
+a distinct closing line so that no two documents are the same text:
 
     from benchmarks.copies import write_copies, long_text
     write_copies(folder, 1000)      # 1,000 files + sources.json (title, publisher, date of the original)
@@ -26,13 +26,25 @@ def demo_articles() -> list[tuple[str, str, dict]]:
 
 
 def _distinct(text: str, i: int) -> str:
-    """The text with copy i's own first line (its headline, numbered as a dispatch)."""
-    first, _, rest = text.partition("\n")
-    return f"{first.strip()} (dispatch no. {i})\n{rest}"
+    """The text with copy i's own closing line, an archive mark in letters (issue #11): a number in
+    the headline ("dispatch no. 1500") was read as the year of the article's days and changed how
+    its lead was parsed, so from about 1,500 copies on, one copy in seven stated other things."""
+    return f"{text.rstrip()}\n\n(Archive copy {_letters(i)}.)\n"
+
+
+def _letters(i: int) -> str:
+    """i in lower-case letters (0 -> 'aa', 1 -> 'ab', ...): no digit a reader could take for a count or a year."""
+    out = ""
+    while True:
+        i, r = divmod(i, 26)
+        out = chr(ord("a") + r) + out
+        if i == 0:
+            break
+    return out.rjust(2, "a")
 
 
 def copies(n: int) -> list[tuple[str, str, dict]]:
-    """n (file name, text, sources.json entry): the demo articles in turn, each copy with a distinct first line."""
+    """n (file name, text, sources.json entry): the demo articles in turn, each copy with a distinct closing line."""
     originals = demo_articles()
     out = []
     for i in range(n):
@@ -56,7 +68,7 @@ def write_copies(folder: Path, n: int) -> Path:
 
 def long_text(size: int) -> str:
     """One text of at most `size` bytes in UTF-8 (20 MB stays within the loader's cap): the demo
-    articles repeated, each repetition headed by a distinct first line, paragraphs separated by
+    articles repeated, each repetition closed by a distinct line, paragraphs separated by
     blank lines (a report or a book)."""
     originals = demo_articles()
     parts: list[str] = []

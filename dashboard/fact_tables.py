@@ -134,10 +134,16 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
                     RELATION_LABELS.get(rel.relation, UNCLEAR),
                     rel.claim_a,
                     rel.claim_b,
-                    labels.get(sa, sa),
-                    labels.get(sb, sb),
+                    labels.get(sa, sa) + _others(index, sa, rel.also_a),
+                    labels.get(sb, sb) + _others(index, sb, rel.also_b),
                     rel.reason,
                 )
             )
     found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
     return found
+
+
+def _others(index: Index, source: str, also: list[str]) -> str:
+    """' and 1,249 other sources' when other sources print the same statement (issue #11)."""
+    others = {index.source_of(c) for c in also} - {source, None}
+    return f" and {len(others):,} other source{'s' if len(others) != 1 else ''}" if others else ""

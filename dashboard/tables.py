@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.models import Report
+from analysis.pairs import pair_count, related_claims, relation_pairs, relation_sides
 from analysis.report.labels import (
     ABSENT,
     AGREES,
@@ -115,7 +116,17 @@ class Index:
             for cid in group.claim_ids:
                 self.group_of.setdefault(cid, group.id)
         self.relations_of = defaultdict(list)
+        source_of: dict[str, str] | None = None
         for rel in self.report.relations:
+            if rel.also_a or rel.also_b:  # statements many sources print (issue #11): each claim once
+                source_of = source_of or {c.id: c.source_id for c in self.report.claims}
+                involved = related_claims(rel, source_of)
+                side_a, side_b = relation_sides(rel)
+                for mine, other in ((side_a, rel.claim_b), (side_b, rel.claim_a)):
+                    for cid in mine:
+                        if cid in involved:
+                            self.relations_of[cid].append((other, rel.relation, rel.reason))
+                continue
             self.relations_of[rel.claim_a].append((rel.claim_b, rel.relation, rel.reason))
             self.relations_of[rel.claim_b].append((rel.claim_a, rel.relation, rel.reason))
 
@@ -140,10 +151,11 @@ def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     sides = {s.id: (s.side or "") for s in report.sources}
     labels = source_labels(report)
     tally: dict[str, dict[str, int]] = defaultdict(lambda: {"contradict": 0, "agree": 0})
+    source_of = {c.id: c.source_id for c in report.claims}
     for rel in report.relations:
         gid = index.group_of.get(rel.claim_a)
         if gid is not None and gid == index.group_of.get(rel.claim_b) and rel.relation in ("contradict", "agree"):
-            tally[gid][rel.relation] += 1
+            tally[gid][rel.relation] += pair_count(rel, source_of)  # the pairs of claims it stands for
     rows = []
     for order, group in enumerate(report.groups):
         claims = [index.claims[c] for c in group.claim_ids if c in index.claims]
@@ -285,15 +297,19 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
     """(source a, source b, group) -> the worst relation between their claims on that fact."""
     index = index or Index(report)
     verdicts: dict[tuple[str, str, str], str] = {}
+    source_of = {c.id: c.source_id for c in report.claims}
     for rel in report.relations:
-        sa, sb = index.source_of(rel.claim_a), index.source_of(rel.claim_b)
         gid = index.group_of.get(rel.claim_a)
-        if sa is None or sb is None or sa == sb or gid is None:
+        if gid is None:
             continue
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
-        current = verdicts.get((sa, sb, gid))
-        if current is None or _rank(status) < _rank(current):  # both directions always hold the same
-            verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
+        for a, b in relation_pairs(rel, source_of):  # every pair of sources it stands for (issue #11)
+            sa, sb = source_of.get(a), source_of.get(b)
+            if sa is None or sb is None or sa == sb:
+                continue
+            current = verdicts.get((sa, sb, gid))
+            if current is None or _rank(status) < _rank(current):  # both directions always hold the same
+                verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
     return verdicts
 
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 pytest.importorskip("distributed", reason="dask[distributed] is in the dev extra: pip install -e '.[dev]'")
 
+from benchmarks.copies import write_copies  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 from claims.actors import AliasTable  # noqa: E402
 from cli import app  # noqa: E402
@@ -73,6 +74,17 @@ def test_dask_generated_corpus_gives_the_local_result_and_loads_spacy_once_per_w
     assert len(dask_engine._PIPELINES) == 2  # one pipeline per worker, not per partition
     assert ticks == sorted(ticks) and ticks[-1] == len(sources) and len(ticks) > 1  # progress as partitions end
     assert {"parse and extract", "align and compare"} <= set(phases)
+
+
+@pytest.mark.slow
+def test_dask_copies_give_the_local_relations_of_distinct_statements(client, tmp_path: Path):
+    """Copies of a few accounts (issue #11): the same facts and the same relations per distinct pair of
+    statements (also_a, also_b) on the cluster as here."""
+    sources = collect([write_copies(tmp_path / "copies", 24)]).sources
+    local = analyse(sources)
+    claims, groups, relations, _ = analyse_on_cluster(sources, AliasTable(), client)
+    assert any(r.also_a and r.also_b for r in relations) and len(groups) < 20
+    _same(local, claims, groups, relations)
 
 
 def _free_port() -> int:

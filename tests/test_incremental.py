@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from analysis.models import Report
+from analysis.pairs import relation_pairs
 from analysis.relate import _same_population
 from analysis.summary import summarise_counts
 from benchmarks.workspace_corpus import generate
@@ -104,11 +105,14 @@ def assert_consistent(report: Report) -> None:
     seen = Counter(cid for g in report.groups for cid in g.claim_ids)
     assert set(seen) == set(claims) and set(seen.values()) == {1}, "each claim in exactly one group"
     group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
-    pairs = Counter(frozenset((r.claim_a, r.claim_b)) for r in report.relations)
+    source_of = {cid: c.source_id for cid, c in claims.items()}
+    # a relation of statements other sources print too stands for each pair of its sides (issue #11)
+    pairs = Counter(frozenset(pair) for r in report.relations for pair in relation_pairs(r, source_of))
     assert set(pairs.values()) <= {1}
     for r in report.relations:
-        assert group_of[r.claim_a] == group_of[r.claim_b]
-        assert claims[r.claim_a].source_id != claims[r.claim_b].source_id
+        for a, b in relation_pairs(r, source_of):
+            assert group_of[a] == group_of[b] == group_of[r.claim_a]
+            assert claims[a].source_id != claims[b].source_id
     for g in report.groups:
         members = [claims[cid] for cid in g.claim_ids]
         assert {m.kind for m in members} == {g.kind}

@@ -42,7 +42,16 @@ class AnalysisChanged(WorkspaceError):
 
 
 _RELATION_FIELDS = ("claim_a", "claim_b", "relation", "reason", "confidence", "category")
-_RELATION_COLUMNS = ", ".join(_RELATION_FIELDS)
+_RELATION_COLUMNS = ", ".join((*_RELATION_FIELDS, "also_a", "also_b"))
+
+
+def _relation(row: Any) -> Relation:
+    """A stored relation; the other claims of its sides (issue #11) only when it has some."""
+    fields = {key: row[key] for key in _RELATION_FIELDS}
+    for side in ("also_a", "also_b"):
+        if row[side]:
+            fields[side] = json.loads(row[side])
+    return Relation.model_validate(fields)
 
 
 def _group_number(group_id: str) -> int:
@@ -72,6 +81,7 @@ class AnalysisStore(SourceStore):
             return
         gone = {row["id"] for row in rows}
         for group_id in sorted({row["group_id"] for row in rows}):
+            self._narrow_copies(group_id, gone)
             self._rows(
                 f"DELETE FROM relations WHERE group_id = ?1 AND (claim_a IN {EACH2} OR claim_b IN {EACH2})",
                 (group_id, json_list(gone)),
@@ -92,6 +102,38 @@ class AnalysisStore(SourceStore):
         self._rows("UPDATE claims SET group_id = NULL WHERE source_id = ?", (source_id,))
         self._bump_generation()
         self._mark_stale()
+
+    def _narrow_copies(self, group_id: str, gone: set[str]) -> None:
+        """Relations standing for the pairs of statements many sources print (issue #11) lose the
+        claims that go and keep standing for the others' pairs: a side's first remaining claim
+        becomes its named one. One that no longer holds a pair of two sources goes."""
+        rows = self._rows(
+            f"SELECT position, {_RELATION_COLUMNS} FROM relations WHERE group_id = ?"
+            " AND (also_a IS NOT NULL OR also_b IS NOT NULL)",
+            (group_id,),
+        )
+        for row in rows:
+            rel = _relation(row)
+            side_a = [c for c in (rel.claim_a, *rel.also_a) if c not in gone]
+            side_b = [c for c in (rel.claim_b, *rel.also_b) if c not in gone]
+            if len(side_a) == len(rel.also_a) + 1 and len(side_b) == len(rel.also_b) + 1:
+                continue  # nothing of it goes
+            source_of = self._sources_of([*side_a, *side_b])
+            pair = next(((a, b) for a in side_a for b in side_b if a != b and source_of[a] != source_of[b]), None)
+            if pair is None:
+                self._rows("DELETE FROM relations WHERE position = ?", (row["position"],))
+                continue
+            a, b = pair
+            also_a, also_b = [c for c in side_a if c != a], [c for c in side_b if c != b]
+            self._rows(
+                "UPDATE relations SET claim_a = ?, claim_b = ?, also_a = ?, also_b = ? WHERE position = ?",
+                (a, b, json.dumps(also_a) if also_a else None, json.dumps(also_b) if also_b else None,
+                 row["position"]),
+            )  # fmt: skip
+
+    def _sources_of(self, claim_ids: list[str]) -> dict[str, str]:
+        rows = self._rows(f"SELECT id, source_id FROM claims WHERE id IN {EACH}", (json_list(claim_ids),))
+        return {row["id"]: row["source_id"] for row in rows}
 
     # -- analysis --------------------------------------------------------------
 
@@ -116,13 +158,14 @@ class AnalysisStore(SourceStore):
 
     def _insert_relations(self, relations: list[Relation], group_of: dict[str, str], first: int) -> None:
         rows = [
-            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a), r.confidence, r.category)
+            (first + i, r.claim_a, r.claim_b, r.relation, r.reason, group_of.get(r.claim_a), r.confidence, r.category,
+             json.dumps(r.also_a) if r.also_a else None, json.dumps(r.also_b) if r.also_b else None)
             for i, r in enumerate(relations)
-        ]
+        ]  # fmt: skip
         with self._lock:
             self._connection().executemany(
-                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id, confidence, category)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO relations (position, claim_a, claim_b, relation, reason, group_id, confidence, category,"
+                " also_a, also_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -275,8 +318,7 @@ class AnalysisStore(SourceStore):
         )
         out: dict[str, list[Relation]] = {}
         for row in rows:
-            fields = {key: row[key] for key in _RELATION_FIELDS}
-            out.setdefault(row["group_id"], []).append(Relation.model_validate(fields))
+            out.setdefault(row["group_id"], []).append(_relation(row))
         return out
 
     def term_index_ready(self, version: str) -> bool:
@@ -302,7 +344,7 @@ class AnalysisStore(SourceStore):
 
     def relations(self) -> list[Relation]:
         rows = self._rows(f"SELECT {_RELATION_COLUMNS} FROM relations ORDER BY position")
-        return [Relation.model_validate(dict(row)) for row in rows]
+        return [_relation(row) for row in rows]
 
     def report(self) -> Report:
         """The whole workspace as one Report, read from one snapshot, restatements not yet folded."""

@@ -36,6 +36,7 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, Any
 
 from analysis.align import Alignment, Vocabulary, align
+from analysis.distinct import PairScores
 from analysis.models import Group, Relation
 from analysis.relate import relate
 from claims.actors import AliasTable
@@ -215,22 +216,16 @@ def align_kind(kind: str, parts: list[list[tuple]], counts: tuple[int, Counter[s
         return []
     claims = [claim for _order, claim in sorted(ordered, key=lambda oc: oc[0])]
     alignment = align(claims, Vocabulary(df=counts[1], n=counts[0]))
+    assert isinstance(alignment.scores, PairScores)
     out = []
     for n, grouped in enumerate(alignment.groups):
         first = grouped[0]
         # align() sorts by the first claim's (source, offset), then by the earliest offset, keeping
         # its kinds in sorted order: the same key across kinds
         key = (first.source_id, first.start, min(c.start for c in grouped), kind, n)
-        scores = {pair: alignment.scores[pair] for pair in _pairs(grouped) if pair in alignment.scores}
+        scores = alignment.scores.restrict([c.id for c in grouped])
         out.append((key, grouped, scores))
     return out
-
-
-def _pairs(grouped: list[Claim]) -> Iterator[tuple[str, str]]:
-    for i, a in enumerate(grouped):
-        for b in grouped[i + 1 :]:
-            yield a.id, b.id
-            yield b.id, a.id
 
 
 def group_costs(aligned: list[tuple]) -> list[int]:

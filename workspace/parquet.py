@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.models import Report
+from analysis.pairs import pair_count
 from claims.describe import describe_value
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from sources.errors import UnwritablePath
@@ -91,6 +92,11 @@ def relation_rows(report: Report) -> list[dict[str, Any]]:
             "reason": r.reason,
             "confidence": r.confidence,
             "category": r.category,
+            # issue #11: the claims that state the same as claim_a / claim_b; the verdict holds for every
+            # cross-source pair of the two sides (analysis.pairs), `pairs` of them
+            "also_a": list(r.also_a),
+            "also_b": list(r.also_b),
+            "pairs": pair_count(r, source_of),
         }  # fmt: skip
         for r in report.relations
     ]

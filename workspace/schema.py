@@ -191,7 +191,14 @@ _MIGRATION_4: Migration = (
     "ALTER TABLE relations ADD COLUMN category TEXT",
 )
 
-MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3, _MIGRATION_4]
+# Issue #11: a relation of statements that other sources print word for word stands for every
+# cross-source pair of its two sides; the other claims of each side, as JSON lists (NULL: none).
+_MIGRATION_5: Migration = (
+    "ALTER TABLE relations ADD COLUMN also_a TEXT CHECK (also_a IS NULL OR json_valid(also_a))",
+    "ALTER TABLE relations ADD COLUMN also_b TEXT CHECK (also_b IS NULL OR json_valid(also_b))",
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3, _MIGRATION_4, _MIGRATION_5]
 
 
 def schema_version() -> int:

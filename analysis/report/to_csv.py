@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from analysis.models import Group, Report
+from analysis.pairs import related_claims, relation_sides
 from analysis.report.labels import RELATION_VERBS
 from analysis.report.view import group_relations
 from claims.describe import describe_value
@@ -82,10 +83,27 @@ def _relation_summaries(report: Report) -> dict[str, str]:
     parts: dict[str, list[str]] = {}
     for rels in group_relations(report).values():
         for rel in rels:
-            for mine, other in ((rel.claim_a, rel.claim_b), (rel.claim_b, rel.claim_a)):
-                verb = RELATION_VERBS.get(rel.relation, rel.relation)
-                by = " [set by a person]" if rel.reviewed else ""
-                parts.setdefault(mine, []).append(f"{verb} {source_of.get(other, '?')} ({other}){by}")
+            verb = RELATION_VERBS.get(rel.relation, rel.relation)
+            by = " [set by a person]" if rel.reviewed else ""
+            if not rel.also_a and not rel.also_b:
+                for mine, other in ((rel.claim_a, rel.claim_b), (rel.claim_b, rel.claim_a)):
+                    parts.setdefault(mine, []).append(f"{verb} {source_of.get(other, '?')} ({other}){by}")
+                continue
+            # a relation of statements many sources print (issue #11): each of its claims, once, with a count
+            side_a, side_b = relation_sides(rel)
+            involved = related_claims(rel, source_of)
+            if set(side_a) == set(side_b):
+                for mine in side_a:
+                    if mine in involved:
+                        text = f"{verb} {len(side_a) - 1:,} other claims stating the same{by}"
+                        parts.setdefault(mine, []).append(text)
+                continue
+            for mine_side, other_side in ((side_a, side_b), (side_b, side_a)):
+                other = other_side[0]
+                text = f"{verb} {source_of.get(other, '?')} ({other}) and {len(other_side) - 1:,} more stating the same{by}"
+                for mine in mine_side:
+                    if mine in involved:
+                        parts.setdefault(mine, []).append(text)
     return {cid: "; ".join(items) for cid, items in parts.items()}
 
 

@@ -83,7 +83,11 @@ def report_to_dict(report: Report, *, lazy: bool = False) -> dict[str, Any]:
 
 
 def _relation_to_dict(relation: Relation) -> dict[str, Any]:
-    return relation.model_dump(mode="json")
+    data = relation.model_dump(mode="json")
+    for side in ("also_a", "also_b"):  # only a relation standing for copies' pairs names them (issue #11)
+        if not data[side]:
+            del data[side]
+    return data
 
 
 def report_to_json(report: Report) -> str:

@@ -266,8 +266,8 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
         PairView(
             claim_a=r.claim_a,
             claim_b=r.claim_b,
-            source_a=index.name_for(r.claim_a),
-            source_b=index.name_for(r.claim_b),
+            source_a=_side_name(index, r.claim_a, r.also_a),
+            source_b=_side_name(index, r.claim_b, r.also_b),
             relation=r.relation,
             label=relation_label(r.relation),
             reason=r.reason,
@@ -286,6 +286,16 @@ def _group_view(group: Group, relations: list[Relation], index: _Index) -> Group
         summary=_summary_view(group.summary, index) if group.summary else None,
         reviewed=reviewed_text(group.reviewed),
     )
+
+
+def _side_name(index: _Index, claim_id: str, also: list[str]) -> str:
+    """The source of one side of a pair; a side that other sources print word for word too (issue #11)
+    says how many: the verdict holds for each of them."""
+    name = index.name_for(claim_id)
+    if not also:
+        return name
+    others = len({index.claims[c].source_id for c in also if c in index.claims} - {index.claims[claim_id].source_id})
+    return f"{name} and {others:,} other source{'s' if others != 1 else ''} stating the same" if others else name
 
 
 def _orphan_view(claim: Claim, index: _Index) -> GroupView:
