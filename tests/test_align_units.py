@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -16,53 +16,8 @@ from analysis.distinct import Units, alignment_keys
 from analysis.pairs import expand_relations, pair_count, related_claims, relation_pairs
 from analysis.relate import relate, relation_of
 from claims.actors import AliasTable
-from claims.models import Actor, Claim, Count, DateSpan, Duration
-
-WORDS = ["siege", "town", "shelling", "hospital", "bridge", "convoy", "market", "village"]
-PLACES = ["Arlen", "Brisk", "Corvo"]
-SCOPES = [None, "civilians", "soldiers", "Arlenian soldiers"]
-
-
-def _story(rng: random.Random, n: int) -> list[Claim]:
-    """One article's claims (ids and sources filled in by _copies); its claims differ in wording too."""
-    out = []
-    for i in range(n):
-        kind = rng.choice(["casualties", "casualties", "event_date", "duration", "initiator"])
-        year = rng.choice([1994, 2008])
-        when = (
-            DateSpan(start=date(year, 5, 1), end=date(year, 5, 31), precision="month") if rng.random() < 0.7 else None
-        )
-        if kind == "casualties":
-            dead = rng.choice([12, 15, 40, 300])
-            value: Count | DateSpan | Duration | Actor = Count(low=dead, high=dead, text=str(dead))
-        elif kind == "event_date":
-            day = date(year, 5, 1) + timedelta(days=rng.choice([0, 1, 40]))
-            value = DateSpan(start=day, end=day, precision="day", text=str(day))
-        elif kind == "duration":
-            value = Duration(days=rng.choice([1.0, 3.0]), text="days")
-        else:
-            value = Actor(actor=rng.choice(PLACES), target=rng.choice([None, *PLACES]))
-        terms = rng.sample(WORDS, rng.randint(1, 3))
-        out.append(
-            Claim(
-                id="x",
-                source_id="x",
-                kind=kind,
-                quote="q",
-                sentence=f"q {i}",
-                start=0,
-                end=1,
-                sentence_start=0,
-                value=value,
-                scope=rng.choice(SCOPES) if kind == "casualties" else None,
-                about=" ".join(terms[:2]),
-                terms=terms,
-                entities=rng.sample(PLACES, rng.randint(0, 2)),
-                when=when,
-                event=[f"@ev:{rng.choice(PLACES).lower()}", f"@ev:y{year}"],
-            )  # fmt: skip
-        )
-    return out
+from claims.models import Claim, Count, DateSpan
+from tests.random_claims import story
 
 
 def _copies(stories: list[list[Claim]], copies: int, *, worded: bool = True) -> list[Claim]:
@@ -87,7 +42,7 @@ def _facts(groups: list[list[Claim]], stories: int) -> set[frozenset[tuple[int, 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_many_copies_give_the_facts_of_two_past_the_posting_limit(seed: int):
     rng = random.Random(seed)
-    stories = [_story(rng, rng.randint(5, 9)) for _ in range(3)]
+    stories = [story(rng, rng.randint(5, 9)) for _ in range(3)]
     few, many = _copies(stories, 2), _copies(stories, 450)
     # past the limit: claim by claim, blocking would offer no pair at all in the biggest kind
     kind, _n = Counter(c.kind for c in many).most_common(1)[0]
@@ -104,7 +59,7 @@ def test_many_copies_give_the_facts_of_two_past_the_posting_limit(seed: int):
 
 def test_pair_scores_are_those_of_the_claims_themselves():
     rng = random.Random(7)
-    claims = _copies([_story(rng, 7) for _ in range(2)], 3)
+    claims = _copies([story(rng, 7) for _ in range(2)], 3)
     voc = Vocabulary.of(claims)
     alignment = align(claims, voc)
     scores = dict(alignment.scores)
@@ -170,7 +125,7 @@ def test_a_restatement_printed_by_many_sources_joins_its_sources_fact():
 
 def _related(copies: int):
     rng = random.Random(3)
-    claims = _copies([_story(rng, 6) for _ in range(2)], copies, worded=False)  # a verdict reads the wording
+    claims = _copies([story(rng, 6) for _ in range(2)], copies, worded=False)  # a verdict reads the wording
     claims.append(claims[0].model_copy(update={"id": "s1c99", "start": 99}))  # a statement its source repeats
     voc = Vocabulary.of(claims)
     alignment = align(claims, voc)
