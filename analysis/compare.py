@@ -21,7 +21,7 @@ from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
-from claims.sub_event import WHOLE, same_part
+from claims.sub_event import WHOLE, same_part, split_part
 
 INF = math.inf
 NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
@@ -148,16 +148,6 @@ def _place_preps() -> frozenset[str]:
     return frozenset(rules()["where"]["place_preps"])
 
 
-def _split_part(text: str) -> tuple[str, str | None]:
-    """ "people in the explosion" -> ("people", "explosion"); "people in all" -> ("people", "all")."""
-    words = text.split()
-    if len(words) >= 3 and words[-2:] == ["in", WHOLE]:
-        return " ".join(words[:-2]), WHOLE
-    if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
-        return " ".join(words[:-3]), words[-1]
-    return text, None
-
-
 def _split_where(text: str) -> tuple[str, frozenset[str]]:
     """ "villagers in Marova" -> ("villagers", {"marova"}): the place claims.where appended."""
     words = text.split()
@@ -173,7 +163,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     """Read "ethnic Azerbaijanis", "Azerbaijani soldiers", "people in Marova" into comparable parts."""
     if not text:
         return Scope(frozenset(), frozenset(), False)
-    text, part = _split_part(text)
+    text, part = split_part(text)
     text, places = _split_where(text)
     nations: set[str] = set()
     unknown: set[str] = set()

@@ -16,6 +16,7 @@ from analysis.parties import same_party
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import NUMERIC_KINDS, Actor, Claim
 from claims.rules import rules
+from claims.sub_event import WHOLE, split_part
 
 VERB = {"casualties": "killed", "wounded": "wounded", "displaced": "displaced"}
 MAX_WORDS = 8
@@ -48,14 +49,6 @@ def _readable(scope: str) -> str:
     return who.replace("[", "(").replace("]", ")")
 
 
-def _part(scope: str) -> str | None:
-    """ "people in the explosion" -> "explosion" (claims.sub_event writes it); the whole is no part."""
-    words = scope.split()
-    if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
-        return words[-1]
-    return None
-
-
 def _title(name: str) -> str:
     return " ".join(w if any(ch.isupper() for ch in w) else w[:1].upper() + w[1:] for w in name.split())
 
@@ -76,7 +69,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
     if kind in NUMERIC_KINDS:
         scopes = Counter(_readable(c.scope) for c in claims if c.scope)
         who = scopes.most_common(1)[0][0] if scopes else "people"
-        parts = Counter(part for c in claims if c.scope and (part := _part(c.scope)))
+        parts = Counter(part for c in claims if c.scope and (part := split_part(c.scope)[1]) not in (None, WHOLE))
         if parts:  # "people killed in the explosion (Dessel)": one part of the event
             part = parts.most_common(1)[0][0]
             return f"{who} {VERB.get(kind, kind)} in the {part}" + (f" ({event})" if event else "")

@@ -9,8 +9,8 @@ count's part is read from the words on its death predicate: a cause noun after
 (rules.json `sub_event.parts`), so "blast" and "bombing" are one part and an
 event noun that names the whole ("attack", "siege", "massacre") is no part.
 A whole-event marker ("in all", "in total") makes the count the whole.
-The part is written after the scope ("people in the bombing"), where
-analysis.compare reads it.
+The part is written after the scope ("people in the explosion"), where
+analysis.compare and analysis.topics read it back (split_part).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ MAX_CLAUSE_TOKENS = 12  # a clause longer than this tells more than how the peop
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
-    """word or lemma -> its part ("blast" -> "bombing")."""
+    """word or lemma -> its part ("blast" -> "explosion")."""
     table: dict[str, str] = {}
     for part, words in rules()["sub_event"]["parts"].items():
         for w in words:
@@ -112,7 +112,7 @@ def _is_whole(head: Token) -> bool:
 
 
 def sub_event(trigger: Token, noun: Token) -> str | None:
-    """The part of the event a count is of ("bombing", "shooting"), WHOLE for "in all", or None."""
+    """The part of the event a count is of ("explosion", "shooting"), WHOLE for "in all", or None."""
     heads = list(dict.fromkeys([trigger, noun, trigger.head] if trigger.dep_ in ("oprd", "acomp") else [trigger, noun]))
     if any(_is_whole(h) for h in heads):
         return WHOLE
@@ -125,14 +125,14 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
         named |= _prep_parts(head)
     if len(named) > 1:
         return WHOLE  # "first with a bomb, then with a rifle", "in the fighting and the blast": the whole
+    if named:
+        return named.pop()
     around: set[str] = set()  # the clause the death hangs on: a hint, worth nothing when mixed
     verb = trigger.head if trigger.dep_ in ("oprd", "acomp") else trigger
     if verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
         around |= _clause_parts_of_head(verb.head)  # "a car bomb exploded ..., killing seven"
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         around |= _clause_parts(clause)  # "killed when a gunman opened fire"
-    if named:
-        return named.pop()
     return around.pop() if len(around) == 1 else None
 
 
@@ -148,3 +148,13 @@ def _clause_parts_of_head(head: Token) -> set[str]:
 def part_phrase(part: str) -> str:
     """How the part is written after the scope: "in the explosion", "in all"."""
     return "in all" if part == WHOLE else f"in the {part}"
+
+
+def split_part(scope: str) -> tuple[str, str | None]:
+    """ "people in the explosion" -> ("people", "explosion"); "people in all" -> ("people", WHOLE)."""
+    words = scope.split()
+    if len(words) >= 3 and words[-2:] == ["in", WHOLE]:
+        return " ".join(words[:-2]), WHOLE
+    if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
+        return " ".join(words[:-3]), words[-1]
+    return scope, None
