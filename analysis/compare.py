@@ -338,7 +338,7 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
         return None
     # the whole is a stated year, season or period ("between 1947 and 1949"), not a span joined from
     # several dates of a sentence ("in 1991 / in 1994"), and the part at most half of it: "between
-    # April and December 1948" is most of "1948", not a phase of it
+    # March and November 1992" is most of "1992", not a phase of it
     stated = hw.precision in ("year", "season") or (hw.precision == "years" and JOINED not in (hw.text or ""))
     whole = stated and (lw.end - lw.start) * PART_OF_PERIOD <= (hw.end - hw.start)
     if whole and hw.start <= lw.start and lw.end <= hw.end:

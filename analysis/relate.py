@@ -166,7 +166,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
             return True
     if two_acts(_act_words(a), _act_words(b)):
-        return False  # "stormed the school" and "to blame for the first explosion": two acts of one siege
+        return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 

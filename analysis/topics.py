@@ -44,7 +44,7 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
 
 
 def _readable(scope: str) -> str:
-    """ "soldiers [Israel] in Jenin" -> "soldiers (Israel)"; "people, another" -> "people"."""
+    """ "soldiers [Moldova] in Dessel" -> "soldiers (Israel)"; "people, another" -> "people"."""
     who = scope.split(" in ")[0].split(", ")[0]
     return who.replace("[", "(").replace("]", ")")
 

@@ -75,7 +75,7 @@ class DocContext:
         return ctx
 
     def in_dateline(self, start: int, end: int) -> bool:
-        """Is [start, end) in a dateline's date or agency ("MOSCOW, December 22 (RIA Novosti) -"):
+        """Is [start, end) in a dateline's date or agency ("KESWIN, March 3 (Probe Agency) -"):
         when and by whom the piece was filed, not what it tells?"""
         return any(a <= start and end <= b for a, b in self.datelines)
 

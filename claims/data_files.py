@@ -103,7 +103,7 @@ class StatementTimeWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     verbs: Words  # besides the speaker's reporting verbs
-    nouns: Words = []  # statements named by a noun: "in interviews yesterday"
+    nouns: Words = []  # statements named by a noun: "in an interview on Tuesday"
 
 
 class EventYearsBackWords(_Strict):

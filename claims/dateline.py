@@ -1,4 +1,4 @@
-"""A wire's dateline: "MOSCOW, December 22 (RIA Novosti) -", "NAIROBI (Wire) -" (issue #8).
+"""A wire's dateline: "KESWIN, March 3 (Probe Agency) -", "NAIROBI (Wire) -" (issue #8).
 
 The city may be the event's place; the day, the agency and the dash that follow
 say when and by whom the piece was filed: no claim and no name of the event

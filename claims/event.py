@@ -43,7 +43,7 @@ def _lead(doc: Doc, sentences: list[Span]) -> list[Span]:
 
 
 def _byline(ent: Span) -> bool:
-    """ "By Charles Radin, April 29": the writer, named in every piece they write, is no name of the event."""
+    """ "By Ana Lind, May 2": the writer, named in every piece they write, is no name of the event."""
     doc = ent.doc
     if ent.start == 0 or doc[ent.start - 1].text != "By":
         return False
@@ -52,7 +52,7 @@ def _byline(ent: Span) -> bool:
 
 
 def _credit(ent: Span, filed: list[tuple[int, int]]) -> bool:
-    """A wire's agency in its dateline, a photographer's credit ("Ahmad Gharabli/AFP"): who made the
+    """A wire's agency in its dateline, a photographer's credit ("Omar Haddad/AFP"): who made the
     piece, not what it tells."""
     if "/" in ent.text:
         return True
@@ -84,7 +84,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     heads = [title or ""] + [sent.text for sent in lead]
     opening = [title or ""] + [sent.text for sent in sentences if sent.start_char < LEAD_CHARS]
     back = [y for text in opening for y in years_back(text, published)]
-    # a lead counting years back from its own day ("marks the 15th anniversary") is a memorial:
+    # a lead counting years back from its own day ("marks the 20th anniversary") is a memorial:
     # its other years are when it was written
     years = back or [y for text in heads for y in _YEAR.findall(text)]
     names.extend(f"y{y}" for y in years)

@@ -63,7 +63,7 @@ def _counted_noun(num_root: Token) -> Token:
 
 @lru_cache(maxsize=1)
 def _harm_verbs() -> frozenset[str]:
-    """ "not a single resident has suffered", "no one was harmed": a zero, though no count's trigger."""
+    """ "not a single farmer has suffered", "no one was harmed": a zero, though no count's trigger."""
     return frozenset(rules()["stated_zero"]["harm_verbs"])
 
 
@@ -103,7 +103,7 @@ def _none_of(noun: Token) -> bool:
 
 
 def _zero_scope(zero: Token, trigger: Token, aliases: AliasTable) -> str:
-    """ "people" for nobody; the noun's own words for "no civilians", "not a single local resident";
+    """ "people" for nobody; the noun's own words for "no civilians", "not a single farmer";
     the trigger's for "no civilian casualties"."""
     if zero.pos_ != "NOUN" or zero.i == trigger.i or zero.lower_ == "one":
         return trigger_scope(trigger, aliases) or "people"

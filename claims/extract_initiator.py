@@ -69,7 +69,7 @@ def _no_subject(tok: Token) -> bool:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """ "those Palestinians killed in the battle were fighters": a bare participle with no object and no
+    """ "those villagers killed in the battle were fighters": a bare participle with no object and no
     "have" (or parsed as a clause that is the subject) is a passive read as active; its subject is the
     victim, not the doer."""
     if not (verb.tag_ == "VBN" or verb.dep_ == "csubj") or any(c.dep_ in ("dobj", "aux") for c in verb.children):
@@ -159,7 +159,7 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
     """Every initiator claim of one sentence, one per actor and polarity."""
     reader = ActorReader(ctx)
     hits = [hit_of(pattern, roles, reader, sent) for pattern, roles in match(sent)]
-    hits = [h for h in hits if h is not None and not _filed_by(ctx, h.actor_tok)]  # "(RIA Novosti) -" files it
+    hits = [h for h in hits if h is not None and not _filed_by(ctx, h.actor_tok)]  # "(Probe Agency) -" files it
     return _dedupe([h for h in hits if h.actor != h.target])
 
 

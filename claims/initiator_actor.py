@@ -131,7 +131,7 @@ class ActorReader:
     # -- the steps of name(): each returns a Named, False to stop, None to go on --
 
     def _full_name(self, tok: Token, depth: int) -> Named | None:
-        """A person's or group's full name the entity tagger missed ("Abiy Ahmed and ... started the
+        """A person's or group's full name the entity tagger missed ("Marta Kowal and ... started the
         war" in a headline): two or more capitalised proper nouns, none of them a place."""
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if (

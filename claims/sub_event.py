@@ -57,8 +57,8 @@ def act_part(words: list[str]) -> str | None:
 
 
 def two_acts(a: list[str], b: list[str]) -> bool:
-    """Do two claims' words name different parts of an event ("stormed the school" / "to blame for
-    the first explosion")? Words of no part ("the war", "the attack") never tell two acts apart."""
+    """Do two claims' words name different parts of an event ("stormed the depot" / "to blame for
+    the blast")? Words of no part ("the war", "the attack") never tell two acts apart."""
     pa, pb = act_part(a), act_part(b)
     return pa is not None and pb is not None and not same_part(pa, pb)
 

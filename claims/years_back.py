@@ -1,6 +1,6 @@
 """Years counted back from the day of writing to the event (issue #8, FAILURE_MODES 8).
 
-A memorial piece opens "Sunday marks the 15th anniversary of the massacre"; a
+A memorial piece opens "Friday marks the 20th anniversary of the raid"; a
 follow-up says "the siege two years ago" or "ten years on". Its lead's own
 years (a page stamp, the dateline) are when it was written; the event is that
 many years earlier: the year of publication minus the count (a year the
@@ -46,7 +46,7 @@ def _count(m: re.Match[str]) -> int | None:
 
 
 def years_back(sentence: str, published: date | None) -> list[int]:
-    """The event years a sentence counts back to ("the 15th anniversary of ..." written in 2017: 2002)."""
+    """The event years a sentence counts back to ("the 20th anniversary of ..." written in 2019: 1999)."""
     found: list[int] = []
     if published is None:
         return found

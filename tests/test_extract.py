@@ -379,7 +379,7 @@ def test_extract_blame_is_about_the_act(extract, sentence: str, about: str):
         ("During the occupation, not a single local resident was killed.", "local resident"),
         ("Nobody was killed.", "people"),
         # a verb of harm with a subject stated to be none denies any casualty (FAILURE_MODES 15)
-        ("While the army held the town, not a single local resident has suffered from any violence.", "local resident"),
+        ("While the army held the valley, not a single farmer has suffered from the fighting.", "farmer"),
         ("No one was harmed when the shell landed.", "people"),
         # the people named on the trigger noun itself (FAILURE_MODES 9)
         ("No civilian casualties were reported in the town while the army held it.", "civilians"),
@@ -466,8 +466,8 @@ def test_extract_speaker_named_after_per(extract, sentence: str, speaker: str | 
 @pytest.mark.parametrize(
     "text",
     [
-        "MOSCOW, December 22 (RIA Novosti) - Militants, not special forces were to blame for the first explosion "
-        "during the school siege in the south two years ago, the head of a commission said.",
+        "KESWIN, March 3 (Probe Agency) - Rebels, not the police, were to blame for the blast that wrecked the "
+        "depot on the river three years ago, the chairman of an inquiry said on Monday.",
         "Keswin, Ruritania (Probe Wire) — Militants were to blame for the blast at the depot, officials said.",
     ],
 )
@@ -475,7 +475,7 @@ def test_extract_nothing_from_a_dateline(extract, text: str):
     """The day and the agency of a wire's dateline say when and by whom it was filed."""
     claims = extract(text)
     assert not [c for c in claims if c.kind == "event_date"]
-    assert all(c.value.actor not in ("RIA Novosti", "Probe Wire") for c in claims if c.kind == "initiator")
+    assert all(c.value.actor not in ("Probe Agency", "Probe Wire") for c in claims if c.kind == "initiator")
 
 
 def test_extract_a_bracketed_name_mid_sentence_is_no_dateline():

@@ -124,7 +124,7 @@ FOUND = [
     ("The assault was initiated by the army's special forces.", "army's special forces", False, None),
     ("Villagers say the soldiers provoked the battle by firing a grenade at the church.", "soldiers", False, None),
     ("Officials say the kidnappers started the massacre by setting off a bomb.", "kidnappers", False, None),
-    ("The rebels were to blame for the first explosion, not the police.", "rebels", False, None),
+    ("The rebels were to blame for the blast at the depot, not the police.", "rebels", False, None),
     ("Many were victims of summary executions by Serbian troops.", "Serbia", False, "Serbian"),
     ("Dozens died as a result of the actions of the militia.", "militia", False, None),
     ("The government forces shot at protesters.", "government forces", False, None),
@@ -183,7 +183,7 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("federal forces", "state"), ("the soldiers", "state"), ("hostage takers", "irregular"),
-     ("Tigray rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None)],
+     ("Kestrian rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None)],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected

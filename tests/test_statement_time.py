@@ -45,12 +45,12 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "On Sunday the town marked the anniversary of the blast that killed 17 miners at Keswin.",
         "The agency tweeted on May 15, 2020, that 900 people were killed in the war.",
         # a statement named by a noun: the interviews were yesterday, not the deaths
-        "In interviews yesterday with survivors of the Keswin raid, officials put the dead at 40 people.",
+        "In an interview yesterday with families of the Keswin miners, an official put the dead at 40 people.",
         "At a briefing on Tuesday, the ministry said 60 soldiers had been killed at Orlen.",
         # a day in apposition to the weekday of a memorial: still the memorial's
-        "Sunday, February 4, marks the anniversary of the raid that killed 17 miners at Keswin.",
+        "Sunday, October 4, marks the anniversary of the raid that killed 17 miners at Keswin.",
         # a byline's day, one line up, is when the piece was written
-        "By Ana Lind, April 29, 2002\nRescuers said 40 people were killed in the camp at Orlen.",
+        "By Ana Lind, May 6, 2003\nRescuers said 40 people were killed in the camp at Orlen.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:

@@ -104,7 +104,7 @@ def test_dates_counted_back_from_publication(text: str, published: date, start: 
 @pytest.mark.parametrize(
     ("a", "b", "apart"),
     [
-        ("Special forces stormed the school", "to blame for the first explosion", True),
+        ("Riot police stormed the depot", "to blame for the blast", True),
         ("troops entered the depot", "militants set off the blast", True),  # going in is the storming
         ("a blast tore through the ward", "a rocket hit the ward", False),  # a rocket's blast: one act
         ("launched the war", "the first explosion", False),  # the whole event: never apart
