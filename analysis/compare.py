@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analysis.parties import named_in, same_party, side
 from analysis.yearless import as_pair
@@ -232,7 +233,7 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     if apart:
         return "different_scope", apart
     parts = _parts_differ(sa, sb, ia, ib)
-    first = parts is not None and parts[0] == "contradict" and _first_count(a, b)
+    first = parts is not None and parts[0] == "contradict" and _first_count(a, b, ia, ib)
     return ("update", f"{parts[1]}, but {first}") if parts and first else parts
 
 
@@ -305,7 +306,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             _running_count(a, b, ia, ib)
             or _rising_toll(a, b, ia, ib)
             or _cumulative(a, b, ia, ib)
-            or _first_count(a, b)
+            or _first_count(a, b, ia, ib)
         )
         if rising:
             return "update", f"{pair}: {rising}"
@@ -369,52 +370,62 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     return None
 
 
+class _Moments(NamedTuple):
+    """Two counts in the order their reports were published."""
+
+    early: Claim
+    late: Claim
+    i_early: Interval
+    i_late: Interval
+
+    @property
+    def days(self) -> int:
+        return (self.late.published - self.early.published).days  # type: ignore[operator]
+
+    @property
+    def rose(self) -> bool:
+        return self.i_early.high <= self.i_late.low
+
+
+def _moments(a: Claim, b: Claim, ia: Interval, ib: Interval) -> _Moments | None:
+    """The two counts by publication date, or None when a date is unknown or both are the same day."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return None
+    return _Moments(a, b, ia, ib) if a.published < b.published else _Moments(b, a, ib, ia)
+
+
 def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     """An earlier report's lower count and a later report's higher one from the same counter, weeks
     apart at most: a toll that rose as bodies were found, not a dispute (issue #8: statement time
     tells a running count)."""
-    if a.published is None or b.published is None or a.published == b.published:
-        return None
     if (a.speaker or "").casefold() != (b.speaker or "").casefold():
         return None  # two counters (a ministry, an intelligence service) disagree; one counter updates
-    early, late = (a, b) if a.published < b.published else (b, a)
-    i_early, i_late = (ia, ib) if early is a else (ib, ia)
-    if (late.published - early.published).days > RUNNING_COUNT_DAYS or i_early.high > i_late.low:
+    m = _moments(a, b, ia, ib)
+    if m is None or m.days > RUNNING_COUNT_DAYS or not m.rose:
         return None
-    return (
-        f"the lower count was published earlier ({early.published}) than the higher ({late.published}): the toll rose"
-    )
+    return f"the lower count was published earlier ({m.early.published}) than the higher ({m.late.published}): the toll rose"
 
 
 def _cumulative(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     """Two counts "since" a start ("have fled since 25 August", "so far"), the later one higher: one
     running total read at two moments, whoever counted (issue #8)."""
-    if a.published is None or b.published is None or a.published == b.published:
+    m = _moments(a, b, ia, ib)
+    if m is None or not m.rose or not (_says(a, "cumulative") and _says(b, "cumulative")):
         return None
-    if not (_says(a, "cumulative") and _says(b, "cumulative")):
-        return None
-    early, late = (a, b) if a.published < b.published else (b, a)
-    i_early, i_late = (ia, ib) if early is a else (ib, ia)
-    if i_early.high > i_late.low:
-        return None
-    return f"both count a running total, the higher published later ({late.published} against {early.published})"
+    return f"both count a running total, the higher published later ({m.late.published} against {m.early.published})"
 
 
-def _first_count(a: Claim, b: Claim) -> str | None:
+def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     """A toll published within days of the deaths against one published months later: the first
     count of the days after, since revised, not a rival figure (issue #8: statement time tells a
     running count; it rises or falls as bodies are found and names checked)."""
-    if a.published is None or b.published is None:
+    m = _moments(a, b, ia, ib)
+    when = m.early.when if m is not None else None
+    if m is None or when is None or when.precision not in ("day", "days") or when.start.year == YEAR_UNKNOWN:
         return None
-    early, late = (a, b) if a.published < b.published else (b, a)
-    when = early.when
-    if when is None or when.precision not in ("day", "days") or when.start.year == YEAR_UNKNOWN:
+    if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS or m.days < FINAL_COUNT_DAYS:  # type: ignore[operator]
         return None
-    if not 0 <= (early.published - when.end).days <= FIRST_COUNT_DAYS:
-        return None
-    if (late.published - early.published).days < FINAL_COUNT_DAYS:
-        return None
-    return f"a first count published {early.published}, days after the deaths, against one of {late.published}"
+    return f"a first count published {m.early.published}, days after the deaths, against one of {m.late.published}"
 
 
 def _close(a: Interval, b: Interval) -> bool:

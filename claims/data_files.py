@@ -125,6 +125,14 @@ class SubEventWords(_Strict):
     agents: Words
     act_only: Words
 
+    @model_validator(mode="after")
+    def _known_parts(self) -> SubEventWords:
+        named = {w for group in self.one_act for w in group} | set(self.act_only)
+        unknown = sorted(named - set(self.parts))
+        if unknown:
+            raise ValueError(f'"one_act" and "act_only" name parts "parts" does not have: {", ".join(unknown)}')
+        return self
+
 
 class StatedZeroWords(_Strict):
     """Verbs whose stated-none subject denies any casualty."""

@@ -47,6 +47,17 @@ def _y(n: str) -> str:
     return _YEAR.format(n=n)
 
 
+# Counts of days, weeks or years in words ("five days later", "ten years ago"): one table for both.
+_NUMBER_WORDS = {"a": 1, **{w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())},
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
+_COUNT_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+
+def _count(num: str) -> int:
+    return int(num) if num.isdigit() else _NUMBER_WORDS.get(num, 0)
+
+
 # Ordered: the first pattern that matches at a position wins (longest forms first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -117,8 +128,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "years_ago",
         re.compile(
-            r"\b(?P<num>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-            r"thirty|forty|fifty)\s+years?\s+ago(?P<today>\s+(?:today|this\s+week))?\b",
+            rf"\b(?P<num>\d{{1,3}}|{_COUNT_WORDS})\s+years?\s+ago(?P<today>\s+(?:today|this\s+week))?\b",
             re.I,
         ),
     ),
@@ -126,8 +136,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offset",
         re.compile(
-            r"\b(?P<num>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-            r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards|earlier)\b",
+            rf"\b(?P<num>\d{{1,3}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards|earlier)\b",
             re.I,
         ),
     ),
@@ -274,13 +283,10 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
     return None
 
 
-_AGO_WORDS = {"a": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-
-
 def _years_ago(g: dict[str, str], published: date, text: str) -> DateSpan | None:
     """ "ten years ago today" in a text of 22 July 2021: 22 July 2011; "20 years ago": that year."""
     num = g["num"].lower()
-    n = int(num) if num.isdigit() else _AGO_WORDS.get(num, _NUMBER_WORDS.get(num, 0))
+    n = _count(num)
     y = published.year - n
     if n <= 0 or y < 1:
         return None
@@ -309,8 +315,6 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
 
 RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago"}
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -323,9 +327,7 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     anchor = anchors[-1]
     if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
         return None
-    num = m["num"].lower()
-    n = int(num) if num.isdigit() else _NUMBER_WORDS[num]
-    days = n * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
+    days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
     sign = -1 if m["dir"].lower() == "earlier" else 1
     base = anchor.span.end if sign > 0 else anchor.span.start
     day = base + timedelta(days=sign * days)

@@ -64,14 +64,15 @@ def _name(text: str, aliases: AliasTable) -> str:
 
 
 def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases: AliasTable,
-                    published: date | None = None) -> list[str]:  # fmt: skip
-    """The source's event words: named things of its lead, title words the text uses as names, years."""
+                    published: date | None = None, filed: list[tuple[int, int]] | None = None) -> list[str]:  # fmt: skip
+    """The source's event words: named things of its lead, title words the text uses as names, years.
+    `filed`: where its datelines' days and agencies stand (claims.dateline), when already found."""
     names: list[str] = []
     lead = _lead(doc, sentences)
     end = lead[-1].end_char if lead else 0
     proper = set()
     frequent: Counter[str] = Counter()
-    filed = filed_spans(doc.text)
+    filed = filed_spans(doc.text) if filed is None else filed
     for ent in doc.ents:
         if ent.label_ in SIGNATURE_LABELS and not _byline(ent) and not _credit(ent, filed):
             proper.update(w.lower() for w in _WORD.findall(ent.text))

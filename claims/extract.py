@@ -50,7 +50,7 @@ class ClaimBuilder:
         self.source = source
         self.ctx = ctx
         self.claims: list[Claim] = []
-        self.event = event_signature(ctx.doc, ctx.sentences, source.title, ctx.aliases, source.published)
+        self.event = event_signature(ctx.doc, ctx.sentences, source.title, ctx.aliases, source.published, ctx.datelines)
 
     def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
             terms: list[str], scope: str | None = None, when: DateSpan | None = None,

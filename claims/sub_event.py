@@ -76,7 +76,12 @@ def part_of_word(word: str) -> str | None:
 def _part_of(tok: Token) -> str | None:
     """The part of the event a word of a count's predicate names (acts only for blame are left out)."""
     part = part_of_word(tok.lower_) or part_of_word(tok.lemma_)
-    return None if part in rules()["sub_event"]["act_only"] else part
+    return None if part in _act_only() else part
+
+
+@lru_cache(maxsize=1)
+def _act_only() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["act_only"])
 
 
 def _prep_parts(head: Token) -> set[str]:

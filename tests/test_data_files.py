@@ -50,6 +50,7 @@ def test_data_files_shipped_files_pass():
             'not usable: "vague_amounts.dozens" must be [low, high]',
         ),
         (lambda d: d["triggers"]["casualties"].update(verbs="kill"), '"triggers.casualties.verbs" must be a list'),
+        (lambda d: d["sub_event"].update(act_only=["storm"]), 'name parts "parts" does not have: storm'),
     ],
 )
 def test_data_files_bad_rule_is_one_line(data_copy: Path, change, reason: str):
