@@ -307,6 +307,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             or _rising_toll(a, b, ia, ib)
             or _cumulative(a, b, ia, ib)
             or _first_count(a, b, ia, ib)
+            or _presumed(a, b, ia, ib)
         )
         if rising:
             return "update", f"{pair}: {rising}"
@@ -426,6 +427,18 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS or m.days < FINAL_COUNT_DAYS:  # type: ignore[operator]
         return None
     return f"a first count published {m.early.published}, days after the deaths, against one of {m.late.published}"
+
+
+def _presumed(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """ "80 people are presumed dead" weeks after a fire, against the 72 an inquiry counted years
+    later: the estimate of the days after, settled since, higher or lower (issue #8)."""
+    m = _moments(a, b, ia, ib)
+    if m is None or m.days < FINAL_COUNT_DAYS:
+        return None
+    word = _says(m.early, "presumed")
+    if word is None:
+        return None
+    return f"the earlier figure ({m.early.published}) counts people '{word}', an estimate the later count settled"
 
 
 def _close(a: Interval, b: Interval) -> bool:

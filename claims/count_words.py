@@ -49,6 +49,8 @@ def trigger_kind(tok: Token) -> str | None:
             kind, pos = table[form]
             if tok.pos_ not in pos and not (tok.pos_ == "AUX" and "VERB" in pos) and not headline:
                 continue
+            if unrealised(tok):
+                return None
             need = guards.get(form)
             if need:
                 window = tok.doc[max(tok.sent.start, tok.i - 8) : min(tok.sent.end, tok.i + 6)]
@@ -56,6 +58,18 @@ def trigger_kind(tok: Token) -> str | None:
                     return None
             return kind
     return None
+
+
+def unrealised(tok: Token) -> bool:
+    """ "40 attempted murders", "tried to flee": the act a trigger names did not happen."""
+    words = rules()["unrealised"]
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in words["modifiers"] for c in tok.children):
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if before is not None and before.lower_ in words["modifiers"]:
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in words["heads"]
 
 
 @lru_cache(maxsize=1)

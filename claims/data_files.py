@@ -141,6 +141,14 @@ class StatedZeroWords(_Strict):
     harm_verbs: Words
 
 
+class UnrealisedWords(_Strict):
+    """Modifiers and governing verbs that say a trigger's act did not happen."""
+
+    doc: str = Field("", alias="_doc")
+    modifiers: Words
+    heads: Words
+
+
 class InfoboxLabels(_Strict):
     """Labels of key-value lines (claims/infobox.py)."""
 
@@ -157,6 +165,7 @@ class RunningCountWords(_Strict):
     preliminary: Words
     rose: Words
     cumulative: Words = []  # "have fled since 25 August", "so far": a running total
+    presumed: Words = []  # "80 presumed dead": an estimate a later count settles
 
 
 class ActorNouns(_Strict):
@@ -219,6 +228,7 @@ class RulesFile(BaseModel):
     event_years_back: EventYearsBackWords
     sub_event: SubEventWords
     stated_zero: StatedZeroWords
+    unrealised: UnrealisedWords
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

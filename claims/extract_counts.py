@@ -18,7 +18,7 @@ from claims.context import DocContext
 from claims.count_link import Link, link
 from claims.count_part import Whole, find_part
 from claims.count_scope import scope_text, trigger_scope
-from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind
+from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, unrealised
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
@@ -155,9 +155,10 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         return None
     root = _number_root(num_span)
     noun = _counted_noun(root)
-    if _base_of_partitive(noun):
-        return None
+    if _base_of_partitive(noun) or unrealised(noun):
+        return None  # "of the 1,093 on board", "40 attempted murders": no toll
     scope_noun = noun
+    of_dead = None
     part = find_part(root, noun, num_span, wholes)
     if part is not None:
         # "12 of whom were children": a part of the count before, of the same kind (issue #8)
@@ -165,7 +166,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         if not (counts_people(scope_noun, num_span, ctx, triggers) and scope_noun.i not in range(*_bounds(num_span))):
             return None
         found: Link | None = Link(part.whole.trigger, part.whole.kind, scope_noun)
-    else:
+    elif (found := (of_dead := _part_of_dead(root, triggers))) is None:
         if not counts_people(noun, num_span, ctx, triggers):
             return None
         fitting = [(t, k) for t, k in triggers if fits_trigger(t, noun, root)]
@@ -173,16 +174,37 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if found is None:
         return None
     scope = scope_text(found.noun, num_span, found.trigger, ctx.aliases)
-    if part is not None and scope == "people":
+    where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
+    if of_dead is not None:
+        # "44 of the people he killed were at the mosque": the part is told on its own predicate
+        where = where or where_of(root.head, root, ctx.aliases, ctx.main_places)
+        part_told = True
+    else:
+        part_told = part is not None
+    if part_told and not where and (scope == "people" or not is_person_noun(found.noun)):
         return None  # a part that does not say whose people it counts would read as a rival figure
     added = _added(num_span, noun)
     scope = f"{scope}, {added}" if added else scope
-    where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
     scope = f"{scope} {where}" if where else scope
     of_event = sub_event(found.trigger, found.noun)
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event)
+
+
+def _part_of_dead(root: Token, triggers: list[tuple[Token, str]]) -> Link | None:
+    """ "Ten of those killed were children", "44 of the people he shot were at the mosque": a number
+    whose "of" names the dead by a clause on them counts a part of the dead; what the part is comes
+    from the predicate (a person noun there, or its place)."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for base in (c for c in prep.children if c.dep_ == "pobj"):
+            for trigger, kind in triggers:
+                if trigger.head == base and trigger.dep_ in ("relcl", "acl"):
+                    attr = next((c for c in root.head.children if c.dep_ == "attr" and is_person_noun(c)), None)
+                    return Link(trigger, kind, attr or base)
+    return None
 
 
 def _added(num_span: Span, noun: Token) -> str | None:

@@ -60,7 +60,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     full = (
         rf"(?<![\w.,])(?P<qual>(?:(?:{quals})\s+(?:the\s+)?(?:low\s+end\s+of\s+(?:the\s+)?)?)+)?"
         rf"(?:(?P<between>between|from)\s+)?"
-        rf"(?:(?P<vague>{vague})\b(?!\s*-\w)|(?P<a>{amount}))"
+        # a number word is a whole word: "ones" and "someone" hold no "one"
+        rf"(?:(?P<vague>{vague})\b(?!\s*-\w)|(?P<a>{amount})(?![^\W\d_]))"
         # "from 300 to more than 700": the upper end may be open (issue #8)
         rf"(?:(?P<dash>{dash})(?P<bqual>(?:{quals})\s+)?(?:(?P<bvague>{vague})|(?P<b>{amount}))(?!\w))?"
         rf"(?:\s+(?P<tail>{tails})\b)?"

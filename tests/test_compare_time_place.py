@@ -61,6 +61,32 @@ def test_compare_counts_of_one_event(a: Claim, b: Claim, relation: str):
     assert compare(b, a, ALIASES)[0] == relation
 
 
+def _said(c: Claim, sentence: str) -> Claim:
+    return c.model_copy(update={"sentence": sentence})
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "relation"),
+    [
+        # weeks after a fire, 60 presumed dead; an inquiry two years on counted 53: an estimate settled
+        (_said(claim("s1c1", 60, published=date(2019, 3, 20)), "Police said 60 people were presumed dead."),
+         claim("s2c1", 53, published=date(2021, 3, 1)), "update"),
+        (_said(claim("s1c1", 40, published=date(2019, 3, 20)), "Forty miners are feared dead, the company said."),
+         claim("s2c1", 47, published=date(2021, 3, 1)), "update"),
+        # the same figures without the presumption: a dispute
+        (_said(claim("s1c1", 60, published=date(2019, 3, 20)), "Police said 60 people died."),
+         claim("s2c1", 53, published=date(2021, 3, 1)), "contradict"),
+        # a presumption published after the settled count settles nothing
+        (claim("s1c1", 53, published=date(2019, 3, 20)),
+         _said(claim("s2c1", 60, published=date(2021, 3, 1)), "Police said 60 people were presumed dead."),
+         "contradict"),
+    ],
+)  # fmt: skip
+def test_compare_presumed_toll_is_an_estimate_a_later_count_settles(early: Claim, late: Claim, relation: str):
+    assert compare(early, late, ALIASES)[0] == relation
+    assert compare(late, early, ALIASES)[0] == relation
+
+
 @pytest.mark.parametrize(
     ("text", "nations", "places"),
     [

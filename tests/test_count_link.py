@@ -68,6 +68,10 @@ LINKED = [
     ("Rwanda's 1994 genocide killed about 800,000 people.", [("casualties", 800_000, 800_000, "people")]),
     ("The camp took in 14,000 refugees, including 6,000 children.",
      [("displaced", 14_000, 14_000, "refugees"), ("displaced", 6_000, 6_000, "children")]),
+    # a court's count of murders is a toll; a part of the dead told on its own predicate
+    ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
+    ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),
+    ("Four of the crew members who died were officers.", [("casualties", 4, 4, "officers")]),
 ]  # fmt: skip
 
 
@@ -85,6 +89,12 @@ NOTHING = [
     "Rwanda's 1994 genocide left many dead.",
     "The army sent 300 soldiers to the border.",
     "Officials said 300 homes were destroyed.",
+    # acts that did not happen: no toll (issue #8)
+    "He was convicted of 12 attempted murders.",
+    "The cell had planned to kill 200 commuters.",
+    "About 500 villagers tried to flee across the river.",
+    # a part of the dead that does not say which part would read as a rival of the whole
+    "Six of those killed were under 18 years old.",
 ]
 
 
