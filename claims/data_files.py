@@ -96,6 +96,10 @@ class PartyWords(_Strict):
 class WhereWords(_Strict):
     doc: str = Field("", alias="_doc")
     place_preps: Words
+    doc_destination: str = Field("", alias="_doc_destination")
+    destination_preps: Words
+    border_words: Words
+    crossing_verbs: Words
 
 
 class StatementTimeWords(_Strict):

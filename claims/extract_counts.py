@@ -24,7 +24,7 @@ from claims.numbers import NumberMention
 from claims.rules import rules
 from claims.sub_event import part_phrase, sub_event
 from claims.tree import external_head, span_of
-from claims.where import where_of
+from claims.where import crossing_after, destination, where_of
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "hundred", "thousand", "million"}
 NOBODY = {"nobody", "none", "noone"}
@@ -154,6 +154,10 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if _is_year(mention, num_span, ctx):
         return None
     root = _number_root(num_span)
+    if mention.count.low == mention.count.high == 1 and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+    ):
+        return None  # "the body of one of the 58 victims": a person singled out, not a toll
     noun = _counted_noun(root)
     if _base_of_partitive(noun) or unrealised(noun):
         return None  # "of the 1,093 on board", "40 attempted murders": no toll
@@ -183,6 +187,8 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         part_told = part is not None
     if part_told and not where and (scope == "people" or not is_person_noun(found.noun)):
         return None  # a part that does not say whose people it counts would read as a rival figure
+    if found.kind == "displaced" and not where:
+        where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
     added = _added(num_span, noun)
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope

@@ -73,6 +73,39 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
     return None
 
 
+CROSSING_WINDOW = 10  # tokens after a count within which a crossing verb is its own, parse or not
+
+
+def crossing_after(count: Span) -> str | None:
+    """ "some 75,000 refugees, mostly women and children, had crossed": a parse may hang the count
+    elsewhere; a crossing verb soon after it, with no other figure between, is still its own."""
+    sent = count.sent
+    for tok in count.doc[count.end : min(sent.end, count.end + CROSSING_WINDOW)]:
+        if tok.like_num:
+            return None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in rules()["where"]["crossing_verbs"]:
+            return "across the border"
+    return None
+
+
+def destination(trigger: Token, aliases: AliasTable) -> str | None:
+    """ "fled to Chad" -> "in Chad", "crossed the border" -> "across the border": displaced people
+    who left the country are a part of all who fled (issue #8), a state included."""
+    words = rules()["where"]
+    # "75,000 refugees had crossed": a trigger noun's own verb tells where they went
+    verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" else [])
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words["destination_preps"]):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                ent = _entity_of(obj)
+                if ent is not None:
+                    return f"in {_place_name(ent.text, aliases)}"
+                if obj.lemma_.lower() in words["border_words"]:
+                    return "across the border"
+    crossed = any(v.lemma_.lower() in words["crossing_verbs"] for v in verbs)
+    return "across the border" if crossed else None
+
+
 def _own_phrase(obj: Token) -> list[Token]:
     """The object's own words, not a place further down ("the school in the region of X" is at the
     school, not in X)."""

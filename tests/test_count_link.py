@@ -49,7 +49,8 @@ LINKED = [
     ("The clashes killed 25 activists and 10 reservists.",
      [("casualties", 25, 25, "activists"), ("casualties", 10, 10, "reservists")]),
     # displacement by movement
-    ("Over 20,000 people have crossed into Kenya since the clashes began.", [("displaced", 20_000, None, "people")]),
+    ("Over 20,000 people have crossed into Kenya since the clashes began.",
+     [("displaced", 20_000, None, "people in Kenya")]),
     ("About 3,000 villagers sought refuge in the hills.", [("displaced", 3_000, 3_000, "villagers")]),
     # partitives keep the kind of the whole and the part's own people
     ("The raid left 40 people dead, 12 of whom were children.",
@@ -68,6 +69,14 @@ LINKED = [
     ("Rwanda's 1994 genocide killed about 800,000 people.", [("casualties", 800_000, 800_000, "people")]),
     ("The camp took in 14,000 refugees, including 6,000 children.",
      [("displaced", 14_000, 14_000, "refugees"), ("displaced", 6_000, 6_000, "children")]),
+    # those who left the country are a part of all who fled: where they went is their scope
+    ("Some 20,000 refugees fled to Chad.", [("displaced", 20_000, 20_000, "refugees in Chad")]),
+    ("More than 5,000 people have crossed the border since Monday.",
+     [("displaced", 5_000, None, "people across the border")]),
+    ("About 9,000 villagers fled to the hills.", [("displaced", 9_000, 9_000, "villagers")]),
+    ("Thousands of villagers have fled towards the border with Chad, where officials said some 3,000 refugees, "
+     "mostly women and children, had crossed.",
+     [("displaced", 2_000, 9_999, "villagers"), ("displaced", 3_000, 3_000, "refugees across the border")]),
     # a court's count of murders is a toll; a part of the dead told on its own predicate
     ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
     ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),
@@ -95,6 +104,8 @@ NOTHING = [
     "About 500 villagers tried to flee across the river.",
     # a part of the dead that does not say which part would read as a rival of the whole
     "Six of those killed were under 18 years old.",
+    # one person singled out of the dead is no toll of one
+    "The body of one of the 30 miners was never recovered.",
 ]
 
 
