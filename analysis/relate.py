@@ -59,11 +59,26 @@ def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
     for c in members:
         by_key.setdefault((c.source_id, value_key(c)), []).append(c)
     repeats: dict[str, str] = {}
-    for same in by_key.values():
+    for same in (part for twins in by_key.values() for part in _same_acts(twins)):
         # the fullest sentence is the best evidence (a headline restates the body)
         keep = max(same, key=lambda c: (len(c.sentence), -c.start))
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
     return [c for c in members if c.id not in repeats], repeats
+
+
+def _same_acts(twins: list[Claim]) -> list[list[Claim]]:
+    """One source blaming one actor for the war and for one act in it makes two claims, not one."""
+    if len(twins) < 2 or twins[0].kind != "initiator":
+        return [twins]
+    acts: list[list[Claim]] = []
+    for c in twins:
+        for act in acts:
+            if not two_acts(_act_words(c), _act_words(act[0]), _target(c), _target(act[0])):
+                act.append(c)
+                break
+        else:
+            acts.append([c])
+    return acts
 
 
 def presented(claims: list[Claim], groups: list[Group]) -> list[Claim]:
@@ -165,10 +180,14 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     if isinstance(va, Actor) and isinstance(vb, Actor):
         if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
             return True
-    if two_acts(_act_words(a), _act_words(b)):
+    if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _target(c: Claim) -> str | None:
+    return c.value.target if isinstance(c.value, Actor) else None
 
 
 def _act_words(c: Claim) -> list[str]:

@@ -126,6 +126,9 @@ class SubEventWords(_Strict):
     parts: dict[str, Words]
     whole_markers: Words
     one_act: list[list[Word]]
+    doc_scale: str = Field("", alias="_doc_scale")
+    war_acts: Words
+    incident_acts: Words
     agents: Words
     act_only: Words
 

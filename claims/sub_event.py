@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from claims.actors import AliasTable
 from claims.rules import rules
 
 if TYPE_CHECKING:  # only annotations: analysis.compare reads WHOLE and must not import spaCy
@@ -56,11 +57,37 @@ def act_part(words: list[str]) -> str | None:
     return parts.pop() if len(parts) == 1 else None
 
 
-def two_acts(a: list[str], b: list[str]) -> bool:
-    """Do two claims' words name different parts of an event ("stormed the depot" / "to blame for
-    the blast")? Words of no part ("the war", "the attack") never tell two acts apart."""
+def two_acts(a: list[str], b: list[str], target_a: str | None = None, target_b: str | None = None) -> bool:
+    """Do two claims' words name different acts: different parts of an event ("stormed the depot" /
+    "to blame for the blast"), or the war against one act in it ("attack on <state>" / "the
+    killings")? Words of no part or scale ("the attack") never tell two acts apart."""
     pa, pb = act_part(a), act_part(b)
-    return pa is not None and pb is not None and not same_part(pa, pb)
+    if pa is not None and pb is not None and not same_part(pa, pb):
+        return True
+    sa, sb = act_scale(a, target_a), act_scale(b, target_b)
+    return sa is not None and sb is not None and sa != sb
+
+
+def act_scale(words: list[str], target: str | None = None) -> str | None:
+    """ "war" for blame for the war itself (a war word, or a state attacked), "incident" for one act
+    in it (an incident word, or a part of the event), None when the words do not say."""
+    sub = rules()["sub_event"]
+    lowered = {w.lower() for w in words}
+    if lowered & set(sub["war_acts"]) or (target is not None and _is_state(target)):
+        return "war"
+    if lowered & set(sub["incident_acts"]) or act_part(words) is not None:
+        return "incident"
+    return None
+
+
+def _is_state(name: str) -> bool:
+    table = _builtin_actors()
+    return table.kind(table.resolve(name) or name) == "state"
+
+
+@lru_cache(maxsize=1)
+def _builtin_actors() -> AliasTable:
+    return AliasTable()
 
 
 def same_part(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ import pytest
 
 from analysis.align import Vocabulary
 from analysis.compare import compare, scope_of
-from analysis.relate import relation_of
+from analysis.relate import fold_repeats, relation_of
 from claims.actors import AliasTable
 from claims.dates import scan_dates
 from claims.models import Actor, Claim, Count, DateSpan
@@ -107,12 +107,45 @@ def test_dates_counted_back_from_publication(text: str, published: date, start: 
         ("Riot police stormed the depot", "to blame for the blast", True),
         ("troops entered the depot", "militants set off the blast", True),  # going in is the storming
         ("a blast tore through the ward", "a rocket hit the ward", False),  # a rocket's blast: one act
-        ("launched the war", "the first explosion", False),  # the whole event: never apart
+        ("launched the attack", "the first explosion", False),  # an act of no part: never apart
         ("the army shot at people", "gunmen opened fire", False),  # no part named on one side
     ],
 )
 def test_two_acts_of_one_event(a: str, b: str, apart: bool):
     assert two_acts(a.lower().split(), b.lower().split()) is apart
+
+
+@pytest.mark.parametrize(
+    ("a", "target_a", "b", "target_b", "apart"),
+    [
+        # the war and one act in it (issue #8): two acts, whoever is blamed
+        ("Iraq's attack on Kuwait", "Kuwait", "killings by Iraqi troops", None, True),
+        ("launched a full-scale war against Borduria", None, "accused of violating a ceasefire", None, True),
+        ("the invasion", None, "stormed the school", None, True),
+        # two tellings of the war, two of one act, or words that give no scale: one act
+        ("started the war", None, "the invasion of Borduria", "Borduria", False),
+        ("an air strike on the hospital", "hospital", "the blast at the hospital", None, False),
+        ("attacked the convoy", "convoy", "the killings", None, False),
+    ],
+)  # fmt: skip
+def test_two_acts_the_war_and_one_act_in_it(a: str, target_a: str | None, b: str, target_b: str | None, apart: bool):
+    assert two_acts(a.lower().split(), b.lower().split(), target_a, target_b) is apart
+    assert two_acts(b.lower().split(), a.lower().split(), target_b, target_a) is apart
+
+
+def test_fold_keeps_one_sources_blame_for_the_war_and_for_an_act_apart():
+    """A source blaming one actor for the war and for a massacre makes two claims; the same blame
+    told twice makes one (FAILURE_MODES 14)."""
+
+    def blame(cid: str, quote: str, target: str | None = None) -> Claim:
+        return Claim(id=cid, source_id="s1", kind="initiator", quote=quote, sentence=quote, start=0, end=5,
+                     sentence_start=0, value=Actor(actor="Ruritania", target=target), about="")  # fmt: skip
+
+    war = blame("s1c1", "Ruritania's invasion of Borduria", "Borduria")
+    massacre = blame("s1c2", "the massacre by Ruritanian troops in the village")
+    again = blame("s1c3", "Ruritania launched the war against its neighbour, a war it still wages")
+    kept, repeats = fold_repeats([war, massacre, again])
+    assert {c.id for c in kept} == {"s1c2", "s1c3"} and repeats == {"s1c1": "s1c3"}
 
 
 def test_act_part_needs_one_part():
