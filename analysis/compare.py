@@ -368,6 +368,10 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     word = _says(high, "rose")
     if word:
         return f"the higher figure is a toll that rose ('{word}')"
+    word = _says(low, "rose")
+    m = _moments(a, b, ia, ib)
+    if word and m is not None and m.rose:
+        return f"the lower figure is a toll still rising ('{word}', {m.early.published}), counted higher later"
     return None
 
 
@@ -424,9 +428,15 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     when = m.early.when if m is not None else None
     if m is None or when is None or when.precision not in ("day", "days") or when.start.year == YEAR_UNKNOWN:
         return None
-    if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS or m.days < FINAL_COUNT_DAYS:  # type: ignore[operator]
+    if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS:  # type: ignore[operator]
         return None
-    return f"a first count published {m.early.published}, days after the deaths, against one of {m.late.published}"
+    if m.days >= FINAL_COUNT_DAYS:
+        return f"a first count published {m.early.published}, days after the deaths, against one of {m.late.published}"
+    if m.rose and not m.early.speaker:
+        # the press's own tally of the first days, higher days later: counted as the missing were found
+        # (a named counter's lower figure stays a rival: one counter updates, two dispute)
+        return f"a first count published {m.early.published}, days after, that rose by {m.late.published}"
+    return None
 
 
 def _presumed(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:

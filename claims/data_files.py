@@ -78,6 +78,7 @@ class CountLinkWords(_Strict):
     light_verbs: Words  # "put the toll at N", "figures ranging from N to M"
     partitive_preps: Words  # "including 12 children"
     partitive_pronouns: Words  # "12 of whom", "among them 12"
+    dead_nouns: Words  # "89 of the victims": some of the dead told before
     max_clause_path: int = Field(ge=1, le=10)
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
 

@@ -120,9 +120,16 @@ def _number_root(num_span: Span) -> Token:
 
 
 def _base_of_partitive(noun: Token) -> bool:
-    """ "Of the 1,093 men on board, 323 were killed": the people at risk, not a toll."""
+    """ "Of the 1,093 men on board, 323 were killed", "40 of the 300 passengers": the people at
+    risk, not a toll."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    # "about 40 of the 300 passengers died": the 300 are those at risk, the 40 the dead ("50 of some
+    # 300 bodies" still counts 300 dead)
+    if prep.head.like_num and prep.head.i < prep.i:
+        return noun.lemma_.lower() not in _dead_nouns()
+    return prep.head.pos_ in ("VERB", "AUX")
 
 
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
@@ -221,7 +228,7 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return before.lower_
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
-    if _of_them(num_span, noun):
+    if _of_them(num_span, noun) or _of_the_dead(noun):
         return "of them"
     if _earlier(noun):
         return "earlier"
@@ -247,6 +254,23 @@ def _of_them(num_span: Span, noun: Token) -> bool:
         and any(g.dep_ == "pobj" and g.lower_ in pronouns for g in c.children)
         for h in heads
         for c in h.children
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _dead_nouns() -> frozenset[str]:
+    return frozenset(rules()["triggers"]["casualties"]["nouns"]) | frozenset(rules()["count_link"]["dead_nouns"])
+
+
+def _of_the_dead(noun: Token) -> bool:
+    """ "Eighty-nine of the victims were killed at the hall": some of the dead told before, not a
+    toll of its own (issue #8)."""
+    nouns = _dead_nouns()
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns and any(d.lower_ == "the" for d in g.children)
+                for g in c.children)
+        for c in noun.children
     )  # fmt: skip
 
 

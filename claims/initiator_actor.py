@@ -83,6 +83,20 @@ def _written(tok: Token) -> str:
     return tok.text
 
 
+def _whole_name(ent: Span) -> str:
+    """ "Islamic State", tagged as a nationality and then a group: capitalised words just before a
+    name that modify it are part of the name."""
+    start = ent.start
+    while start > ent.sent.start:
+        left = ent.doc[start - 1]
+        if not (left.text[:1].isupper() and left.is_alpha and left.dep_ in ("amod", "compound")):
+            break
+        if not ent.start <= left.head.i < ent.end:
+            break
+        start -= 1
+    return ent.doc[start : ent.end].text
+
+
 def _modifier_tokens(tok: Token) -> list[Token]:
     """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X)."""
     found: list[Token] = []
@@ -162,11 +176,12 @@ class ActorReader:
         lex = _lexicon()
         if ent is None or _lemma(tok) in lex["force"] | lex["event"] or is_actor_noun(tok, self.aliases):
             return None
-        resolved = self.aliases.resolve(ent.text)
+        text = _whole_name(ent)
+        resolved = self.aliases.resolve(text) or (self.aliases.resolve(ent.text) if text == ent.text else None)
         if resolved:
             return self._named(tok, resolved)
-        if ent.label_ in NAMED_LABELS or self.aliases.kind(ent.text):
-            return self._named(tok, self.aliases.canonical(ent.text))
+        if ent.label_ in NAMED_LABELS or self.aliases.kind(text):
+            return Named(tok, self.aliases.canonical(text), text)
         return False  # a place the table does not know is not an actor
 
     def _word(self, tok: Token, depth: int) -> Named | None:

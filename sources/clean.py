@@ -155,8 +155,21 @@ _WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)|\]])\n(?=[a-z])")
 WRAP_MIN_CHARS = 40
 
 
+WRAP_MAX_CHARS = 100  # a line longer than this is a paragraph of its own, not a wrapped line
+WRAP_SURE_CHARS = 60  # a two-line paragraph whose first line is this long and ends mid-sentence
+WRAP_RAGGED_CHARS = 25  # lines wrapped at one width differ by less than a long word or two
+_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\s*\n))*")  # lines up to a blank line
+_ENDS_SENTENCE = (".", "!", "?", ":", ";", '"', "”", "’")
+
+
 def unwrap_lines(text: str) -> str:
-    """The text with hard line wraps inside paragraphs turned into spaces; offsets unchanged."""
+    """The text with hard line wraps inside paragraphs turned into spaces; offsets unchanged.
+
+    A paragraph every line of which but the last is 40-100 characters long (three lines or more,
+    or two whose first ends mid-sentence) was wrapped at a fixed width: all its breaks are spaces,
+    whatever the next line starts with ("risen to / 171", "at / Beirut's port"). Elsewhere a break
+    after a long line that does not end a sentence, before a lower-case word, is a space."""
+    text = _PARAGRAPH.sub(lambda m: _join_wrapped(m.group(0)), text)
 
     def join(m: re.Match[str]) -> str:
         start = text.rfind("\n", 0, m.start()) + 1
@@ -164,3 +177,18 @@ def unwrap_lines(text: str) -> str:
         return " " if len(line) >= WRAP_MIN_CHARS and " | " not in line else "\n"
 
     return _WRAPPED.sub(join, text)
+
+
+def _join_wrapped(paragraph: str) -> str:
+    if paragraph.endswith("\n"):
+        return _join_wrapped(paragraph[:-1]) + "\n"
+    lines = paragraph.split("\n")
+    body = [line.rstrip() for line in lines[:-1]]
+    if not body or not all(WRAP_MIN_CHARS <= len(line) <= WRAP_MAX_CHARS and " | " not in line for line in body):
+        return paragraph
+    if len(lines) == 2 and (len(body[0]) < WRAP_SURE_CHARS or body[0].endswith(_ENDS_SENTENCE)):
+        return paragraph
+    widest = max(len(line) for line in body)
+    if widest < WRAP_SURE_CHARS or any(widest - len(line) > WRAP_RAGGED_CHARS for line in body):
+        return paragraph  # rows of a list or a box, not prose wrapped at one width
+    return paragraph.replace("\n", " ")

@@ -77,6 +77,20 @@ LINKED = [
     ("Thousands of villagers have fled towards the border with Chad, where officials said some 3,000 refugees, "
      "mostly women and children, had crossed.",
      [("displaced", 2_000, 9_999, "villagers"), ("displaced", 3_000, 3_000, "refugees across the border")]),
+    # some of the dead told before are a part, not a toll of their own; the base of "40 of the 300"
+    # counts the dead only when it names them
+    ("Sixty of the victims were killed at the station.", [("casualties", 60, 60, "victims, of them")]),
+    ("About 40 of the 300 passengers died.", [("casualties", 40, 40, "passengers")]),
+    ("Medics said 12 of some 90 bodies were children.",
+     [("casualties", 12, 12, "children"), ("casualties", 90, 90, "people")]),
+    # two sites side by side tell their counts apart, tagged as places or not; one site alone is
+    # most often the event's own
+    ("Forty-one people were killed at the Al Huda mosque and seven at the Dova Islamic Centre.",
+     [("casualties", 41, 41, "people at Al Huda mosque"), ("casualties", 7, 7, "people at Dova Islamic Centre")]),
+    ("At least 300 people were killed at the Kestin Grammar School in the north.",
+     [("casualties", 300, None, "people")]),
+    ("Forty-one people were killed at the Al Huda mosque near the Dova Islamic Centre.",
+     [("casualties", 41, 41, "people")]),
     # a court's count of murders is a toll; a part of the dead told on its own predicate
     ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
     ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),

@@ -78,6 +78,18 @@ def test_box_counts_have_their_kind_side_parts_and_speaker() -> None:
             "Casualties and losses of the first day 42 killed\nLocation of the battle",
             "Casualties and losses of the first day 42 killed\nLocation of the battle",
         ),
+        # prose wrapped at one width: every break is a space, whatever starts the next line
+        (
+            "The toll from the flood that hit the valley last week has risen\nto 64, officials in the "
+            "mountain district of\nKesh said on Sunday, and 1,200 homes were destroyed in\n41 villages.\n\nNext.",
+            "The toll from the flood that hit the valley last week has risen to 64, officials in the "
+            "mountain district of Kesh said on Sunday, and 1,200 homes were destroyed in 41 villages.\n\nNext.",
+        ),
+        # rows of a box or list of different lengths stay rows
+        (
+            "Date of the battle 3 to 9 May 1999 by the river\nCasualties and losses of the government side\nResult\n",
+            "Date of the battle 3 to 9 May 1999 by the river\nCasualties and losses of the government side\nResult\n",
+        ),
     ],
 )
 def test_unwrap_lines_joins_only_hard_wraps(text: str, unwrapped: str) -> None:

@@ -17,6 +17,7 @@ from analysis.parties import side
 from claims.actors import AliasTable
 from claims.data_files import DATA, read
 from claims.extract import extract_from_doc
+from claims.initiator_actor import _whole_name
 from claims.initiator_patterns import FILE, PatternFile, match, spacy_pattern
 from claims.models import Actor, Claim
 from claims.nlp import load_nlp
@@ -103,6 +104,18 @@ def test_initiator_patterns_no_match_without_an_actor_slot():
     # "The market burned": an intransitive verb with an event subject names nobody
     doc = _doc(["Markets", "burned"], [1, 1], ["nsubj", "ROOT"], ["market", "burn"], ["NOUN", "VERB"])
     assert all(p.id != "deny-involvement" for p, _ in match(doc[:]))
+
+
+def test_initiator_actor_name_takes_the_capitalised_modifiers_the_tagger_split_off():
+    """ "Islamic State" tagged as a nationality and then a group is one name; a capitalised word
+    that does not modify the name is not part of it."""
+    vocab = spacy.blank("en").vocab
+    split = Doc(vocab, words=["Islamic", "State", "claimed", "it"], heads=[1, 2, 2, 2],
+                deps=["amod", "nsubj", "ROOT", "dobj"], ents=["B-NORP", "B-ORG", "O", "O"])  # fmt: skip
+    assert _whole_name(split.ents[1]) == "Islamic State"
+    apart = Doc(vocab, words=["On", "Friday", "Kestria", "attacked"], heads=[3, 0, 3, 3],
+                deps=["prep", "pobj", "nsubj", "ROOT"], ents=["O", "B-DATE", "B-GPE", "O"])  # fmt: skip
+    assert _whole_name(apart.ents[1]) == "Kestria"
 
 
 # -- extraction with the real model ---------------------------------------------

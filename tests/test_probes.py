@@ -12,7 +12,10 @@ from workspace.pipeline import analyse_paths
 
 PROBES = Path(__file__).with_name("probes")
 # Misreadings these probes found that are not fixed yet: strict, so a fix shows up here.
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "christchurch_2019": "a count of one site ('41 at the Al Noor mosque') against a toll of an account that names "
+    "the site in its lead is read as a rival figure: a site cannot yet be told from the event's own place",
+}
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,30 @@ def test_compare_a_first_count_against_one_published_months_later(late_published
     assert compare(first, final, ALIASES)[0] == relation
 
 
+@pytest.mark.parametrize(
+    ("speaker", "relation"),
+    [
+        (None, "update"),  # the press's own tally of the first day, a higher count days later
+        ("the interior ministry", "contradict"),  # a named counter's lower figure stays a rival
+    ],
+)
+def test_compare_a_first_days_tally_that_rose_days_later(speaker: str | None, relation: str):
+    first = count("s1c1", 200, published=date(2011, 7, 23), when=day(FRIDAY), qualifier="some")
+    first = first.model_copy(update={"speaker": speaker})
+    later = count("s2c1", 352, published=date(2011, 7, 26)).model_copy(update={"speaker": "the prosecutor"})
+    assert compare(first, later, ALIASES)[0] == relation
+    assert compare(later, first, ALIASES)[0] == relation
+
+
+def test_compare_a_toll_said_to_be_rising_and_a_higher_one_later():
+    rising = count("s1c1", 171, published=date(2020, 8, 11)).model_copy(
+        update={"sentence": "The death toll from the blast has risen to 171, the ministry said."}
+    )
+    later = count("s2c1", 215, published=date(2021, 8, 4), qualifier="more than")
+    assert compare(rising, later, ALIASES)[0] == "update"
+    assert compare(count("s1c1", 171, published=date(2020, 8, 11)), later, ALIASES)[0] == "contradict"
+
+
 def test_compare_a_count_with_no_day_of_its_own_is_no_first_count():
     undated = count("s1c1", 85, published=date(2011, 7, 23))
     final = count("s2c1", 69, published=date(2012, 8, 13))
