@@ -177,11 +177,11 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     va, vb = a.value, b.value
+    if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
+        return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     if isinstance(va, Actor) and isinstance(vb, Actor):
         if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
             return True
-    if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
-        return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 

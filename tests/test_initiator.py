@@ -168,6 +168,21 @@ def test_initiator_finds_descriptive_actors_denials_and_references(extract, sent
         assert found[0].actor_text == written
 
 
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("The ministry accused the rebels of shelling the town.", "shell"),
+        ("The army blamed the militia for the blast at the depot.", "blast"),
+    ],
+)
+def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
+    """An accusation names its act ("of shelling the town"): it tells one blame from another."""
+    nlp, aliases = load_nlp(), AliasTable()
+    src = Source(id="s1", name="s1.txt", text=sentence, sha256=text_sha256(sentence))
+    (claim,) = [c for c in extract_from_doc(src, nlp(sentence), aliases) if c.kind == "initiator"]
+    assert claim.about.split()[0] == about
+
+
 NOTHING = [
     "The war entered its third week.",
     "The delegations entered talks on Monday.",

@@ -157,6 +157,21 @@ def test_two_acts_the_war_and_one_act_in_it(a: str, target_a: str | None, b: str
     assert two_acts(b.lower().split(), a.lower().split(), target_b, target_a) is apart
 
 
+def test_relation_mirrored_blame_for_the_war_and_for_one_act_is_not_a_contradiction():
+    """ "Iraq launched a war against Kuwait" and "Kuwait was accused of violating a truce": each side
+    blamed, but for two acts (the war, an incident in it)."""
+
+    def blame(cid: str, actor: str, target: str | None, quote: str, about: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote, start=0,
+                     end=5, sentence_start=0, value=Actor(actor=actor, target=target), about=about,
+                     terms=["kuwait", "iraq"], event=["@ev:kuwait"])  # fmt: skip
+
+    war = blame("s1c1", "Iraq", "Kuwait", "Iraq launched a full-scale war against Kuwait", "war")
+    truce = blame("s2c1", "Kuwait", None, "accused Kuwait of violating a truce", "violating truce")
+    voc = Vocabulary.of([war, truce])
+    assert relation_of(war, truce, 0.9, ALIASES, voc).relation != "contradict"
+
+
 def test_fold_keeps_one_sources_blame_for_the_war_and_for_an_act_apart():
     """A source blaming one actor for the war and for a massacre makes two claims; the same blame
     told twice makes one (FAILURE_MODES 14)."""
