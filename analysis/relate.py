@@ -14,7 +14,6 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
-from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -179,9 +178,6 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     va, vb = a.value, b.value
     if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
-    if isinstance(va, Actor) and isinstance(vb, Actor):
-        if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
-            return True
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 

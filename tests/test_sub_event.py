@@ -172,6 +172,23 @@ def test_relation_mirrored_blame_for_the_war_and_for_one_act_is_not_a_contradict
     assert relation_of(war, truce, 0.9, ALIASES, voc).relation != "contradict"
 
 
+def test_relation_mirrored_attacks_alone_do_not_make_one_act():
+    """ "Iraqi guns shelled Kuwait's posts" and "Kuwaiti commandos raided a village": one names the
+    other's culprit as struck, but nothing else ties the two to one act: not a contradiction
+    (issue #8: mirrored parties alone made one act, and false alarms)."""
+
+    def attack(cid: str, actor: str, target: str | None, quote: str, about: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote, start=0,
+                     end=5, sentence_start=0, value=Actor(actor=actor, target=target), about=about,
+                     event=["@ev:kuwait"])  # fmt: skip
+
+    shelled = attack("s1c1", "Iraq", "Kuwait", "Iraqi guns shelled the posts", "posts")
+    raided = attack("s2c1", "Kuwait", None, "Kuwaiti commandos raided a village", "village")
+    raided = raided.model_copy(update={"terms": ["commando", "village"]})
+    voc = Vocabulary.of([shelled, raided])
+    assert relation_of(shelled, raided, 0.9, ALIASES, voc).relation != "contradict"
+
+
 def test_fold_keeps_one_sources_blame_for_the_war_and_for_an_act_apart():
     """A source blaming one actor for the war and for a massacre makes two claims; the same blame
     told twice makes one (FAILURE_MODES 14)."""
