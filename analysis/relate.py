@@ -175,7 +175,6 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
 def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
-    va, vb = a.value, b.value
     if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     evidence = pair_evidence(a, b, voc)
