@@ -111,6 +111,12 @@ class DocContext:
         sentences just before it in the same paragraph, else unknown. A date of the statement
         ("said Friday") is not the time of what `anchor` tells (issue #8)."""
         own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
+        if anchor is not None and own:
+            # "Two days later Britain declared war, and on 17 September the Soviet Union invaded":
+            # each clause its own date; "on Sunday, eighty years after troops attacked": none
+            clause = _clause_verb(anchor)
+            if _after_or_before(clause) and not any(self._date_clause(d) == clause for d in own):
+                return None
         if own:
             return _union([d.span for d in own])
         if stated:
@@ -130,6 +136,10 @@ class DocContext:
             if found:
                 return _union([d.span for d in found])
         return None
+
+    def _date_clause(self, mention: DateMention) -> Token | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return _clause_verb(span.root) if span is not None and len(span) else None
 
     def _written_on(self, span: DateSpan, sent: Span) -> bool:
         """Is this date of an earlier sentence the day of writing: a date on a line with no verb (a
@@ -163,6 +173,34 @@ class DocContext:
             if ent.start_char >= start and ent.end_char <= end and ent.label_ in ENTITY_LABELS:
                 names.append(self.aliases.canonical(ent.text))
         return list(dict.fromkeys(n for n in names if n))
+
+
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word stands in (the word itself for a verb)."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _after_or_before(verb: Token | None) -> bool:
+    """ "eighty years after troops attacked": a clause set before or after another's time."""
+    return (
+        verb is not None
+        and verb.dep_ in ("advcl", "pcomp", "pobj")
+        and any(
+            c.lower_ in SEQUENCE_MARKS
+            for c in [*verb.children, verb.head]
+            if c.dep_ in ("mark", "prep") or c is verb.head
+        )
+    )
 
 
 def _stem(word: str) -> str:

@@ -104,7 +104,8 @@ def _modifier_tokens(tok: Token) -> list[Token]:
     while todo:
         node = todo.pop(0)
         found.append(node)
-        todo += [c for c in node.children if c.dep_ in MODIFIERS]
+        # "on Friday and German aircraft": a parse may hang a modifier on another as its conjunct
+        todo += [c for c in node.children if c.dep_ in MODIFIERS or c.dep_ == "conj"]
     return found
 
 

@@ -49,12 +49,20 @@ def np_text(head: Token, stop: frozenset[str] = frozenset({"relcl", "acl"}), *, 
     """A noun phrase as written, up to its first clause (or other `stop` dependent) or punctuation:
     "the Indian army" of "the Indian army, which had ...", readable as a speaker or a target."""
     inside = {t.i for c in head.children if c.dep_ in stop | {"relcl", "acl"} and c.i > head.i for t in c.subtree}
+    # "on Friday and German aircraft": a day the parse hung on the noun is not part of its name
+    when = {
+        t.i
+        for c in head.lefts
+        if c.ent_type_ in ("DATE", "TIME")
+        for t in c.subtree
+        if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "cc"
+    }
     words: list[Token] = []
     for t in head.subtree:
         glued = t.text in "-‐" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_  # "al-Shabaab"
         if t.i in inside or (t.i > head.i and ((t.is_punct and not glued) or t.dep_ in stop)):
             break
-        if drop_det and t.dep_ == "det" and not words:
+        if t.i in when or (drop_det and t.dep_ == "det" and not words):
             continue
         words.append(t)
     kept = words[:max_words]

@@ -17,10 +17,11 @@ from analysis.parties import side
 from claims.actors import AliasTable
 from claims.data_files import DATA, read
 from claims.extract import extract_from_doc
-from claims.initiator_actor import _whole_name
+from claims.initiator_actor import _modifier_tokens, _whole_name
 from claims.initiator_patterns import FILE, PatternFile, match, spacy_pattern
 from claims.models import Actor, Claim
 from claims.nlp import load_nlp
+from claims.tree import np_text
 from sources.errors import BadDataFile
 from sources.models import Source, text_sha256
 
@@ -116,6 +117,18 @@ def test_initiator_actor_name_takes_the_capitalised_modifiers_the_tagger_split_o
     apart = Doc(vocab, words=["On", "Friday", "Kestria", "attacked"], heads=[3, 0, 3, 3],
                 deps=["prep", "pobj", "nsubj", "ROOT"], ents=["O", "B-DATE", "B-GPE", "O"])  # fmt: skip
     assert _whole_name(apart.ents[1]) == "Kestria"
+
+
+def test_initiator_actor_phrase_leaves_out_a_day_the_parse_hung_on_it():
+    """ "at dawn on Friday and German aircraft bombed the city": the day is no part of the actor, and
+    the nationality the parse made its conjunct still names the party."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Friday", "and", "German", "aircraft", "bombed", "Warsaw"], heads=[3, 0, 0, 4, 4, 4],
+              deps=["nmod", "cc", "conj", "nsubj", "ROOT", "dobj"],
+              pos=["PROPN", "CCONJ", "ADJ", "NOUN", "VERB", "PROPN"],
+              ents=["B-DATE", "O", "B-NORP", "O", "O", "B-GPE"])  # fmt: skip
+    assert np_text(doc[3]) == "German aircraft"
+    assert [t.text for t in _modifier_tokens(doc[3])] == ["Friday", "German"]
 
 
 # -- extraction with the real model ---------------------------------------------

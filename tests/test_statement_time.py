@@ -69,6 +69,20 @@ def test_a_date_of_the_deaths_stays_their_time(nlp, text: str, day: date) -> Non
     assert when is not None and when.start == day
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans laid wreaths at Keswin on Sunday, eighty years after raiders attacked the garrison there.",
+        "The town held a vigil on Friday, a year after gunmen attacked its market.",
+    ],
+)
+def test_a_date_of_a_clause_before_or_after_is_not_the_acts_time(nlp, text: str) -> None:
+    """ "On Sunday, eighty years after troops attacked": the day is the memorial's, the attack's
+    time is another one the sentence does not give (issue #8)."""
+    (blame,) = [c for c in _claims(nlp, text) if c.kind == "initiator"]
+    assert blame.when is None
+
+
 def test_a_date_naming_the_event_is_its_time(nlp) -> None:
     when = _count(nlp, "The commission on the 1994 war confirmed that 800 people were killed.").when
     assert when is not None and when.start.year == 1994
