@@ -465,11 +465,33 @@ def _opposite_bounds(a: Count, b: Count) -> bool:
     return (lower_only(a) and upper_only(b)) or (upper_only(a) and lower_only(b))
 
 
+START_SLACK_DAYS = 1  # a start told a day off the span's first day is the same start
+
+
+def _start_against_span(a: Claim, va: DateSpan, b: Claim, vb: DateSpan) -> tuple[str, str] | None:
+    """ "The army launched the operation on April 3" against "the battle took place on April 1-11":
+    the day a clause says the event began is the span's first day or a rival start (issue #8)."""
+    words = set(rules()["date_roles"]["start_words"])
+    for (x, vx), (y, vy) in (((a, va), (b, vb)), ((b, vb), (a, va))):
+        begins = vx.precision == "day" and bool(words & set(x.about.lower().split()))
+        span = vy.precision == "days" and vy.start < vy.end and not words & set(y.about.lower().split())
+        if begins and span:
+            gap = abs((vx.start - vy.start).days)
+            pair = f"{describe_value(x.value)} vs {describe_value(y.value)}"
+            if gap <= START_SLACK_DAYS:
+                return "agree", f"{pair}: the start is the span's first day"
+            return "contradict", f"{pair}: one says it began {gap} days from the other's first day"
+    return None
+
+
 def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
     va, vb = a.value, b.value
     assert isinstance(va, DateSpan) and isinstance(vb, DateSpan)
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
     va, vb = as_pair(va, vb)  # "November 4" is read in the other account's year
+    start = _start_against_span(a, va, b, vb)
+    if start:
+        return start
     if va.start <= vb.end and vb.start <= va.end:
         if va.precision != vb.precision:
             return "agree", f"{pair}: the dates overlap (stated at different precision)"

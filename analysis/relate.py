@@ -20,6 +20,7 @@ from analysis.topics import name_fact
 from analysis.yearless import years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
+from claims.rules import rules
 from claims.sub_event import two_acts
 from sources.settings import thresholds
 
@@ -59,10 +60,20 @@ def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
         by_key.setdefault((c.source_id, value_key(c)), []).append(c)
     repeats: dict[str, str] = {}
     for same in (part for twins in by_key.values() for part in _same_acts(twins)):
-        # the fullest sentence is the best evidence (a headline restates the body)
-        keep = max(same, key=lambda c: (len(c.sentence), -c.start))
+        # a statement of the act itself before a report that someone blamed someone for it, then the
+        # fullest sentence (a headline restates the body)
+        keep = max(same, key=lambda c: (not _reports_blame(c), len(c.sentence), -c.start))
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
     return [c for c in members if c.id not in repeats], repeats
+
+
+def _reports_blame(c: Claim) -> bool:
+    """ "Russia blamed Ukrainian forces for ...": the claim is told as someone's accusation."""
+    if c.kind != "initiator":
+        return False
+    words = rules()["initiator"]
+    verbs, nouns = words["blame_verbs"], set(words["blame_nouns"])
+    return any(w in nouns or w.startswith(tuple(verbs)) for w in re.findall(r"[a-z]+", c.quote.lower()))
 
 
 def _same_acts(twins: list[Claim]) -> list[list[Claim]]:

@@ -157,6 +157,13 @@ class UnrealisedWords(_Strict):
     heads: Words
 
 
+class DateRoleWords(_Strict):
+    """Words that make a date the start of its event (analysis.compare.compare_dates)."""
+
+    doc: str = Field("", alias="_doc")
+    start_words: Words
+
+
 class InfoboxLabels(_Strict):
     """Labels of key-value lines (claims/infobox.py)."""
 
@@ -237,6 +244,7 @@ class RulesFile(BaseModel):
     sub_event: SubEventWords
     stated_zero: StatedZeroWords
     unrealised: UnrealisedWords
+    date_roles: DateRoleWords
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

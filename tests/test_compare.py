@@ -205,6 +205,23 @@ def test_compare_dates(aliases: AliasTable, a: DateSpan, b: DateSpan, relation: 
     assert compare(cb, ca, aliases)[0] == relation
 
 
+@pytest.mark.parametrize(
+    ("start", "relation"),
+    [(D(2002, 4, 3), "contradict"), (D(2002, 4, 1), "agree"), (D(2002, 4, 2), "agree")],
+)
+def test_compare_a_start_against_the_span_of_the_event(aliases: AliasTable, start: date, relation: str):
+    """ "The army launched the operation on April 3" against "the siege took place on April 1-11":
+    a start is the span's first day or a rival start, not a day inside it (issue #8)."""
+    began, lasted = _pair(span(start, start, "day"), span(D(2002, 4, 1), D(2002, 4, 11), "days"), kind="event_date")
+    began = began.model_copy(update={"about": "army launched operation"})
+    lasted = lasted.model_copy(update={"about": "siege took place in camp"})
+    assert compare(began, lasted, aliases)[0] == relation
+    assert compare(lasted, began, aliases)[0] == relation
+    # a day that is not said to be the start lies inside the span
+    said = began.model_copy(update={"about": "minister visited camp"})
+    assert compare(said, lasted, aliases)[0] == "agree"
+
+
 def test_compare_dates_reason_gives_the_gap(aliases: AliasTable):
     ca, cb = _pair(span(D(2020, 6, 22), D(2020, 6, 22), "day"), span(D(2020, 6, 30), D(2020, 6, 30), "day"),
                    kind="event_date")  # fmt: skip

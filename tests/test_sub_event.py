@@ -204,6 +204,25 @@ def test_fold_keeps_one_sources_blame_for_the_war_and_for_an_act_apart():
     assert {c.id for c in kept} == {"s1c2", "s1c3"} and repeats == {"s1c1": "s1c3"}
 
 
+def test_fold_keeps_the_statement_of_the_act_before_a_report_of_blame():
+    """One source telling the same blame twice keeps the sentence that states the act ("the militia
+    shot at the crowd") over the one that reports an accusation ("the ministry blamed the militia for
+    firing"), however long: it is what the source claims."""
+
+    def blame(cid: str, quote: str, sentence: str) -> Claim:
+        return Claim(id=cid, source_id="s1", kind="initiator", quote=quote, sentence=sentence, start=0, end=5,
+                     sentence_start=0, value=Actor(actor="militia"), about="")  # fmt: skip
+
+    report = blame(
+        "s1c1",
+        "blamed the militia",
+        "The ministry on Tuesday blamed the militia for firing on the crowd in the square, and called for an inquiry.",
+    )
+    stated = blame("s1c2", "militia shot at the crowd", "The militia shot at the crowd.")
+    kept, repeats = fold_repeats([report, stated])
+    assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
+
+
 def test_act_part_needs_one_part():
     assert act_part(["stormed", "the", "school"]) == "storming"
     assert act_part(["bombs", "and", "rifles", "shot"]) is None
