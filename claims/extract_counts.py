@@ -246,15 +246,21 @@ def _earlier(noun: Token) -> bool:
 
 
 def _of_them(num_span: Span, noun: Token) -> bool:
-    """ "Of them, about 100,000 crossed the border": a part of a count told before (issue #8)."""
+    """ "Of them, about 100,000 crossed the border", "Among the dead were 12 children": a part of a
+    count told before (issue #8)."""
     pronouns = set(rules()["count_link"]["partitive_pronouns"])
-    heads = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    heads = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass", "attr") else [noun]
     return any(
         c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i < num_span.start
-        and any(g.dep_ == "pobj" and g.lower_ in pronouns for g in c.children)
+        and any(g.dep_ == "pobj" and (g.lower_ in pronouns or _the_dead(g)) for g in c.children)
         for h in heads
         for c in h.children
     )  # fmt: skip
+
+
+def _the_dead(tok: Token) -> bool:
+    """ "the dead", "the victims": the people a count told before counted."""
+    return tok.lemma_.lower() in _dead_nouns() and any(d.lower_ == "the" for d in tok.children)
 
 
 @lru_cache(maxsize=1)

@@ -64,7 +64,8 @@ LINKED = [
     ("At least 70 people were killed, and about 30 were civilians.",
      [("casualties", 70, None, "people"), ("casualties", 30, 30, "civilians")]),
     ("The attack killed 40 people; among them were 12 children.",
-     [("casualties", 40, 40, "people"), ("casualties", 12, 12, "children")]),
+     [("casualties", 40, 40, "people"), ("casualties", 12, 12, "children, of them")]),
+    ("Among the dead were also 12 children.", [("casualties", 12, 12, "children, of them")]),
     # a year before an event noun is a date, not a count (FAILURE_MODES 16)
     ("Rwanda's 1994 genocide killed about 800,000 people.", [("casualties", 800_000, 800_000, "people")]),
     ("The camp took in 14,000 refugees, including 6,000 children.",
