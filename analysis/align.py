@@ -26,9 +26,10 @@ from analysis.distinct import PairScores, Units
 from analysis.parties import accuse_each_other, same_party
 from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
-from claims.event import EVENT_YEAR
+from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from claims.specificity import name_specificity
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -53,6 +54,7 @@ class Vocabulary:
 
     _weights: dict[str, tuple[dict[str, float], float, float]] = field(default_factory=dict)
     _events: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
+    _priors: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
 
     def idf(self, word: str) -> float:
         return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
@@ -64,6 +66,15 @@ class Vocabulary:
             w = {word: self.idf(word) for word in features(c)}
             found = (w, sum(w.values()), sum(v * v for v in w.values()))
             self._weights[c.id] = found
+        return found
+
+    def prior_weights(self, c: Claim) -> tuple[dict[str, float], float]:
+        """A claim's event names (years left to time) with their squared specificity in English at
+        large, and its norm (cached per claim)."""
+        found = self._priors.get(c.id)
+        if found is None:
+            w = {t: name_specificity(t[len(PREFIX) :]) ** 2 for t in c.event if not t.startswith(EVENT_YEAR)}
+            found = self._priors[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
     def event_weights(self, c: Claim) -> tuple[dict[str, float], float]:
@@ -229,11 +240,25 @@ def _weighted_overlap(a: Claim, b: Claim, voc: Vocabulary) -> float:
 
 
 def event_similarity(a: Claim, b: Claim, voc: Vocabulary) -> float:
-    """How surely two claims' documents tell of one event: the rarer the names their headlines and
-    leads share across the collection, the surer (IDF-weighted cosine; years are left to time)."""
+    """How surely two claims' documents tell of one event, for a verdict: the rarer the names their
+    headlines and leads share across the collection, the surer (IDF-weighted cosine; years are left
+    to time). Strict where every account is of one event: analysis.relate lets two counts contradict
+    on it only when it is high."""
+    return _cosine(a, b, voc.event_weights)
+
+
+def event_prior(a: Claim, b: Claim, voc: Vocabulary) -> float:
+    """How likely two claims' documents tell of one event, for grouping: the names their headlines
+    and leads share, weighed by how specific each is in English at large (claims.specificity), so that
+    accounts of one event share its town's name at full weight whatever else was collected (issue #8:
+    weighed by the collection, the name every account shares weighed least)."""
+    return _cosine(a, b, voc.prior_weights)
+
+
+def _cosine(a: Claim, b: Claim, weights: Callable[[Claim], tuple[dict[str, float], float]]) -> float:
     if a.source_id == b.source_id:
         return SAME_SOURCE_EVENT
-    (wa, na), (wb, nb) = voc.event_weights(a), voc.event_weights(b)
+    (wa, na), (wb, nb) = weights(a), weights(b)
     if not na or not nb:
         return 0.0
     return sum(w for t, w in wa.items() if t in wb) / (na * nb)
@@ -250,7 +275,7 @@ def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         weight = 0.0  # one account blames for many acts; across accounts, for the event's main one
     if a.kind in VALUE_BOUND_PRIOR and not _values_meet(a, b):
         weight = 0.0  # two dates or lengths that differ are two things of one event, not one fact
-    return evidence + weight * event_similarity(a, b, voc)
+    return evidence + weight * event_prior(a, b, voc)
 
 
 def _values_meet(a: Claim, b: Claim) -> bool:

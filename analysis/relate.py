@@ -14,6 +14,7 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
+from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -21,7 +22,7 @@ from analysis.yearless import years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
-from claims.sub_event import two_acts
+from claims.sub_event import names_whole_event, two_acts
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -188,6 +189,12 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
+    va, vb = a.value, b.value
+    mirrored = (
+        isinstance(va, Actor) and isinstance(vb, Actor) and accuse_each_other(va.actor, va.target, vb.actor, vb.target)
+    )
+    if mirrored and (names_whole_event(_act_words(a)) or names_whole_event(_act_words(b))):
+        return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 

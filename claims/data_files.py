@@ -129,6 +129,8 @@ class SubEventWords(_Strict):
     one_act: list[list[Word]]
     doc_scale: str = Field("", alias="_doc_scale")
     war_acts: Words
+    doc_whole_event: str = Field("", alias="_doc_whole_event")
+    whole_event: Words
     incident_acts: Words
     agents: Words
     act_only: Words
@@ -155,6 +157,21 @@ class UnrealisedWords(_Strict):
     doc: str = Field("", alias="_doc")
     modifiers: Words
     heads: Words
+
+
+class EventPriorScale(_Strict):
+    """How name frequency maps to a weight (claims/specificity.py)."""
+
+    doc: str = Field("", alias="_doc")
+    common_zipf: float = Field(gt=0, le=8)
+    rare_zipf: float = Field(ge=0, le=8)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EventPriorScale:
+        if self.rare_zipf >= self.common_zipf:
+            raise ValueError("rare_zipf must be below common_zipf")
+        return self
 
 
 class DateRoleWords(_Strict):
@@ -245,6 +262,7 @@ class RulesFile(BaseModel):
     stated_zero: StatedZeroWords
     unrealised: UnrealisedWords
     date_roles: DateRoleWords
+    event_prior: EventPriorScale
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
 

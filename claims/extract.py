@@ -133,10 +133,12 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                 parts.append(_tok_bounds(hit.event))
             if hit.target_tok is not None:
                 parts.append((hit.target_tok.idx, hit.target_tok.idx + len(hit.target_tok.text)))
+            act = _act_of(hit.event, hit.actor_tok, hit.trigger)
+            if act is not None and act.sent == sent:
+                parts.append(_tok_bounds(act))  # "blamed Russia for the killings": the quote names the act
             bounds = _quote_bounds(sent, *parts)
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
-            act = _act_of(hit.event, hit.actor_tok, hit.trigger)
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
@@ -179,13 +181,15 @@ def _act_of(event: Token | None, actor: Token, trigger: Token) -> Token | None:
 
 
 def _blamed_for(trigger: Token) -> Token | None:
-    """The noun after "for", "in" or "over" on the word or its object."""
+    """The noun after "for", "in" or "over" on the word or its object, or the act after "of"
+    ("accused the rebels of shelling the town")."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     for head in heads:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPS):
-            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-            if obj is not None:
-                return obj
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in (*_FOR_PREPS, "of")):
+            for obj in prep.children:
+                noun = obj.dep_ == "pobj" and obj.pos_ == "NOUN" and prep.lower_ != "of"
+                if noun or (obj.dep_ in ("pcomp", "pobj") and obj.pos_ == "VERB"):  # "for firing on", "of shelling"
+                    return obj
     return None
 
 

@@ -148,26 +148,11 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
 
 def _event(pattern: InitiatorPattern, roles: dict[str, Token]) -> Token:
     """What the claim is about: the pattern's event, else what an attack verb hit, else the trigger."""
-    trigger = roles[pattern.trigger]
-    if pattern.strength == "blame":
-        act = _accused_of(trigger)
-        if act is not None:
-            return act
     if pattern.event:
         return roles[pattern.event]
+    trigger = roles[pattern.trigger]
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] if pattern.strength == "attack" else []
     return objs[0] if objs else trigger
-
-
-def _accused_of(trigger: Token) -> Token | None:
-    """ "accused the rebels of shelling the town", "blamed Kestria for the blast": the act the
-    blame is for, which tells one accusation from another (issue #8)."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "of" may hang on the accused
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-        for obj in prep.children:
-            if obj.dep_ in ("pobj", "pcomp"):
-                return obj
-    return None
 
 
 def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:

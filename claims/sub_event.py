@@ -68,6 +68,11 @@ def two_acts(a: list[str], b: list[str], target_a: str | None = None, target_b: 
     return sa is not None and sb is not None and sa != sb
 
 
+def names_whole_event(words: list[str]) -> bool:
+    """ "provoked the clash", "started the war": the words name the conflict as a whole."""
+    return bool({w.lower() for w in words} & set(rules()["sub_event"]["whole_event"]))
+
+
 def act_scale(words: list[str], target: str | None = None) -> str | None:
     """ "war" for blame for the war itself (a war word, or a state attacked), "incident" for one act
     in it (an incident word, or a part of the event), None when the words do not say."""

@@ -407,7 +407,7 @@ def test_extract_a_part_of_a_count_told_before(extract):
     """ "Of them, ...": the whole was in the sentence before; the part is never a rival figure."""
     claims = extract("Some 400,000 people fled the fighting. Of them, about 100,000 crossed into the next country.")
     scopes = {c.value.low: c.scope for c in claims if c.kind == "displaced"}
-    assert scopes == {400000: "people", 100000: "people, of them"}
+    assert scopes == {400000: "people", 100000: "people, of them across the border"}
 
 
 def test_extract_people_of_an_earlier_period_are_besides_the_events(extract):

@@ -172,21 +172,27 @@ def test_relation_mirrored_blame_for_the_war_and_for_one_act_is_not_a_contradict
     assert relation_of(war, truce, 0.9, ALIASES, voc).relation != "contradict"
 
 
-def test_relation_mirrored_attacks_alone_do_not_make_one_act():
-    """ "Iraqi guns shelled Kuwait's posts" and "Kuwaiti commandos raided a village": one names the
-    other's culprit as struck, but nothing else ties the two to one act: not a contradiction
-    (issue #8: mirrored parties alone made one act, and false alarms)."""
+@pytest.mark.parametrize(
+    ("quote", "about", "relation"),
+    [
+        ("Kuwaiti commandos raided a village", "village", "unclear"),  # two specific acts, nothing ties them
+        ("Kuwaiti troops provoked the clash", "clash", "contradict"),  # the other side blamed for the whole
+    ],
+)
+def test_relation_mirrored_blame_is_one_dispute_when_one_side_blames_the_whole(quote: str, about: str, relation: str):
+    """Each account names the other's culprit as the one struck: one dispute about one clash when one
+    of them blames the other for the clash as a whole; two acts of a war otherwise (issue #8)."""
 
-    def attack(cid: str, actor: str, target: str | None, quote: str, about: str) -> Claim:
+    def blame(cid: str, actor: str, target: str | None, quote: str, about: str) -> Claim:
         return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote, start=0,
                      end=5, sentence_start=0, value=Actor(actor=actor, target=target), about=about,
                      event=["@ev:kuwait"])  # fmt: skip
 
-    shelled = attack("s1c1", "Iraq", "Kuwait", "Iraqi guns shelled the posts", "posts")
-    raided = attack("s2c1", "Kuwait", None, "Kuwaiti commandos raided a village", "village")
-    raided = raided.model_copy(update={"terms": ["commando", "village"]})
-    voc = Vocabulary.of([shelled, raided])
-    assert relation_of(shelled, raided, 0.9, ALIASES, voc).relation != "contradict"
+    shelled = blame("s1c1", "Iraq", "Kuwait", "Iraqi guns shelled the posts", "posts")
+    shelled = shelled.model_copy(update={"terms": ["gun", "post"]})
+    other = blame("s2c1", "Kuwait", None, quote, about).model_copy(update={"terms": ["troop", about]})
+    voc = Vocabulary.of([shelled, other])
+    assert relation_of(shelled, other, 0.9, ALIASES, voc).relation == relation
 
 
 def test_fold_keeps_one_sources_blame_for_the_war_and_for_an_act_apart():
