@@ -21,7 +21,8 @@ one statement are parsed and scored once, counting as many times as they are
 copies; a word is too common to block on when more than MAX_POSTINGS distinct
 statements hold it, not reprints; and a group holding repeated statements
 gets its relations per pair of distinct statements (Relation.also_a/also_b),
-the verdicts already stored kept.
+all of them compared again with the vocabulary of now, as a full analysis
+compares them: one comparison per pair of statements, not of reprints.
 """
 
 from __future__ import annotations
@@ -415,18 +416,18 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     recomputed over all of them, as analysis.relate.relate computes them. A
     group where some statement is made by several of its members gets one
     relation per pair of distinct statements, as relate() gives it (issue #11):
-    those replace the stored ones, whose verdicts are kept where their pair is
-    the same.
+    those replace the stored ones.
     """
     group = item.group
     listed = set(group.claim_ids)
     kept = [c for c in item.filed if c.id in listed]
     members, repeats = fold_repeats(kept + item.joined) if item.joined else (kept, {})
     new_ids = {c.id for c in item.joined}
+    stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
     positions = statement_keys(members) if item.joined else []
     anew = len(set(positions)) < len(positions)
     if anew:
-        added = _per_statement(members, positions, stored, stats, aliases)
+        added = _per_statement(members, positions, stats, aliases)
         every = added
     else:
         added = [
@@ -443,7 +444,6 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
         status = "contested"
     else:
         status = "agree"
-    stats.need(members)
     numeric = group.kind in NUMERIC_KINDS and members
     updated = group.model_copy(
         update={
@@ -457,15 +457,19 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     return updated, added, anew
 
 
-def _per_statement(members: list[Claim], positions: list[int], stored: list[Relation], stats: WorkspaceVocabulary,
+def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
                    aliases: AliasTable) -> list[Relation]:  # fmt: skip
     """A group's relations as analysis.relate gives them when statements repeat: each two distinct
     statements (positions) one relation, on their first pair of claims from two sources, naming the
-    other claims of each side. A stored verdict on that very pair is kept, the others computed."""
+    other claims of each side.
+
+    Every verdict is computed again, with the workspace's vocabulary now: whether two counts speak
+    of the same people reads the words' weights (analysis.relate._same_people), which the new
+    reprints changed, and a full analysis reads them as they are now. That costs one comparison
+    per pair of distinct statements, what relate() pays for the group."""
     by_position: dict[int, list[Claim]] = {}
     for claim, position in zip(members, positions, strict=True):
         by_position.setdefault(position, []).append(claim)
-    known = {(r.claim_a, r.claim_b): r for r in stored}
     out: list[Relation] = []
     sides = list(by_position.values())
     for x, side_a in enumerate(sides):
@@ -474,7 +478,7 @@ def _per_statement(members: list[Claim], positions: list[int], stored: list[Rela
             if pair is None:
                 continue
             a, b = pair
-            verdict = known.get((a.id, b.id)) or _relation(a, b, stats, aliases)
+            verdict = _relation(a, b, stats, aliases)
             also_a = [c.id for c in side_a if c is not a]
             also_b = [c.id for c in side_b if c is not b]
             out.append(verdict.model_copy(update={"also_a": also_a, "also_b": also_b}))
