@@ -10,7 +10,9 @@ added from the CLI or another browser shows on the next rerun.
 The overview's four numbers are counted without the report (issue #11: the first
 paint): in SQL for a workspace, in the stored JSON for the demo. The report is
 read when a panel first asks for it (`Data.report`), after those numbers are
-drawn; neither pandas nor the pydantic models are imported before then.
+drawn; neither pandas nor the pydantic models are imported before then. What the
+overview shows below them is kept on disk under the same key (`overview`): after
+a restart, an unchanged workspace's overview is drawn without reading the report.
 """
 
 from __future__ import annotations
