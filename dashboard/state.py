@@ -234,9 +234,7 @@ def heatmap(key: str, _report: Report) -> tuple[list[str], pd.DataFrame, dict]:
     from dashboard import tables
 
     with paused_gc():
-        pairs = tables.heatmap_frame(_report, index(key, _report))
-        labels = tables.busiest(pairs, list(tables.source_labels(_report).values()), chart.HEATMAP_MAX_SOURCES)
-        shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
+        labels, shown = tables.heatmap_shown(_report, chart.HEATMAP_MAX_SOURCES, index(key, _report))
         return (labels, *chart.heatmap_spec(shown, labels))
 
 

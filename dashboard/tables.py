@@ -334,9 +334,31 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     Pairs that share nothing are left out: 1,000 sources are a million
     pairs, of which a few thousand speak of the same facts (issue #11).
     """
-    index = index or Index(report)
+    return _heatmap_rows(report, _pair_counts(report, index or Index(report)))
+
+
+def heatmap_shown(report: Report, limit: int, index: Index | None = None) -> tuple[list[str], pd.DataFrame]:
+    """The sources a heatmap of at most `limit` shows (busiest) and heatmap_frame's rows among them,
+    without making the rows of every other pair first (issue #11: the overview of 1,000 sources draws
+    30 of them; their pairs are a few hundred of some 50,000)."""
+    counts = _pair_counts(report, index or Index(report))
     labels = source_labels(report)
-    order = {source.id: n for n, source in enumerate(report.sources)}
+    everyone = list(labels.values())
+    if len(everyone) <= limit:
+        return everyone, _heatmap_rows(report, counts)
+    weight: dict[str, int] = defaultdict(int)  # what busiest() sums: the facts a source shares, pair by pair
+    for (a, b), tally in counts.items():
+        if a in labels and b in labels:
+            weight[labels[a]] += sum(tally.values())
+    chosen = set(sorted(everyone, key=lambda label: -weight.get(label, 0))[:limit])
+    shown = {
+        pair: tally for pair, tally in counts.items() if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
+    }
+    return [label for label in everyone if label in chosen], _heatmap_rows(report, shown)
+
+
+def _pair_counts(report: Report, index: Index) -> dict[tuple[str, str], dict[str, int]]:
+    """(source a, source b) -> how many facts they share by status, both ways round."""
     tally: dict[tuple[str, str], dict[str, int]] = {}
     for (sa, sb, _gid), status in _worst_per_fact(report, index).items():
         pair = (sa, sb) if (sb, sa) not in tally else (sb, sa)
@@ -344,12 +366,17 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
         if counts is None:
             counts = tally[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
         counts[status] += 1
-    both = {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
+    return {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
+
+
+def _heatmap_rows(report: Report, counted: dict[tuple[str, str], dict[str, int]]) -> pd.DataFrame:
+    labels = source_labels(report)
+    order = {source.id: n for n, source in enumerate(report.sources)}
     rows = []
-    for a, b in sorted(both, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+    for a, b in sorted(counted, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
         if a not in labels or b not in labels:
             continue
-        counts = both[(a, b)]
+        counts = counted[(a, b)]
         decided = counts[AGREES] + counts[CONTRADICTS]
         rows.append(
             {
