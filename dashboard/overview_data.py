@@ -97,7 +97,7 @@ class OverviewData:
             return None
 
 
-def of_report(report: Report, *, index: Index, statuses: dict[str, str], facts: pd.DataFrame,
+def of_report(report: Report, *, index: Index, statuses: dict[str, str],
               heatmap: tuple[list[str], pd.DataFrame, dict[str, Any]], sources: pd.DataFrame,
               queue: list[QueueItem]) -> OverviewData:  # fmt: skip
     """The overview's data from the report and the tables the dashboard builds (and caches) anyway."""
@@ -105,7 +105,7 @@ def of_report(report: Report, *, index: Index, statuses: dict[str, str], facts: 
     return OverviewData(
         errors=list(report.errors),
         n_sources=len(report.sources),
-        cards=_cards(report, facts, index, statuses),
+        cards=_cards(report, index, statuses),
         queue_total=len(queue),
         queue=[QueueEntry(q.group_id, q.topic, list(q.reasons)) for q in queue[:QUEUE_SHOWN]],
         heatmap_labels=list(labels),
@@ -115,12 +115,11 @@ def of_report(report: Report, *, index: Index, statuses: dict[str, str], facts: 
     )
 
 
-def _cards(report: Report, facts: pd.DataFrame, index: Index, statuses: dict[str, str]) -> list[Card]:
+def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]:
     from dashboard import fact_tables, tables
 
-    top = tables.sort_facts(facts[facts["contradictions"] > 0]).head(TOP_CONTESTED)
     cards = []
-    for row in top.itertuples():
+    for row in tables.most_contested(report, TOP_CONTESTED, index):
         said = fact_tables.statements(report, row.group_id, index, statuses)
         why = [r for r in fact_tables.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
         said.sort(key=lambda s: s.status != CONTRADICTS)  # contradicting statements first
@@ -129,8 +128,8 @@ def _cards(report: Report, facts: pd.DataFrame, index: Index, statuses: dict[str
                 group_id=row.group_id,
                 topic=row.topic,
                 kind=kind_label(row.kind),
-                contradictions=int(row.contradictions),
-                n_sources=int(row.n_sources),
+                contradictions=row.contradictions,
+                n_sources=row.n_sources,
                 statements=[Statement(s.source, s.status, s.value) for s in said[:CARD_VALUES]],
                 more=max(len(said) - CARD_VALUES, 0),
                 reason=why[0].reason if why else None,

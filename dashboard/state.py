@@ -300,7 +300,6 @@ def build_overview(key: str, report: Report) -> OverviewData:
             report,
             index=index(key, report),
             statuses=statuses(key, report),
-            facts=facts(key, report),
             heatmap=heatmap(key, report),
             sources=sources_table(key, report),
             queue=review_queue(report),

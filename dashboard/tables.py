@@ -190,6 +190,36 @@ def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class Contested:
+    group_id: str
+    topic: str
+    kind: str
+    contradictions: int  # pairs of claims that contradict, as fact_frame counts them
+    n_sources: int
+
+
+def most_contested(report: Report, limit: int, index: Index | None = None) -> list[Contested]:
+    """The `limit` facts with the most contradicting pairs, in sort_facts' order ("most contested
+    first"): fact_frame's rows of them, without its search text of every claim (issue #11: the
+    overview shows five facts of a thousand; the matrix builds the whole frame when opened)."""
+    index = index or Index(report)
+    source_of = {c.id: c.source_id for c in report.claims}
+    contradictions: dict[str, int] = defaultdict(int)
+    for rel in report.relations:
+        if rel.relation != "contradict":
+            continue
+        gid = index.group_of.get(rel.claim_a)
+        if gid is not None and gid == index.group_of.get(rel.claim_b):
+            contradictions[gid] += pair_count(rel, source_of)
+    found = []
+    for order, group in enumerate(report.groups):
+        if contradictions.get(group.id):
+            sources = {index.claims[c].source_id for c in group.claim_ids if c in index.claims}
+            found.append((-contradictions[group.id], -len(sources), order, group))
+    return [Contested(g.id, g.topic, g.kind, -n, -k) for n, k, _order, g in sorted(found, key=lambda f: f[:3])[:limit]]
+
+
+@dataclass(frozen=True)
 class Filters:
     """The matrix's filters; an empty choice means no filtering on that field."""
 

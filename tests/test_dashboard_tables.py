@@ -167,6 +167,21 @@ def test_the_heatmap_shown_is_the_busiest_sources_and_their_pairs(report: Report
                                   check_index_type=not expected.empty)  # fmt: skip
 
 
+@pytest.mark.parametrize("limit", [1, 2, 5])
+def test_the_most_contested_facts_are_the_top_of_the_sorted_fact_frame(report: Report, limit: int) -> None:
+    """most_contested (issue #11: without the frame's search text) gives the facts, counts and order
+    that the overview read from fact_frame before."""
+    from analysis.models import Relation
+
+    # a second contested fact: ranked by its pairs, then by its sources
+    report.relations.append(Relation(claim_a="c6", claim_b="c7", relation="contradict", reason="apart"))
+    facts = tables.fact_frame(report)
+    top = tables.sort_facts(facts[facts["contradictions"] > 0]).head(limit)
+    expected = [(r.group_id, r.topic, r.kind, r.contradictions, r.n_sources) for r in top.itertuples()]
+    found = [(c.group_id, c.topic, c.kind, c.contradictions, c.n_sources) for c in tables.most_contested(report, limit)]
+    assert found == expected and len(expected) == min(limit, 2)
+
+
 def test_filter_report_keeps_the_view_and_its_evidence(report: Report) -> None:
     view = tables.filter_report(report, ["g3"])
     assert [g.id for g in view.groups] == ["g3"]
