@@ -18,6 +18,7 @@ SOURCES_INLINE = 15
 SOURCES_HEIGHT_PX = 480
 SOURCES_PAGE = 50  # rows of the sources table at once: 1,000 rows took the browser a second to draw
 SOURCES_PAGE_KEY = "overview.sources.page"
+ALL_PAGES = -1
 
 
 def visualize_panels(data: state.Data) -> None:
@@ -109,15 +110,20 @@ def visualize_heatmap(shown: OverviewData) -> None:
 
 
 def visualize_sources(shown: OverviewData) -> None:
-    """Every source, a page of SOURCES_PAGE at a time with a choice of page or all of them (issue #11)."""
+    """Every source, a page of SOURCES_PAGE at a time with a choice of page or all of them (issue #11).
+
+    The choice is a page number (or ALL_PAGES), not its label, so it stays while sources are added.
+    """
     rows = shown.sources
-    if len(rows) > SOURCES_PAGE:
-        pages = [f"{n + 1:,}–{min(n + SOURCES_PAGE, len(rows)):,}" for n in range(0, len(rows), SOURCES_PAGE)]
-        everyone = f"all {len(rows):,}"
-        choice = st.selectbox(f"Sources shown, of {len(rows):,}", [*pages, everyone], key=SOURCES_PAGE_KEY)
-        if choice != everyone:
-            first = pages.index(choice) * SOURCES_PAGE
-            rows = rows[first : first + SOURCES_PAGE]
+    total = len(rows)
+    if total > SOURCES_PAGE:
+        pages = list(range((total + SOURCES_PAGE - 1) // SOURCES_PAGE))
+        if st.session_state.get(SOURCES_PAGE_KEY, 0) not in [*pages, ALL_PAGES]:
+            del st.session_state[SOURCES_PAGE_KEY]  # fewer sources than its page: back to the first
+        page = st.columns([1, 3])[0].selectbox(f"Sources shown, of {total:,}", [*pages, ALL_PAGES],
+                                                key=SOURCES_PAGE_KEY, format_func=lambda n: _page_label(n, total))  # fmt: skip
+        if page != ALL_PAGES:
+            rows = rows[page * SOURCES_PAGE : (page + 1) * SOURCES_PAGE]
     # An HTML table, not st.dataframe: the grid's code would hold back the first paint (issue #4, < 3 s).
     table = rows_html(SOURCE_COLUMNS, rows, numeric=("Claims", "Contradicting"))
     if len(rows) > SOURCES_INLINE:
@@ -125,3 +131,9 @@ def visualize_sources(shown: OverviewData) -> None:
             st.html(table)
     else:
         st.html(table)
+
+
+def _page_label(page: int, total: int) -> str:
+    if page == ALL_PAGES:
+        return f"all {total:,}"
+    return f"{page * SOURCES_PAGE + 1:,}–{min((page + 1) * SOURCES_PAGE, total):,}"

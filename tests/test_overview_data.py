@@ -129,7 +129,7 @@ def test_every_source_is_reachable_a_page_at_a_time(workspace: Path):
     fresh_server()
     at = AppTest.from_file(APP, default_timeout=60).run()
     choice = at.selectbox(key=overview_panels.SOURCES_PAGE_KEY)
-    assert choice.options == ["1–50", "51–63", f"all {SOURCES}"] and choice.value == "1–50"
+    assert choice.options == ["1–50", "51–63", f"all {SOURCES}"] and choice.format_func(choice.value) == "1–50"
 
     def listed() -> set[str]:
         (table,) = [h.proto.body for h in at.get("html") if "rsh-table" in h.proto.body]
@@ -137,10 +137,40 @@ def test_every_source_is_reachable_a_page_at_a_time(workspace: Path):
 
     first = listed()
     assert len(first) == 50
-    choice.set_value("51–63").run()
+    choice.set_value(1).run()
     assert listed() == {f"Desk {n:02}" for n in range(SOURCES)} - first
-    at.selectbox(key=overview_panels.SOURCES_PAGE_KEY).set_value(f"all {SOURCES}").run()
+    at.selectbox(key=overview_panels.SOURCES_PAGE_KEY).set_value(overview_panels.ALL_PAGES).run()
     assert len(listed()) == SOURCES
+
+
+def test_the_page_chosen_survives_a_source_added_meanwhile(workspace: Path):
+    """The page stays open while sources are added (here from another process): the choice is kept,
+    or falls back to the first page, never an error."""
+    fresh_server()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key=overview_panels.SOURCES_PAGE_KEY).set_value(1).run()
+    with Workspace(workspace) as ws:
+        text = "The account added last."
+        sid = ws.add_source(Source(id="new", name="late.txt", text=text, sha256=text_sha256(text),
+                                   publisher="Desk 63")).source_id  # fmt: skip
+        claims = [claim(sid, "convoy", 7)]
+        ws.replace_claims(sid, claims, "test-1", terms=claim_terms(claims))
+        groups, relations = analyse_claims(ws.claims(), AliasTable())
+        ws.save_analysis(groups, relations, pipeline="test-1")
+    at.run()
+    assert not at.exception
+    choice = at.selectbox(key=overview_panels.SOURCES_PAGE_KEY)
+    assert choice.options == ["1–50", "51–64", "all 64"] and choice.format_func(choice.value) == "51–64"
+    (table,) = [h.proto.body for h in at.get("html") if "rsh-table" in h.proto.body]
+    assert "<td>Desk 63</td>" in table and "<td>Desk 00</td>" not in table
+    at.selectbox(key=overview_panels.SOURCES_PAGE_KEY).set_value(overview_panels.ALL_PAGES).run()
+    with Workspace(workspace) as ws:
+        for n in range(20, 64):
+            ws.remove_source(f"s{n + 1}")
+        groups, relations = analyse_claims(ws.claims(), AliasTable())
+        ws.save_analysis(groups, relations, pipeline="test-1")
+    at.run()
+    assert not at.exception and not at.selectbox  # 20 sources: one page, no choice
 
 
 def test_a_kept_overview_that_cannot_be_read_is_built_again(workspace: Path):
