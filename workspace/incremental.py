@@ -231,8 +231,10 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
     parsed: dict[str, Claim] = {}  # stored claims read so far: a source's claims of one year meet the same ones
     pending: list[Claim] = []
     for claim in new:
-        keys = stats.usable_keys(claim)
         best = _statement_group(ws, claim, loaded)
+        # a reprint is filed under all its words: a later claim looks up only those it may block on,
+        # which are the same words of the same kind (their statements are not counted for nothing)
+        keys = list(stats.keys(claim)) if best is not None else stats.usable_keys(claim)
         if best is None:
             joined = {cid: hit for key in keys for cid, hit in joined_index.get((claim.kind, key), {}).items()}
             candidates, blocked = _candidates(ws, claim, keys, stats, loaded, parsed,
