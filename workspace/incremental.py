@@ -111,6 +111,7 @@ class WorkspaceVocabulary:
         self._postings: dict[str, dict[str, int]] = {}
         self._statements: dict[tuple[str, str], int] = {}  # (kind, key) -> distinct statements holding it
         self._keys: dict[str, frozenset[str]] = {}  # claim id -> its block keys, computed once
+        self._terms: dict[str, str] = {}  # claim id -> its statement_term, computed once
 
     def keys(self, claim: Claim) -> frozenset[str]:
         found = self._keys.get(claim.id)
@@ -137,6 +138,13 @@ class WorkspaceVocabulary:
         if found is None:
             found = self._statements[(kind, key)] = self._ws.statement_counts(kind, [key], MAX_POSTINGS)[key]
         return found <= MAX_POSTINGS
+
+    def statement(self, claim: Claim) -> str:
+        """The claim's statement_term, computed once."""
+        found = self._terms.get(claim.id)
+        if found is None:
+            found = self._terms[claim.id] = statement_term(claim)
+        return found
 
     def usable_keys(self, claim: Claim) -> list[str]:
         return [key for key in block_keys(claim) if self.usable(claim.kind, key)]
@@ -404,8 +412,12 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
 
 
 def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable) -> Relation:
-    """One cross-source pair, labelled as analysis.relate.relate labels it."""
-    return relation_of(a, b, stats.score(a, b) or 0.0, aliases, stats.voc)
+    """One cross-source pair, labelled as analysis.relate.relate labels it: with alignment's score,
+    which align() always computes for two claims of one statement (its copies are one unit, however
+    common their words), and otherwise only where they share a word it blocks on."""
+    same = stats.statement(a) == stats.statement(b)
+    score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
+    return relation_of(a, b, score or 0.0, aliases, stats.voc)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
@@ -414,7 +426,8 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     the group's stored ones.
 
     Pairs of old members keep their stored relations: compare() looks at two
-    claims only, so they have not changed. Status, summary and topic are
+    claims only (and at the words' weights, which a new source shifts a little:
+    a full analysis may then differ on a verdict near its bar). Status, summary and topic are
     recomputed over all of them, as analysis.relate.relate computes them. A
     group where some statement is made by several of its members gets one
     relation per pair of distinct statements, as relate() gives it (issue #11):
