@@ -98,8 +98,8 @@ def workspace_report(path: str, version: str) -> Report:
 
 
 def _version(ws: Workspace, stats: dict[str, Any]) -> str:
-    """Changes with every saved analysis (the generation counter), every added or removed source and
-    every review decision made or undone (issue #9)."""
+    """Changes with every saved analysis (the generation counter), every added or removed source,
+    every review decision made or undone (issue #9) and every change to a source's metadata."""
     parts = ("analysed_at", "sources", "claims", "groups", "relations", "contradictions")
     # a source's metadata changed (`rashomon update`) shows in the sources table (issue #11)
     generations = [str(ws.analysis_generation()), f"r{ws.review_generation()}", f"m{ws.metadata_generation()}"]
@@ -340,13 +340,16 @@ def _write_overview(stored: Path, key: str, built: OverviewData) -> None:
     import os
     import tempfile
 
+    written = None
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=stored.parent, suffix=".tmp", delete=False, encoding="utf-8") as tmp:
+            written = tmp.name
             tmp.write(json.dumps({"key": key, "data": built.to_json()}, ensure_ascii=False))
-        os.replace(tmp.name, stored)
+        os.replace(written, stored)
     except OSError:
-        return
+        if written is not None:
+            Path(written).unlink(missing_ok=True)
 
 
 # --- navigation between panels -----------------------------------------------------
