@@ -25,6 +25,7 @@ copies give (tests/test_align_units.py).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
@@ -98,18 +99,27 @@ class PairMemo:
 ALIGN_POSITIONAL = POSITIONAL | {"quote", "sentence"}
 
 
+def alignment_key(claim: Claim) -> tuple[bytes, int | None]:
+    """What alignment tells one claim from another by (its fields but id, source, offsets and wording;
+    the side of a fact box its sentence is on): equal keys, one statement (alignment_keys)."""
+    from claims.infobox import side_number
+
+    return claim.__pydantic_serializer__.to_json(claim, exclude=ALIGN_POSITIONAL), side_number(claim.sentence)
+
+
 def alignment_keys(claims: Sequence[Claim]) -> list[int]:
     """One int per claim, equal for claims alignment cannot tell apart but by their source: equal in
     every field but id, source, offsets and wording (the side of a fact box their sentence is on
     kept). Numbered in order of first appearance."""
-    from claims.infobox import side_number
-
     seen: dict[tuple[bytes, int | None], int] = {}
-    return [
-        seen.setdefault((c.__pydantic_serializer__.to_json(c, exclude=ALIGN_POSITIONAL), side_number(c.sentence)),
-                        len(seen))
-        for c in claims
-    ]  # fmt: skip
+    return [seen.setdefault(alignment_key(c), len(seen)) for c in claims]
+
+
+def alignment_digest(claim: Claim) -> str:
+    """alignment_key as a short stable text, equal for equal keys in any process: what a workspace
+    stores to find the stored copies of a new claim's statement (workspace.incremental, issue #11)."""
+    data, side = alignment_key(claim)
+    return hashlib.blake2b(data + f"|{side}".encode(), digest_size=16).hexdigest()
 
 
 class Units:

@@ -300,7 +300,7 @@ def _group_relations(members: list[Claim], alignment: Alignment, verdict: Verdic
     sides = list(by_position.values())
     for x, side_a in enumerate(sides):
         for side_b in sides[x:]:
-            pair = _first_pair(side_a, side_b)
+            pair = first_pair(side_a, side_b)
             if pair is None:
                 continue
             a, b = pair
@@ -310,7 +310,7 @@ def _group_relations(members: list[Claim], alignment: Alignment, verdict: Verdic
     return out
 
 
-def _first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] | None:
+def first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] | None:
     """The first pair of a claim of side_a and one of side_b from two sources (None: there is none);
     side_a and side_b are the same list when both are one statement's claims."""
     for i, a in enumerate(side_a):

@@ -385,6 +385,24 @@ class ReviewedAnalysis:
     state: ReviewState
 
 
+def _expand_touched(state: _State, source_of: dict[str, str]) -> list[Relation]:
+    """A person decides about pairs of claims: a relation standing for the pairs of statements many
+    sources print (issue #11) is reviewed as the pairs it stands for, one relation each. Only where a
+    decision reaches: a fact whose claims changed or one of whose pairs a person set. The other
+    facts keep one relation per pair of statements (a fact of thousands of reprints would be millions)."""
+    touched = set(state.dirty_groups) | {state.group_of.get(cid) for pair in state.overrides for cid in pair}
+    touched.discard(None)  # type: ignore[arg-type]
+    out: list[Relation] = []
+    for rel in state.relations:
+        if (rel.also_a or rel.also_b) and any(
+            state.group_of.get(cid) in touched for cid in (rel.claim_a, rel.claim_b, *rel.also_a, *rel.also_b)
+        ):
+            out.extend(expand_relations([rel], source_of))
+        else:
+            out.append(rel)
+    return out
+
+
 def _relations(state: _State, aliases: AliasTable) -> list[Relation]:
     """Keep the machine's relations of untouched pairs; compare again the pairs a decision changed."""
     out: list[Relation] = []
@@ -455,9 +473,6 @@ def apply_review(sources: list[Source], claims: list[Claim], groups: list[Group]
     if not active:
         return ReviewedAnalysis(claims, groups, relations, ReviewState())
     aliases = aliases or AliasTable()
-    # A person decides about pairs of claims: a relation standing for the pairs of statements many
-    # sources print (issue #11) is reviewed as the pairs it stands for, one relation each.
-    relations = expand_relations(relations, {c.id: c.source_id for c in every_claim or claims})
     state = _State(sources, claims, groups, relations, every_claim or claims)
     states: dict[int, DecisionState] = {}
     for d in active:
@@ -472,6 +487,7 @@ def apply_review(sources: list[Source], claims: list[Claim], groups: list[Group]
         states[d.id] = DecisionState(id=d.id, action=d.action, status=status, target=target,  # type: ignore[arg-type]
                                      detail=detail, note=d.note, reviewer=d.reviewer, at=d.at,
                                      claim_ids=[i for i in ids if i])  # fmt: skip
+    state.relations = _expand_touched(state, {c.id: c.source_id for c in every_claim or claims})
     new_relations = _override(state, _relations(state, aliases), states)
     relation_marks = {key: m for (what, key), m in state.marks.items() if what == "relation"}
     new_relations = [

@@ -8,7 +8,10 @@ functions in this process (spaCy loaded once, as for both sides):
 `rashomon compare FILE --md OUT` of the same file on its own. Prints both, and
 their ratio, against the target of 2: re-alignment must not rescan the corpus.
 
-    .venv/bin/python benchmarks/incremental.py [--sources 1000] [--rounds 7] [--keep DIR]
+    .venv/bin/python benchmarks/incremental.py [--sources 1000] [--rounds 7] [--keep DIR] [--processes] [--copies]
+
+--copies: the workspace holds real-text reprints of the demo's four accounts
+(benchmarks/copies.py), and each new source is one more reprint (issue #11).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from typer.testing import CliRunner  # noqa: E402
 
+from benchmarks.copies import copies  # noqa: E402
 from benchmarks.workspace_corpus import generate, write_sources  # noqa: E402
 from claims.nlp import load_nlp  # noqa: E402
 from cli import app  # noqa: E402
@@ -48,8 +52,10 @@ def _every(step: int, label: str):
     return tick
 
 
-def build(folder: Path, count: int, rounds: int, nlp) -> tuple[Workspace, list[Path]]:
-    items = generate(count + rounds, seed=7)
+def build(folder: Path, count: int, rounds: int, nlp, reprints: bool = False) -> tuple[Workspace, list[Path]]:
+    """The workspace of `count` sources, analysed, and `rounds` more to add; with `reprints`, copies of
+    the demo's articles (benchmarks/copies.py: many sources printing the same statements, issue #11)."""
+    items = copies(count + rounds) if reprints else generate(count + rounds, seed=7)
     write_sources(folder / "corpus", items[:count])
     extra = write_sources(folder / "extra", items[count:])
     ws = Workspace(folder / "workspace.db")
@@ -127,6 +133,8 @@ def main() -> int:
     parser.add_argument("--sources", type=int, default=1000, help="sources in the workspace first")
     parser.add_argument("--rounds", type=int, default=7, help="new sources timed one after another")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--copies", action="store_true",
+                        help="real-text reprints (benchmarks/copies.py) instead of different synthetic sources")  # fmt: skip
     parser.add_argument("--processes", action="store_true",
                         help="run each command as a process of its own (start-up and spaCy loading included)")  # fmt: skip
     args = parser.parse_args()
@@ -136,7 +144,7 @@ def main() -> int:
     analyse(collect([Path(__file__).resolve().parents[1] / "demo"]).sources, nlp=nlp)  # warm spaCy up
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
-        ws, extra = build(folder, args.sources, args.rounds, nlp)
+        ws, extra = build(folder, args.sources, args.rounds, nlp, reprints=args.copies)
         ws.close()  # the commands open it themselves, as a user's would
         timings = []
         for n, path in enumerate(extra):
@@ -149,7 +157,7 @@ def main() -> int:
         with Workspace(folder / "workspace.db") as ws, _Clock() as loading:
             workspace_report(ws)
     print(
-        f"\nworkspace of {args.sources} sources; median of {len(timings)} new sources;"
+        f"\nworkspace of {args.sources} {'reprints' if args.copies else 'sources'}; median of {len(timings)} new sources;"
         f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     for label, pick in (("wall", lambda c: c.wall), ("CPU", lambda c: c.cpu)):

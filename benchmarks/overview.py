@@ -9,9 +9,13 @@ drawn, in these cases:
   run (target: 2 s);
 - N sources, first visitor after a restart: a workspace of N synthetic
   sources (benchmarks/workspace_corpus.py), timed from the navigation of the
-  first visitor of a server that has just started (it reads the workspace
-  and builds every table), one new server per run (target: 3 s for the
-  numbers); also from `streamlit run` for reference;
+  first visitor of a server that has just started, one new server per run
+  (target: 3 s); also from `streamlit run` for reference. The overview
+  below the numbers is kept on disk once built (dashboard/state.py
+  `overview`): a restart finds it there;
+- N sources, first visitor after an analysis: the same with nothing kept
+  (an empty cache folder for each run), as after `rashomon add` + `analyse`:
+  the server reads the whole report and builds every table;
 - N sources, new visitor: a fresh browser profile on a running server;
 - N sources, return visit: the same browser loading the page again.
 
@@ -99,17 +103,22 @@ for column, label in zip(st.columns(4), ("Sources", "Claims", "Facts", "Conteste
 """
 
 
+CACHE = {"folder": Path(tempfile.gettempdir()) / "rashomon-bench-cache"}  # the servers' RASHOMON_CACHE
+
+
 def start_server(workspace: Path | None, script: Path = ROOT / "app.py", cwd: Path = ROOT,
-                 ) -> tuple[subprocess.Popen, str, float]:  # fmt: skip
+                 cache: Path | None = None) -> tuple[subprocess.Popen, str, float]:  # fmt: skip
     """`streamlit run`, as a user starts it; returns the process, its address and when it was started.
 
     `workspace` None: no workspace at all, so the dashboard shows the built-in demo
-    (`cwd` must then be a folder without a rashomon.db).
+    (`cwd` must then be a folder without a rashomon.db). `cache`: the server's
+    cache folder (default CACHE["folder"], never the user's own).
     """
     import httpx
 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "RASHOMON_WORKSPACE"}
+    env["RASHOMON_CACHE"] = str(cache or CACHE["folder"])
     if workspace is not None:
         env["RASHOMON_WORKSPACE"] = str(workspace)
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
@@ -154,18 +163,21 @@ Times = dict[str, list[tuple[float, float]]]
 
 
 def cold_starts(browser, workspace: Path | None, runs: int, cwd: Path, baseline: Path | None = None,
-                ) -> Times:  # noqa: ANN001 - a Playwright Browser  # fmt: skip
+                kept: bool = True) -> Times:  # noqa: ANN001 - a Playwright Browser  # fmt: skip
     """One new server per run, visited at once by a fresh browser profile.
 
     With `baseline` (a bare page's script), each run also cold-starts that page:
     the floor of a first paint from `streamlit run` on this machine, under the same load.
+    With `kept` False, each server starts with an empty cache folder: nothing of an
+    earlier visit is kept (the first visitor after an analysis).
     """
     results: Times = {"from streamlit run": [], "first visitor": [], SERVER_CPU: []}
     if baseline is not None:
         results["baseline"] = []
         results[BASELINE_CPU] = []
     for _ in range(runs):
-        proc, url, launched = start_server(workspace, cwd=cwd)
+        cache = None if kept else Path(tempfile.mkdtemp(prefix="empty-cache-", dir=CACHE["folder"].parent))
+        proc, url, launched = start_server(workspace, cwd=cwd, cache=cache)
         try:
             page = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
             cpu_at_numbers: list[float] = []
@@ -269,6 +281,7 @@ def main() -> None:
 
     verdicts = []
     with tempfile.TemporaryDirectory(prefix="rashomon-bench-") as tmp, sync_playwright() as pw:
+        CACHE["folder"] = Path(tmp) / "cache"
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         if not args.no_demo:
             cwd = demo_folder(Path(tmp))
@@ -282,6 +295,10 @@ def main() -> None:
             folder.mkdir(parents=True, exist_ok=True)
             workspace = build(folder, count)
             (folder / "baseline.py").write_text(BASELINE_APP, encoding="utf-8")
+            analysed = cold_starts(browser, workspace, args.runs, ROOT, kept=False)
+            report(f"overview of {count} sources, first visitor after an analysis (nothing kept)", analysed,
+                   args.runs)  # fmt: skip
+            cold_starts(browser, workspace, 1, ROOT)  # a first visit keeps the overview for the restarts below
             results = cold_starts(browser, workspace, args.runs, ROOT)
             proc, url, _ = start_server(workspace)
             base_proc, base_url, _ = start_server(workspace, folder / "baseline.py")
@@ -294,6 +311,10 @@ def main() -> None:
             for case in ("first visitor", "new visitor"):
                 seconds = statistics.median(t[0] for t in results[case])
                 verdicts.append(verdict(f"{count} sources, numbers to a {case}", seconds, TARGET_S))
+            for label, cases in (("after a restart", results), ("after an analysis", analysed)):
+                seconds = statistics.median(t[1] for t in cases["first visitor"])
+                verdicts.append(verdict(f"{count} sources, whole overview to the first visitor {label}", seconds,
+                                        TARGET_S))  # fmt: skip
         browser.close()
     print(f"\nload average {os.getloadavg()[0]:.1f}")
     for line in verdicts:

@@ -24,18 +24,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-CACHE_ENV = "RASHOMON_CACHE"
-OFF = {"off", "0", "no", "none", ""}
+from sources.settings import cache_folder
+
 FORMAT = "1"  # bump when what is stored changes (e.g. the line-break component)
 
 
 def default_folder() -> Path | None:
     """The cache folder the environment asks for, or None when it is turned off."""
-    stated = os.environ.get(CACHE_ENV)
-    if stated is not None:
-        return None if stated.strip().lower() in OFF else Path(stated).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "rashomon"
+    return cache_folder()
 
 
 def pipeline_key(nlp: Language) -> str:

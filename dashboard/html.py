@@ -8,7 +8,7 @@ are analysis.report.labels', shared with the HTML report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from analysis.report.escape import esc, one_line
 from analysis.report.labels import MUTED, STATUS_HELP, colours, speaker_text
@@ -110,14 +110,19 @@ def table_html(frame: object, *, numeric: Iterable[str] = ()) -> str:
     import pandas as pd
 
     assert isinstance(frame, pd.DataFrame)
+    return rows_html(list(frame.columns), frame.itertuples(index=False), numeric=numeric)
+
+
+def rows_html(columns: Sequence[object], rows: Iterable[Sequence[object]], *, numeric: Iterable[str] = ()) -> str:
+    """table_html of plain rows (the overview's stored sources, issue #11)."""
     right = set(numeric)
 
     def cls(column: object) -> str:
         return " class='num'" if column in right else ""
 
-    head = "".join(f"<th{cls(c)}>{esc(c)}</th>" for c in frame.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td{cls(c)}>{esc(v)}</td>" for c, v in zip(frame.columns, values, strict=True)) + "</tr>"
-        for values in frame.itertuples(index=False)
+    head = "".join(f"<th{cls(c)}>{esc(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td{cls(c)}>{esc(v)}</td>" for c, v in zip(columns, values, strict=True)) + "</tr>"
+        for values in rows
     )
-    return f"<style>{TABLE_CSS}</style><table class='rsh-table'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f"<style>{TABLE_CSS}</style><table class='rsh-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

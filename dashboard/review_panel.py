@@ -18,7 +18,6 @@ from analysis.models import Group, Report
 from analysis.report.escape import esc, md_escape
 from analysis.report.view import reviewed_text
 from analysis.review import REVIEW_RELATIONS
-from analysis.review_queue import QueueItem, review_queue
 from claims.models import KINDS
 from dashboard import state, tables
 from sources.errors import RashomonError
@@ -32,13 +31,7 @@ CLAIM_ACTIONS = {
     "move": "Move it to another fact (or a new one)",
 }
 NEW_FACT = "new"
-QUEUE_SHOWN = 5
 RESULT_KEY = "review.result"
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def queue(key: str, _report: Report) -> list[QueueItem]:
-    return review_queue(_report)
 
 
 def _workspace(data: state.Data) -> Workspace | None:
@@ -237,19 +230,3 @@ def visualize_source_review(data: state.Data, source_id: str, claim_id: str | No
                   "note": Live(f"{key}.note")}  # fmt: skip
         st.button("Add claim", key=f"{key}.save", on_click=_run, args=(data, review.add_claim, source_id),
                   kwargs=fields)  # fmt: skip
-
-
-def visualize_queue(data: state.Data) -> None:
-    """The overview's count of facts left to review, and the first few of the queue."""
-    if data.demo or data.empty:
-        return
-    items = queue(data.key, data.report)
-    if not items:
-        st.caption("Review: nothing left that needs a look.")
-        return
-    with st.expander(f"Review queue: {len(items)} facts left to review", expanded=False):
-        for item in items[:QUEUE_SHOWN]:
-            cols = st.columns([5, 1])
-            cols[0].markdown(f"**{md_escape(item.topic)}** — {md_escape('; '.join(item.reasons))}")
-            cols[1].button("Open →", key=f"review.queue.{item.group_id}", on_click=state.open_fact,
-                           args=(item.group_id,), type="tertiary")  # fmt: skip

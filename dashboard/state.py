@@ -10,7 +10,9 @@ added from the CLI or another browser shows on the next rerun.
 The overview's four numbers are counted without the report (issue #11: the first
 paint): in SQL for a workspace, in the stored JSON for the demo. The report is
 read when a panel first asks for it (`Data.report`), after those numbers are
-drawn; neither pandas nor the pydantic models are imported before then.
+drawn; neither pandas nor the pydantic models are imported before then. What the
+overview shows below them is kept on disk under the same key (`overview`): after
+a restart, an unchanged workspace's overview is drawn without reading the report.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:  # imported where used, after the first paint (issue #11)
 
     from analysis.models import Report
     from dashboard import tables
+    from dashboard.overview_data import OverviewData
     from workspace.store import Workspace
 
 DEFAULT_DB = "rashomon.db"
@@ -95,10 +98,11 @@ def workspace_report(path: str, version: str) -> Report:
 
 
 def _version(ws: Workspace, stats: dict[str, Any]) -> str:
-    """Changes with every saved analysis (the generation counter), every added or removed source and
-    every review decision made or undone (issue #9)."""
+    """Changes with every saved analysis (the generation counter), every added or removed source,
+    every review decision made or undone (issue #9) and every change to a source's metadata."""
     parts = ("analysed_at", "sources", "claims", "groups", "relations", "contradictions")
-    generations = [str(ws.analysis_generation()), f"r{ws.review_generation()}"]
+    # a source's metadata changed (`rashomon update`) shows in the sources table (issue #11)
+    generations = [str(ws.analysis_generation()), f"r{ws.review_generation()}", f"m{ws.metadata_generation()}"]
     return "|".join([*generations, *(str(stats.get(p)) for p in parts)])
 
 
@@ -223,36 +227,19 @@ def facts(key: str, _report: Report) -> pd.DataFrame:
         return tables.fact_frame(_report, index(key, _report))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def heatmap(key: str, _report: Report) -> pd.DataFrame:
+def heatmap(key: str, _report: Report) -> tuple[list[str], pd.DataFrame, dict]:
+    """The overview's heatmap: the sources it shows (all of them, or the HEATMAP_MAX_SOURCES that share
+    the most facts), its data and its Vega-Lite spec. Built once per report, inside `overview`."""
+    from dashboard import heatmap as chart
     from dashboard import tables
 
     with paused_gc():
-        return tables.heatmap_frame(_report, index(key, _report))
+        labels, shown = tables.heatmap_shown(_report, chart.HEATMAP_MAX_SOURCES, index(key, _report))
+        return (labels, *chart.heatmap_spec(shown, labels))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def heatmap_spec(key: str, _report: Report) -> tuple[pd.DataFrame, dict]:
-    """The overview's heatmap as data + Vega-Lite spec, built once per report."""
-    from dashboard import heatmap as chart
-
-    labels = heatmap_labels(key, _report)
-    pairs = heatmap(key, _report)
-    shown = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)]
-    return chart.heatmap_spec(shown, labels)
-
-
-def heatmap_labels(key: str, _report: Report) -> list[str]:
-    """The sources the heatmap shows: all of them, or the most connected HEATMAP_MAX_SOURCES."""
-    from dashboard import tables
-    from dashboard.heatmap import HEATMAP_MAX_SOURCES
-
-    labels = list(tables.source_labels(_report).values())
-    return tables.busiest(heatmap(key, _report), labels, HEATMAP_MAX_SOURCES)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
 def sources_table(key: str, _report: Report) -> pd.DataFrame:
+    """The overview's list of sources. Built once per report, inside `overview`."""
     from dashboard import tables
 
     with paused_gc():
@@ -274,6 +261,95 @@ def matrix(key: str, _report: Report, filters: tables.Filters, sort: str) -> tab
 
     with paused_gc():
         return tables.matrix(_report, view(key, _report, filters, sort), index(key, _report), statuses(key, _report))
+
+
+# --- the overview below its numbers, kept on disk (issue #11) ----------------------------
+# The first visitor after a restart used to wait for the whole report and four tables (about 2.5 s
+# of CPU for 1,000 sources) to see five cards, a heatmap and a list. What they show is kept in the
+# cache folder (sources.settings.cache_folder), one file per workspace, under the key of the
+# analysis it was built from: an unchanged workspace's overview is drawn without reading the report.
+
+OVERVIEW_DIR = "overview"
+
+
+def overview(data: Data) -> OverviewData:
+    """What the overview draws below its numbers: from memory, else from disk, else from the report."""
+    return _overview(data.key, data.path, data.read)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _overview(key: str, path: Path | None, _read: Callable[[], Report]) -> OverviewData:
+    stored = _overview_file(path)
+    if stored is not None:
+        found = _read_overview(stored, key)
+        if found is not None:
+            return found
+    built = build_overview(key, _read())
+    if stored is not None:
+        _write_overview(stored, key, built)
+    return built
+
+
+def build_overview(key: str, report: Report) -> OverviewData:
+    """The overview's data from the report, through the cached tables the other panels share."""
+    from analysis.review_queue import review_queue
+    from dashboard import overview_data
+
+    with paused_gc():
+        return overview_data.of_report(
+            report,
+            index=index(key, report),
+            statuses=statuses(key, report),
+            heatmap=heatmap(key, report),
+            sources=sources_table(key, report),
+            queue=review_queue(report),
+        )
+
+
+def _overview_file(path: Path | None) -> Path | None:
+    """Where a workspace's overview is kept (None: the demo, or the cache turned off)."""
+    import hashlib
+
+    from sources.settings import cache_folder
+
+    folder = cache_folder()
+    if path is None or folder is None:
+        return None
+    name = hashlib.sha256(str(path.expanduser().resolve()).encode()).hexdigest()[:32]
+    return folder / OVERVIEW_DIR / f"{name}.json"
+
+
+def _read_overview(stored: Path, key: str) -> OverviewData | None:
+    """The kept overview if it was built from this very analysis; a missing or broken file is no error."""
+    import json
+
+    from dashboard.overview_data import OverviewData
+
+    try:
+        raw = json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("key") != key or not isinstance(raw.get("data"), str):
+        return None
+    return OverviewData.from_json(raw["data"])
+
+
+def _write_overview(stored: Path, key: str, built: OverviewData) -> None:
+    """Whole or not at all (two servers may write it); a folder that cannot be written is no error."""
+    import json
+    import os
+    import tempfile
+
+    written = None
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=stored.parent, suffix=".tmp", delete=False, encoding="utf-8") as tmp:
+            written = tmp.name
+            tmp.write(json.dumps({"key": key, "data": built.to_json()}, ensure_ascii=False))
+        os.replace(written, stored)
+    except OSError:
+        if written is not None:
+            Path(written).unlink(missing_ok=True)
 
 
 # --- navigation between panels -----------------------------------------------------

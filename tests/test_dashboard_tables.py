@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from analysis.models import Report
@@ -150,6 +151,35 @@ def test_busiest_keeps_the_most_connected_sources_in_order(report: Report) -> No
     assert len(two) == 2 and two == [label for label in labels if label in two]
     assert "Independent Monitor" in two  # 4 shared facts; the others 3 each (ties: the earlier source)
     assert two == ["Kestrian Herald", "Independent Monitor"]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_the_heatmap_shown_is_the_busiest_sources_and_their_pairs(report: Report, limit: int) -> None:
+    """heatmap_shown (issue #11: only the shown pairs' rows made) gives what busiest() and a filter of
+    heatmap_frame give."""
+    pairs = tables.heatmap_frame(report)
+    labels = tables.busiest(pairs, list(tables.source_labels(report).values()), limit)
+    expected = pairs[pairs["a"].isin(labels) & pairs["b"].isin(labels)].reset_index(drop=True)
+    shown_labels, shown = tables.heatmap_shown(report, limit)
+    assert shown_labels == labels
+    # (no pair among one source: an empty frame, whose columns' types say nothing)
+    pd.testing.assert_frame_equal(shown, expected, check_dtype=not expected.empty,
+                                  check_index_type=not expected.empty)  # fmt: skip
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5])
+def test_the_most_contested_facts_are_the_top_of_the_sorted_fact_frame(report: Report, limit: int) -> None:
+    """most_contested (issue #11: without the frame's search text) gives the facts, counts and order
+    that the overview read from fact_frame before."""
+    from analysis.models import Relation
+
+    # a second contested fact: ranked by its pairs, then by its sources
+    report.relations.append(Relation(claim_a="c6", claim_b="c7", relation="contradict", reason="apart"))
+    facts = tables.fact_frame(report)
+    top = tables.sort_facts(facts[facts["contradictions"] > 0]).head(limit)
+    expected = [(r.group_id, r.topic, r.kind, r.contradictions, r.n_sources) for r in top.itertuples()]
+    found = [(c.group_id, c.topic, c.kind, c.contradictions, c.n_sources) for c in tables.most_contested(report, limit)]
+    assert found == expected and len(expected) == min(limit, 2)
 
 
 def test_filter_report_keeps_the_view_and_its_evidence(report: Report) -> None:

@@ -255,3 +255,40 @@ def test_review_exports_mark_what_a_person_decided(tmp_path: Path, nlp):
             review.correct(ws, south["id"], value="many")
         with pytest.raises(UnknownDecision):
             review.undo(ws, 999)
+
+
+def test_a_decision_expands_only_the_relations_of_the_facts_it_reaches(tmp_path: Path):
+    """Issue #11: a relation of reprinted statements stands for many pairs; a person's decision on one
+    fact expands that fact's relations to one per pair (what review works on), never the others'
+    (a fact of thousands of reprints would be millions). Expanded, the result is the one that
+    expanding every relation first gives."""
+    from analysis.pairs import expand_relations
+    from analysis.review import Decision, apply_review
+    from claims.actors import AliasTable
+    from tests.test_incremental import account, add_claims, full_analysis
+
+    with Workspace(tmp_path / "ws.db") as ws:
+        for n in range(6):
+            add_claims(ws, f"{n}.txt", account("ab"[n % 2]))
+        full_analysis(ws)
+        review.reject(ws, "s1c2", note="not this convoy")  # the convoy fact: every source says 7
+        machine = pipeline.workspace_report(ws, reviewed=False)
+        decisions = [Decision.from_row(row) for row in ws.reviews(include_undone=False)]
+        every = ws.claims()
+    source_of = {c.id: c.source_id for c in every}
+    args = (machine.sources, machine.claims, machine.groups)
+    now = apply_review(*args, machine.relations, decisions, AliasTable(), every_claim=every)
+    before = apply_review(*args, expand_relations(machine.relations, source_of), decisions, AliasTable(),
+                          every_claim=every)  # fmt: skip
+    market = next(g for g in now.groups if "s1c1" in g.claim_ids)
+    kept = [r for r in now.relations if r.claim_a in market.claim_ids]
+    assert len(kept) == 3 and all(r.also_a for r in kept)  # 40-40, 40-55, 55-55: still one per statement pair
+    convoy = next(g for g in now.groups if "s2c2" in g.claim_ids)
+    assert "s1c2" not in convoy.claim_ids
+    assert not any(r.also_a or r.also_b for r in now.relations if r.claim_a in convoy.claim_ids)
+
+    def pairs(relations: list) -> list:  # noqa: ANN001 - Relations
+        return sorted((r.claim_a, r.claim_b, r.relation, r.reason, r.reviewed) for r in relations)
+
+    assert pairs(expand_relations(now.relations, source_of)) == pairs(before.relations)
+    assert now.groups == before.groups and now.claims == before.claims

@@ -29,6 +29,7 @@ from tests.workspace_helpers import (  # noqa: F401
     put,
 )
 from workspace import schema
+from workspace.incremental import statement_term
 from workspace.pipeline import TERM_INDEX, claim_terms, workspace_report
 from workspace.store import AnalysisChanged, Candidate, TimeSpan, Workspace
 
@@ -253,7 +254,8 @@ def test_workspace_migration_2_carries_an_existing_analysis(tmp_path: Path, monk
         day = TimeSpan(date(2024, 3, 3), date(2024, 3, 3), "day")  # times carried into the blocking index
         found = ws.candidates("casualties", ["@year:2024"], ["town", "river"])
         town = frozenset({"town"})
-        assert found == {"g1": [Candidate("s1-c0", day, town), Candidate("s2-c0", day, town)]}
+        same = statement_term(make_event_claim("s1", 0, ["town"]))  # one statement in two sources (issue #11)
+        assert found == {"g1": [Candidate("s1-c0", day, town, same), Candidate("s2-c0", day, town, same)]}
         assert [c.words for c in ws.candidates("casualties", ["town"], ["river"])["g1"]] == [frozenset()] * 2
         assert ws.candidates("wounded", ["town"]) == {}
         assert ws.group_sizes(["g1", "g9"]) == {"g1": 2}

@@ -35,6 +35,14 @@ class Candidate(NamedTuple):
     claim_id: str
     time: TimeSpan | None  # its time, or for an event_date claim its date: what alignment compares
     words: frozenset[str]  # those of the words asked about that it holds
+    statement: str | None = None  # its statement key in the index (STATEMENT_TERM), if it has one
+
+
+# The caller may index a claim's statement as a term with this prefix (workspace.incremental, issue #11):
+# copies of one statement in many sources hold the same one. A range of terms, so SQLite finds it by
+# the index: every term from the prefix up to the next character after its colon.
+STATEMENT_TERM = "@statement:"
+_STATEMENT_RANGE = "s.term >= '@statement:' AND s.term < '@statement;'"
 
 
 class AnalysisChanged(WorkspaceError):
@@ -195,14 +203,19 @@ class AnalysisStore(SourceStore):
             self._analysed(pipeline, max((_group_number(g.id) for g in groups), default=0))
 
     def save_alignment_changes(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
-                               expect_generation: int | None = None) -> None:  # fmt: skip
+                               expect_generation: int | None = None, replaced: Iterable[str] = ()) -> None:  # fmt: skip
         """Write only what an incremental analyse changed (issue #3).
 
         `groups` are new or changed groups, whole (a changed one keeps its
-        place in the report); `relations` are added to those already stored.
+        place in the report); `relations` are added to those already stored,
+        except that the groups named in `replaced` lose theirs first (their
+        relations were computed anew: issue #11, relations per statement).
         """
         with self.transaction():
             self._check_generation(expect_generation)
+            gone = list(replaced)
+            if gone:
+                self._rows(f"DELETE FROM relations WHERE group_id IN {EACH}", (json_list(gone),))
             for group in groups:
                 params = {"id": group.id, "kind": group.kind, "data": group.model_dump_json()}
                 if self._one("SELECT 1 FROM groups WHERE id = :id", params) is None:
@@ -260,14 +273,15 @@ class AnalysisStore(SourceStore):
         """
         rows = self._rows(
             "SELECT group_id, id, time_start, time_end, time_precision, (SELECT json_group_array(w.term)"
-            f" FROM claim_terms w WHERE w.kind = ?1 AND w.claim_id = claims.id AND w.term IN {EACH3}) AS words"
-            f" FROM claims WHERE group_id IS NOT NULL AND id IN (SELECT claim_id FROM claim_terms"
+            f" FROM claim_terms w WHERE w.kind = ?1 AND w.claim_id = claims.id AND w.term IN {EACH3}) AS words,"
+            f" (SELECT s.term FROM claim_terms s WHERE s.claim_id = claims.id AND s.kind = ?1 AND {_STATEMENT_RANGE})"
+            f" AS statement FROM claims WHERE group_id IS NOT NULL AND id IN (SELECT claim_id FROM claim_terms"
             f" WHERE kind = ?1 AND term IN {EACH2})",
             (kind, json_list(keys), json_list(words)),
         )
         out: dict[str, list[Candidate]] = {}
         times: dict[tuple[str, str, str], TimeSpan] = {}  # the claims of one event share a date: parse it once
-        for group_id, claim_id, start, end, precision, held in rows:
+        for group_id, claim_id, start, end, precision, held, statement in rows:
             time = None
             if start:
                 time = times.get((start, end, precision))
@@ -276,7 +290,22 @@ class AnalysisStore(SourceStore):
                         date.fromisoformat(start), date.fromisoformat(end), precision
                     )
             words = frozenset(json.loads(held)) if held != "[]" else frozenset()
-            out.setdefault(group_id, []).append(Candidate(claim_id, time, words))
+            out.setdefault(group_id, []).append(Candidate(claim_id, time, words, statement))
+        return out
+
+    def statement_counts(self, kind: str, terms: Iterable[str], cap: int) -> dict[str, int]:
+        """term -> how many distinct statements of `kind` hold it (claims with the same STATEMENT_TERM
+        count once; one without counts alone), counted up to `cap` + 1: alignment's blocking counts
+        statements, not reprints (issue #11)."""
+        out: dict[str, int] = {}
+        for term in terms:
+            row = self._one(
+                "SELECT COUNT(*) AS n FROM (SELECT DISTINCT COALESCE((SELECT s.term FROM claim_terms s"
+                f" WHERE s.claim_id = t.claim_id AND s.kind = t.kind AND {_STATEMENT_RANGE}), t.claim_id)"
+                " FROM claim_terms t WHERE t.kind = ? AND t.term = ? LIMIT ?)",
+                (kind, term, cap + 1),
+            )
+            out[term] = row["n"] if row is not None else 0
         return out
 
     def claims_by_id(self, ids: Iterable[str], *, texts: bool = True) -> dict[str, Claim]:

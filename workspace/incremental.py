@@ -12,6 +12,17 @@ Relations are computed only for the pairs that are new, summaries and topics
 only for the groups touched, and only those are written back, in one
 transaction. Document frequencies come from the workspace, where triggers
 keep them current, so scores are those a full analysis would compute.
+
+Per distinct statement, as a full analysis aligns and relates (issue #11,
+analysis.distinct): each claim's statement is in the index (statement_term).
+A new claim that restates a stored statement word for word (a reprint) joins
+that statement's group without being scored against anyone; stored copies of
+one statement are parsed and scored once, counting as many times as they are
+copies; a word is too common to block on when more than MAX_POSTINGS distinct
+statements hold it, not reprints; and a group holding repeated statements
+gets its relations per pair of distinct statements (Relation.also_a/also_b),
+all of them compared again with the vocabulary of now, as a full analysis
+compares them: one comparison per pair of statements, not of reprints.
 """
 
 from __future__ import annotations
@@ -32,8 +43,10 @@ from analysis.align import (
     pair_score,
     times_meet,
 )
+from analysis.distinct import alignment_digest, statement_keys
 from analysis.models import Group, Relation
 from analysis.relate import (
+    first_pair,
     fold_repeats,
     group_summary,
     relate,
@@ -42,13 +55,19 @@ from analysis.relate import (
 )
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan
-from workspace.store import Candidate, TimeSpan, Workspace
+from workspace.store import STATEMENT_TERM, Candidate, TimeSpan, Workspace
 
 JOIN_SHARE = 0.75  # align()'s average-linkage bar for a merge, as a share of align_threshold()
 # Above anything pair_score gives (its words, time and value parts add up to under 1.8): only
 # used to rule groups out early, so it must never be below the real maximum. A test compares
 # the result with and without this pruning.
 MAX_PAIR_SCORE = 2.0 + max(EVENT_WEIGHT.values())  # plus the event prior counts get (issue #8)
+
+
+def statement_term(claim: Claim) -> str:
+    """The index term of a claim's statement: equal for claims alignment tells apart only by their
+    source (analysis.distinct.alignment_key), such as one wire story's sentence in many papers."""
+    return STATEMENT_TERM + alignment_digest(claim)
 
 
 @dataclass(frozen=True)
@@ -90,7 +109,9 @@ class WorkspaceVocabulary:
         self._ws = ws
         self.voc = _FixedVocabulary(ws.count_claims())
         self._postings: dict[str, dict[str, int]] = {}
+        self._statements: dict[tuple[str, str], int] = {}  # (kind, key) -> distinct statements holding it
         self._keys: dict[str, frozenset[str]] = {}  # claim id -> its block keys, computed once
+        self._terms: dict[str, str] = {}  # claim id -> its statement_term, computed once
 
     def keys(self, claim: Claim) -> frozenset[str]:
         found = self._keys.get(claim.id)
@@ -108,8 +129,22 @@ class WorkspaceVocabulary:
             self.voc.set_df(key, sum(self._postings[key].values()))
 
     def usable(self, kind: str, key: str) -> bool:
-        """Would align() block on this key? Not if more than MAX_POSTINGS claims of the kind hold it."""
-        return self._postings.get(key, {}).get(kind, 0) <= MAX_POSTINGS
+        """Would align() block on this key? Not if more than MAX_POSTINGS distinct statements of the kind
+        hold it (issue #11: reprints of one statement count once). Statements are counted only for a
+        key held by more claims than that."""
+        if self._postings.get(key, {}).get(kind, 0) <= MAX_POSTINGS:
+            return True
+        found = self._statements.get((kind, key))
+        if found is None:
+            found = self._statements[(kind, key)] = self._ws.statement_counts(kind, [key], MAX_POSTINGS)[key]
+        return found <= MAX_POSTINGS
+
+    def statement(self, claim: Claim) -> str:
+        """The claim's statement_term, computed once."""
+        found = self._terms.get(claim.id)
+        if found is None:
+            found = self._terms[claim.id] = statement_term(claim)
+        return found
 
     def usable_keys(self, claim: Claim) -> list[str]:
         return [key for key in block_keys(claim) if self.usable(claim.kind, key)]
@@ -129,6 +164,18 @@ class _Touched:
     group: Group
     filed: list[Claim]  # members and folded repeats, as align() clustered them
     joined: list[Claim] = field(default_factory=list)
+    _terms: dict[str, str] = field(default_factory=dict)  # member id -> its statement_term
+
+    def distinct(self, claim: Claim) -> list[Claim]:
+        """One member per statement and per "same source as `claim` or not": all compatible() can tell
+        apart (issue #11: a group of a thousand reprints is checked against its few statements)."""
+        seen: dict[tuple[str, bool], Claim] = {}
+        for member in [*self.filed, *self.joined]:
+            term = self._terms.get(member.id)
+            if term is None:
+                term = self._terms[member.id] = statement_term(member)
+            seen.setdefault((term, member.source_id == claim.source_id), member)
+        return list(seen.values())
 
 
 def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) -> Realigned:
@@ -150,13 +197,15 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
     stored = ws.group_relations(touched)
     changed: list[Group] = []
     relations: list[Relation] = []
+    replaced: list[str] = []  # groups whose relations were all computed anew, per statement
     for group_id in sorted(touched, key=_number):
-        group, added = _rewrite(loaded[group_id], stored.get(group_id, []), stats, aliases)
+        group, added, anew = _rewrite(loaded[group_id], stored.get(group_id, []), stats, aliases)
         changed.append(group)
         relations.extend(added)
-    ws.save_alignment_changes(
-        changed + fresh_groups, relations + fresh_relations, pipeline=pipeline, expect_generation=generation
-    )
+        if anew:
+            replaced.append(group_id)
+    ws.save_alignment_changes(changed + fresh_groups, relations + fresh_relations, pipeline=pipeline,
+                              expect_generation=generation, replaced=replaced)  # fmt: skip
     return Realigned(
         new_claims=len(new),
         joined=len(new) - len(pending),
@@ -180,50 +229,77 @@ def _load(ws: Workspace, group_ids: Iterable[str]) -> dict[str, _Touched]:
 def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: dict[str, _Touched]) -> list[Claim]:
     """Put each new claim into the existing group align() would merge it with; return the rest.
 
-    A member sharing no usable key with the claim scores 0 in align()'s
-    average, so the average over a group needs only the candidates' scores
-    and the group's size: a group's members are read only to check that the
-    claim is compatible() with all of them, best group first. `loaded`
+    A reprint of a stored statement joins that statement's group (_statement_group). Otherwise: a
+    member sharing no usable key with the claim scores 0 in align()'s average, so the average over
+    a group needs only the candidates' scores and the group's size: a group's members are read only
+    to check that the claim is compatible() with all of them, best group first. `loaded`
     caches the groups read; a group a claim joins gets it in `joined`.
     """
-    joined_index: dict[tuple[str, str], dict[str, tuple[str, Claim]]] = defaultdict(dict)
+    joined_index: dict[tuple[str, str], dict[str, tuple[str, Claim, int]]] = defaultdict(dict)
     parsed: dict[str, Claim] = {}  # stored claims read so far: a source's claims of one year meet the same ones
     pending: list[Claim] = []
     for claim in new:
-        keys = stats.usable_keys(claim)
-        joined = {cid: hit for key in keys for cid, hit in joined_index.get((claim.kind, key), {}).items()}
-        candidates, blocked = _candidates(ws, claim, keys, stats, loaded, parsed, {gid for gid, _ in joined.values()})
-        candidates.update(joined)
-        stats.need(other for _, other in candidates.values())
-        totals, edges = _group_scores(claim, candidates, stats, blocked)
-        best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
+        best = _statement_group(ws, claim, loaded)
+        # a reprint is filed under all its words: a later claim looks up only those it may block on,
+        # which are the same words of the same kind (their statements are not counted for nothing)
+        keys = list(stats.keys(claim)) if best is not None else stats.usable_keys(claim)
+        if best is None:
+            joined = {cid: hit for key in keys for cid, hit in joined_index.get((claim.kind, key), {}).items()}
+            candidates, blocked = _candidates(ws, claim, keys, stats, loaded, parsed,
+                                              {gid for gid, _, _ in joined.values()})  # fmt: skip
+            candidates.update(joined)
+            stats.need(other for _, other, _ in candidates.values())
+            totals, edges = _group_scores(claim, candidates, stats, blocked)
+            best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
         if best is None:
             pending.append(claim)
             continue
         loaded[best].joined.append(claim)
         for key in keys:
-            joined_index[(claim.kind, key)][claim.id] = (best, claim)
+            joined_index[(claim.kind, key)][claim.id] = (best, claim, 1)
     return pending
 
 
-def _group_scores(claim: Claim, candidates: dict[str, tuple[str, Claim]], stats: WorkspaceVocabulary,
+def _statement_group(ws: Workspace, claim: Claim, loaded: dict[str, _Touched]) -> str | None:
+    """The group of the stored copies of the claim's statement, if it is compatible() with the group's
+    statements; the group holding most copies first (issue #11).
+
+    align() clusters a statement's copies as one unit, whichever source prints them: the new copy
+    belongs where the others are, with nothing to score. Copies joined in this run are found too.
+    """
+    term = statement_term(claim)
+    found = {gid: len(hits) for gid, hits in ws.candidates(claim.kind, [term]).items()}
+    for gid, item in loaded.items():
+        copies = sum(1 for c in item.joined if c.kind == claim.kind and statement_term(c) == term)
+        if copies:
+            found[gid] = found.get(gid, 0) + copies
+    for gid in sorted(found, key=lambda g: (-found[g], _number(g))):
+        if gid not in loaded:
+            loaded.update(_load(ws, [gid]))
+        if gid in loaded and all(compatible(claim, member) for member in loaded[gid].distinct(claim)):
+            return gid
+    return None
+
+
+def _group_scores(claim: Claim, candidates: dict[str, tuple[str, Claim, int]], stats: WorkspaceVocabulary,
                   blocked: set[str]) -> tuple[dict[str, float], set[str]]:  # fmt: skip
     """Each group's summed scores with the claim, and the groups where one reaches align_threshold().
 
     A group holding a member the claim is not compatible() with goes into
     `blocked` and is never joined: the rest of its candidates are not scored
     (issue #11), the others are summed in the candidates' order as before.
+    A candidate standing for n stored copies of its statement counts n times.
     """
     totals: dict[str, float] = defaultdict(float)
     edges: set[str] = set()
-    for gid, other in candidates.values():
+    for gid, other, copies in candidates.values():
         if gid in blocked:
             continue
         score = stats.score(claim, other)
         if score is None:
             blocked.add(gid)  # holds a member the claim is not compatible() with
             continue
-        totals[gid] += score
+        totals[gid] += score if copies == 1 else score * copies
         if score >= align_threshold():
             edges.add(gid)
     return totals, edges
@@ -231,8 +307,9 @@ def _group_scores(claim: Claim, candidates: dict[str, tuple[str, Claim]], stats:
 
 def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVocabulary,
                 loaded: dict[str, _Touched], parsed: dict[str, Claim],
-                keep: set[str]) -> tuple[dict[str, tuple[str, Claim]], set[str]]:  # fmt: skip
-    """Stored claims sharing a usable key, in groups the claim could join; and the groups it cannot.
+                keep: set[str]) -> tuple[dict[str, tuple[str, Claim, int]], set[str]]:  # fmt: skip
+    """Stored claims sharing a usable key, in groups the claim could join, one per statement and group
+    with the number of its copies there (issue #11); and the groups it cannot join.
 
     Ruled out from the index alone, without parsing or scoring their claims:
     a group holding a claim whose time cannot meet this one's (compatible()
@@ -248,7 +325,7 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
     if not dated:  # compatible() blocks on time for every other kind
         blocked = {gid for gid, found in by_group.items() if any(_never_meet(claim, c.time) for c in found)}
     stored = ws.group_sizes(gid for gid in by_group if gid not in loaded and gid not in blocked)
-    hopeful: dict[str, list[str]] = {}
+    hopeful: dict[str, dict[str, list]] = {}  # group -> statement -> [a claim stating it, its copies]
     bounds: dict[tuple[TimeSpan, frozenset[str]], float] = {}
     for gid, found in by_group.items():
         if gid in blocked:
@@ -259,10 +336,18 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
                 continue
             if dated and not any(_may_reach(claim, c, stats, bounds) for c in found):
                 continue
-        hopeful[gid] = [c.claim_id for c in found]
-    wanted = {cid for ids in hopeful.values() for cid in ids} - parsed.keys()
+        statements: dict[str, list] = {}
+        for c in found:
+            statements.setdefault(c.statement or c.claim_id, [c.claim_id, 0])[1] += 1
+        hopeful[gid] = statements
+    wanted = {cid for reps in hopeful.values() for cid, _ in reps.values()} - parsed.keys()
     parsed.update(ws.claims_by_id(wanted, texts=False))  # only scored: their quotes are not needed
-    return {cid: (gid, parsed[cid]) for gid, ids in hopeful.items() for cid in ids if cid in parsed}, blocked
+    return {
+        cid: (gid, parsed[cid], copies)
+        for gid, reps in hopeful.items()
+        for cid, copies in reps.values()
+        if cid in parsed
+    }, blocked
 
 
 def _never_meet(claim: Claim, time: TimeSpan | None) -> bool:
@@ -311,7 +396,7 @@ def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: d
             loaded.update(_load(ws, [gid]))
         if gid not in loaded:
             continue  # removed by another process since the index was read
-        if all(compatible(claim, member) for member in loaded[gid].filed + loaded[gid].joined):
+        if all(compatible(claim, member) for member in loaded[gid].distinct(claim)):
             return gid
     return None
 
@@ -327,38 +412,53 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
 
 
 def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable) -> Relation:
-    """One cross-source pair, labelled as analysis.relate.relate labels it."""
-    return relation_of(a, b, stats.score(a, b) or 0.0, aliases, stats.voc)
+    """One cross-source pair, labelled as analysis.relate.relate labels it: with alignment's score,
+    which align() always computes for two claims of one statement (its copies are one unit, however
+    common their words), and otherwise only where they share a word it blocks on."""
+    same = stats.statement(a) == stats.statement(b)
+    score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
+    return relation_of(a, b, score or 0.0, aliases, stats.voc)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
-             aliases: AliasTable) -> tuple[Group, list[Relation]]:  # fmt: skip
-    """The group with its new members folded in, and the relations of the new pairs only.
+             aliases: AliasTable) -> tuple[Group, list[Relation], bool]:  # fmt: skip
+    """The group with its new members folded in, the relations to add, and whether they replace
+    the group's stored ones.
 
     Pairs of old members keep their stored relations: compare() looks at two
-    claims only, so they have not changed. Status, summary and topic are
-    recomputed over all of them, as analysis.relate.relate computes them.
+    claims only (and at the words' weights, which a new source shifts a little:
+    a full analysis may then differ on a verdict near its bar). Status, summary and topic are
+    recomputed over all of them, as analysis.relate.relate computes them. A
+    group where some statement is made by several of its members gets one
+    relation per pair of distinct statements, as relate() gives it (issue #11):
+    those replace the stored ones.
     """
     group = item.group
     listed = set(group.claim_ids)
     kept = [c for c in item.filed if c.id in listed]
     members, repeats = fold_repeats(kept + item.joined) if item.joined else (kept, {})
     new_ids = {c.id for c in item.joined}
-    added = [
-        _relation(a, b, stats, aliases)
-        for j, b in enumerate(members)
-        if b.id in new_ids
-        for a in members[:j]
-        if a.source_id != b.source_id
-    ]
-    every = stored + added
+    stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
+    positions = statement_keys(members) if item.joined else []
+    anew = len(set(positions)) < len(positions)
+    if anew:
+        added = _per_statement(members, positions, stats, aliases)
+        every = added
+    else:
+        added = [
+            _relation(a, b, stats, aliases)
+            for j, b in enumerate(members)
+            if b.id in new_ids
+            for a in members[:j]
+            if a.source_id != b.source_id
+        ]
+        every = stored + added
     if len({c.source_id for c in members}) < 2:
         status = "single"
     elif any(r.relation == "contradict" for r in every):
         status = "contested"
     else:
         status = "agree"
-    stats.need(members)
     numeric = group.kind in NUMERIC_KINDS and members
     updated = group.model_copy(
         update={
@@ -369,4 +469,32 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
             "summary": group_summary(members, every) if numeric else None,
         }
     )
-    return updated, added
+    return updated, added, anew
+
+
+def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
+                   aliases: AliasTable) -> list[Relation]:  # fmt: skip
+    """A group's relations as analysis.relate gives them when statements repeat: each two distinct
+    statements (positions) one relation, on their first pair of claims from two sources, naming the
+    other claims of each side.
+
+    Every verdict is computed again, with the workspace's vocabulary now: whether two counts speak
+    of the same people reads the words' weights (analysis.relate._same_people), which the new
+    reprints changed, and a full analysis reads them as they are now. That costs one comparison
+    per pair of distinct statements, what relate() pays for the group."""
+    by_position: dict[int, list[Claim]] = {}
+    for claim, position in zip(members, positions, strict=True):
+        by_position.setdefault(position, []).append(claim)
+    out: list[Relation] = []
+    sides = list(by_position.values())
+    for x, side_a in enumerate(sides):
+        for side_b in sides[x:]:
+            pair = first_pair(side_a, side_b)
+            if pair is None:
+                continue
+            a, b = pair
+            verdict = _relation(a, b, stats, aliases)
+            also_a = [c.id for c in side_a if c is not a]
+            also_b = [c.id for c in side_b if c is not b]
+            out.append(verdict.model_copy(update={"also_a": also_a, "also_b": also_b}))
+    return out

@@ -28,6 +28,7 @@ from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
 from sources.language import ENGLISH, not_english
 from sources.models import Source, SourceMeta
 from sources.settings import thresholds
+from workspace.incremental import statement_term
 from workspace.ingest import collect_inputs
 from workspace.store import AnalysisChanged, Workspace
 
@@ -47,13 +48,19 @@ FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
 # Version of the workspace's claim_terms index (the keys block_keys gives);
 # bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
-TERM_INDEX = "2"
+TERM_INDEX = "3"  # 3: each claim's statement indexed too (issue #11)
 WRITE_SLICE = 1 << 20  # characters of a report encoded and written at a time
 
 
 def claim_terms(claims: Iterable[Claim]) -> list[tuple[str, str, str]]:
-    """The blocking keys the store indexes: (kind, term, claim id), once per claim (issue #3)."""
-    return [(claim.kind, term, claim.id) for claim in claims for term in dict.fromkeys(block_keys(claim))]
+    """The blocking keys the store indexes: (kind, term, claim id), once per claim (issue #3); and each
+    claim's statement (workspace.incremental.statement_term), by which a new copy of a stored
+    statement finds it (issue #11)."""
+    return [
+        (claim.kind, term, claim.id)
+        for claim in claims
+        for term in [*dict.fromkeys(block_keys(claim)), statement_term(claim)]
+    ]
 
 
 def write_report(report: Report, fmt: Format, path: Path | None = None) -> str:

@@ -218,6 +218,10 @@ class SourceStore(Database):
                 " side = :side, address = :address, updated_at = :now WHERE id = :id",
                 params,
             )
+            self._rows(
+                "INSERT INTO meta (key, value) VALUES ('metadata_gen', '1') ON CONFLICT(key)"
+                " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
             if updated.published != current.published:
                 # "On Tuesday" is read against the publication date: extract again (issue #3).
                 self._rows("DELETE FROM extractions WHERE source_id = ?", (updated.id,))
@@ -368,6 +372,11 @@ class SourceStore(Database):
         """Every review decision in the order made, `data` parsed."""
         where = "" if include_undone else " WHERE undone_at IS NULL"
         return [_decision(row) for row in self._rows(f"SELECT * FROM decisions{where} ORDER BY id")]
+
+    def metadata_generation(self) -> int:
+        """Changes with every change to a source's metadata (`rashomon update`), which changes no
+        analysis: with the other generations, the dashboard's cache key (issue #11)."""
+        return int(self.get_meta("metadata_gen") or 0)
 
     def review_generation(self) -> int:
         """Changes with every decision made or undone: the dashboard's cache key (issue #9)."""

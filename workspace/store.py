@@ -9,10 +9,10 @@ one layer per concern: `db` (connection, transactions, migrations),
 
 from __future__ import annotations
 
-from workspace.analysis_store import AnalysisChanged, AnalysisStore, Candidate, TimeSpan
+from workspace.analysis_store import STATEMENT_TERM, AnalysisChanged, AnalysisStore, Candidate, TimeSpan
 from workspace.source_store import META_FIELDS, AddResult
 
-__all__ = ["META_FIELDS", "AddResult", "AnalysisChanged", "Candidate", "TimeSpan", "Workspace"]
+__all__ = ["META_FIELDS", "STATEMENT_TERM", "AddResult", "AnalysisChanged", "Candidate", "TimeSpan", "Workspace"]
 
 
 class Workspace(AnalysisStore):
