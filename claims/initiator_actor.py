@@ -163,6 +163,8 @@ class ActorReader:
     def _apposition(self, tok: Token, depth: int) -> Named | None:
         for child in tok.children:
             if child.dep_ == "appos" and entity(child) is not None:
+                if child.text.isupper() and not self.aliases.resolve(child.text):
+                    continue  # "the Kestrian occupation forces (KOF)": the phrase names the party, not the acronym
                 named = self.name(child, depth + 1)
                 if named:
                     return named

@@ -170,6 +170,8 @@ FOUND = [
     ("It was Georgia that started the war.", "Georgia", False, None),
     ("Iraq planned and started the war against Iran.", "Iraq", False, None),
     ("Militias, on orders from the capital, burned the crops and expelled the villagers.", "militias", False, None),
+    # an acronym in brackets the table does not know names no other party than its phrase
+    ("The town came under heavy shelling by the Serbian occupation forces (GOF) using tanks.", "Serbia", False, None),
 ]
 
 
