@@ -508,6 +508,14 @@ def _generic(actor: str, aliases: AliasTable) -> str | None:
     return side(actor)
 
 
+def _attackers(actor: str) -> bool:
+    """ "the hostage takers", "terrorists": the people who carried out the attack, not a standing
+    group ("rebels", "militia") that may be one of several."""
+    words = actor.lower().split()
+    nouns = set(rules()["initiator"]["attacker_nouns"])
+    return bool(words) and (words[-1] in nouns or " ".join(words[-2:]) in nouns)
+
+
 def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     """Same party, a denial of it, or two different ones. An actor described by its force
     ("federal forces") contradicts only what it clearly is not: a state's forces are not the
@@ -537,6 +545,8 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         if ga == gb == "irregular" and named_in(pa) != named_in(pb):
             named, generic = (pa, pb) if named_in(pa) else (pb, pa)
             return "agree", f"{pair}: {named} may be the {generic} meant"
+        if ga == gb == "irregular" and _attackers(pa) and _attackers(pb):
+            return "agree", f"{pair}: both blame the attackers, unnamed"
         return "unclear", f"{pair}: two unnamed groups"
     if ga or gb:
         (generic, described), named = ((pa, ga), pb) if ga else ((pb, gb), pa)

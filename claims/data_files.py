@@ -227,6 +227,8 @@ class InitiatorWords(_Strict):
     force_nouns: Words
     actor_nouns: ActorNouns
     doc_actor_nouns: str = Field("", alias="_doc_actor_nouns")
+    attacker_nouns: Words
+    doc_attacker_nouns: str = Field("", alias="_doc_attacker_nouns")
 
 
 class RulesFile(BaseModel):

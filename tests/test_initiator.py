@@ -246,6 +246,10 @@ COMPARED = [
     ("hostage takers", "Russia", "contradict"),
     ("a gunship", "rebels", "unclear"),
     ("special forces", "Hamas", "unclear"),
+    # the attackers of one act, unnamed, in two words: the same people; a standing group may be another
+    ("hostage takers", "terrorists", "agree"),
+    ("the gunmen", "militants", "agree"),
+    ("gunmen", "rebels", "unclear"),
 ]
 
 
