@@ -16,6 +16,7 @@ from analysis.parties import same_party
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import NUMERIC_KINDS, Actor, Claim
 from claims.rules import rules
+from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
 
 VERB = {"casualties": "killed", "wounded": "wounded", "displaced": "displaced"}
@@ -39,7 +40,11 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
     ]
     if not (local or common):
         return None
-    best = max(local or common, key=lambda t: (shared[t], -idf(t), len(t), t))  # the name breaks ties: no set order
+    # shared by the most sources and specific in English at large ("Nagorno-Karabakh", not "Group" of
+    # "the Minsk Group"); the name breaks ties: no set order
+    best = max(
+        local or common, key=lambda t: (shared[t] * name_specificity(t.removeprefix(PREFIX)), -idf(t), len(t), t)
+    )
     return _title(best.removeprefix(PREFIX))
 
 

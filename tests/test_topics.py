@@ -17,6 +17,12 @@ def test_topics_count_names_its_population_and_event():
     assert name_fact(claims, "kill people", lambda t: 1.0, "killed") == "people killed in Dessel"
 
 
+def test_topics_event_is_the_most_specific_name_the_sources_share():
+    """ "Government" of "the government said" is shared as often as the town, but names nothing."""
+    claims = [claim("s1", event=["@ev:government", "@ev:dessel"]), claim("s2", event=["@ev:dessel", "@ev:government"])]
+    assert event_name(claims, lambda t: 1.0) == "Dessel"
+
+
 def test_topics_population_reads_as_words():
     """ "soldiers [Moldova] in Dessel" and "people, another" are scope strings, not a reader's words."""
     sided = [claim(s, event=["@ev:dessel"], scope="soldiers [Moldova] in Dessel") for s in ("s1", "s2")]
