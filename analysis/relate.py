@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
@@ -296,18 +296,22 @@ def _group_relations(members: list[Claim], alignment: Alignment, verdict: Verdic
             for a, b in combinations(members, 2)
             if a.source_id != b.source_id
         ]
-    out: list[Relation] = []
-    sides = list(by_position.values())
+    return [
+        verdict(a, b, scores.get((a.id, b.id), 0.0), also_a, also_b)
+        for a, b, also_a, also_b in position_pairs(list(by_position.values()))
+    ]
+
+
+def position_pairs(sides: list[list[Claim]]) -> Iterator[tuple[Claim, Claim, list[str], list[str]]]:
+    """One pair per two distinct statements (the claims that state each, `sides`), with the ids of
+    the other claims each one stands for (issue #11)."""
     for x, side_a in enumerate(sides):
         for side_b in sides[x:]:
             pair = first_pair(side_a, side_b)
             if pair is None:
                 continue
             a, b = pair
-            also_a = [c.id for c in side_a if c is not a]
-            also_b = [c.id for c in side_b if c is not b]
-            out.append(verdict(a, b, scores.get((a.id, b.id), 0.0), also_a, also_b))
-    return out
+            yield a, b, [c.id for c in side_a if c is not a], [c.id for c in side_b if c is not b]
 
 
 def first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] | None:

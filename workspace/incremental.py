@@ -46,9 +46,9 @@ from analysis.align import (
 from analysis.distinct import alignment_digest, statement_keys
 from analysis.models import Group, Relation
 from analysis.relate import (
-    first_pair,
     fold_repeats,
     group_summary,
+    position_pairs,
     relate,
     relation_of,
     topic_of,
@@ -485,16 +485,7 @@ def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceV
     by_position: dict[int, list[Claim]] = {}
     for claim, position in zip(members, positions, strict=True):
         by_position.setdefault(position, []).append(claim)
-    out: list[Relation] = []
-    sides = list(by_position.values())
-    for x, side_a in enumerate(sides):
-        for side_b in sides[x:]:
-            pair = first_pair(side_a, side_b)
-            if pair is None:
-                continue
-            a, b = pair
-            verdict = _relation(a, b, stats, aliases)
-            also_a = [c.id for c in side_a if c is not a]
-            also_b = [c.id for c in side_b if c is not b]
-            out.append(verdict.model_copy(update={"also_a": also_a, "also_b": also_b}))
-    return out
+    return [
+        _relation(a, b, stats, aliases).model_copy(update={"also_a": also_a, "also_b": also_b})
+        for a, b, also_a, also_b in position_pairs(list(by_position.values()))
+    ]
