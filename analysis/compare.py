@@ -471,7 +471,7 @@ START_SLACK_DAYS = 1  # a start told a day off the span's first day is the same 
 def _start_against_span(a: Claim, va: DateSpan, b: Claim, vb: DateSpan) -> tuple[str, str] | None:
     """ "The army launched the operation on April 3" against "the battle took place on April 1-11":
     the day a clause says the event began is the span's first day or a rival start (issue #8)."""
-    words = set(rules()["date_roles"]["start_words"])
+    words = _start_words()
     for (x, vx), (y, vy) in (((a, va), (b, vb)), ((b, vb), (a, va))):
         begins = vx.precision == "day" and bool(words & set(x.about.lower().split()))
         span = vy.precision == "days" and vy.start < vy.end and not words & set(y.about.lower().split())
@@ -512,8 +512,18 @@ def _attackers(actor: str) -> bool:
     """ "the hostage takers", "terrorists": the people who carried out the attack, not a standing
     group ("rebels", "militia") that may be one of several."""
     words = actor.lower().split()
-    nouns = set(rules()["initiator"]["attacker_nouns"])
+    nouns = _attacker_nouns()
     return bool(words) and (words[-1] in nouns or " ".join(words[-2:]) in nouns)
+
+
+@lru_cache(maxsize=1)
+def _attacker_nouns() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["attacker_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    return frozenset(rules()["date_roles"]["start_words"])
 
 
 def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:

@@ -271,13 +271,13 @@ def _dead_nouns() -> frozenset[str]:
 def _of_the_dead(noun: Token) -> bool:
     """ "Eighty-nine of the victims were killed at the hall": some of the dead told before, not a
     toll of its own (issue #8)."""
-    nouns = _dead_nouns()
     return any(
-        c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns and any(d.lower_ == "the" for d in g.children)
-                for g in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.i > noun.i
+        and any(g.dep_ == "pobj" and _the_dead(g) for g in c.children)
         for c in noun.children
-    )  # fmt: skip
+    )
 
 
 def _bounds(span: Span) -> tuple[int, int]:

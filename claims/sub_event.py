@@ -68,19 +68,26 @@ def two_acts(a: list[str], b: list[str], target_a: str | None = None, target_b: 
     return sa is not None and sb is not None and sa != sb
 
 
+@lru_cache(maxsize=1)
+def _scale_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(war acts, incident acts, whole-event nouns): read once, asked for every pair of blame claims."""
+    sub = rules()["sub_event"]
+    return frozenset(sub["war_acts"]), frozenset(sub["incident_acts"]), frozenset(sub["whole_event"])
+
+
 def names_whole_event(words: list[str]) -> bool:
     """ "provoked the clash", "started the war": the words name the conflict as a whole."""
-    return bool({w.lower() for w in words} & set(rules()["sub_event"]["whole_event"]))
+    return not _scale_words()[2].isdisjoint(w.lower() for w in words)
 
 
 def act_scale(words: list[str], target: str | None = None) -> str | None:
     """ "war" for blame for the war itself (a war word, or a state attacked), "incident" for one act
     in it (an incident word, or a part of the event), None when the words do not say."""
-    sub = rules()["sub_event"]
+    war, incident, _whole = _scale_words()
     lowered = {w.lower() for w in words}
-    if lowered & set(sub["war_acts"]) or (target is not None and _is_state(target)):
+    if lowered & war or (target is not None and _is_state(target)):
         return "war"
-    if lowered & set(sub["incident_acts"]) or act_part(words) is not None:
+    if lowered & incident or act_part(words) is not None:
         return "incident"
     return None
 
