@@ -154,15 +154,28 @@ def value_key(c: Claim) -> tuple:
     return ("other", id(v))
 
 
+YEAR_LONG = 360  # days: a period this long cannot place a day of unknown year
+
+
 def _yearless_meet(a: DateSpan, b: DateSpan) -> bool | None:
     """A day and month of unknown year ("on March 25") against another time."""
     if a.start.year != YEAR_UNKNOWN:
         a, b = b, a
     if b.start.year == YEAR_UNKNOWN:
         return abs((a.start - b.start).days) <= 2
-    if (b.end - b.start).days >= 360:
+    if (b.end - b.start).days >= YEAR_LONG:
         return False  # a day of some year cannot be placed in a period: keep apart rather than guess
     return gap_days(placed(a, b), b) <= 2  # read in b's year (analysis.yearless), two days' slack
+
+
+def _yearless_in_period(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """A day of unknown year against a year or more: one account's "on Sept. 3" and another's
+    "in 2004" may be one moment. Within one account the writer who names a year beside a bare day
+    speaks of two moments (keep apart: `_yearless_meet`)."""
+    if a is None or b is None or (a.start.year == YEAR_UNKNOWN) == (b.start.year == YEAR_UNKNOWN):
+        return False
+    period = b if a.start.year == YEAR_UNKNOWN else a
+    return (period.end - period.start).days >= YEAR_LONG
 
 
 def time_bonus(a: DateSpan, b: DateSpan, *, numeric: bool) -> float:
@@ -203,7 +216,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         slack = COUNT_TIME_SLACK
     elif a.when is None or b.when is None:
         slack = COUNT_TIME_SLACK  # a document's event years often include when it was written
-    return times_meet(ta, tb, at_least=slack) is not False
+    meet = times_meet(ta, tb, at_least=slack)
+    if meet is False and a.source_id != b.source_id and _yearless_in_period(ta, tb):
+        return True  # across accounts, a day of unknown year may fall in the other's year
+    return meet is not False
 
 
 def _different_attacks(a: Actor, b: Actor) -> bool:

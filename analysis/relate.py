@@ -8,7 +8,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
-from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
+from analysis.align import (
+    Alignment,
+    Vocabulary,
+    align_threshold,
+    event_similarity,
+    features,
+    pair_evidence,
+    value_key,
+)
 from analysis.compare import compare, interval, scope_key
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
@@ -18,11 +26,11 @@ from analysis.parties import accuse_each_other
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
-from analysis.yearless import years_from_siblings
+from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
-from claims.sub_event import names_whole_event, two_acts
+from claims.sub_event import names_onset, names_whole_event, scales_differ, two_acts
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -187,7 +195,10 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
 def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
-    if two_acts(_act_words(a), _act_words(b), _target(a), _target(b)):
+    words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
+    if names_onset(words_a) and names_onset(words_b) and not scales_differ(words_a, words_b, target_a, target_b):
+        return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
+    if two_acts(words_a, words_b, target_a, target_b):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
     va, vb = a.value, b.value
     mirrored = (
@@ -197,6 +208,15 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _days_differ(a: Claim, b: Claim) -> bool:
+    """Both claims name the day of their act, and the days are not one."""
+    ta, tb = a.when, b.when
+    if ta is None or tb is None or not {ta.precision, tb.precision} <= {"day", "days"}:
+        return False
+    ta, tb = as_pair(ta, tb)
+    return ta.end < tb.start or tb.end < ta.start
 
 
 def _target(c: Claim) -> str | None:

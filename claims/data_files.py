@@ -131,6 +131,8 @@ class SubEventWords(_Strict):
     war_acts: Words
     doc_whole_event: str = Field("", alias="_doc_whole_event")
     whole_event: Words
+    doc_onset: str = Field("", alias="_doc_onset")
+    onset: Words
     incident_acts: Words
     agents: Words
     act_only: Words

@@ -64,6 +64,21 @@ def two_acts(a: list[str], b: list[str], target_a: str | None = None, target_b: 
     pa, pb = act_part(a), act_part(b)
     if pa is not None and pb is not None and not same_part(pa, pb):
         return True
+    return scales_differ(a, b, target_a, target_b)
+
+
+@lru_cache(maxsize=1)
+def _onset_words() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["onset"])
+
+
+def names_onset(words: list[str]) -> bool:
+    """ "initiated the storming", "to blame for the first explosion": the words say who began it."""
+    return not _onset_words().isdisjoint(w.lower() for w in words)
+
+
+def scales_differ(a: list[str], b: list[str], target_a: str | None = None, target_b: str | None = None) -> bool:
+    """One claim speaks of the war, the other of one act in it."""
     sa, sb = act_scale(a, target_a), act_scale(b, target_b)
     return sa is not None and sb is not None and sa != sb
 

@@ -240,10 +240,49 @@ def test_relation_blame_for_two_parts_of_a_siege_is_not_a_contradiction():
                      end=5, sentence_start=0, value=Actor(actor=actor), about="school",
                      terms=["school", "siege"], event=["@ev:keswin"], when=day(date(2004, 9, 3)))  # fmt: skip
 
-    stormed = blame("s1c1", "Ruritania", "Ruritanian troops stormed the school")
+    stormed = blame("s1c1", "Iraq", "Iraqi troops stormed the school")
     exploded = blame("s2c1", "militants", "militants were to blame for the first explosion at the school")
     voc = Vocabulary.of([stormed, exploded])
     assert relation_of(stormed, exploded, 0.9, ALIASES, voc).relation != "contradict"
+
+
+def _onset_blame(cid: str, actor: str, quote: str, when: DateSpan | None = None) -> Claim:
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote, start=0,
+                 end=5, sentence_start=0, value=Actor(actor=actor), about=quote.split()[-1], event=["@ev:keswin"],
+                 when=when)  # fmt: skip  # no shared words: only what the words say of the act may tie them
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "relation"),
+    [
+        # each account says who began the bloodshed, whatever it calls it: one question
+        ("the storming was initiated by Iraqi troops", "militants were to blame for the first explosion", "contradict"),
+        ("Iraqi soldiers provoked the battle", "the militants set off the first explosion", "contradict"),
+        ("Iraqi troops started the massacre", "militants triggered the fire", "contradict"),
+        # one of them says only what was done: two acts of one siege
+        ("Iraqi troops stormed the school", "militants were to blame for the first explosion", "unclear"),
+        # the war against one act in it
+        ("Iraq started the war", "militants started the massacre", "unclear"),
+    ],
+)  # fmt: skip
+def test_relation_two_accounts_of_who_began_the_bloodshed_dispute_one_thing(quote_a: str, quote_b: str, relation: str):
+    """ "The storming was initiated by X" and "Y was to blame for the first explosion" answer the one
+    question "who began it" (issue #8); an act's doer alone does not."""
+    a, b = _onset_blame("s1c1", "Iraq", quote_a), _onset_blame("s2c1", "militants", quote_b)
+    voc = Vocabulary.of([a, b])
+    assert relation_of(a, b, 0.9, ALIASES, voc).relation == relation
+
+
+def test_relation_who_began_acts_on_two_named_days_are_two_acts():
+    """ "Militants started the siege on 1 September" and "troops initiated the storming on 3 September"."""
+    siege = _onset_blame("s1c1", "militants", "militants started the siege", day(date(2004, 9, 1)))
+    storming = _onset_blame(
+        "s2c1", "Iraq", "the storming was initiated by Iraqi troops", day(date(2004, 9, 3))
+    )
+    voc = Vocabulary.of([siege, storming])
+    assert relation_of(siege, storming, 0.9, ALIASES, voc).relation != "contradict"
+    same_day = storming.model_copy(update={"when": day(date(2004, 9, 1))})
+    assert relation_of(siege, same_day, 0.9, ALIASES, voc).relation == "contradict"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from analysis.models import Group
 from analysis.yearless import placed, years_from_siblings
 from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
-from claims.models import Claim, DateSpan
+from claims.models import Actor, Claim, DateSpan
 
 ALIASES = AliasTable()
 
@@ -87,3 +87,19 @@ def test_an_undated_excerpt_keeps_its_yearless_event_date() -> None:
     src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text), published=None)
     dates = [c for c in extract_from_doc(src, load_nlp()(text), ALIASES) if c.kind == "event_date"]
     assert [(d.value.start.month, d.value.start.day, d.value.start.year) for d in dates] == [(11, 4, YEAR_UNKNOWN)]
+
+
+def _blame(cid: str, when: DateSpan) -> Claim:
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote="troops stormed the school",
+                 sentence="Troops stormed the school.", start=0, end=5, sentence_start=0,
+                 value=Actor(actor="Ruritania"), when=when, about="storming")  # fmt: skip
+
+
+def test_a_yearless_day_may_fall_in_another_accounts_year():
+    """ "the Sept. 3 storming" in one account, "two years ago" (a year) in another: which year the
+    day is of is unknown, so time does not keep them apart (issue #8); within one account a bare
+    day beside a year the writer names is another moment."""
+    year = DateSpan(start=date(2004, 1, 1), end=date(2004, 12, 31), precision="year", text="in 2004")
+    yearless = day(YEAR_UNKNOWN, 9, 3, "Sept. 3 (year unknown)")
+    assert compatible(_blame("s1c1", yearless), _blame("s2c1", year))
+    assert not compatible(_blame("s1c1", yearless), _blame("s1c2", year))
