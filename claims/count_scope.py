@@ -93,6 +93,11 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
     mods = [t for t in mods if t.lemma_ != "be"]  # "4,000 to 5,000 being civilians" (issue #8)
+    # "Following the massacre 58 Palestinians were ...": a common noun before the number is the head
+    # of a phrase the parser ran into the count's, not a word about its people
+    mods = [
+        t for t in mods if not (t.i < num_span.start and t.pos_ == "NOUN" and t.dep_ in ("nmod", "compound", "amod"))
+    ]
     words = [t for t in mods if t.i < target.i] + [target]
     for prep in target.children:
         # "12 soldiers of the Georgian army": the nation may follow the noun

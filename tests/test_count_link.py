@@ -59,6 +59,8 @@ LINKED = [
      [("casualties", 52, 52, "villagers"), ("casualties", 22, 22, "women")]),
     ("About 90 of the passengers died, including 30 children, after the ferry sank.",
      [("casualties", 90, 90, "passengers"), ("casualties", 30, 30, "children")]),
+    # a phrase the parser runs into the count's ("Following the massacre 58 ...") names no people
+    ("Following the bombing 40 Iraqis were pronounced dead at the scene.", [("casualties", 40, 40, "Iraqis")]),
     ("The fighting has killed 10,000 people, with 4,000 to 5,000 being civilians.",
      [("casualties", 10_000, 10_000, "people"), ("casualties", 4_000, 5_000, "civilians")]),
     ("At least 70 people were killed, and about 30 were civilians.",

@@ -276,9 +276,7 @@ def test_relation_two_accounts_of_who_began_the_bloodshed_dispute_one_thing(quot
 def test_relation_who_began_acts_on_two_named_days_are_two_acts():
     """ "Militants started the siege on 1 September" and "troops initiated the storming on 3 September"."""
     siege = _onset_blame("s1c1", "militants", "militants started the siege", day(date(2004, 9, 1)))
-    storming = _onset_blame(
-        "s2c1", "Iraq", "the storming was initiated by Iraqi troops", day(date(2004, 9, 3))
-    )
+    storming = _onset_blame("s2c1", "Iraq", "the storming was initiated by Iraqi troops", day(date(2004, 9, 3)))
     voc = Vocabulary.of([siege, storming])
     assert relation_of(siege, storming, 0.9, ALIASES, voc).relation != "contradict"
     same_day = storming.model_copy(update={"when": day(date(2004, 9, 1))})
