@@ -204,7 +204,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     mirrored = (
         isinstance(va, Actor) and isinstance(vb, Actor) and accuse_each_other(va.actor, va.target, vb.actor, vb.target)
     )
-    if mirrored and (names_whole_event(_act_words(a)) or names_whole_event(_act_words(b))):
+    if mirrored and (names_whole_event(words_a) or names_whole_event(words_b)):
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from claims.context import DocContext
 from claims.rules import rules
-from claims.tree import np_text
+from claims.tree import before_dash, np_text
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
 NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
@@ -128,6 +128,9 @@ class ActorReader:
             return None
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
+        before = before_dash(tok)
+        if before is not None:
+            return self.name(before, depth + 1)
         steps = (
             self._apposition,
             self._proper,

@@ -77,3 +77,15 @@ def left_mods(noun: Token, deps: tuple[str, ...] = ("amod", "compound", "nmod", 
         if child.dep_ in deps:
             mods.extend(child.subtree)
     return mods
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def before_dash(tok: Token) -> Token | None:
+    """ "against Georgia - Levan Kapanadze, a law professor, said": the parser ran a phrase across a
+    dash; the word before the dash heads what the sentence meant. None when there is no such dash."""
+    dash = next((t for t in tok.lefts if t.text in DASHES and t.is_punct), None)
+    if dash is None or dash.i == tok.left_edge.i:
+        return None
+    return tok.doc[dash.i - 1]

@@ -183,6 +183,15 @@ def test_initiator_finds_descriptive_actors_denials_and_references(extract, sent
         assert found[0].actor_text == written
 
 
+def test_initiator_target_ends_at_a_dash_the_parse_ran_across(extract):
+    """ "aggression against Croatia - Marko Horvat, professor of history, told ...": the state attacked
+    is the target, not the person who said so (the tagger made one name of both)."""
+    (found,) = extract(
+        "Serbia launched aggression against Croatia - Marko Horvat, professor of history, told the paper."
+    )
+    assert (found.actor, found.target) == ("Serbia", "Croatia")
+
+
 @pytest.mark.parametrize(
     ("sentence", "about"),
     [
