@@ -80,6 +80,8 @@ def _reports_blame(c: Claim) -> bool:
     """ "Russia blamed Ukrainian forces for ...": the claim is told as someone's accusation."""
     if c.kind != "initiator":
         return False
+    if c.hedged:
+        return True  # "Palestinian claims that ... were massacred by X": reported, not stated
     words = rules()["initiator"]
     verbs, nouns = words["blame_verbs"], set(words["blame_nouns"])
     return any(w in nouns or w.startswith(tuple(verbs)) for w in re.findall(r"[a-z]+", c.quote.lower()))

@@ -86,6 +86,8 @@ class CountLinkWords(_Strict):
 class SpeakerWords(_Strict):
     reporting_verbs: Words
     hedges: Words
+    doc_claim_nouns: str = Field("", alias="_doc_claim_nouns")
+    claim_nouns: Words
 
 
 class PartyWords(_Strict):

@@ -24,6 +24,20 @@ def _cues() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _claim_nouns() -> frozenset[str]:
+    return frozenset(rules()["speaker"]["claim_nouns"])
+
+
+def _claimed_by(noun: Token) -> str | None:
+    """ "Palestinian Authority allegations": who the claim noun says makes the claim, if it says."""
+    words = sorted(
+        (t for mod in noun.lefts if mod.dep_ in ("amod", "compound", "poss") for t in mod.subtree),
+        key=lambda t: t.i,
+    )
+    return " ".join(t.text for t in words).replace(" 's", "'s") or None
+
+
+@lru_cache(maxsize=1)
 def _events() -> frozenset[str]:
     """ "The attack claimed 30 lives": an event is never who says something."""
     ini = rules()["initiator"]
@@ -80,6 +94,9 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
         head = node.head
         if head is node:
             break
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _claim_nouns():
+            # "no evidence to support Palestinian claims that 500 were massacred": someone's claim, reported
+            return _claimed_by(head), True
         content = node.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "advcl") or (
             head.lemma_.lower() == "put" and node.dep_ == "prep"
         )

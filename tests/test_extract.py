@@ -221,6 +221,19 @@ SPEAKERS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind", "speaker"),
+    [
+        ("Inspectors found nothing to back Kestrian claims that 300 villagers were killed.", "casualties", "Kestrian"),
+        ("Rebel commanders dismissed government allegations that rebels shot the mayor.", "initiator", "government"),
+    ],
+)
+def test_extract_claim_in_a_claim_nouns_clause_is_someones_claim(extract, sentence: str, kind: str, speaker: str):
+    """ "Kestrian claims that 300 were killed": the source reports the claim, in someone else's voice."""
+    claim = _one(extract(sentence), kind)
+    assert (claim.speaker, claim.hedged) == (speaker, True)
+
+
 @pytest.mark.parametrize(("sentence", "kind", "speaker"), SPEAKERS)
 def test_extract_speaker(extract, sentence: str, kind: str, speaker: str | None):
     assert _one(extract(sentence), kind).speaker == speaker

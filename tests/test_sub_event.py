@@ -229,6 +229,27 @@ def test_fold_keeps_the_statement_of_the_act_before_a_report_of_blame():
     assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
 
 
+def test_fold_keeps_the_sources_own_statement_before_a_claim_it_reports():
+    """ "No evidence supports Kestrian claims that villagers were massacred by Ruritanian troops" and
+    "Ruritanian troops swept through the valley": the source states the second; the first is a claim
+    it reports (hedged), whatever their lengths."""
+
+    def blame(cid: str, quote: str, sentence: str, hedged: bool) -> Claim:
+        return Claim(id=cid, source_id="s1", kind="initiator", quote=quote, sentence=sentence, start=0, end=5,
+                     sentence_start=0, value=Actor(actor="Ruritania"), about="", hedged=hedged)  # fmt: skip
+
+    reported = blame(
+        "s1c1",
+        "villagers were massacred by Ruritanian troops",
+        "Aid groups have found no evidence to support Kestrian claims that hundreds of villagers were massacred "
+        "by Ruritanian troops in the valley.",
+        True,
+    )
+    stated = blame("s1c2", "Ruritanian troops swept through", "Ruritanian troops swept through the valley.", False)
+    kept, repeats = fold_repeats([reported, stated])
+    assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
+
+
 def test_act_part_needs_one_part():
     assert act_part(["stormed", "the", "school"]) == "storming"
     assert act_part(["bombs", "and", "rifles", "shot"]) is None
