@@ -526,10 +526,11 @@ def _start_words() -> frozenset[str]:
     return frozenset(rules()["date_roles"]["start_words"])
 
 
-def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
+def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | None = None) -> tuple[str, str]:
     """Same party, a denial of it, or two different ones. An actor described by its force
     ("federal forces") contradicts only what it clearly is not: a state's forces are not the
-    armed group, and an armed group is not a state (issue #8)."""
+    armed group, and an armed group is not a state (issue #8). `sole_state`: the one state the
+    fact's accounts name (analysis.relate.sole_state), whose forces unnamed ones then are."""
     va, vb = a.value, b.value
     assert isinstance(va, Actor) and isinstance(vb, Actor)
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
@@ -557,6 +558,8 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             return "agree", f"{pair}: {named} may be the {generic} meant"
         if ga == gb == "irregular" and _attackers(pa) and _attackers(pb):
             return "agree", f"{pair}: both blame the attackers, unnamed"
+        if ga == gb == "state" and sole_state:
+            return "agree", f"{pair}: both blame {sole_state}'s forces, the one state these accounts name"
         return "unclear", f"{pair}: two unnamed groups"
     if ga or gb:
         (generic, described), named = ((pa, ga), pb) if ga else ((pb, gb), pa)
@@ -565,6 +568,8 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             if state:
                 return "contradict", f"{pair}: {named} is a state, not {generic}"
             return "agree", f"{pair}: {named} may be the {generic} meant"
+        if state and sole_state and same_party(named, sole_state):
+            return "agree", f"{pair}: {named} is the one state these accounts name, the {generic} its own"
         if state:
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
@@ -581,14 +586,14 @@ def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
     return "contradict", f"{pair}: different lengths"
 
 
-def compare(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
-    """Relation and reason for two claims of one kind."""
+def compare(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | None = None) -> tuple[str, str]:
+    """Relation and reason for two claims of one kind (`sole_state`: see compare_actors)."""
     if isinstance(a.value, Count) and isinstance(b.value, Count):
         return compare_counts(a, b, aliases)
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return compare_dates(a, b)
     if isinstance(a.value, Actor) and isinstance(b.value, Actor):
-        return compare_actors(a, b, aliases)
+        return compare_actors(a, b, aliases, sole_state)
     if isinstance(a.value, Duration) and isinstance(b.value, Duration):
         return compare_durations(a, b)
     return "unclear", "values of different types"

@@ -127,15 +127,17 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
     return out
 
 
-def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Vocabulary | None = None) -> Relation:
+def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Vocabulary | None = None,
+                sole: str | None = None) -> Relation:  # fmt: skip
     """Compare two claims of one group; `score` is how sure alignment is they state one fact.
 
     Differing dates or lengths from a weak alignment (below 0.5, or $RASHOMON_SAME_FACT_SCORE)
     may be two events, not a contradiction. Two counts of one event's group contradict only when
     something says they count the same people: their own words align them, or both name the same
-    population (issue #8); the event alone groups them, it does not make them rivals.
+    population (issue #8); the event alone groups them, it does not make them rivals. `sole`: the
+    one state the fact's accounts name (sole_state), for blame claims.
     """
-    rel, reason = compare(a, b, aliases)
+    rel, reason = compare(a, b, aliases, sole)
     if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
@@ -346,15 +348,33 @@ def first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] 
     return None
 
 
+def sole_state(members: Iterable[Claim], aliases: AliasTable) -> str | None:
+    """The one state a fact's blame accounts name, as culprit or as struck, or None (issue #8): in
+    "the storming was initiated by Russia" / "soldiers provoked the battle" / "federal forces planned
+    it", unnamed state forces can only be that state's; with two states named they may be either's."""
+    states: list[str] = []
+    for c in members:
+        if not isinstance(c.value, Actor):
+            return None
+        for name in (c.value.actor, c.value.target):
+            party = name and (aliases.resolve(name) or name)
+            if party and aliases.kind(party) == "state" and party not in states:
+                states.append(party)
+    return states[0] if len(states) == 1 else None
+
+
 def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[Verdict, dict[str, int]]:
     """relation_of, computed once per two distinct statements and score, then copied with the
     pair's ids (issue #11: a thousand copies of one story, one comparison per distinct pair); and
     each claim's statement (its position)."""
     everyone = [c for grouped in alignment.groups for c in grouped]
     position = {c.id: n for n, c in enumerate(everyone)}
+    sole = {c.id: state for grouped in alignment.groups if (state := sole_state(grouped, aliases)) for c in grouped}
     # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
     pairs = PairMemo(everyone)
-    memo = pairs.memo_with(lambda a, b, score: relation_of(a, b, score, aliases, voc).model_dump(exclude_unset=True))
+    memo = pairs.memo_with(
+        lambda a, b, score: relation_of(a, b, score, aliases, voc, sole.get(a.id)).model_dump(exclude_unset=True)
+    )
     statement = {c.id: key for c, key in zip(everyone, pairs.keys, strict=True)}
 
     def verdict(a: Claim, b: Claim, score: float, also_a: list[str] | None = None,

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from analysis.align import Vocabulary
 from analysis.models import DecisionState, Group, Relation, ReviewState
 from analysis.pairs import expand_relations
-from analysis.relate import group_status, group_summary, relation_of, topic_of
+from analysis.relate import group_status, group_summary, relation_of, sole_state, topic_of
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan, Reviewed, Value
 from sources.models import Source
@@ -415,13 +415,14 @@ def _relations(state: _State, aliases: AliasTable) -> list[Relation]:
     for gid in [g for g in state.groups if g in state.dirty_groups]:
         known = {frozenset((r.claim_a, r.claim_b)): r for r in state.relations}
         members = [state.claims[c] for c in state.members[gid]]
+        sole = sole_state(members, aliases)
         for a, b in combinations(members, 2):
             if a.source_id == b.source_id:
                 continue
             old = known.get(frozenset((a.id, b.id)))
             fresh = old is None or a.id in state.dirty_claims or b.id in state.dirty_claims
             # a person put them together, or changed what they say: the machine compares them again
-            out.append(relation_of(a, b, 1.0, aliases) if fresh else old)  # type: ignore[arg-type]
+            out.append(relation_of(a, b, 1.0, aliases, sole=sole) if fresh else old)  # type: ignore[arg-type]
     return out
 
 

@@ -51,6 +51,7 @@ from analysis.relate import (
     position_pairs,
     relate,
     relation_of,
+    sole_state,
     topic_of,
 )
 from claims.actors import AliasTable
@@ -411,13 +412,13 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
     return [g.model_copy(update={"id": f"g{counter + n}"}) for n, g in enumerate(groups, 1)], relations
 
 
-def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable) -> Relation:
+def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable, sole: str | None) -> Relation:
     """One cross-source pair, labelled as analysis.relate.relate labels it: with alignment's score,
     which align() always computes for two claims of one statement (its copies are one unit, however
     common their words), and otherwise only where they share a word it blocks on."""
     same = stats.statement(a) == stats.statement(b)
     score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
-    return relation_of(a, b, score or 0.0, aliases, stats.voc)
+    return relation_of(a, b, score or 0.0, aliases, stats.voc, sole)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
@@ -439,14 +440,16 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     members, repeats = fold_repeats(kept + item.joined) if item.joined else (kept, {})
     new_ids = {c.id for c in item.joined}
     stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
+    sole = sole_state(members, aliases)
     positions = statement_keys(members) if item.joined else []
-    anew = len(set(positions)) < len(positions)
+    # a new member naming another state changes whose forces unnamed ones are: compare all again
+    anew = len(set(positions)) < len(positions) or (bool(item.joined) and sole != sole_state(kept, aliases))
     if anew:
-        added = _per_statement(members, positions, stats, aliases)
+        added = _per_statement(members, positions, stats, aliases, sole)
         every = added
     else:
         added = [
-            _relation(a, b, stats, aliases)
+            _relation(a, b, stats, aliases, sole)
             for j, b in enumerate(members)
             if b.id in new_ids
             for a in members[:j]
@@ -473,7 +476,7 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
 
 
 def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
-                   aliases: AliasTable) -> list[Relation]:  # fmt: skip
+                   aliases: AliasTable, sole: str | None) -> list[Relation]:  # fmt: skip
     """A group's relations as analysis.relate gives them when statements repeat: each two distinct
     statements (positions) one relation, on their first pair of claims from two sources, naming the
     other claims of each side.
@@ -486,6 +489,6 @@ def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceV
     for claim, position in zip(members, positions, strict=True):
         by_position.setdefault(position, []).append(claim)
     return [
-        _relation(a, b, stats, aliases).model_copy(update={"also_a": also_a, "also_b": also_b})
+        _relation(a, b, stats, aliases, sole).model_copy(update={"also_a": also_a, "also_b": also_b})
         for a, b, also_a, also_b in position_pairs(list(by_position.values()))
     ]

@@ -1,0 +1,88 @@
+"""Unnamed state forces in a fact whose accounts name one state only (issue #8): "the storming was
+initiated by Iraq", "soldiers provoked the battle", "federal forces planned it" blame the same side,
+while with two states named the soldiers may be either's. Made-up town; real states, since the
+actor table knows only real ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.compare import compare_actors
+from analysis.relate import sole_state
+from claims.actors import AliasTable
+from claims.models import Actor, Claim
+from sources.models import Source, text_sha256
+from workspace.incremental import realign
+from workspace.pipeline import analyse_claims, claim_terms
+from workspace.store import Workspace
+
+ALIASES = AliasTable()
+PIPELINE = "test-1"
+
+
+def blame(cid: str, actor: str, target: str | None = None) -> Claim:
+    quote = f"{actor} provoked the storming of the school"
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote + ".", start=0,
+                 end=len(quote), sentence_start=0, value=Actor(actor=actor, target=target), about="storming",
+                 terms=["school", "siege", "storming", "provoke"], event=["@ev:keswin"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "sole", "relation"),
+    [
+        ("Iraq", "soldiers", "Iraq", "agree"),
+        ("Iraq", "soldiers", None, "unclear"),
+        ("federal forces", "soldiers", "Iraq", "agree"),
+        ("federal forces", "soldiers", None, "unclear"),
+        ("Kuwait", "soldiers", "Iraq", "unclear"),  # not the one state: whose soldiers is still open
+        ("militants", "soldiers", "Iraq", "contradict"),  # a state's forces and an armed group
+    ],
+)
+def test_compare_unnamed_forces_are_the_one_named_states(a: str, b: str, sole: str | None, relation: str):
+    assert compare_actors(blame("s1c1", a), blame("s2c1", b), ALIASES, sole)[0] == relation
+
+
+def test_sole_state_is_the_one_state_named_as_culprit_or_struck():
+    assert sole_state([blame("s1c1", "Iraq"), blame("s2c1", "soldiers")], ALIASES) == "Iraq"
+    assert sole_state([blame("s1c1", "soldiers", "Iraq"), blame("s2c1", "militants")], ALIASES) == "Iraq"
+    assert sole_state([blame("s1c1", "Iraq"), blame("s2c1", "soldiers", "Kuwait")], ALIASES) is None
+    assert sole_state([blame("s1c1", "militants"), blame("s2c1", "soldiers")], ALIASES) is None
+
+
+def _verdicts(claims: list[Claim]) -> dict[frozenset[str], str]:
+    groups, relations = analyse_claims(claims, ALIASES)
+    assert len([g for g in groups if g.kind == "initiator"]) == 1
+    return {frozenset((r.claim_a, r.claim_b)): r.relation for r in relations}
+
+
+def test_analysis_reads_unnamed_forces_by_the_states_the_fact_names():
+    one_state = [blame("s1c1", "Iraq"), blame("s2c1", "soldiers"), blame("s3c1", "federal forces")]
+    assert set(_verdicts(one_state).values()) == {"agree"}
+    two_states = [*one_state, blame("s4c1", "militants", "Kuwait")]
+    verdicts = _verdicts(two_states)
+    assert verdicts[frozenset(("s1c1", "s2c1"))] == "unclear"
+
+
+def _add(ws: Workspace, name: str, claims_of) -> None:  # noqa: ANN001 - source id -> claims
+    text = f"The account {name}."
+    sid = ws.add_source(Source(id="new", name=name, text=text, sha256=text_sha256(text))).source_id
+    ws.replace_claims(sid, claims_of(sid), PIPELINE, terms=claim_terms(claims_of(sid)))
+
+
+def test_incremental_compares_again_when_a_new_account_names_another_state(tmp_path: Path):
+    """The workspace keeps old pairs' verdicts; a new account that names a second state changes
+    whose forces the unnamed ones are, so the fact is compared again, as a full analysis does."""
+    with Workspace(tmp_path / "ws.db") as ws:
+        _add(ws, "a.txt", lambda s: [blame(f"{s}c1", "Iraq")])
+        _add(ws, "b.txt", lambda s: [blame(f"{s}c1", "soldiers")])
+        groups, relations = analyse_claims(ws.claims(), ALIASES)
+        ws.save_analysis(groups, relations, pipeline=PIPELINE)
+        assert [r.relation for r in ws.relations()] == ["agree"]
+        _add(ws, "c.txt", lambda s: [blame(f"{s}c1", "militants", "Kuwait")])
+        realign(ws, ALIASES, pipeline=PIPELINE)
+        _full_groups, full = analyse_claims(ws.claims(), ALIASES)
+        verdicts = {frozenset((r.claim_a, r.claim_b)): (r.relation, r.reason) for r in ws.relations()}
+        assert verdicts == {frozenset((r.claim_a, r.claim_b)): (r.relation, r.reason) for r in full}
+        assert verdicts[frozenset(("s1c1", "s2c1"))][0] == "unclear"
