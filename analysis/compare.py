@@ -10,6 +10,7 @@ A difference in scope is not a contradiction, unless a part exceeds the whole.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -355,12 +356,22 @@ def _says(claim: Claim, key: str) -> str | None:
     return next((w for w in rules()["running_count"][key] if f" {w} " in text or f" {w}," in text), None)
 
 
+def same_counter(a: str, b: str) -> bool:
+    """ "the medical charity" and "The charity", "the health ministry" and "the ministry": one counter
+    named more or less fully, the words of one within the other's (determiners aside)."""
+    wa, wb = (set(re.findall(r"[a-z]+", x.casefold())) - _DETERMINERS for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+
+
 def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     """The lower figure's sentence calls it early ("initially", "in the first hours") or the higher
     one's says the toll rose ("has risen to 55"): one count at two moments, unless two named
     counters give them (issue #8)."""
     low, high = (a, b) if ia.high <= ib.low else (b, a)
-    if low.speaker and high.speaker and low.speaker.casefold() != high.speaker.casefold():
+    if low.speaker and high.speaker and not same_counter(low.speaker, high.speaker):
         return None  # two named counters: a dispute between them, whatever the moment
     word = _says(low, "preliminary")
     if word:
@@ -403,7 +414,7 @@ def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     """An earlier report's lower count and a later report's higher one from the same counter, weeks
     apart at most: a toll that rose as bodies were found, not a dispute (issue #8: statement time
     tells a running count)."""
-    if (a.speaker or "").casefold() != (b.speaker or "").casefold():
+    if bool(a.speaker) != bool(b.speaker) or (a.speaker and b.speaker and not same_counter(a.speaker, b.speaker)):
         return None  # two counters (a ministry, an intelligence service) disagree; one counter updates
     m = _moments(a, b, ia, ib)
     if m is None or m.days > RUNNING_COUNT_DAYS or not m.rose:

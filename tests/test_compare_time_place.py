@@ -141,6 +141,11 @@ def said(cid: str, low: int, sentence: str, speaker: str | None = None) -> Claim
         # two named counters: a dispute, whatever the moment
         (said("s1c1", 27, "The army counted 27 dead in the first hours.", "the army"),
          said("s2c1", 55, "The toll has risen to 55.", "the ministry"), "contradict"),
+        # one counter named more or less fully: its toll rose
+        (said("s1c1", 11, "The strike killed 11, the medical charity said.", "the medical charity"),
+         said("s2c1", 19, "The charity said the toll had risen to 19.", "The charity"), "update"),
+        (said("s1c1", 11, "The strike killed 11, the health ministry said.", "the health ministry"),
+         said("s2c1", 19, "The toll has risen to 19.", "the interior ministry"), "contradict"),
     ],
 )  # fmt: skip
 def test_compare_running_count_words(a: Claim, b: Claim, relation: str):
