@@ -170,6 +170,8 @@ class EventPriorScale(_Strict):
     common_zipf: float = Field(gt=0, le=8)
     rare_zipf: float = Field(ge=0, le=8)
     floor: float = Field(gt=0, le=1)
+    doc_incident_link: str = Field("", alias="_doc_incident_link")
+    incident_link: float = Field(gt=0, le=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> EventPriorScale:

@@ -77,6 +77,17 @@ def test_dask_generated_corpus_gives_the_local_result_and_loads_spacy_once_per_w
 
 
 @pytest.mark.slow
+def test_dask_several_incidents_give_the_local_result(client):
+    """Accounts of three incidents in one collection (issue #8): each incident aligned with its own
+    vocabulary, on the workers as here."""
+    probes = ROOT / "tests" / "probes"
+    sources = collect([DEMO, probes / "boston_2013", probes / "grenfell_2017"]).sources
+    local = analyse(sources)
+    claims, groups, relations, _ = analyse_on_cluster(sources, AliasTable(), client)
+    _same(local, claims, groups, relations)
+
+
+@pytest.mark.slow
 def test_dask_copies_give_the_local_relations_of_distinct_statements(client, tmp_path: Path):
     """Copies of a few accounts (issue #11): the same facts and the same relations per distinct pair of
     statements (also_a, also_b) on the cluster as here."""

@@ -42,6 +42,8 @@ class Candidate(NamedTuple):
 # copies of one statement in many sources hold the same one. A range of terms, so SQLite finds it by
 # the index: every term from the prefix up to the next character after its colon.
 STATEMENT_TERM = "@statement:"
+# The event names and years claims are indexed under (claims.event.PREFIX): a range of terms, read by the index.
+EVENT_TERMS, EVENT_TERMS_END = "@ev:", "@ev;"
 _STATEMENT_RANGE = "s.term >= '@statement:' AND s.term < '@statement;'"
 
 
@@ -203,13 +205,14 @@ class AnalysisStore(SourceStore):
             self._analysed(pipeline, max((_group_number(g.id) for g in groups), default=0))
 
     def save_alignment_changes(self, groups: list[Group], relations: list[Relation], *, pipeline: str | None = None,
-                               expect_generation: int | None = None, replaced: Iterable[str] = ()) -> None:  # fmt: skip
+                               expect_generation: int | None = None, replaced: Iterable[str] = (),
+                               meta: dict[str, str] | None = None) -> None:  # fmt: skip
         """Write only what an incremental analyse changed (issue #3).
 
         `groups` are new or changed groups, whole (a changed one keeps its
         place in the report); `relations` are added to those already stored,
         except that the groups named in `replaced` lose theirs first (their
-        relations were computed anew: issue #11, relations per statement).
+        relations were computed anew: issue #11, relations per statement). `meta` is noted with them.
         """
         with self.transaction():
             self._check_generation(expect_generation)
@@ -232,6 +235,68 @@ class AnalysisStore(SourceStore):
             self._insert_relations(relations, group_of, first["n"] if first else 0)
             counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
             self._analysed(pipeline, counter)
+            for key, value in (meta or {}).items():
+                self.set_meta(key, value)
+
+    # -- incidents (issue #8) ----------------------------------------------------
+
+    def source_event_terms(self) -> dict[str, list[str]]:
+        """Every source with claims -> the event names and years its claims are indexed under
+        (analysis.incidents.partition reads them), sources in number order."""
+        found: dict[str, list[str]] = {
+            row["source_id"]: []
+            for row in self._rows(f"SELECT DISTINCT source_id FROM claims ORDER BY {BY_NUMBER.format(col='source_id')}")
+        }
+        rows = self._rows(
+            "SELECT DISTINCT c.source_id, t.term FROM claim_terms t JOIN claims c ON c.id = t.claim_id"
+            " WHERE t.term >= ? AND t.term < ? ORDER BY t.term",
+            (EVENT_TERMS, EVENT_TERMS_END),
+        )
+        for row in rows:
+            found.setdefault(row["source_id"], []).append(row["term"])
+        return found
+
+    def claims_of_sources(self, source_ids: Iterable[str]) -> list[Claim]:
+        """The claims of these sources, in order of source number, then of position."""
+        rows = self._rows(
+            f"SELECT data FROM claims WHERE source_id IN {EACH} ORDER BY {BY_NUMBER.format(col='source_id')}, position",
+            (json_list(source_ids),),
+        )
+        return [Claim.model_validate_json(row["data"]) for row in rows]
+
+    def groups_of_sources(self, source_ids: Iterable[str]) -> list[str]:
+        """The groups holding a claim of these sources."""
+        rows = self._rows(
+            f"SELECT DISTINCT group_id FROM claims WHERE group_id IS NOT NULL AND source_id IN {EACH}",
+            (json_list(source_ids),),
+        )
+        return [row["group_id"] for row in rows]
+
+    def replace_groups(self, old: Iterable[str], groups: list[Group], relations: list[Relation], *,
+                       pipeline: str | None = None, expect_generation: int | None = None,
+                       meta: dict[str, str] | None = None) -> None:  # fmt: skip
+        """Drop the groups `old` (their relations, their claims' filing) and add `groups` with `relations`:
+        one incident analysed anew while the others stay as they are (issue #8). `meta` is noted with them."""
+        gone = json_list(old)
+        with self.transaction():
+            self._check_generation(expect_generation)
+            self._rows(f"DELETE FROM relations WHERE group_id IN {EACH}", (gone,))
+            self._rows(f"DELETE FROM stale_groups WHERE group_id IN {EACH}", (gone,))
+            self._rows(f"UPDATE claims SET group_id = NULL WHERE group_id IN {EACH}", (gone,))
+            self._rows(f"DELETE FROM groups WHERE id IN {EACH}", (gone,))
+            with self._lock:
+                self._connection().executemany(
+                    "INSERT INTO groups (id, position, kind, data)"
+                    " VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM groups), ?, ?)",
+                    [(g.id, g.kind, g.model_dump_json()) for g in groups],
+                )
+            group_of = self._file_groups(groups)
+            first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
+            self._insert_relations(relations, group_of, first["n"] if first else 0)
+            counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
+            self._analysed(pipeline, counter)
+            for key, value in (meta or {}).items():
+                self.set_meta(key, value)
 
     # -- what incremental alignment reads (issue #3) ---------------------------
 

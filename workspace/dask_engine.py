@@ -32,11 +32,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache, partial, wraps
 from typing import TYPE_CHECKING, Any
 
 from analysis.align import Alignment, Vocabulary, align
 from analysis.distinct import PairScores
+from analysis.incidents import event_names, group_order, partition
 from analysis.models import Group, Relation
 from analysis.relate import relate
 from claims.actors import AliasTable
@@ -181,19 +182,47 @@ def extract_partition(items: list[tuple[int, Source]], model: str | None, aliase
     return out
 
 
-def partition_vocabulary(part: list[tuple]) -> tuple[int, Counter[str]]:
-    """(claims, document frequencies) of one partition, as Vocabulary.of counts them."""
-    voc = Vocabulary.of(claim for _order, claim in part)
-    return voc.n, voc.df
+def partition_names(part: list[tuple]) -> list[tuple[tuple, str, list[str]]]:
+    """(order key of its first claim, source id, event names) of each source of one partition."""
+    first: dict[str, tuple] = {}
+    for order, claim in part:
+        first.setdefault(claim.source_id, order)
+    names = event_names(claim for _order, claim in sorted(part, key=lambda oc: oc[0]))
+    return [(first[source], source, held) for source, held in names.items()]
 
 
-def add_vocabularies(counts: Iterable[tuple[int, Counter[str]]]) -> tuple[int, Counter[str]]:
-    """The whole collection's counts: those of its partitions (given as an iterator), added."""
-    total, df = 0, Counter[str]()
-    for n, part in counts:
-        total += n
-        df.update(part)
-    return total, df
+def incident_map(found: Iterable[list[tuple[tuple, str, list[str]]]]) -> dict[str, str]:
+    """Every source's incident (analysis.incidents.partition), sources in reading order."""
+    rows = sorted((row for part in found for row in part), key=lambda row: row[0])
+    return partition({source: held for _order, source, held in rows})
+
+
+def partition_vocabulary(part: list[tuple], incident_of: dict[str, str]) -> dict[str, tuple[int, Counter[str]]]:
+    """Per incident, (claims, document frequencies) of one partition, as Vocabulary.of counts them."""
+    by_incident: dict[str, list[Claim]] = {}
+    for _order, claim in part:
+        by_incident.setdefault(incident_of[claim.source_id], []).append(claim)
+    out = {}
+    for incident, claims in by_incident.items():
+        voc = Vocabulary.of(claims)
+        out[incident] = (voc.n, voc.df)
+    return out
+
+
+def add_vocabularies(counts: Iterable[dict[str, tuple[int, Counter[str]]]]) -> dict[str, tuple[int, Counter[str]]]:
+    """Each incident's counts over the whole collection: those of its partitions (an iterator), added."""
+    total: dict[str, tuple[int, Counter[str]]] = {}
+    for part in counts:
+        for incident, (n, df) in part.items():
+            held = total.setdefault(incident, (0, Counter[str]()))
+            held[1].update(df)
+            total[incident] = (held[0] + n, held[1])
+    return total
+
+
+def _vocabulary(counts: dict[str, tuple[int, Counter[str]]], incident: str) -> Vocabulary:
+    n, df = counts[incident]
+    return Vocabulary(df=df, n=n)
 
 
 def of_kind(part: list[tuple], kind: str) -> list[tuple]:
@@ -208,29 +237,30 @@ def shuffle_kind(claims_bag, kind: str) -> list:
     return [delayed(of_kind)(part, kind) for part in claims_bag.to_delayed()]
 
 
-def align_kind(kind: str, parts: list[list[tuple]], counts: tuple[int, Counter[str]]) -> list[tuple]:
-    """Align the claims of one kind, in the order the local engine reads them: per group, (order key,
-    its claims, the scores of its pairs); the key is where align() would put the group among all."""
+def align_kind(kind: str, parts: list[list[tuple]], counts: dict[str, tuple[int, Counter[str]]],
+               incident_of: dict[str, str]) -> list[tuple]:  # fmt: skip
+    """Align the claims of one kind, incident by incident with its own vocabulary, in the order the
+    local engine reads them: per group, (order key, its claims, the scores of its pairs, its
+    incident); the key is where the local engine puts the group among all."""
     ordered = [oc for part in parts for oc in part]
-    if not ordered:
-        return []
-    claims = [claim for _order, claim in sorted(ordered, key=lambda oc: oc[0])]
-    alignment = align(claims, Vocabulary(df=counts[1], n=counts[0]))
-    assert isinstance(alignment.scores, PairScores)
+    by_incident: dict[str, list[Claim]] = {}
+    for _order, claim in sorted(ordered, key=lambda oc: oc[0]):
+        by_incident.setdefault(incident_of[claim.source_id], []).append(claim)
     out = []
-    for n, grouped in enumerate(alignment.groups):
-        first = grouped[0]
-        # align() sorts by the first claim's (source, offset), then by the earliest offset, keeping
-        # its kinds in sorted order: the same key across kinds
-        key = (first.source_id, first.start, min(c.start for c in grouped), kind, n)
-        scores = alignment.scores.restrict([c.id for c in grouped])
-        out.append((key, grouped, scores))
+    for incident, claims in by_incident.items():
+        alignment = align(claims, _vocabulary(counts, incident))
+        assert isinstance(alignment.scores, PairScores)
+        for n, grouped in enumerate(alignment.groups):
+            # align() sorts by the first claim's (source, offset), then by the earliest offset, keeping
+            # its kinds in sorted order: the same key across kinds and incidents
+            key = (*group_order(grouped), kind, n)
+            out.append((key, grouped, alignment.scores.restrict([c.id for c in grouped]), incident))
     return out
 
 
 def group_costs(aligned: list[tuple]) -> list[int]:
     """How much comparing each group costs: its pairs."""
-    return [len(grouped) * (len(grouped) - 1) // 2 + 1 for _key, grouped, _scores in aligned]
+    return [len(grouped) * (len(grouped) - 1) // 2 + 1 for _key, grouped, _scores, _incident in aligned]
 
 
 def run_of(aligned: list[tuple], start: int, end: int) -> list[tuple]:
@@ -239,14 +269,13 @@ def run_of(aligned: list[tuple], start: int, end: int) -> list[tuple]:
     return aligned[start:end]
 
 
-def relate_groups(aligned: list[tuple], counts: tuple[int, Counter[str]], aliases: tuple) -> list[tuple]:
-    """Compare the claims of these aligned groups with analysis.relate.relate, one group at a time:
-    (order key, group, its relations) each."""
-    voc = Vocabulary(df=counts[1], n=counts[0])
+def relate_groups(aligned: list[tuple], counts: dict[str, tuple[int, Counter[str]]], aliases: tuple) -> list[tuple]:
+    """Compare the claims of these aligned groups with analysis.relate.relate, one group at a time,
+    with its incident's vocabulary: (order key, group, its relations) each."""
     table = _aliases(*aliases)
     out = []
-    for key, grouped, scores in aligned:
-        [group], relations = relate(Alignment([grouped], scores), voc, table)
+    for key, grouped, scores, incident in aligned:
+        [group], relations = relate(Alignment([grouped], scores), _vocabulary(counts, incident), table)
         out.append((key, group, relations))
     return out
 
@@ -316,8 +345,13 @@ def analyse_on_cluster(sources: Sequence[Source], aliases: AliasTable, client: C
     claims_bag = client.persist(claims_bag)
     _follow(claims_bag, items, size, progress, as_completed, futures_of)
     clock.done("parse and extract")
-    counts = client.compute(claims_bag.reduction(partition_vocabulary, add_vocabularies))
-    kinds = [client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts)) for kind in KINDS]
+    incident_of = incident_map(client.gather(client.compute(claims_bag.map_partitions(partition_names).to_delayed())))
+    counts = client.compute(
+        claims_bag.reduction(partial(partition_vocabulary, incident_of=incident_of), add_vocabularies)
+    )
+    kinds = [
+        client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts, incident_of)) for kind in KINDS
+    ]
     ordered = client.gather(client.compute(claims_bag))  # while the kinds align
     found = _relate_as_aligned(client, kinds, counts, spec, workers, as_completed)
     clock.done("align and compare")

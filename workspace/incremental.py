@@ -56,6 +56,7 @@ from analysis.relate import (
 )
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan
+from workspace import incidents
 from workspace.store import STATEMENT_TERM, Candidate, TimeSpan, Workspace
 
 JOIN_SHARE = 0.75  # align()'s average-linkage bar for a merge, as a share of align_threshold()
@@ -187,6 +188,12 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
     analysis meanwhile (the caller retries).
     """
     generation = ws.analysis_generation()
+    now, before = incidents.current(ws), incidents.remembered(ws)
+    if not incidents.one_incident(before, now):  # issue #8: each changed incident analysed anew
+        count = ws.count_unaligned()
+        made, replaced, joined = incidents.reanalyse(ws, aliases, now, incidents.affected(ws, before, now),
+                                                     pipeline=pipeline, generation=generation)  # fmt: skip
+        return Realigned(new_claims=count, joined=joined, new_groups=made, touched_groups=replaced)
     new = ws.unaligned_claims()
     stale = ws.stale_group_ids()
     stats = WorkspaceVocabulary(ws)
@@ -206,7 +213,7 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
         if anew:
             replaced.append(group_id)
     ws.save_alignment_changes(changed + fresh_groups, relations + fresh_relations, pipeline=pipeline,
-                              expect_generation=generation, replaced=replaced)  # fmt: skip
+                              expect_generation=generation, replaced=replaced, meta=incidents.noted(now))  # fmt: skip
     return Realigned(
         new_claims=len(new),
         joined=len(new) - len(pending),

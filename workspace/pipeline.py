@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from analysis.align import Vocabulary, align, block_keys
+from analysis.align import block_keys
+from analysis.collection import analyse_claims
 from analysis.gc_pause import paused_gc
 from analysis.models import Group, Relation, Report
-from analysis.relate import presented, relate
+from analysis.relate import presented
 from analysis.report import Format, render
 from analysis.review import Decision, apply_review
 from claims.actors import AliasTable
@@ -28,6 +29,7 @@ from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
 from sources.language import ENGLISH, not_english
 from sources.models import Source, SourceMeta
 from sources.settings import thresholds
+from workspace import incidents
 from workspace.incremental import statement_term
 from workspace.ingest import collect_inputs
 from workspace.store import AnalysisChanged, Workspace
@@ -112,15 +114,6 @@ def review_counts(ws: Workspace) -> dict[str, int]:
 def language_warnings(sources: Iterable[Source]) -> list[str]:
     """One line per source that is not in English: it gives no claims, and the user is told why (issue #10)."""
     return [warning.line() for source in sources if (warning := not_english(source.name, source.language))]
-
-
-def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
-    """Align claims across sources and compare them."""
-    aliases = aliases or AliasTable()
-    with paused_gc():  # millions of scores and relations, no cycles among them (issue #11)
-        voc = Vocabulary.of(claims)
-        alignment = align(claims, voc)
-        return relate(alignment, voc, aliases)
 
 
 def parsing(nlp: Language) -> dict:
@@ -289,6 +282,7 @@ def _full(ws: Workspace, table: AliasTable, pipeline: str) -> None:
     with ws.transaction():
         ws.save_analysis(groups, relations, pipeline=pipeline, expect_generation=generation)
         ws.set_meta("aliases_key", _aliases_key(table))
+        incidents.remember(ws, incidents.current(ws))
 
 
 def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: AliasTable | None = None,
