@@ -14,62 +14,103 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
 
+from claims.dates import MONTHS, WEEKDAYS
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import Claim
 from claims.rules import rules
 from claims.specificity import name_specificity
 
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+WRITTEN = PREFIX + "w"  # the year a document was written, beside its event years (EVENT_YEAR)
 MAX_POSTINGS = 400  # a name held by more documents than this blocks nothing (it still weighs)
 
 
 def event_names(claims: Iterable[Claim]) -> dict[str, list[str]]:
-    """source id -> the event names and years of its headline and lead, sources in the order their
-    claims come."""
+    """source id -> the event names and years of its headline and lead, and the year it was written,
+    sources in the order their claims come."""
     found: dict[str, list[str]] = {}
     for c in claims:
         names = found.setdefault(c.source_id, [])
-        names.extend(t for t in c.event if t not in names)
+        names.extend(t for t in [*c.event, *published_year(c.published)] if t not in names)
     return found
 
 
+def published_year(published: date | None) -> list[str]:
+    """The year a document was written counts among its event years: a wire of the day names no year
+    ("on Monday night"), and its lead may name an older event ("the worst since 2005")."""
+    return [f"{WRITTEN}{published.year}"] if published is not None else []
+
+
 def _weighed(names: dict[str, list[str]]) -> dict[str, dict[str, float]]:
-    """Each document's names with their squared specificity; years, and words so common they name
-    nothing ("the" of a headline), left out."""
+    """Each document's names with their squared specificity; years, months and weekdays ("July" of a
+    headline's date), and words so common they name nothing ("the"), left out."""
     floor = rules()["event_prior"]["floor"]
     out: dict[str, dict[str, float]] = {}
     for source, held in names.items():
-        weights = {t: name_specificity(t[len(PREFIX) :]) for t in held if not t.startswith(EVENT_YEAR)}
+        weights = {
+            t: name_specificity(t[len(PREFIX) :])
+            for t in sorted(set(held))  # in one order whoever lists them: float sums must not differ
+            if not t.startswith((EVENT_YEAR, WRITTEN)) and t[len(PREFIX) :] not in CALENDAR
+        }
         out[source] = {t: w * w for t, w in weights.items() if w > floor}
     return out
 
 
-def _years(names: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    return {s: frozenset(t for t in held if t.startswith(EVENT_YEAR)) for s, held in names.items()}
+def _years(names: dict[str, list[str]], *, written: bool = True) -> dict[str, frozenset[int]]:
+    """Each document's event years, and (`written`) the year it was written."""
+    prefixes = (EVENT_YEAR, WRITTEN) if written else (EVENT_YEAR,)
+    return {
+        s: frozenset(int(t[len(p) :]) for t in held for p in prefixes if t.startswith(p) and t[len(p) :].isdigit())
+        for s, held in names.items()
+    }
 
 
-def _similarities(names: dict[str, dict[str, float]]) -> dict[tuple[str, str], float]:
-    """Cosine of every two documents that share a name held by at most MAX_POSTINGS documents."""
-    postings: dict[str, list[str]] = defaultdict(list)
-    for source, held in names.items():
-        for t in held:
-            postings[t].append(source)
-    norms = {s: math.sqrt(sum(w.values())) for s, w in names.items()}
-    pairs: dict[tuple[str, str], float] = {}
-    for holders in postings.values():
-        if len(holders) > MAX_POSTINGS:
-            continue
-        for i, a in enumerate(holders):
-            for b in holders[i + 1 :]:
-                key = (a, b) if a < b else (b, a)
-                if key in pairs:
-                    continue
-                wa, wb = names[key[0]], names[key[1]]
-                shared = sum(w for t, w in wa.items() if t in wb)
-                norm = norms[key[0]] * norms[key[1]]
-                pairs[key] = shared / norm if norm else 0.0
-    return pairs
+class _Cosines:
+    """Documents' cosine over the names they share, by an index of the names (a name held by more
+    than MAX_POSTINGS documents offers no pairs, though it still weighs); 0 for two documents whose
+    event years are all far apart (rules event_prior.incident_years_apart)."""
+
+    def __init__(self, names: dict[str, dict[str, float]], years: dict[str, frozenset[int]]) -> None:
+        self.names, self.years = names, years
+        self.apart = rules()["event_prior"]["incident_years_apart"]
+        self.norms = {s: math.sqrt(sum(w.values())) for s, w in names.items()}
+        postings: dict[str, list[str]] = defaultdict(list)
+        for source, held in names.items():
+            for t in held:
+                postings[t].append(source)
+        self.postings = {t: holders for t, holders in postings.items() if len(holders) <= MAX_POSTINGS}
+
+    def of(self, a: str, b: str) -> float:
+        ya, yb = self.years[a], self.years[b]
+        if ya and yb and _far(ya, yb, self.apart):
+            return 0.0  # the raid of 2002 and the massacre of 1982: two incidents
+        wa, wb = self.names[a], self.names[b]
+        norm = self.norms[a] * self.norms[b]
+        return sum(w for t, w in wa.items() if t in wb) / norm if norm else 0.0
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """Every two documents that share an indexed name (a pair may come once per name)."""
+        for holders in self.postings.values():
+            for i, a in enumerate(holders):
+                for b in holders[i + 1 :]:
+                    yield a, b
+
+    def neighbours(self, one: str) -> Iterator[str]:
+        """The documents sharing an indexed name with `one`, each once."""
+        seen = {one}
+        for t in self.names[one]:
+            for other in self.postings.get(t, ()):
+                if other not in seen:
+                    seen.add(other)
+                    yield other
+
+
+def _far(a: frozenset[int], b: frozenset[int], apart: int) -> bool:
+    """Every year of one at least `apart` from every year of the other."""
+    return min(abs(x - y) for x in a for y in b) >= apart
 
 
 def incidents(claims: list[Claim]) -> dict[str, str]:
@@ -91,32 +132,48 @@ def partition(event_names: dict[str, list[str]]) -> dict[str, str]:
     names = _weighed(event_names)
     if not names:
         return {}
+    years = _years(event_names)
     sets = _Sets(list(names))
-    sims = _similarities(names)
+    cosines = _Cosines(names, years)
     link = rules()["event_prior"]["incident_link"]
-    for (a, b), sim in sorted(sims.items(), key=lambda kv: (sets.order[kv[0][0]], sets.order[kv[0][1]])):
-        if sim >= link:
+    for a, b in cosines.pairs():  # components do not depend on the order links are found in
+        if sets.find(a) != sets.find(b) and cosines.of(a, b) >= link:
             sets.union(a, b)
     # a document linked to none joins the one it shares most with (the earlier one of a tie)
-    lone = {s for s in names if sets.size(s) == 1}
-    best: dict[str, tuple[float, int, str]] = {}
-    for (a, b), sim in sims.items():
-        for one, other in ((a, b), (b, a)):
-            if one in lone and sim > 0 and (sim, -sets.order[other]) > best.get(one, (0.0, 0, ""))[:2]:
-                best[one] = (sim, -sets.order[other], other)
-    for one in sorted(best, key=sets.order.__getitem__):
-        sets.union(one, best[one][2])
+    lone = [s for s in names if sets.size(s) == 1]
+    best: dict[str, str] = {}
+    for one in lone:
+        scored = [
+            (sim, -sets.order[other], other) for other in cosines.neighbours(one) if (sim := cosines.of(one, other)) > 0
+        ]
+        if scored:
+            best[one] = max(scored)[2]
+    for one in lone:
+        if one in best:
+            sets.union(one, best[one])
     # one that shares no name with any is not cut off from its event: it joins the incident whose
     # documents share most of its years, else the largest
-    years = _years(event_names)
-    for s in [s for s in names if s in lone and s not in best]:
-        sets.union(s, max((o for o in names if o != s), key=lambda o: _closeness(sets, years, s, o), default=s))
+    for one in [s for s in lone if s not in best]:
+        affinity = _affinity(sets, years, _years(event_names, written=False), one)
+        if affinity:
+            sets.union(one, max(affinity, key=affinity.__getitem__))
     return {s: sets.find(s) for s in names}
 
 
-def _closeness(sets: _Sets, years: dict[str, frozenset[str]], lone: str, other: str) -> tuple[int, int, int]:
-    """How well `other`'s incident suits a document that shares no name: years shared, its size, earliness."""
-    return (len(years[lone] & years[other]), sets.size(other), -sets.order[sets.find(other)])
+def _affinity(sets: _Sets, years: dict[str, frozenset[int]], told: dict[str, frozenset[int]],
+              one: str) -> dict[str, tuple[int, int, int, int]]:  # fmt: skip
+    """How well each incident suits a document that shares no name with any: the years its text
+    names that the incident's documents name too, then all years shared (the years written in
+    included), then the incident's size, then the earlier."""
+    found: dict[str, list[int]] = {}
+    for other in sets.order:
+        if other != one:
+            root = sets.find(other)
+            held = found.setdefault(root, [0, 0, 0, -sets.order[root]])
+            held[0] += len(told[one] & told[other])
+            held[1] += len(years[one] & years[other])
+            held[2] += 1
+    return {root: (a, b, c, d) for root, (a, b, c, d) in found.items()}
 
 
 class _Sets:

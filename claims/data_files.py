@@ -172,6 +172,8 @@ class EventPriorScale(_Strict):
     floor: float = Field(gt=0, le=1)
     doc_incident_link: str = Field("", alias="_doc_incident_link")
     incident_link: float = Field(gt=0, le=1)
+    doc_incident_years_apart: str = Field("", alias="_doc_incident_years_apart")
+    incident_years_apart: int = Field(gt=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> EventPriorScale:

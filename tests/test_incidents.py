@@ -65,6 +65,30 @@ def test_partition_a_document_that_names_nothing_joins_the_incident_of_its_years
     assert found["s6"] == "s1"
 
 
+def test_partition_keeps_events_decades_apart_apart_whatever_names_they_share():
+    """The raid of 2002 and the massacre of 1982 in one land share its names, not their years; a wire
+    of the day that names no year is placed by the year it was written."""
+    found = partition(
+        {
+            "s1": _names("keswin", "ruritania", "y2002", "w2002"),
+            "s2": _names("keswin", "ruritania", "w2002"),  # a wire of the day: "on Monday", no year
+            "s3": _names("keswin", "ruritania", "y1982", "w1982"),
+            "s4": _names("keswin", "ruritania", "y1982", "w1983"),
+        }
+    )
+    assert found == {"s1": "s1", "s2": "s1", "s3": "s3", "s4": "s3"}
+    # an account of both (a history of the land) links them: one incident, as a collection on a
+    # long conflict is (the seeds)
+    assert set(partition({**{k: _names(*v) for k, v in {"s1": ("keswin", "y2002"), "s2": ("keswin", "y1982")}.items()},
+                          "s3": _names("keswin", "y1982", "y2002")}).values()) == {"s1"}  # fmt: skip
+
+
+def test_partition_months_and_weekdays_name_no_event():
+    found = partition({"s1": _names("july", "y2011"), "s2": _names("july", "monday", "y1990"), "s3": _names("july")})
+    assert found["s1"] != found["s2"] or found["s1"] == "s1"  # no link by the month: by years, s1 and s3 alone
+    assert partition({"s1": _names("keswin", "july"), "s2": _names("dessel", "july")}) == {"s1": "s1", "s2": "s1"}
+
+
 def _facts(report) -> set[tuple]:  # noqa: ANN001 - a Report
     """Each group as the (source file, quote) of its members, and each verdict by the same names."""
     names = {s.id: Path(s.name).name for s in report.sources}  # "wire.txt" of each folder

@@ -240,20 +240,22 @@ class AnalysisStore(SourceStore):
 
     # -- incidents (issue #8) ----------------------------------------------------
 
-    def source_event_terms(self) -> dict[str, list[str]]:
-        """Every source with claims -> the event names and years its claims are indexed under
-        (analysis.incidents.partition reads them), sources in number order."""
-        found: dict[str, list[str]] = {
-            row["source_id"]: []
-            for row in self._rows(f"SELECT DISTINCT source_id FROM claims ORDER BY {BY_NUMBER.format(col='source_id')}")
-        }
+    def source_event_terms(self) -> dict[str, tuple[date | None, list[str]]]:
+        """Every source with claims -> (the day its claims say it was published, the event names and
+        years they are indexed under), sources in number order: what analysis.incidents reads."""
+        found: dict[str, tuple[date | None, list[str]]] = {}
+        for row in self._rows(
+            "SELECT DISTINCT source_id, json_extract(data, '$.published') AS published FROM claims"
+            f" ORDER BY {BY_NUMBER.format(col='source_id')}"
+        ):
+            found.setdefault(row["source_id"], (date.fromisoformat(row["published"]) if row["published"] else None, []))
         rows = self._rows(
             "SELECT DISTINCT c.source_id, t.term FROM claim_terms t JOIN claims c ON c.id = t.claim_id"
             " WHERE t.term >= ? AND t.term < ? ORDER BY t.term",
             (EVENT_TERMS, EVENT_TERMS_END),
         )
         for row in rows:
-            found.setdefault(row["source_id"], []).append(row["term"])
+            found.setdefault(row["source_id"], (None, []))[1].append(row["term"])
         return found
 
     def claims_of_sources(self, source_ids: Iterable[str]) -> list[Claim]:

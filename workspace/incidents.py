@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 from analysis.collection import analyse_claims
-from analysis.incidents import partition
+from analysis.incidents import partition, published_year
 from analysis.models import Group, Relation
 from claims.actors import AliasTable
 from workspace.store import Workspace
@@ -25,7 +25,8 @@ META = "incidents"
 
 def current(ws: Workspace) -> dict[str, str]:
     """Every source with claims -> its incident, as a full analysis would split them now."""
-    return partition(ws.source_event_terms())
+    found = ws.source_event_terms()
+    return partition({s: [*terms, *published_year(published)] for s, (published, terms) in found.items()})
 
 
 def remember(ws: Workspace, incidents: dict[str, str]) -> None:
