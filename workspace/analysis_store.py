@@ -230,13 +230,17 @@ class AnalysisStore(SourceStore):
                 else:
                     self._rows("UPDATE groups SET kind = :kind, data = :data WHERE id = :id", params)
                 self._rows("DELETE FROM stale_groups WHERE group_id = :id", params)
-            group_of = self._file_groups(groups)
-            first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
-            self._insert_relations(relations, group_of, first["n"] if first else 0)
-            counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
-            self._analysed(pipeline, counter)
-            for key, value in (meta or {}).items():
-                self.set_meta(key, value)
+            self._append(groups, relations, pipeline, meta)
+
+    def _append(self, groups: list[Group], relations: list[Relation], pipeline: str | None,
+                meta: dict[str, str] | None) -> None:  # fmt: skip
+        """File the groups' claims, add the relations after the stored ones, note the analysis."""
+        group_of = self._file_groups(groups)
+        first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
+        self._insert_relations(relations, group_of, first["n"] if first else 0)
+        self._analysed(pipeline, max([self.group_counter(), *(_group_number(g.id) for g in groups)]))
+        for key, value in (meta or {}).items():
+            self.set_meta(key, value)
 
     # -- incidents (issue #8) ----------------------------------------------------
 
@@ -292,13 +296,7 @@ class AnalysisStore(SourceStore):
                     " VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM groups), ?, ?)",
                     [(g.id, g.kind, g.model_dump_json()) for g in groups],
                 )
-            group_of = self._file_groups(groups)
-            first = self._one("SELECT COALESCE(MAX(position), -1) + 1 AS n FROM relations")
-            self._insert_relations(relations, group_of, first["n"] if first else 0)
-            counter = max([self.group_counter(), *(_group_number(g.id) for g in groups)])
-            self._analysed(pipeline, counter)
-            for key, value in (meta or {}).items():
-                self.set_meta(key, value)
+            self._append(groups, relations, pipeline, meta)
 
     # -- what incremental alignment reads (issue #3) ---------------------------
 
