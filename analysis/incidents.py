@@ -13,7 +13,7 @@ shares is weighed as in a collection of that event alone.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -128,12 +128,28 @@ def by_incident(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def partition(event_names: dict[str, list[str]]) -> dict[str, str]:
-    """source id -> its incident, named by its first source in `event_names`' order."""
+    """source id -> its incident, named by its first source in `event_names`' order.
+
+    Documents that name the same things and years (reprints of one account) count as one (issue #11,
+    as alignment counts distinct statements): how many copies a collection holds does not change
+    how its accounts fall into incidents, nor which names are too common to link by."""
+    unit_of: dict[str, str] = {}
+    first: dict[tuple[str, ...], str] = {}
+    for source, held in event_names.items():
+        unit_of[source] = first.setdefault(tuple(sorted(set(held))), source)
+    sizes = Counter(unit_of.values())
+    roots = _partition_units({unit: event_names[unit] for unit in sizes}, sizes)
+    return {source: roots[unit] for source, unit in unit_of.items()}
+
+
+def _partition_units(event_names: dict[str, list[str]], sizes: Counter[str]) -> dict[str, str]:
+    """partition() over distinct documents, each standing for `sizes` of them (a lone one is one
+    document: an account reprinted twice is an incident of its own)."""
     names = _weighed(event_names)
     if not names:
         return {}
     years = _years(event_names)
-    sets = _Sets(list(names))
+    sets = _Sets(list(names), sizes)
     cosines = _Cosines(names, years)
     link = rules()["event_prior"]["incident_link"]
     for a, b in cosines.pairs():  # components do not depend on the order links are found in
@@ -179,10 +195,10 @@ def _affinity(sets: _Sets, years: dict[str, frozenset[int]], told: dict[str, fro
 class _Sets:
     """Union-find over sources; a set is named by its earliest source."""
 
-    def __init__(self, items: list[str]) -> None:
+    def __init__(self, items: list[str], sizes: Counter[str]) -> None:
         self.order = {s: n for n, s in enumerate(items)}
         self.parent = {s: s for s in items}
-        self.sizes = dict.fromkeys(items, 1)
+        self.sizes = {s: sizes[s] for s in items}
 
     def find(self, s: str) -> str:
         while self.parent[s] != s:

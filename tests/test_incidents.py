@@ -47,6 +47,15 @@ def test_partition_a_lone_document_joins_the_one_it_shares_most_with():
     assert {found["s1"], found["s3"]} == {"s1", "s3"}
 
 
+def test_partition_reprints_count_once():
+    """Four accounts of one event, each reprinted 300 times: one incident, as the four alone are;
+    counted per document, every name they share would be held by too many to link by."""
+    accounts = [_names("keswin", "ruritania", f"reporter{n}", "y2011") for n in range(4)]
+    copies = {f"s{n}": accounts[n % 4] for n in range(1, 1201)}
+    assert set(partition(copies).values()) == {"s1"}
+    assert set(partition({f"s{n}": accounts[n - 1] for n in range(1, 5)}).values()) == {"s1"}
+
+
 def test_partition_of_no_names_is_one_incident():
     assert set(partition({"s1": [], "s2": [], "s3": []}).values()) == {"s1"}
 
