@@ -111,12 +111,13 @@ def kept(path: Path | str | None, key: str, wait: float = WAIT_S) -> OverviewDat
 
 
 def _building(stored: Path, key: str) -> bool:
-    """A live background process is building the overview of `key`."""
+    """A live background process is building the overview of `key` (a marker older than WAIT_S is
+    another process's pid by now, or a build that will not end)."""
     marker = stored.with_suffix(BUILDING)
     try:
         raw = json.loads(marker.read_text(encoding="utf-8"))
         pid = int(raw["pid"])
-        if raw["key"] != key:
+        if raw["key"] != key or time.time() - marker.stat().st_mtime > WAIT_S:
             return False
         os.kill(pid, 0)
     except (OSError, ValueError, KeyError, TypeError):
