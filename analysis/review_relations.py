@@ -105,12 +105,11 @@ def _positions(
 def _classes(fact: Fact, side_of: Mapping[str, Position], claims: Mapping[str, Claim]) -> list[_Class]:
     """The fact's claims cut into classes whose pairs share one verdict: unchanged claims by position,
     changed ones by statement, each isolated claim alone; in the fact's order of first claims."""
-    unchanged = [c for c in fact.members if c not in fact.changed]
     changed = [c for c in fact.members if c in fact.changed]
     keys = dict(zip(changed, statement_keys([claims[c] for c in changed]), strict=True))
     by_key: dict[tuple, _Class] = {}
     for cid in fact.members:
-        position = side_of.get(cid, frozenset((cid,))) if cid in unchanged else None
+        position = side_of.get(cid, frozenset((cid,))) if cid not in fact.changed else None
         key = (
             ("alone", cid)
             if cid in fact.isolated
