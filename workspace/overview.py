@@ -11,7 +11,7 @@ analysis as quick as one after a restart:
   the dashboard's own analyses, which have the report in hand);
 - `keep_in_background(ws)` leaves it to a process of its own (`python -m
   workspace.overview PATH`), so `rashomon analyse` returns as soon as the
-  analysis is saved: building it there would add more than half again to
+  analysis is saved: building it there would add about 1.5 s (half again) to
   adding one source to a 1,000-source workspace. A visitor who arrives while
   it is being built waits for it (`kept`) instead of building it twice.
 
