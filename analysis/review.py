@@ -22,15 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import combinations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from analysis.align import Vocabulary
 from analysis.models import DecisionState, Group, Relation, ReviewState
-from analysis.pairs import expand_relations
-from analysis.relate import group_status, group_summary, relation_of, sole_state, topic_of
+from analysis.relate import group_status, group_summary, topic_of
+from analysis.review_relations import Fact, fact_relations, group_relations
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, DateSpan, Reviewed, Value
 from sources.models import Source
@@ -152,6 +151,7 @@ class _State:
         self.groups: dict[str, Group] = {g.id: g for g in groups}
         self.members: dict[str, list[str]] = {g.id: [c for c in g.claim_ids if c in self.claims] for g in groups}
         self.group_of = {cid: gid for gid, ids in self.members.items() for cid in ids}
+        self.origin = dict(self.group_of)  # each claim's fact before the review: its relations were made there
         self.relations = relations
         self.dirty_groups: set[str] = set()
         self.dirty_claims: set[str] = set()
@@ -385,44 +385,25 @@ class ReviewedAnalysis:
     state: ReviewState
 
 
-def _expand_touched(state: _State, source_of: dict[str, str]) -> list[Relation]:
-    """A person decides about pairs of claims: a relation standing for the pairs of statements many
-    sources print (issue #11) is reviewed as the pairs it stands for, one relation each. Only where a
-    decision reaches: a fact whose claims changed or one of whose pairs a person set. The other
-    facts keep one relation per pair of statements (a fact of thousands of reprints would be millions)."""
-    touched = set(state.dirty_groups) | {state.group_of.get(cid) for pair in state.overrides for cid in pair}
-    touched.discard(None)  # type: ignore[arg-type]
+def _relations(state: _State, aliases: AliasTable, source_of: dict[str, str]) -> list[Relation]:
+    """Keep the machine's relations of the facts no decision reached; the others' relations again, per
+    position (analysis.review_relations, issue #11: a fact of thousands of reprints is not expanded to
+    millions of pairs): the machine's verdicts on unchanged pairs, pairs with a changed claim compared again."""
+    touched = set(state.dirty_groups) | {g for pair in state.overrides for c in pair if (g := state.group_of.get(c))}
     out: list[Relation] = []
     for rel in state.relations:
-        if (rel.also_a or rel.also_b) and any(
-            state.group_of.get(cid) in touched for cid in (rel.claim_a, rel.claim_b, *rel.also_a, *rel.also_b)
-        ):
-            out.extend(expand_relations([rel], source_of))
-        else:
-            out.append(rel)
-    return out
-
-
-def _relations(state: _State, aliases: AliasTable) -> list[Relation]:
-    """Keep the machine's relations of untouched pairs; compare again the pairs a decision changed."""
-    out: list[Relation] = []
-    for rel in state.relations:
-        a, b = rel.claim_a, rel.claim_b
-        gid = state.group_of.get(a)
-        if gid is None or gid != state.group_of.get(b) or gid in state.dirty_groups:
+        if state.origin.get(rel.claim_a) in touched:
+            continue
+        gid = state.group_of.get(rel.claim_a)
+        if gid is None or gid != state.group_of.get(rel.claim_b) or gid in state.dirty_groups:
             continue
         out.append(rel)
-    for gid in [g for g in state.groups if g in state.dirty_groups]:
-        known = {frozenset((r.claim_a, r.claim_b)): r for r in state.relations}
-        members = [state.claims[c] for c in state.members[gid]]
-        sole = sole_state(members, aliases)
-        for a, b in combinations(members, 2):
-            if a.source_id == b.source_id:
-                continue
-            old = known.get(frozenset((a.id, b.id)))
-            fresh = old is None or a.id in state.dirty_claims or b.id in state.dirty_claims
-            # a person put them together, or changed what they say: the machine compares them again
-            out.append(relation_of(a, b, 1.0, aliases, sole=sole) if fresh else old)  # type: ignore[arg-type]
+    by_origin = group_relations([r for r in state.relations if state.origin.get(r.claim_a) in touched], state.origin)
+    isolated = {cid for pair in state.overrides for cid in pair}
+    for gid in [g for g in state.groups if g in touched]:
+        members = state.members[gid]
+        fact = Fact(members, state.dirty_claims & set(members), isolated & set(members), by_origin.get(gid, []))
+        out.extend(fact_relations(fact, state.claims, source_of, aliases))
     return out
 
 
@@ -488,8 +469,8 @@ def apply_review(sources: list[Source], claims: list[Claim], groups: list[Group]
         states[d.id] = DecisionState(id=d.id, action=d.action, status=status, target=target,  # type: ignore[arg-type]
                                      detail=detail, note=d.note, reviewer=d.reviewer, at=d.at,
                                      claim_ids=[i for i in ids if i])  # fmt: skip
-    state.relations = _expand_touched(state, {c.id: c.source_id for c in every_claim or claims})
-    new_relations = _override(state, _relations(state, aliases), states)
+    source_of = {c.id: c.source_id for c in every_claim or claims} | {c.id: c.source_id for c in state.claims.values()}
+    new_relations = _override(state, _relations(state, aliases, source_of), states)
     relation_marks = {key: m for (what, key), m in state.marks.items() if what == "relation"}
     new_relations = [
         r.model_copy(update={"reviewed": relation_marks[k].block()})

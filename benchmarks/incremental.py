@@ -9,9 +9,15 @@ functions in this process (spaCy loaded once, as for both sides):
 their ratio, against the target of 2: re-alignment must not rescan the corpus.
 
     .venv/bin/python benchmarks/incremental.py [--sources 1000] [--rounds 7] [--keep DIR] [--processes] [--copies]
+                                               [--overview]
 
 --copies: the workspace holds real-text reprints of the demo's four accounts
 (benchmarks/copies.py), and each new source is one more reprint (issue #11).
+
+--overview: each command gets a cache folder of its own, empty (so no parse is
+reused, as with the cache off), instead of no cache at all: `rashomon analyse`
+then keeps the dashboard's overview of the workspace, in a process of its own
+that runs on while the next commands are timed (issue #11).
 """
 
 from __future__ import annotations
@@ -89,11 +95,14 @@ class _Clock:
 
 
 SEPARATE = {"processes": False}  # --processes: each command a process of its own, as typed in a terminal
+CACHES: dict[str, Path | None] = {"under": None}  # --overview: each command's own empty cache folder, in here
 
 
 def _cli(*args: str) -> str:
     """`rashomon ARGS` through the CLI's functions in this process (or, with --processes, as a
     command of its own: Python, imports and spaCy loaded each time); its output, or an error."""
+    if CACHES["under"] is not None:
+        os.environ["RASHOMON_CACHE"] = tempfile.mkdtemp(prefix="cache-", dir=CACHES["under"])
     if SEPARATE["processes"]:
         root = str(Path(__file__).resolve().parents[1])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
@@ -135,6 +144,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--copies", action="store_true",
                         help="real-text reprints (benchmarks/copies.py) instead of different synthetic sources")  # fmt: skip
+    parser.add_argument("--overview", action="store_true",
+                        help="an empty cache folder per command: analyse keeps the dashboard's overview")  # fmt: skip
     parser.add_argument("--processes", action="store_true",
                         help="run each command as a process of its own (start-up and spaCy loading included)")  # fmt: skip
     args = parser.parse_args()
@@ -146,6 +157,8 @@ def main() -> int:
         folder = args.keep or Path(scratch)
         ws, extra = build(folder, args.sources, args.rounds, nlp, reprints=args.copies)
         ws.close()  # the commands open it themselves, as a user's would
+        if args.overview:
+            CACHES["under"] = Path(tempfile.mkdtemp(prefix="caches-", dir=scratch))
         timings = []
         for n, path in enumerate(extra):
             in_workspace, alone, how = one_round(folder / "workspace.db", path, folder / "alone.md",
@@ -154,11 +167,13 @@ def main() -> int:
             print(f"{path.name}: rashomon add + analyse in the workspace {in_workspace.wall:.3f} s, rashomon compare"
                   f" alone {alone.wall:.3f} s, ratio {in_workspace.wall / alone.wall:.2f}"
                   f" (CPU {in_workspace.cpu / alone.cpu:.2f}; {how})", flush=True)  # fmt: skip
+        os.environ["RASHOMON_CACHE"] = "off"
         with Workspace(folder / "workspace.db") as ws, _Clock() as loading:
             workspace_report(ws)
     print(
         f"\nworkspace of {args.sources} {'reprints' if args.copies else 'sources'}; median of {len(timings)} new sources;"
         f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"{'; the overview kept by each analysis' if args.overview else ''}"
     )
     for label, pick in (("wall", lambda c: c.wall), ("CPU", lambda c: c.cpu)):
         in_workspace = statistics.median(pick(t) for t, _ in timings)

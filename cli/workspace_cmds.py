@@ -109,7 +109,8 @@ def _analyse(ws: Workspace, model: str | None, *, full: bool) -> dict[str, Any]:
         def tick(done: int, total: int, source: Source) -> None:
             progress.update(task, completed=done, total=total, description=source.name)
 
-        done = pipeline.analyse_workspace(ws, nlp=nlp, progress=tick, full=full)
+        # the dashboard's overview of it is built by a process of its own: this command need not wait (issue #11)
+        done = pipeline.analyse_workspace(ws, nlp=nlp, progress=tick, full=full, overview="background")
     return asdict(done) | {"workspace": ws.label, "stats": ws.stats()}
 
 

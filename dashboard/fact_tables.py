@@ -1,23 +1,25 @@
 """The fact view's data: one fact's ranges, dates, statements and reasons (issue #4).
 
-Pure pandas, like dashboard/tables.py, whose look-ups (Index, labels,
-statuses) it reads; split from it to keep each module to one job.
+Pure pandas, like dashboard/tables.py, whose look-ups (labels, statuses) it
+reads; split from it to keep each module to one job. A fact's statements and
+reasons are plain Python in analysis.views (the overview kept with the analysis
+shows them too, issue #11).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pandas as pd
 
 from analysis.compare import interval
 from analysis.models import Report
-from analysis.report.labels import ALONE, RELATION_LABELS, SELF_SPEAKER, STATUS_RANK, UNCLEAR
+from analysis.report.labels import ALONE, SELF_SPEAKER
+from analysis.views import Reason, Statement, reasons, statements  # noqa: F401 - the fact's statements and reasons
 from claims.describe import describe_value
 from claims.models import Claim, Count, DateSpan
-from dashboard.tables import Index, cell_text, claim_statuses, source_labels
+from dashboard.tables import cell_text, claim_statuses, source_labels
 
 RANGE_COLUMNS = ["claim_id", "source", "value", "low", "high", "stated", "open_high", "qualifier", "status", "speaker"]
 
@@ -84,66 +86,3 @@ def date_ranges(report: Report, group_id: str, statuses: dict[str, str] | None =
             }
         )
     return pd.DataFrame(rows, columns=DATE_COLUMNS)
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One source's claim on a fact, ready to show."""
-
-    claim_id: str
-    source_id: str
-    source: str
-    value: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    relation: str  # a cell status: contradicts, agrees, ...
-    claim_a: str
-    claim_b: str
-    source_a: str
-    source_b: str
-    reason: str
-
-
-def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
-    """The fact's claims in source order, as the matrix row shows them."""
-    labels = source_labels(report)
-    order = {s.id: n for n, s in enumerate(report.sources)}
-    group = next((g for g in report.groups if g.id == group_id), None)
-    claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
-    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
-    return [
-        Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
-        for c in claims
-    ]
-
-
-def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
-    """Every cross-source pair of the fact with its reason, contradictions first."""
-    labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    members = set(group.claim_ids) if group else set()
-    found = []
-    for rel in report.relations:
-        if rel.claim_a in members and rel.claim_b in members:
-            sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
-            found.append(
-                Reason(
-                    RELATION_LABELS.get(rel.relation, UNCLEAR),
-                    rel.claim_a,
-                    rel.claim_b,
-                    labels.get(sa, sa) + _others(index, sa, rel.also_a),
-                    labels.get(sb, sb) + _others(index, sb, rel.also_b),
-                    rel.reason,
-                )
-            )
-    found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
-    return found
-
-
-def _others(index: Index, source: str, also: list[str]) -> str:
-    """' and 1,249 other sources' when other sources print the same statement (issue #11)."""
-    others = {index.source_of(c) for c in also} - {source, None}
-    return f" and {len(others):,} other source{'s' if len(others) != 1 else ''}" if others else ""

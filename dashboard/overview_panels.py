@@ -1,18 +1,19 @@
 """The overview below its four numbers (issue #4): the most contested facts, who contradicts
 whom, the sources. Imported once the numbers are drawn (dashboard.overview, issue #11), and drawn
-from dashboard.overview_data, never from the report itself.
+from analysis.overview's data (kept with the analysis: workspace/overview.py), never from the report itself.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from analysis.overview import OverviewData
 from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE
+from analysis.views import SOURCE_COLUMNS
 from dashboard import state
 from dashboard.heatmap import HEATMAP_TEXT_MAX, heatmap_size
 from dashboard.html import badge, legend, rows_html
-from dashboard.overview_data import SOURCE_COLUMNS, OverviewData
 
 SOURCES_INLINE = 15
 SOURCES_HEIGHT_PX = 480

@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # imported where used, after the first paint (issue #11)
     from spacy.language import Language  # spaCy takes a second: only the demo and adding sources need it
 
     from analysis.models import Report
+    from analysis.overview import OverviewData
     from dashboard import tables
-    from dashboard.overview_data import OverviewData
     from workspace.store import Workspace
 
 DEFAULT_DB = "rashomon.db"
@@ -97,15 +97,6 @@ def workspace_report(path: str, version: str) -> Report:
     return report_of(open_workspace(path))
 
 
-def _version(ws: Workspace, stats: dict[str, Any]) -> str:
-    """Changes with every saved analysis (the generation counter), every added or removed source,
-    every review decision made or undone (issue #9) and every change to a source's metadata."""
-    parts = ("analysed_at", "sources", "claims", "groups", "relations", "contradictions")
-    # a source's metadata changed (`rashomon update`) shows in the sources table (issue #11)
-    generations = [str(ws.analysis_generation()), f"r{ws.review_generation()}", f"m{ws.metadata_generation()}"]
-    return "|".join([*generations, *(str(stats.get(p)) for p in parts)])
-
-
 def workspace_counts(stats: dict[str, Any]) -> ReportCounts | None:
     """The overview's numbers of the workspace's report, from `Workspace.stats()` (issue #11).
 
@@ -133,6 +124,7 @@ class Data:
     read: Callable[[], Report] = field(repr=False, compare=False)  # cached: the same Report every call
     quick: ReportCounts | None = None  # the overview's numbers counted without the report, if they can be
     analysed: datetime | None = None  # when the workspace was last analysed
+    version: str = ""  # the key of the workspace's analysis (workspace.overview.version); "" for the demo
 
     @property
     def report(self) -> Report:
@@ -163,10 +155,12 @@ def load() -> Data:
     if stats["stale"] and stats["sources"]:
         refresh_with_progress(ws, "Analysing sources added since the last analysis…")
         stats = ws.stats()
-    version = _version(ws, stats)
+    from workspace.overview import version as version_of
+
+    version = version_of(ws, stats)
     analysed = datetime.fromisoformat(stats["analysed_at"]) if stats["analysed_at"] else None
     return Data(f"{path}|{version}", path, lambda: workspace_report(str(path), version), workspace_counts(stats),
-                analysed)  # fmt: skip
+                analysed, version)  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False)
@@ -227,25 +221,6 @@ def facts(key: str, _report: Report) -> pd.DataFrame:
         return tables.fact_frame(_report, index(key, _report))
 
 
-def heatmap(key: str, _report: Report) -> tuple[list[str], pd.DataFrame, dict]:
-    """The overview's heatmap: the sources it shows (all of them, or the HEATMAP_MAX_SOURCES that share
-    the most facts), its data and its Vega-Lite spec. Built once per report, inside `overview`."""
-    from dashboard import heatmap as chart
-    from dashboard import tables
-
-    with paused_gc():
-        labels, shown = tables.heatmap_shown(_report, chart.HEATMAP_MAX_SOURCES, index(key, _report))
-        return (labels, *chart.heatmap_spec(shown, labels))
-
-
-def sources_table(key: str, _report: Report) -> pd.DataFrame:
-    """The overview's list of sources. Built once per report, inside `overview`."""
-    from dashboard import tables
-
-    with paused_gc():
-        return tables.source_table(_report, statuses(key, _report))
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def view(key: str, _report: Report, filters: tables.Filters, sort: str) -> pd.DataFrame:
     """The facts of the current view: filtered, then sorted."""
@@ -264,92 +239,37 @@ def matrix(key: str, _report: Report, filters: tables.Filters, sort: str) -> tab
 
 
 # --- the overview below its numbers, kept on disk (issue #11) ----------------------------
-# The first visitor after a restart used to wait for the whole report and four tables (about 2.5 s
-# of CPU for 1,000 sources) to see five cards, a heatmap and a list. What they show is kept in the
-# cache folder (sources.settings.cache_folder), one file per workspace, under the key of the
-# analysis it was built from: an unchanged workspace's overview is drawn without reading the report.
-
-OVERVIEW_DIR = "overview"
+# The first visitor used to wait for the whole report and its tables (about 2.5 s of CPU for 1,000
+# sources) to see five cards, a heatmap and a list. What they show is kept in the cache folder under
+# the key of the analysis it was built from (workspace/overview.py), by the analysis itself when it
+# ends, else here by the first visitor: an unchanged workspace's overview is drawn without the report.
 
 
 def overview(data: Data) -> OverviewData:
-    """What the overview draws below its numbers: from memory, else from disk, else from the report."""
-    return _overview(data.key, data.path, data.read)
+    """What the overview draws below its numbers: from memory, else kept on disk, else from the report."""
+    return _overview(data.key, data.version, data.path, data.read)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _overview(key: str, path: Path | None, _read: Callable[[], Report]) -> OverviewData:
-    stored = _overview_file(path)
-    if stored is not None:
-        found = _read_overview(stored, key)
-        if found is not None:
-            return found
+def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Report]) -> OverviewData:
+    from workspace import overview as kept
+
+    found = kept.kept(path, version) if path is not None else None
+    if found is not None:
+        return found
     built = build_overview(key, _read())
+    stored = kept.overview_file(path)
     if stored is not None:
-        _write_overview(stored, key, built)
+        kept.write(stored, version, built)
     return built
 
 
 def build_overview(key: str, report: Report) -> OverviewData:
-    """The overview's data from the report, through the cached tables the other panels share."""
-    from analysis.review_queue import review_queue
-    from dashboard import overview_data
+    """The overview's data from the report, with the look-ups the other panels share (cached)."""
+    from analysis.overview import overview_of
 
     with paused_gc():
-        return overview_data.of_report(
-            report,
-            index=index(key, report),
-            statuses=statuses(key, report),
-            heatmap=heatmap(key, report),
-            sources=sources_table(key, report),
-            queue=review_queue(report),
-        )
-
-
-def _overview_file(path: Path | None) -> Path | None:
-    """Where a workspace's overview is kept (None: the demo, or the cache turned off)."""
-    import hashlib
-
-    from sources.settings import cache_folder
-
-    folder = cache_folder()
-    if path is None or folder is None:
-        return None
-    name = hashlib.sha256(str(path.expanduser().resolve()).encode()).hexdigest()[:32]
-    return folder / OVERVIEW_DIR / f"{name}.json"
-
-
-def _read_overview(stored: Path, key: str) -> OverviewData | None:
-    """The kept overview if it was built from this very analysis; a missing or broken file is no error."""
-    import json
-
-    from dashboard.overview_data import OverviewData
-
-    try:
-        raw = json.loads(stored.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(raw, dict) or raw.get("key") != key or not isinstance(raw.get("data"), str):
-        return None
-    return OverviewData.from_json(raw["data"])
-
-
-def _write_overview(stored: Path, key: str, built: OverviewData) -> None:
-    """Whole or not at all (two servers may write it); a folder that cannot be written is no error."""
-    import json
-    import os
-    import tempfile
-
-    written = None
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=stored.parent, suffix=".tmp", delete=False, encoding="utf-8") as tmp:
-            written = tmp.name
-            tmp.write(json.dumps({"key": key, "data": built.to_json()}, ensure_ascii=False))
-        os.replace(written, stored)
-    except OSError:
-        if written is not None:
-            Path(written).unlink(missing_ok=True)
+        return overview_of(report, index=index(key, report), statuses=statuses(key, report))
 
 
 # --- navigation between panels -----------------------------------------------------

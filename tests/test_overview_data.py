@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.overview import OverviewData
 from claims.actors import AliasTable
 from claims.models import Claim, Count, DateSpan
 from dashboard import overview_panels, state
-from dashboard.overview_data import OverviewData
 from sources.models import Source, text_sha256
 from workspace import pipeline
+from workspace.overview import OVERVIEW_DIR
 from workspace.pipeline import analyse_claims, claim_terms, workspace_report
 from workspace.store import Workspace
 
@@ -176,7 +177,7 @@ def test_the_page_chosen_survives_a_source_added_meanwhile(workspace: Path):
 def test_a_kept_overview_that_cannot_be_read_is_built_again(workspace: Path):
     fresh_server()
     drawn = page(AppTest.from_file(APP, default_timeout=60).run())
-    (kept,) = (workspace.parent / "cache" / state.OVERVIEW_DIR).iterdir()
+    (kept,) = (workspace.parent / "cache" / OVERVIEW_DIR).iterdir()
     kept.write_text("{not json", encoding="utf-8")
     fresh_server()
     assert page(AppTest.from_file(APP, default_timeout=60).run()) == drawn

@@ -32,6 +32,8 @@ from sources.settings import thresholds
 from workspace import incidents
 from workspace.incremental import statement_term
 from workspace.ingest import collect_inputs
+from workspace.overview import keep as keep_overview
+from workspace.overview import keep_in_background as keep_overview_in_background
 from workspace.store import AnalysisChanged, Workspace
 
 if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # spaCy loads in a second: only analysing needs it
     from workspace.incremental import Realigned
 
 Progress = Callable[[int, int, Source], None]
+KeepOverview = Literal["now", "background"] | None  # when the dashboard's overview of an analysis is built
 # Another way to run extraction, alignment and comparison (workspace.dask_engine, issue #11):
 # (English sources, aliases, progress) -> (claims, groups, relations, pipeline version)
 Engine = Callable[
@@ -286,12 +289,26 @@ def _full(ws: Workspace, table: AliasTable, pipeline: str) -> None:
 
 
 def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: AliasTable | None = None,
-                      progress: Progress | None = None, full: bool = False) -> Analysed:  # fmt: skip
+                      progress: Progress | None = None, full: bool = False,
+                      overview: KeepOverview = "now") -> Analysed:  # fmt: skip
     """Extract claims of new or changed sources, then re-align: incrementally when few changed.
 
     Extraction is keyed by content hash and pipeline version (issue #3); a
     fresh workspace gets exactly what `analyse_claims` gives for its claims.
+    Then the dashboard's overview of the new analysis is built and kept
+    (workspace/overview.py, issue #11): `overview` "now", "background" (a
+    process of its own: the CLI, which need not wait for it) or None.
     """
+    done = _analyse_workspace(ws, nlp=nlp, aliases=aliases, progress=progress, full=full)
+    if overview == "now":
+        keep_overview(ws)
+    elif overview == "background":
+        keep_overview_in_background(ws)
+    return done
+
+
+def _analyse_workspace(ws: Workspace, *, nlp: Language | None, aliases: AliasTable | None,
+                       progress: Progress | None, full: bool) -> Analysed:  # fmt: skip
     from claims.nlp import load_nlp, pipeline_version
     from workspace.incremental import realign
 
@@ -315,9 +332,12 @@ def analyse_workspace(ws: Workspace, *, nlp: Language | None = None, aliases: Al
 
 def refresh(ws: Workspace, *, nlp: Language | None = None, aliases: AliasTable | None = None,
             progress: Progress | None = None) -> Report:  # fmt: skip
-    """analyse_workspace, then the whole report (for callers that show it at once)."""
-    analyse_workspace(ws, nlp=nlp, aliases=aliases, progress=progress)
-    return workspace_report(ws)
+    """analyse_workspace, then the whole report (for callers that show it at once), from which the
+    dashboard's overview of the analysis is kept (issue #11)."""
+    analyse_workspace(ws, nlp=nlp, aliases=aliases, progress=progress, overview=None)
+    report = workspace_report(ws)
+    keep_overview(ws, report)
+    return report
 
 
 def export(ws: Workspace, fmt: Format, output: Path | None = None) -> str:

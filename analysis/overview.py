@@ -1,39 +1,36 @@
 """What the overview below its four numbers shows, as plain data (issue #11).
 
 The overview of a 1,000-source workspace needs its whole report (12,000 claims,
-77,000 relations as pydantic models) and four tables built from it: about 2.5 s
-of a server's CPU for the first visitor after every restart. What it finally
-draws is small: five cards, a 30-source heatmap, a list of sources and the
-head of the review queue. `OverviewData` holds exactly that, built once from
-the report (`of_report`) and kept as JSON (`to_json`, `from_json`), so a
-restarted server draws the overview of an unchanged workspace without reading
-the report (dashboard/state.py `overview`, which keeps it on disk).
+78,000 relations as pydantic models) and the tables built from it: about 2.5 s
+of a server's CPU. What it finally draws is small: five cards, a 30-source
+heatmap, a list of sources and the head of the review queue. `OverviewData`
+holds exactly that, built from the report (`overview_of`) and kept as JSON
+(`to_json`, `from_json`). The workspace builds and keeps it when an analysis
+ends (workspace/overview.py), so the dashboard's first visitor after an
+analysis, as after a restart, draws the overview without reading the report.
 
-Pure: no Streamlit. The panels draw from this object only, so a stored copy and
-a fresh one draw the same page (tests/test_overview_data.py).
+Pure: no Streamlit, no pandas. The panels draw from this object only, so a kept
+copy and a fresh one draw the same page (tests/test_overview_data.py).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from analysis import heatmap, views
 from analysis.report.labels import CONTRADICTS, kind_label
+from analysis.review_queue import review_queue
+from analysis.views import Index
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from analysis.models import Report
-    from analysis.review_queue import QueueItem
-    from dashboard.tables import Index
 
 FORMAT = 1  # bump when the fields change: a stored copy of another format is not read
 TOP_CONTESTED = 5
 CARD_VALUES = 6  # statements shown per contested fact
 QUEUE_SHOWN = 5
-SOURCE_COLUMNS = ["Source", "Publisher", "Side", "Published", "Claims", "Contradicting", "File or address"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ class OverviewData:
     queue_total: int
     queue: list[QueueEntry]  # its head: QUEUE_SHOWN entries
     heatmap_labels: list[str]
-    heatmap_cells: list[dict[str, Any]]  # dashboard.heatmap.heatmap_data's rows, names as strings
+    heatmap_cells: list[dict[str, Any]]  # analysis.heatmap.cells
     heatmap_spec: dict[str, Any]
     sources: list[list[Any]] = field(default_factory=list)  # SOURCE_COLUMNS, one row per source
 
@@ -97,11 +94,13 @@ class OverviewData:
             return None
 
 
-def of_report(report: Report, *, index: Index, statuses: dict[str, str],
-              heatmap: tuple[list[str], pd.DataFrame, dict[str, Any]], sources: pd.DataFrame,
-              queue: list[QueueItem]) -> OverviewData:  # fmt: skip
-    """The overview's data from the report and the tables the dashboard builds (and caches) anyway."""
-    labels, frame, spec = heatmap
+def overview_of(report: Report, *, index: Index | None = None, statuses: dict[str, str] | None = None) -> OverviewData:
+    """The overview's data from the report (`index` and `statuses`: the look-ups, when a caller has them)."""
+    index = index or Index(report)
+    statuses = statuses if statuses is not None else views.claim_statuses(report, index)
+    labels, counted = heatmap.shown(report, heatmap.HEATMAP_MAX_SOURCES, index)
+    cells, spec = heatmap.spec(heatmap.rows(report, counted), labels)
+    queue = review_queue(report)
     return OverviewData(
         errors=list(report.errors),
         n_sources=len(report.sources),
@@ -109,19 +108,17 @@ def of_report(report: Report, *, index: Index, statuses: dict[str, str],
         queue_total=len(queue),
         queue=[QueueEntry(q.group_id, q.topic, list(q.reasons)) for q in queue[:QUEUE_SHOWN]],
         heatmap_labels=list(labels),
-        heatmap_cells=_records(frame),
+        heatmap_cells=cells,
         heatmap_spec=spec,
-        sources=[list(row) for row in sources[SOURCE_COLUMNS].itertuples(index=False)],
+        sources=views.source_rows(report, statuses),
     )
 
 
 def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]:
-    from dashboard import fact_tables, tables
-
     cards = []
-    for row in tables.most_contested(report, TOP_CONTESTED, index):
-        said = fact_tables.statements(report, row.group_id, index, statuses)
-        why = [r for r in fact_tables.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
+    for row in views.most_contested(report, TOP_CONTESTED, index):
+        said = views.statements(report, row.group_id, index, statuses)
+        why = [r for r in views.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
         said.sort(key=lambda s: s.status != CONTRADICTS)  # contradicting statements first
         cards.append(
             Card(
@@ -136,18 +133,3 @@ def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]
             )
         )
     return cards
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The heatmap's cells as JSON-ready rows: categories as strings, NaN as None, numpy ints as ints."""
-    rows = []
-    for record in frame.to_dict("records"):
-        out: dict[str, Any] = {}
-        for key, value in record.items():
-            if isinstance(value, float) and math.isnan(value):
-                value = None
-            elif hasattr(value, "item"):  # a numpy scalar
-                value = value.item()
-            out[str(key)] = value
-        rows.append(out)
-    return rows

@@ -1,0 +1,187 @@
+"""Who contradicts whom: the source-by-source counts and the heatmap's Vega-Lite spec (issues #4, #11).
+
+Counted per fact, not per claim pair, so a source that repeats a figure three
+times does not weigh three times; only pairs of sources that share a fact are
+counted (1,000 sources are a million pairs, of which a few thousand speak of
+the same facts). The spec is a plain dict, not Altair: importing Altair and
+validating the chart cost the first paint about half a second. Pure Python, so
+the overview kept with a workspace's analysis (analysis/overview.py) is built
+without pandas; dashboard/tables.py makes frames of the same rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.models import Report
+from analysis.pairs import relation_pairs
+from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, SHARE_SCALE, UNCLEAR
+from analysis.views import Index, _rank, source_labels
+
+HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear", "contradict_share"]
+# Cells whose text would overlap beyond this many sources are left to the tooltip.
+HEATMAP_TEXT_MAX = 12
+HEATMAP_MAX_SOURCES = 30  # more is a grid of specks, and slow to draw (issue #4: the overview in < 3 s)
+LABEL_PX = 150  # source names are cut to this length on the heatmap's axes
+COUNTS = ("shared", "agree", "contradict", "scope", "unclear")
+TOOLTIP = [
+    ("a", "nominal", "Source"),
+    ("b", "nominal", "compared with"),
+    ("shared", "quantitative", "shared facts"),
+    ("agree", "quantitative", "agree on"),
+    ("contradict", "quantitative", "contradict on"),
+    ("scope", "quantitative", "different scope"),
+    ("unclear", "quantitative", "unclear"),
+]
+EMPTY_CELL = "#e8eaed"
+TEXT_COLOUR = "#202124"
+Counts = dict[tuple[str, str], dict[str, int]]
+
+
+def worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], str]:
+    """(source a, source b, group) -> the worst relation between their claims on that fact, each pair of
+    sources once, in the order its relations first name them (issue #11)."""
+    rank = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
+    worst: dict[tuple[str, str, str], str] = {}
+    source_of = {c.id: c.source_id for c in report.claims}
+    group_of = index.group_of
+    for rel in report.relations:
+        gid = group_of.get(rel.claim_a)
+        if gid is None:
+            continue
+        status = RELATION_LABELS.get(rel.relation, UNCLEAR)
+        for a, b in relation_pairs(rel, source_of):  # every pair of sources it stands for (issue #11)
+            sa, sb = source_of.get(a), source_of.get(b)
+            if sa is None or sb is None or sa == sb:
+                continue
+            key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
+            current = worst.get(key)
+            if current is None or rank[status] < rank[current]:
+                worst[key] = status
+    return worst
+
+
+def pair_counts(report: Report, index: Index) -> Counts:
+    """(source a, source b) -> how many facts they share by status, both ways round."""
+    tally: Counts = {}
+    for (sa, sb, _gid), status in worst_per_fact(report, index).items():
+        pair = (sa, sb) if (sb, sa) not in tally else (sb, sa)
+        counts = tally.get(pair)
+        if counts is None:
+            counts = tally[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
+        counts[status] += 1
+    return {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
+
+
+def shown(report: Report, limit: int, index: Index) -> tuple[list[str], Counts]:
+    """The sources a heatmap of at most `limit` shows (those sharing the most facts, in report order) and
+    the counts of their pairs only (issue #11: the overview of 1,000 sources draws 30 of them)."""
+    counts = pair_counts(report, index)
+    labels = source_labels(report)
+    everyone = list(labels.values())
+    if len(everyone) <= limit:
+        return everyone, counts
+    weight: dict[str, int] = defaultdict(int)  # the facts a source shares, pair by pair
+    for (a, b), tally in counts.items():
+        if a in labels and b in labels:
+            weight[labels[a]] += sum(tally.values())
+    chosen = set(sorted(everyone, key=lambda label: -weight.get(label, 0))[:limit])
+    kept = {
+        pair: tally for pair, tally in counts.items() if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
+    }
+    return [label for label in everyone if label in chosen], kept
+
+
+def rows(report: Report, counted: Counts) -> list[dict[str, Any]]:
+    """One row (HEATMAP_COLUMNS) per ordered pair counted, in the sources' order; `contradict_share` is
+    contradict / (agree + contradict), NaN when the pair decided nothing."""
+    labels = source_labels(report)
+    order = {source.id: n for n, source in enumerate(report.sources)}
+    out = []
+    for a, b in sorted(counted, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
+        if a not in labels or b not in labels:
+            continue
+        counts = counted[(a, b)]
+        decided = counts[AGREES] + counts[CONTRADICTS]
+        out.append(
+            {
+                "a": labels[a],
+                "b": labels[b],
+                "shared": sum(counts.values()),
+                "agree": counts[AGREES],
+                "contradict": counts[CONTRADICTS],
+                "scope": counts[SCOPE],
+                "unclear": counts[UNCLEAR],
+                "contradict_share": counts[CONTRADICTS] / decided if decided else math.nan,
+            }
+        )
+    return out
+
+
+def heatmap_step(n_sources: int) -> int:
+    """Cell size in pixels: big enough for "2✓ 1✗" with few sources, a pixel grid with a hundred."""
+    return max(6, min(48, 560 // max(n_sources, 1)))
+
+
+def cells(pairs: list[dict[str, Any]], labels: Sequence[str]) -> list[dict[str, Any]]:
+    """The cells drawn: only pairs that share a fact, the share rounded (None: nothing decided)."""
+    out = []
+    for pair in pairs:
+        if pair["shared"] <= 0:
+            continue
+        cell: dict[str, Any] = {"a": pair["a"], "b": pair["b"], **{k: int(pair[k]) for k in COUNTS}}
+        share = pair["contradict_share"]
+        cell["share"] = None if share is None or math.isnan(share) else round(float(share), 2)
+        if len(labels) <= HEATMAP_TEXT_MAX:
+            cell["label"] = f"{cell['agree']}✓ {cell['contradict']}✗"
+        out.append(cell)
+    return out
+
+
+def spec(pairs: list[dict[str, Any]], labels: Sequence[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Source x source: colour = share of shared facts where they contradict, grey = nothing decided.
+
+    Returns the cells and the spec for st.vega_lite_chart. Only pairs that share a fact are drawn: a
+    100-source workspace stays a few hundred marks, not ten thousand.
+    """
+    many = len(labels) > HEATMAP_TEXT_MAX
+    names = list(labels)
+    font = 9 if many else 11
+    stroke = 1 if many else 2
+    axis = {"labelLimit": LABEL_PX, "labelOverlap": many, "labelFontSize": font}
+    tooltip: list[dict[str, Any]] = [{"field": f, "type": t, "title": title} for f, t, title in TOOLTIP]
+    tooltip.append({"field": "share", "type": "quantitative", "title": "share contradicted", "format": ".0%"})
+    encoding = {
+        "x": {"field": "b", "type": "nominal", "sort": names, "scale": {"domain": names}, "title": None,
+              "axis": axis | {"labelAngle": -90, "orient": "top"}},
+        "y": {"field": "a", "type": "nominal", "sort": names, "scale": {"domain": names}, "title": None,
+              "axis": axis},
+        "tooltip": tooltip,
+    }  # fmt: skip
+    colour = {
+        "field": "share",
+        "type": "quantitative",
+        "title": "share of contradictions",
+        "scale": {"domain": [0, 0.5, 1], "range": list(SHARE_SCALE), "interpolate": "lab"},
+        "legend": {"format": ".0%", "orient": "bottom", "gradientLength": 160},
+    }
+    layers: list[dict[str, Any]] = [
+        {"mark": {"type": "rect", "color": EMPTY_CELL, "stroke": "white", "strokeWidth": stroke}},
+        {
+            "transform": [{"filter": "isValid(datum.share)"}],
+            "mark": {"type": "rect", "stroke": "white", "strokeWidth": stroke},
+            "encoding": {"color": colour},
+        },
+    ]
+    if not many:
+        layers.append(
+            {
+                "mark": {"type": "text", "fontSize": 12, "fontWeight": "bold", "color": TEXT_COLOUR},
+                "encoding": {"text": {"field": "label", "type": "nominal"}},
+            }
+        )
+    side = heatmap_step(len(names)) * max(len(names), 1)
+    return cells(pairs, names), {"width": side, "height": side, "encoding": encoding, "layer": layers}

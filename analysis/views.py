@@ -1,0 +1,223 @@
+"""What the report's readers look up and show, in plain Python (issues #4, #11).
+
+The dashboard's panels and the overview kept with a workspace's analysis
+(analysis/overview.py, built by the workspace when an analysis ends) read the
+same look-ups: claims by id, each claim's status, short source labels, a fact's
+statements and reasons, the most contested facts. They live here, below the
+workspace, so both can call them; dashboard/tables.py and fact_tables.py add
+the pandas frames the other panels draw. Pure: no pandas, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.models import Report
+from analysis.pairs import pair_count, related_claims, relation_sides
+from analysis.report.labels import ABSENT, ALONE, CONTRADICTS, RELATION_LABELS, STATUS_RANK, UNCLEAR
+from claims.describe import describe_value
+from claims.models import NUMERIC_KINDS, Claim
+
+_PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+LABEL_WIDTH = 32
+SOURCE_COLUMNS = ["Source", "Publisher", "Side", "Published", "Claims", "Contradicting", "File or address"]
+
+
+def _rank(status: str) -> int:
+    return STATUS_RANK.get(status, len(STATUS_RANK))
+
+
+def worst(statuses: Iterable[str]) -> str:
+    """The status a cell shows when a source makes several claims on one fact."""
+    return min(statuses, key=_rank, default=ABSENT)
+
+
+def short_label(text: str, width: int = LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def source_labels(report: Report) -> dict[str, str]:
+    """A short, unique column label per source: the publisher, else the title, else the file name.
+
+    Publisher notes in parentheses ("(invented Indian daily)") are dropped
+    to keep matrix columns narrow; duplicates get their id appended.
+    """
+    labels: dict[str, str] = {}
+    for source in report.sources:
+        publisher = _PUBLISHER_NOTE.sub("", source.publisher or "").strip()
+        labels[source.id] = short_label(publisher or source.title or source.name or source.id)
+    counts: dict[str, int] = defaultdict(int)
+    for label in labels.values():
+        counts[label] += 1
+    return {sid: (f"{label} ({sid})" if counts[label] > 1 else label) for sid, label in labels.items()}
+
+
+def cell_text(claim: Claim) -> str:
+    """The value as the source states it, with whom a number counts ("20 (Indian soldiers)")."""
+    text = describe_value(claim.value)
+    if claim.scope and claim.kind in NUMERIC_KINDS:
+        text += f" ({claim.scope})"
+    return text
+
+
+@dataclass
+class Index:
+    """Look-ups by id, built once per report: the panels ask these questions on every rerun."""
+
+    report: Report
+    claims: dict[str, Claim] = field(init=False)
+    group_of: dict[str, str] = field(init=False)
+    relations_of: dict[str, list[tuple[str, str, str]]] = field(init=False)  # claim -> (other, relation, reason)
+
+    def __post_init__(self) -> None:
+        self.claims = {c.id: c for c in self.report.claims}
+        self.group_of = {}
+        for group in self.report.groups:
+            for cid in group.claim_ids:
+                self.group_of.setdefault(cid, group.id)
+        self.relations_of = defaultdict(list)
+        source_of: dict[str, str] | None = None
+        for rel in self.report.relations:
+            if rel.also_a or rel.also_b:  # statements many sources print (issue #11): each claim once
+                source_of = source_of or {c.id: c.source_id for c in self.report.claims}
+                involved = related_claims(rel, source_of)
+                side_a, side_b = relation_sides(rel)
+                for mine, other in ((side_a, rel.claim_b), (side_b, rel.claim_a)):
+                    for cid in mine:
+                        if cid in involved:
+                            self.relations_of[cid].append((other, rel.relation, rel.reason))
+                continue
+            self.relations_of[rel.claim_a].append((rel.claim_b, rel.relation, rel.reason))
+            self.relations_of[rel.claim_b].append((rel.claim_a, rel.relation, rel.reason))
+
+    def source_of(self, claim_id: str) -> str | None:
+        claim = self.claims.get(claim_id)
+        return claim.source_id if claim else None
+
+
+def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]:
+    """Each claim's relation to the rest: contradicts if any pair contradicts, else agrees, ..."""
+    index = index or Index(report)
+    statuses: dict[str, str] = {}
+    for claim in report.claims:
+        found = [RELATION_LABELS.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
+        statuses[claim.id] = worst(found) if found else ALONE
+    return statuses
+
+
+def source_rows(report: Report, statuses: dict[str, str] | None = None) -> list[list[Any]]:
+    """The overview's list of sources (SOURCE_COLUMNS), with how many claims each makes and how many contradict."""
+    statuses = statuses if statuses is not None else claim_statuses(report)
+    per_source: dict[str, list[str]] = defaultdict(list)
+    for claim in report.claims:
+        per_source[claim.source_id].append(statuses.get(claim.id, ALONE))
+    return [
+        [
+            label,
+            s.publisher or "",
+            s.side or "",
+            s.published.isoformat() if s.published else "",
+            len(per_source[s.id]),
+            sum(st == CONTRADICTS for st in per_source[s.id]),
+            s.name,
+        ]
+        for s, label in zip(report.sources, source_labels(report).values(), strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Contested:
+    group_id: str
+    topic: str
+    kind: str
+    contradictions: int  # pairs of claims that contradict, as the dashboard's fact frame counts them
+    n_sources: int
+
+
+def most_contested(report: Report, limit: int, index: Index | None = None) -> list[Contested]:
+    """The `limit` facts with the most contradicting pairs, in the matrix's "most contested first" order,
+    without the fact frame's search text of every claim (issue #11: the overview shows five facts of a
+    thousand; the matrix builds the whole frame when opened)."""
+    index = index or Index(report)
+    source_of = {c.id: c.source_id for c in report.claims}
+    contradictions: dict[str, int] = defaultdict(int)
+    for rel in report.relations:
+        if rel.relation != "contradict":
+            continue
+        gid = index.group_of.get(rel.claim_a)
+        if gid is not None and gid == index.group_of.get(rel.claim_b):
+            contradictions[gid] += pair_count(rel, source_of)
+    found = []
+    for order, group in enumerate(report.groups):
+        if contradictions.get(group.id):
+            sources = {index.claims[c].source_id for c in group.claim_ids if c in index.claims}
+            found.append((-contradictions[group.id], -len(sources), order, group))
+    return [Contested(g.id, g.topic, g.kind, -n, -k) for n, k, _order, g in sorted(found, key=lambda f: f[:3])[:limit]]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's claim on a fact, ready to show."""
+
+    claim_id: str
+    source_id: str
+    source: str
+    value: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    relation: str  # a cell status: contradicts, agrees, ...
+    claim_a: str
+    claim_b: str
+    source_a: str
+    source_b: str
+    reason: str
+
+
+def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
+    """The fact's claims in source order, as the matrix row shows them."""
+    labels = source_labels(report)
+    order = {s.id: n for n, s in enumerate(report.sources)}
+    group = next((g for g in report.groups if g.id == group_id), None)
+    claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
+    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
+    return [
+        Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
+        for c in claims
+    ]
+
+
+def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
+    """Every cross-source pair of the fact with its reason, contradictions first."""
+    labels = source_labels(report)
+    group = next((g for g in report.groups if g.id == group_id), None)
+    members = set(group.claim_ids) if group else set()
+    found = []
+    for rel in report.relations:
+        if rel.claim_a in members and rel.claim_b in members:
+            sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
+            found.append(
+                Reason(
+                    RELATION_LABELS.get(rel.relation, UNCLEAR),
+                    rel.claim_a,
+                    rel.claim_b,
+                    labels.get(sa, sa) + _others(index, sa, rel.also_a),
+                    labels.get(sb, sb) + _others(index, sb, rel.also_b),
+                    rel.reason,
+                )
+            )
+    found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
+    return found
+
+
+def _others(index: Index, source: str, also: list[str]) -> str:
+    """' and 1,249 other sources' when other sources print the same statement (issue #11)."""
+    others = {index.source_of(c) for c in also} - {source, None}
+    return f" and {len(others):,} other source{'s' if len(others) != 1 else ''}" if others else ""
