@@ -263,23 +263,13 @@ def test_a_decision_keeps_one_relation_per_statement_pair(tmp_path: Path):
     (a fact of thousands of reprints would be millions). Expanded, the result is the one that
     expanding every relation first gives."""
     from analysis.pairs import expand_relations
-    from analysis.review import Decision, apply_review
-    from claims.actors import AliasTable
-    from tests.test_incremental import account, add_claims, full_analysis
+    from tests.test_incremental import account
+    from tests.test_review_positions import review_both_ways
 
-    with Workspace(tmp_path / "ws.db") as ws:
-        for n in range(6):
-            add_claims(ws, f"{n}.txt", account("ab"[n % 2]))
-        full_analysis(ws)
-        review.reject(ws, "s1c2", note="not this convoy")  # the convoy fact: every source says 7
-        machine = pipeline.workspace_report(ws, reviewed=False)
-        decisions = [Decision.from_row(row) for row in ws.reviews(include_undone=False)]
-        every = ws.claims()
-    source_of = {c.id: c.source_id for c in every}
-    args = (machine.sources, machine.claims, machine.groups)
-    now = apply_review(*args, machine.relations, decisions, AliasTable(), every_claim=every)
-    before = apply_review(*args, expand_relations(machine.relations, source_of), decisions, AliasTable(),
-                          every_claim=every)  # fmt: skip
+    accounts = [account("ab"[n % 2]) for n in range(6)]
+    now, before, source_of = review_both_ways(
+        tmp_path, accounts, lambda ws: review.reject(ws, "s1c2", note="not this convoy")
+    )  # the convoy fact: every source says 7
     market = next(g for g in now.groups if "s1c1" in g.claim_ids)
     kept = [r for r in now.relations if r.claim_a in market.claim_ids]
     assert len(kept) == 3 and all(r.also_a for r in kept)  # 40-40, 40-55, 55-55: still one per statement pair

@@ -56,11 +56,12 @@ def pairs(relations: list, source_of: dict[str, str]) -> list:  # noqa: ANN001 -
     )
 
 
-@pytest.mark.parametrize("decide", list(DECISIONS.values()), ids=list(DECISIONS))
-def test_review_per_position_is_review_pair_by_pair(tmp_path: Path, decide):  # noqa: ANN001
+def review_both_ways(tmp_path: Path, accounts: list, decide) -> tuple:  # noqa: ANN001 - claims makers, a decision
+    """A workspace of these accounts analysed and `decide`d: (the review per position, the review of
+    every relation expanded to its pairs first, claim id -> source)."""
     with Workspace(tmp_path / "ws.db") as ws:
-        for n in range(9):
-            add_claims(ws, f"{n}.txt", other_account if n % 3 == 2 else account("ab"[n % 3]))
+        for n, claims_of in enumerate(accounts):
+            add_claims(ws, f"{n}.txt", claims_of)
         full_analysis(ws)
         decide(ws)
         machine = pipeline.workspace_report(ws, reviewed=False)
@@ -71,6 +72,13 @@ def test_review_per_position_is_review_pair_by_pair(tmp_path: Path, decide):  # 
     now = apply_review(*args, machine.relations, decisions, AliasTable(), every_claim=every)
     one_by_one = apply_review(*args, expand_relations(machine.relations, source_of), decisions, AliasTable(),
                               every_claim=every)  # fmt: skip
+    return now, one_by_one, source_of
+
+
+@pytest.mark.parametrize("decide", list(DECISIONS.values()), ids=list(DECISIONS))
+def test_review_per_position_is_review_pair_by_pair(tmp_path: Path, decide):  # noqa: ANN001
+    accounts = [other_account if n % 3 == 2 else account("ab"[n % 3]) for n in range(9)]
+    now, one_by_one, source_of = review_both_ways(tmp_path, accounts, decide)
     assert all(d.status == "applied" for d in now.state.decisions)
     source_of |= {c.id: c.source_id for c in now.claims}
     assert pairs(now.relations, source_of) == pairs(one_by_one.relations, source_of)
