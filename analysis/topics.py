@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from analysis.compare import builtin_aliases
 from analysis.parties import same_party
+from claims.dates import MONTHS
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import NUMERIC_KINDS, Actor, Claim
 from claims.rules import rules
@@ -84,12 +85,32 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         what = _act(about, claims)
         return f"{label}: {what}" + (f" ({parties})" if parties else "") + (f", {event}" if event else "")
     if kind == "event_date":
+        about = without_dateline(about)
         return (
             f"when: {about}" + (f" ({event})" if event else "")
             if about
             else f"{label}" + (f": {event}" if event else "")
         )
     return f"{label}: {about}" + (f" ({event})" if event else "") if about else label
+
+
+def without_dateline(about: str) -> str:
+    """ "CAIRO Oct. ceasefire took hold": a dateline's place and day (capitals, then a month or a
+    number) open the clause's words, not what happened; capitals alone ("TPLF attacked") stay."""
+    words = about.split()
+    caps = next((n for n, w in enumerate(words) if not _capitals(w)), len(words))
+    end = next((n for n in range(caps, len(words)) if not _day_word(words[n])), len(words))
+    return " ".join(words[end:]) if caps and end > caps and end < len(words) else about
+
+
+def _capitals(word: str) -> bool:
+    bare = word.strip(".,-–—")
+    return len(bare) > 1 and bare.isupper()
+
+
+def _day_word(word: str) -> bool:
+    bare = word.strip(".,-–—")
+    return bare.isdigit() or bare.lower() in MONTHS
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from analysis.topics import event_name, name_fact
-from claims.models import Actor, Claim, Count
+from claims.models import Actor, Claim, Count, DateSpan
 
 
 def claim(source: str, *, event: list[str], scope: str = "people", value=None, kind: str = "casualties") -> Claim:
@@ -78,3 +82,17 @@ def test_topics_a_tie_between_names_goes_the_same_way_whatever_the_hash_seed():
         done = subprocess.run([sys.executable, "-c", TIE], env=env, capture_output=True, text=True, check=True)
         names.add(done.stdout.strip())
     assert names == {"Varnomir"}  # the first source's first name of those tied
+
+
+@pytest.mark.parametrize(
+    ("about", "label"),
+    [
+        ("KESWIN Oct. ceasefire took hold", "when: ceasefire took hold (Dessel)"),  # a dateline's place and day
+        ("DESSEL 12 June the raid began", "when: the raid began (Dessel)"),
+        ("RRF attacked the bases", "when: RRF attacked the bases (Dessel)"),  # capitals alone: the actor
+    ],
+)
+def test_topics_a_date_fact_is_named_without_its_dateline(about: str, label: str):
+    dated = [claim(s, event=["@ev:dessel"], kind="event_date", value=DateSpan(start=date(2020, 6, 12),
+                   end=date(2020, 6, 12), precision="day")) for s in ("s1", "s2")]  # fmt: skip
+    assert name_fact(dated, about, lambda t: 1.0, "when") == label
