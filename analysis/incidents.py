@@ -169,27 +169,44 @@ def _partition_units(event_names: dict[str, list[str]], sizes: Counter[str]) -> 
             sets.union(one, best[one])
     # one that shares no name with any is not cut off from its event: it joins the incident whose
     # documents share most of its years, else the largest
-    for one in [s for s in lone if s not in best]:
-        affinity = _affinity(sets, years, _years(event_names, written=False), one)
-        if affinity:
-            sets.union(one, max(affinity, key=affinity.__getitem__))
+    nameless = [s for s in lone if s not in best]
+    if nameless:
+        places = _Years(sets, years, _years(event_names, written=False))
+        for one in nameless:
+            sets.union(one, places.best(one))
     return {s: sets.find(s) for s in names}
 
 
-def _affinity(sets: _Sets, years: dict[str, frozenset[int]], told: dict[str, frozenset[int]],
-              one: str) -> dict[str, tuple[int, int, int, int]]:  # fmt: skip
-    """How well each incident suits a document that shares no name with any: the years its text
-    names that the incident's documents name too, then all years shared (the years written in
-    included), then the incident's size, then the earlier."""
-    found: dict[str, list[int]] = {}
-    for other in sets.order:
-        if other != one:
-            root = sets.find(other)
-            held = found.setdefault(root, [0, 0, 0, -sets.order[root]])
-            held[0] += len(told[one] & told[other])
-            held[1] += len(years[one] & years[other])
-            held[2] += 1
-    return {root: (a, b, c, d) for root, (a, b, c, d) in found.items()}
+class _Years:
+    """Which incident suits a document that shares no name with any: the one whose documents name
+    most of the years its text names, then most of all its years (the year written included), then
+    the largest, then the earlier. Counted once over the incidents as the names left them, so each
+    such document costs its own years, not a pass over every document."""
+
+    def __init__(self, sets: _Sets, years: dict[str, frozenset[int]], told: dict[str, frozenset[int]]) -> None:
+        self.sets, self.years, self.told = sets, years, told
+        self.of_told: dict[int, Counter[str]] = defaultdict(Counter)
+        self.of_all: dict[int, Counter[str]] = defaultdict(Counter)
+        for s in sets.order:
+            root = sets.find(s)
+            for y in told[s]:
+                self.of_told[y][root] += 1
+            for y in years[s]:
+                self.of_all[y][root] += 1
+        self.largest = sets.find(max(sets.order, key=lambda s: (sets.size(s), -sets.order[sets.find(s)])))
+
+    def best(self, one: str) -> str:
+        score: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for y in self.told[one]:
+            for root, n in self.of_told[y].items():
+                score[root][0] += n
+        for y in self.years[one]:
+            for root, n in self.of_all[y].items():
+                score[root][1] += n
+        score.pop(one, None)  # itself: alone when the counts were made
+        if not score:
+            return self.largest
+        return max(score, key=lambda r: (*score[r], self.sets.size(r), -self.sets.order[r]))
 
 
 class _Sets:

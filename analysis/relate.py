@@ -8,15 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
-from analysis.align import (
-    Alignment,
-    Vocabulary,
-    align_threshold,
-    event_similarity,
-    features,
-    pair_evidence,
-    value_key,
-)
+from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import compare, interval, scope_key
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid

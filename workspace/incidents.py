@@ -31,7 +31,7 @@ def current(ws: Workspace) -> dict[str, str]:
 
 def remember(ws: Workspace, incidents: dict[str, str]) -> None:
     """Note the incidents the saved analysis was made of."""
-    ws.set_meta(*noted(incidents).popitem())
+    ws.set_meta(META, json.dumps(incidents))
 
 
 def noted(incidents: dict[str, str]) -> dict[str, str]:
