@@ -298,7 +298,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]
                 return "unclear", f"{pair}: a lower bound and an upper estimate; both can hold"
             return "agree", f"{pair}: the figures are compatible"
-        if _close(ia, ib):
+        if _close(stated(a.value), stated(b.value)):  # type: ignore[arg-type]
             return "unclear", f"{pair}: close figures, likely counted at different times or by different counters"
         period = _part_of_period(a, b, ia, ib)
         if period:
@@ -460,6 +460,15 @@ def _presumed(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     if word is None:
         return None
     return f"the earlier figure ({m.early.published}) counts people '{word}', an estimate the later count settled"
+
+
+def stated(count: Count) -> Interval:
+    """The values a count admits without an estimate's give ("approximately 720,000" is 720,000):
+    the close-figures slack is for two counts, not on top of an estimate's own (issue #8)."""
+    widened = interval(count)
+    if count.low is not None and count.low == count.high and not count.vague and widened.low < count.low:
+        return Interval(float(count.low), float(count.low))
+    return widened
 
 
 def _close(a: Interval, b: Interval) -> bool:

@@ -196,6 +196,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
+    if _sweeping_denial(a, words_a, b) or _sweeping_denial(b, words_b, a):
+        return True  # "X denied any involvement in the killings" answers every account that X did it
     va, vb = a.value, b.value
     mirrored = (
         isinstance(va, Actor) and isinstance(vb, Actor) and accuse_each_other(va.actor, va.target, vb.actor, vb.target)
@@ -204,6 +206,17 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _sweeping_denial(denial: Claim, words: list[str], other: Claim) -> bool:
+    """A denial of any part in the incident ("denied any involvement", "was not responsible"), against
+    an account that the same actor did it: one dispute whatever act each names (FAILURE_MODES 15)."""
+    va, vb = denial.value, other.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or not va.negated or vb.negated:
+        return False
+    words_of = rules()["initiator"]
+    sweeping = {*words_of["involvement_nouns"], *words_of["responsible_adjectives"]}
+    return va.actor == vb.actor and not sweeping.isdisjoint(words)
 
 
 def _days_differ(a: Claim, b: Claim) -> bool:

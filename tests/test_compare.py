@@ -73,6 +73,11 @@ COUNTS = [
     (exact(52), "people", exact(53), "people", "unclear"),
     (exact(331), "people", count(339, None, "at least"), "people", "unclear"),
     (exact(52), "people", exact(58), "people", "contradict"),
+    # an estimate's own give is not widened again by the close-figures slack: "approximately 720,000"
+    # against "no more than 650,000" or "800,000" are rival figures (issue #8)
+    (count(720_000, 720_000, "approximately"), "people", count(None, 650_000, "no more than"), "people", "contradict"),
+    (count(800_000, 1_000_000), "people", count(720_000, 720_000, "approximately"), "people", "contradict"),
+    (count(720_000, 720_000, "approximately"), "people", exact(740_000), "people", "agree"),
     (count(100, 100, "around"), "people", exact(108), "people", "agree"),
     (count(100, 100, "around"), "people", exact(125), "people", "contradict"),
     (count(40, None, "at least"), "soldiers", exact(40), "soldiers", "agree"),

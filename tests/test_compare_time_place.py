@@ -180,6 +180,33 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     assert relation_of(started, blamed, 0.5, ALIASES, voc).relation == "contradict"
 
 
+@pytest.mark.parametrize(
+    ("denial", "relation"),
+    [
+        # a denial of any part in the killings answers the account that the same state killed them
+        ("denied any involvement in the killings", "contradict"),
+        ("said it was not responsible for the deaths", "contradict"),
+        # a denial of one act leaves another act's account standing
+        ("denied shelling the market", "unclear"),
+    ],
+)
+def test_relation_a_sweeping_denial_disputes_any_act_of_the_denier(denial: str, relation: str):
+    from claims.models import Actor
+
+    def act(cid: str, negated: bool, sentence: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=sentence, sentence=sentence,
+                     start=0, end=5, sentence_start=0, value=Actor(actor="Ruritania", negated=negated),
+                     about=sentence.split()[-1], terms=[w for w in sentence.lower().split() if len(w) > 3],
+                     event=["@ev:dessel"])  # fmt: skip
+
+    did = act("s1c1", False, "Ruritanian troops shot villagers near the river")
+    denied = act("s2c1", True, f"A spokesman {denial}")
+    others = [act(f"s{n}c1", False, f"Borduria attacked {n} posts at dawn") for n in range(3, 7)]
+    voc = Vocabulary.of([did, denied, *others])
+    assert relation_of(did, denied, 0.3, ALIASES, voc).relation == relation
+    assert relation_of(denied, did, 0.3, ALIASES, voc).relation == relation
+
+
 STATED_PERIOD = span(date(1947, 1, 1), date(1949, 12, 31), "years", "between 1947 and 1949")
 JOINED_DATES = span(date(1947, 1, 1), date(1949, 12, 31), "years", "in 1947 / in 1949")
 
