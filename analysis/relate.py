@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
-from analysis.compare import compare, interval, scope_key
+from analysis.compare import compare, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
@@ -240,11 +240,18 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     """Both name one population, or both give the whole toll of one event, or their words align them."""
     sa, sb = scope_key(a.scope), scope_key(b.scope)
     places_differ = sa.places != sb.places and bool(sa.places and sb.places)  # a place on one only: compare() decided
+    if (_nobody(a) or _nobody(b)) and not places_differ and not scopes_disjoint(sa, sb):
+        return True  # "not a single resident was harmed": a denial of the whole toll, whoever counted it
     if (sa.nations, sa.roles, sa.marked) == (sb.nations, sb.roles, sb.marked) and not places_differ:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
+
+
+def _nobody(c: Claim) -> bool:
+    """ "Nobody was killed", "not a single resident suffered": a count of none."""
+    return isinstance(c.value, Count) and c.value.high == 0
 
 
 def group_summary(members: list[Claim], relations: list[Relation]):

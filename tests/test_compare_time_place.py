@@ -113,6 +113,26 @@ def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
 
 
 @pytest.mark.parametrize(
+    ("denied", "relation"),
+    [
+        # "not a single resident was harmed" denies the whole toll another account gives
+        ("residents", "contradict"),
+        ("people", "contradict"),
+        # "no soldiers died" says nothing of the villagers
+        ("soldiers", "different_scope"),
+    ],
+)
+def test_relation_a_count_of_none_denies_the_toll(denied: str, relation: str):
+    toll = claim("s1c1", 300, scope="villagers", terms=("market",), event=("@ev:dessel", "@ev:marova"))
+    none = claim("s2c1", 0, scope=denied, terms=("control",), event=("@ev:kovin",))
+    none = none.model_copy(update={"value": Count(low=0, high=0, qualifier="none", text=denied)})
+    other = claim("s3c1", 12, terms=("bridge",), event=("@ev:marova",))
+    voc = Vocabulary.of([toll, none, other])
+    assert relation_of(toll, none, 0.3, ALIASES, voc).relation == relation
+    assert relation_of(none, toll, 0.3, ALIASES, voc).relation == relation
+
+
+@pytest.mark.parametrize(
     ("scope_a", "scope_b", "relation"),
     [
         ("attackers", "people", "different_scope"),  # the perpetrators are not the toll
