@@ -171,7 +171,27 @@ def _window(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Lin
     return None
 
 
-RULES = (_direct, _clause, _light_verb, _via_figure, _window)
+def _side(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """ "58 were pronounced dead, up from 23 on the Israeli side": a bare number that names its own
+    side counts that side's people for the sentence's nearest trigger (FAILURE_MODES 1)."""
+    if not num_span.start <= noun.i < num_span.end or not _names_side(root):
+        return None
+    found = _nearest(triggers, [root], rules()["count_link"]["max_side_path"], num_span)
+    return Link(found[0], found[1], noun) if found else None
+
+
+def _names_side(tok: Token) -> bool:
+    holders = [tok, tok.head] if tok.dep_ == "pobj" else [tok]  # "from 23 on the Israeli side"
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "side"
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+    )
+
+
+RULES = (_direct, _clause, _light_verb, _via_figure, _window, _side)
 
 
 def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:

@@ -11,11 +11,27 @@ from claims.rules import rules
 from claims.tree import left_mods
 
 
-def _implied_nation(target: Token, words: list[Token], aliases: AliasTable) -> str | None:
+def own_side(tok: Token, aliases: AliasTable) -> str | None:
+    """ "250 on the Azerbaijani side", "died on the Armenian side": the party whose side a word of
+    the count names itself (FAILURE_MODES 9: each of two coordinated counts keeps its own side)."""
+    holders = [tok, tok.head] if tok.dep_ == "pobj" else [tok]  # "from 23 on the Israeli side"
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for side in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "side"):
+            for mod in (m for m in side.children if m.dep_ in ("amod", "compound", "poss")):
+                if aliases.resolve(mod.text):
+                    return aliases.resolve(mod.text)
+    return None
+
+
+def _implied_nation(target: Token, words: list[Token], aliases: AliasTable, own: list[Token]) -> str | None:
     """Whose people a scope means when its own words do not say: "China said four of its
-    soldiers", "On the Indian side, 20 soldiers died" (written as "soldiers [China]")."""
+    soldiers", "On the Indian side, 20 soldiers died" (written as "soldiers [China]"); `own`: the
+    number, its noun and its trigger, whose own "on the X side" comes first."""
     if any(aliases.resolve(t.text) for t in words if t.pos_ in ("ADJ", "PROPN", "NOUN")):
         return None
+    for tok in own:
+        if side := own_side(tok, aliases):
+            return side
     sent = target.sent
     if target.dep_ == "dobj" and target.head.lemma_.lower() in _object_verbs():
         # "Israel lost 23 soldiers": the loser is whose soldiers they were (issue #8)
@@ -88,7 +104,9 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     """Whom the number is about, in the words of the source ("ethnic Azerbaijanis")."""
     target = _target(noun, num_span, trigger)
     if target is None:
-        return (noun.i == trigger.i and trigger_scope(trigger, aliases)) or "people"
+        base = (noun.i == trigger.i and trigger_scope(trigger, aliases)) or "people"
+        side = own_side(num_span.root, aliases)  # "against 23 on the Israeli side"
+        return f"{base} [{side}]" if side and base == "people" else base
     total_words = set(rules()["scope"]["total_markers"])
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
@@ -123,7 +141,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
             words.extend([pronoun[0], clause])
     # the chosen words only: "all 298 people" is the scope "all people", the number is the value
     text = " ".join(t.text for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i)).replace(" ’s", "’s")
-    nation = _implied_nation(target, words, aliases)
+    nation = _implied_nation(target, words, aliases, [num_span.root, target, trigger])
     if nation:
         text = f"{text} [{nation}]"
     for junk in ("’", "'"):

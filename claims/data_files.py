@@ -80,6 +80,7 @@ class CountLinkWords(_Strict):
     partitive_pronouns: Words  # "12 of whom", "among them 12"
     dead_nouns: Words  # "89 of the victims": some of the dead told before
     max_clause_path: int = Field(ge=1, le=10)
+    max_side_path: int = Field(ge=1, le=10)
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
 
 

@@ -196,7 +196,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         return None  # a part that does not say whose people it counts would read as a rival figure
     if found.kind == "displaced" and not where:
         where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
-    added = _added(num_span, noun)
+    added = _added(num_span, noun) or _series_toll(found.trigger)
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope
     of_event = sub_event(found.trigger, found.noun)
@@ -233,6 +233,19 @@ def _added(num_span: Span, noun: Token) -> str | None:
     if _earlier(noun):
         return "earlier"
     return None
+
+
+def _series_toll(trigger: Token) -> str | None:
+    """ "militants behind bombings and other attacks that have killed more than 70 civilians": the
+    running toll of a series of acts, told as background, not the event's own (FAILURE_MODES 17).
+    Only the perfect of a clause on a plural act noun: "the attacks that killed 130" is the event's."""
+    if trigger.dep_ != "relcl" or trigger.head.tag_ != "NNS":
+        return None
+    acts = set(rules()["initiator"]["attack_nouns"])
+    if trigger.head.lemma_.lower() not in acts:
+        return None
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+    return "earlier" if perfect else None
 
 
 def _earlier(noun: Token) -> bool:

@@ -431,6 +431,41 @@ def test_extract_people_of_an_earlier_period_are_besides_the_events(extract):
     assert scopes[200000] == "people, earlier"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "scopes"),
+    [
+        # each of two coordinated counts keeps the side it names itself (FAILURE_MODES 9)
+        ("At least 300 soldiers died on the Armenian side and 250 on the Azerbaijani side.",
+         {300: "soldiers [Armenia]", 250: "people [Azerbaijan]"}),
+        # a bare number that names its side counts that side's dead (FAILURE_MODES 1)
+        ("After the raid 40 Palestinians were pronounced dead, up from 9 on the Israeli side.",
+         {40: "Palestinians", 9: "people [Israel]"}),
+        ("The clashes left 31 Georgians dead, against 12 on the Russian side.", {31: "Georgians", 12: "people [Russia]"}),
+        # a side no party owns names no one
+        ("The fighting killed 40 villagers, against 12 on the army side.", {40: "villagers", 12: "people"}),
+    ],
+)  # fmt: skip
+def test_extract_counts_of_each_side(extract, sentence: str, scopes: dict):
+    assert {c.value.low: c.scope for c in extract(sentence) if c.kind == "casualties"} == scopes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        # the running toll of a series of acts, told as background (FAILURE_MODES 17)
+        ("The raid targeted the cell behind bombings and other attacks that have killed 70 civilians.",
+         "civilians, earlier"),
+        ("The airstrikes that have killed 300 civilians since March drew condemnation.", "civilians, earlier"),
+        # the event's own toll, told in a clause on its acts
+        ("The attacks that killed 130 people in the capital shocked the country.", "people"),
+        ("A war that has killed 500,000 people ended in a truce.", "people"),
+    ],
+)  # fmt: skip
+def test_extract_the_toll_of_a_series_of_acts_is_besides_the_events(extract, sentence: str, scope: str):
+    (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert count.scope == scope
+
+
 def test_extract_people_driven_across_a_border(extract):
     claims = extract("The campaign drove more than 700,000 villagers across the border into the next country.")
     assert [c.value.low for c in claims if c.kind == "displaced"] == [700000]
