@@ -60,7 +60,8 @@ def _credit(ent: Span, filed: list[tuple[int, int]]) -> bool:
 
 
 def _name(text: str, aliases: AliasTable) -> str:
-    return (aliases.canonical(text) or text).lower().strip()
+    """A name as every account spells it: "People’s" and "People's" are one name."""
+    return (aliases.canonical(text) or text).lower().strip().replace("’", "'").replace("‘", "'")
 
 
 def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases: AliasTable,

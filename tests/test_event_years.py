@@ -118,3 +118,14 @@ def test_a_wires_agency_and_a_photo_credit_are_no_names_of_the_event(nlp) -> Non
             "Mourners at the funeral. Omar Haddad/AFP\n")  # fmt: skip
     events = {e for c in _claims(nlp, text, "s1", date(2002, 5, 2)) for e in c.event}
     assert not any("reuters" in e or "haddad" in e for e in events)
+
+
+def test_event_names_are_one_whatever_apostrophe_each_account_types(nlp):
+    """ "the People’s Front" and "the People's Front": one name, so two accounts share it."""
+    curly = "The Northern People’s Front attacked an army base on Monday. 12 soldiers were killed."
+    straight = "The Northern People's Front denied attacking an army base. 12 soldiers died."
+    names = [
+        {e for c in _claims(nlp, text, sid, date(2021, 5, 3)) for e in c.event if "front" in e}
+        for text, sid in ((curly, "s1"), (straight, "s2"))
+    ]
+    assert names[0] and names[0] == names[1]
