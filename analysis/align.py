@@ -13,6 +13,7 @@ cannot share: two different events in one period stay apart.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
+from claims.sub_event import tells_war_onset
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -232,6 +234,14 @@ def _different_attacks(a: Actor, b: Actor) -> bool:
     return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
 
 
+def war_onset(c: Claim) -> bool:
+    """The blame claim says who began the conflict as a whole (claims.sub_event.tells_war_onset)."""
+    if not isinstance(c.value, Actor):
+        return False
+    told = [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
+    return tells_war_onset(told, re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
+
+
 def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
     """Two states the actor table knows: a hard block. A people's name it does not know ("Arabs"
     against "Palestinians") may be the same people in other words (issue #8), so it only weighs;
@@ -338,14 +348,22 @@ def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         elif sa.nations and sa.nations == sb.nations:
             score += 0.12
     elif isinstance(va, Actor) and isinstance(vb, Actor):
-        # who-started claims about one war name the same parties, whoever they blame
-        pa = {va.actor, va.target, *a.entities} - {None}
-        pb = {vb.actor, vb.target, *b.entities} - {None}
-        if pa and pb:
-            shared = sum(1 for x in pa if any(same_party(x, y) for y in pb))
-            score += 0.25 * shared / (len(pa) + len(pb) - shared)
-        if _different_attacks(va, vb):
-            score -= 0.3
+        score = _blame_evidence(a, va, b, vb, score)
+    return score
+
+
+def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> float:
+    """Two blame claims: who-started claims about one war name the same parties, whoever they blame."""
+    pa = {va.actor, va.target, *a.entities} - {None}
+    pb = {vb.actor, vb.target, *b.entities} - {None}
+    if pa and pb:
+        shared = sum(1 for x in pa if any(same_party(x, y) for y in pb))
+        score += 0.25 * shared / (len(pa) + len(pb) - shared)
+    if war_onset(a) and war_onset(b):
+        # "X started the war" / "the war erupted when Y attacked": one question, at least at the bar
+        return max(score, align_threshold())
+    if _different_attacks(va, vb):
+        score -= 0.3
     return score
 
 

@@ -77,6 +77,17 @@ def names_onset(words: list[str]) -> bool:
     return not _onset_words().isdisjoint(w.lower() for w in words)
 
 
+def tells_war_onset(told: list[str], sentence: list[str], target: str | None = None) -> bool:
+    """ "The conflict erupted when X attacked Y's bases", "X started a war against Y": the claim
+    says who began the conflict as a whole (its sentence names the conflict and its onset, its own
+    words the onset or an act of war), the one question every account of a war answers (issue #8)."""
+    return (
+        names_onset(sentence)
+        and names_whole_event(sentence)
+        and (names_onset(told) or names_whole_event(told) or act_scale(told, target) == "war")
+    )
+
+
 def scales_differ(a: list[str], b: list[str], target_a: str | None = None, target_b: str | None = None) -> bool:
     """One claim speaks of the war, the other of one act in it."""
     sa, sb = act_scale(a, target_a), act_scale(b, target_b)
