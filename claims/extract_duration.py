@@ -32,6 +32,11 @@ PATTERNS = [
         rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
+    # "held 1,100 pupils, their parents and teachers hostage for three days": however long the list
+    re.compile(
+        rf"\b(?P<verb>hostage|captive)\s+for\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
     # "it ended three days later": from its start to its end
     re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
 ]
@@ -83,5 +88,7 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                     target = verb.head
                 about = [target]
                 anchor = verb
+            if any(h.days == days and h.start < m.end() and m.start() < h.end for h in hits):
+                continue  # two patterns reading one statement ("held ... hostage for three days")
             hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about))
     return hits
