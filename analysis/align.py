@@ -218,10 +218,25 @@ def compatible(a: Claim, b: Claim) -> bool:
         slack = COUNT_TIME_SLACK
     elif a.when is None or b.when is None:
         slack = COUNT_TIME_SLACK  # a document's event years often include when it was written
+    if a.kind == "initiator" and _days_apart(a.when, b.when):
+        return False  # "stormed the school on 1 September" / "entered it on 3 September": two acts
     meet = times_meet(ta, tb, at_least=slack)
     if meet is False and a.source_id != b.source_id and _yearless_in_period(ta, tb):
         return True  # across accounts, a day of unknown year may fall in the other's year
     return meet is not False
+
+
+ACT_DAY_SLACK = 1  # days: one act told a day apart (a night, a time zone) is still one act
+
+
+def _days_apart(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """Both name the day of their act, more than a day apart."""
+    if a is None or b is None or not {a.precision, b.precision} <= {"day", "days"}:
+        return False
+    if YEAR_UNKNOWN in (a.start.year, b.start.year):
+        return False
+    slack = timedelta(days=ACT_DAY_SLACK)
+    return a.end + slack < b.start or b.end + slack < a.start
 
 
 def _different_attacks(a: Actor, b: Actor) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,7 @@ from claims.dateline import filed_spans
 from claims.dates import JOINED, DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
+from claims.rules import rules
 from claims.statement_time import dates_statement
 from claims.where import main_places
 
@@ -124,6 +126,8 @@ class DocContext:
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
         if yearless:
             return yearless[0].span
+        if _later_than_before(sent.text):
+            return None  # "The siege ended days later after troops stormed it": not the day before's
         i = self.sentence_index(sent)
         for back in range(1, MAX_BACK_SENTENCES + 1):
             j = i - back
@@ -176,6 +180,17 @@ class DocContext:
 
 
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+@lru_cache(maxsize=1)
+def _later_pattern() -> re.Pattern[str]:
+    phrases = rules()["date_roles"]["later_phrases"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _later_than_before(text: str) -> bool:
+    """ "days later", "the next day": the sentence tells a time after the last date told, unstated."""
+    return bool(rules()["date_roles"]["later_phrases"]) and bool(_later_pattern().search(text))
 
 
 def _clause_verb(tok: Token) -> Token | None:

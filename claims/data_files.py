@@ -184,10 +184,12 @@ class EventPriorScale(_Strict):
 
 
 class DateRoleWords(_Strict):
-    """Words that make a date the start of its event (analysis.compare.compare_dates)."""
+    """Words that make a date the start of its event (analysis.compare.compare_dates), or a
+    sentence's time later than the date before it (claims.context)."""
 
     doc: str = Field("", alias="_doc")
     start_words: Words
+    later_phrases: Words = []  # "days later", "afterwards": a time after an earlier sentence's, not it
 
 
 class InfoboxLabels(_Strict):

@@ -79,6 +79,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "27 September 2020", "the 5th of April"
     ("dd_month", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
+    # "September, 1, 2004": a stray comma after the month, only with the year
+    ("month_dd", re.compile(rf"\b{_m('mo')},\s+{_d('d')},\s+{_y('y')}\b")),
     # "September 27, 2020", "Oct. 7", "Aug 7"
     ("month_dd", re.compile(rf"\b{_m('mo')}\s+{_d('d')}\b(?!\s*(?:%|percent|per\s*cent|-))(?:,?\s+{_y('y')}\b)?")),
     # "early March 1992", "mid-March", "late May"

@@ -196,6 +196,8 @@ EVENT_DATES = [
     ("The offensive began on Oct. 7, officials said.", PUBLISHED, date(2023, 10, 7), date(2023, 10, 7), "day"),
     ("On Tuesday, rockets hit the power station in the north.", PUBLISHED, date(2023, 10, 10), date(2023, 10, 10),
      "day"),
+    # a stray comma after the month, with the year
+    ("On March, 4, 2011, the rebels seized the airport.", None, date(2011, 3, 4), date(2011, 3, 4), "day"),
 ]  # fmt: skip
 
 
@@ -573,3 +575,19 @@ def test_actor_reader_takes_a_full_name_the_tagger_missed(words, pos, actor):
 )
 def test_extract_no_doer_from_a_passive_read_as_active(extract, sentence: str, actors: list[str]):
     assert [c.value.actor for c in extract(sentence) if c.kind == "initiator"] == actors
+
+
+@pytest.mark.parametrize(
+    ("second", "dated"),
+    [
+        # "days later": after the day told before, not on it
+        ("The siege ended days later after troops stormed the hall.", False),
+        ("The next day troops stormed the hall.", False),
+        # no word of a later time: the day told just before
+        ("Troops stormed the hall.", True),
+    ],
+)
+def test_extract_a_later_time_is_not_the_day_told_before(extract, second: str, dated: bool):
+    claims = extract(f"On 3 May 2010 rebels seized a hall in the town. {second}")
+    (stormed,) = [c for c in claims if c.kind == "initiator" and "troops" in c.quote.lower()]
+    assert (stormed.when is not None) == dated

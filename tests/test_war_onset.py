@@ -47,3 +47,22 @@ def test_two_acts_in_a_war_are_not_one_fact():
     voc = Vocabulary.of([BEGAN, ERUPTED, SHELLED, RAIDED, *FILLER])
     assert pair_score(SHELLED, RAIDED, voc) < align_threshold()
     assert relation_of(SHELLED, RAIDED, 0.4, ALIASES, voc).relation != "contradict"
+
+
+def _dated(cid: str, day: int) -> Claim:
+    from datetime import date
+
+    from claims.models import DateSpan
+
+    when = DateSpan(start=date(2004, 9, day), end=date(2004, 9, day), precision="day", text=f"September {day}")
+    return blame(cid, "Ruritania", "the school", "troops stormed the school", "Troops stormed the school.",
+                 "storm").model_copy(update={"when": when})  # fmt: skip
+
+
+def test_blame_for_acts_two_days_apart_is_two_acts():
+    """ "stormed the school on 1 September" / "stormed it on 3 September": two acts, never one fact;
+    a day apart (a night, a time zone) may be one."""
+    from analysis.align import compatible
+
+    assert not compatible(_dated("s1c1", 1), _dated("s2c1", 3))
+    assert compatible(_dated("s1c1", 1), _dated("s2c1", 2))
