@@ -233,6 +233,7 @@ def _days_apart(a: DateSpan | None, b: DateSpan | None) -> bool:
     """Both name the day of their act, more than a day apart."""
     if a is None or b is None or not {a.precision, b.precision} <= {"day", "days"}:
         return False
+    a, b = as_pair(a, b)  # "the Sept. 3 storming": the other's year
     if YEAR_UNKNOWN in (a.start.year, b.start.year):
         return False
     slack = timedelta(days=ACT_DAY_SLACK)

@@ -557,16 +557,7 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     # user aliases, and a nation inside a described actor ("Russian troops"), name the party
     pa, pb = aliases.resolve(va.actor) or va.actor, aliases.resolve(vb.actor) or vb.actor
     if va.negated or vb.negated:
-        if va.negated and vb.negated:
-            return (
-                ("agree", f"{pair}: both deny the same actor")
-                if same_party(pa, pb)
-                else ("unclear", f"{pair}: two denials name no culprit")
-            )
-        pos, neg = (pb, pa) if va.negated else (pa, pb)
-        if same_party(pos, neg):
-            return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
-        return "unclear", f"{pair}: ruling out {neg} is compatible with {pos}"
+        return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
     if same_party(pa, pb):
         return "agree", f"{pair}: the same actor"
     ga, gb = _generic(pa, aliases), _generic(pb, aliases)
@@ -594,6 +585,23 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     return "contradict", f"{pair}: different actors"
+
+
+def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: AliasTable,
+                    sole_state: str | None) -> tuple[str, str]:  # fmt: skip
+    """One account or both say who did not do it."""
+    if va.negated and vb.negated:
+        return (
+            ("agree", f"{pair}: both deny the same actor")
+            if same_party(pa, pb)
+            else ("unclear", f"{pair}: two denials name no culprit")
+        )
+    pos, neg = (pb, pa) if va.negated else (pa, pb)
+    if sole_state:  # "government forces did it" / "Syria was not behind it": the one state's forces
+        pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
+    if same_party(pos, neg):
+        return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
+    return "unclear", f"{pair}: ruling out {neg} is compatible with {pos}"
 
 
 def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
-from analysis.parties import accuse_each_other
+from analysis.parties import accuse_each_other, side
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -134,7 +134,7 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
-    elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc):
+    elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc, sole):
         rel, reason = "unclear", f"{reason}; but they may speak of different acts"
     confidence, category = verdict_confidence(a, b, rel, score)
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason, confidence=confidence, category=category)
@@ -188,7 +188,7 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
     return "contested" if any(r.relation == "contradict" for r in relations) else "agree"
 
 
-def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
+def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> bool:
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
@@ -196,7 +196,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
-    if _sweeping_denial(a, words_a, b) or _sweeping_denial(b, words_b, a):
+    if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
     va, vb = a.value, b.value
     mirrored = (
@@ -208,15 +208,25 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 
 
-def _sweeping_denial(denial: Claim, words: list[str], other: Claim) -> bool:
+def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:
     """A denial of any part in the incident ("denied any involvement", "was not responsible"), against
-    an account that the same actor did it: one dispute whatever act each names (FAILURE_MODES 15)."""
+    an account that the same actor did it: one dispute whatever act each names (FAILURE_MODES 15).
+    `sole`: the one state the fact names, whose unnamed forces ("government forces") are its own."""
     va, vb = denial.value, other.value
     if not (isinstance(va, Actor) and isinstance(vb, Actor)) or not va.negated or vb.negated:
         return False
     words_of = rules()["initiator"]
     sweeping = {*words_of["involvement_nouns"], *words_of["responsible_adjectives"]}
-    return va.actor == vb.actor and not sweeping.isdisjoint(words)
+    if sweeping.isdisjoint(words):
+        return False
+    return va.actor == vb.actor or (
+        sole is not None and {_state_of(va.actor, sole), _state_of(vb.actor, sole)} == {sole}
+    )
+
+
+def _state_of(actor: str, sole: str) -> str:
+    """An actor, or the sole state for its unnamed state forces."""
+    return sole if actor == sole or side(actor) == "state" else actor
 
 
 def _days_differ(a: Claim, b: Claim) -> bool:

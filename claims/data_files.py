@@ -226,6 +226,12 @@ class InitiatorWords(_Strict):
     attack_nouns: Words
     blame_verbs: Words
     blame_nouns: Words
+    doc_culprit_nouns: str = Field("", alias="_doc_culprit_nouns")
+    culprit_nouns: Words = []  # "the killers were X"
+    doc_diplomatic_objects: str = Field("", alias="_doc_diplomatic_objects")
+    diplomatic_objects: Words = []  # "expelled the diplomats": not violence
+    doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")
+    blame_placing_verbs: Words = []  # "placed the blame on X"
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words

@@ -28,6 +28,7 @@ from claims.initiator_negation import (
     negated,
     qualified,
     violent_or_none,
+    violent_words,
 )
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
@@ -86,6 +87,12 @@ def _place_object(verb: Token) -> bool:
     return any(o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in abstract for o in objs)
 
 
+def _diplomatic_object(verb: Token) -> bool:
+    """ "expelled Syrian diplomats", "diplomats were expelled": an act of diplomacy, not of violence."""
+    words = set(_words()["diplomatic_objects"])
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
+
+
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
     """One named check of the pattern file; every check must pass."""
     trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
@@ -95,6 +102,8 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "drop_if_negated": lambda: not negated(trigger),
         "violent_blame": lambda: doer is not None and blames_violence(trigger, doer),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
+        "violent_thing": lambda: event is not None and event.lemma_.lower() in violent_words(),
+        "not_diplomatic": lambda: not _diplomatic_object(trigger),
         "not_mutual": lambda: doer is None or doer.lower_ not in ("each", "other", "both"),
         "no_subject": lambda: _no_subject(trigger),
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),

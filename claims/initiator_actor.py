@@ -186,6 +186,9 @@ class ActorReader:
         resolved = self.aliases.resolve(text) or (self.aliases.resolve(ent.text) if text == ent.text else None)
         if resolved:
             return self._named(tok, resolved)
+        state = self.nation(tok) if ent.label_ == "PERSON" else None
+        if state is not None and self.aliases.kind(state.actor) == "state":
+            return Named(tok, state.actor, text)  # "Russian President Vladimir Putin": his state
         if ent.label_ in NAMED_LABELS or self.aliases.kind(text):
             return Named(tok, self.aliases.canonical(text), text)
         return False  # a place the table does not know is not an actor

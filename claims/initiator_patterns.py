@@ -24,7 +24,8 @@ FILE = "initiator_patterns.json"
 CACHE_KEY = "rashomon.initiator_matches"
 Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
-    "no_subject", "armed_actor", "place_object", "by_for_violence", "not_reduced_passive",
+    "no_subject", "armed_actor", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
+    "not_diplomatic",
 ]  # fmt: skip
 
 

@@ -172,6 +172,14 @@ FOUND = [
     ("Militias, on orders from the capital, burned the crops and expelled the villagers.", "militias", False, None),
     # an acronym in brackets the table does not know names no other party than its phrase
     ("The town came under heavy shelling by the Serbian occupation forces (GOF) using tanks.", "Serbia", False, None),
+    # blame laid on someone, the killers named by a copula, groups described by their head noun
+    ("The bombing was blamed on rebels.", "rebels", False, None),
+    ("The ministry blamed the massacre on armed gangs.", "armed gangs", False, None),
+    ("A later report placed the blame on the militia.", "militia", False, None),
+    ("Witnesses said the killers were militiamen.", "militiamen", False, None),
+    ("State radio blamed armed terrorist groups for the killings.", "armed terrorist groups", False, None),
+    # a leader named with his state's demonym stands for his state
+    ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
 ]
 
 
@@ -221,6 +229,9 @@ NOTHING = [
     "Soldiers moved into the school to evacuate the children.",
     "The UN said it was not in a position to say who fired the shell.",
     "Aid convoys entered the town after the ceasefire.",
+    # diplomacy is no violence; blame for a crisis is no blame for an attack
+    "Eight governments announced that they were expelling Syrian diplomats in protest.",
+    "The government blamed the economic crisis on the rebels.",
 ]
 
 

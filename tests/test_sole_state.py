@@ -44,6 +44,43 @@ def test_compare_unnamed_forces_are_the_one_named_states(a: str, b: str, sole: s
     assert compare_actors(blame("s1c1", a), blame("s2c1", b), ALIASES, sole)[0] == relation
 
 
+@pytest.mark.parametrize(
+    ("denied", "did", "sole", "relation"),
+    [
+        # "Iraq denies it" against "government forces did it": the one state's forces, denied
+        ("Iraq", "government forces", "Iraq", "contradict"),
+        ("government forces", "Iraq", "Iraq", "contradict"),
+        ("Iraq", "government forces", None, "unclear"),
+        ("Iraq", "militants", "Iraq", "unclear"),  # ruling the state out leaves the armed group
+    ],
+)
+def test_compare_a_denial_of_the_one_state_against_its_unnamed_forces(denied: str, did: str, sole: str | None,
+                                                                      relation: str):  # fmt: skip
+    no = blame("s1c1", denied).model_copy(update={"value": Actor(actor=denied, negated=True)})
+    assert compare_actors(no, blame("s2c1", did), ALIASES, sole)[0] == relation
+    assert compare_actors(blame("s2c1", did), no, ALIASES, sole)[0] == relation
+
+
+def test_relation_a_sweeping_denial_by_the_one_state_answers_its_forces():
+    """ "The government categorically denies any responsibility of its forces" against "government
+    forces shelled the village": one dispute, whatever act each names."""
+    from analysis.align import Vocabulary
+    from analysis.relate import relation_of
+
+    denial = "The Iraqi government denies any responsibility for the massacre"
+    no = Claim(id="s1c1", source_id="s1", kind="initiator", quote=denial, sentence=denial + ".", start=0,
+               end=len(denial), sentence_start=0, value=Actor(actor="Iraq", negated=True), about="responsibility",
+               terms=["government", "responsibility", "massacre"], event=["@ev:keswin"])  # fmt: skip
+    shelled = "Government forces shelled the village in the afternoon"
+    did = Claim(id="s2c1", source_id="s2", kind="initiator", quote=shelled, sentence=shelled + ".", start=0,
+                end=len(shelled), sentence_start=0, value=Actor(actor="government forces", target="village"),
+                about="shell", terms=["village", "afternoon", "shell"], event=["@ev:keswin"])  # fmt: skip
+    others = [blame(f"s{n}c1", "militants") for n in range(3, 7)]
+    voc = Vocabulary.of([no, did, *others])
+    assert relation_of(no, did, 0.3, ALIASES, voc, "Iraq").relation == "contradict"
+    assert relation_of(no, did, 0.3, ALIASES, voc, None).relation == "unclear"
+
+
 def test_sole_state_is_the_one_state_named_as_culprit_or_struck():
     assert sole_state([blame("s1c1", "Iraq"), blame("s2c1", "soldiers")], ALIASES) == "Iraq"
     assert sole_state([blame("s1c1", "soldiers", "Iraq"), blame("s2c1", "militants")], ALIASES) == "Iraq"
