@@ -69,6 +69,10 @@ class ScopeWords(_Strict):
     part_verbs: Words = []
     earlier_markers: Words = []  # "who had fled earlier waves": people of a period before the event
     doc_added_markers: str = Field("", alias="_doc_added_markers")
+    seen_verbs: Words = []  # "a correspondent saw dozens of bodies": what one witness saw
+    doc_seen_verbs: str = Field("", alias="_doc_seen_verbs")
+    time_nouns: Words = []  # "the week saw 30 killed": a time, no witness
+    doc_time_nouns: str = Field("", alias="_doc_time_nouns")
 
 
 class CountLinkWords(_Strict):

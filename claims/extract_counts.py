@@ -230,6 +230,8 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return "included"
     if _of_them(num_span, noun) or _of_the_dead(noun):
         return "of them"
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["seen_verbs"] and _witness(noun.head):
+        return "seen"  # "a correspondent saw dozens of bodies": what one witness saw, some of the dead
     if _earlier(noun):
         return "earlier"
     return None
@@ -246,6 +248,20 @@ def _series_toll(trigger: Token) -> str | None:
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
     return "earlier" if perfect else None
+
+
+def _witness(verb: Token) -> bool:
+    """Someone saw it ("a reporter saw"), not a time or an event that did ("the battle saw 334 killed")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return bool(subjects) and not any(s.lemma_.lower() in _event_or_time_nouns() for s in subjects)
+
+
+@lru_cache(maxsize=1)
+def _event_or_time_nouns() -> frozenset[str]:
+    ini, sub = rules()["initiator"], rules()["sub_event"]
+    words = [*ini["war_nouns"], *ini["attack_nouns"], *ini["violence_nouns"], *sub["whole_event"]]
+    return frozenset(words) | frozenset(rules()["scope"]["time_nouns"])
 
 
 def _earlier(noun: Token) -> bool:

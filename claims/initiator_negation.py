@@ -38,19 +38,25 @@ def violent_words() -> frozenset[str]:
     )  # fmt: skip
 
 
+def _has_neg(node: Token) -> bool:
+    return any(c.dep_ == "neg" for c in node.children)
+
+
 def negated(tok: Token) -> bool:
-    """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's attack"."""
-    return any(any(c.dep_ == "neg" for c in node.children) for node in (tok, *tok.ancestors))
+    """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
+    attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
+    denial = _words()["denial_verbs"]
+    return any(_has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors))
 
 
 def denied(tok: Token) -> bool:
     """A denial verb above the trigger, the trigger in what is denied ("denied attacking",
-    "denied that its forces shelled"), not in who denies."""
+    "denied that its forces shelled"), not in who denies; not a denial itself negated."""
     denial = _words()["denial_verbs"]
     node = tok
     for head in tok.ancestors:
         if _lemma(head) in denial and node.dep_ in COMPLEMENT:
-            return True
+            return not _has_neg(head)
         node = head
     return False
 

@@ -591,3 +591,19 @@ def test_extract_a_later_time_is_not_the_day_told_before(extract, second: str, d
     claims = extract(f"On 3 May 2010 rebels seized a hall in the town. {second}")
     (stormed,) = [c for c in claims if c.kind == "initiator" and "troops" in c.quote.lower()]
     assert (stormed.when is not None) == dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        # what a witness saw is some of the dead, not a rival toll
+        ("A correspondent saw dozens of bodies in one school building.", "people, seen"),
+        ("We saw 30 bodies in the square.", "people, seen"),
+        # a time or an event that "saw" deaths is no witness
+        ("The standoff and the battle that followed saw 334 people killed.", "people"),
+        ("The week saw 30 people killed in the square.", "people"),
+    ],
+)
+def test_extract_a_count_a_witness_saw_is_a_part(extract, sentence: str, scope: str):
+    (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
+    assert count.scope == scope

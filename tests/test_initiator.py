@@ -178,6 +178,9 @@ FOUND = [
     ("A later report placed the blame on the militia.", "militia", False, None),
     ("Witnesses said the killers were militiamen.", "militiamen", False, None),
     ("State radio blamed armed terrorist groups for the killings.", "armed terrorist groups", False, None),
+    # a denial denied affirms; a dispute is a denial
+    ("We do not dispute that armed men seized the prison that night.", "armed men", False, None),
+    ("Russia disputed that its troops stormed the prison.", "Russia", True, None),
     # a leader named with his state's demonym stands for his state
     ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
 ]
