@@ -14,7 +14,7 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
-from analysis.parties import accuse_each_other, side
+from analysis.parties import accuse_each_other, same_party, side
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -65,7 +65,24 @@ def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
         # fullest sentence (a headline restates the body)
         keep = max(same, key=lambda c: (not _reports_blame(c), len(c.sentence), -c.start))
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
+    beside = _denials_beside_a_culprit([c for c in members if c.id not in repeats])
+    repeats = {twin: beside.get(kept, kept) for twin, kept in repeats.items()} | beside
     return [c for c in members if c.id not in repeats], repeats
+
+
+def _denials_beside_a_culprit(members: list[Claim]) -> dict[str, str]:
+    """ "The militants set off the first blast and Russian grenades could not have sparked the fire",
+    "terrorists, not special forces, were to blame": one statement of who did it; the denial in its
+    sentence is folded into the culprit it names, so it is compared once, not twice."""
+    named = {(c.source_id, c.sentence_start): c for c in members
+             if isinstance(c.value, Actor) and not c.value.negated}  # fmt: skip
+    return {
+        c.id: culprit.id
+        for c in members
+        if isinstance(c.value, Actor) and c.value.negated
+        and (culprit := named.get((c.source_id, c.sentence_start))) is not None
+        and not same_party(culprit.value.actor, c.value.actor)  # type: ignore[union-attr]
+    }  # fmt: skip
 
 
 def _reports_blame(c: Claim) -> bool:
@@ -192,7 +209,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
-    if names_onset(words_a) and names_onset(words_b) and not scales_differ(words_a, words_b, target_a, target_b):
+    onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
+    if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b):
         return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
@@ -240,6 +258,10 @@ def _days_differ(a: Claim, b: Claim) -> bool:
 
 def _target(c: Claim) -> str | None:
     return c.value.target if isinstance(c.value, Actor) else None
+
+
+def _sentence_words(c: Claim) -> list[str]:
+    return re.findall(r"[a-z]+", c.sentence.lower())
 
 
 def _act_words(c: Claim) -> list[str]:

@@ -66,3 +66,37 @@ def test_blame_for_acts_two_days_apart_is_two_acts():
 
     assert not compatible(_dated("s1c1", 1), _dated("s2c1", 3))
     assert compatible(_dated("s1c1", 1), _dated("s2c1", 2))
+
+
+def _act(cid: str, actor: str, quote: str, sentence: str, about: str, negated: bool = False, at: int = 0) -> Claim:
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=sentence, start=at,
+                 end=at + len(quote), sentence_start=at, value=Actor(actor=actor, negated=negated), about=about,
+                 terms=[w for w in quote.lower().split() if len(w) > 3], event=["@ev:keswin"])  # fmt: skip
+
+
+def test_who_began_it_may_be_said_in_the_sentence_around_the_claim():
+    """ "federal forces planned the storming, which was not sparked by a bomb" / "the gunmen were to
+    blame for the first explosion": each sentence says who began the bloodshed, one dispute."""
+    planned = _act("s1c1", "federal forces", "federal forces had planned the storming",
+                   "He said federal forces had planned the storming and that it had not been sparked by a bomb.",
+                   "storming")  # fmt: skip
+    blamed = _act("s2c1", "gunmen", "gunmen were to blame for the first explosion",
+                  "The gunmen were to blame for the first explosion, the commission said.", "explosion")  # fmt: skip
+    quiet = planned.model_copy(update={"sentence": "He said federal forces had planned the storming."})
+    voc = Vocabulary.of([planned, blamed, *FILLER])
+    assert relation_of(planned, blamed, 0.4, ALIASES, voc).relation == "contradict"
+    assert relation_of(quiet, blamed, 0.4, ALIASES, voc).relation == "unclear"
+
+
+def test_a_denial_beside_its_culprit_is_one_statement():
+    """ "the gunmen set off the blast and Ruritanian grenades could not have sparked it": the denial is
+    folded into the culprit its sentence names, not compared a second time."""
+    from analysis.relate import fold_repeats
+
+    text = "The gunmen set off the blast and Ruritanian grenades could not have sparked the fire."
+    culprit = _act("s1c1", "gunmen", "gunmen set off the blast", text, "blast")
+    denial = _act("s1c2", "Ruritania", "grenades could not have sparked", text, "spark", negated=True)
+    elsewhere = _act("s1c3", "Ruritania", "Ruritania denied it", "Ruritania denied it.", "deny", True, at=200)
+    kept, repeats = fold_repeats([culprit, denial, elsewhere])
+    # the source's other statement of the same denial is its restatement, folded with it
+    assert [c.id for c in kept] == ["s1c1"] and repeats == {"s1c2": "s1c1", "s1c3": "s1c1"}
