@@ -376,6 +376,9 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     word = _says(low, "preliminary")
     if word:
         return f"the lower figure is an early count ('{word}'), superseded rather than contradicted"
+    word = _says(high, "preliminary")
+    if word:  # "initially estimated the toll at 100 to 200, since revised downward"
+        return f"the higher figure is an early estimate ('{word}'), revised since rather than contradicted"
     word = _says(high, "rose")
     if word:
         return f"the higher figure is a toll that rose ('{word}')"

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
-from analysis.compare import compare, interval, scope_key, scopes_disjoint
+from analysis.compare import Scope, compare, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
@@ -274,11 +274,26 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     places_differ = sa.places != sb.places and bool(sa.places and sb.places)  # a place on one only: compare() decided
     if (_nobody(a) or _nobody(b)) and not places_differ and not scopes_disjoint(sa, sb):
         return True  # "not a single resident was harmed": a denial of the whole toll, whoever counted it
+    toll = (_the_toll(a, sa) and not sb.general) or (_the_toll(b, sb) and not sa.general)
+    if toll and not places_differ:
+        return True  # "the death toll at 100 to 200" / "500 Palestinians": everyone the event killed
     if (sa.nations, sa.roles, sa.marked) == (sb.nations, sb.roles, sb.marked) and not places_differ:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
+
+
+def _the_toll(c: Claim, scope: Scope) -> bool:
+    """ "the death toll at 100 to 200", "the toll rose to 50": a count named as the event's toll, of
+    everyone it killed (no people, part or place of its own)."""
+    return (
+        scope.general
+        and not scope.marked
+        and not scope.added
+        and scope.part is None
+        and (c.about.split()[:1] == ["toll"])
+    )
 
 
 def _nobody(c: Claim) -> bool:

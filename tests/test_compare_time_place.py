@@ -155,9 +155,12 @@ def said(cid: str, low: int, sentence: str, speaker: str | None = None) -> Claim
         (said("s1c1", 27, "A monitor counted 27 dead in the first hours."),
          said("s2c1", 55, "The toll has risen to 55, rescuers said.", "rescuers"), "update"),
         (said("s1c1", 120, "Officials initially put the toll at 120."), said("s2c1", 300, "300 were killed."), "update"),
-        # the early figure is the higher one: a later, lower count disputes it
+        # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
-         "contradict"),
+         "update"),
+        # ... unless two named counters give them
+        (said("s1c1", 300, "Officials initially put the toll at 300.", "officials"),
+         said("s2c1", 120, "120 were killed, the monitors said.", "the monitors"), "contradict"),
         # two named counters: a dispute, whatever the moment
         (said("s1c1", 27, "The army counted 27 dead in the first hours.", "the army"),
          said("s2c1", 55, "The toll has risen to 55.", "the ministry"), "contradict"),
@@ -303,3 +306,29 @@ def test_compare_counts_of_more_people_or_some_of_them(scope_a: str, scope_b: st
 def test_compare_a_group_count_against_the_whole(group: str, part: int, whole: int, relation: str):
     a, b = claim("s1c1", part, scope=group), claim("s2c1", whole, scope="people")
     assert compare(a, b, ALIASES)[0] == relation
+
+
+def test_relation_the_events_toll_counts_everyone_it_killed():
+    """ "officials put the death toll at 100 to 200" against "some 500 Palestinians were killed": the
+    toll is of everyone the event killed, so a people's count above it disputes it, whoever counted."""
+    toll = claim("s1c1", 150, terms=("estimate",), event=("@ev:dessel",))
+    toll = toll.model_copy(update={"value": Count(low=100, high=200), "about": "toll people"})
+    named = claim("s2c1", 500, scope="Palestinians", terms=("camp",), event=("@ev:kovin",))
+    plain = toll.model_copy(update={"about": "kill people"})
+    other = claim("s3c1", 12, terms=("bridge",), event=("@ev:marova",))
+    voc = Vocabulary.of([toll, named, other])
+    assert relation_of(toll, named, 0.3, ALIASES, voc).relation == "contradict"
+    assert relation_of(plain, named, 0.3, ALIASES, voc).relation == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # an early estimate above a later count: revised since, not a rival figure
+        ("The army initially estimated the death toll at 100 to 200.", "update"),
+        ("The army estimated the death toll at 100 to 200.", "contradict"),
+    ],
+)
+def test_compare_an_early_estimate_above_a_later_count(sentence: str, relation: str):
+    early = said("s1c1", 150, sentence).model_copy(update={"value": Count(low=100, high=200)})
+    assert compare(early, claim("s2c1", 52), ALIASES)[0] == relation
