@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
 from analysis.distinct import PairScores, Units
-from analysis.parties import accuse_each_other, same_party
+from analysis.parties import accuse_each_other, same_party, side
 from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR, PREFIX
@@ -240,6 +240,17 @@ def _days_apart(a: DateSpan | None, b: DateSpan | None) -> bool:
     return a.end + slack < b.start or b.end + slack < a.start
 
 
+def _denies_the_act(a: Claim, va: Actor, b: Claim, vb: Actor) -> bool:
+    """One account says an actor did an act, the other that it did not: the same act word, and the
+    same party or a state's unnamed forces against a name (FAILURE_MODES 15)."""
+    if va.negated == vb.negated or not a.about or not b.about or a.about.split()[0] != b.about.split()[0]:
+        return False
+    if same_party(va.actor, vb.actor):
+        return True
+    sides = {side(va.actor), side(vb.actor)}
+    return "state" in sides and sides <= {"state", None}
+
+
 def _different_attacks(a: Actor, b: Actor) -> bool:
     """X hit one thing, Y hit another: two attacks (a strike and the reply), not two accounts of one.
     Mirrored accusations (X hit Y, Y hit X) and claims without a target are one dispute."""
@@ -378,6 +389,8 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
     if war_onset(a) and war_onset(b):
         # "X started the war" / "the war erupted when Y attacked": one question, at least at the bar
         return max(score, align_threshold())
+    if _denies_the_act(a, va, b, vb):
+        return max(score, align_threshold())  # "troops did not fire on citizens" / "Uzbek troops opened fire"
     if _different_attacks(va, vb):
         score -= 0.3
     return score

@@ -100,3 +100,19 @@ def test_a_denial_beside_its_culprit_is_one_statement():
     kept, repeats = fold_repeats([culprit, denial, elsewhere])
     # the source's other statement of the same denial is its restatement, folded with it
     assert [c.id for c in kept] == ["s1c1"] and repeats == {"s1c2": "s1c1", "s1c3": "s1c1"}
+
+
+def test_a_denial_of_the_act_is_one_fact_with_the_act():
+    """ "Government forces did not fire on peaceful citizens" / "Paraguayan troops opened fire on the
+    crowd": one account denies what the other tells, the same act by the state's forces (FAILURE_MODES 15)."""
+    denied = _act("s1c1", "government forces", "forces did not fire on peaceful citizens",
+                  "Government forces did not fire on peaceful citizens.", "fire", negated=True)  # fmt: skip
+    fired = _act("s2c1", "Paraguay", "Paraguayan troops opened fire on the crowd",
+                 "Paraguayan troops opened fire on the crowd, witnesses said.", "fire")  # fmt: skip
+    shelled = _act("s3c1", "Paraguay", "Paraguayan guns shelled the bridge",
+                   "Paraguayan guns shelled the bridge.", "shell")  # fmt: skip
+    # each account's own event names: only the act and who did it tie them
+    denied, fired, shelled = (c.model_copy(update={"event": [f"@ev:{c.id}"]}) for c in (denied, fired, shelled))
+    voc = Vocabulary.of([denied, fired, shelled, *FILLER])
+    assert pair_score(denied, fired, voc) >= align_threshold()
+    assert pair_score(denied, shelled, voc) < align_threshold()
