@@ -115,13 +115,19 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             continue
         sent_terms = ctx.terms(sent)
         when = ctx.time_of(sent)  # dates of the sentence's statement verbs left out
-        for hit in find_count_hits(ctx, sent):
+        count_hits = find_count_hits(ctx, sent)
+        numbers = [(h.number.start, h.number.end) for h in count_hits]
+        for hit in count_hits:
             if _dangling(ctx.text, sent, hit.number.end):
                 continue
             if id(box.field_at(hit.number.start)) in read_by_box:
                 continue  # a key-value line is read by its own grammar (claims.extract_infobox)
-            bounds = _quote_bounds(sent, (hit.number.start, hit.number.end), _tok_bounds(hit.noun),
-                                   _tok_bounds(hit.trigger))  # fmt: skip
+            own = (hit.number.start, hit.number.end)
+            bounds = _quote_bounds(sent, own, _tok_bounds(hit.noun), _tok_bounds(hit.trigger))
+            if any(n != own and bounds[0] <= n[0] and n[1] <= bounds[1] for n in numbers):
+                # "killed more than 1,400 residents, including 37 children": the part's quote is its own
+                # words, not the whole's figure it shares a verb with
+                bounds = _quote_bounds(sent, own, _tok_bounds(hit.noun))
             if hit.where:
                 wheres.append(hit.where)
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))

@@ -607,3 +607,11 @@ def test_extract_a_later_time_is_not_the_day_told_before(extract, second: str, d
 def test_extract_a_count_a_witness_saw_is_a_part(extract, sentence: str, scope: str):
     (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert count.scope == scope
+
+
+def test_extract_a_parts_quote_leaves_out_the_wholes_figure(extract):
+    """ "killed more than 1,400 residents, including 37 children": each count is quoted in its own
+    words; the part's quote does not carry the whole's figure it shares a verb with."""
+    claims = extract("In the weeks of occupation, soldiers killed more than 1,400 residents, including 37 children.")
+    quotes = {c.value.low: c.quote for c in claims if c.kind == "casualties"}
+    assert quotes[37] == "37 children" and "1,400" in quotes[1400]
