@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis import heatmap, views
+from analysis.counts import ReportCounts
 from analysis.report.labels import CONTRADICTS, kind_label
 from analysis.review_queue import review_queue
 from analysis.views import Index
@@ -27,7 +28,7 @@ from analysis.views import Index
 if TYPE_CHECKING:
     from analysis.models import Report
 
-FORMAT = 1  # bump when the fields change: a stored copy of another format is not read
+FORMAT = 2  # bump when the fields change: a stored copy of another format is not read (2: counts)
 TOP_CONTESTED = 5
 CARD_VALUES = 6  # statements shown per contested fact
 QUEUE_SHOWN = 5
@@ -74,6 +75,13 @@ class OverviewData:
     heatmap_cells: list[dict[str, Any]]  # analysis.heatmap.cells
     heatmap_spec: dict[str, Any]
     sources: list[list[Any]] = field(default_factory=list)  # SOURCE_COLUMNS, one row per source
+    # the four numbers above it (analysis.counts.ReportCounts), for when only the report can count them:
+    # a workspace with review decisions in force (dashboard.state.workspace_counts)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def report_counts(self) -> ReportCounts | None:
+        return ReportCounts(**self.counts) if self.counts else None
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, **asdict(self)}, ensure_ascii=False, separators=(",", ":"))
@@ -111,6 +119,7 @@ def overview_of(report: Report, *, index: Index | None = None, statuses: dict[st
         heatmap_cells=cells,
         heatmap_spec=spec,
         sources=views.source_rows(report, statuses),
+        counts=asdict(ReportCounts.of_report(report)),
     )
 
 

@@ -20,6 +20,13 @@ drawn, in these cases:
   the add + analyse time is given too. Since issue #11 the analysis keeps the
   overview of what it saved (workspace/overview.py, in a process of its own),
   so its first visitor should wait no longer than one after a restart;
+- N sources, first visitor after a review decision: for each run, a copy of
+  the workspace with its overview kept (as its analysis leaves it) gets one
+  decision through `rashomon review reject CLAIM` (a process of its own; the
+  claim is the first of the review queue's first fact), then a new server is
+  started at once and visited; the decision's time is given too. Since issue
+  #11 the decision keeps the overview too (in a process of its own), so its
+  first visitor should wait no longer than one after a restart;
 - N sources, first visitor with nothing kept: an empty cache folder for each
   run (a workspace never shown, or the cache cleared): the server reads the
   whole report and builds the overview;
@@ -35,7 +42,8 @@ For scale, each size also loads a one-line Streamlit page showing four
 numbers, served the same way: the floor no Streamlit app can beat on this
 machine, measured under the same load as the dashboard.
 
-    .venv/bin/python benchmarks/overview.py [--sources 100 1000] [--runs 3] [--keep DIR] [--no-demo] [--only-analysis]
+    .venv/bin/python benchmarks/overview.py [--sources 100 1000] [--runs 3] [--keep DIR] [--no-demo]
+                                            [--only-analysis] [--only-review]
 
 With --keep, the workspaces are built (or reused) in DIR/<N>/.
 """
@@ -108,11 +116,15 @@ def extra_source(folder: Path, count: int) -> Path:
     return path
 
 
+def _env(cache: Path) -> dict[str, str]:
+    """The environment of a command of this tree, with `cache` as its cache folder."""
+    return dict(os.environ, RASHOMON_CACHE=str(cache), PYTHONPATH=os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))  # fmt: skip
+
+
 def cli(cache: Path, *args: str) -> None:
     """`rashomon ARGS` as a process of its own, with `cache` as its cache folder."""
-    env = dict(os.environ, RASHOMON_CACHE=str(cache), PYTHONPATH=os.pathsep.join(
-        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))  # fmt: skip
-    done = subprocess.run([sys.executable, "-m", "cli", *args], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "cli", *args], env=_env(cache), capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"rashomon {' '.join(args)} failed ({done.returncode}): {done.stderr}")
 
@@ -131,6 +143,35 @@ def after_analysis(browser, workspace: Path, extra: Path, runs: int) -> Times:  
         cli(cache, "analyse", "-w", str(copy))
         analysed = time.perf_counter() - started
         results["add + analyse"].append((analysed, analysed))
+        _first_visit(browser, copy, cache, results)
+    return results
+
+
+def review_target(workspace: Path) -> str:
+    """The claim each "after a review decision" run rejects: the first of the review queue's first fact."""
+    from analysis.review_queue import review_queue
+    from workspace.pipeline import workspace_report
+
+    with Workspace(workspace) as ws:
+        report = workspace_report(ws)
+    first = review_queue(report)[0].group_id
+    return next(g.claim_ids[0] for g in report.groups if g.id == first)
+
+
+def after_review(browser, workspace: Path, claim: str, runs: int) -> Times:  # noqa: ANN001
+    """For each run: a copy of the workspace whose overview is kept (`python -m workspace.overview`, as
+    its analysis leaves it), `rashomon review reject CLAIM` into it, then at once a new server of that
+    workspace and cache folder, and its first visitor (issue #11: the first visit after a decision)."""
+    results: Times = {"review decision": [], "from streamlit run": [], "first visitor": [], SERVER_CPU: []}
+    for _ in range(runs):
+        run = Path(tempfile.mkdtemp(prefix="after-review-", dir=CACHE["folder"].parent))
+        copy, cache = run / "workspace.db", run / "cache"
+        shutil.copy(workspace, copy)
+        subprocess.run([sys.executable, "-m", "workspace.overview", str(copy)], env=_env(cache), check=True)
+        started = time.perf_counter()
+        cli(cache, "review", "reject", claim, "-w", str(copy), "--note", "benchmark")
+        decided = time.perf_counter() - started
+        results["review decision"].append((decided, decided))
         _first_visit(browser, copy, cache, results)
     return results
 
@@ -304,6 +345,8 @@ def report(title: str, results: Times, runs: int) -> None:
         drawn = statistics.median(t[1] for t in times)
         if case == "add + analyse":
             print(f"  {case:<19} {numbers:5.2f} s (`rashomon add` + `rashomon analyse` of one new source)")
+        elif case == "review decision":
+            print(f"  {case:<19} {numbers:5.2f} s (`rashomon review reject` of one claim)")
         elif case == SERVER_CPU:
             print(f"  {case:<19} {numbers:5.2f} s of CPU from `streamlit run` to the numbers visible, {drawn:5.2f} s"
                   " to the overview drawn (server process)")  # fmt: skip
@@ -328,6 +371,8 @@ def main() -> None:
     parser.add_argument("--no-demo", action="store_true", help="skip the demo's cold start")
     parser.add_argument("--only-analysis", action="store_true",
                         help="only the first visitor after an analysis and after a restart")  # fmt: skip
+    parser.add_argument("--only-review", action="store_true",
+                        help="only the first visitor after a review decision and after a restart")  # fmt: skip
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"needs {CHROMIUM} (apt-get install chromium)")
@@ -350,15 +395,23 @@ def main() -> None:
             folder.mkdir(parents=True, exist_ok=True)
             workspace = build(folder, count)
             (folder / "baseline.py").write_text(BASELINE_APP, encoding="utf-8")
-            analysed = after_analysis(browser, workspace, extra_source(folder, count), args.runs)
-            report(f"overview of {count} sources, first visitor after `rashomon add` + `analyse`", analysed,
-                   args.runs)  # fmt: skip
-            nothing = None if args.only_analysis else cold_starts(browser, workspace, args.runs, ROOT, kept=False)
+            analysed = None
+            if not args.only_review:
+                analysed = after_analysis(browser, workspace, extra_source(folder, count), args.runs)
+                report(f"overview of {count} sources, first visitor after `rashomon add` + `analyse`", analysed,
+                       args.runs)  # fmt: skip
+            reviewed = None
+            if not args.only_analysis:
+                reviewed = after_review(browser, workspace, review_target(workspace), args.runs)
+                report(f"overview of {count} sources, first visitor after `rashomon review reject`", reviewed,
+                       args.runs)  # fmt: skip
+            only = args.only_analysis or args.only_review
+            nothing = None if only else cold_starts(browser, workspace, args.runs, ROOT, kept=False)
             if nothing is not None:
                 report(f"overview of {count} sources, first visitor with nothing kept", nothing, args.runs)
             cold_starts(browser, workspace, 1, ROOT)  # a first visit keeps the overview for the restarts below
             results = cold_starts(browser, workspace, args.runs, ROOT)
-            if not args.only_analysis:
+            if not only:
                 proc, url, _ = start_server(workspace)
                 base_proc, base_url, _ = start_server(workspace, folder / "baseline.py")
                 try:
@@ -371,7 +424,7 @@ def main() -> None:
                 seconds = statistics.median(t[0] for t in results[case])
                 verdicts.append(verdict(f"{count} sources, numbers to a {case}", seconds, TARGET_S))
             for label, cases in (("after a restart", results), ("after an analysis", analysed),
-                                 ("with nothing kept", nothing)):  # fmt: skip
+                                 ("after a review decision", reviewed), ("with nothing kept", nothing)):  # fmt: skip
                 if cases is not None:
                     seconds = statistics.median(t[1] for t in cases["first visitor"])
                     verdicts.append(verdict(f"{count} sources, whole overview to the first visitor {label}",

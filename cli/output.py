@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -72,10 +73,29 @@ def table(columns: Iterable[str], rows: Iterable[Iterable[object]], **styles: Ma
     out.print(shown)
 
 
+class _Bar(Progress):
+    """A progress bar drawn by the thread that updates it (at most every DRAW_S), not by rich's own
+    refresh thread: with a second thread alive, claims.parallel.default_jobs parses on one core
+    (forking beside threads is unsafe), so `compare` and `analyse` used one core of two (issue #11)."""
+
+    DRAW_S = 0.1
+
+    def __init__(self, *columns: Any, **options: Any) -> None:
+        super().__init__(*columns, auto_refresh=False, **options)
+        self._drawn = 0.0
+
+    def update(self, task_id: Any, **fields: Any) -> None:  # type: ignore[override]
+        super().update(task_id, **fields)
+        now = time.monotonic()
+        if now - self._drawn >= self.DRAW_S:
+            self._drawn = now
+            self.refresh()
+
+
 def bar(label: str) -> Progress:
-    """A progress bar on stderr; it disappears when done."""
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                    console=err, transient=True)  # fmt: skip
+    """A progress bar on stderr; it disappears when done. It starts no thread (`_Bar`)."""
+    return _Bar(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                console=err, transient=True)  # fmt: skip
 
 
 # -- output files: checked before any work (issue #10) ---------------------------------

@@ -11,6 +11,7 @@ from claims.describe import describe_value
 from cli.options import DEFAULT_WORKSPACE, JsonFlag, SourceArgument, WorkspaceOption, opened
 from cli.output import emit_json, note, say, table
 from sources.language import ENGLISH, not_english
+from workspace.overview import keep_in_background as keep_overview_in_background
 
 SOURCE_FIELDS = ("id", "name", "origin", "title", "publisher", "published", "side", "address", "language", "sha256")
 
@@ -104,7 +105,8 @@ def update(
     """Change a source's metadata; the text stays (re-add the file to change it).
 
     A new publication date re-extracts the source at the next analyse, since
-    "on Tuesday" is read against it.
+    "on Tuesday" is read against it. Otherwise the dashboard's overview is kept
+    current by a process of its own, as after `analyse`.
 
     Example: rashomon update s3 --publisher "Daily Ledger" --side north
     """
@@ -114,5 +116,6 @@ def update(
         raise typer.BadParameter("give at least one of --title --publisher --date --side --address")
     with opened(workspace) as ws:
         changed = ws.update_source(source, **fields)
+        keep_overview_in_background(ws)  # the overview names sources by their metadata (issue #11)
     shown = ", ".join(f"{key}={getattr(changed, key)}" for key in fields)
     say(f"updated {changed.id} {changed.name}: {shown}")

@@ -13,6 +13,8 @@ read when a panel first asks for it (`Data.report`), after those numbers are
 drawn; neither pandas nor the pydantic models are imported before then. What the
 overview shows below them is kept on disk under the same key (`overview`): after
 a restart, an unchanged workspace's overview is drawn without reading the report.
+With review decisions in force only the report can count the numbers: the kept
+overview holds them too, so such a workspace's overview needs no report either.
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ class Data:
     quick: ReportCounts | None = None  # the overview's numbers counted without the report, if they can be
     analysed: datetime | None = None  # when the workspace was last analysed
     version: str = ""  # the key of the workspace's analysis (workspace.overview.version); "" for the demo
+    # the numbers kept with the overview (kept_counts), asked only when `quick` is None: review decisions
+    # in force, which only the report applies
+    kept: Callable[[], ReportCounts | None] = field(default=lambda: None, repr=False, compare=False)
+    sources: int | None = None  # how many sources, counted without the report (None: the demo)
 
     @property
     def report(self) -> Report:
@@ -133,7 +139,10 @@ class Data:
     @property
     def counts(self) -> ReportCounts:
         """The overview's numbers: those of the report, counted without reading it when possible."""
-        return self.quick if self.quick is not None else ReportCounts.of_report(self.report)
+        if self.quick is not None:
+            return self.quick
+        kept = self.kept()
+        return kept if kept is not None else ReportCounts.of_report(self.report)
 
     @property
     def demo(self) -> bool:
@@ -141,7 +150,7 @@ class Data:
 
     @property
     def empty(self) -> bool:
-        return not self.counts.sources
+        return not (self.sources if self.sources is not None else self.counts.sources)
 
 
 def load() -> Data:
@@ -160,7 +169,7 @@ def load() -> Data:
     version = version_of(ws, stats)
     analysed = datetime.fromisoformat(stats["analysed_at"]) if stats["analysed_at"] else None
     return Data(f"{path}|{version}", path, lambda: workspace_report(str(path), version), workspace_counts(stats),
-                analysed, version)  # fmt: skip
+                analysed, version, lambda: kept_counts(str(path), version), stats["sources"])  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False)
@@ -251,10 +260,26 @@ def overview(data: Data) -> OverviewData:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
+def kept_overview(path: str, version: str) -> OverviewData | None:
+    """The overview kept on disk for this version of the workspace (awaited if a process is building it
+    right now), or None."""
+    from workspace import overview as kept
+
+    return kept.kept(path, version)
+
+
+def kept_counts(path: str, version: str) -> ReportCounts | None:
+    """The overview's numbers kept with it for this version (a workspace with review decisions in force:
+    only the report counts them otherwise), or None."""
+    found = kept_overview(path, version)
+    return found.report_counts if found is not None else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Report]) -> OverviewData:
     from workspace import overview as kept
 
-    found = kept.kept(path, version) if path is not None else None
+    found = kept_overview(str(path), version) if path is not None else None
     if found is not None:
         return found
     built = build_overview(key, _read())

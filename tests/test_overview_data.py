@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.overview import OverviewData
+from analysis.counts import ReportCounts
+from analysis.overview import FORMAT, OverviewData
 from claims.actors import AliasTable
 from claims.models import Claim, Count, DateSpan
 from dashboard import overview_panels, state
@@ -96,7 +97,9 @@ def test_the_kept_overview_is_the_one_built_from_the_report(workspace: Path):
     assert OverviewData.from_json(built.to_json()) == built
     assert built.n_sources == SOURCES and len(built.sources) == SOURCES
     assert [c.contradictions for c in built.cards] == [SOURCES // 3 * (SOURCES - SOURCES // 3)]
-    assert OverviewData.from_json(built.to_json().replace('"format":1', '"format":0')) is None
+    assert built.report_counts == ReportCounts.of_report(report)  # the numbers, with decisions in force too
+    for older in (0, FORMAT - 1):  # format 1 held no numbers
+        assert OverviewData.from_json(built.to_json().replace(f'"format":{FORMAT}', f'"format":{older}')) is None
 
 
 @pytest.mark.parametrize("change", ["metadata", "review", "analysis"])

@@ -8,6 +8,7 @@ accounts with the real spaCy pipeline, the CLI's path runs the background proces
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,129 @@ def test_an_overview_built_by_a_visitor_is_kept_under_the_same_key(workspace: Pa
     monkeypatch.setattr(analysis.overview, "overview_of", never)
     with Workspace(workspace) as ws:
         assert overview.keep(ws) == kept_now(workspace) is not None
+
+
+# --- a review decision or a metadata change keeps the overview current too ----------------------
+
+
+def _fact_of(path: Path, claim_id: str) -> str:
+    with Workspace(path) as ws:
+        report = workspace_report(ws)
+    return next(g.id for g in report.groups if claim_id in g.claim_ids)
+
+
+def _no_marker_left(path: Path) -> bool:
+    stored = overview.overview_file(path)
+    return stored is not None and not stored.with_suffix(overview.BUILDING).exists()
+
+
+def test_a_review_decision_on_the_cli_keeps_the_overview_its_next_visitor_sees(workspace: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    """`rashomon review reject` and `review undo`: the next server draws the new overview without
+    reading the report (before, the decision left the kept overview stale: the visitor built it)."""
+    fresh_server()
+    before = page(AppTest.from_file(APP, default_timeout=60).run())  # kept by this first visit
+    runner = CliRunner()
+    done = runner.invoke(app, ["review", "reject", "s1cconvoy", "-w", str(workspace), "--note", "not a count"])
+    assert done.exit_code == 0, done.output
+    overview.wait_background()
+    assert kept_now(workspace) == built_anew(workspace)
+    assert _no_marker_left(workspace)
+    rejected = first_visit_without_the_report(monkeypatch)
+    assert rejected != before
+
+    undone = runner.invoke(app, ["review", "undo", "1", "-w", str(workspace)])
+    assert undone.exit_code == 0, undone.output
+    overview.wait_background()
+    assert kept_now(workspace) == built_anew(workspace)
+    assert first_visit_without_the_report(monkeypatch) == before
+
+
+def test_a_review_decision_in_the_dashboard_keeps_the_overview_its_next_visitor_sees(workspace: Path,
+                                                                                    monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    """The Review panel's "Save decision": the server that took it, and a restarted one, draw the new
+    overview without building it."""
+    fresh_server()
+    before = page(AppTest.from_file(APP, default_timeout=60).run())
+    group = _fact_of(workspace, "s1cmarket")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["fact.current"] = group
+    at.session_state["tab"] = "Fact"
+    at.query_params["tab"] = "Fact"
+    at.run()
+    assert not at.exception
+    at.selectbox(key=f"review.claim.{group}").set_value("s1cmarket")
+    at.radio(key=f"review.fact.{group}.action").set_value("reject")
+    at.button(key=f"review.fact.{group}.save").click().run()
+    assert not at.exception and any("saved" in s.value for s in at.success)
+    overview.wait_background()
+    with Workspace(workspace) as ws:
+        assert ws.stats()["decisions"] == 1
+    assert kept_now(workspace) == built_anew(workspace)
+    drawn = first_visit_without_the_report(monkeypatch)
+    assert drawn != before and any("contradicting pair" in block for block in drawn)
+
+
+def test_a_metadata_change_on_the_cli_keeps_the_overview(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    """`rashomon update --publisher`: the next server shows the new name without building the overview;
+    a new publication date leaves the analysis stale, so nothing is built before the next analysis."""
+    fresh_server()
+    AppTest.from_file(APP, default_timeout=60).run()
+    runner = CliRunner()
+    done = runner.invoke(app, ["update", "s1", "--publisher", "Renamed Desk", "-w", str(workspace)])
+    assert done.exit_code == 0, done.output
+    overview.wait_background()
+    assert kept_now(workspace) == built_anew(workspace)
+    assert any("Renamed Desk" in block for block in first_visit_without_the_report(monkeypatch))
+
+    dated = runner.invoke(app, ["update", "s2", "--date", "2024-03-20", "-w", str(workspace)])
+    assert dated.exit_code == 0, dated.output
+    assert not overview._BACKGROUND  # stale: the next analysis keeps its own overview
+    with Workspace(workspace) as ws:
+        assert ws.stats()["stale"] and overview.keep_in_background(ws) is None
+
+
+def test_a_build_overtaken_by_a_change_builds_nothing(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    """A background build whose workspace changes while it reads the report stops there (the change
+    started a build of its own); the builds of the analysis and of a visitor are not affected."""
+    real = pipeline.workspace_report
+
+    def changed_while_read(ws: Workspace, **kwargs):  # noqa: ANN003, ANN202
+        report = real(ws, **kwargs)
+        ws.update_source("s2", publisher="Another Desk")
+        return report
+
+    monkeypatch.setattr(pipeline, "workspace_report", changed_while_read)
+    with Workspace(workspace) as ws:
+        assert overview.keep(ws, current_only=True) is None
+    assert kept_now(workspace) is None
+    monkeypatch.setattr(pipeline, "workspace_report", real)
+    with Workspace(workspace) as ws:
+        assert overview.keep(ws, current_only=True) == kept_now(workspace) == built_anew(workspace)
+
+
+def test_an_ended_build_of_this_process_is_not_waited_for(workspace: Path):
+    """A dashboard starts a build per review decision: one that ended (a zombie until reaped: its pid
+    still answers) is not awaited, and is reaped by the next start."""
+    import subprocess
+    import sys
+    import time
+
+    with Workspace(workspace) as ws:
+        key = overview.version(ws)
+    stored = overview.overview_file(workspace)
+    assert stored is not None
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    overview._BACKGROUND.append(ended)
+    try:
+        overview._write_text(stored.with_suffix(overview.BUILDING), json.dumps({"key": key, "pid": ended.pid}))
+        time.sleep(1.0)  # it has ended, unreaped
+        started = time.monotonic()
+        assert overview.kept(workspace, key, wait=5) is None
+        assert time.monotonic() - started < 1
+        with Workspace(workspace) as ws:
+            ws.update_source("s1", publisher="Renamed Desk")
+            assert overview.keep_in_background(ws) is not None
+        assert ended not in overview._BACKGROUND
+    finally:
+        overview.wait_background()

@@ -15,6 +15,16 @@ analysis as quick as one after a restart:
   adding one source to a 1,000-source workspace. A visitor who arrives while
   it is being built waits for it (`kept`) instead of building it twice.
 
+What the overview shows also changes with a review decision made or undone and
+with a source's new metadata (`version`). Those keep it the same way, in the
+background: every review action of workspace.review (the CLI's `rashomon
+review` and the dashboard's Review panel) and `rashomon update`. A change that
+leaves the analysis stale (a new publication date, a removed source) keeps
+nothing: the next analysis keeps its own. When changes come faster than the
+overview is built (a script of review commands), a build whose workspace has
+changed meanwhile stops before building (`keep(..., current_only=True)`): the
+process started by the last change builds the last state.
+
 The overview is kept in the cache folder (sources.settings.cache_folder), one
 file per workspace; with the cache turned off nothing is kept. A kept copy is a
 saving of time only: a missing, broken or unwritable file is built again.
@@ -119,15 +129,26 @@ def _building(stored: Path, key: str) -> bool:
         pid = int(raw["pid"])
         if raw["key"] != key or time.time() - marker.stat().st_mtime > WAIT_S:
             return False
+        own = next((proc for proc in _BACKGROUND if proc.pid == pid), None)
+        if own is not None:  # started by this process (a dashboard's review): ended once reaped, not a zombie
+            return own.poll() is None
         os.kill(pid, 0)
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return True
 
 
-def keep(ws: Workspace, report: Report | None = None) -> OverviewData | None:
+def _reap() -> None:
+    """Forget the background builds of this process that have ended (a long-running dashboard starts one
+    per review decision: each is waited for here, not left a zombie)."""
+    _BACKGROUND[:] = [proc for proc in _BACKGROUND if proc.poll() is None]
+
+
+def keep(ws: Workspace, report: Report | None = None, *, current_only: bool = False) -> OverviewData | None:
     """Build the overview of the workspace's analysis now, and keep it (unless it is kept already).
-    `report`: the workspace's report (workspace.pipeline.workspace_report), when the caller has it."""
+    `report`: the workspace's report (workspace.pipeline.workspace_report), when the caller has it.
+    `current_only`: if the workspace changed while its report was read, build nothing (None): what
+    would be built is no longer what the workspace shows (the background build of a superseded change)."""
     from analysis.gc_pause import paused_gc
     from analysis.overview import overview_of
     from workspace.pipeline import workspace_report
@@ -140,7 +161,11 @@ def keep(ws: Workspace, report: Report | None = None) -> OverviewData | None:
     if found is not None:
         return found
     with paused_gc():
-        built = overview_of(report if report is not None else workspace_report(ws))
+        if report is None:
+            report = workspace_report(ws)
+            if current_only and version(ws) != key:
+                return None
+        built = overview_of(report)
     if version(ws) == key:  # another process changed the workspace meanwhile: leave it to the next
         write(stored, key, built)
     return built
@@ -148,11 +173,16 @@ def keep(ws: Workspace, report: Report | None = None) -> OverviewData | None:
 
 def keep_in_background(ws: Workspace) -> subprocess.Popen | None:
     """Start a process that builds and keeps the overview of the workspace's analysis; None when there is
-    nothing to do (no file, cache off, already kept). The caller does not wait for it."""
+    nothing to do (no file, cache off, already kept, or the analysis stale: the next one keeps its own).
+    The caller does not wait for it. Called after an analysis, a review decision and a metadata change."""
+    _reap()
     stored = overview_file(ws.path)
     if stored is None or ws.path is None:
         return None
-    key = version(ws)
+    stats = ws.stats()
+    if stats["stale"]:
+        return None
+    key = version(ws, stats)
     if read(stored, key) is not None:
         return None
     root = str(Path(__file__).resolve().parents[1])  # this very code, whatever the working folder
@@ -182,7 +212,7 @@ def main(argv: list[str]) -> int:
     stored = overview_file(path)
     try:
         with Workspace(path, create=False) as ws:
-            keep(ws)
+            keep(ws, current_only=True)
     finally:
         if stored is not None:
             marker = stored.with_suffix(BUILDING)

@@ -6,6 +6,9 @@ anchors (analysis.review.Anchor: the source's content hash and the claim's
 span) and stores one decision with the time, an optional reviewer and a note.
 Nothing here changes the machine's analysis: workspace.pipeline lays the
 decisions over it every time a report is built, so they survive re-analysis.
+A decision made or undone changes what the dashboard's overview shows: each
+one starts a process that keeps the new overview (workspace/overview.py, issue
+#11), so the next visitor does not build it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from analysis.review_queue import QueueItem, review_queue
 from analysis.review_values import parse_date, parse_value
 from claims.models import KINDS, NUMERIC_KINDS, Claim
 from sources.errors import BadReview, UnknownClaim
+from workspace.overview import keep_in_background as keep_overview_in_background
 from workspace.pipeline import workspace_report
 from workspace.store import Workspace
 
@@ -53,7 +57,9 @@ def _store(ws: Workspace, action: str, anchor: Anchor, other: Anchor | None, val
     assert action in ACTIONS
     data = {"claim": anchor.model_dump(), "other": other.model_dump() if other else None, "values": values}
     target = f"{anchor.sha256[:12]}:{anchor.start}-{anchor.end}:{anchor.kind}"
-    return ws.add_review(action, target, data, note=note.strip(), reviewer=(reviewer or "").strip() or None)
+    done = ws.add_review(action, target, data, note=note.strip(), reviewer=(reviewer or "").strip() or None)
+    keep_overview_in_background(ws)
+    return done
 
 
 def confirm(ws: Workspace, claim_id: str, *, note: str = "", reviewer: str | None = None) -> dict[str, Any]:
@@ -206,7 +212,9 @@ def relate(ws: Workspace, claim_a: str, claim_b: str, relation: str, *, reason: 
 
 
 def undo(ws: Workspace, decision_id: int) -> dict[str, Any]:
-    return ws.undo_review(decision_id)
+    done = ws.undo_review(decision_id)
+    keep_overview_in_background(ws)
+    return done
 
 
 def decisions(ws: Workspace) -> list[dict[str, Any]]:
