@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,18 @@ def bar(label: str) -> Progress:
     """A progress bar on stderr; it disappears when done. It starts no thread (`_Bar`)."""
     return _Bar(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                 console=err, transient=True)  # fmt: skip
+
+
+def waiting(label: str) -> AbstractContextManager[object]:
+    """A line on a terminal's stderr while a step runs ("loading the language model…"), gone when it
+    is done; nothing when stderr is piped. Drawn once, with no refresh thread: a spinner's thread,
+    still ending when parsing starts, kept `analyse` on one core (claims.parallel.default_jobs;
+    issue #11)."""
+    if not err.is_terminal:
+        return nullcontext()
+    progress = _Bar(TextColumn(label), console=err, transient=True)
+    progress.add_task("", total=None)
+    return progress
 
 
 # -- output files: checked before any work (issue #10) ---------------------------------

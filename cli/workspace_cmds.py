@@ -15,7 +15,7 @@ import typer
 
 from analysis.counts import claims_phrase
 from cli.options import DEFAULT_WORKSPACE, JsonFlag, ModelOption, RecursiveOption, WorkspaceOption, meta, opened
-from cli.output import bar, check_writable, emit_json, err, error, note, say, write_stdout
+from cli.output import bar, check_writable, emit_json, error, note, say, waiting, write_stdout
 from sources.errors import SkippedFiles
 from sources.language import not_english
 from sources.models import Source
@@ -69,7 +69,7 @@ def add(
     stated = meta(title, publisher, published, side)
     if not workspace.exists():
         check_writable(workspace)  # a bad path fails now, before the reading; nothing is created yet
-    with err.status("reading…"):
+    with waiting("reading…"):
         sources, errors = ingest.load_inputs(items, meta=stated, allow_private=allow_private, timeout=timeout,
                                              recursive=recursive)  # fmt: skip
     for exc in errors:
@@ -101,7 +101,7 @@ def _analyse(ws: Workspace, model: str | None, *, full: bool) -> dict[str, Any]:
     """Run the analysis with progress on stderr; what it did and the counts after it."""
     from claims.nlp import load_nlp  # spaCy: only the commands that extract import it
 
-    with err.status("loading the language model…"):
+    with waiting("loading the language model…"):
         nlp = load_nlp(model)
     with bar("extracting claims") as progress:
         task = progress.add_task("", total=None)

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import cli
 from claims.parallel import MIN_SOURCES, default_jobs
-from cli.output import bar
+from cli.output import bar, waiting
 from workspace import pipeline
 
 MANY_CORES = pytest.mark.skipif((os.cpu_count() or 1) < 2 or "RASHOMON_JOBS" in os.environ, reason="one core")
@@ -35,6 +35,20 @@ def test_the_progress_bar_starts_no_thread():
         progress.update(task, advance=1, description="one")
         progress.update(task, advance=1, description="two")
         assert threading.active_count() == before
+
+
+def test_the_waiting_line_starts_no_thread(monkeypatch: pytest.MonkeyPatch):
+    """ "loading the language model…": a spinner's refresh thread, still ending when parsing began,
+    made `analyse` parse on one core now and then. Drawn as on a terminal."""
+    from rich.console import Console
+
+    import cli.output
+
+    monkeypatch.setattr(cli.output, "err", Console(stderr=True, force_terminal=True))
+    before = threading.active_count()
+    with waiting("loading the language model…"):
+        assert threading.active_count() == before
+    assert threading.active_count() == before
 
 
 @MANY_CORES
