@@ -93,6 +93,7 @@ class Scope:
     named: bool = True  # the nations are states the actor table knows, not a people's name read as one
     added: bool = False  # "another 50", "it includes 64": more people, or some of them (issue #8)
     part: str | None = None  # "in the explosion", "in all": the part of the event counted (claims.sub_event)
+    more: bool = False  # "another 50", "dozens seen": people besides (or beyond) a toll, never its figure
 
     @property
     def general(self) -> bool:
@@ -197,7 +198,8 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part)
+    more = bool(lowered & set(rules()["scope"]["more_markers"]))
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more)
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
@@ -256,6 +258,8 @@ def _added_part(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:
     """ "another 50 bodies", "it includes 64": more people found, or some of them (issue #8)."""
     if (sa.added or sb.added) and not overlap(ia, ib):
         return "one counts more people found, or some of the others, not the whole"
+    if sa.more != sb.more:  # "another 50 bodies were found" meeting "50 civilians killed": chance
+        return "one counts more people found, or some of the others: equal figures by chance"
     return None
 
 

@@ -67,6 +67,8 @@ class ScopeWords(_Strict):
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
     added_markers: Words = []  # issue #8: "another 50", "it includes 64": more people or some of them
     part_verbs: Words = []
+    more_markers: Words = []  # "another 50": besides a toll, never its figure
+    doc_more_markers: str = Field("", alias="_doc_more_markers")
     earlier_markers: Words = []  # "who had fled earlier waves": people of a period before the event
     doc_added_markers: str = Field("", alias="_doc_added_markers")
     seen_verbs: Words = []  # "a correspondent saw dozens of bodies": what one witness saw
