@@ -31,7 +31,7 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
-from claims.sub_event import tells_war_onset
+from claims.sub_event import tells_killing, tells_war_onset
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -205,6 +205,8 @@ def compatible(a: Claim, b: Claim) -> bool:
             gap = max((va.start - vb.end).days, (vb.start - va.end).days)
             return gap <= EVENT_DATE_MAX_GAP
         return True
+    if a.kind in NUMERIC_KINDS and scope_key(a.scope).wide != scope_key(b.scope).wide:
+        return False  # the war's or country's toll and the incident's: two facts
     if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope, same_source=a.source_id == b.source_id):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
     if a.source_id == b.source_id and a.kind in NUMERIC_KINDS and sides_differ(a.sentence, b.sentence):
@@ -267,6 +269,13 @@ def war_onset(c: Claim) -> bool:
         return False
     told = [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
     return tells_war_onset(told, re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
+
+
+def _tells_killing(c: Claim) -> bool:
+    """The blame claim says who killed the incident's people (claims.sub_event.tells_killing)."""
+    if not isinstance(c.value, Actor):
+        return False
+    return tells_killing([*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())], c.value.target)
 
 
 def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
@@ -388,6 +397,9 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         score += 0.25 * shared / (len(pa) + len(pb) - shared)
     if war_onset(a) and war_onset(b):
         # "X started the war" / "the war erupted when Y attacked": one question, at least at the bar
+        return max(score, align_threshold())
+    if a.source_id != b.source_id and _tells_killing(a) and _tells_killing(b) and not (war_onset(a) or war_onset(b)):
+        # "the victims were killed by X" / "Y massacred the families": who killed the incident's people
         return max(score, align_threshold())
     if _denies_the_act(a, va, b, vb):
         return max(score, align_threshold())  # "troops did not fire on citizens" / "Uzbek troops opened fire"

@@ -94,6 +94,7 @@ class Scope:
     added: bool = False  # "another 50", "it includes 64": more people, or some of them (issue #8)
     part: str | None = None  # "in the explosion", "in all": the part of the event counted (claims.sub_event)
     more: bool = False  # "another 50", "dozens seen": people besides (or beyond) a toll, never its figure
+    wide: bool = False  # "nationwide": the whole war's or country's toll, told beside the incident's
 
     @property
     def general(self) -> bool:
@@ -111,6 +112,7 @@ def _plain_words() -> frozenset[str]:
         | set(sc["total_markers"])
         | {w for ws in sc["roles"].values() for w in ws}
         | {"all", "some", "most", "many", "other", "another", "more", "several", "dead", "killed", "wounded"}
+        | {sc["wide_marker"]}
     )
 
 
@@ -199,7 +201,8 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more)
+    wide = rules()["scope"]["wide_marker"] in lowered
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide)
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
@@ -232,6 +235,8 @@ def _apart(a: Scope, b: Scope) -> str | None:
 
 def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
     """Another place, people found besides, or another part of the event: not two figures for one toll."""
+    if sa.wide != sb.wide:
+        return "different_scope", "one counts the whole war or country, the other this event"
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart

@@ -75,6 +75,10 @@ class ScopeWords(_Strict):
     doc_seen_verbs: str = Field("", alias="_doc_seen_verbs")
     time_nouns: Words = []  # "the week saw 30 killed": a time, no witness
     doc_time_nouns: str = Field("", alias="_doc_time_nouns")
+    doc_wide: str = Field("", alias="_doc_wide")
+    wide_marker: str = "nationwide"  # a toll of the whole war or country, beside the incident's
+    wide_phrases: Words = []
+    wide_since_words: Words = []
 
 
 class CountLinkWords(_Strict):
@@ -145,6 +149,9 @@ class SubEventWords(_Strict):
     incident_acts: Words
     agents: Words
     act_only: Words
+    doc_killing: str = Field("", alias="_doc_killing")
+    killing_acts: Words
+    victim_nouns: Words
 
     @model_validator(mode="after")
     def _known_parts(self) -> SubEventWords:

@@ -18,6 +18,7 @@ from claims.context import DocContext
 from claims.count_link import Link, link
 from claims.count_part import Whole, find_part
 from claims.count_scope import scope_text, trigger_scope
+from claims.count_wide import wide_toll
 from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, unrealised
 from claims.models import Count
 from claims.numbers import NumberMention
@@ -197,6 +198,8 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if found.kind == "displaced" and not where:
         where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
     added = _added(num_span, noun) or _series_toll(found.trigger)
+    if not added and wide_toll(sent, found.trigger, ctx):
+        added = rules()["scope"]["wide_marker"]
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope
     of_event = sub_event(found.trigger, found.noun)

@@ -228,3 +228,13 @@ def split_part(scope: str) -> tuple[str, str | None]:
     if len(words) >= 4 and words[-3:-1] == ["in", "the"] and words[-1] in rules()["sub_event"]["parts"]:
         return " ".join(words[:-3]), words[-1]
     return scope, None
+
+
+def tells_killing(told: list[str], target: str | None = None) -> bool:
+    """ "The victims were killed by X", "X massacred the families", "X was responsible for the
+    deaths": the blame claim says who killed the incident's people (rules sub_event.killing_acts,
+    victim_nouns), the question every account of a massacre answers."""
+    sub = rules()["sub_event"]
+    if target is not None and target.lower().split()[-1] not in sub["victim_nouns"]:
+        return False  # "killed the president", "shelled the village": one person, or what was struck
+    return not {w.lower() for w in told}.isdisjoint(sub["killing_acts"])

@@ -337,3 +337,15 @@ def test_relation_the_events_toll_counts_everyone_it_killed():
 def test_compare_an_early_estimate_above_a_later_count(sentence: str, relation: str):
     early = said("s1c1", 150, sentence).model_copy(update={"value": Count(low=100, high=200)})
     assert compare(early, claim("s2c1", 52), ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(("other", "relation"), [(50, "different_scope"), (9000, "different_scope")])
+def test_compare_the_wars_toll_is_no_rival_figure_for_the_incidents(other: int, relation: str):
+    """ "More than 9,000 have died since the uprising began" beside "50 villagers were killed": the
+    incident's dead are some of the war's, never a rival figure, even at the same number."""
+    from analysis.align import compatible
+
+    war, incident = claim("s1c1", 9000, scope="people, nationwide"), claim("s2c1", other, scope="people")
+    assert compare(war, incident, ALIASES)[0] == relation
+    assert not compatible(war, incident)
+    assert compatible(war, claim("s3c1", 9100, scope="people, nationwide"))

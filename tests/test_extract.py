@@ -615,3 +615,35 @@ def test_extract_a_parts_quote_leaves_out_the_wholes_figure(extract):
     claims = extract("In the weeks of occupation, soldiers killed more than 1,400 residents, including 37 children.")
     quotes = {c.value.low: c.quote for c in claims if c.kind == "casualties"}
     assert quotes[37] == "37 children" and "1,400" in quotes[1400]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # the war's or the country's toll, told beside an incident's
+        (
+            "Rebels raided the hamlet of Osk. The monitors in Paraguay have verified at least 4,100 civilian deaths.",
+            "civilians, nationwide",
+        ),
+        (
+            "Gunmen raided the hamlet of Osk. More than 9,000 people have died since the uprising began in 2019.",
+            "people, nationwide",
+        ),
+        (
+            "Gunmen raided the hamlet of Osk. Some 700 people were killed across the country last year.",
+            "people, nationwide",
+        ),
+        # the incident's own toll: a place of its own, a day of its own, or no perfect
+        (
+            "Rebels raided the village of Marova. At least 40 people have been killed in Marova, Paraguay, officials said.",
+            "people",
+        ),
+        ("Rebels raided the hamlet of Osk. At least 40 people have been killed in Paraguay on 3 May 2020.", "people"),
+        ("Rebels raided the hamlet of Osk. At least 40 people were killed in Paraguay, officials said.", "people"),
+        # an account of the war itself: its toll is the event's own
+        ("The war in Paraguay began in 2019. More than 9,000 people have died since the war began.", "people"),
+    ],
+)
+def test_extract_a_toll_of_the_whole_war_or_country(extract, text: str, scope: str):
+    counts = [c for c in extract(text) if c.kind == "casualties"]
+    assert [c.scope for c in counts] == [scope]
