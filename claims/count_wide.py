@@ -18,7 +18,7 @@ LEAD_SENTENCES = 3  # a byline, the headline, the lead
 def wide_toll(sent: Span, trigger: Token, ctx: DocContext) -> bool:
     """Does the count's sentence tell a toll of the whole war or country?"""
     sc = rules()["scope"]
-    if _tells_a_war(ctx, sent, set(sc["wide_since_words"])):
+    if _tells_a_war(ctx, set(sc["wide_since_words"])):
         return False  # an account of the war itself: its toll is the event's own
     lowered = f" {sent.text.lower()} "
     if any(f" {phrase} " in lowered or f" {phrase}," in lowered for phrase in sc["wide_phrases"]):
@@ -28,11 +28,10 @@ def wide_toll(sent: Span, trigger: Token, ctx: DocContext) -> bool:
     return _of_the_state(sent, trigger, ctx)
 
 
-def _tells_a_war(ctx: DocContext, own: Span, war_words: set[str]) -> bool:
-    """The headline or lead, besides the count's own sentence, names a war ("Conflict in the region
-    has displaced 2 million"): the account is of the war, not of one incident in it."""
-    lead = [s for s in ctx.sentences[:LEAD_SENTENCES] if s.start != own.start]
-    return any(t.lemma_.lower() in war_words for sent in lead for t in sent)
+def _tells_a_war(ctx: DocContext, war_words: set[str]) -> bool:
+    """The headline or lead names a war ("Conflict in the region has displaced 2 million"): the
+    account is of the war, not of one incident in it."""
+    return any(t.lemma_.lower() in war_words for sent in ctx.sentences[:LEAD_SENTENCES] for t in sent)
 
 
 def _since_the_war(sent: Span, war_words: set[str]) -> bool:
@@ -50,15 +49,17 @@ def _of_the_state(sent: Span, trigger: Token, ctx: DocContext) -> bool:
     """A perfect-tense count whose sentence names a state and no other place ("the mission in X has
     verified 5,264 civilian casualties"), with no day of its own: the state's toll so far."""
     # the small model tags a state as an organisation as often as a place: what the actor table
-    # knows as a state is one, whatever its label
-    states = [e for e in sent.ents if _is_state(e.text, ctx)]
+    # knows as a state is one, whatever its label, but a people's name ("Israeli television",
+    # "Lebanese civilians") says whose, not where
+    states = [e for e in sent.ents if e.label_ != "NORP" and _is_state(e.text, ctx)]
     if not states or any(e.label_ in PLACE_LABELS and not _is_state(e.text, ctx) for e in sent.ents):
         return False
     if any(d.span.precision in DAY_PRECISIONS for d in ctx.dates_in(sent.start_char, sent.end_char)):
         return False
     verbs = [trigger, trigger.head, sent.root]
     verbs += [v.head for v in verbs if v.dep_ == "conj"]  # "has documented and verified 5,264"
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
+    # the present perfect of a running toll ("has verified"), not a past perfect's background
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
 
 
 def _is_state(name: str, ctx: DocContext) -> bool:

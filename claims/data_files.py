@@ -151,6 +151,8 @@ class SubEventWords(_Strict):
     act_only: Words
     doc_killing: str = Field("", alias="_doc_killing")
     killing_acts: Words
+    doc_shooting_acts: str = Field("", alias="_doc_shooting_acts")
+    shooting_acts: Words = []
     victim_nouns: Words
 
     @model_validator(mode="after")

@@ -235,6 +235,9 @@ def tells_killing(told: list[str], target: str | None = None) -> bool:
     deaths": the blame claim says who killed the incident's people (rules sub_event.killing_acts,
     victim_nouns), the question every account of a massacre answers."""
     sub = rules()["sub_event"]
-    if target is not None and target.lower().split()[-1] not in sub["victim_nouns"]:
+    victims = target is not None and target.lower().split()[-1] in sub["victim_nouns"]
+    if target is not None and not victims:
         return False  # "killed the president", "shelled the village": one person, or what was struck
-    return not {w.lower() for w in told}.isdisjoint(sub["killing_acts"])
+    words = {w.lower() for w in told}
+    # firing kills the incident's people only when told at them ("fired into the crowd")
+    return not words.isdisjoint(sub["killing_acts"]) or (victims and not words.isdisjoint(sub["shooting_acts"]))

@@ -617,31 +617,25 @@ def test_extract_a_parts_quote_leaves_out_the_wholes_figure(extract):
     assert quotes[37] == "37 children" and "1,400" in quotes[1400]
 
 
+RAID = "Gunmen raided the hamlet of Osk on Friday. Residents fled to the hills. Osk lies near the border."
+
+
 @pytest.mark.parametrize(
     ("text", "scope"),
     [
         # the war's or the country's toll, told beside an incident's
-        (
-            "Rebels raided the hamlet of Osk. The monitors in Paraguay have verified at least 4,100 civilian deaths.",
-            "civilians, nationwide",
-        ),
-        (
-            "Gunmen raided the hamlet of Osk. More than 9,000 people have died since the uprising began in 2019.",
-            "people, nationwide",
-        ),
-        (
-            "Gunmen raided the hamlet of Osk. Some 700 people were killed across the country last year.",
-            "people, nationwide",
-        ),
+        (f"{RAID} The monitors in Paraguay have verified at least 4,100 civilian deaths.", "civilians, nationwide"),
+        (f"{RAID} More than 9,000 people have died since the uprising began in 2019.", "people, nationwide"),
+        (f"{RAID} Some 700 people were killed across the country last year.", "people, nationwide"),
+        # a people's name says whose, not where
+        (f"{RAID} Paraguayan television said as many as 19 people may have died.", "people"),
         # the incident's own toll: a place of its own, a day of its own, or no perfect
-        (
-            "Rebels raided the village of Marova. At least 40 people have been killed in Marova, Paraguay, officials said.",
-            "people",
-        ),
-        ("Rebels raided the hamlet of Osk. At least 40 people have been killed in Paraguay on 3 May 2020.", "people"),
-        ("Rebels raided the hamlet of Osk. At least 40 people were killed in Paraguay, officials said.", "people"),
-        # an account of the war itself: its toll is the event's own
+        ("Rebels raided Marova. Residents fled. At least 40 people have been killed in Marova, Paraguay.", "people"),
+        (f"{RAID} At least 40 people have been killed in Paraguay on 3 May 2020.", "people"),
+        (f"{RAID} At least 40 people were killed in Paraguay, officials said.", "people"),
+        # an account of the war itself (its lead names the war): its toll is the event's own
         ("The war in Paraguay began in 2019. More than 9,000 people have died since the war began.", "people"),
+        ("The conflict in Paraguay has killed more than 9,000 people. It began in 2019.", "people"),
     ],
 )
 def test_extract_a_toll_of_the_whole_war_or_country(extract, text: str, scope: str):

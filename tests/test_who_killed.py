@@ -28,12 +28,23 @@ REBELS = blame("s2c1", "armed rebels", "the victims", "the victims were murdered
 SOLDIERS = blame("s3c1", "soldiers", "the crowd", "soldiers fired into the crowd", "fire")
 PRESIDENT = blame("s4c1", "armed rebels", "the mayor", "armed rebels killed the mayor", "mayor")
 SHELLED = blame("s5c1", "government forces", "the village", "government forces shelled the village", "village")
-FILLER = [blame(f"s{n}c1", "Borduria", "a convoy", f"Borduria hit convoy {n}", "hit") for n in range(6, 10)]
+# firing that names no victims: who shot first, not who killed
+UNDER_FIRE = blame("s6c1", "gunmen", None, "the patrol came under fire from gunmen", "fire")
+AIMED = blame("s7c1", "troops", None, "the troops fired only aimed shots", "fire")
+FILLER = [blame(f"s{n}c1", "Borduria", "a convoy", f"Borduria hit convoy {n}", "hit") for n in range(8, 12)]
 
 
 @pytest.mark.parametrize(
     ("claim", "told"),
-    [(MILITIA, True), (REBELS, True), (SOLDIERS, True), (PRESIDENT, False), (SHELLED, False)],
+    [
+        (MILITIA, True),
+        (REBELS, True),
+        (SOLDIERS, True),
+        (PRESIDENT, False),
+        (SHELLED, False),
+        (UNDER_FIRE, False),
+        (AIMED, False),
+    ],  # fmt: skip
 )
 def test_a_killing_of_the_incidents_people_is_told(claim: Claim, told: bool):
     assert tells_killing([*claim.about.split(), *claim.quote.split()], claim.value.target) is told
