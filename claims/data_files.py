@@ -378,3 +378,31 @@ def _version(package: str) -> str:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return "none"
+
+
+# -- fact_names.json ----------------------------------------------------------------
+
+
+class FactNamesFile(_Strict):
+    """Words that name a fact as a person would (issue #8, analysis/topics.py)."""
+
+    version: int
+    doc: str = Field("", alias="_doc")
+    titles: Words  # "President X", "warlord X": X is a person, no event
+    doc_place_heads: str = Field("", alias="_doc_place_heads")
+    place_heads: Words  # "Gaza Strip", "Babur Square": a name of two words that is a place
+    direction_words: Words  # "South Ossetia"
+    doc_body_heads: str = Field("", alias="_doc_body_heads")
+    body_heads: Words  # "Minsk Group", "Relief Foundation": a body, no event
+    doc_irregular_past: str = Field("", alias="_doc_irregular_past")
+    irregular_past: Words
+    not_past: Words  # "hundred", "sacred": -ed words that are no verb
+    pronouns: Words
+    doc_openers: str = Field("", alias="_doc_openers")
+    openers: Words
+    doc_dangling: str = Field("", alias="_doc_dangling")
+    dangling: Words
+    doc_event_nouns: str = Field("", alias="_doc_event_nouns")
+    event_nouns: Words
+    doc_statement_nouns: str = Field("", alias="_doc_statement_nouns")
+    statement_nouns: Words

@@ -7,12 +7,23 @@ from datetime import date
 import pytest
 
 from analysis.topics import event_name, name_fact
-from claims.models import Actor, Claim, Count, DateSpan
+from claims.models import Actor, Claim, Count, DateSpan, Duration
 
 
-def claim(source: str, *, event: list[str], scope: str = "people", value=None, kind: str = "casualties") -> Claim:
-    return Claim(id=f"{source}c1", source_id=source, kind=kind, quote="q", sentence="q.", start=0, end=1,
-                 sentence_start=0, value=value or Count(low=5, high=5), scope=scope, event=event)  # fmt: skip
+def claim(
+    source: str,
+    *,
+    event: list[str],
+    scope: str = "people",
+    value=None,
+    kind: str = "casualties",
+    sentence: str = "q.",
+    about: str = "",
+    speaker: str | None = None,
+) -> Claim:
+    return Claim(id=f"{source}c1", source_id=source, kind=kind, quote="q", sentence=sentence, start=0, end=1,
+                 sentence_start=0, value=value or Count(low=5, high=5), scope=scope, event=event, about=about,
+                 speaker=speaker)  # fmt: skip
 
 
 def test_topics_count_names_its_population_and_event():
@@ -42,8 +53,13 @@ def test_topics_a_blame_fact_is_named_by_its_act_not_the_thing_struck():
         claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Ruritania")),
         claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Borduria")),
     ]
-    assert name_fact(actors, "school", lambda t: 1.0, "who") == "who: the fighting (Ruritania vs Borduria), Dessel"
-    assert name_fact(actors, "storming", lambda t: 1.0, "who") == "who: storming (Ruritania vs Borduria), Dessel"
+    assert (
+        name_fact(actors, "school", lambda t: 1.0, "who") == "who started the fighting in Dessel: Ruritania vs Borduria"
+    )
+    assert (
+        name_fact(actors, "storming", lambda t: 1.0, "who")
+        == "who started the storming in Dessel: Ruritania vs Borduria"
+    )
 
 
 def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
@@ -53,7 +69,10 @@ def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
         claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="National Defence Front")),
         claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="NDF")),
     ]
-    assert name_fact(actors, "war", lambda t: 1.0, "who started") == "who started: war (National Defence Front), Dessel"
+    assert (
+        name_fact(actors, "war", lambda t: 1.0, "who started")
+        == "who started the war in Dessel: National Defence Front"
+    )
 
 
 TIE = """
@@ -87,12 +106,154 @@ def test_topics_a_tie_between_names_goes_the_same_way_whatever_the_hash_seed():
 @pytest.mark.parametrize(
     ("about", "label"),
     [
-        ("KESWIN Oct. ceasefire took hold", "when: ceasefire took hold (Dessel)"),  # a dateline's place and day
-        ("DESSEL 12 June the raid began", "when: the raid began (Dessel)"),
-        ("RRF attacked the bases", "when: RRF attacked the bases (Dessel)"),  # capitals alone: the actor
+        ("KESWIN Oct. ceasefire took hold", "when the ceasefire took hold (Dessel)"),  # a dateline's place and day
+        ("DESSEL 12 June the raid began", "when the raid began (Dessel)"),
+        ("RRF attacked the bases", "when RRF attacked the bases (Dessel)"),  # capitals alone: the actor
     ],
 )
 def test_topics_a_date_fact_is_named_without_its_dateline(about: str, label: str):
     dated = [claim(s, event=["@ev:dessel"], kind="event_date", value=DateSpan(start=date(2020, 6, 12),
                    end=date(2020, 6, 12), precision="day")) for s in ("s1", "s2")]  # fmt: skip
     assert name_fact(dated, about, lambda t: 1.0, "when") == label
+
+
+# -- issue #8: a fact named as a person would name it ------------------------------------------
+
+ONE = lambda t: 1.0  # noqa: E731
+
+
+def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -> list[Claim]:
+    """Two sources whose leads share `names`, each stating a count in `sentence`."""
+    return [claim(s, event=[f"@ev:{n}" for n in names], sentence=sentence, speaker=speaker) for s in ("s1", "s2")]
+
+
+@pytest.mark.parametrize(
+    ("names", "sentence", "speaker", "event"),
+    [
+        # a person is no event: named after a title, as the one who speaks, or two names and no place's word
+        (["orin valk"], "President Orin Valk said 40 died.", None, None),
+        (["orin valk"], "Forty died, Orin Valk said.", "minister Orin Valk", None),
+        (["orin valk", "valk"], "Forty died.", None, None),
+        # a body is no event: its last word says so, or it is written in capitals
+        (["varna relief foundation"], "Forty died.", None, None),
+        (["vrf"], "Forty died, the VRF said.", None, None),
+        # a word written only inside a longer name that says little alone, or a word of no name
+        (["grand", "grand assembly"], "The Grand Assembly counted 40 dead.", None, None),
+        (["group"], "Forty died.", None, None),
+        # a word the accounts write in lower case is no name ("chemical" of a headline's "Chemical attack")
+        (["chemical"], "Forty died in the chemical attack.", None, None),
+        # a place of two words keeps its place's word; a name as the accounts write it
+        (["ostrava square"], "Forty died in Ostrava Square.", None, "Ostrava Square"),
+        (["nagorno-varabakh"], "Forty died in Nagorno-Varabakh.", None, "Nagorno-Varabakh"),
+        (["orin valk", "dessel"], "Forty died in Dessel.", None, "Dessel"),
+        # a dateline's capitals are not an acronym
+        (["jorvik"], "JORVIK, May 3 - Forty died in Jorvik.", None, "Jorvik"),
+    ],
+)
+def test_topics_event_is_a_place_not_a_person_a_body_or_a_word_of_a_name(names, sentence, speaker, event):
+    assert event_name(shared(names, sentence, speaker), ONE) == event
+
+
+def test_topics_a_state_only_qualifies_the_fact():
+    """A country names a side as often as the place: "people killed (Ruritania)", and a blame fact
+    names no state as where its act happened."""
+    counts = shared(["france"], "Forty died.")
+    assert name_fact(counts, "", ONE, "killed") == "people killed (France)"
+    actors = [
+        claim(s, event=["@ev:france"], kind="initiator", value=Actor(actor=a))
+        for s, a in (("s1", "Spain"), ("s2", "France"))
+    ]
+    assert name_fact(actors, "raid", ONE, "who") == "who started the raid: Spain vs France"
+
+
+@pytest.mark.parametrize(
+    ("scope", "who"),
+    [
+        ("Western states", "people"),  # no people: what the parser took for a population
+        ("ports", "people"),
+        ("refugees from Varna and the forces of Dessel", "refugees"),
+        ("pro - Varnan activists", "pro-Varnan activists"),
+        ("ethnic Varnans", "ethnic Varnans"),
+        ("schoolchildren", "schoolchildren"),
+        ("journalists", "journalists"),
+    ],
+)
+def test_topics_a_count_names_people(scope: str, who: str):
+    claims = [claim(s, event=["@ev:dessel"], scope=scope) for s in ("s1", "s2")]
+    assert name_fact(claims, "", ONE, "killed") == f"{who} killed in Dessel"
+
+
+def dated(*abouts: str, speaker: str | None = None) -> list[Claim]:
+    span = DateSpan(start=date(2020, 6, 12), end=date(2020, 6, 12), precision="day")
+    claims = [claim(f"s{n}", event=["@ev:dessel"], kind="event_date", value=span, about=a, speaker=speaker)
+              for n, a in enumerate(abouts, 1)]  # fmt: skip
+    return claims + [claims[0].model_copy(update={"id": "s9c1", "source_id": "s9"})]  # a second source
+
+
+@pytest.mark.parametrize(
+    ("abouts", "label"),
+    [
+        # who said it is no event: the date of a statement, or of what it names
+        (["the rights office said"], "date of a statement (Dessel)"),
+        (["Varna Foreign Minister Ilo Brask told press conference in Kolm"], "date of the press conference (Dessel)"),
+        (["Radio Kestrel reported", "Kestrel ceasefire took hold"], "when Kestrel ceasefire took hold (Dessel)"),
+        # clause words before and words left hanging after
+        (["after long talks the convoy reached"], "when the long talks the convoy reached (Dessel)"),
+        (["According to him the siege ended in"], "when the siege ended (Dessel)"),
+        (["war which began"], "when the war began (Dessel)"),
+        # a verb with no subject, a pronoun and a copula, a bare name that may be a person's
+        (["left Varna"], "when it left Varna (Dessel)"),
+        (["It ended in bloodshed"], "when it ended in bloodshed (Dessel)"),
+        (["it was at centre of conflict", "the storming began"], "when the storming began (Dessel)"),
+        (["Orin Valk"], "date (Dessel)"),
+        # no verb: the event the words name
+        (["mediating First Kestrel War"], "date of the First Kestrel War (Dessel)"),
+        (["marks anniversary of Kestrel massacre"], "date of the Kestrel massacre (Dessel)"),
+        (["second summit in Kolm"], "date of the second summit in Kolm (Dessel)"),
+        (["first clash on disputed ridge"], "date of the first clash on disputed ridge (Dessel)"),
+        (["Massacre at Dessel"], "date of Massacre at Dessel"),  # the event named once
+        (["aid group Varna Relief"], "date (Dessel)"),  # a body, no event
+    ],
+)
+def test_topics_a_date_fact_is_named_by_what_happened(abouts: list[str], label: str):
+    assert name_fact(dated(*abouts), abouts[0], ONE, "date") == label
+
+
+@pytest.mark.parametrize(
+    ("abouts", "label"),
+    [
+        (["siege"], "how long the siege lasted (Dessel)"),
+        (["it", "war"], "how long the war lasted (Dessel)"),
+        (["relative"], "how long it lasted (Dessel)"),  # the people held, not what lasted
+        (["month"], "how long it lasted (Dessel)"),
+    ],
+)
+def test_topics_a_length_is_named_by_the_event_that_lasted(abouts: list[str], label: str):
+    span = Duration(days=3)
+    claims = [
+        claim(f"s{n}", event=["@ev:dessel"], kind="duration", value=span, about=a) for n, a in enumerate(abouts, 1)
+    ]
+    claims.append(claim("s9", event=["@ev:dessel"], kind="duration", value=span, about=abouts[0]))
+    assert name_fact(claims, abouts[0], ONE, "how long") == label
+
+
+@pytest.mark.parametrize(
+    ("actors", "parties"),
+    [
+        # a state's own forces stand behind it; the armed group it fights stays
+        (["France", "troops", "soldiers", "terrorists"], "France vs terrorists"),
+        (["government forces", "rebels", "France"], "France vs rebels"),
+        (["Government forces", "France"], "France"),  # a capital opening a sentence names nothing
+        # a named group stands for the militants; a described force of each side once
+        (["France", "Kestrel Front", "militants"], "France vs Kestrel Front"),
+        (["armed rebels", "armed terrorist groups"], "armed rebels"),
+        (["troops", "terrorists"], "troops vs terrorists"),
+        (["France", "helicopters"], "France"),
+        (["Taliban", "Dessel"], "Taliban"),  # the place struck, read as a party
+    ],
+)
+def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str], parties: str):
+    claims = [
+        claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor=a)) for n, a in enumerate(actors, 1)
+    ]
+    assert name_fact(claims, "attack", ONE, "who") == f"who started the attack in Dessel: {parties}"
