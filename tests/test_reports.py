@@ -328,3 +328,21 @@ def test_export_writes_and_returns_the_same_text(report, tmp_path: Path, fmt):
 def test_export_rejects_unknown_format(report):
     with pytest.raises(ValueError, match="unknown report format"):
         write_report(report, "pdf")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("topic", "kind", "title"),
+    [
+        # a topic that asks its own question is the heading as it is
+        ("who started the war in Varna: Ruritania vs Borduria", "initiator", None),
+        ("when the siege began (Varna)", "event_date", None),
+        ("how long the siege lasted", "duration", None),
+        ("people killed in Varna", "casualties", None),
+        # a count's topic names the people: the kind follows
+        ("civilians in Varna", "casualties", "civilians in Varna — {label}"),
+    ],
+)
+def test_fact_title_names_the_kind_only_where_the_topic_does_not(topic: str, kind: str, title: str | None):
+    from analysis.report.view import fact_title, kind_label
+
+    assert fact_title(topic, kind) == (title or topic).format(label=kind_label(kind))

@@ -173,10 +173,14 @@ def _span(sentence: str, at: int, end: int) -> QuoteSpan:
     return QuoteSpan(sentence[:at], sentence[at:end], sentence[end:], True)
 
 
+SELF_NAMED = ("initiator", "event_date", "duration")  # their topics say what they ask
+
+
 def fact_title(topic: str, kind: str) -> str:
-    """A fact's heading: a topic that names its kind ("killed: civilians") as is, else "Varna — killed"."""
+    """A fact's heading: a topic that names its kind ("who started the war: A vs B", "when the siege
+    began", "how long the war lasted", analysis.topics) as is, else "Varna — killed"."""
     label = kind_label(kind)
-    return topic if topic.startswith(label) else f"{topic} — {label}"
+    return topic if label in topic or kind in SELF_NAMED else f"{topic} — {label}"
 
 
 def reviewed_text(mark: Reviewed | None) -> str:
