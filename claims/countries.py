@@ -47,7 +47,14 @@ def _state(code: str, overlay: CountryOverlay, where: str) -> ActorEntry:
     if name is None:
         raise BadDataFile(where, detail=f'"countries.{code}" needs a "name": ISO gives none without a comma')
     codes = [getattr(record, kind) for kind in overlay.codes]
-    aliases = [n for n in iso if n not in overlay.drop] + codes + overlay.names + overlay.demonyms + overlay.capitals
+    aliases = (
+        [n for n in iso if n not in overlay.drop]
+        + codes
+        + overlay.names
+        + overlay.demonyms
+        + overlay.capitals
+        + overlay.forces
+    )
     return ActorEntry(name=name, kind="state", aliases=[a for a in dict.fromkeys(aliases) if a != name])
 
 

@@ -337,6 +337,7 @@ class CountryOverlay(_Strict):
     names: Words = []  # short, older and other names ("Burma", "DRC", "the Netherlands")
     demonyms: Words = []  # "Armenian", "Armenians"
     capitals: Words = []  # capitals and seats of government used as metonyms ("Baku", "Kremlin")
+    forces: Words = []  # the state's armed forces by the names the news writes alone ("IDF", "PLA")
 
 
 class CountryFile(_Strict):

@@ -62,6 +62,8 @@ def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool
     only describes the actor; the sentence claims something else (who started it still counts)."""
     if pattern.strength != "attack" or trigger.dep_ != "relcl" or trigger.head.dep_ == "attr":
         return False  # "It was the rebels who attacked first": a cleft asserts it
+    if trigger.left_edge.i <= named.tok.i <= trigger.right_edge.i:
+        return False  # "on 18 April, when the army fired on the camp": the clause names its own actor
     return trigger.head.i == named.tok.i or any(a.i == trigger.head.i for a in named.tok.ancestors)
 
 

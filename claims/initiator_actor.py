@@ -9,10 +9,11 @@ armed group, unit or craft noun that names no party ("federal forces", "the host
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.context import DocContext
 from claims.rules import rules
@@ -189,7 +190,7 @@ class ActorReader:
         state = self.nation(tok) if ent.label_ == "PERSON" else None
         if state is not None and self.aliases.kind(state.actor) == "state":
             return Named(tok, state.actor, text)  # "Russian President Vladimir Putin": his state
-        if ent.label_ in NAMED_LABELS or self.aliases.kind(text):
+        if (ent.label_ in NAMED_LABELS and not named_as_place(tok.doc, text)) or self.aliases.kind(text):
             return Named(tok, self.aliases.canonical(text), text)
         return False  # a place the table does not know is not an actor
 
@@ -242,7 +243,7 @@ class ActorReader:
         if resolved:
             return Named(child, resolved, text)
         labels = {"poss": ("ORG", "PERSON", "NORP"), "compound": ("ORG", "NORP")}.get(child.dep_, ())
-        if ent is not None and ent.label_ in labels:
+        if ent is not None and ent.label_ in labels and not named_as_place(child.doc, ent.text):
             return Named(child, self.aliases.canonical(ent.text), ent.text)
         return None
 
@@ -291,6 +292,19 @@ class ActorReader:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.lower_ not in PRONOUNS:
                     return self.name(child, depth + 1)
         return None
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+
+
+def named_as_place(doc: Doc, name: str) -> bool:
+    """ "the Kovin shelling" in an account that also writes "in Kovin": a name the text uses as a
+    place (or the tagger tags as one somewhere) names the event by where it was, not who did it.
+    The whole name: "in Tigray" says nothing of "the Tigray People's Liberation Front"."""
+    if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
+        return True
+    preps = "|".join(sorted(PLACE_PREPS))
+    return re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", doc.text) is not None
 
 
 def _objects(tok: Token) -> list[Token]:

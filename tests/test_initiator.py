@@ -289,3 +289,28 @@ def test_initiator_compare_reads_workspace_aliases():
     aliases = AliasTable.with_user({"Varna Guard": "Kestria"})
     ca, cb = _claim("s1c1", Actor(actor="Varna Guard")), _claim("s2c1", Actor(actor="Kestria", negated=True))
     assert compare(ca, cb, aliases)[0] == "contradict"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # an event named by its place is no actor where the text writes the name as a place
+        ("The Kovin shelling killed 100 people. Families had sheltered at Kovin for a week.", []),
+        # the place in a longer name says nothing of the name
+        (
+            "The Tigray People's Liberation Front attacked the base. Fighting spread in Tigray.",
+            ["Tigray People's Liberation Front"],
+        ),
+        # a clause that names its own actor is a claim, not a description of the head it hangs on
+        (
+            "The shelling took place on 18 April 1996, when the army fired shells at a compound of the mission.",
+            ["army"],
+        ),
+        ("The terrorists who seized the school were killed.", []),
+        # a state's armed forces by the name the news writes alone
+        ("The IDF shelled the compound.", ["Israel"]),
+        ("PLA troops crossed the line and attacked the post.", ["China"]),
+    ],
+)
+def test_initiator_actor_is_who_acted_not_where(extract, text: str, actors: list[str]):
+    assert [a.actor for a in extract(text)] == actors
