@@ -122,6 +122,11 @@ def claim_time(c: Claim) -> DateSpan | None:
     return c.when if c.when is not None else event_time(c)
 
 
+def told_here(c: Claim) -> bool:
+    """The claim's time is written in its own sentence, not carried over from one before."""
+    return c.when is not None and c.when.text.lower() in c.sentence.lower()
+
+
 UNKNOWN_TIME_PENALTY = {"initiator": 0.06}
 COUNT_TIME_SLACK = 366  # days
 # One account's own counts of a kind are taken to tell of one event (its incidents are told apart by
@@ -216,7 +221,10 @@ def compatible(a: Claim, b: Claim) -> bool:
     # time versus statement time); two days a week apart are two incidents
     ta, tb = claim_time(a), claim_time(b)
     slack = 0
-    if a.kind in NUMERIC_KINDS and not (ta and tb and {ta.precision, tb.precision} <= {"day", "days"}):
+    days = ta and tb and {ta.precision, tb.precision} <= {"day", "days"}
+    if a.kind in NUMERIC_KINDS and not (days and told_here(a) and told_here(b)):
+        # a day an earlier sentence gave ("on Sunday ... 'No civilian casualties were reported'") may
+        # be when it was said or counted: only a count's own day keeps it apart from another's
         slack = COUNT_TIME_SLACK
     elif a.when is None or b.when is None:
         slack = COUNT_TIME_SLACK  # a document's event years often include when it was written

@@ -349,3 +349,24 @@ def test_compare_the_wars_toll_is_no_rival_figure_for_the_incidents(other: int, 
     assert compare(war, incident, ALIASES)[0] == relation
     assert not compatible(war, incident)
     assert compatible(war, claim("s3c1", 9100, scope="people, nationwide"))
+
+
+@pytest.mark.parametrize(
+    ("sentence_a", "sentence_b", "joined"),
+    [
+        # each count's own day, days apart: two incidents
+        ("On 31 March 50 were killed.", "On Sunday 60 were killed.", False),
+        # a day carried over from an earlier sentence may be when it was said or counted
+        ("50 were killed.", "On Sunday 60 were killed.", True),
+        ("50 were killed.", "60 were killed.", True),
+    ],
+)
+def test_align_only_a_counts_own_day_keeps_it_apart(sentence_a: str, sentence_b: str, joined: bool):
+    """ "On Sunday ... 'No civilian casualties were reported'" and "killed 1,400" under an earlier
+    sentence's 31 March: a day the sentence does not write is no veto (issue #8)."""
+    from analysis.align import compatible
+
+    a = claim("s1c1", 50, when=span(date(2022, 3, 31), date(2022, 3, 31), "day", "31 March"))
+    b = claim("s2c1", 60, when=span(date(2022, 4, 3), date(2022, 4, 3), "day", "Sunday"))
+    a, b = a.model_copy(update={"sentence": sentence_a}), b.model_copy(update={"sentence": sentence_b})
+    assert compatible(a, b) is joined
