@@ -31,7 +31,7 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
-from claims.sub_event import tells_killing, tells_war_onset
+from claims.sub_event import tells_expulsion, tells_killing, tells_war_onset
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -279,11 +279,19 @@ def war_onset(c: Claim) -> bool:
     return tells_war_onset(told, re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
 
 
-def _tells_killing(c: Claim) -> bool:
-    """The blame claim says who killed the incident's people (claims.sub_event.tells_killing)."""
-    if not isinstance(c.value, Actor):
+def _told(c: Claim) -> list[str]:
+    return [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
+
+
+def _harms_people(a: Claim, b: Claim) -> bool:
+    """Both blame claims say who killed the incident's people, or both who made them leave
+    (claims.sub_event.tells_killing, tells_expulsion)."""
+    if not (isinstance(a.value, Actor) and isinstance(b.value, Actor)):
         return False
-    return tells_killing([*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())], c.value.target)
+    ta, tb = _told(a), _told(b)
+    if tells_killing(ta, a.value.target) and tells_killing(tb, b.value.target):
+        return True
+    return tells_expulsion(ta) and tells_expulsion(tb)
 
 
 def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
@@ -406,8 +414,9 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
     if war_onset(a) and war_onset(b):
         # "X started the war" / "the war erupted when Y attacked": one question, at least at the bar
         return max(score, align_threshold())
-    if a.source_id != b.source_id and _tells_killing(a) and _tells_killing(b) and not (war_onset(a) or war_onset(b)):
-        # "the victims were killed by X" / "Y massacred the families": who killed the incident's people
+    if a.source_id != b.source_id and not (war_onset(a) or war_onset(b)) and _harms_people(a, b):
+        # "the victims were killed by X" / "Y massacred the families": who killed the incident's
+        # people; "X expelled them" / "their leaders told them to leave": who made them leave
         return max(score, align_threshold())
     if _denies_the_act(a, va, b, vb):
         return max(score, align_threshold())  # "troops did not fire on citizens" / "Uzbek troops opened fire"

@@ -149,6 +149,8 @@ class SubEventWords(_Strict):
     incident_acts: Words
     agents: Words
     act_only: Words
+    doc_expulsion: str = Field("", alias="_doc_expulsion")
+    expulsion_acts: Words = []
     doc_killing: str = Field("", alias="_doc_killing")
     killing_acts: Words
     doc_shooting_acts: str = Field("", alias="_doc_shooting_acts")
@@ -247,6 +249,11 @@ class InitiatorWords(_Strict):
     diplomatic_objects: Words = []  # "expelled the diplomats": not violence
     doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")
     blame_placing_verbs: Words = []  # "placed the blame on X"
+    doc_order_verbs: str = Field("", alias="_doc_order_verbs")
+    order_verbs: Words = []  # "ordered the residents to evacuate": who made people leave
+    leave_verbs: Words = []
+    drive_verbs: Words = []  # "driven out by X"
+    drive_particles: Words = []
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words

@@ -74,7 +74,9 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         root = external_head(date_span)
         anchor = root.head if root.dep_ != "ROOT" else root
         for _ in range(4):
-            if anchor.dep_ == "prep" or anchor.pos_ == "ADP":
+            if anchor.dep_ in ("prep", "pcomp") or anchor.pos_ == "ADP":
+                # "fled from what is now X between April and December": a clause that only names
+                # a place hands its time to the verb it hangs on
                 anchor = anchor.head
             elif anchor.pos_ == "NOUN" and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
                 anchor = anchor.head

@@ -68,7 +68,9 @@ def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool
 
 
 def _no_subject(tok: Token) -> bool:
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+    """No subject of its own, and active: "fled or were expelled" shares its subject as the one
+    acted on, not the doer."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in tok.children)
 
 
 def _reduced_passive(verb: Token) -> bool:

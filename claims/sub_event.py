@@ -241,3 +241,9 @@ def tells_killing(told: list[str], target: str | None = None) -> bool:
     words = {w.lower() for w in told}
     # firing kills the incident's people only when told at them ("fired into the crowd")
     return not words.isdisjoint(sub["killing_acts"]) or (victims and not words.isdisjoint(sub["shooting_acts"]))
+
+
+def tells_expulsion(told: list[str]) -> bool:
+    """ "X expelled 750,000", "encouraged by their leaders to leave", "driven out by the militia":
+    the blame claim says who made the incident's people leave (rules sub_event.expulsion_acts)."""
+    return not {w.lower() for w in told}.isdisjoint(rules()["sub_event"]["expulsion_acts"])

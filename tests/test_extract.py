@@ -641,3 +641,12 @@ RAID = "Gunmen raided the hamlet of Osk on Friday. Residents fled to the hills. 
 def test_extract_a_toll_of_the_whole_war_or_country(extract, text: str, scope: str):
     counts = [c for c in extract(text) if c.kind == "casualties"]
     assert [c.scope for c in counts] == [scope]
+
+
+def test_extract_a_time_hung_on_a_clause_naming_a_place_dates_the_main_verb(extract):
+    """ "fled from what is now the republic between April and December, 1948": the parser hangs the
+    time on "is"; the clause only names a place, the time is the flight's."""
+    text = "Some 9,000 Osk villagers, urged by their leaders to leave, fled from what is now Borduria between April and December, 1948."
+    (date_claim,) = [c for c in extract(text) if c.kind == "event_date"]
+    assert (date_claim.value.start, date_claim.value.end) == (date(1948, 4, 1), date(1948, 12, 31))
+    assert "fled" in date_claim.quote

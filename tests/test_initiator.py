@@ -314,3 +314,21 @@ def test_initiator_compare_reads_workspace_aliases():
 )
 def test_initiator_actor_is_who_acted_not_where(extract, text: str, actors: list[str]):
     assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # who made people leave: an order or an appeal to leave, or a drive out
+        ("Some 9,000 villagers, urged by their leaders to leave, crossed the river.", [("leaders", "villagers")]),
+        ("The army ordered the residents to evacuate the town.", [("army", "residents")]),
+        ("The militia drove the villagers out of the valley.", [("militia", "villagers")]),
+        ("Thousands of villagers fled or were driven out by the militia.", [("militia", None)]),
+        # an appeal to stay is no expulsion
+        ("The mayor's aides urged the villagers to remain.", []),
+        # "fled or were expelled": the people who fled are those expelled, not who expelled them
+        ("About 7,000 Armenians fled or were expelled from their homes.", []),
+    ],
+)
+def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target and a.target.split()[-1]) for a in extract(text)] == found

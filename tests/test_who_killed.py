@@ -10,7 +10,7 @@ from analysis.align import Vocabulary, align_threshold, pair_score
 from analysis.relate import relation_of
 from claims.actors import AliasTable
 from claims.models import Actor, Claim
-from claims.sub_event import tells_killing
+from claims.sub_event import tells_expulsion, tells_killing
 
 ALIASES = AliasTable()
 
@@ -74,3 +74,17 @@ def test_one_accounts_two_killings_are_not_joined_by_it():
     same = again.model_copy(update={"id": "s1c2", "source_id": "s1", "value": REBELS.value})
     voc = Vocabulary.of([MILITIA, again, same, *FILLER])
     assert pair_score(MILITIA, same, voc) < pair_score(MILITIA, again, voc)
+
+
+EXPELLED = blame("s1c2", "the militia", "the villagers", "the militia expelled some 9,000 villagers", "villager")
+URGED = blame("s2c2", "leaders", "villagers", "villagers, urged by their leaders to leave", "leave")
+
+
+def test_accounts_of_who_made_the_people_leave_are_one_fact():
+    """ "the militia expelled 9,000 villagers" / "urged by their leaders to leave": who made them
+    leave, one question; neither is about who killed anyone."""
+    assert tells_expulsion(EXPELLED.quote.split()) and tells_expulsion(URGED.quote.split())
+    assert not tells_expulsion(SHELLED.quote.split())
+    voc = Vocabulary.of([EXPELLED, URGED, SHELLED, *FILLER])
+    assert pair_score(EXPELLED, URGED, voc) >= align_threshold()
+    assert pair_score(URGED, SHELLED, voc) < align_threshold()
