@@ -38,8 +38,21 @@ def violent_words() -> frozenset[str]:
     )  # fmt: skip
 
 
+NEVER_NOUNS = frozenset({"stage", "time", "point", "moment", "occasion"})  # "at no stage had they fired"
+
+
 def _has_neg(node: Token) -> bool:
-    return any(c.dep_ == "neg" for c in node.children)
+    """ "did not fire", "never fired", "at no stage had the troops fired" (the phrase may hang on the
+    auxiliary); not "fired with no warning"."""
+    holders = [node, *(c for c in node.children if c.dep_ == "aux")]
+    if any(c.dep_ == "neg" for c in node.children):
+        return True
+    return any(
+        c.dep_ == "prep" and g.dep_ == "pobj" and _lemma(g) in NEVER_NOUNS and any(d.lower_ == "no" for d in g.children)
+        for h in holders
+        for c in h.children
+        for g in c.children
+    )
 
 
 def negated(tok: Token) -> bool:

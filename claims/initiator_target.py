@@ -55,6 +55,8 @@ def prep_target(reader: Reader, *nodes: Token | None) -> Target:
             for obj in _children(prep, "pobj"):
                 if obj.ent_type_ in ("DATE", "TIME", "CARDINAL") or obj.like_num:
                     continue
+                if any(d.lower_ == "no" for d in obj.children):
+                    continue  # "at no time did they fire": a negation, not a target
                 return _named_or_phrase(reader, obj)
     return None, None
 

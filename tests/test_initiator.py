@@ -332,3 +332,25 @@ def test_initiator_actor_is_who_acted_not_where(extract, text: str, actors: list
 )
 def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[str, str | None]]):
     assert [(a.actor, a.target and a.target.split()[-1]) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "at no stage", "at no time": a negation, wherever the parser hangs it
+        ("A spokesman insisted that at no stage had the troops fired indiscriminately.", [("troops", True, None)]),
+        ("At no time did the soldiers fire on the crowd.", [("soldiers", True, "crowd")]),
+        # "with no warning" says how, not whether
+        ("The soldiers fired on the crowd with no warning.", [("soldiers", False, "crowd")]),
+    ],
+)
+def test_initiator_at_no_stage_is_a_negation(extract, text: str, found: list[tuple[str, bool, str | None]]):
+    assert [(a.actor, a.negated, a.target) for a in extract(text)] == found
+
+
+def test_a_regiment_or_battalion_is_a_states_force():
+    """ "the 1st Battalion of the Parachute Regiment opened fire": a unit of an army, so a fact that
+    names one state reads it as that state's (analysis.relate.sole_state)."""
+    for unit in ("Parachute Regiment", "1st Battalion", "the battalions"):
+        assert side(unit) == "state"
+    assert side("the Martyrs' Brigades") != "state"
