@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
+from claims.dates import MONTHS, WEEKDAYS
 from claims.rules import rules
 from claims.where import PLACE_LABELS
 
@@ -23,7 +24,7 @@ def wide_toll(sent: Span, trigger: Token, ctx: DocContext) -> bool:
     lowered = f" {sent.text.lower()} "
     if any(f" {phrase} " in lowered or f" {phrase}," in lowered for phrase in sc["wide_phrases"]):
         return True
-    if _since_the_war(sent, set(sc["wide_since_words"])):
+    if _since_the_war(sent, set(sc["wide_since_words"])) or _since_a_month(sent, ctx):
         return True
     return _of_the_state(sent, trigger, ctx)
 
@@ -41,6 +42,20 @@ def _since_the_war(sent: Span, war_words: set[str]) -> bool:
             continue
         clause = tok.head if tok.dep_ == "mark" else tok  # "since the war began" / "since the war"
         if any(t.lemma_.lower() in war_words for t in clause.subtree if t.i != tok.i):
+            return True
+    return False
+
+
+def _since_a_month(sent: Span, ctx: DocContext) -> bool:
+    """ "have been killed in the fighting since April", "since 2014": a running toll over months or
+    years (FAILURE_MODES 17); "since Friday" may be the incident's own."""
+    for tok in sent:
+        if tok.lower_ != "since" or tok.dep_ == "mark":
+            continue
+        sub = [t for t in tok.subtree if t.i != tok.i]
+        days = any(t.like_num and len(t.text) <= 2 for t in sub) or any(t.lower_ in WEEKDAYS for t in sub)
+        months = any(t.lower_ in MONTHS or (t.like_num and len(t.text) == 4) for t in sub)
+        if months and not days:
             return True
     return False
 

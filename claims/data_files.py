@@ -254,6 +254,9 @@ class InitiatorWords(_Strict):
     leave_verbs: Words = []
     drive_verbs: Words = []  # "driven out by X"
     drive_particles: Words = []
+    doc_throw_verbs: str = Field("", alias="_doc_throw_verbs")
+    throw_verbs: Words = []  # "threw grenades at the post"
+    thrown_things: Words = []
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from claims.context import DocContext
+from claims.models import MUTUAL
 from claims.rules import rules
 from claims.tree import before_dash, np_text
 
@@ -28,6 +29,7 @@ MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
+MUTUAL_NOUNS = frozenset({"side", "party"})
 
 
 class Named(NamedTuple):
@@ -133,6 +135,7 @@ class ActorReader:
         if before is not None:
             return self.name(before, depth + 1)
         steps = (
+            self._mutual,
             self._apposition,
             self._proper,
             self._entity,
@@ -148,6 +151,14 @@ class ActorReader:
         return None
 
     # -- the steps of name(): each returns a Named, False to stop, None to go on --
+
+    def _mutual(self, tok: Token, depth: int) -> Named | None:
+        """ "Both sides fired on each other", "the two sides exchanged fire": blame shared, no one party."""
+        if _lemma(tok) not in MUTUAL_NOUNS:
+            return None
+        if any(c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "predet", "nummod", "amod")):
+            return Named(tok, MUTUAL, _written(tok))
+        return None
 
     def _full_name(self, tok: Token, depth: int) -> Named | None:
         """A person's or group's full name the entity tagger missed ("Marta Kowal and ... started the

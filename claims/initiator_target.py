@@ -18,6 +18,7 @@ TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through")
 TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
 FIRED = frozenset({"weapon", "round", "bullet", "shell", "grenade", "bomb", "device", "charge", "fire", "shot"})
 Target = tuple[str | None, Token | None]
+RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"
 
 
 class Reader(Protocol):
@@ -57,6 +58,8 @@ def prep_target(reader: Reader, *nodes: Token | None) -> Target:
                     continue
                 if any(d.lower_ == "no" for d in obj.children):
                     continue  # "at no time did they fire": a negation, not a target
+                if obj.lower_ in RECIPROCAL:
+                    return None, None  # "fired on each other": the actor says who was struck
                 return _named_or_phrase(reader, obj)
     return None, None
 

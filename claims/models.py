@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["casualties", "wounded", "displaced", "initiator", "event_date", "duration"]
 KINDS: tuple[str, ...] = ("casualties", "wounded", "displaced", "initiator", "event_date", "duration")
+MUTUAL = "both sides"  # the actor of a reciprocal account ("both sides fired on each other")
 NUMERIC_KINDS = frozenset({"casualties", "wounded", "displaced"})
 
 Precision = Literal["day", "days", "month", "season", "year", "years", "decade"]

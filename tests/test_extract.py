@@ -650,3 +650,19 @@ def test_extract_a_time_hung_on_a_clause_naming_a_place_dates_the_main_verb(extr
     (date_claim,) = [c for c in extract(text) if c.kind == "event_date"]
     assert (date_claim.value.start, date_claim.value.end) == (date(1948, 4, 1), date(1948, 12, 31))
     assert "fled" in date_claim.quote
+
+
+@pytest.mark.parametrize(
+    ("since", "scope"),
+    [
+        ("since April", "people, nationwide"),
+        ("since 2014", "people, nationwide"),
+        ("since Friday", "people"),
+        ("since 3 May", "people"),
+    ],  # fmt: skip
+)
+def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, scope: str):
+    """ "have been killed in the fighting since April": a toll over months, not the incident's."""
+    counts = [c for c in extract(f"{RAID} More than 1,000 people have been killed in the fighting {since}.")
+              if c.kind == "casualties"]  # fmt: skip
+    assert [c.scope for c in counts] == [scope]

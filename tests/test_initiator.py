@@ -354,3 +354,28 @@ def test_a_regiment_or_battalion_is_a_states_force():
     for unit in ("Parachute Regiment", "1st Battalion", "the battalions"):
         assert side(unit) == "state"
     assert side("the Martyrs' Brigades") != "state"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a thrown weapon at a target is an attack; protesters and activists can be who did it
+        ("Protesters threw grenades at the police station.", [("protesters", "police station")]),
+        ("The activists hurled petrol bombs at the building.", [("activists", "building")]),
+        ("The boy threw the ball at the wall.", []),
+        # a reciprocal account blames both sides, and "each other" is no target
+        ("Both sides fired on each other across the line.", [("both sides", None)]),
+    ],
+)
+def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize("other", ["Ruritania", "gunmen", "troops"])
+def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
+    """ "Both sides fired on each other" neither confirms nor denies "X fired first"."""
+    mutual = Claim(id="s1c1", source_id="s1", kind="initiator", quote="both sides fired", sentence="Both sides fired.",
+                   start=0, end=16, sentence_start=0, value=Actor(actor="both sides"))  # fmt: skip
+    one = mutual.model_copy(update={"id": "s2c1", "source_id": "s2", "value": Actor(actor=other)})
+    assert compare(mutual, one, AliasTable())[0] == "unclear"
+    assert side("protesters") not in ("state", "irregular")  # protesters are no armed side
