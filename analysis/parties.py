@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.actors import AliasTable
 from claims.rules import rules
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -80,7 +81,38 @@ def same_party(a: str | None, b: str | None) -> bool:
             return True
     # "National Defence Front (NDF)" written out with its initials
     paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)
-    return bool(set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()})
+    if set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()}:
+        return True
+    return _transliterated(a, b)
+
+
+MIN_SKELETON = 4  # consonants: shorter names collide by chance
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a capitalised name, doubled ones once: "Hizbullah" and "Hezbollah" -> "hzblh"."""
+    out = re.sub(r"[aeiouy'’-]", "", word.casefold())
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """ "Hezbollah" / "Hizbullah", "Taliban" / "Taleban": one capitalised name no table knows, spelt
+    in two transliterations (the same consonants in order, the same first letter). Names the actor
+    table knows (states, bodies) are matched by the table, never by their letters ("Armenia" and
+    "Romania" share their consonants)."""
+    ca, cb = _core(a), _core(b)
+    if " " in ca or " " in cb or ca[:1] != cb[:1] or not (a.strip()[:1].isupper() and b.strip()[:1].isupper()):
+        return False
+    skeleton = _skeleton(ca)
+    if len(skeleton) < MIN_SKELETON or skeleton != _skeleton(cb):
+        return False
+    table = _actor_table()
+    return not (table.resolve(ca) or table.resolve(cb))
+
+
+@lru_cache(maxsize=1)
+def _actor_table() -> AliasTable:
+    return AliasTable()
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,9 @@ from claims.tree import np_text
 
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through")
 TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
-FIRED = frozenset({"weapon", "round", "bullet", "shell", "grenade", "bomb", "device", "charge", "fire", "shot"})
+FIRED = frozenset({"weapon", "round", "bullet", "shell", "grenade", "bomb", "device", "charge", "fire", "shot", "rocket",
+                   "missile", "mortar", "projectile"})  # fmt: skip
+QUANTITIES = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "lot", "barrage", "volley"})
 Target = tuple[str | None, Token | None]
 RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"
 
@@ -76,10 +78,10 @@ def direct_target(reader: Reader, obj: Token | None) -> Target:
     w = _words()
     if obj.lemma_.lower() in w["attack_nouns"] | w["war_nouns"] | FIRED:
         return None, None
-    if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
+    if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY") or obj.lemma_.lower() in QUANTITIES:
         inner = _of_object(obj)  # "seized 20 percent of the territory"
-        if inner is None:
-            return None, None
+        if inner is None or inner.lemma_.lower() in w["attack_nouns"] | w["war_nouns"] | FIRED:
+            return None, None  # "fired hundreds of rockets": what was fired
         obj = inner
     named = reader.name(obj)
     if named:

@@ -379,3 +379,17 @@ def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
     one = mutual.model_copy(update={"id": "s2c1", "source_id": "s2", "value": Actor(actor=other)})
     assert compare(mutual, one, AliasTable())[0] == "unclear"
     assert side("protesters") not in ("state", "irregular")  # protesters are no armed side
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what was fired is no target, even counted ("hundreds of rockets")
+        ("Since the operation began, Hamas has fired hundreds of rockets at towns in the north.", "towns"),
+        ("The militants fired a barrage of mortars at the base.", "base"),
+        ("The army seized 20 percent of the territory.", "territory"),
+    ],
+)
+def test_initiator_what_was_fired_is_no_target(extract, text: str, target: str):
+    (actor,) = extract(text)
+    assert actor.target == target

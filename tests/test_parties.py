@@ -45,3 +45,22 @@ def test_parties_undated_claim_takes_its_documents_event_years():
     assert claim_time(old) == DateSpan(start=date(1971, 1, 1), end=date(1971, 12, 31), precision="years")
     assert not compatible(old, recent)  # 1971 and 2019 are two events
     assert compatible(undated, recent) and compatible(undated, old)  # nothing says when: no veto
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one name no table knows, spelt in two transliterations
+        ("Hezbollah", "Hizbullah", True),
+        ("Hizbollah", "Hezbollah", True),
+        ("Taliban", "Taleban", True),
+        # states are matched by the actor table, never by their letters
+        ("Armenia", "Romania", False),
+        ("Russia", "Prussia", False),
+        # short names share consonants by chance; descriptions are no names
+        ("Hamas", "Homs", False),
+        ("rebels", "robbers", False),
+    ],
+)
+def test_same_party_across_transliterations(a: str, b: str, same: bool):
+    assert same_party(a, b) is same
