@@ -29,7 +29,7 @@ from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
-from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
 from claims.sub_event import tells_expulsion, tells_killing, tells_war_onset
 from sources.settings import thresholds
@@ -283,6 +283,19 @@ def _told(c: Claim) -> list[str]:
     return [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
 
 
+def _denies_it_happened(denial: Claim, other: Claim) -> bool:
+    """ "The reported raid never took place" against an account of who carried out the raid: the act
+    it names is in the other's words, or both are of the incident's killing (FAILURE_MODES 15)."""
+    va, vb = denial.value, other.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or va.actor != NOBODY or vb.actor == NOBODY:
+        return False
+    act = denial.about.lower().split()[:1]
+    told = _told(other)
+    if act and (act[0] in told or act[0].rstrip("s") in {w.rstrip("s") for w in told}):
+        return True
+    return tells_killing(_told(denial), None) and tells_killing(told, vb.target)
+
+
 def _harms_people(a: Claim, b: Claim) -> bool:
     """Both blame claims say who killed the incident's people, or both who made them leave
     (claims.sub_event.tells_killing, tells_expulsion)."""
@@ -414,6 +427,8 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
     if war_onset(a) and war_onset(b):
         # "X started the war" / "the war erupted when Y attacked": one question, at least at the bar
         return max(score, align_threshold())
+    if a.source_id != b.source_id and (_denies_it_happened(a, b) or _denies_it_happened(b, a)):
+        return max(score, align_threshold())  # "the raid never took place" / "troops raided the village"
     if a.source_id != b.source_id and not (war_onset(a) or war_onset(b)) and _harms_people(a, b):
         # "the victims were killed by X" / "Y massacred the families": who killed the incident's
         # people; "X expelled them" / "their leaders told them to leave": who made them leave

@@ -21,7 +21,7 @@ from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
-from claims.models import MUTUAL, Actor, Claim, Count, DateSpan, Duration
+from claims.models import MUTUAL, NOBODY, Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
 from claims.sub_event import WHOLE, same_part, split_part
 
@@ -570,6 +570,11 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     pa, pb = aliases.resolve(va.actor) or va.actor, aliases.resolve(vb.actor) or vb.actor
     if MUTUAL in (pa, pb) and pa != pb:
         return "unclear", f"{pair}: one account says both sides did it"
+    if NOBODY in (pa, pb) and pa != pb:
+        other = vb if pa == NOBODY else va
+        if other.negated:
+            return "unclear", f"{pair}: one says the act never happened, the other only who did not do it"
+        return "contradict", f"{pair}: one account says the act never happened"
     if va.negated or vb.negated:
         return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
     if same_party(pa, pb):

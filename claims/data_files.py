@@ -254,6 +254,10 @@ class InitiatorWords(_Strict):
     leave_verbs: Words = []
     drive_verbs: Words = []  # "driven out by X"
     drive_particles: Words = []
+    doc_happen_verbs: str = Field("", alias="_doc_happen_verbs")
+    happen_verbs: Words = []  # "the raid never happened"
+    staged_words: Words = []  # "the massacre was staged", "a staged provocation"
+    label_verbs: Words = []  # "called the killings a staged provocation"
     doc_throw_verbs: str = Field("", alias="_doc_throw_verbs")
     throw_verbs: Words = []  # "threw grenades at the post"
     thrown_things: Words = []

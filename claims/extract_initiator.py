@@ -24,6 +24,7 @@ from claims.initiator_negation import (
     _words,
     blames_violence,
     denied,
+    has_neg,
     is_response,
     negated,
     qualified,
@@ -32,6 +33,7 @@ from claims.initiator_negation import (
 )
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
+from claims.models import NOBODY
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
 
@@ -113,6 +115,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
+        "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -124,6 +127,9 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i and t.dep_ == "nsubj"
                   and t.lower_ not in PRONOUNS and reader.name(t)]  # fmt: skip
         return reader.name(before[-1]) if before else None
+    if pattern.actor_search == "nobody":
+        act = roles[pattern.event or pattern.trigger]
+        return Named(act, NOBODY, "no one")  # "the raid never took place": nobody did it
     if pattern.actor_search == "clause_subject":
         node = trigger
         while node.head.i != node.i and not any(c.dep_ == "nsubj" for c in node.children):

@@ -41,7 +41,7 @@ def violent_words() -> frozenset[str]:
 NEVER_NOUNS = frozenset({"stage", "time", "point", "moment", "occasion"})  # "at no stage had they fired"
 
 
-def _has_neg(node: Token) -> bool:
+def has_neg(node: Token) -> bool:
     """ "did not fire", "never fired", "at no stage had the troops fired" (the phrase may hang on the
     auxiliary); not "fired with no warning"."""
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
@@ -59,7 +59,7 @@ def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
     denial = _words()["denial_verbs"]
-    return any(_has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors))
+    return any(has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors))
 
 
 def denied(tok: Token) -> bool:
@@ -69,7 +69,7 @@ def denied(tok: Token) -> bool:
     node = tok
     for head in tok.ancestors:
         if _lemma(head) in denial and node.dep_ in COMPLEMENT:
-            return not _has_neg(head)
+            return not has_neg(head)
         node = head
     return False
 

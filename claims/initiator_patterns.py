@@ -25,7 +25,7 @@ CACHE_KEY = "rashomon.initiator_matches"
 Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
     "no_subject", "armed_actor", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
-    "not_diplomatic",
+    "not_diplomatic", "negated_trigger",
 ]  # fmt: skip
 
 
@@ -59,7 +59,7 @@ class InitiatorPattern(_Strict):
     strength: Literal["start", "attack", "blame"]
     trigger: str
     actor: str | None = None
-    actor_search: Literal["subject_before", "clause_subject"] | None = None
+    actor_search: Literal["subject_before", "clause_subject", "nobody"] | None = None  # nobody: the act never happened
     actor_read: Literal["name", "modifier"] = "name"
     event: str | None = None
     target: TargetRule | None = None

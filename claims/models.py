@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Kind = Literal["casualties", "wounded", "displaced", "initiator", "event_date", "duration"]
 KINDS: tuple[str, ...] = ("casualties", "wounded", "displaced", "initiator", "event_date", "duration")
 MUTUAL = "both sides"  # the actor of a reciprocal account ("both sides fired on each other")
+NOBODY = "no one"  # the actor of a denial that the act happened at all ("the raid never took place")
 NUMERIC_KINDS = frozenset({"casualties", "wounded", "displaced"})
 
 Precision = Literal["day", "days", "month", "season", "year", "years", "decade"]

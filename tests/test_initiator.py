@@ -393,3 +393,43 @@ def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
 def test_initiator_what_was_fired_is_no_target(extract, text: str, target: str):
     (actor,) = extract(text)
     assert actor.target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # an act denied to have happened at all: nobody did it
+        ("The ministry said the reported raid never took place.", True),
+        ("Officials said there was no attack on the village.", True),
+        ("The massacre never happened, officials insisted.", True),
+        ("The ministry called the massacre a staged provocation.", True),
+        ("The killings were staged, the ministry said.", True),
+        # an act that happened, or a negation above it that is not about it
+        ("The attack took place on Friday.", False),
+        ("The troops did not go into the place where the massacre happened, he said.", False),
+    ],
+)
+def test_initiator_an_act_that_never_happened(extract, text: str, denied: bool):
+    found = [(a.actor, a.negated) for a in extract(text) if a.actor == "no one"]
+    assert found == ([("no one", True)] if denied else [])
+
+
+def test_compare_and_align_an_act_that_never_happened():
+    """ "The raid never took place" answers every account of who carried out the raid (FAILURE_MODES 15)."""
+    from analysis.align import Vocabulary, align_threshold, pair_score
+
+    def blame(cid: str, actor: str, quote: str, about: str, negated: bool = False) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote + ".",
+                     start=0, end=len(quote), sentence_start=0, value=Actor(actor=actor, negated=negated),
+                     about=about, event=[f"@ev:{cid}"])  # fmt: skip
+
+    never = blame("s1c1", "no one", "the reported raid never took place", "raid", negated=True)
+    raided = blame("s2c1", "Ruritania", "Ruritanian troops raided the village", "raid")
+    denied = blame("s3c1", "Ruritania", "Ruritania did not raid the village", "raid", negated=True)
+    shelled = blame("s4c1", "Borduria", "Borduria shelled the port", "port")
+    fillers = [blame(f"s{n}c1", "Osk", f"Osk hit convoy {n}", "hit") for n in range(5, 9)]
+    voc = Vocabulary.of([never, raided, denied, shelled, *fillers])
+    assert pair_score(never, raided, voc) >= align_threshold()
+    assert pair_score(never, shelled, voc) < align_threshold()
+    assert compare(never, raided, AliasTable())[0] == "contradict"
+    assert compare(never, denied, AliasTable())[0] == "unclear"
