@@ -558,6 +558,19 @@ def _start_words() -> frozenset[str]:
     return frozenset(rules()["date_roles"]["start_words"])
 
 
+def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
+    """ "Both sides did it" neither confirms nor denies one side; "it never happened" denies whoever
+    is said to have done it."""
+    if MUTUAL in (pa, pb) and pa != pb:
+        return "unclear", f"{pair}: one account says both sides did it"
+    if NOBODY in (pa, pb) and pa != pb:
+        other = vb if pa == NOBODY else va
+        if other.negated:
+            return "unclear", f"{pair}: one says the act never happened, the other only who did not do it"
+        return "contradict", f"{pair}: one account says the act never happened"
+    return None
+
+
 def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | None = None) -> tuple[str, str]:
     """Same party, a denial of it, or two different ones. An actor described by its force
     ("federal forces") contradicts only what it clearly is not: a state's forces are not the
@@ -568,13 +581,9 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
     # user aliases, and a nation inside a described actor ("Russian troops"), name the party
     pa, pb = aliases.resolve(va.actor) or va.actor, aliases.resolve(vb.actor) or vb.actor
-    if MUTUAL in (pa, pb) and pa != pb:
-        return "unclear", f"{pair}: one account says both sides did it"
-    if NOBODY in (pa, pb) and pa != pb:
-        other = vb if pa == NOBODY else va
-        if other.negated:
-            return "unclear", f"{pair}: one says the act never happened, the other only who did not do it"
-        return "contradict", f"{pair}: one account says the act never happened"
+    special = _no_one_party(va, pa, vb, pb, pair)
+    if special:
+        return special
     if va.negated or vb.negated:
         return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
     if same_party(pa, pb):
