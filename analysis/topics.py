@@ -96,6 +96,8 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         return False
     if _body(name, written) or _person(name, written, claims):
         return False
+    if " " not in name and _a_people(name):
+        return False  # "Guardsmen", "Palestinians": a people, not where it happened
     if " " not in name and _generic(name):  # "Group", "Strip", "The": words of names, no name
         return False
     if " " not in name and not any(_alone(before, after) for _w, before, after in written):
@@ -105,6 +107,15 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         if any(_person(n, [], claims) for n in longer) or (longer and name_specificity(name) < VAGUE_NAME):
             return False
     return True
+
+
+PEOPLE_ENDINGS = ("men", "ans", "ites")  # "Guardsmen", "Palestinians", "Shiites"; not "Homs", "Paris"
+
+
+def _a_people(name: str) -> bool:
+    """A capitalised word naming a people or a body of men, never a place's name."""
+    low = name.casefold()
+    return low.endswith(PEOPLE_ENDINGS) or bool(_singular(low) & _people_words())
 
 
 def _occurrences(name: str, text: str) -> list[tuple[str, str, str]]:

@@ -148,6 +148,11 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         (["orin valk", "dessel"], "Forty died in Dessel.", None, "Dessel"),
         # a dateline's capitals are not an acronym
         (["jorvik"], "JORVIK, May 3 - Forty died in Jorvik.", None, "Jorvik"),
+        # a people or a body of men is no place: "students killed in Guardsmen" reads wrong
+        (["guardsmen"], "Guardsmen fired and four students died.", None, None),
+        (["varnans", "dessel"], "Varnans said forty died in Dessel.", None, "Dessel"),
+        # a place's name that ends like a plural is still a place
+        (["homs"], "Forty died in Homs.", None, "Homs"),
     ],
 )
 def test_topics_event_is_a_place_not_a_person_a_body_or_a_word_of_a_name(names, sentence, speaker, event):
