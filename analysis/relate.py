@@ -137,24 +137,74 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
 
 
 def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Vocabulary | None = None,
-                sole: str | None = None) -> Relation:  # fmt: skip
+                sole: str | None = None, figures: tuple[int, ...] = ()) -> Relation:  # fmt: skip
     """Compare two claims of one group; `score` is how sure alignment is they state one fact.
 
     Differing dates or lengths from a weak alignment (below 0.5, or $RASHOMON_SAME_FACT_SCORE)
     may be two events, not a contradiction. Two counts of one event's group contradict only when
     something says they count the same people: their own words align them, or both name the same
     population (issue #8); the event alone groups them, it does not make them rivals. `sole`: the
-    one state the fact's accounts name (sole_state), for blame claims.
+    one state the fact's accounts name (sole_state), for blame claims; `figures`: the fact's exact
+    counts (toll_figures), which may show two of them to be parts of one toll.
     """
     rel, reason = compare(a, b, aliases, sole)
+    if rel == "contradict" and a.kind in NUMERIC_KINDS and (parts := parts_of_one_toll(a, b, figures)):
+        return _relation(a, b, "different_scope", f"{reason}; but {parts}: parts of one toll", score)
     if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
     elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc, sole):
         rel, reason = "unclear", f"{reason}; but they may speak of different acts"
+    return _relation(a, b, rel, reason, score)
+
+
+def _relation(a: Claim, b: Claim, rel: str, reason: str, score: float) -> Relation:
     confidence, category = verdict_confidence(a, b, rel, score)
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason, confidence=confidence, category=category)
+
+
+MAX_OTHER_PARTS = 2  # more addends find a sum by chance among a dozen figures
+
+
+def toll_figures(members: Iterable[Claim]) -> tuple[int, ...]:
+    """The exact figures a fact's counts give ("34 were killed", not "at least 34" or "dozens"):
+    what parts_of_one_toll adds up."""
+    return tuple(sorted(
+        int(c.value.low) for c in members
+        if isinstance(c.value, Count) and c.value.low is not None and c.value.low == c.value.high
+        and not c.value.vague and c.value.low >= 2
+    ))  # fmt: skip
+
+
+def parts_of_one_toll(a: Claim, b: Claim, figures: tuple[int, ...]) -> str | None:
+    """ "34 killed on the day", "10 killed the week before", "44 died in all", "17 at each of two
+    sites": figures that add up with the fact's others are parts of one toll, not rival counts
+    (issue #8). The smaller with at most two other figures makes the larger, or both with at most
+    one other make a third."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Count) and isinstance(vb, Count)):
+        return None
+    pair = toll_figures([a, b])
+    if len(pair) < 2 or pair[0] == pair[1]:
+        return None
+    small, big = pair
+    others = list(figures)
+    for n in (small, big):
+        if n not in others:
+            return None
+        others.remove(n)
+    for k in range(1, MAX_OTHER_PARTS + 1):
+        for extra in combinations(others, k):
+            if small + sum(extra) == big:
+                return f"{big} is {small} and {' and '.join(map(str, extra))} together"
+    for extra in [(), *((x,) for x in others)]:
+        rest = list(others)
+        for x in extra:
+            rest.remove(x)
+        if small + big + sum(extra) in rest:
+            return f"{small} and {big}{''.join(f' and {x}' for x in extra)} make {small + big + sum(extra)}"
+    return None
 
 
 # Issue #9: how solid a machine verdict is, so the review queue and a reader can tell a clear
@@ -429,10 +479,13 @@ def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tup
     everyone = [c for grouped in alignment.groups for c in grouped]
     position = {c.id: n for n, c in enumerate(everyone)}
     sole = {c.id: state for grouped in alignment.groups if (state := sole_state(grouped, aliases)) for c in grouped}
+    figures = {c.id: found for grouped in alignment.groups if (found := toll_figures(grouped)) for c in grouped}
     # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
     pairs = PairMemo(everyone)
     memo = pairs.memo_with(
-        lambda a, b, score: relation_of(a, b, score, aliases, voc, sole.get(a.id)).model_dump(exclude_unset=True)
+        lambda a, b, score: relation_of(a, b, score, aliases, voc, sole.get(a.id), figures.get(a.id, ())).model_dump(
+            exclude_unset=True
+        )
     )
     statement = {c.id: key for c, key in zip(everyone, pairs.keys, strict=True)}
 

@@ -194,8 +194,21 @@ def _names_side(tok: Token) -> bool:
 RULES = (_direct, _clause, _light_verb, _via_figure, _window, _side)
 
 
+def _held(noun: Token) -> bool:
+    """ "(a total of) 259 suspects were arrested for offences including murder", "charged 12 men with
+    the killings": people a verb of custody or justice holds are not the dead, whatever crime is named."""
+    arg = noun.head if noun.dep_ == "conj" else noun
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in rules()["figure_nouns"]:
+        arg = arg.head.head  # "a total of 259 suspects"
+    return (
+        arg.dep_ in ("nsubj", "nsubjpass", "dobj") and arg.head.lemma_.lower() in rules()["count_link"]["custody_verbs"]
+    )
+
+
 def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """The trigger a number counts for, by the first rule that finds one."""
+    if _held(noun):
+        return None
     for rule in RULES:
         found = rule(noun, root, num_span, triggers)
         if found is not None:

@@ -67,6 +67,8 @@ class ScopeWords(_Strict):
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
     added_markers: Words = []  # issue #8: "another 50", "it includes 64": more people or some of them
     part_verbs: Words = []
+    doc_added_after: str = Field("", alias="_doc_added_after")
+    added_after: Words = []  # "three more children"
     more_markers: Words = []  # "another 50": besides a toll, never its figure
     doc_more_markers: str = Field("", alias="_doc_more_markers")
     earlier_markers: Words = []  # "who had fled earlier waves": people of a period before the event
@@ -92,6 +94,8 @@ class CountLinkWords(_Strict):
     max_clause_path: int = Field(ge=1, le=10)
     max_side_path: int = Field(ge=1, le=10)
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
+    doc_custody_verbs: str = Field("", alias="_doc_custody_verbs")
+    custody_verbs: Words = []  # "259 suspects were arrested for ... murder": not the dead
 
 
 class SpeakerWords(_Strict):

@@ -167,8 +167,8 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     ):
         return None  # "the body of one of the 58 victims": a person singled out, not a toll
     noun = _counted_noun(root)
-    if _base_of_partitive(noun) or unrealised(noun):
-        return None  # "of the 1,093 on board", "40 attempted murders": no toll
+    if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun):
+        return None  # "of the 1,093 on board", "40 attempted murders", "of one family": no toll
     scope_noun = noun
     of_dead = None
     part = find_part(root, noun, num_span, wholes)
@@ -197,7 +197,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         return None  # a part that does not say whose people it counts would read as a rival figure
     if found.kind == "displaced" and not where:
         where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
-    added = _added(num_span, noun) or _series_toll(found.trigger)
+    added = _added(num_span, noun) or _series_toll(found.trigger) or _earlier_period(found.trigger)
     if not added and wide_toll(sent, found.trigger, ctx):
         added = rules()["scope"]["wide_marker"]
     scope = f"{scope}, {added}" if added else scope
@@ -206,6 +206,15 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event)
+
+
+def _describes_a_group(noun: Token) -> bool:
+    """ "four children of one family", "two brothers from the same three villages": a number inside
+    what describes people counted by another number is no count of its own."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "from"):
+        return False
+    held = noun.head.head
+    return held.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" and c.like_num for c in held.children)
 
 
 def _part_of_dead(root: Token, triggers: list[tuple[Token, str]]) -> Link | None:
@@ -229,6 +238,9 @@ def _added(num_span: Span, noun: Token) -> str | None:
     before = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
     if before is not None and before.lower_ in sc["added_markers"]:
         return before.lower_
+    after = num_span.doc[num_span.end] if num_span.end < len(num_span.doc) else None
+    if after is not None and after.lower_ in sc["added_after"]:
+        return after.lower_  # "killing three more children": besides those told before
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
     if _of_them(num_span, noun) or _of_the_dead(noun):
@@ -251,6 +263,22 @@ def _series_toll(trigger: Token) -> str | None:
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
     return "earlier" if perfect else None
+
+
+def _earlier_period(trigger: Token) -> str | None:
+    """ "ten people were killed in the week before the shooting", "in the preceding days": people
+    killed in a period before the event's own, besides its toll (issue #8)."""
+    sc = rules()["scope"]
+    marks = set(sc["earlier_markers"]) | {"before", "preceding"}
+    holders = [trigger, trigger.head] if trigger.dep_ in ("acl", "relcl", "amod") else [trigger]
+    for _ in range(2):  # "killed in clashes in the week before": the time may hang on the event noun
+        objs = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over")
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for when in (g for g in objs if g.lemma_.lower() in sc["time_nouns"]):
+            if any(t.lower_ in marks for t in when.subtree if t.i != when.i):
+                return "earlier"
+        holders = objs
+    return None
 
 
 def _witness(verb: Token) -> bool:

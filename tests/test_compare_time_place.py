@@ -370,3 +370,24 @@ def test_align_only_a_counts_own_day_keeps_it_apart(sentence_a: str, sentence_b:
     b = claim("s2c1", 60, when=span(date(2022, 4, 3), date(2022, 4, 3), "day", "Sunday"))
     a, b = a.model_copy(update={"sentence": sentence_a}), b.model_copy(update={"sentence": sentence_b})
     assert compatible(a, b) is joined
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figures", "relation"),
+    [
+        # 34 on the day and 10 the week before make the 44 of the strike: parts of one toll
+        (34, 44, (10, 34, 44), "different_scope"),
+        (10, 34, (10, 34, 44), "different_scope"),
+        # 17 at each of two sites and 10 before make 44
+        (17, 44, (10, 17, 17, 44), "different_scope"),
+        (17, 34, (17, 17, 34), "different_scope"),
+        # nothing adds up: two rival counts
+        (169, 745, (169, 187, 745), "contradict"),
+        (34, 44, (34, 44), "contradict"),
+    ],
+)
+def test_relation_figures_that_add_up_are_parts_of_one_toll(a: int, b: int, figures: tuple[int, ...], relation: str):
+    from analysis.relate import relation_of
+
+    x, y = claim("s1c1", a), claim("s2c1", b)
+    assert relation_of(x, y, 0.9, ALIASES, figures=figures).relation == relation

@@ -666,3 +666,23 @@ def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, s
     counts = [c for c in extract(f"{RAID} More than 1,000 people have been killed in the fighting {since}.")
               if c.kind == "casualties"]  # fmt: skip
     assert [c.scope for c in counts] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # people held by a verb of custody or justice are not the dead, whatever crime is named
+        ("A total of 259 suspects were arrested for offences including public violence and murder.", []),
+        ("Police charged 12 men with the killings.", []),
+        # a number inside what describes people counted by another is no count of its own
+        ("Four children of one family were killed by naval fire on the beach.", [(4, "children")]),
+        # killed in a period before the event's own, or besides those told before
+        ("Ten people were killed in clashes in the week before the shooting.", [(10, "people, earlier")]),
+        ("Ten people were killed in the week of the strike.", [(10, "people")]),
+        ("A second shell was fired at them, killing three more children.", [(3, "more children, more")]),
+        ("Fifty more bodies were found on Monday.", [(50, "people, more")]),
+    ],
+)
+def test_extract_counts_held_described_earlier_or_more(extract, text: str, found: list[tuple[int, str]]):
+    counts = [c for c in extract(text) if c.kind == "casualties"]
+    assert [(c.value.low, c.scope.split(" in the ")[0]) for c in counts] == found

@@ -246,9 +246,12 @@ def test_incremental_reprints_are_aligned_per_statement_as_a_full_analysis_does(
     if postings == 1:
         return
     assert (done.joined, done.new_groups) == (1, 0)
-    # scored once per statement of the fact it joins (40, 55), not per reprint (8), then its fact's
-    # statements compared pair by pair again (70 with 40 and 55; 40-40, 40-55, 55-55)
-    assert calls == Counter({"pair_score": 2 + 5, "relation_of": 5})
+    # scored once per statement of the fact it joins (40, 55), not per reprint (8), and, where the
+    # words they share still block (not past a posting limit of 3), once against the bridge's figure:
+    # a count's day may have been carried over from another sentence, which the index does not keep,
+    # so only compatible() rules it out; then its fact's statements compared pair by pair again (70
+    # with 40 and 55; 40-40, 40-55, 55-55)
+    assert calls == Counter({"pair_score": (3 if postings > 3 else 2) + 5, "relation_of": 5})
     same_as_full_analysis(ws)
 
 

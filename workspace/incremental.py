@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analysis.align import (
+    COUNT_TIME_SLACK,
     EVENT_WEIGHT,
     MAX_POSTINGS,
     Vocabulary,
@@ -52,6 +53,7 @@ from analysis.relate import (
     relate,
     relation_of,
     sole_state,
+    toll_figures,
     topic_of,
 )
 from claims.actors import AliasTable
@@ -359,7 +361,11 @@ def _candidates(ws: Workspace, claim: Claim, keys: list[str], stats: WorkspaceVo
 
 
 def _never_meet(claim: Claim, time: TimeSpan | None) -> bool:
-    return times_meet(claim.when, time) is False  # type: ignore[arg-type]  # reads start, end, precision
+    """No time slack compatible() allows lets the two meet: counts may be a year apart when one's
+    day was carried over from another sentence (analysis.align.told_here), which the index does not
+    keep, so they are ruled out only a year apart."""
+    slack = COUNT_TIME_SLACK if claim.kind in NUMERIC_KINDS else 0
+    return times_meet(claim.when, time, at_least=slack) is False  # type: ignore[arg-type]  # reads start, end, precision
 
 
 def _may_reach(claim: Claim, found: Candidate, stats: WorkspaceVocabulary,
@@ -419,13 +425,14 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
     return [g.model_copy(update={"id": f"g{counter + n}"}) for n, g in enumerate(groups, 1)], relations
 
 
-def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable, sole: str | None) -> Relation:
+def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable, sole: str | None,
+              figures: tuple[int, ...] = ()) -> Relation:  # fmt: skip
     """One cross-source pair, labelled as analysis.relate.relate labels it: with alignment's score,
     which align() always computes for two claims of one statement (its copies are one unit, however
     common their words), and otherwise only where they share a word it blocks on."""
     same = stats.statement(a) == stats.statement(b)
     score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
-    return relation_of(a, b, score or 0.0, aliases, stats.voc, sole)
+    return relation_of(a, b, score or 0.0, aliases, stats.voc, sole, figures)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
@@ -448,15 +455,18 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     new_ids = {c.id for c in item.joined}
     stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
     sole = sole_state(members, aliases)
+    figures = toll_figures(members)
     positions = statement_keys(members) if item.joined else []
-    # a new member naming another state changes whose forces unnamed ones are: compare all again
-    anew = len(set(positions)) < len(positions) or (bool(item.joined) and sole != sole_state(kept, aliases))
+    # a new member naming another state changes whose forces unnamed ones are, a new figure which
+    # others add up to: compare all again
+    changed = sole != sole_state(kept, aliases) or figures != toll_figures(kept)
+    anew = len(set(positions)) < len(positions) or (bool(item.joined) and changed)
     if anew:
-        added = _per_statement(members, positions, stats, aliases, sole)
+        added = _per_statement(members, positions, stats, aliases, sole, figures)
         every = added
     else:
         added = [
-            _relation(a, b, stats, aliases, sole)
+            _relation(a, b, stats, aliases, sole, figures)
             for j, b in enumerate(members)
             if b.id in new_ids
             for a in members[:j]
@@ -483,7 +493,7 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
 
 
 def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
-                   aliases: AliasTable, sole: str | None) -> list[Relation]:  # fmt: skip
+                   aliases: AliasTable, sole: str | None, figures: tuple[int, ...] = ()) -> list[Relation]:  # fmt: skip
     """A group's relations as analysis.relate gives them when statements repeat: each two distinct
     statements (positions) one relation, on their first pair of claims from two sources, naming the
     other claims of each side.
@@ -496,6 +506,6 @@ def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceV
     for claim, position in zip(members, positions, strict=True):
         by_position.setdefault(position, []).append(claim)
     return [
-        _relation(a, b, stats, aliases, sole).model_copy(update={"also_a": also_a, "also_b": also_b})
+        _relation(a, b, stats, aliases, sole, figures).model_copy(update={"also_a": also_a, "also_b": also_b})
         for a, b, also_a, also_b in position_pairs(list(by_position.values()))
     ]
