@@ -31,7 +31,7 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
-from claims.sub_event import tells_expulsion, tells_killing, tells_war_onset
+from claims.sub_event import series_of_acts, tells_expulsion, tells_killing, tells_war_onset
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -435,8 +435,8 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         return max(score, align_threshold())
     if _denies_the_act(a, va, b, vb):
         return max(score, align_threshold())  # "troops did not fire on citizens" / "Uzbek troops opened fire"
-    if _different_attacks(va, vb):
-        score -= 0.3
+    if _different_attacks(va, vb) or series_of_acts(a.quote) != series_of_acts(b.quote):
+        score -= 0.3  # two attacks, or a running series of them beside one act
     return score
 
 

@@ -22,7 +22,7 @@ from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
-from claims.sub_event import names_onset, names_whole_event, scales_differ, two_acts
+from claims.sub_event import names_onset, names_whole_event, scales_differ, series_of_acts, two_acts
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -262,8 +262,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
     onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
     if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
-    if two_acts(words_a, words_b, target_a, target_b):
-        return False  # "stormed the depot" and "to blame for the blast": two acts of one siege
+    if two_acts(words_a, words_b, target_a, target_b) or series_of_acts(a.quote) != series_of_acts(b.quote):
+        return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
     va, vb = a.value, b.value

@@ -153,6 +153,9 @@ class SubEventWords(_Strict):
     incident_acts: Words
     agents: Words
     act_only: Words
+    doc_series: str = Field("", alias="_doc_series")
+    series_aux: Words = []  # "has fired"
+    series_quantities: Words = []  # "hundreds of rockets"
     doc_expulsion: str = Field("", alias="_doc_expulsion")
     expulsion_acts: Words = []
     doc_killing: str = Field("", alias="_doc_killing")

@@ -247,3 +247,13 @@ def tells_expulsion(told: list[str]) -> bool:
     """ "X expelled 750,000", "encouraged by their leaders to leave", "driven out by the militia":
     the blame claim says who made the incident's people leave (rules sub_event.expulsion_acts)."""
     return not {w.lower() for w in told}.isdisjoint(rules()["sub_event"]["expulsion_acts"])
+
+
+def series_of_acts(quote: str) -> bool:
+    """ "Hamas has fired more than 1,000 rockets at Israel": a present perfect and a count of acts,
+    a running series told as background, not one act of the incident (rules sub_event.series_*)."""
+    sub = rules()["sub_event"]
+    words = quote.lower().split()
+    if not set(words) & set(sub["series_aux"]):
+        return False
+    return any(any(ch.isdigit() for ch in w) for w in words) or bool(set(words) & set(sub["series_quantities"]))

@@ -88,3 +88,29 @@ def test_accounts_of_who_made_the_people_leave_are_one_fact():
     voc = Vocabulary.of([EXPELLED, URGED, SHELLED, *FILLER])
     assert pair_score(EXPELLED, URGED, voc) >= align_threshold()
     assert pair_score(URGED, SHELLED, voc) < align_threshold()
+
+
+@pytest.mark.parametrize(
+    ("quote", "series"),
+    [
+        ("Hamas has fired more than 1,000 rockets at towns", True),
+        ("the army has carried out hundreds of strikes", True),
+        ("the navy fired two shells at the beach", False),
+        ("the militia has denied the attack", False),
+    ],
+)
+def test_a_running_series_of_acts_is_told_apart(quote: str, series: bool):
+    from claims.sub_event import series_of_acts
+
+    assert series_of_acts(quote) is series
+
+
+def test_a_running_series_is_no_rival_account_of_one_act():
+    """ "Hamas has fired more than 1,000 rockets at Israel" beside "Israeli forces fired on the beach,
+    killing four boys": background to the incident, not a rival answer to who fired on the beach."""
+    series = blame("s1c3", "Hamas", "Israel", "Hamas has fired more than 1,000 rockets at Israel", "rocket")
+    strike = blame("s2c3", "Israel", "the beach", "Israeli forces fired on the beach", "fire")
+    voc = Vocabulary.of([series, strike, *FILLER])
+    assert relation_of(series, strike, 0.6, ALIASES, voc).relation != "contradict"
+    once = series.model_copy(update={"quote": "Hamas fired more than 1,000 rockets at Israel", "id": "s1c4"})
+    assert pair_score(series, strike, voc) < pair_score(once, strike, voc)
