@@ -60,21 +60,32 @@ def _since_a_month(sent: Span, ctx: DocContext) -> bool:
     return False
 
 
+STATE_PREPS = ("in", "across", "throughout")  # "killed in X", "the mission in X": where, not who or whither
+
+
 def _of_the_state(sent: Span, trigger: Token, ctx: DocContext) -> bool:
-    """A perfect-tense count whose sentence names a state and no other place ("the mission in X has
-    verified 5,264 civilian casualties"), with no day of its own: the state's toll so far."""
+    """A perfect-tense count whose sentence places it in a state and names no other place ("the
+    mission in X has verified 5,264 civilian casualties", "10,000 have died in X"), with no day of
+    its own: the state's toll so far. A state that speaks ("X has said 20 died") or that people
+    fled into is no place of the toll."""
     # the small model tags a state as an organisation as often as a place: what the actor table
     # knows as a state is one, whatever its label, but a people's name ("Israeli television",
     # "Lebanese civilians") says whose, not where
-    states = [e for e in sent.ents if e.label_ != "NORP" and _is_state(e.text, ctx)]
+    states = [e for e in sent.ents if e.label_ != "NORP" and _is_state(e.text, ctx) and _placed(e)]
     if not states or any(e.label_ in PLACE_LABELS and not _is_state(e.text, ctx) for e in sent.ents):
         return False
     if any(d.span.precision in DAY_PRECISIONS for d in ctx.dates_in(sent.start_char, sent.end_char)):
         return False
-    verbs = [trigger, trigger.head, sent.root]
+    verbs = [trigger, trigger.head]
     verbs += [v.head for v in verbs if v.dep_ == "conj"]  # "has documented and verified 5,264"
     # the present perfect of a running toll ("has verified"), not a past perfect's background
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
+
+
+def _placed(ent: Span) -> bool:
+    """The name is the object of "in", "across" or "throughout"."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in STATE_PREPS
 
 
 def _is_state(name: str, ctx: DocContext) -> bool:

@@ -89,4 +89,20 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         if len(content) < MIN_EVENT_WORDS:
             continue
         hits.append(DateHit(mention, anchor, event))
-    return hits
+    return _without_named_years(hits)
+
+
+COARSE = ("year", "years", "decade")
+
+
+def _without_named_years(hits: list[DateHit]) -> list[DateHit]:
+    """ "The 2014 war, which began on 8 July 2014": a year that names the event beside the day its
+    sentence gives it within that year says nothing more (and would meet every other date of the
+    year)."""
+    fine = [h for h in hits if h.mention.span.precision not in COARSE]
+    return [
+        h for h in hits
+        if h.mention.span.precision not in COARSE
+        or not any(f.mention.span.start >= h.mention.span.start and f.mention.span.end <= h.mention.span.end
+                   and {t.i for t in f.event} & {t.i for t in h.event} for f in fine)
+    ]  # fmt: skip

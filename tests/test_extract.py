@@ -627,8 +627,9 @@ RAID = "Gunmen raided the hamlet of Osk on Friday. Residents fled to the hills. 
         (f"{RAID} The monitors in Paraguay have verified at least 4,100 civilian deaths.", "civilians, nationwide"),
         (f"{RAID} More than 9,000 people have died since the uprising began in 2019.", "people, nationwide"),
         (f"{RAID} Some 700 people were killed across the country last year.", "people, nationwide"),
-        # a people's name says whose, not where
+        # a people's name says whose, not where; a state that speaks or is fled into is no place of the toll
         (f"{RAID} Paraguayan television said as many as 19 people may have died.", "people"),
+        (f"{RAID} Paraguay has said 20 of its soldiers were killed in the fighting.", "soldiers [Paraguay]"),
         # the incident's own toll: a place of its own, a day of its own, or no perfect
         ("Rebels raided Marova. Residents fled. At least 40 people have been killed in Marova, Paraguay.", "people"),
         (f"{RAID} At least 40 people have been killed in Paraguay on 3 May 2020.", "people"),
@@ -686,3 +687,23 @@ def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, s
 def test_extract_counts_held_described_earlier_or_more(extract, text: str, found: list[tuple[int, str]]):
     counts = [c for c in extract(text) if c.kind == "casualties"]
     assert [(c.value.low, c.scope.split(" in the ")[0]) for c in counts] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a year naming the event beside the day the sentence gives it says nothing more
+        (
+            "The 2014 war, which the army called Operation Rain, began on 8 July 2014 and lasted 50 days.",
+            [(date(2014, 7, 8), "day")],
+        ),
+        # a year of another event in the sentence stays
+        (
+            "In 1994 the war ended, and a ceasefire was signed on 12 May 1994.",
+            [(date(1994, 1, 1), "year"), (date(1994, 5, 12), "day")],
+        ),
+    ],
+)
+def test_extract_a_year_naming_the_event_beside_its_day(extract, text: str, dates: list[tuple[date, str]]):
+    found = [(c.value.start, c.value.precision) for c in extract(text) if c.kind == "event_date"]
+    assert found == dates
