@@ -462,3 +462,17 @@ def test_incremental_pruning_changes_nothing(tmp_path: Path, nlp, monkeypatch: p
             assert analyse_workspace(ws, nlp=nlp).mode == "incremental"
             results.append((ws.groups(), ws.relations()))
     assert results[0] == results[1]
+
+
+def test_incremental_a_new_figure_that_adds_up_turns_a_contradiction_into_parts(ws: Workspace):
+    """34 against 44 contradict until an account of 10 killed joins: 34 and 10 make 44, parts of one
+    toll (analysis.relate.parts_of_one_toll). Incremental analysis compares the stored contradiction
+    again, as a full analysis would."""
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 34)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 44)])
+    full_analysis(ws)
+    assert [r.relation for r in ws.relations()] == ["contradict"]
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 10)])
+    realign(ws, AliasTable(), pipeline=PIPELINE)
+    assert "contradict" not in {r.relation for r in ws.relations()}
+    same_as_full_analysis(ws)

@@ -457,10 +457,8 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     sole = sole_state(members, aliases)
     figures = toll_figures(members)
     positions = statement_keys(members) if item.joined else []
-    # a new member naming another state changes whose forces unnamed ones are, a new figure which
-    # others add up to: compare all again
-    changed = sole != sole_state(kept, aliases) or figures != toll_figures(kept)
-    anew = len(set(positions)) < len(positions) or (bool(item.joined) and changed)
+    # a new member naming another state changes whose forces unnamed ones are: compare all again
+    anew = len(set(positions)) < len(positions) or (bool(item.joined) and sole != sole_state(kept, aliases))
     if anew:
         added = _per_statement(members, positions, stats, aliases, sole, figures)
         every = added
@@ -472,7 +470,13 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
             for a in members[:j]
             if a.source_id != b.source_id
         ]
-        every = stored + added
+        if item.joined and figures != toll_figures(kept):
+            # a new figure others add up with (analysis.relate.parts_of_one_toll) can only turn a
+            # stored contradiction of two counts into parts of one toll: those alone are compared again
+            refreshed = _refigured(stored, members, stats, aliases, sole, figures)
+            if refreshed != stored:  # replace the stored ones only when a verdict changed
+                stored, added, anew = refreshed, refreshed + added, True
+        every = added if anew else stored + added
     if len({c.source_id for c in members}) < 2:
         status = "single"
     elif any(r.relation == "contradict" for r in every):
@@ -490,6 +494,24 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
         }
     )
     return updated, added, anew
+
+
+def _refigured(stored: list[Relation], members: list[Claim], stats: WorkspaceVocabulary, aliases: AliasTable,
+               sole: str | None, figures: tuple[int, ...]) -> list[Relation]:  # fmt: skip
+    """The stored relations, their contradictions compared again with the fact's figures now."""
+    by_id = {c.id: c for c in members}
+    out = []
+    for rel in stored:
+        a, b = by_id.get(rel.claim_a), by_id.get(rel.claim_b)
+        if rel.relation == "contradict" and a is not None and b is not None:
+            fresh = _relation(a, b, stats, aliases, sole, figures)
+            rel = (
+                fresh.model_copy(update={"also_a": rel.also_a, "also_b": rel.also_b})
+                if rel.also_a or rel.also_b
+                else fresh
+            )
+        out.append(rel)
+    return out
 
 
 def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
