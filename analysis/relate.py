@@ -164,7 +164,7 @@ def _relation(a: Claim, b: Claim, rel: str, reason: str, score: float) -> Relati
     return Relation(claim_a=a.id, claim_b=b.id, relation=rel, reason=reason, confidence=confidence, category=category)
 
 
-MAX_OTHER_PARTS = 2  # more addends find a sum by chance among a dozen figures
+MAX_FIGURES = 12  # distinct figures: among more, some add up by chance
 
 
 def toll_figures(members: Iterable[Claim]) -> tuple[int, ...]:
@@ -180,30 +180,34 @@ def toll_figures(members: Iterable[Claim]) -> tuple[int, ...]:
 def parts_of_one_toll(a: Claim, b: Claim, figures: tuple[int, ...]) -> str | None:
     """ "34 killed on the day", "10 killed the week before", "44 died in all", "17 at each of two
     sites": figures that add up with the fact's others are parts of one toll, not rival counts
-    (issue #8). The smaller with at most two other figures makes the larger, or both with at most
-    one other make a third."""
-    va, vb = a.value, b.value
-    if not (isinstance(va, Count) and isinstance(vb, Count)):
-        return None
+    (issue #8). The smaller with one or two other figures makes the larger, or both with at most
+    one other make a third. Linear in the fact's figures; never among more than MAX_FIGURES
+    distinct ones, where sums meet by chance."""
     pair = toll_figures([a, b])
     if len(pair) < 2 or pair[0] == pair[1]:
         return None
     small, big = pair
-    others = list(figures)
-    for n in (small, big):
-        if n not in others:
-            return None
-        others.remove(n)
-    for k in range(1, MAX_OTHER_PARTS + 1):
-        for extra in combinations(others, k):
-            if small + sum(extra) == big:
-                return f"{big} is {small} and {' and '.join(map(str, extra))} together"
-    for extra in [(), *((x,) for x in others)]:
-        rest = list(others)
-        for x in extra:
-            rest.remove(x)
-        if small + big + sum(extra) in rest:
-            return f"{small} and {big}{''.join(f' and {x}' for x in extra)} make {small + big + sum(extra)}"
+    others = Counter(figures)
+    if len(others) > MAX_FIGURES or others[small] < 1 or others[big] < 1:
+        return None
+    others[small] -= 1
+    others[big] -= 1
+
+    def has(n: int, *used: int) -> bool:
+        return others[n] - sum(1 for u in used if u == n) > 0
+
+    gap = big - small
+    if has(gap):
+        return f"{big} is {small} and {gap} together"
+    for x in [n for n, k in others.items() if k > 0]:
+        if x < gap and has(gap - x, x):
+            return f"{big} is {small} and {x} and {gap - x} together"
+    whole = small + big
+    if has(whole):
+        return f"{small} and {big} make {whole}"
+    for x in [n for n, k in others.items() if k > 0]:
+        if has(whole + x, x):
+            return f"{small} and {big} and {x} make {whole + x}"
     return None
 
 
