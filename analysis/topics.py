@@ -441,7 +441,9 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         return f"{who} {VERB.get(kind, kind)}{_in(event)}"
     if kind == "initiator":
         parties = " vs ".join(_parties(claims, event))
-        what = f"who started the {_act(about, claims)}" + (f" in {event}" if event and not _state(event) else "")
+        act = _act(about, claims)
+        what = _names().act_questions.get(act, f"who started the {act}")
+        what += f" in {event}" if event and not _state(event) else ""
         return what + (f": {parties}" if parties else "")
     if kind == "event_date":
         name = _date_name(about, claims, label)

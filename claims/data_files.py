@@ -426,5 +426,7 @@ class FactNamesFile(_Strict):
     dangling: Words
     doc_event_nouns: str = Field("", alias="_doc_event_nouns")
     event_nouns: Words
+    doc_act_questions: str = Field("", alias="_doc_act_questions")
+    act_questions: dict[str, str] = {}  # "fire" -> "who opened fire"
     doc_statement_nouns: str = Field("", alias="_doc_statement_nouns")
     statement_nouns: Words

@@ -262,3 +262,16 @@ def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str]
         claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor=a)) for n, a in enumerate(actors, 1)
     ]
     assert name_fact(claims, "attack", ONE, "who") == f"who started the attack in Dessel: {parties}"
+
+
+@pytest.mark.parametrize(
+    ("about", "question"),
+    [("fire", "who opened fire"), ("rocket", "who fired the rockets"), ("storming", "who started the storming")],
+)
+def test_topics_a_blame_fact_asks_its_question_in_plain_words(about: str, question: str):
+    """ "who opened fire in Dessel", not "who started the fire": firing and weapons read as asked."""
+    actors = [
+        claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Ruritania")),
+        claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Borduria")),
+    ]
+    assert name_fact(actors, about, ONE, "who") == f"{question} in Dessel: Ruritania vs Borduria"
