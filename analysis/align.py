@@ -275,11 +275,11 @@ def war_onset(c: Claim) -> bool:
     """The blame claim says who began the conflict as a whole (claims.sub_event.tells_war_onset)."""
     if not isinstance(c.value, Actor):
         return False
-    told = [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
-    return tells_war_onset(told, re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
+    return tells_war_onset(_told(c), re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
 
 
 def _told(c: Claim) -> list[str]:
+    """What a blame claim's own words say it is about: its act word and its quote's words."""
     return [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
 
 

@@ -245,8 +245,7 @@ def _forms(lemmas: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _reporting() -> frozenset[str]:
-    said = {"said", "told", "wrote", "written", "found", "shown", "put"}
-    return _forms(rules()["speaker"]["reporting_verbs"]) | said
+    return _forms(rules()["speaker"]["reporting_verbs"]) | _lower(_names().reporting_past)
 
 
 @lru_cache(maxsize=1)

@@ -267,7 +267,9 @@ class InitiatorWords(_Strict):
     label_verbs: Words = []  # "called the killings a staged provocation"
     doc_throw_verbs: str = Field("", alias="_doc_throw_verbs")
     throw_verbs: Words = []  # "threw grenades at the post"
-    thrown_things: Words = []
+    doc_fired_things: str = Field("", alias="_doc_fired_things")
+    fired_things: Words = []  # "fired a missile", "threw grenades": what is fired, no target
+    quantity_nouns: Words = []  # "hundreds of rockets"
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words
@@ -418,6 +420,8 @@ class FactNamesFile(_Strict):
     body_heads: Words  # "Minsk Group", "Relief Foundation": a body, no event
     doc_irregular_past: str = Field("", alias="_doc_irregular_past")
     irregular_past: Words
+    doc_reporting_past: str = Field("", alias="_doc_reporting_past")
+    reporting_past: Words = []  # "said", "told": irregular pasts of reporting verbs
     not_past: Words  # "hundred", "sacred": -ed words that are no verb
     pronouns: Words
     doc_openers: str = Field("", alias="_doc_openers")

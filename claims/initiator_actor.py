@@ -306,6 +306,7 @@ class ActorReader:
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+TEXT_KEY = "rashomon.text"
 
 
 def named_as_place(doc: Doc, name: str) -> bool:
@@ -315,7 +316,14 @@ def named_as_place(doc: Doc, name: str) -> bool:
     if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
         return True
     preps = "|".join(sorted(PLACE_PREPS))
-    return re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", doc.text) is not None
+    return re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", _text(doc)) is not None
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, joined once: Doc.text joins every token anew on each call (issue #11)."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]
 
 
 def _objects(tok: Token) -> list[Token]:

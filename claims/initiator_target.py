@@ -16,9 +16,6 @@ from claims.tree import np_text
 
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through")
 TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
-FIRED = frozenset({"weapon", "round", "bullet", "shell", "grenade", "bomb", "device", "charge", "fire", "shot", "rocket",
-                   "missile", "mortar", "projectile"})  # fmt: skip
-QUANTITIES = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "lot", "barrage", "volley"})
 Target = tuple[str | None, Token | None]
 RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"
 
@@ -76,11 +73,16 @@ def direct_target(reader: Reader, obj: Token | None) -> Target:
     if obj is None:
         return None, None
     w = _words()
-    if obj.lemma_.lower() in w["attack_nouns"] | w["war_nouns"] | FIRED:
+    fired = w["attack_nouns"] | w["war_nouns"] | w["fired_things"]  # what was fired or done, not whom at
+    if obj.lemma_.lower() in fired:
         return None, None
-    if obj.like_num or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY") or obj.lemma_.lower() in QUANTITIES:
+    if (
+        obj.like_num
+        or obj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY")
+        or obj.lemma_.lower() in w["quantity_nouns"]
+    ):
         inner = _of_object(obj)  # "seized 20 percent of the territory"
-        if inner is None or inner.lemma_.lower() in w["attack_nouns"] | w["war_nouns"] | FIRED:
+        if inner is None or inner.lemma_.lower() in fired:
             return None, None  # "fired hundreds of rockets": what was fired
         obj = inner
     named = reader.name(obj)
