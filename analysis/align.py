@@ -31,7 +31,7 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
-from claims.sub_event import series_of_acts, tells_expulsion, tells_killing, tells_war_onset
+from claims.sub_event import series_of_acts, tells_expulsion, tells_incident, tells_killing, tells_war_onset
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -268,7 +268,12 @@ def _different_attacks(a: Actor, b: Actor) -> bool:
         return False
     if accuse_each_other(a.actor, a.target, b.actor, b.target):
         return False
-    return fuzz.token_set_ratio(a.target.lower(), b.target.lower()) < 60
+    return fuzz.token_set_ratio(_bare(a.target), _bare(b.target)) < 60
+
+
+def _bare(phrase: str) -> str:
+    """ "the bridge" -> "bridge": two targets share no article's worth of likeness."""
+    return re.sub(r"^(the|a|an)\s+", "", phrase.lower().strip())
 
 
 def war_onset(c: Claim) -> bool:
@@ -296,15 +301,24 @@ def _denies_it_happened(denial: Claim, other: Claim) -> bool:
     return tells_killing(_told(denial), None) and tells_killing(told, vb.target)
 
 
-def _harms_people(a: Claim, b: Claim) -> bool:
-    """Both blame claims say who killed the incident's people, or both who made them leave
-    (claims.sub_event.tells_killing, tells_expulsion)."""
-    if not (isinstance(a.value, Actor) and isinstance(b.value, Actor)):
+def one_incident_act(a: Claim, b: Claim) -> bool:
+    """Two accounts' blame claims answer the incident's one question of who did it: both say who
+    killed its people, both who made them leave, or both name the incident only as a whole ("is
+    responsible for this crime" / "carried out the attack") without naming two targets
+    (claims.sub_event.tells_killing, tells_expulsion, tells_incident). Never the war's onset."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or a.source_id == b.source_id:
+        return False
+    if war_onset(a) or war_onset(b):
         return False
     ta, tb = _told(a), _told(b)
-    if tells_killing(ta, a.value.target) and tells_killing(tb, b.value.target):
+    if tells_killing(ta, va.target) and tells_killing(tb, vb.target):
         return True
-    return tells_expulsion(ta) and tells_expulsion(tb)
+    if tells_expulsion(ta) and tells_expulsion(tb):
+        return True
+    if NOBODY in (va.actor, vb.actor):
+        return False  # "there was no massacre" denies its own act only (_denies_it_happened)
+    return tells_incident(ta, va.target) and tells_incident(tb, vb.target) and not _different_attacks(va, vb)
 
 
 def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
@@ -429,7 +443,7 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         return max(score, align_threshold())
     if a.source_id != b.source_id and (_denies_it_happened(a, b) or _denies_it_happened(b, a)):
         return max(score, align_threshold())  # "the raid never took place" / "troops raided the village"
-    if a.source_id != b.source_id and not (war_onset(a) or war_onset(b)) and _harms_people(a, b):
+    if one_incident_act(a, b):
         # "the victims were killed by X" / "Y massacred the families": who killed the incident's
         # people; "X expelled them" / "their leaders told them to leave": who made them leave
         return max(score, align_threshold())

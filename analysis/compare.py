@@ -558,6 +558,17 @@ def _start_words() -> frozenset[str]:
     return frozenset(rules()["date_roles"]["start_words"])
 
 
+@lru_cache(maxsize=1)
+def _share_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["share_words"])
+
+
+def _a_share(c: Claim) -> bool:
+    """ "X was indirectly responsible", "X shares the blame": a part of the responsibility, which does
+    not deny that another did the deed (rules initiator.share_words)."""
+    return not _share_words().isdisjoint(re.findall(r"[a-z-]+", c.quote.lower()))
+
+
 def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
     """ "Both sides did it" neither confirms nor denies one side; "it never happened" denies whoever
     is said to have done it."""
@@ -588,6 +599,9 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
     if same_party(pa, pb):
         return "agree", f"{pair}: the same actor"
+    shared = next((p for p, c in ((pa, a), (pb, b)) if _a_share(c)), None)
+    if shared is not None:
+        return "unclear", f"{pair}: {shared} is given a share of the blame, which leaves room for another"
     ga, gb = _generic(pa, aliases), _generic(pb, aliases)
     if ga and gb:
         if {ga, gb} == {"state", "irregular"}:

@@ -132,7 +132,10 @@ def side(name: str | None) -> str | None:
     if not words:
         return None
     table = _sides()
-    return table.get(" ".join(words[-2:])) or table.get(words[-1])
+    found = table.get(" ".join(words[-2:])) or table.get(words[-1])
+    if found != "irregular" and any(table.get(w) == "irregular" for w in words[:-1]):
+        return "irregular"  # "rebel forces", "separatist leaders", "insurgent groups": an armed group's
+    return found
 
 
 def named_in(name: str) -> bool:

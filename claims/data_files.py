@@ -163,6 +163,8 @@ class SubEventWords(_Strict):
     doc_shooting_acts: str = Field("", alias="_doc_shooting_acts")
     shooting_acts: Words = []
     victim_nouns: Words
+    doc_incident_refs: str = Field("", alias="_doc_incident_refs")
+    incident_refs: Words = []  # "responsible for this crime"
 
     @model_validator(mode="after")
     def _known_parts(self) -> SubEventWords:
@@ -279,6 +281,15 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words
+    doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")
+    accusation_nouns: Words = []  # "rejected the accusation"
+    doc_weapon_nouns: str = Field("", alias="_doc_weapon_nouns")
+    weapon_nouns: Words = []  # "used chemical weapons"
+    use_verbs: Words = []
+    doc_share_words: str = Field("", alias="_doc_share_words")
+    share_words: Words = []  # "indirectly responsible"
+    doc_holding_verbs: str = Field("", alias="_doc_holding_verbs")
+    holding_verbs: Words = []  # "held X responsible"
     force_nouns: Words
     actor_nouns: ActorNouns
     doc_actor_nouns: str = Field("", alias="_doc_actor_nouns")

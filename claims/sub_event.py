@@ -243,6 +243,16 @@ def tells_killing(told: list[str], target: str | None = None) -> bool:
     return not words.isdisjoint(sub["killing_acts"]) or (victims and not words.isdisjoint(sub["shooting_acts"]))
 
 
+def tells_incident(told: list[str], target: str | None = None) -> bool:
+    """ "X is responsible for this crime", "Y carried out the attack", "Z denied any involvement": the
+    blame claim names the incident only as a whole, or says who killed its people (tells_killing);
+    not the war (act_scale), whose onset is another question (rules sub_event.incident_refs)."""
+    if act_scale(told, target) == "war":
+        return False
+    words = {w.lower() for w in told}
+    return not words.isdisjoint(rules()["sub_event"]["incident_refs"]) or tells_killing(told, target)
+
+
 def tells_expulsion(told: list[str]) -> bool:
     """ "X expelled 750,000", "encouraged by their leaders to leave", "driven out by the militia":
     the blame claim says who made the incident's people leave (rules sub_event.expulsion_acts)."""

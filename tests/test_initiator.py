@@ -181,6 +181,13 @@ FOUND = [
     # a denial denied affirms; a dispute is a denial
     ("We do not dispute that armed men seized the prison that night.", "armed men", False, None),
     ("Russia disputed that its troops stormed the prison.", "Russia", True, None),
+    # the one held responsible, not the one holding; a denial of the accusation; weapons used
+    ("Three governments held the Kestrian army responsible for the attack.", "Kestrian army", False, None),
+    ("The envoy holds the militia responsible for the shelling.", "militia", False, None),
+    ("The court found the two commanders guilty of the killings.", "commanders", False, None),
+    ("The government rejected the accusation.", "government", True, None),
+    ("The general staff said the army had not used such weapons.", "army", True, None),
+    ("The police used live ammunition against the strikers.", "police", False, None),
     # a leader named with his state's demonym stands for his state
     ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
 ]

@@ -1,0 +1,113 @@
+"""Who did it, when accounts name the incident only as a whole (issue #8): "the rebels are
+responsible for this crime", "the army carried out the attack", "the ministry rejected the
+accusation" answer one question across accounts, whoever they name; the war's onset, an attack on
+another target, and a denial that a named act happened at all are other questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.align import Vocabulary, align_threshold, one_incident_act, pair_score
+from analysis.parties import side
+from analysis.relate import relation_of
+from claims.actors import AliasTable
+from claims.models import NOBODY, Actor, Claim
+from claims.sub_event import tells_incident
+
+ALIASES = AliasTable()
+
+
+def blame(cid: str, actor: str, target: str | None, quote: str, about: str, negated: bool = False) -> Claim:
+    # each account's own event names: only what the claims themselves say ties them
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote + ".",
+                 start=0, end=len(quote), sentence_start=0, about=about,
+                 value=Actor(actor=actor, target=target, negated=negated),
+                 terms=[w for w in quote.lower().split() if len(w) > 3], event=[f"@ev:{cid}"])  # fmt: skip
+
+
+CRIME = blame("s1c1", "insurgent groups", None, "insurgent groups bear the blame for this crime", "crime")
+CARRIED = blame("s2c1", "the security forces", None, "the security forces carried out the attack", "attack")
+REJECTED = blame("s3c1", "the security forces", None, "the security forces rejected the accusation",
+                 "accusation", negated=True)  # fmt: skip
+HELD = blame("s4c1", "insurgent groups", None, "the envoy held insurgent groups responsible", "responsible")
+# not the incident as a whole
+INVADED = blame("s5c1", "Iraq", "Iran", "Iraq attacked Iran", "Iran")
+BRIDGE = blame("s6c1", "insurgent groups", "the bridge", "insurgent groups attacked the bridge", "bridge")
+DEPOT = blame("s7c1", "the security forces", "the depot", "the security forces attacked the depot", "depot")
+NO_MASSACRE = blame("s8c1", NOBODY, None, "there was no massacre", "massacre", negated=True)
+FIRED = blame("s9c1", "the security forces", None, "the security forces fired mortars", "mortar")
+FILLER = [blame(f"s{n}c1", "Borduria", "a convoy", f"Borduria hit convoy {n}", "hit") for n in range(10, 14)]
+ALL = [CRIME, CARRIED, REJECTED, HELD, INVADED, BRIDGE, DEPOT, NO_MASSACRE, FIRED, *FILLER]
+
+
+@pytest.mark.parametrize(
+    ("claim", "told"),
+    [(CRIME, True), (CARRIED, True), (REJECTED, True), (HELD, True), (INVADED, False), (FIRED, False)],
+)
+def test_the_incident_named_as_a_whole_is_told(claim: Claim, told: bool):
+    assert tells_incident([*claim.about.split(), *claim.quote.split()], claim.value.target) is told
+
+
+@pytest.mark.parametrize(("a", "b"), [(CRIME, CARRIED), (CARRIED, HELD), (REJECTED, HELD), (CRIME, REJECTED)])
+def test_accounts_of_who_did_the_incident_are_one_fact(a: Claim, b: Claim):
+    voc = Vocabulary.of(ALL)
+    assert one_incident_act(a, b)
+    assert pair_score(a, b, voc) >= align_threshold()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        (CRIME, CARRIED, "contradict"),
+        (CARRIED, REJECTED, "contradict"),
+        (HELD, CRIME, "agree"),
+        (REJECTED, HELD, "unclear"),
+    ],  # fmt: skip
+)
+def test_culprits_of_the_incident_are_compared(a: Claim, b: Claim, relation: str):
+    """An armed group against a state's forces, or "rejected the accusation" against "carried out
+    the attack": one question, two answers; the forces' denial leaves the armed group possible."""
+    voc = Vocabulary.of(ALL)
+    rel = relation_of(a, b, align_threshold(), ALIASES, voc)
+    assert rel.relation == relation, rel.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (CRIME, INVADED),  # the war's onset: another question
+        (BRIDGE, DEPOT),  # two targets, two attacks
+        (NO_MASSACRE, CARRIED),  # "there was no massacre" does not deny that an attack was made
+        (CRIME, CRIME.model_copy(update={"id": "s1c2"})),  # one account: many acts
+    ],
+)
+def test_other_questions_are_not_joined(a: Claim, b: Claim):
+    assert not one_incident_act(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("rebel forces", "irregular"),
+        ("separatist troops", "irregular"),
+        ("government forces", "state"),
+        ("the army", "state"),
+        ("insurgent groups", "irregular"),
+        ("separatist leaders", "irregular"),
+    ],  # fmt: skip
+)
+def test_an_armed_groups_forces_are_not_a_states(name: str, expected: str):
+    assert side(name) == expected
+
+
+def test_a_share_of_the_blame_leaves_room_for_the_doer():
+    """ "An inquiry found the army indirectly responsible" beside "militiamen massacred the
+    refugees": a part of the responsibility is no rival answer to who did the deed."""
+    share = blame("s14c1", "the army", None, "the inquiry found the army indirectly responsible", "responsible")
+    deed = blame("s15c1", "militiamen", "the refugees", "militiamen massacred the refugees", "refugee")
+    whole = share.model_copy(
+        update={"id": "s16c1", "source_id": "s16", "quote": "the inquiry found the army responsible"}
+    )
+    voc = Vocabulary.of([share, deed, whole, *FILLER])
+    assert relation_of(share, deed, align_threshold(), ALIASES, voc).relation == "unclear"
+    assert relation_of(whole, deed, align_threshold(), ALIASES, voc).relation == "contradict"
