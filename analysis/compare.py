@@ -23,7 +23,7 @@ from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import MUTUAL, NOBODY, Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
-from claims.sub_event import WHOLE, same_part, split_part
+from claims.sub_event import WHOLE, part_of_word, same_part, split_part
 
 INF = math.inf
 NEARLY_ALL = 0.9  # a group's count this close to the whole's: nearly all of the whole were of that group
@@ -240,7 +240,7 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart
-    parts = _parts_differ(sa, sb, ia, ib)
+    parts = _parts_differ(sa, sb, ia, ib) or _part_of_several(a, sa, b, sb, ia, ib)
     first = parts is not None and parts[0] == "contradict" and _first_count(a, b, ia, ib)
     return ("update", f"{parts[1]}, but {first}") if parts and first else parts
 
@@ -257,6 +257,23 @@ def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str
 
         return "different_scope", f"one counts the {part.part} only, the other the whole"
     return "different_scope", f"different parts of the event (the {sa.part} / the {sb.part})"
+
+
+def _part_of_several(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
+    """ "A car bomb killed eight, and a shooting on the island 69" against "86 dead": a part of an
+    event its own account says had several (an explosion and a shooting), smaller than a count that
+    names no part, may be a part of that toll, not a rival figure for it (issue #8)."""
+    if bool(sa.part) == bool(sb.part) or WHOLE in (sa.part, sb.part):
+        return None
+    (claim, scope, ip), iw = (a, sa, ia) if sa.part else (b, sb, ib), ib if sa.part else ia
+    if ip.high >= iw.low or not _names_another_part(claim, scope.part or ""):
+        return None
+    return "different_scope", f"one counts the {scope.part} only, an event its account says had other parts"
+
+
+def _names_another_part(claim: Claim, part: str) -> bool:
+    found = (part_of_word(w) for w in re.findall(r"[a-z]+", claim.sentence.lower()))
+    return any(p is not None and not same_part(p, part) and p != WHOLE for p in found)
 
 
 def _added_part(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:

@@ -193,6 +193,7 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
             if part:
                 named.add(part)  # "were shot dead", "gunned down"
         named |= _prep_parts(head)
+    named |= _subject_parts(trigger.head if trigger.dep_ in ("oprd", "acomp") else trigger)
     if len(named) > 1:
         return WHOLE  # "first with a bomb, then with a rifle", "in the fighting and the blast": the whole
     if named:
@@ -204,6 +205,16 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         around |= _clause_parts(clause)  # "killed when a gunman opened fire"
     return around.pop() if len(around) == 1 else None
+
+
+def _subject_parts(verb: Token) -> set[str]:
+    """ "A car bomb killed eight", "the shooting left 69 dead": the cause the death verb's own subject
+    names (not an agent: "gunmen killed five" may be by any means)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _agents()]
+    return {part for subj in subjects for tok in (subj, *(c for c in subj.children if c.dep_ == "compound"))
+            if (part := _part_of(tok))}  # fmt: skip
 
 
 def _clause_parts_of_head(head: Token) -> set[str]:
