@@ -237,6 +237,8 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     """Another place, people found besides, or another part of the event: not two figures for one toll."""
     if sa.wide != sb.wide:
         return "different_scope", "one counts the whole war or country, the other this event"
+    if _one_death_beside_a_toll(ia, ib):
+        return "different_scope", "one person's death, told beside a toll of many"
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart
@@ -257,6 +259,15 @@ def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str
 
         return "different_scope", f"one counts the {part.part} only, the other the whole"
     return "different_scope", f"different parts of the event (the {sa.part} / the {sb.part})"
+
+
+ONE_AMONG_MANY = 10  # a toll this large is never a rival figure for one person's death
+
+
+def _one_death_beside_a_toll(ia: Interval, ib: Interval) -> bool:
+    """ "One fell to his death and one drowned", "a policeman was killed" beside "69 killed": the
+    death of one person is told as a part of a toll, not as a rival count for it."""
+    return any(x.low == x.high == 1 and y.low >= ONE_AMONG_MANY for x, y in ((ia, ib), (ib, ia)))
 
 
 def _part_of_several(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
@@ -446,8 +457,13 @@ def _rising_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     if bool(a.speaker) != bool(b.speaker) or (a.speaker and b.speaker and not same_counter(a.speaker, b.speaker)):
         return None  # two counters (a ministry, an intelligence service) disagree; one counter updates
     m = _moments(a, b, ia, ib)
-    if m is None or m.days > RUNNING_COUNT_DAYS or not m.rose:
+    if m is None or m.days > RUNNING_COUNT_DAYS:
         return None
+    if not m.rose:  # one named counter's own revision down ("now put at 68, not 86 as stated earlier")
+        word = _says(m.late, "revised") if a.speaker and b.speaker else None
+        if word is None:
+            return None  # unnamed, or not said to be a correction: a dispute
+        return f"the same counter ({m.late.speaker}) revised its count ('{word}') by {m.late.published}"
     return f"the lower count was published earlier ({m.early.published}) than the higher ({m.late.published}): the toll rose"
 
 

@@ -235,6 +235,8 @@ class RunningCountWords(_Strict):
     rose: Words
     cumulative: Words = []  # "have fled since 25 August", "so far": a running total
     presumed: Words = []  # "80 presumed dead": an estimate a later count settles
+    doc_revised: str = Field("", alias="_doc_revised")
+    revised: Words = []  # "now put at 68, not 86 as stated earlier": a counter's own correction
 
 
 class ActorNouns(_Strict):

@@ -23,7 +23,7 @@ from claims.count_words import counts_people, fits_trigger, is_person_noun, trig
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
-from claims.sub_event import part_phrase, sub_event
+from claims.sub_event import WHOLE, part_phrase, sub_event
 from claims.tree import external_head, span_of
 from claims.where import crossing_after, destination, where_of
 
@@ -162,13 +162,11 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if _is_year(mention, num_span, ctx):
         return None
     root = _number_root(num_span)
-    if mention.count.low == mention.count.high == 1 and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
-    ):
+    if _singled_out(mention, root):
         return None  # "the body of one of the 58 victims": a person singled out, not a toll
     noun = _counted_noun(root)
-    if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun):
-        return None  # "of the 1,093 on board", "40 attempted murders", "of one family": no toll
+    if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):
+        return None  # "of the 1,093 on board", "40 attempted murders", "of one family", "two gunmen killed"
     scope_noun = noun
     of_dead = None
     part = find_part(root, noun, num_span, wholes)
@@ -202,10 +200,40 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         added = rules()["scope"]["wide_marker"]
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope
-    of_event = sub_event(found.trigger, found.noun)
+    of_event = _part_of_event(found, added)
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event)
+
+
+def _part_of_event(found: Link, added: str | None) -> str | None:
+    """The part of the event the count is of (claims.sub_event); a share of a total is not the whole
+    its verb says ("In all, 48 died: six in the centre": "in all" is the total's)."""
+    part = sub_event(found.trigger, found.noun)
+    return None if added == "of them" and part == WHOLE else part
+
+
+def _singled_out(mention: NumberMention, root: Token) -> bool:
+    return mention.count.low == mention.count.high == 1 and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+    )
+
+
+def _doers(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
+    """The subject of an active death or wounding verb whose object is people ("two gunmen killed 12
+    people", "three soldiers shot dead four protesters"): those who killed, not the dead."""
+    verb = noun.head
+    harms = [t for t, kind in triggers if kind in ("casualties", "wounded")]
+    if noun.dep_ != "nsubj" or not any(
+        t.i == verb.i or (t.head.i == verb.i and t.dep_ in ("oprd", "acomp")) for t in harms
+    ):
+        return False
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() not in ("themselves", "himself", "herself", "life")
+    ]
+    return any(is_person_noun(o) or any(g.dep_ == "nummod" for g in o.children) for o in objects)
 
 
 def _describes_a_group(noun: Token) -> bool:
@@ -243,7 +271,7 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return after.lower_  # "killing three more children": besides those told before
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
-    if _of_them(num_span, noun) or _of_the_dead(noun):
+    if _of_them(num_span, noun) or _of_the_dead(noun) or _share_of_a_total(num_span):
         return "of them"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["seen_verbs"] and _witness(noun.head):
         return "seen"  # "a correspondent saw dozens of bodies": what one witness saw, some of the dead
@@ -303,6 +331,23 @@ def _earlier(noun: Token) -> bool:
         if any(t.lower_ in marks for t in clause.subtree):
             return True
     return False
+
+
+def _share_of_a_total(num_span: Span) -> bool:
+    """ "In all, 48 people died: six in the centre and 42 at the hall": numbers listed after a total,
+    on its verb or in apposition to its people, are its shares, not rival tolls (issue #8)."""
+    tok = num_span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.i <= head.i or tok.i == 0 or tok.doc[tok.i - 1].text not in (":", ",", ";"):
+        return False  # "two gunmen killed 12": an object, not a share listed after the total
+    if tok.dep_ == "appos":
+        return any(c.dep_ == "nummod" and c.like_num for c in head.children)
+    if tok.dep_ not in ("npadvmod", "dobj") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(g.dep_ == "nummod" and g.like_num for subj in subjects for g in subj.children)
 
 
 def _of_them(num_span: Span, noun: Token) -> bool:

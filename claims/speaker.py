@@ -114,7 +114,9 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
     # a quote followed by "the report said" attaches "said" as the root
     root = sent.root
     if root.lemma_.lower() in verbs and anchor.i != root.i and root.i > anchor.i:
-        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        # not a subject the claim stands in ("A gunman ... shot dead 85, police said"): a misparse
+        subj = [c for c in root.children if c.dep_ == "nsubj" and not c.left_edge.i <= anchor.i <= c.right_edge.i]
+        subj = _nearest(subj, root)
         if subj and subj[0].lower_ not in PRONOUNS:
             return _phrase(subj[0]), hedged
     return None, hedged

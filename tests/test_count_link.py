@@ -68,6 +68,17 @@ LINKED = [
     ("The attack killed 40 people; among them were 12 children.",
      [("casualties", 40, 40, "people"), ("casualties", 12, 12, "children, of them")]),
     ("Among the dead were also 12 children.", [("casualties", 12, 12, "children, of them")]),
+    # who killed are not the dead
+    ("Two gunmen killed 12 people.", [("casualties", 12, 12, "people")]),
+    ("Three soldiers shot dead four protesters.", [("casualties", 4, 4, "protesters in the shooting")]),
+    ("Five soldiers killed themselves.", [("casualties", 5, 5, "soldiers")]),
+    # shares listed after the total's verb are parts of it, not rival tolls (nor "in all" themselves)
+    ("In all, 52 people died: nine in the riot on the square and 43 in the depot fire.",
+     [("casualties", 52, 52, "people in all"), ("casualties", 9, 9, "people, of them"),
+      ("casualties", 43, 43, "people, of them")]),
+    ("In all, 48 people died: six in the fighting in the square and 42 in the fire, most of them from smoke.",
+     [("casualties", 48, 48, "people in all"), ("casualties", 6, 6, "people, of them"),
+      ("casualties", 42, 42, "people, of them")]),
     # a year before an event noun is a date, not a count (FAILURE_MODES 16)
     ("Rwanda's 1994 genocide killed about 800,000 people.", [("casualties", 800_000, 800_000, "people")]),
     ("The camp took in 14,000 refugees, including 6,000 children.",

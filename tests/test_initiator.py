@@ -188,6 +188,8 @@ FOUND = [
     ("The government rejected the accusation.", "government", True, None),
     ("The general staff said the army had not used such weapons.", "army", True, None),
     ("The police used live ammunition against the strikers.", "police", False, None),
+    ("The militia was accused of shelling the market.", "militia", False, None),
+    ("The army was blamed for the massacre.", "army", False, None),
     # a leader named with his state's demonym stands for his state
     ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
 ]
@@ -229,6 +231,8 @@ NOTHING = [
     "The war entered its third week.",
     "The delegations entered talks on Monday.",
     "The ministry is responsible for health care in the province.",
+    "The minister was accused of corruption.",
+    "The rebels were blamed for the delay in the talks.",
     "The terrorists who seized the school were killed.",
     "Troops fired back at the gunmen.",
     "Each side blamed the other for starting the clash.",

@@ -76,6 +76,9 @@ def test_scope_reads_the_part_of_the_event(text: str, part: str | None):
             "contradict",
         ),
         (count("s1c1", 8, "people in the explosion"), count("s2c1", 68), "contradict"),
+        # one person's death beside a toll of many: a part, not a rival figure
+        (count("s1c1", 1), count("s2c1", 85, qualifier="at least"), "different_scope"),
+        (count("s1c1", 1), count("s2c1", 4), "contradict"),
     ],
 )
 def test_compare_counts_of_parts_of_one_event(a: Claim, b: Claim, relation: str):
@@ -96,6 +99,28 @@ def test_compare_a_first_count_against_one_published_months_later(late_published
     first = count("s1c1", 85, published=date(2011, 7, 23), when=day(FRIDAY), qualifier="at least")
     final = count("s2c1", 69, published=late_published)
     assert compare(first, final, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("early_speaker", "late_speaker", "relation"),
+    [
+        ("police", "the police", "update"),  # one counter's own revision, down as well as up
+        ("the interior ministry", "the police", "contradict"),  # two counters: a dispute
+        (None, None, "contradict"),  # nobody named: nothing says it was revised
+    ],
+)
+def test_compare_a_count_its_counter_revised_down(early_speaker: str | None, late_speaker: str | None,
+                                                  relation: str):  # fmt: skip
+    early = count("s1c1", 86, published=date(2011, 7, 23), when=day(FRIDAY)).model_copy(
+        update={"speaker": early_speaker}
+    )
+    late = count("s2c1", 68, published=date(2011, 7, 25)).model_copy(
+        update={"speaker": late_speaker, "sentence": "The toll is now put at 68, and not 86 as stated earlier."}
+    )
+    assert compare(early, late, ALIASES)[0] == relation
+    # a lower figure the counter does not call a correction stays a dispute
+    unsaid = late.model_copy(update={"sentence": "The toll is 68."})
+    assert compare(early, unsaid, ALIASES)[0] == "contradict"
 
 
 @pytest.mark.parametrize(
