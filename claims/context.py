@@ -126,8 +126,14 @@ class DocContext:
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
         if yearless:
             return yearless[0].span
-        if _later_than_before(sent.text):
+        same_day = _same_day(sent.text)
+        if _later_than_before(sent.text) and not same_day:
             return None  # "The siege ended days later after troops stormed it": not the day before's
+        return self._time_before(sent, days_only=same_day)
+
+    def _time_before(self, sent: Span, *, days_only: bool = False) -> DateSpan | None:
+        """The time the sentences just before `sent`, in its paragraph, tell; `days_only`: only a day
+        ("killed that afternoon" after "the events of 30 January 1972, ... set up in January 1998")."""
         i = self.sentence_index(sent)
         for back in range(1, MAX_BACK_SENTENCES + 1):
             j = i - back
@@ -137,6 +143,8 @@ class DocContext:
             found, _ = self.event_times_in(prev.start_char, prev.end_char, None)
             # a byline's or dateline's day is when the piece was written, not what it tells
             found = [d for d in found if not self._written_on(d.span, prev)]
+            if days_only:
+                found = [d for d in found if d.span.precision == "day"]
             if found:
                 return _union([d.span for d in found])
         return None
@@ -186,6 +194,22 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
 def _later_pattern() -> re.Pattern[str]:
     phrases = rules()["date_roles"]["later_phrases"]
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _same_day_pattern() -> re.Pattern[str] | None:
+    phrases = rules()["date_roles"]["same_day_phrases"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I) if phrases else None
+
+
+def _same_day(text: str) -> bool:
+    """ "Thirteen were killed that afternoon": the sentence points back to a day told before it."""
+    pattern = _same_day_pattern()
+    if pattern is None:
+        return False
+    if rules()["date_roles"]["later_phrases"]:
+        text = _later_pattern().sub(" ", text)  # "later that day" is a later time, not that day
+    return bool(pattern.search(text))
 
 
 def _later_than_before(text: str) -> bool:

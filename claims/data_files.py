@@ -216,6 +216,8 @@ class DateRoleWords(_Strict):
     doc: str = Field("", alias="_doc")
     start_words: Words
     later_phrases: Words = []  # "days later", "afterwards": a time after an earlier sentence's, not it
+    doc_same_day_phrases: str = Field("", alias="_doc_same_day_phrases")
+    same_day_phrases: Words = []  # "killed that afternoon": the day an earlier sentence named
 
 
 class InfoboxLabels(_Strict):

@@ -407,3 +407,14 @@ def test_compare_a_running_total_read_twice(early: tuple[int, str], late: tuple[
     first = said("s1c1", early[0], early[1], date(2017, 9, 18), "the refugee agency")
     second = said("s2c1", late[0], late[1], date(2017, 12, 7), "aid groups")
     assert compare(first, second, ALIASES)[0] == relation
+
+
+def test_compare_a_toll_brought_higher_by_a_later_death_is_an_update():
+    """ "Thirteen were killed that afternoon; one of the wounded died months later, bringing the
+    number of dead to 14" against "13 killed": one toll at two moments, not two figures."""
+    on_the_day = count("s1c1", 13)
+    later = count("s2c1", 14).model_copy(
+        update={"sentence": "One of the wounded died months later, bringing the number of dead to 14."}
+    )
+    assert compare(on_the_day, later, ALIASES)[0] == "update"
+    assert compare(on_the_day, count("s3c1", 14), ALIASES)[0] == "contradict"
