@@ -242,7 +242,7 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart
-    parts = _parts_differ(sa, sb, ia, ib) or _part_of_several(a, sa, b, sb, ia, ib)
+    parts = _parts_differ(sa, sb, ia, ib) or _part_of_several(a, sa, b, sb, ia, ib) or _below_a_whole(sa, sb, ia, ib)
     first = parts is not None and parts[0] == "contradict" and _first_count(a, b, ia, ib)
     return ("update", f"{parts[1]}, but {first}") if parts and first else parts
 
@@ -268,6 +268,17 @@ def _one_death_beside_a_toll(ia: Interval, ib: Interval) -> bool:
     """ "One fell to his death and one drowned", "a policeman was killed" beside "69 killed": the
     death of one person is told as a part of a toll, not as a rival count for it."""
     return any(x.low == x.high == 1 and y.low >= ONE_AMONG_MANY for x, y in ((ia, ib), (ib, ia)))
+
+
+def _below_a_whole(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
+    """ "14 people died in all" against "13 were killed": a count that names no part, below one
+    said to be everyone, may count a part of them (those of the day, of one site), not a rival."""
+    if (sa.part == WHOLE) == (sb.part == WHOLE) or (sa.part and sb.part):
+        return None
+    low, whole = (ib, ia) if sa.part == WHOLE else (ia, ib)
+    if low.high >= whole.low:
+        return None
+    return "unclear", "one counts everyone ('in all'), the other may count only a part of them"
 
 
 def _part_of_several(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:

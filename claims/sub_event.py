@@ -178,6 +178,8 @@ def _is_whole(head: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "in":
             if any(g.lower_ in ("all", "total") and g.dep_ == "pobj" for g in child.children):
                 return True  # "in all", "in total"
+        if child.lower_ in ("all", "total") and child.i > 0 and child.doc[child.i - 1].lower_ == "in":
+            return True  # "died in all", parsed as two adverbs
     return False
 
 

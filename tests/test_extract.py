@@ -634,6 +634,7 @@ RAID = "Gunmen raided the hamlet of Osk on Friday. Residents fled to the hills. 
         (f"{RAID} The monitors in Paraguay have verified at least 4,100 civilian deaths.", "civilians, nationwide"),
         (f"{RAID} More than 9,000 people have died since the uprising began in 2019.", "people, nationwide"),
         (f"{RAID} Some 700 people were killed across the country last year.", "people, nationwide"),
+        (f"{RAID} That was the bloodiest year of the revolt, with about 600 deaths.", "people, nationwide"),
         # a people's name says whose, not where; a state that speaks or is fled into is no place of the toll
         (f"{RAID} Paraguayan television said as many as 19 people may have died.", "people"),
         (f"{RAID} Paraguay has said 20 of its soldiers were killed in the fighting.", "soldiers [Paraguay]"),

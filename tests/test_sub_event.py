@@ -76,6 +76,9 @@ def test_scope_reads_the_part_of_the_event(text: str, part: str | None):
             "contradict",
         ),
         (count("s1c1", 8, "people in the explosion"), count("s2c1", 68), "contradict"),
+        # a count that names no part, below one said to be everyone: maybe a part of them; above it, a dispute
+        (count("s1c1", 13), count("s2c1", 14, "people in all"), "unclear"),
+        (count("s1c1", 90), count("s2c1", 77, "people in all"), "contradict"),
         # one person's death beside a toll of many: a part, not a rival figure
         (count("s1c1", 1), count("s2c1", 85, qualifier="at least"), "different_scope"),
         (count("s1c1", 1), count("s2c1", 4), "contradict"),
