@@ -148,7 +148,17 @@ def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
         return True  # "the country's 1994 ..."
     if after is not None and after.pos_ in ("NOUN", "PROPN") and not is_person_noun(after):
         return True  # "the 1994 genocide", "its 2008 war"
+    if _named_as_a_period(num_span.root):
+        return True  # "1972 became the deadliest year of the conflict"
     return any(count.low in (d.span.start.year, d.span.end.year) for d in ctx.dates)
+
+
+def _named_as_a_period(tok: Token) -> bool:
+    """A number whose verb calls it a year, a month or a decade ("1972 was the bloodiest year")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in ("attr", "oprd", "acomp") and c.lemma_.lower() in ("year", "month", "decade")
+               for c in tok.head.children)  # fmt: skip
 
 
 def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],

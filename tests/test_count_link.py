@@ -80,6 +80,7 @@ LINKED = [
      [("casualties", 48, 48, "people in all"), ("casualties", 6, 6, "people, of them"),
       ("casualties", 42, 42, "people, of them")]),
     # a year before an event noun is a date, not a count (FAILURE_MODES 16)
+    ("2003 was the deadliest year of the revolt, with about 600 deaths.", [("casualties", 600, 600, "people, nationwide")]),
     ("Rwanda's 1994 genocide killed about 800,000 people.", [("casualties", 800_000, 800_000, "people")]),
     ("The camp took in 14,000 refugees, including 6,000 children.",
      [("displaced", 14_000, 14_000, "refugees"), ("displaced", 6_000, 6_000, "children")]),
