@@ -287,10 +287,10 @@ def _part_of_several(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib:
     names no part, may be a part of that toll, not a rival figure for it (issue #8)."""
     if bool(sa.part) == bool(sb.part) or WHOLE in (sa.part, sb.part):
         return None
-    (claim, scope, ip), iw = (a, sa, ia) if sa.part else (b, sb, ib), ib if sa.part else ia
-    if ip.high >= iw.low or not _names_another_part(claim, scope.part or ""):
+    claim, part, ip, iw = (a, sa.part, ia, ib) if sa.part else (b, sb.part, ib, ia)
+    if ip.high >= iw.low or not _names_another_part(claim, part or ""):
         return None
-    return "different_scope", f"one counts the {scope.part} only, an event its account says had other parts"
+    return "different_scope", f"one counts the {part} only, an event its account says had other parts"
 
 
 def _names_another_part(claim: Claim, part: str) -> bool:

@@ -154,11 +154,12 @@ def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
 
 
 def _named_as_a_period(tok: Token) -> bool:
-    """A number whose verb calls it a year, a month or a decade ("1972 was the bloodiest year")."""
+    """A number whose verb calls it a year, a month or a decade ("1972 was the bloodiest year"; the
+    period words are rules scope.time_nouns)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return any(c.dep_ in ("attr", "oprd", "acomp") and c.lemma_.lower() in ("year", "month", "decade")
-               for c in tok.head.children)  # fmt: skip
+    periods = rules()["scope"]["time_nouns"]
+    return any(c.dep_ in ("attr", "oprd", "acomp") and c.lemma_.lower() in periods for c in tok.head.children)
 
 
 def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
@@ -224,6 +225,7 @@ def _part_of_event(found: Link, added: str | None) -> str | None:
 
 
 def _singled_out(mention: NumberMention, root: Token) -> bool:
+    """ "the body of one of the 58 victims": one person picked out of a toll."""
     return mention.count.low == mention.count.high == 1 and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in root.children
     )
