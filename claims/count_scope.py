@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
@@ -67,6 +69,11 @@ def copula_attr(tok: Token) -> Token | None:
     return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+@lru_cache(maxsize=1)
+def _time_nouns() -> frozenset[str]:
+    return frozenset(rules()["scope"]["time_nouns"])
+
+
 def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     """The noun that names the people, or None when only "people" can be said."""
     if noun.i in range(num_span.start, num_span.end):
@@ -77,7 +84,8 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     if noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure | general:
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
-        if objs and objs[0].lemma_.lower() not in figure:
+        # "the 40 deaths of the previous week": a time after "of" is when, not whom
+        if objs and objs[0].lemma_.lower() not in figure and objs[0].lemma_.lower() not in _time_nouns():
             target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
             return None
@@ -111,6 +119,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
     mods = [t for t in mods if t.lemma_ != "be"]  # "4,000 to 5,000 being civilians" (issue #8)
+    mods = [t for t in mods if t.i != trigger.i]  # "shot [dead] 21 steelworkers" parsed as a modifier: the death
     # "Following the massacre 58 Palestinians were ...": a common noun before the number is the head
     # of a phrase the parser ran into the count's, not a word about its people
     mods = [

@@ -57,7 +57,26 @@ def trigger_kind(tok: Token) -> str | None:
                 if not any(t.lemma_.lower() in need or t.lower_ in need for t in window if t.i != tok.i):
                     return None
             return kind
-    return None
+    return _phrasal_kind(tok)
+
+
+@lru_cache(maxsize=1)
+def _phrasal() -> dict[str, tuple[str, frozenset[str]]]:
+    """verb lemma -> (kind, the particles that make it one): "gun down", "mow down" (issue #8)."""
+    return {
+        verb: (kind, frozenset(particles))
+        for kind, groups in rules()["triggers"].items()
+        for verb, particles in groups.get("phrasal_verbs", {}).items()
+    }
+
+
+def _phrasal_kind(tok: Token) -> str | None:
+    """The kind a verb announces with its particle ("gunned down 12 protesters"), else None."""
+    found = _phrasal().get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    if found is None or unrealised(tok):
+        return None
+    kind, particles = found
+    return kind if any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children) else None
 
 
 def unrealised(tok: Token) -> bool:
@@ -81,7 +100,7 @@ def role_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def person_words() -> frozenset[str]:
     sc = rules()["scope"]
-    words = set(sc["people_nouns"]) | set(sc["general"])
+    words = set(sc["people_nouns"]) | set(sc["general"]) | set(sc["person_kinds"])
     for role in sc["roles"].values():
         words |= set(role)
     words |= set(rules()["figure_nouns"])

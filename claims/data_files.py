@@ -43,6 +43,8 @@ class Triggers(_Strict):
     # people who are not fighters (troops cross borders too)
     object_verbs: Words = []
     civilian_verbs: Words = []
+    # issue #8: a verb that makes the kind only with one of its particles ("gunned down 12 protesters")
+    phrasal_verbs: dict[Word, Words] = {}
 
 
 class Qualifiers(_Strict):
@@ -65,6 +67,8 @@ class ScopeWords(_Strict):
     people_nouns: Words
     total_markers: Words
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
+    doc_person_kinds: str = Field("", alias="_doc_person_kinds")
+    person_kinds: Words = []  # issue #8: "34 miners": people of one kind, a part of a count of people
     added_markers: Words = []  # issue #8: "another 50", "it includes 64": more people or some of them
     part_verbs: Words = []
     doc_added_after: str = Field("", alias="_doc_added_after")

@@ -311,8 +311,10 @@ def _earlier_period(trigger: Token) -> str | None:
     sc = rules()["scope"]
     marks = set(sc["earlier_markers"]) | {"before", "preceding"}
     holders = [trigger, trigger.head] if trigger.dep_ in ("acl", "relcl", "amod") else [trigger]
+    # "the deaths of the preceding days": a death noun's time may follow it with "of"
+    preps = ("in", "during", "over", "of") if trigger.pos_ == "NOUN" else ("in", "during", "over")
     for _ in range(2):  # "killed in clashes in the week before": the time may hang on the event noun
-        objs = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over")
+        objs = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         for when in (g for g in objs if g.lemma_.lower() in sc["time_nouns"]):
             if any(t.lower_ in marks for t in when.subtree if t.i != when.i):

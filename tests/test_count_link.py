@@ -71,6 +71,14 @@ LINKED = [
     # who killed are not the dead
     ("Two gunmen killed 12 people.", [("casualties", 12, 12, "people")]),
     ("Three soldiers shot dead four protesters.", [("casualties", 4, 4, "protesters in the shooting")]),
+    # a verb that kills with its particle; people named by a compound of a person noun
+    ("Soldiers gunned down 12 marchers and injured 40.",
+     [("casualties", 12, 12, "marchers in the shooting"), ("wounded", 40, 40, "people in the shooting")]),
+    ("Eleven farmhands were mowed down at the gate.", [("casualties", 11, 11, "farmhands")]),
+    # a period before the event's own, after "of", is when they died, not who they were
+    ("The inquiry looked into the nine deaths of the preceding days.", [("casualties", 9, 9, "people, earlier")]),
+    ("Guards shot dead 21 striking steelworkers on Monday.",
+     [("casualties", 21, 21, "striking steelworkers")]),
     ("Five soldiers killed themselves.", [("casualties", 5, 5, "soldiers")]),
     # shares listed after the total's verb are parts of it, not rival tolls (nor "in all" themselves)
     ("In all, 52 people died: nine in the riot on the square and 43 in the depot fire.",
