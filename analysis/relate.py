@@ -97,8 +97,13 @@ def _reports_blame(c: Claim) -> bool:
 
 
 def _same_acts(twins: list[Claim]) -> list[list[Claim]]:
-    """One source blaming one actor for the war and for one act in it makes two claims, not one."""
-    if len(twins) < 2 or twins[0].kind != "initiator":
+    """One source blaming one actor for the war and for one act in it makes two claims, not one;
+    nor does one sentence restate its own figure ("two police officers and two guards")."""
+    if len(twins) < 2:
+        return [twins]
+    if isinstance(twins[0].value, Count):
+        return _across_sentences(twins)
+    if twins[0].kind != "initiator":
         return [twins]
     acts: list[list[Claim]] = []
     for c in twins:
@@ -109,6 +114,22 @@ def _same_acts(twins: list[Claim]) -> list[list[Claim]]:
         else:
             acts.append([c])
     return acts
+
+
+def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
+    """Twins split so that no two of one sentence with other people are one statement: a restatement
+    is told again, in another sentence (a headline, a summary); one value twice in one sentence, of
+    two groups, counts both."""
+    buckets: list[list[Claim]] = []
+    for c in twins:
+        bucket = next(
+            (b for b in buckets if all(o.sentence_start != c.sentence_start or o.scope == c.scope for o in b)), None
+        )
+        if bucket is None:
+            buckets.append([c])
+        else:
+            bucket.append(c)
+    return buckets
 
 
 def presented(claims: list[Claim], groups: list[Group]) -> list[Claim]:

@@ -24,6 +24,7 @@ class Whole:
     start: int  # first token of its number
     trigger: Token
     kind: str
+    added: str | None = None  # its scope's marker ("them", "included"), which a count coordinated with it shares
 
 
 @dataclass
@@ -79,3 +80,11 @@ def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> 
     if whole is not None:
         return Part(whole, None)
     return _of_pronoun(root, noun, num_span, wholes)
+
+
+def coordinated(noun: Token, wholes: list[Whole]) -> Whole | None:
+    """The count a number's noun is coordinated with ("two police officers and [two guards]", "49
+    children and [34 women]"), when that one was read: the two are told alike (issue #8)."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((w for w in wholes if noun.head.i in w.tokens), None)

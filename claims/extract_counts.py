@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_link import Link, link
-from claims.count_part import Whole, find_part
+from claims.count_part import Whole, coordinated, find_part
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_wide import wide_toll
 from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, unrealised
@@ -42,6 +42,7 @@ class CountHit:
     counted: tuple[int, ...] = field(default=())  # token indices of the number and what it counts
     where: str | None = None  # "in Marova": the place on the count, when not the document's own
     part: str | None = None  # "explosion", "all": the part of the event (claims.sub_event)
+    added: str | None = None  # "them", "included": the scope's marker of people besides or among a toll
 
     @property
     def about(self) -> str:
@@ -162,15 +163,21 @@ def _named_as_a_period(tok: Token) -> bool:
     return any(c.dep_ in ("attr", "oprd", "acomp") and c.lemma_.lower() in periods for c in tok.head.children)
 
 
-def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
-         wholes: list[Whole]) -> CountHit | None:  # fmt: skip
-    """The count claim one number makes, if it counts people for a trigger."""
+def _number_span(ctx: DocContext, sent: Span, mention: NumberMention) -> Span | None:
+    """The tokens of a number that may be a count: not a year, not the "one" of "no one"."""
     num_span = span_of(sent, mention.start, mention.end)
     if num_span is None or len(num_span) == 0:
         return None
     if num_span[0].lower_ == "one" and num_span.start > sent.start and sent.doc[num_span.start - 1].lower_ == "no":
-        return None  # "no one was killed" is a stated zero, read above
-    if _is_year(mention, num_span, ctx):
+        return None  # "no one was killed" is a stated zero, read apart
+    return None if _is_year(mention, num_span, ctx) else num_span
+
+
+def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
+         wholes: list[Whole]) -> CountHit | None:  # fmt: skip
+    """The count claim one number makes, if it counts people for a trigger."""
+    num_span = _number_span(ctx, sent, mention)
+    if num_span is None:
         return None
     root = _number_root(num_span)
     if _singled_out(mention, root):
@@ -181,12 +188,18 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     scope_noun = noun
     of_dead = None
     part = find_part(root, noun, num_span, wholes)
+    sibling = None if part is not None else coordinated(noun, wholes)
     if part is not None:
         # "12 of whom were children": a part of the count before, of the same kind (issue #8)
         scope_noun = part.scope_noun or noun
         if not (counts_people(scope_noun, num_span, ctx, triggers) and scope_noun.i not in range(*_bounds(num_span))):
             return None
         found: Link | None = Link(part.whole.trigger, part.whole.kind, scope_noun)
+    elif sibling is not None:
+        # "among them two police officers and two guards": the second count is told as the first
+        if not (counts_people(noun, num_span, ctx, triggers) and is_person_noun(noun)):
+            return None
+        found = Link(sibling.trigger, sibling.kind, noun)
     elif (found := (of_dead := _part_of_dead(root, triggers))) is None:
         if not counts_people(noun, num_span, ctx, triggers):
             return None
@@ -206,15 +219,25 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         return None  # a part that does not say whose people it counts would read as a rival figure
     if found.kind == "displaced" and not where:
         where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
-    added = _added(num_span, noun) or _series_toll(found.trigger) or _earlier_period(found.trigger)
-    if not added and wide_toll(sent, found.trigger, ctx):
-        added = rules()["scope"]["wide_marker"]
+    added = _marker(ctx, sent, num_span, noun, found.trigger, sibling)
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope
     of_event = _part_of_event(found, added)
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
-    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event)
+    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
+                    added)  # fmt: skip
+
+
+def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: Token,
+            sibling: Whole | None) -> str | None:  # fmt: skip
+    """The scope's marker of people besides or among a toll ("another", "of them", "earlier",
+    "nationwide"), or None; a count coordinated with another is told as that one."""
+    added = _added(num_span, noun) or (sibling.added if sibling else None)
+    added = added or _series_toll(trigger) or _earlier_period(trigger)
+    if not added and wide_toll(sent, trigger, ctx):
+        added = rules()["scope"]["wide_marker"]
+    return added
 
 
 def _part_of_event(found: Link, added: str | None) -> str | None:
@@ -270,6 +293,24 @@ def _part_of_dead(root: Token, triggers: list[tuple[Token, str]]) -> Link | None
                     attr = next((c for c in root.head.children if c.dep_ == "attr" and is_person_noun(c)), None)
                     return Link(trigger, kind, attr or base)
     return None
+
+
+def _dead_who_include(sent: Span, triggers: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "The victims included 49 children", "those killed included 20 officers": the subject of a
+    part verb that names the dead counts them (issue #8); "victims" alone is no trigger (a victim
+    of a crime, a victims' group)."""
+    part_verbs = rules()["scope"]["part_verbs"]
+    dead = rules()["count_link"]["dead_nouns"]
+    killed = {t.i for t, kind in triggers if kind == "casualties"}
+    found = []
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.i in killed or tok.head.lemma_.lower() not in part_verbs:
+            continue
+        if not any(c.dep_ == "dobj" for c in tok.head.children):
+            continue
+        if tok.lemma_.lower() in dead or any(c.dep_ in ("acl", "relcl") and c.i in killed for c in tok.children):
+            found.append((tok, "casualties"))
+    return found
 
 
 def _added(num_span: Span, noun: Token) -> str | None:
@@ -406,6 +447,7 @@ def _bounds(span: Span) -> tuple[int, int]:
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     """Every count of people killed, wounded or displaced in one sentence."""
     triggers = [(t, k) for t in sent if (k := trigger_kind(t))]
+    triggers += _dead_who_include(sent, triggers)
     harm = [(t, "casualties") for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _harm_verbs()]
     hits: list[CountHit] = _stated_zeros(triggers + harm, ctx.aliases)
     if not triggers:
@@ -416,5 +458,5 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
         if hit is not None:
             hits.append(hit)
             tokens = frozenset((*hit.counted, hit.trigger.i))
-            wholes.append(Whole(tokens, min(hit.counted), hit.trigger, hit.kind))
+            wholes.append(Whole(tokens, min(hit.counted), hit.trigger, hit.kind, hit.added))
     return hits

@@ -75,6 +75,12 @@ LINKED = [
     ("Soldiers gunned down 12 marchers and injured 40.",
      [("casualties", 12, 12, "marchers in the shooting"), ("wounded", 40, 40, "people in the shooting")]),
     ("Eleven farmhands were mowed down at the gate.", [("casualties", 11, 11, "farmhands")]),
+    # the subject of "include" that names the dead counts them; a count coordinated with one is told alike
+    ("The victims included 14 pilgrims and 6 nurses.",
+     [("casualties", 14, 14, "pilgrims, included"), ("casualties", 6, 6, "nurses, included")]),
+    ("Those killed included 20 journalists.", [("casualties", 20, 20, "journalists, included")]),
+    ("Nine people died, among them two nurses and three drivers.",
+     [("casualties", 9, 9, "people"), ("casualties", 2, 2, "nurses, them"), ("casualties", 3, 3, "drivers, them")]),
     # a period before the event's own, after "of", is when they died, not who they were
     ("The inquiry looked into the nine deaths of the preceding days.", [("casualties", 9, 9, "people, earlier")]),
     ("Guards shot dead 21 striking steelworkers on Monday.",

@@ -421,3 +421,19 @@ def test_compare_a_toll_brought_higher_by_a_later_death_is_an_update():
     )
     assert compare(on_the_day, later, ALIASES)[0] == "update"
     assert compare(on_the_day, count("s3c1", 14), ALIASES)[0] == "contradict"
+
+
+def test_fold_keeps_one_value_twice_in_one_sentence_as_two_counts():
+    """ "Ten died, among them three officers and three guards": one sentence does not restate its own
+    figure, so both threes stay; the headline's three told again in the body is one claim."""
+
+    def three(cid: str, scope: str, sentence_start: int, start: int) -> Claim:
+        sentence = "Three officers dead" if start < 50 else "Ten died, among them three officers and three guards."
+        return Claim(id=cid, source_id="s1", kind="casualties", quote="three", sentence=sentence, start=start,
+                     end=start + 5, sentence_start=sentence_start, value=Count(low=3, high=3, text="three"),
+                     scope=scope, about="")  # fmt: skip
+
+    headline = three("s1c1", "officers", 0, 10)
+    officers, guards = three("s1c2", "officers, them", 50, 80), three("s1c3", "guards, them", 50, 110)
+    kept, repeats = fold_repeats([headline, officers, guards])
+    assert {c.id for c in kept} == {"s1c2", "s1c3"} and list(repeats) == ["s1c1"]
