@@ -46,21 +46,26 @@ def worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], s
     sources once, in the order its relations first name them (issue #11)."""
     rank = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
     worst: dict[tuple[str, str, str], str] = {}
-    source_of = {c.id: c.source_id for c in report.claims}
-    group_of = index.group_of
-    for rel in report.relations:
-        gid = group_of.get(rel.claim_a)
-        if gid is None:
-            continue
-        status = RELATION_LABELS.get(rel.relation, UNCLEAR)
-        for a, b in relation_pairs(rel, source_of):  # every pair of sources it stands for (issue #11)
-            sa, sb = source_of.get(a), source_of.get(b)
-            if sa is None or sb is None or sa == sb:
-                continue
-            key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
-            current = worst.get(key)
-            if current is None or rank[status] < rank[current]:
-                worst[key] = status
+    source_of = index.source_ids
+    for gid, relations in index.relations_in.items():
+        for rel in relations:
+            status = RELATION_LABELS.get(rel.relation, UNCLEAR)
+            if rel.also_a or rel.also_b:
+                pairs = [(source_of.get(a), source_of.get(b)) for a, b in relation_pairs(rel, source_of)]
+            else:  # one pair (issue #11: the most of a large workspace's relations)
+                pairs = [(source_of.get(rel.claim_a), source_of.get(rel.claim_b))]
+            for sa, sb in pairs:  # every pair of sources it stands for (issue #11)
+                if sa is None or sb is None or sa == sb:
+                    continue
+                key = (sa, sb, gid)
+                current = worst.get(key)
+                if current is None:
+                    key = (sb, sa, gid)
+                    current = worst.get(key)
+                    if current is None:
+                        key = (sa, sb, gid)
+                if current is None or rank[status] < rank[current]:
+                    worst[key] = status
     return worst
 
 

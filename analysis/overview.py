@@ -108,7 +108,7 @@ def overview_of(report: Report, *, index: Index | None = None, statuses: dict[st
     statuses = statuses if statuses is not None else views.claim_statuses(report, index)
     labels, counted = heatmap.shown(report, heatmap.HEATMAP_MAX_SOURCES, index)
     cells, spec = heatmap.spec(heatmap.rows(report, counted), labels)
-    queue = review_queue(report)
+    queue = review_queue(report, index)
     return OverviewData(
         errors=list(report.errors),
         n_sources=len(report.sources),
@@ -127,7 +127,6 @@ def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]
     cards = []
     for row in views.most_contested(report, TOP_CONTESTED, index):
         said = views.statements(report, row.group_id, index, statuses)
-        why = [r for r in views.reasons(report, row.group_id, index) if r.relation == CONTRADICTS]
         said.sort(key=lambda s: s.status != CONTRADICTS)  # contradicting statements first
         cards.append(
             Card(
@@ -138,7 +137,7 @@ def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]
                 n_sources=row.n_sources,
                 statements=[Statement(s.source, s.status, s.value) for s in said[:CARD_VALUES]],
                 more=max(len(said) - CARD_VALUES, 0),
-                reason=why[0].reason if why else None,
+                reason=views.first_contradiction(report, row.group_id, index),
             )
         )
     return cards

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from analysis.models import Group, Relation, Report
 from analysis.report.labels import kind_label
 from claims.models import Claim, Count, DateSpan
+
+if TYPE_CHECKING:
+    from analysis.views import Index
 
 LOW_CONFIDENCE = 0.6
 CLOSE_CATEGORIES = frozenset({"single-number difference", "dates close together"})
@@ -79,14 +83,19 @@ def _reasons(group: Group, claims: list[Claim], relations: list[Relation]) -> tu
     return score, reasons
 
 
-def review_queue(report: Report) -> list[QueueItem]:
-    """Unreviewed facts with a reason to look, most worth it first (ties: report order)."""
-    claims = {c.id: c for c in report.claims}
-    by_group: dict[str, list[Relation]] = {}
-    group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
-    for rel in report.relations:
-        if rel.claim_a in group_of:
-            by_group.setdefault(group_of[rel.claim_a], []).append(rel)
+def review_queue(report: Report, index: Index | None = None) -> list[QueueItem]:
+    """Unreviewed facts with a reason to look, most worth it first (ties: report order). `index`: the
+    report's look-ups, when the caller has them (its relations by fact, issue #11)."""
+    claims = index.claims if index is not None else {c.id: c for c in report.claims}
+    by_group: dict[str, list[Relation]]
+    if index is not None:
+        by_group = index.relations_in
+    else:
+        by_group = {}
+        group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
+        for rel in report.relations:
+            if rel.claim_a in group_of:
+                by_group.setdefault(group_of[rel.claim_a], []).append(rel)
     done = reviewed_facts(report)
     items = []
     for n, group in enumerate(report.groups):

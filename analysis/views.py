@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.models import Report
+from analysis.models import Relation, Report
 from analysis.pairs import pair_count, related_claims, relation_sides
 from analysis.report.labels import ABSENT, ALONE, CONTRADICTS, RELATION_LABELS, STATUS_RANK, UNCLEAR
 from claims.describe import describe_value
@@ -73,18 +73,27 @@ class Index:
     claims: dict[str, Claim] = field(init=False)
     group_of: dict[str, str] = field(init=False)
     relations_of: dict[str, list[tuple[str, str, str]]] = field(init=False)  # claim -> (other, relation, reason)
+    # group -> its relations, in report order (issue #11: a fact's reasons without a pass over all relations)
+    relations_in: dict[str, list[Relation]] = field(init=False)
+    source_ids: dict[str, str] = field(init=False)  # claim -> its source
 
     def __post_init__(self) -> None:
         self.claims = {c.id: c for c in self.report.claims}
+        self.source_ids = {c.id: c.source_id for c in self.report.claims}
         self.group_of = {}
         for group in self.report.groups:
             for cid in group.claim_ids:
                 self.group_of.setdefault(cid, group.id)
         self.relations_of = defaultdict(list)
+        self.relations_in = defaultdict(list)
         source_of: dict[str, str] | None = None
+        group_of = self.group_of
         for rel in self.report.relations:
+            gid = group_of.get(rel.claim_a)
+            if gid is not None:
+                self.relations_in[gid].append(rel)
             if rel.also_a or rel.also_b:  # statements many sources print (issue #11): each claim once
-                source_of = source_of or {c.id: c.source_id for c in self.report.claims}
+                source_of = source_of or self.source_ids
                 involved = related_claims(rel, source_of)
                 side_a, side_b = relation_sides(rel)
                 for mine, other in ((side_a, rel.claim_b), (side_b, rel.claim_a)):
@@ -105,8 +114,9 @@ def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]
     index = index or Index(report)
     statuses: dict[str, str] = {}
     for claim in report.claims:
-        found = [RELATION_LABELS.get(rel, UNCLEAR) for _other, rel, _reason in index.relations_of.get(claim.id, [])]
-        statuses[claim.id] = worst(found) if found else ALONE
+        # the kinds of its relations first: a claim of a large fact has thousands, of five kinds at most
+        kinds = {rel for _other, rel, _reason in index.relations_of.get(claim.id, ())}
+        statuses[claim.id] = worst(RELATION_LABELS.get(rel, UNCLEAR) for rel in kinds) if kinds else ALONE
     return statuses
 
 
@@ -144,14 +154,11 @@ def most_contested(report: Report, limit: int, index: Index | None = None) -> li
     without the fact frame's search text of every claim (issue #11: the overview shows five facts of a
     thousand; the matrix builds the whole frame when opened)."""
     index = index or Index(report)
-    source_of = {c.id: c.source_id for c in report.claims}
     contradictions: dict[str, int] = defaultdict(int)
-    for rel in report.relations:
-        if rel.relation != "contradict":
-            continue
-        gid = index.group_of.get(rel.claim_a)
-        if gid is not None and gid == index.group_of.get(rel.claim_b):
-            contradictions[gid] += pair_count(rel, source_of)
+    for gid, relations in index.relations_in.items():
+        for rel in relations:
+            if rel.relation == "contradict" and index.group_of.get(rel.claim_b) == gid:
+                contradictions[gid] += pair_count(rel, index.source_ids)
     found = []
     for order, group in enumerate(report.groups):
         if contradictions.get(group.id):
@@ -200,7 +207,7 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
     group = next((g for g in report.groups if g.id == group_id), None)
     members = set(group.claim_ids) if group else set()
     found = []
-    for rel in report.relations:
+    for rel in index.relations_in.get(group_id, []):
         if rel.claim_a in members and rel.claim_b in members:
             sa, sb = index.source_of(rel.claim_a) or "", index.source_of(rel.claim_b) or ""
             found.append(
@@ -215,6 +222,23 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
             )
     found.sort(key=lambda r: STATUS_RANK.get(r.relation, len(STATUS_RANK)))
     return found
+
+
+def first_contradiction(report: Report, group_id: str, index: Index) -> str | None:
+    """The reason of the fact's first contradicting pair, as reasons() lists it first (issue #11: the
+    overview's card shows one reason of a fact that may have thousands)."""
+    group = next((g for g in report.groups if g.id == group_id), None)
+    members = set(group.claim_ids) if group else set()
+    return next(
+        (
+            rel.reason
+            for rel in index.relations_in.get(group_id, [])
+            if RELATION_LABELS.get(rel.relation, UNCLEAR) == CONTRADICTS
+            and rel.claim_a in members
+            and rel.claim_b in members
+        ),
+        None,
+    )
 
 
 def _others(index: Index, source: str, also: list[str]) -> str:
