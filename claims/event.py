@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
-from claims.dates import WEEKDAYS, find_dates
 from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
@@ -89,7 +88,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     back = [y for text in opening for y in years_back(text, published)]
     # a lead counting years back from its own day ("marks the 20th anniversary") is a memorial:
     # its other years are when it was written
-    years = back or [y for text in heads for y in _head_years(text, published)]
+    years = back or [y for text in heads for y in _YEAR.findall(text)]
     names.extend(f"y{y}" for y in years)
     if title:
         names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
@@ -97,26 +96,6 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
         names.extend(f"y{y}" for y in _fallback_years(doc.text, published))
     names.extend(w for n in list(names) if " " in n for w in _WORD.findall(n) if len(w) > 3 and w in proper)
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
-
-
-def _head_years(text: str, published: date | None) -> list[str]:
-    """The years a headline or lead sentence tells its event in: the years it names, but not the day
-    it was written ("Press release, London, 15 June 2010": statement time, issue #8); and a news
-    lead's "on Sunday", the year of that Sunday before its publication ("Thirteen were shot dead on
-    Sunday ... since troops were sent in 1969": 1972, not only 1969)."""
-    if published is None:
-        return _YEAR.findall(text)
-    mentions = find_dates(text, published)
-    written = [(m.start, m.end) for m in mentions if not m.relative and m.span.start == m.span.end == published]
-    years = [y.group(0) for y in _YEAR.finditer(text) if not any(a <= y.start() < b for a, b in written)]
-    days = [m for m in mentions if m.relative and m.span.precision == "day" and _names_weekday(m.span.text)]
-    return years + [str(m.span.start.year) for m in days]
-
-
-def _names_weekday(text: str) -> bool:
-    """ "on Sunday", "last Friday": a day of the week told as a time, not a name ("Bloody Sunday")."""
-    words = text.lower().split()
-    return len(words) == 2 and words[0] in ("on", "last", "this") and words[1].rstrip("s") in WEEKDAYS
 
 
 def _fallback_years(text: str, published: date | None) -> list[str]:

@@ -129,20 +129,3 @@ def test_event_names_are_one_whatever_apostrophe_each_account_types(nlp):
         for text, sid in ((curly, "s1"), (straight, "s2"))
     ]
     assert names[0] and names[0] == names[1]
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "years"),
-    [
-        # the day a press release was written is when it was said, not the event's year
-        ("Press release, Ministry of Defence, Tarvos, 14 March 2011\n\nThe inquiry into the shootings of 3 May 1981 "
-         "reported today. Its report runs to ten volumes.", date(2011, 3, 14), ["1981"]),
-        # "on Sunday" in a news lead is a day shortly before publication, beside a background year
-        ("Nine marchers were shot dead on Sunday in Carvel, the worst day since the curfew of 1966.",
-         date(1975, 6, 2), ["1966", "1975"]),
-        # a weekday in a name is no time
-        ("Remembering Black Friday: the march and the shootings of 1975.", date(2015, 6, 2), ["1975"]),
-    ],
-)
-def test_event_years_leave_out_the_day_of_writing_and_read_a_leads_weekday(nlp, text, published, years):
-    assert sorted(_years(_claims(nlp, text, "s1", published)) or ["none"]) == sorted(years)
