@@ -72,6 +72,17 @@ def _of_pronoun(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -
     return None
 
 
+def _with_being(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> Part | None:
+    """ "the toll reached 900, with 400 being children": a part of the count before, its people named
+    by the participle's complement (issue #8)."""
+    tok = noun if noun.dep_ == "nsubj" else root
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ != "VBG" or verb.head.lower_ != "with":
+        return None
+    whole = _preceding(wholes, num_span.start)
+    return Part(whole, copula_attr(tok)) if whole else None
+
+
 def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> Part | None:
     """The count a number is a part of, if it is stated as one."""
     if not wholes:
@@ -79,7 +90,7 @@ def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> 
     whole = _including(noun, wholes) or _including(root, wholes)
     if whole is not None:
         return Part(whole, None)
-    return _of_pronoun(root, noun, num_span, wholes)
+    return _of_pronoun(root, noun, num_span, wholes) or _with_being(root, noun, num_span, wholes)
 
 
 def coordinated(noun: Token, wholes: list[Whole]) -> Whole | None:
