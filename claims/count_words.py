@@ -57,7 +57,7 @@ def trigger_kind(tok: Token) -> str | None:
                 if not any(t.lemma_.lower() in need or t.lower_ in need for t in window if t.i != tok.i):
                     return None
             return kind
-    return _phrasal_kind(tok) or _burial_kind(tok)
+    return _phrasal_kind(tok)
 
 
 @lru_cache(maxsize=1)
@@ -77,22 +77,6 @@ def _phrasal_kind(tok: Token) -> str | None:
         return None
     kind, particles = found
     return kind if any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children) else None
-
-
-def _burial_kind(tok: Token) -> str | None:
-    """ "60 people were found in mass graves", "exhumed 40 from a pit": people found where the dead
-    are buried were killed (issue #8); "found in the rubble" may be found alive."""
-    if tok.pos_ != "VERB":
-        return None
-    for kind, groups in rules()["triggers"].items():
-        if tok.lemma_.lower() not in groups.get("burial_verbs", ()):
-            continue
-        places = groups.get("burial_places", ())
-        preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "into"))
-        objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-        if any(f in places for g in objs for f in (g.lemma_.lower(), *_singulars(g.text))):  # "graves": "graf"
-            return kind
-    return None
 
 
 def unrealised(tok: Token) -> bool:

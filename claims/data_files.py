@@ -45,9 +45,6 @@ class Triggers(_Strict):
     civilian_verbs: Words = []
     # issue #8: a verb that makes the kind only with one of its particles ("gunned down 12 protesters")
     phrasal_verbs: dict[Word, Words] = {}
-    # issue #8: "60 people were found in mass graves": a verb of finding with a burial place counts the dead
-    burial_verbs: Words = []
-    burial_places: Words = []
 
 
 class Qualifiers(_Strict):
