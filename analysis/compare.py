@@ -641,8 +641,9 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return special
     if va.negated or vb.negated:
         return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
-    if same_party(pa, pb):
-        return "agree", f"{pair}: the same actor"
+    same = _same_doers(va, pa, vb, pb, pair)
+    if same:
+        return same
     shared = next((p for p, c in ((pa, a), (pb, b)) if _a_share(c)), None)
     if shared is not None:
         return "unclear", f"{pair}: {shared} is given a share of the blame, which leaves room for another"
@@ -671,6 +672,17 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     return "contradict", f"{pair}: different actors"
+
+
+def _same_doers(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
+    """One party, or one account naming the other's party beside its own actor ("Yugoslav and
+    Serbian police" / "Serbian forces": its doers include the other's, issue #8)."""
+    if same_party(pa, pb):
+        return "agree", f"{pair}: the same actor"
+    ally = next(
+        (other for value, other in ((va, pb), (vb, pa)) if any(same_party(x, other) for x in value.allies)), None
+    )
+    return ("agree", f"{pair}: {ally} is named among those who did it") if ally else None
 
 
 def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: AliasTable,

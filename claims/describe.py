@@ -97,7 +97,8 @@ def describe_date(value: DateSpan) -> str:
 
 def describe_actor(value: Actor) -> str:
     """Who acted, and on whom: "Armenia → Azerbaijan", "not Israel"."""
-    who = f"not {value.actor}" if value.negated else value.actor
+    actor = " and ".join([value.actor, *value.allies])
+    who = f"not {actor}" if value.negated else actor
     return f"{who} → {value.target}" if value.target else who
 
 

@@ -19,6 +19,7 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_infobox import BoxCount, box_counts
 from claims.extract_initiator import find_actor_hits
 from claims.infobox import Infobox, read_infobox
+from claims.initiator_actor import allies_of
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
 from claims.where import counted_places
@@ -144,7 +145,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                 parts.append(_tok_bounds(act))  # "blamed Russia for the killings": the quote names the act
             bounds = _quote_bounds(sent, *parts)
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
-                          target_text=hit.target_tok.text if hit.target_tok is not None else None)  # fmt: skip
+                          target_text=hit.target_tok.text if hit.target_tok is not None else None,
+                          allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases))  # fmt: skip
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip

@@ -357,3 +357,19 @@ def _coordinated_pair(tok: Token) -> tuple[Token, Token] | None:
         if conj and cand.pos_ in ("NOUN", "PROPN"):
             return cand, conj[-1]
     return None
+
+
+def allies_of(tok: Token, actor: str, aliases) -> list[str]:  # noqa: ANN001 (claims.actors.AliasTable)
+    """Other parties named as doers beside the actor, joined to its word by "and" ("Yugoslav and
+    Serbian police", "Syrian and Russian jets"), each as the actor table names it; the actor's
+    own name left out; "X or Y" names no ally (issue #8)."""
+    joined = [tok, *tok.conjuncts]
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in joined for c in t.children):
+        return []
+    found: list[str] = []
+    for conj in tok.conjuncts:
+        ent = entity(conj)
+        resolved = aliases.resolve(ent.text if ent is not None else conj.text)
+        if resolved and resolved != actor and resolved not in found:
+            found.append(resolved)
+    return found

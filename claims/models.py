@@ -54,6 +54,8 @@ class Actor(_Value):
     negated: bool = False
     actor_text: str = ""
     target_text: str | None = None
+    # issue #8: other parties named as doers with the actor ("Yugoslav and Serbian police": Serbia)
+    allies: list[str] = Field(default_factory=list)
 
 
 class Duration(_Value):

@@ -111,3 +111,32 @@ def test_a_share_of_the_blame_leaves_room_for_the_doer():
     voc = Vocabulary.of([share, deed, whole, *FILLER])
     assert relation_of(share, deed, align_threshold(), ALIASES, voc).relation == "unclear"
     assert relation_of(whole, deed, align_threshold(), ALIASES, voc).relation == "contradict"
+
+
+def test_a_party_named_beside_the_actor_is_one_of_the_doers():
+    """ "Bolivian and Peruvian troops stormed the mine" names both as doers: an account that blames
+    Peru agrees with it, one that blames Chile does not (issue #8)."""
+    both = blame("s1c1", "Bolivia", None, "Bolivian and Peruvian troops stormed the mine", "storm")
+    both = both.model_copy(update={"value": Actor(actor="Bolivia", allies=["Peru"])})
+    peru = blame("s2c1", "Peru", None, "Peruvian troops stormed the mine", "storm")
+    chile = blame("s3c1", "Chile", None, "Chilean troops stormed the mine", "storm")
+    assert relation_of(both, peru, 1.0, ALIASES).relation == "agree"
+    assert relation_of(peru, both, 1.0, ALIASES).relation == "agree"
+    assert relation_of(both, chile, 1.0, ALIASES).relation == "contradict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "allies"),
+    [
+        ("Bolivian and Peruvian troops stormed the mine.", "Bolivia", ["Peru"]),
+        ("Bolivian or Peruvian troops stormed the mine.", "Bolivia", []),
+    ],
+)
+def test_parties_joined_by_and_are_read_as_allies(sentence: str, actor: str, allies: list[str]):
+    from claims.extract import extract_from_doc
+    from claims.nlp import load_nlp
+    from sources.models import Source, text_sha256
+
+    src = Source(id="s1", name="s1.txt", text=sentence, sha256=text_sha256(sentence))
+    (found,) = [c.value for c in extract_from_doc(src, load_nlp()(sentence), ALIASES) if isinstance(c.value, Actor)]
+    assert (found.actor, found.allies) == (actor, allies)
