@@ -190,9 +190,6 @@ FOUND = [
     ("The police used live ammunition against the strikers.", "police", False, None),
     ("The militia was accused of shelling the market.", "militia", False, None),
     ("The army was blamed for the massacre.", "army", False, None),
-    # a craft or a shell named with its state's demonym stands for the state (issue #8)
-    ("A Chilean gunboat fired a shell at the pier.", "Chile", False, None),
-    ("Peruvian shells struck the harbour.", "Peru", False, None),
     # a leader named with his state's demonym stands for his state
     ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
 ]
