@@ -57,13 +57,8 @@ def worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], s
             for sa, sb in pairs:  # every pair of sources it stands for (issue #11)
                 if sa is None or sb is None or sa == sb:
                     continue
-                key = (sa, sb, gid)
+                key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
                 current = worst.get(key)
-                if current is None:
-                    key = (sb, sa, gid)
-                    current = worst.get(key)
-                    if current is None:
-                        key = (sa, sb, gid)
                 if current is None or rank[status] < rank[current]:
                     worst[key] = status
     return worst

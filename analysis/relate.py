@@ -60,7 +60,7 @@ def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
     for c in members:
         by_key.setdefault((c.source_id, value_key(c)), []).append(c)
     repeats: dict[str, str] = {}
-    for same in (part for twins in by_key.values() for part in _same_acts(twins)):
+    for same in (part for twins in by_key.values() for part in _same_statements(twins)):
         # a statement of the act itself before a report that someone blamed someone for it, then the
         # fullest sentence (a headline restates the body)
         keep = max(same, key=lambda c: (not _reports_blame(c), len(c.sentence), -c.start))
@@ -96,7 +96,7 @@ def _reports_blame(c: Claim) -> bool:
     return any(w in nouns or w.startswith(tuple(verbs)) for w in re.findall(r"[a-z]+", c.quote.lower()))
 
 
-def _same_acts(twins: list[Claim]) -> list[list[Claim]]:
+def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
     """One source blaming one actor for the war and for one act in it makes two claims, not one;
     nor does one sentence restate its own figure ("two police officers and two guards")."""
     if len(twins) < 2:

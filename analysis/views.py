@@ -204,8 +204,7 @@ def statements(report: Report, group_id: str, index: Index, statuses: dict[str, 
 def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
     """Every cross-source pair of the fact with its reason, contradictions first."""
     labels = source_labels(report)
-    group = next((g for g in report.groups if g.id == group_id), None)
-    members = set(group.claim_ids) if group else set()
+    members = _members(report, group_id)
     found = []
     for rel in index.relations_in.get(group_id, []):
         if rel.claim_a in members and rel.claim_b in members:
@@ -224,11 +223,16 @@ def reasons(report: Report, group_id: str, index: Index) -> list[Reason]:
     return found
 
 
+def _members(report: Report, group_id: str) -> set[str]:
+    """The ids of a fact's claims (none for an unknown fact)."""
+    group = next((g for g in report.groups if g.id == group_id), None)
+    return set(group.claim_ids) if group else set()
+
+
 def first_contradiction(report: Report, group_id: str, index: Index) -> str | None:
     """The reason of the fact's first contradicting pair, as reasons() lists it first (issue #11: the
     overview's card shows one reason of a fact that may have thousands)."""
-    group = next((g for g in report.groups if g.id == group_id), None)
-    members = set(group.claim_ids) if group else set()
+    members = _members(report, group_id)
     return next(
         (
             rel.reason
