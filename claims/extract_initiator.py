@@ -106,7 +106,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_response": lambda: not is_response(trigger) and not (event is not None and is_response(event)),
         "not_qualified": lambda: not qualified(trigger),
         "drop_if_negated": lambda: not negated(trigger),
-        "violent_blame": lambda: doer is not None and blames_violence(trigger, doer),
+        "violent_blame": lambda: (
+            doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
+        ),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         "violent_thing": lambda: event is not None and event.lemma_.lower() in violent_words(),
         "not_diplomatic": lambda: not _diplomatic_object(trigger),
@@ -139,6 +141,13 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:
+    """ "The envoy blamed the security forces.": blame of an armed force that says for nothing else
+    is blame for the violence the account tells (what else is blamed is said with "for" or "of")."""
+    said_for = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in (*verb.children, *doer.children))
+    return not said_for and is_actor_noun(doer, reader.aliases)
 
 
 def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:

@@ -136,6 +136,7 @@ class ActorReader:
             return self.name(before, depth + 1)
         steps = (
             self._mutual,
+            self._quantity,
             self._apposition,
             self._proper,
             self._entity,
@@ -160,10 +161,21 @@ class ActorReader:
             return Named(tok, MUTUAL, _written(tok))
         return None
 
+    def _quantity(self, tok: Token, depth: int) -> Named | None:
+        """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number."""
+        if not (tok.pos_ == "NUM" or tok.lower_ in rules()["vague_amounts"]):
+            return None
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                named = self.name(obj, depth + 1)
+                if named:
+                    return named
+        return None
+
     def _full_name(self, tok: Token, depth: int) -> Named | None:
         """A person's or group's full name the entity tagger missed ("Marta Kowal and ... started the
         war" in a headline): two or more capitalised proper nouns, none of them a place."""
-        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"] + [tok]
         if (
             tok.pos_ != "PROPN"
             or len(words) < 2

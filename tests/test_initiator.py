@@ -192,6 +192,13 @@ FOUND = [
     ("The army was blamed for the massacre.", "army", False, None),
     # a leader named with his state's demonym stands for his state
     ("The warlord placed the blame for the carnage on Russian President Vladimir Putin.", "Russia", False, None),
+    # blame of an armed force that says for nothing else; a crime is what one is accused of
+    ("The monitors blamed the border police.", "border police", False, None),
+    ("The mayor accused the militia of a crime.", "militia", False, None),
+    # the people a number counts, not the number; an armed group described; a name the tagger missed
+    ("Dozens of rebels raided the depot overnight.", "rebels", False, None),
+    ("An armed group in masks attacked the convoy.", "armed group", False, None),
+    ("Militants of the Right Sector burned the camp.", "Right Sector", False, None),
 ]
 
 
@@ -246,6 +253,8 @@ NOTHING = [
     # diplomacy is no violence; blame for a crisis is no blame for an attack
     "Eight governments announced that they were expelling Syrian diplomats in protest.",
     "The government blamed the economic crisis on the rebels.",
+    # blame said to be for something other than violence is no blame for an attack
+    "The rebels blamed the police for the traffic chaos.",
 ]
 
 
