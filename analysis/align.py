@@ -228,12 +228,24 @@ def compatible(a: Claim, b: Claim) -> bool:
         slack = COUNT_TIME_SLACK
     elif a.when is None or b.when is None:
         slack = COUNT_TIME_SLACK  # a document's event years often include when it was written
+    elif isinstance(a.value, Duration) and isinstance(b.value, Duration):
+        if _timed_by_itself(a) or _timed_by_itself(b):
+            return True  # "it ended three days later": a time counted from the length is no time of its own
+        # a length's sentence dates its start ("held them for three days from 1 May") or its end:
+        # two times that far apart still meet
+        slack = math.ceil(max(a.value.days, b.value.days)) + ACT_DAY_SLACK
     if a.kind == "initiator" and _days_apart(a.when, b.when):
         return False  # "stormed the school on 1 September" / "entered it on 3 September": two acts
     meet = times_meet(ta, tb, at_least=slack)
     if meet is False and a.source_id != b.source_id and _yearless_in_period(ta, tb):
         return True  # across accounts, a day of unknown year may fall in the other's year
     return meet is not False
+
+
+def _timed_by_itself(c: Claim) -> bool:
+    """ "It ended three days later": the length's own words are its time, counted from an anchor
+    that may be another event's."""
+    return isinstance(c.value, Duration) and c.when is not None and c.when.text.lower() in c.value.text.lower()
 
 
 ACT_DAY_SLACK = 1  # days: one act told a day apart (a night, a time zone) is still one act

@@ -11,7 +11,7 @@ from analysis.align import Vocabulary
 from analysis.compare import compare, scope_of
 from analysis.relate import relation_of
 from claims.actors import AliasTable
-from claims.models import Claim, Count, DateSpan
+from claims.models import Claim, Count, DateSpan, Duration
 
 ALIASES = AliasTable()
 
@@ -393,3 +393,30 @@ def test_relation_figures_that_add_up_are_parts_of_one_toll(a: int, b: int, figu
 
     x, y = claim("s1c1", a), claim("s2c1", b)
     assert relation_of(x, y, 0.9, ALIASES, figures=figures).relation == relation
+
+
+def _length(cid: str, days: float, text: str, when: DateSpan | None) -> Claim:
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="duration", quote=text, sentence=f"The siege {text}.",
+                 start=0, end=len(text), sentence_start=0, value=Duration(days=days, text=text), when=when)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # a length dated at its start and one dated at its end: the same four days
+        (("held them for four days", span(date(2011, 6, 1), date(2011, 6, 1), "day", "on 1 June")),
+         ("lasted four days", span(date(2011, 6, 5), date(2011, 6, 5), "day", "on 5 June")), True),
+        # a time counted from the length itself ("ended four days later") may count from another event
+        (("held them for four days", span(date(2011, 6, 1), date(2011, 6, 1), "day", "on 1 June")),
+         ("ended four days later", span(date(2011, 6, 20), date(2011, 6, 20), "day", "four days later")), True),
+        # two lengths whose own days lie further apart than either lasted: two sieges
+        (("held them for four days", span(date(2011, 6, 1), date(2011, 6, 1), "day", "on 1 June")),
+         ("lasted four days", span(date(2011, 6, 20), date(2011, 6, 20), "day", "on 20 June")), False),
+    ],
+)  # fmt: skip
+def test_align_lengths_dated_at_their_start_and_their_end(first, second, joined: bool):
+    from analysis.align import compatible
+
+    a = _length("s1c1", 4, first[0], first[1])
+    b = _length("s2c1", 4, second[0], second[1])
+    assert compatible(a, b) is joined
