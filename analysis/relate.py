@@ -289,6 +289,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b) or series_of_acts(a.quote) != series_of_acts(b.quote):
         return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
+    if _who_fired(a) and _who_fired(b):
+        return not _days_differ(a, b)  # "opened fire on the march" / "came under fire from gunmen"
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
     va, vb = a.value, b.value
@@ -299,6 +301,11 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _who_fired(c: Claim) -> bool:
+    """The claim's act is the firing itself ("opened fire", "came under fire from X"), not what was hit."""
+    return c.about.lower() in rules()["initiator"]["firing_acts"]
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

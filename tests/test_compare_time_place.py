@@ -201,6 +201,13 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     voc = Vocabulary.of([seized, shelled, started, blamed])
     assert relation_of(seized, shelled, 0.5, ALIASES, voc).relation == "unclear"
     assert relation_of(started, blamed, 0.5, ALIASES, voc).relation == "contradict"
+    # "Borduria's troops opened fire on the marchers" / "the troops came under fire from Ruritanian
+    # snipers": one dispute about who fired, in whatever other words
+    opened = act("s5c1", "Borduria", ("open", "marcher", "square"), "fire")
+    came_under = act("s6c1", "Ruritania", ("come", "sniper", "roof"), "fire")
+    voc = Vocabulary.of([seized, shelled, started, blamed, opened, came_under])
+    assert relation_of(opened, came_under, 0.5, ALIASES, voc).relation == "contradict"
+    assert relation_of(opened, seized, 0.5, ALIASES, voc).relation == "unclear"
 
 
 @pytest.mark.parametrize(
