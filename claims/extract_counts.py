@@ -131,7 +131,9 @@ def _base_of_partitive(noun: Token) -> bool:
     # 300 bodies" still counts 300 dead)
     if prep.head.like_num and prep.head.i < prep.i:
         return noun.lemma_.lower() not in _dead_nouns()
-    return prep.head.pos_ in ("VERB", "AUX")
+    # "Of the 1,093 men on board, 323 were killed" sets the base before its verb; "spoke of more
+    # than 900 dead" after it names the dead themselves
+    return prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i
 
 
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:

@@ -489,6 +489,13 @@ def test_extract_the_people_at_risk_of_a_partitive_are_no_toll(extract):
     assert counts == [323]
 
 
+@pytest.mark.parametrize("sentence", ["Some accounts from the valley spoke of more than 700 dead.",
+                                      "Villagers told of more than 700 dead."])  # fmt: skip
+def test_extract_the_dead_told_of_after_a_verb_are_a_toll(extract, sentence: str):
+    """ "spoke of more than 700 dead": "of" after its verb names the dead, not the people at risk."""
+    assert [c.value.low for c in extract(sentence) if c.kind == "casualties"] == [700]
+
+
 def test_extract_no_count_from_a_verb_of_harm_alone(extract):
     assert [c for c in extract("Some 300 people suffered burns in the fire.") if c.kind == "casualties"] == []
 
