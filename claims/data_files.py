@@ -289,6 +289,8 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words
+    doc_firing_verbs: str = Field("", alias="_doc_firing_verbs")
+    firing_verbs: Words = []  # "had been fired on first"
     doc_firing_acts: str = Field("", alias="_doc_firing_acts")
     firing_acts: Words = []  # "opened fire", "came under fire from": who fired
     doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")

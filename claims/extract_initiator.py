@@ -118,6 +118,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
+        "onset_after": lambda: _fired_on_first(trigger, doer),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -141,6 +142,16 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _fired_on_first(verb: Token, doer: Token | None) -> bool:
+    """ "had been fired on first", "came under fire before they began shooting": the ones fired on say
+    the other side began (a bare "were fired on" says nothing of who fired first)."""
+    own = {t.i for t in doer.subtree} if doer is not None else set()
+    if any(t.lower_ == "first" and t.i not in own for t in verb.subtree):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children)
+               for c in verb.children)  # fmt: skip
 
 
 def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:

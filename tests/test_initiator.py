@@ -199,6 +199,9 @@ FOUND = [
     ("Dozens of rebels raided the depot overnight.", "rebels", False, None),
     ("An armed group in masks attacked the convoy.", "armed group", False, None),
     ("Militants of the Right Sector burned the camp.", "Right Sector", False, None),
+    # the ones fired on first say they did not begin it
+    ("An inquiry found that the marines had been fired on first.", "marines", True, None),
+    ("The police said their patrol had come under fire first.", "police", True, None),
 ]
 
 
@@ -255,6 +258,9 @@ NOTHING = [
     "The government blamed the economic crisis on the rebels.",
     # blame said to be for something other than violence is no blame for an attack
     "The rebels blamed the police for the traffic chaos.",
+    # fired on, with nothing said of who fired first
+    "The marines were fired on near the bridge.",
+    "The convoy came under fire on Tuesday.",
 ]
 
 
