@@ -289,6 +289,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b) or series_of_acts(a.quote) != series_of_acts(b.quote):
         return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
+    if _reports_blame(a) and _reports_blame(b):
+        return not _days_differ(a, b)  # "blamed the army" / "placed the blame on the rebels": who is to blame
     if _who_fired(a) and _who_fired(b):
         return not _days_differ(a, b)  # "opened fire on the march" / "came under fire from gunmen"
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):

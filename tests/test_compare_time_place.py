@@ -208,6 +208,14 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     voc = Vocabulary.of([seized, shelled, started, blamed, opened, came_under])
     assert relation_of(opened, came_under, 0.5, ALIASES, voc).relation == "contradict"
     assert relation_of(opened, seized, 0.5, ALIASES, voc).relation == "unclear"
+    # "the envoy blamed Borduria" / "the ministry placed the blame on Ruritania": one question, who is
+    # to blame; a share of the blame ("the ultimate blame") leaves room for the doer
+    blamed_b = act("s7c1", "Borduria", ("envoy", "ruin"), "blamed Borduria")
+    blamed_r = act("s8c1", "Ruritania", ("ministry", "valley"), "placed the blame on Ruritania")
+    ultimate = act("s9c1", "Ruritania", ("ministry", "valley"), "placed the ultimate blame on Ruritania")
+    voc = Vocabulary.of([seized, shelled, started, blamed, blamed_b, blamed_r, ultimate])
+    assert relation_of(blamed_b, blamed_r, 0.5, ALIASES, voc).relation == "contradict"
+    assert relation_of(blamed_b, ultimate, 0.5, ALIASES, voc).relation == "unclear"
 
 
 @pytest.mark.parametrize(
