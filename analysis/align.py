@@ -31,7 +31,14 @@ from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
 from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.specificity import name_specificity
-from claims.sub_event import series_of_acts, tells_expulsion, tells_incident, tells_killing, tells_war_onset
+from claims.sub_event import (
+    series_of_acts,
+    tells_expulsion,
+    tells_firing,
+    tells_incident,
+    tells_killing,
+    tells_war_onset,
+)
 from sources.settings import thresholds
 
 RESTATEMENT_SHARE = 0.6  # the same source giving the same value needs less context in common
@@ -328,6 +335,8 @@ def one_incident_act(a: Claim, b: Claim) -> bool:
         return True
     if tells_expulsion(ta) and tells_expulsion(tb):
         return True
+    if tells_firing(a.about) and tells_firing(b.about):
+        return True  # "opened fire on the march" / "came under fire from gunmen": who fired
     if NOBODY in (va.actor, vb.actor):
         return False  # "there was no massacre" denies its own act only (_denies_it_happened)
     return tells_incident(ta, va.target) and tells_incident(tb, vb.target) and not _different_attacks(va, vb)

@@ -22,7 +22,7 @@ from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
-from claims.sub_event import names_onset, names_whole_event, scales_differ, series_of_acts, two_acts
+from claims.sub_event import names_onset, names_whole_event, scales_differ, series_of_acts, tells_firing, two_acts
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):
@@ -291,7 +291,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
     if _reports_blame(a) and _reports_blame(b):
         return not _days_differ(a, b)  # "blamed the army" / "placed the blame on the rebels": who is to blame
-    if _who_fired(a) and _who_fired(b):
+    if tells_firing(a.about) and tells_firing(b.about):
         return not _days_differ(a, b)  # "opened fire on the march" / "came under fire from gunmen"
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
@@ -303,11 +303,6 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
-
-
-def _who_fired(c: Claim) -> bool:
-    """The claim's act is the firing itself ("opened fire", "came under fire from X"), not what was hit."""
-    return c.about.lower() in rules()["initiator"]["firing_acts"]
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

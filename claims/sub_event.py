@@ -243,6 +243,12 @@ def split_part(scope: str) -> tuple[str, str | None]:
     return scope, None
 
 
+def tells_firing(about: str) -> bool:
+    """ "opened fire on the march", "came under fire from gunmen": the blame claim's act is the firing
+    itself, not what was hit (rules initiator.firing_acts): the question of who fired."""
+    return about.lower() in rules()["initiator"]["firing_acts"]
+
+
 def tells_killing(told: list[str], target: str | None = None) -> bool:
     """ "The victims were killed by X", "X massacred the families", "X was responsible for the
     deaths": the blame claim says who killed the incident's people (rules sub_event.killing_acts,

@@ -218,6 +218,22 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     assert relation_of(blamed_b, ultimate, 0.5, ALIASES, voc).relation == "unclear"
 
 
+def test_align_accounts_of_who_fired_answer_one_question():
+    """ "Borduria's troops opened fire on the marchers" / "the troops came under fire from Ruritanian
+    snipers": two accounts of who fired are one fact, whatever else their words share."""
+    from analysis.align import one_incident_act
+    from claims.models import Actor
+
+    def act(cid: str, actor: str, about: str) -> Claim:
+        return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=about, sentence=about, start=0,
+                     end=5, sentence_start=0, value=Actor(actor=actor), about=about)  # fmt: skip
+
+    opened, came_under = act("s1c1", "Borduria", "fire"), act("s2c1", "Ruritania", "fire")
+    seized = act("s3c1", "Ruritania", "depot")
+    assert one_incident_act(opened, came_under)
+    assert not one_incident_act(opened, seized)
+
+
 @pytest.mark.parametrize(
     ("denial", "relation"),
     [
