@@ -83,6 +83,23 @@ def _with_being(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -
     return Part(whole, copula_attr(tok)) if whole else None
 
 
+def _written_as_part(num_span: Span, wholes: list[Whole]) -> Part | None:
+    """A bounded linear reading for a parse that hung the partitive elsewhere (issue #8): the words
+    right before the number (", including 400 children", ", among them 500 children") or right after
+    it (", 1,400 of them civilians") mark it a part of the count before it in the sentence."""
+    whole = _preceding(wholes, num_span.start)
+    if whole is None:
+        return None
+    doc, preps, pronouns = num_span.doc, _words("partitive_preps"), _words("partitive_pronouns")
+    before = [t.lower_ for t in doc[max(num_span.start - 2, num_span.sent.start) : num_span.start]]
+    if before and (before[-1] in preps or (len(before) == 2 and before[0] in preps and before[1] in pronouns)):
+        return Part(whole, None)
+    after = doc[num_span.end : min(num_span.end + 3, num_span.sent.end)]
+    if len(after) == 3 and after[0].lower_ == "of" and after[1].lower_ in pronouns and after[2].pos_ == "NOUN":
+        return Part(whole, after[2])
+    return None
+
+
 def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> Part | None:
     """The count a number is a part of, if it is stated as one."""
     if not wholes:
@@ -90,7 +107,11 @@ def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> 
     whole = _including(noun, wholes) or _including(root, wholes)
     if whole is not None:
         return Part(whole, None)
-    return _of_pronoun(root, noun, num_span, wholes) or _with_being(root, noun, num_span, wholes)
+    part = _of_pronoun(root, noun, num_span, wholes) or _with_being(root, noun, num_span, wholes)
+    written = _written_as_part(num_span, wholes)
+    if part is not None and part.scope_noun is None and written is not None:
+        return Part(part.whole, written.scope_noun)  # "1,400 of them civilians": the people after "of them"
+    return part or written
 
 
 def coordinated(noun: Token, wholes: list[Whole]) -> Whole | None:

@@ -435,6 +435,19 @@ def test_extract_a_part_of_a_count_told_before(extract):
     assert scopes == {400000: "people", 100000: "people, of them across the border"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "part", "people"),
+    [
+        # parses that hang the partitive elsewhere: read from the words beside the number
+        ("The monitors counted 1,100 dead, including 300 children.", 300, "children"),
+        ("1,900 people were killed, 1,200 of them civilians.", 1200, "civilians"),
+    ],
+)
+def test_extract_a_part_written_beside_its_whole(extract, sentence: str, part: int, people: str):
+    counts = {c.value.low: c.scope for c in extract(sentence) if c.kind == "casualties"}
+    assert people in counts[part].split(", ")[0]
+
+
 def test_extract_people_of_an_earlier_period_are_besides_the_events(extract):
     claims = extract(
         "Some 650,000 refugees crossed the border, joining some 200,000 who had fled earlier waves of violence."
