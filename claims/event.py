@@ -27,6 +27,9 @@ LEAD_CHARS = 600
 TOP_NAMES = 10  # the names a text keeps coming back to say what it is about
 SIGNATURE_LABELS = {"GPE", "LOC", "FAC", "EVENT", "NORP", "ORG", "PERSON"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "the bloodiest day since troops were sent in in 1969": a year a lead counts from is a landmark of
+# the past, not the year of its event
+_SINCE = re.compile(r"\bsince\b[^.;:!?]{0,60}?\b(?:1[89]\d\d|20\d\d)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 PREFIX = "@ev:"
 EVENT_YEAR = PREFIX + "y"
@@ -88,7 +91,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     back = [y for text in opening for y in years_back(text, published)]
     # a lead counting years back from its own day ("marks the 20th anniversary") is a memorial:
     # its other years are when it was written
-    years = back or [y for text in heads for y in _YEAR.findall(text)]
+    years = back or [y for text in heads for y in _YEAR.findall(_SINCE.sub(" ", text))]
     names.extend(f"y{y}" for y in years)
     if title:
         names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
@@ -101,7 +104,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
 def _fallback_years(text: str, published: date | None) -> list[str]:
     """When headline and lead name no year: the year the text names most, else the year it was
     published (a report with no year in it tells of its own days, not of a past war)."""
-    counts = Counter(_YEAR.findall(text))
+    counts = Counter(_YEAR.findall(_SINCE.sub(" ", text)))
     if counts:
         top = max(counts.values())
         return sorted(y for y, n in counts.items() if n == top)

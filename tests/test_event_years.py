@@ -45,6 +45,12 @@ LEAD = "Rescuers dug through rubble in the old town. Families waited outside the
         (LEAD + "Some 40 people were killed.", date(2023, 10, 19), {"2023"}),
         # a year in the lead wins
         ("The 1994 siege was recalled on its anniversary. " + LEAD + "Some 40 people were killed.", None, {"1994"}),
+        # ... but not a landmark the lead counts from: the day is the worst since then, not of then
+        (
+            "Some 40 people were killed on Sunday, the worst day in the valley since the militia came in 1988. " + LEAD,
+            date(2003, 3, 10),
+            {"2003"},
+        ),
     ],
 )
 def test_event_years(nlp, text: str, published: date | None, years: set[str]) -> None:
