@@ -168,7 +168,7 @@ def test_topics_a_state_only_qualifies_the_fact():
         claim(s, event=["@ev:france"], kind="initiator", value=Actor(actor=a))
         for s, a in (("s1", "Spain"), ("s2", "France"))
     ]
-    assert name_fact(actors, "raid", ONE, "who") == "who started the raid: Spain vs France"
+    assert name_fact(actors, "raid", ONE, "who") == "who carried out the raid: Spain vs France"
 
 
 @pytest.mark.parametrize(
@@ -261,12 +261,18 @@ def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str]
     claims = [
         claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor=a)) for n, a in enumerate(actors, 1)
     ]
-    assert name_fact(claims, "attack", ONE, "who") == f"who started the attack in Dessel: {parties}"
+    assert name_fact(claims, "attack", ONE, "who") == f"who carried out the attack in Dessel: {parties}"
 
 
 @pytest.mark.parametrize(
     ("about", "question"),
-    [("fire", "who opened fire"), ("rocket", "who fired the rockets"), ("storming", "who started the storming")],
+    [
+        ("fire", "who opened fire"),
+        ("rocket", "who fired the rockets"),
+        ("storming", "who started the storming"),
+        ("shot", "who fired the shots"),
+        ("bombing", "who carried out the bombing"),
+    ],
 )
 def test_topics_a_blame_fact_asks_its_question_in_plain_words(about: str, question: str):
     """ "who opened fire in Dessel", not "who started the fire": firing and weapons read as asked."""
