@@ -289,6 +289,9 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words
+    doc_anaphor_denial_verbs: str = Field("", alias="_doc_anaphor_denial_verbs")
+    anaphor_denial_verbs: Words = []  # "contradicted that assertion"
+    claim_nouns: Words = []
     doc_firing_verbs: str = Field("", alias="_doc_firing_verbs")
     firing_verbs: Words = []  # "had been fired on first"
     doc_firing_acts: str = Field("", alias="_doc_firing_acts")

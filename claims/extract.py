@@ -20,6 +20,7 @@ from claims.extract_infobox import BoxCount, box_counts
 from claims.extract_initiator import find_actor_hits
 from claims.infobox import Infobox, read_infobox
 from claims.initiator_actor import allies_of
+from claims.initiator_anaphor import denied_claim
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
 from claims.where import counted_places
@@ -111,9 +112,11 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     # lines read by the box grammar: its counts, and a strength line (fighters, not a toll); a field
     # line it reads nothing from ("Casualties: the army said 12 died") goes to the sentence readers
     read_by_box = {id(h.line) for h in boxed} | {id(f) for f in box.fields if f.role == "strength"}
+    told_before: list[Claim] = []  # the culprits the sentence before named
     for sent in ctx.sentences:
         if not sent.text.strip():
             continue
+        first_new = len(out.claims)
         sent_terms = ctx.terms(sent)
         when = ctx.time_of(sent)  # dates of the sentence's statement verbs left out
         count_hits = find_count_hits(ctx, sent)
@@ -150,6 +153,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
+        told_before = _deny_what_came_before(out, sent, out.claims[first_new:], told_before, sent_terms)
         for hit in find_date_hits(ctx, sent):
             if box.field_at(hit.mention.start) is not None:
                 continue  # read off its field (_add_box_dates)
@@ -177,6 +181,26 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
 
 
 _FOR_PREPS = ("for", "in", "over")
+
+
+def _deny_what_came_before(out: ClaimBuilder, sent: Span, new: list[Claim], before: list[Claim],
+                           terms: list[str]) -> list[Claim]:  # fmt: skip
+    """ "An inquiry contradicted that assertion": a sentence that names no culprit of its own but
+    denies the claim before it denies each culprit named there (claims.initiator_anaphor). Returns
+    the culprits this sentence named, for the next one."""
+    said = [c for c in new if c.kind == "initiator"]
+    denial = None if said else denied_claim(sent)
+    if denial is None:
+        return said
+    verb, obj = denial
+    for claim in before:
+        value = claim.value
+        if not isinstance(value, Actor) or value.negated:
+            continue
+        denied = value.model_copy(update={"negated": True})
+        out.add("initiator", sent, _quote_bounds(sent, _tok_bounds(verb), _tok_bounds(obj)), denied, verb,
+                about=claim.about, terms=list(dict.fromkeys([*claim.terms, *terms])), when=claim.when)  # fmt: skip  # when it was done, not denied
+    return said
 
 
 def _act_of(event: Token | None, actor: Token, trigger: Token) -> Token | None:

@@ -459,3 +459,21 @@ def test_compare_and_align_an_act_that_never_happened():
     assert pair_score(never, shelled, voc) < align_threshold()
     assert compare(never, raided, AliasTable())[0] == "contradict"
     assert compare(never, denied, AliasTable())[0] == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that contradicts the claim before it denies that claim's culprit
+        ("Officials said the rebels set off the first blast. A later inquiry contradicted that assertion.",
+         [("rebels", False), ("rebels", True)]),
+        ("The army blamed the militia for the fire. Local doctors rejected this account.",
+         [("militia", False), ("militia", True)]),
+        # not contradicted, or no pointer back to it: nothing denied
+        ("Officials said the rebels set off the first blast. A later inquiry did not dispute that account.",
+         [("rebels", False)]),
+        ("Officials said the rebels set off the first blast. Rumours spread through the town.", [("rebels", False)]),
+    ],
+)  # fmt: skip
+def test_initiator_a_denial_that_points_back_denies_the_culprit_before(extract, text: str, expected: list):
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
