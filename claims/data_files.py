@@ -289,9 +289,10 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words
-    doc_anaphor_denial_verbs: str = Field("", alias="_doc_anaphor_denial_verbs")
-    anaphor_denial_verbs: Words = []  # "contradicted that assertion"
-    claim_nouns: Words = []
+    doc_contradiction_verbs: str = Field("", alias="_doc_contradiction_verbs")
+    contradiction_verbs: Words = []  # "contradicted that assertion"
+    doc_claim_nouns: str = Field("", alias="_doc_claim_nouns")
+    claim_nouns: Words = []  # "rejected this account"
     doc_firing_verbs: str = Field("", alias="_doc_firing_verbs")
     firing_verbs: Words = []  # "had been fired on first"
     doc_firing_acts: str = Field("", alias="_doc_firing_acts")

@@ -197,9 +197,10 @@ def _deny_what_came_before(out: ClaimBuilder, sent: Span, new: list[Claim], befo
         value = claim.value
         if not isinstance(value, Actor) or value.negated:
             continue
+        # the act, its words and its time are the denied claim's: when it was done, not when denied
         denied = value.model_copy(update={"negated": True})
         out.add("initiator", sent, _quote_bounds(sent, _tok_bounds(verb), _tok_bounds(obj)), denied, verb,
-                about=claim.about, terms=list(dict.fromkeys([*claim.terms, *terms])), when=claim.when)  # fmt: skip  # when it was done, not denied
+                about=claim.about, terms=list(dict.fromkeys([*claim.terms, *terms])), when=claim.when)  # fmt: skip
     return said
 
 

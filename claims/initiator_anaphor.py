@@ -9,6 +9,7 @@ with the rejecter as the accused, is pattern deny-involvement's.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims.initiator_negation import has_neg
@@ -20,10 +21,18 @@ if TYPE_CHECKING:
 POINTING_BACK = frozenset({"that", "this", "these", "those"})
 
 
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs that deny (rules initiator.denial_verbs, contradiction_verbs) and what they deny
+    (accusation_nouns, claim_nouns)."""
+    words = rules()["initiator"]
+    verbs = frozenset([*words["denial_verbs"], *words["contradiction_verbs"]])
+    return verbs, frozenset([*words["accusation_nouns"], *words["claim_nouns"]])
+
+
 def denied_claim(sent: Span) -> tuple[Token, Token] | None:
     """(the denying verb, what it denies) when the sentence contradicts the claim before it."""
-    words = rules()["initiator"]
-    verbs, nouns = set(words["anaphor_denial_verbs"]), set(words["claim_nouns"])
+    verbs, nouns = _words()
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs or has_neg(tok):
             continue

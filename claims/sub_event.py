@@ -243,10 +243,15 @@ def split_part(scope: str) -> tuple[str, str | None]:
     return scope, None
 
 
+@lru_cache(maxsize=1)
+def _firing_acts() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["firing_acts"])
+
+
 def tells_firing(about: str) -> bool:
     """ "opened fire on the march", "came under fire from gunmen": the blame claim's act is the firing
     itself, not what was hit (rules initiator.firing_acts): the question of who fired."""
-    return about.lower() in rules()["initiator"]["firing_acts"]
+    return about.lower() in _firing_acts()
 
 
 def tells_killing(told: list[str], target: str | None = None) -> bool:
