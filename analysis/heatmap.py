@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from analysis.models import Report
+from analysis.models import Relation, Report
 from analysis.pairs import relation_pairs
 from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, SHARE_SCALE, UNCLEAR
-from analysis.views import Index, _rank, source_labels
+from analysis.views import Index, _rank, labels_of, source_labels
+from sources.models import Source
 
 HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear", "contradict_share"]
 # Cells whose text would overlap beyond this many sources are left to the tooltip.
@@ -39,67 +40,89 @@ TOOLTIP = [
 EMPTY_CELL = "#e8eaed"
 TEXT_COLOUR = "#202124"
 Counts = dict[tuple[str, str], dict[str, int]]
+_RANK = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
 
 
 def worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], str]:
     """(source a, source b, group) -> the worst relation between their claims on that fact, each pair of
     sources once, in the order its relations first name them (issue #11)."""
-    rank = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
-    worst: dict[tuple[str, str, str], str] = {}
-    source_of = index.source_ids
-    for gid, relations in index.relations_in.items():
-        for rel in relations:
-            status = RELATION_LABELS.get(rel.relation, UNCLEAR)
-            if rel.also_a or rel.also_b:
-                pairs = [(source_of.get(a), source_of.get(b)) for a, b in relation_pairs(rel, source_of)]
-            else:  # one pair (issue #11: the most of a large workspace's relations)
-                pairs = [(source_of.get(rel.claim_a), source_of.get(rel.claim_b))]
-            for sa, sb in pairs:  # every pair of sources it stands for (issue #11)
-                if sa is None or sb is None or sa == sb:
-                    continue
-                key = (sa, sb, gid) if (sb, sa, gid) not in worst else (sb, sa, gid)
-                current = worst.get(key)
-                if current is None or rank[status] < rank[current]:
-                    worst[key] = status
+    return {
+        (sa, sb, gid): status
+        for gid, relations in index.relations_in.items()
+        for (sa, sb), status in worst_in_fact(relations, index.source_ids).items()
+    }
+
+
+def worst_in_fact(relations: Iterable[Relation], source_of: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """(source a, source b) -> the worst relation between their claims among one fact's relations, each
+    pair of sources once, in the order the relations first name them."""
+    worst: dict[tuple[str, str], str] = {}
+    for rel in relations:
+        status = RELATION_LABELS.get(rel.relation, UNCLEAR)
+        if rel.also_a or rel.also_b:
+            pairs = [(source_of.get(a), source_of.get(b)) for a, b in relation_pairs(rel, source_of)]
+        else:  # one pair (issue #11: the most of a large workspace's relations)
+            pairs = [(source_of.get(rel.claim_a), source_of.get(rel.claim_b))]
+        for sa, sb in pairs:  # every pair of sources it stands for (issue #11)
+            if sa is None or sb is None or sa == sb:
+                continue
+            key = (sa, sb) if (sb, sa) not in worst else (sb, sa)
+            current = worst.get(key)
+            if current is None or _RANK[status] < _RANK[current]:
+                worst[key] = status
     return worst
 
 
 def pair_counts(report: Report, index: Index) -> Counts:
     """(source a, source b) -> how many facts they share by status, both ways round."""
-    tally: Counts = {}
-    for (sa, sb, _gid), status in worst_per_fact(report, index).items():
-        pair = (sa, sb) if (sb, sa) not in tally else (sb, sa)
-        counts = tally.get(pair)
+    return tally((sa, sb, status) for (sa, sb, _gid), status in worst_per_fact(report, index).items())
+
+
+def tally(worst: Iterable[tuple[str, str, str]]) -> Counts:
+    """pair_counts from each fact's (source a, source b, worst status)."""
+    counted: Counts = {}
+    for sa, sb, status in worst:
+        pair = (sa, sb) if (sb, sa) not in counted else (sb, sa)
+        counts = counted.get(pair)
         if counts is None:
-            counts = tally[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
+            counts = counted[pair] = dict.fromkeys(CLAIM_STATUSES, 0)
         counts[status] += 1
-    return {**tally, **{(b, a): counts for (a, b), counts in tally.items()}}  # the same counts either way
+    return {**counted, **{(b, a): counts for (a, b), counts in counted.items()}}  # the same counts either way
 
 
 def shown(report: Report, limit: int, index: Index) -> tuple[list[str], Counts]:
     """The sources a heatmap of at most `limit` shows (those sharing the most facts, in report order) and
     the counts of their pairs only (issue #11: the overview of 1,000 sources draws 30 of them)."""
-    counts = pair_counts(report, index)
-    labels = source_labels(report)
+    return shown_of(source_labels(report), pair_counts(report, index), limit)
+
+
+def shown_of(labels: Mapping[str, str], counts: Counts, limit: int) -> tuple[list[str], Counts]:
+    """shown, from the sources' labels and the pairs' counts."""
     everyone = list(labels.values())
     if len(everyone) <= limit:
         return everyone, counts
     weight: dict[str, int] = defaultdict(int)  # the facts a source shares, pair by pair
-    for (a, b), tally in counts.items():
+    for (a, b), counted in counts.items():
         if a in labels and b in labels:
-            weight[labels[a]] += sum(tally.values())
+            weight[labels[a]] += sum(counted.values())
     chosen = set(sorted(everyone, key=lambda label: -weight.get(label, 0))[:limit])
     kept = {
-        pair: tally for pair, tally in counts.items() if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
-    }
+        pair: counted for pair, counted in counts.items()
+        if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
+    }  # fmt: skip
     return [label for label in everyone if label in chosen], kept
 
 
 def rows(report: Report, counted: Counts) -> list[dict[str, Any]]:
     """One row (HEATMAP_COLUMNS) per ordered pair counted, in the sources' order; `contradict_share` is
     contradict / (agree + contradict), NaN when the pair decided nothing."""
-    labels = source_labels(report)
-    order = {source.id: n for n, source in enumerate(report.sources)}
+    return rows_of(report.sources, counted)
+
+
+def rows_of(sources: Sequence[Source], counted: Counts) -> list[dict[str, Any]]:
+    """rows, from the sources in report order."""
+    labels = labels_of(sources)
+    order = {source.id: n for n, source in enumerate(sources)}
     out = []
     for a, b in sorted(counted, key=lambda pair: (order.get(pair[0], -1), order.get(pair[1], -1))):
         if a not in labels or b not in labels:

@@ -16,17 +16,21 @@ copy and a fresh one draw the same page (tests/test_overview_data.py).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis import heatmap, views
 from analysis.counts import ReportCounts
-from analysis.report.labels import CONTRADICTS, kind_label
-from analysis.review_queue import review_queue
+from analysis.fact_digest import FactDigest, digest_of
+from analysis.report.labels import ALONE, CONTRADICTS, kind_label
+from analysis.review_queue import reviewed_facts
 from analysis.views import Index
 
 if TYPE_CHECKING:
-    from analysis.models import Report
+    from analysis.models import Group, Report
+    from claims.models import Claim
+    from sources.models import Source
 
 FORMAT = 2  # bump when the fields change: a stored copy of another format is not read (2: counts)
 TOP_CONTESTED = 5
@@ -102,31 +106,96 @@ class OverviewData:
             return None
 
 
-def overview_of(report: Report, *, index: Index | None = None, statuses: dict[str, str] | None = None) -> OverviewData:
-    """The overview's data from the report (`index` and `statuses`: the look-ups, when a caller has them)."""
+def overview_of(report: Report, *, index: Index | None = None) -> OverviewData:
+    """The overview's data from the report (`index`: its look-ups, when a caller has them)."""
     index = index or Index(report)
-    statuses = statuses if statuses is not None else views.claim_statuses(report, index)
-    labels, counted = heatmap.shown(report, heatmap.HEATMAP_MAX_SOURCES, index)
-    cells, spec = heatmap.spec(heatmap.rows(report, counted), labels)
-    queue = review_queue(report, index)
+    digests = {
+        g.id: digest_of(g, [index.claims[c] for c in g.claim_ids if c in index.claims], index.relations_in.get(g.id, []),
+                        index.source_ids)
+        for g in report.groups
+    }  # fmt: skip
+
+    def claims_of(group_ids: Iterable[str]) -> dict[str, Claim]:
+        return index.claims
+
+    parts = OverviewParts(report.sources, report.groups, index.source_ids, digests, ReportCounts.of_report(report),
+                          list(report.errors), reviewed_facts(report))  # fmt: skip
+    return assemble(parts, claims_of)
+
+
+@dataclass(frozen=True)
+class OverviewParts:
+    """What the overview is assembled from: the report's sources and facts, each claim's source, and each
+    fact's digest (analysis.fact_digest), which the workspace keeps (issue #11)."""
+
+    sources: Sequence[Source]
+    groups: Sequence[Group]  # in report order
+    claim_sources: Mapping[str, str]  # every claim the report shows -> its source
+    digests: Mapping[str, FactDigest]  # group -> its digest
+    counts: ReportCounts
+    errors: list[str]
+    reviewed: set[str] = field(default_factory=set)  # facts a person has reviewed: not in the queue
+
+
+def assemble(parts: OverviewParts, claims_of: Callable[[Iterable[str]], Mapping[str, Claim]]) -> OverviewData:
+    """The overview from its parts; `claims_of(groups)`: the claims of these facts as the report shows
+    them (at least those, by id), for the cards of the most contested."""
+    statuses = _statuses(parts)
+    labels, counted = heatmap.shown_of(
+        views.labels_of(parts.sources),
+        heatmap.tally(pair for d in parts.digests.values() for pair in d.pairs),
+        heatmap.HEATMAP_MAX_SOURCES,
+    )
+    cells, spec = heatmap.spec(heatmap.rows_of(parts.sources, counted), labels)
+    queue = _queue(parts)
     return OverviewData(
-        errors=list(report.errors),
-        n_sources=len(report.sources),
-        cards=_cards(report, index, statuses),
+        errors=list(parts.errors),
+        n_sources=len(parts.sources),
+        cards=_cards(parts, statuses, claims_of),
         queue_total=len(queue),
-        queue=[QueueEntry(q.group_id, q.topic, list(q.reasons)) for q in queue[:QUEUE_SHOWN]],
+        queue=queue[:QUEUE_SHOWN],
         heatmap_labels=list(labels),
         heatmap_cells=cells,
         heatmap_spec=spec,
-        sources=views.source_rows(report, statuses),
-        counts=asdict(ReportCounts.of_report(report)),
+        sources=views.source_rows_of(parts.sources, parts.claim_sources, statuses),
+        counts=asdict(parts.counts),
     )
 
 
-def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]:
+def _statuses(parts: OverviewParts) -> dict[str, str]:
+    """Each claim's status (analysis.views.claim_statuses): the worst any fact's relations give it."""
+    worst: dict[str, str] = {}
+    for digest in parts.digests.values():
+        for cid, status in digest.statuses.items():
+            worst[cid] = views.worst((worst[cid], status)) if cid in worst else status
+    return {cid: worst.get(cid, ALONE) for cid in parts.claim_sources}
+
+
+def _queue(parts: OverviewParts) -> list[QueueEntry]:
+    """The review queue (analysis.review_queue): unreviewed facts worth a look, most worth it first."""
+    found = []
+    for n, group in enumerate(parts.groups):
+        digest = parts.digests.get(group.id)
+        if digest is not None and digest.queue_score > 0 and group.id not in parts.reviewed:
+            found.append((-digest.queue_score, n, QueueEntry(group.id, group.topic, list(digest.queue_reasons))))
+    return [entry for *_, entry in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def _cards(parts: OverviewParts, statuses: dict[str, str],
+           claims_of: Callable[[Iterable[str]], Mapping[str, Claim]]) -> list[Card]:  # fmt: skip
+    digests = parts.digests
+    contested = views.ranked_contested(
+        parts.groups,
+        {gid: d.contradictions for gid, d in digests.items()},
+        {gid: d.n_sources for gid, d in digests.items()},
+        TOP_CONTESTED,
+    )
+    groups = {g.id: g for g in parts.groups}
+    claims = claims_of([row.group_id for row in contested])
     cards = []
-    for row in views.most_contested(report, TOP_CONTESTED, index):
-        said = views.statements(report, row.group_id, index, statuses)
+    for row in contested:
+        members = [claims[c] for c in groups[row.group_id].claim_ids if c in claims]
+        said = views.statements_of(members, parts.sources, statuses)
         said.sort(key=lambda s: s.status != CONTRADICTS)  # contradicting statements first
         cards.append(
             Card(
@@ -137,7 +206,7 @@ def _cards(report: Report, index: Index, statuses: dict[str, str]) -> list[Card]
                 n_sources=row.n_sources,
                 statements=[Statement(s.source, s.status, s.value) for s in said[:CARD_VALUES]],
                 more=max(len(said) - CARD_VALUES, 0),
-                reason=views.first_contradiction(report, row.group_id, index),
+                reason=digests[row.group_id].first_contradiction,
             )
         )
     return cards

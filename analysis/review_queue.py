@@ -59,7 +59,8 @@ def reviewed_facts(report: Report) -> set[str]:
     return done
 
 
-def _reasons(group: Group, claims: list[Claim], relations: list[Relation]) -> tuple[float, list[str]]:
+def fact_reasons(group: Group, claims: list[Claim], relations: list[Relation]) -> tuple[float, list[str]]:
+    """How much the fact is worth a look (0: not at all) and why, from its own claims and relations."""
     score, reasons = 0.0, []
     if group.status == "contested":
         score += WEIGHTS["contested"]
@@ -102,7 +103,7 @@ def review_queue(report: Report, index: Index | None = None) -> list[QueueItem]:
         if group.id in done:
             continue
         members = [claims[c] for c in group.claim_ids if c in claims]
-        score, reasons = _reasons(group, members, by_group.get(group.id, []))
+        score, reasons = fact_reasons(group, members, by_group.get(group.id, []))
         if score > 0:
             items.append((-score, n, QueueItem(group.id, group.topic, kind_label(group.kind), round(score, 2),
                                                tuple(reasons))))  # fmt: skip

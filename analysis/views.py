@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.models import Relation, Report
+from analysis.models import Group, Relation, Report
 from analysis.pairs import pair_count, related_claims, relation_sides
 from analysis.report.labels import ABSENT, ALONE, CONTRADICTS, RELATION_LABELS, STATUS_RANK, UNCLEAR
 from claims.describe import describe_value
 from claims.models import NUMERIC_KINDS, Claim
+from sources.models import Source
 
 _PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 LABEL_WIDTH = 32
@@ -47,8 +48,13 @@ def source_labels(report: Report) -> dict[str, str]:
     Publisher notes in parentheses ("(invented Indian daily)") are dropped
     to keep matrix columns narrow; duplicates get their id appended.
     """
+    return labels_of(report.sources)
+
+
+def labels_of(sources: Sequence[Source]) -> dict[str, str]:
+    """source_labels of these sources, in their order."""
     labels: dict[str, str] = {}
-    for source in report.sources:
+    for source in sources:
         publisher = _PUBLISHER_NOTE.sub("", source.publisher or "").strip()
         labels[source.id] = short_label(publisher or source.title or source.name or source.id)
     counts: dict[str, int] = defaultdict(int)
@@ -94,12 +100,10 @@ class Index:
                 self.relations_in[gid].append(rel)
             if rel.also_a or rel.also_b:  # statements many sources print (issue #11): each claim once
                 source_of = source_of or self.source_ids
-                involved = related_claims(rel, source_of)
-                side_a, side_b = relation_sides(rel)
+                side_a, side_b = touched(rel, source_of)
                 for mine, other in ((side_a, rel.claim_b), (side_b, rel.claim_a)):
                     for cid in mine:
-                        if cid in involved:
-                            self.relations_of[cid].append((other, rel.relation, rel.reason))
+                        self.relations_of[cid].append((other, rel.relation, rel.reason))
                 continue
             self.relations_of[rel.claim_a].append((rel.claim_b, rel.relation, rel.reason))
             self.relations_of[rel.claim_b].append((rel.claim_a, rel.relation, rel.reason))
@@ -107,6 +111,15 @@ class Index:
     def source_of(self, claim_id: str) -> str | None:
         claim = self.claims.get(claim_id)
         return claim.source_id if claim else None
+
+
+def touched(rel: Relation, source_of: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The claims of each side of a relation that are in one of the pairs it stands for (issue #11)."""
+    if not rel.also_a and not rel.also_b:
+        return [rel.claim_a], [rel.claim_b]
+    involved = related_claims(rel, source_of)
+    side_a, side_b = relation_sides(rel)
+    return [c for c in side_a if c in involved], [c for c in side_b if c in involved]
 
 
 def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]:
@@ -123,9 +136,15 @@ def claim_statuses(report: Report, index: Index | None = None) -> dict[str, str]
 def source_rows(report: Report, statuses: dict[str, str] | None = None) -> list[list[Any]]:
     """The overview's list of sources (SOURCE_COLUMNS), with how many claims each makes and how many contradict."""
     statuses = statuses if statuses is not None else claim_statuses(report)
+    return source_rows_of(report.sources, {c.id: c.source_id for c in report.claims}, statuses)
+
+
+def source_rows_of(sources: Sequence[Source], claim_sources: Mapping[str, str], statuses: Mapping[str, str]
+                   ) -> list[list[Any]]:  # fmt: skip
+    """source_rows from each claim's source (`claim_sources`, claim -> source) and status."""
     per_source: dict[str, list[str]] = defaultdict(list)
-    for claim in report.claims:
-        per_source[claim.source_id].append(statuses.get(claim.id, ALONE))
+    for cid, source_id in claim_sources.items():
+        per_source[source_id].append(statuses.get(cid, ALONE))
     return [
         [
             label,
@@ -136,7 +155,7 @@ def source_rows(report: Report, statuses: dict[str, str] | None = None) -> list[
             sum(st == CONTRADICTS for st in per_source[s.id]),
             s.name,
         ]
-        for s, label in zip(report.sources, source_labels(report).values(), strict=True)
+        for s, label in zip(sources, labels_of(sources).values(), strict=True)
     ]
 
 
@@ -156,14 +175,30 @@ def most_contested(report: Report, limit: int, index: Index | None = None) -> li
     index = index or Index(report)
     contradictions: dict[str, int] = defaultdict(int)
     for gid, relations in index.relations_in.items():
-        for rel in relations:
-            if rel.relation == "contradict" and index.group_of.get(rel.claim_b) == gid:
-                contradictions[gid] += pair_count(rel, index.source_ids)
-    found = []
-    for order, group in enumerate(report.groups):
-        if contradictions.get(group.id):
-            sources = {index.claims[c].source_id for c in group.claim_ids if c in index.claims}
-            found.append((-contradictions[group.id], -len(sources), order, group))
+        contradictions[gid] = contradicting_pairs(relations, lambda cid, gid=gid: index.group_of.get(cid) == gid,
+                                                  index.source_ids)  # fmt: skip
+    n_sources = {
+        g.id: len({index.claims[c].source_id for c in g.claim_ids if c in index.claims})
+        for g in report.groups
+        if contradictions.get(g.id)
+    }
+    return ranked_contested(report.groups, contradictions, n_sources, limit)
+
+
+def contradicting_pairs(relations: Iterable[Relation], member: Callable[[str], bool],
+                        source_of: Mapping[str, str]) -> int:  # fmt: skip
+    """The pairs of claims of a fact that contradict (each relation's claim_b one of its `member`s)."""
+    return sum(pair_count(rel, source_of) for rel in relations if rel.relation == "contradict" and member(rel.claim_b))
+
+
+def ranked_contested(groups: Sequence[Group], contradictions: Mapping[str, int], n_sources: Mapping[str, int],
+                     limit: int) -> list[Contested]:  # fmt: skip
+    """The `limit` facts with the most contradicting pairs, then the most sources, then in report order."""
+    found = [
+        (-contradictions[g.id], -n_sources[g.id], order, g)
+        for order, g in enumerate(groups)
+        if contradictions.get(g.id)
+    ]
     return [Contested(g.id, g.topic, g.kind, -n, -k) for n, k, _order, g in sorted(found, key=lambda f: f[:3])[:limit]]
 
 
@@ -190,14 +225,18 @@ class Reason:
 
 def statements(report: Report, group_id: str, index: Index, statuses: dict[str, str]) -> list[Statement]:
     """The fact's claims in source order, as the matrix row shows them."""
-    labels = source_labels(report)
-    order = {s.id: n for n, s in enumerate(report.sources)}
     group = next((g for g in report.groups if g.id == group_id), None)
     claims = [index.claims[c] for c in (group.claim_ids if group else []) if c in index.claims]
-    claims.sort(key=lambda c: order.get(c.source_id, len(order)))
+    return statements_of(claims, report.sources, statuses)
+
+
+def statements_of(claims: Iterable[Claim], sources: Sequence[Source], statuses: Mapping[str, str]) -> list[Statement]:
+    """A fact's claims (in its order) as statements, in source order."""
+    labels = labels_of(sources)
+    order = {s.id: n for n, s in enumerate(sources)}
     return [
         Statement(c.id, c.source_id, labels.get(c.source_id, c.source_id), cell_text(c), statuses.get(c.id, ALONE))
-        for c in claims
+        for c in sorted(claims, key=lambda c: order.get(c.source_id, len(order)))
     ]
 
 
@@ -232,11 +271,15 @@ def _members(report: Report, group_id: str) -> set[str]:
 def first_contradiction(report: Report, group_id: str, index: Index) -> str | None:
     """The reason of the fact's first contradicting pair, as reasons() lists it first (issue #11: the
     overview's card shows one reason of a fact that may have thousands)."""
-    members = _members(report, group_id)
+    return first_contradiction_in(index.relations_in.get(group_id, []), _members(report, group_id))
+
+
+def first_contradiction_in(relations: Iterable[Relation], members: Container[str]) -> str | None:
+    """The reason of the first of these relations that contradicts between two of the fact's `members`."""
     return next(
         (
             rel.reason
-            for rel in index.relations_in.get(group_id, [])
+            for rel in relations
             if RELATION_LABELS.get(rel.relation, UNCLEAR) == CONTRADICTS
             and rel.claim_a in members
             and rel.claim_b in members

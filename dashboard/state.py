@@ -294,7 +294,7 @@ def build_overview(key: str, report: Report) -> OverviewData:
     from analysis.overview import overview_of
 
     with paused_gc():
-        return overview_of(report, index=index(key, report), statuses=statuses(key, report))
+        return overview_of(report, index=index(key, report))
 
 
 # --- navigation between panels -----------------------------------------------------

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LAYERS = ["sources", "claims", "analysis", "workspace", "faces"]
 FACES = {"dashboard", "rashomon_cli", "app", "cli"}
 # The SQL store holds what the stages computed but calls none of them: only their models.
-STORE_MODULES = ["db", "schema", "source_store", "analysis_store", "store"]
+STORE_MODULES = ["db", "schema", "source_store", "analysis_store", "digest_store", "store"]
 # sources.naming too: the store makes a new source's name distinct inside its transaction (issue #10).
 STORE_MAY_IMPORT = {"analysis.models", "claims.models", "sources.models", "sources.errors", "sources.naming"}
 # analysis is pure: no files, no network, no database.

@@ -20,7 +20,7 @@ from analysis.overview import overview_of
 from cli import app
 from tests.test_overview_data import fresh_server, page
 from tests.test_overview_data import workspace as workspace  # noqa: PLC0414 - the fixture, used below
-from workspace import overview, pipeline
+from workspace import fact_digests, overview, pipeline
 from workspace.ingest import ingest_paths
 from workspace.pipeline import workspace_report
 from workspace.store import Workspace
@@ -205,20 +205,20 @@ def test_a_metadata_change_on_the_cli_keeps_the_overview(workspace: Path, monkey
 
 
 def test_a_build_overtaken_by_a_change_builds_nothing(workspace: Path, monkeypatch: pytest.MonkeyPatch):
-    """A background build whose workspace changes while it reads the report stops there (the change
+    """A background build whose workspace changes while it reads the analysis stops there (the change
     started a build of its own); the builds of the analysis and of a visitor are not affected."""
-    real = pipeline.workspace_report
+    real = fact_digests.overview_from_digests
 
-    def changed_while_read(ws: Workspace, **kwargs):  # noqa: ANN003, ANN202
-        report = real(ws, **kwargs)
+    def changed_while_read(ws: Workspace):  # noqa: ANN202
+        built = real(ws)
         ws.update_source("s2", publisher="Another Desk")
-        return report
+        return built
 
-    monkeypatch.setattr(pipeline, "workspace_report", changed_while_read)
+    monkeypatch.setattr(fact_digests, "overview_from_digests", changed_while_read)
     with Workspace(workspace) as ws:
         assert overview.keep(ws, current_only=True) is None
     assert kept_now(workspace) is None
-    monkeypatch.setattr(pipeline, "workspace_report", real)
+    monkeypatch.setattr(fact_digests, "overview_from_digests", real)
     with Workspace(workspace) as ws:
         assert overview.keep(ws, current_only=True) == kept_now(workspace) == built_anew(workspace)
 

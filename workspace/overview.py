@@ -151,6 +151,7 @@ def keep(ws: Workspace, report: Report | None = None, *, current_only: bool = Fa
     would be built is no longer what the workspace shows (the background build of a superseded change)."""
     from analysis.gc_pause import paused_gc
     from analysis.overview import overview_of
+    from workspace.fact_digests import overview_from_digests
     from workspace.pipeline import workspace_report
 
     stored = overview_file(ws.path)
@@ -161,11 +162,12 @@ def keep(ws: Workspace, report: Report | None = None, *, current_only: bool = Fa
     if found is not None:
         return found
     with paused_gc():
-        if report is None:
-            report = workspace_report(ws)
-            if current_only and version(ws) != key:
-                return None
-        built = overview_of(report)
+        built = overview_from_digests(ws) if report is None else None
+        if built is None:
+            report = report or workspace_report(ws)
+            built = overview_of(report)
+        if current_only and version(ws) != key:
+            return None
     if version(ws) == key:  # another process changed the workspace meanwhile: leave it to the next
         write(stored, key, built)
     return built

@@ -198,7 +198,25 @@ _MIGRATION_5: Migration = (
     "ALTER TABLE relations ADD COLUMN also_b TEXT CHECK (also_b IS NULL OR json_valid(also_b))",
 )
 
-MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3, _MIGRATION_4, _MIGRATION_5]
+# Issue #11: each fact's share of the dashboard's overview (analysis.fact_digest), kept so that the
+# overview after an analysis reads the relations of the facts it changed only. Derived data: any
+# change to a fact's relations, to the fact or to the claims filed in it drops its digest, whatever
+# wrote it, and the next overview computes it anew (workspace.fact_digests).
+_MIGRATION_6: Migration = (
+    "CREATE TABLE fact_digests (group_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID",
+    *(
+        f"CREATE TRIGGER fact_digest_{table}_{event.lower()} AFTER {event} ON {table}"
+        f" BEGIN DELETE FROM fact_digests WHERE group_id IN ({', '.join(rows)}); END"
+        for table, key in (("relations", "group_id"), ("groups", "id"), ("claims", "group_id"))
+        for event, rows in (
+            ("INSERT", (f"new.{key}",)),
+            ("DELETE", (f"old.{key}",)),
+            ("UPDATE", (f"old.{key}", f"new.{key}")),
+        )
+    ),
+)
+
+MIGRATIONS: list[Migration] = [_MIGRATION_1, _MIGRATION_2, _MIGRATION_3, _MIGRATION_4, _MIGRATION_5, _MIGRATION_6]
 
 
 def schema_version() -> int:

@@ -3,19 +3,21 @@
 One class over the store, in the manner of sqlite-utils' `Database`: rows go in
 and come out as the pydantic models or plain dicts. The class is assembled from
 one layer per concern: `db` (connection, transactions, migrations),
-`source_store` (sources, claims, aliases, decisions) and `analysis_store`
-(groups, relations, the blocking index).
+`source_store` (sources, claims, aliases, decisions), `analysis_store`
+(groups, relations, the blocking index) and `digest_store` (each fact's share
+of the overview).
 """
 
 from __future__ import annotations
 
-from workspace.analysis_store import STATEMENT_TERM, AnalysisChanged, AnalysisStore, Candidate, TimeSpan
+from workspace.analysis_store import STATEMENT_TERM, AnalysisChanged, Candidate, TimeSpan
+from workspace.digest_store import DigestStore
 from workspace.source_store import META_FIELDS, AddResult
 
 __all__ = ["META_FIELDS", "STATEMENT_TERM", "AddResult", "AnalysisChanged", "Candidate", "TimeSpan", "Workspace"]
 
 
-class Workspace(AnalysisStore):
+class Workspace(DigestStore):
     """A Rashomon workspace: `Workspace(path)`, `Workspace.memory()`, or `with Workspace.open(path) as ws:`."""
 
     def __repr__(self) -> str:

@@ -1,0 +1,43 @@
+"""Each fact's share of the overview, kept in the workspace (issue #11).
+
+The digests (analysis.fact_digest) are derived data. The schema's triggers drop
+a fact's digest whenever its relations, the fact itself or the claims filed in
+it change, whatever code path writes them; `keep_digests` writes new ones only
+if no analysis was saved since they were read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workspace.analysis_store import AnalysisStore
+from workspace.db import BY_NUMBER
+from workspace.source_store import FOLDED_IDS
+
+
+class DigestStore(AnalysisStore):
+    """The fact digests, and the light look-ups the overview reads beside them."""
+
+    def fact_digests(self) -> dict[str, str]:
+        """Every kept digest, as JSON, by fact."""
+        return {row["group_id"]: row["data"] for row in self._rows("SELECT group_id, data FROM fact_digests")}
+
+    def keep_digests(self, digests: Iterable[tuple[str, str]], generation: int) -> bool:
+        """Keep (fact, JSON) digests computed from the analysis of `generation`; nothing if the analysis
+        has changed since (they would describe what is no longer there)."""
+        with self.transaction():
+            if self.analysis_generation() != generation:
+                return False
+            with self._lock:
+                self._connection().executemany(
+                    "INSERT OR REPLACE INTO fact_digests (group_id, data) VALUES (?, ?)", list(digests)
+                )
+        return True
+
+    def claim_sources(self) -> dict[str, str]:
+        """Every claim the report shows (restatements folded away) -> its source, in report order."""
+        rows = self._rows(
+            f"WITH folded AS ({FOLDED_IDS}) SELECT id, source_id FROM claims WHERE id NOT IN folded"
+            f" ORDER BY {BY_NUMBER.format(col='source_id')}, position"
+        )
+        return {row["id"]: row["source_id"] for row in rows}
