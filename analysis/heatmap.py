@@ -19,7 +19,7 @@ from typing import Any
 from analysis.models import Relation, Report
 from analysis.pairs import relation_pairs
 from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, SHARE_SCALE, UNCLEAR
-from analysis.views import Index, _rank, labels_of, source_labels
+from analysis.views import RELATION_RANK, Index, labels_of, source_labels
 from sources.models import Source
 
 HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear", "contradict_share"]
@@ -40,7 +40,6 @@ TOOLTIP = [
 EMPTY_CELL = "#e8eaed"
 TEXT_COLOUR = "#202124"
 Counts = dict[tuple[str, str], dict[str, int]]
-_RANK = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
 
 
 def worst_per_fact(report: Report, index: Index) -> dict[tuple[str, str, str], str]:
@@ -68,7 +67,7 @@ def worst_in_fact(relations: Iterable[Relation], source_of: Mapping[str, str]) -
                 continue
             key = (sa, sb) if (sb, sa) not in worst else (sb, sa)
             current = worst.get(key)
-            if current is None or _RANK[status] < _RANK[current]:
+            if current is None or RELATION_RANK[status] < RELATION_RANK[current]:
                 worst[key] = status
     return worst
 
@@ -93,24 +92,26 @@ def tally(worst: Iterable[tuple[str, str, str]]) -> Counts:
 def shown(report: Report, limit: int, index: Index) -> tuple[list[str], Counts]:
     """The sources a heatmap of at most `limit` shows (those sharing the most facts, in report order) and
     the counts of their pairs only (issue #11: the overview of 1,000 sources draws 30 of them)."""
-    return shown_of(source_labels(report), pair_counts(report, index), limit)
+    worst = [(sa, sb, status) for (sa, sb, _gid), status in worst_per_fact(report, index).items()]
+    return shown_of(source_labels(report), worst, limit)
 
 
-def shown_of(labels: Mapping[str, str], counts: Counts, limit: int) -> tuple[list[str], Counts]:
-    """shown, from the sources' labels and the pairs' counts."""
+def shown_of(labels: Mapping[str, str], worst: Sequence[tuple[str, str, str]], limit: int
+             ) -> tuple[list[str], Counts]:  # fmt: skip
+    """shown, from the sources' labels and each fact's (source a, source b, worst status): a source's
+    weight is the facts it shares, pair by pair; only the pairs of the sources chosen are counted (1,000
+    sources share facts in some 100,000 pairs)."""
     everyone = list(labels.values())
     if len(everyone) <= limit:
-        return everyone, counts
-    weight: dict[str, int] = defaultdict(int)  # the facts a source shares, pair by pair
-    for (a, b), counted in counts.items():
-        if a in labels and b in labels:
-            weight[labels[a]] += sum(counted.values())
+        return everyone, tally(worst)
+    weight: dict[str, int] = defaultdict(int)
+    for sa, sb, _status in worst:
+        if sa in labels and sb in labels:
+            weight[labels[sa]] += 1
+            weight[labels[sb]] += 1
     chosen = set(sorted(everyone, key=lambda label: -weight.get(label, 0))[:limit])
-    kept = {
-        pair: counted for pair, counted in counts.items()
-        if labels.get(pair[0]) in chosen and labels.get(pair[1]) in chosen
-    }  # fmt: skip
-    return [label for label in everyone if label in chosen], kept
+    ids = {sid for sid, label in labels.items() if label in chosen}
+    return [label for label in everyone if label in chosen], tally(w for w in worst if w[0] in ids and w[1] in ids)
 
 
 def rows(report: Report, counted: Counts) -> list[dict[str, Any]]:

@@ -141,11 +141,8 @@ def assemble(parts: OverviewParts, claims_of: Callable[[Iterable[str]], Mapping[
     """The overview from its parts; `claims_of(groups)`: the claims of these facts as the report shows
     them (at least those, by id), for the cards of the most contested."""
     statuses = _statuses(parts)
-    labels, counted = heatmap.shown_of(
-        views.labels_of(parts.sources),
-        heatmap.tally(pair for d in parts.digests.values() for pair in d.pairs),
-        heatmap.HEATMAP_MAX_SOURCES,
-    )
+    worst = [pair for digest in parts.digests.values() for pair in digest.pairs]
+    labels, counted = heatmap.shown_of(views.labels_of(parts.sources), worst, heatmap.HEATMAP_MAX_SOURCES)
     cells, spec = heatmap.spec(heatmap.rows_of(parts.sources, counted), labels)
     queue = _queue(parts)
     return OverviewData(

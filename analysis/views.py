@@ -32,6 +32,10 @@ def _rank(status: str) -> int:
     return STATUS_RANK.get(status, len(STATUS_RANK))
 
 
+# the rank of each status a relation gives its claims: the look-up of the passes over many relations
+RELATION_RANK = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
+
+
 def worst(statuses: Iterable[str]) -> str:
     """The status a cell shows when a source makes several claims on one fact."""
     return min(statuses, key=_rank, default=ABSENT)

@@ -146,14 +146,17 @@ def cli(cache: Path, *args: str) -> None:
 
 
 def after_analysis(browser, workspace: Path, extra: Path, runs: int) -> Times:  # noqa: ANN001
-    """For each run: a copy of the workspace, `rashomon add EXTRA` + `rashomon analyse` into it with an
-    empty cache folder, then at once a new server of that workspace and cache folder, and its first
-    visitor (issue #11: the first visit after an analysis)."""
+    """For each run: a copy of the workspace as its own analysis leaves it (the overview built by `python
+    -m workspace.overview`, which `rashomon analyse` starts, with each fact's digest kept in the file),
+    `rashomon add EXTRA` + `rashomon analyse` into it with an empty cache folder, then at once a new server
+    of that workspace and cache folder, and its first visitor (issue #11: the first visit after an
+    analysis)."""
     results: Times = {"add + analyse": [], "from streamlit run": [], "first visitor": [], SERVER_CPU: []}
     for _ in range(runs):
         run = Path(tempfile.mkdtemp(prefix="after-analysis-", dir=CACHE["folder"].parent))
         copy, cache = run / "workspace.db", run / "cache"
         shutil.copy(workspace, copy)
+        subprocess.run([sys.executable, "-m", "workspace.overview", str(copy)], env=_env(run / "before"), check=True)
         started = time.perf_counter()
         cli(cache, "add", str(extra), "-w", str(copy))
         cli(cache, "analyse", "-w", str(copy))

@@ -282,11 +282,22 @@ def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Rep
     found = kept_overview(str(path), version) if path is not None else None
     if found is not None:
         return found
-    built = build_overview(key, _read())
+    built = _from_digests(path) if path is not None else None
+    if built is None:  # the demo, or review decisions in force: from the report
+        built = build_overview(key, _read())
     stored = kept.overview_file(path)
     if stored is not None:
         kept.write(stored, version, built)
     return built
+
+
+def _from_digests(path: Path) -> OverviewData | None:
+    """The workspace's overview from its facts' kept digests, without the report (issue #11: a workspace
+    whose overview is not kept, e.g. the cache cleared); None while review decisions are in force."""
+    from workspace.fact_digests import overview_from_digests
+
+    with paused_gc():
+        return overview_from_digests(open_workspace(str(path)))
 
 
 def build_overview(key: str, report: Report) -> OverviewData:

@@ -10,9 +10,14 @@ English function words is English whatever else it quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sources.errors import NotEnglish
+
+if TYPE_CHECKING:
+    from sources.models import Source
 
 ENGLISH = "en"
 UNDETERMINED = "und"
@@ -117,3 +122,8 @@ def not_english(name: str, code: str) -> NotEnglish | None:
     else:
         need = f"{language} would need the spaCy pipeline {pipeline} and claim rules in {language}"
     return NotEnglish(name, language=language, need=need)
+
+
+def language_warnings(sources: Iterable[Source]) -> list[str]:
+    """One line per source that is not in English: it gives no claims, and the user is told why (issue #10)."""
+    return [warning.line() for source in sources if (warning := not_english(source.name, source.language))]

@@ -173,16 +173,18 @@ def test_the_report_and_tables_are_built_with_the_collector_paused(analysed: Wor
 
 
 def test_a_report_that_cannot_be_read_is_one_error_under_the_numbers(analysed: Workspace, monkeypatch: pytest.MonkeyPatch):  # fmt: skip
-    """The numbers come from SQL; the report is read afterwards, and its error is shown, not a traceback."""
+    """The numbers come from SQL; the analysis is read afterwards (the report, or the facts' digests: issue
+    #11), and its error is shown, not a traceback."""
     from streamlit.testing.v1 import AppTest
 
     from sources.errors import WorkspaceError
-    from workspace import pipeline
+    from workspace import fact_digests, pipeline
 
     def unreadable(ws, **_):  # noqa: ANN001, ANN202
         raise WorkspaceError(str(ws.path), detail="the report cannot be read")
 
     monkeypatch.setattr(pipeline, "workspace_report", unreadable)
+    monkeypatch.setattr(fact_digests, "overview_from_digests", unreadable)
     monkeypatch.setenv("RASHOMON_WORKSPACE", str(analysed.path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert {m.label: m.value for m in at.metric} == {

@@ -70,14 +70,14 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
 def relations_read(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The facts whose relations the overview reads from now on."""
     asked: list[str] = []
-    read = ws.group_relations
+    read = ws.relation_rows
 
     def recorded(ids):  # noqa: ANN001, ANN202
         ids = list(ids)
         asked.extend(ids)
         return read(ids)
 
-    monkeypatch.setattr(ws, "group_relations", recorded)
+    monkeypatch.setattr(ws, "relation_rows", recorded)
     return asked
 
 

@@ -24,6 +24,7 @@ from analysis.counts import ReportCounts, folded_count
 from analysis.fact_digest import FactDigest, digest_of
 from analysis.overview import OverviewData, OverviewParts, assemble
 from analysis.relate import presented
+from sources.language import language_warnings
 
 if TYPE_CHECKING:
     from analysis.models import Group
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 def overview_from_digests(ws: Workspace) -> OverviewData | None:
     """The overview of the workspace's analysis, from its kept fact digests and those of the facts changed
     since (which it keeps); None while review decisions are in force (read the report instead)."""
-    from workspace.pipeline import language_warnings
-
     if ws.reviews(include_undone=False):
         return None
     with ws._read():  # one snapshot: the digests kept and the facts they describe
@@ -47,7 +46,7 @@ def overview_from_digests(ws: Workspace) -> OverviewData | None:
         missing = [g for g in groups if g.id not in digests]
         if missing:
             ids = [g.id for g in missing]
-            relations, claims = ws.group_relations(ids), ws.group_claims(ids)
+            relations, claims = ws.relation_rows(ids), ws.group_claims(ids)
     if missing:
         new = {
             g.id: digest_of(g, _shown(g, claims.get(g.id, [])), relations.get(g.id, []), claim_sources) for g in missing

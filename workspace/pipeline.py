@@ -26,7 +26,7 @@ from analysis.review import Decision, apply_review
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
-from sources.language import ENGLISH, not_english
+from sources.language import ENGLISH, language_warnings, not_english
 from sources.models import Source, SourceMeta
 from sources.settings import thresholds
 from workspace import incidents
@@ -112,11 +112,6 @@ def review_counts(ws: Workspace) -> dict[str, int]:
     for decision in state.decisions if state else []:
         counts[decision.status] += 1
     return counts
-
-
-def language_warnings(sources: Iterable[Source]) -> list[str]:
-    """One line per source that is not in English: it gives no claims, and the user is told why (issue #10)."""
-    return [warning.line() for source in sources if (warning := not_english(source.name, source.language))]
 
 
 def parsing(nlp: Language) -> dict:
