@@ -280,6 +280,8 @@ class InitiatorWords(_Strict):
     doc_fired_things: str = Field("", alias="_doc_fired_things")
     fired_things: Words = []  # "fired a missile", "threw grenades": what is fired, no target
     quantity_nouns: Words = []  # "hundreds of rockets"
+    doc_member_nouns: str = Field("", alias="_doc_member_nouns")
+    member_nouns: Words = []  # "members of a militia": the group acts
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words

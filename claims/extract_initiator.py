@@ -36,6 +36,7 @@ from claims.initiator_target import find_target
 from claims.models import NOBODY
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
+EMPHATIC = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"})
 
 
 @dataclass
@@ -52,11 +53,12 @@ class ActorHit:
 
 
 def _farther_subject(doer: Token) -> bool:
-    """ "(Agency) - Terrorists were to blame": of two subjects the parser gave a verb, the nearer one."""
+    """ "(Agency) - Terrorists were to blame": of two subjects the parser gave a verb, the nearer one
+    ("The rebels themselves opened fire": an emphatic "themselves" is no subject of its own)."""
     if doer.dep_ not in ("nsubj", "nsubjpass"):
         return False
     head = doer.head
-    return any(c.dep_ == doer.dep_ and doer.i < c.i < head.i for c in head.children)
+    return any(c.dep_ == doer.dep_ and doer.i < c.i < head.i and c.lower_ not in EMPHATIC for c in head.children)
 
 
 def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool:

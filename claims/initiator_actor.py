@@ -77,6 +77,11 @@ def is_actor_noun(tok: Token, aliases) -> bool:  # noqa: ANN001 (claims.actors.A
     return left is not None and f"{left.lower_} {tok.lower_}" in words
 
 
+def _spaced(dash: Token) -> bool:
+    """A dash between words ("Georgia - Levan Kapanadze said"), not a hyphen inside one ("pro-government")."""
+    return bool(dash.whitespace_ or dash.doc[dash.i - 1].whitespace_)
+
+
 def _written(tok: Token) -> str:
     ent = entity(tok)
     if ent is not None and len(ent) > 1:
@@ -133,7 +138,9 @@ class ActorReader:
             return self._antecedent(tok, depth)
         before = before_dash(tok)
         if before is not None:
-            return self.name(before, depth + 1)
+            named = self.name(before, depth + 1)
+            if named or _spaced(tok.doc[before.i + 1]):
+                return named  # else a hyphen inside a word, "a pro-government militia": the phrase itself
         steps = (
             self._mutual,
             self._quantity,
@@ -162,8 +169,10 @@ class ActorReader:
         return None
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
-        """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number."""
-        if not (tok.pos_ == "NUM" or tok.lower_ in rules()["vague_amounts"]):
+        """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;
+        "members of a militia", "units of the army": the group they belong to."""
+        members = rules()["initiator"]["member_nouns"]
+        if not (tok.pos_ == "NUM" or tok.lower_ in rules()["vague_amounts"] or _lemma(tok) in members):
             return None
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
@@ -277,7 +286,8 @@ class ActorReader:
             if child.dep_ in MODIFIERS:
                 keep |= {t.i for t in child.subtree if t.dep_ not in NOT_DESCRIPTIVE and t.pos_ != "PRON"}
         words = [t for t in tok.doc[min(keep) : tok.i + 1] if t.i in keep]
-        written = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        written = "".join(t.text + (" " if t.whitespace_ or t.i + 1 not in keep else "") for t in words).strip()
+        written = " ".join(written.split()).replace(" 's", "'s").replace(" ’s", "’s")
         first = words[0]
         # "Rebels killed ...": a capital only for the sentence start is no name (analysis.parties reads capitals)
         plain = first.is_sent_start and first.pos_ != "PROPN" and entity(first) is None

@@ -202,6 +202,13 @@ FOUND = [
     # the ones fired on first say they did not begin it
     ("An inquiry found that the marines had been fired on first.", "marines", True, None),
     ("The police said their patrol had come under fire first.", "police", True, None),
+    # members of a group stand for it; a hyphen inside a word is no dash; an emphatic "themselves" is no
+    # second subject; bringing down an aircraft is violence one is held responsible for
+    ("Villagers said the killers were members of a pro-government militia.", "pro-government militia", False, None),
+    ("Members of the presidential guard fired on the crowd.", "presidential guard", False, None),
+    ("The attackers were members of an armed group, police said.", "armed group", False, None),
+    ("The rebels themselves opened fire on the crowd, the prosecutor said.", "rebels", False, None),
+    ("The three governments hold Russia responsible for the downing of the airliner.", "Russia", False, None),
 ]
 
 
