@@ -476,6 +476,13 @@ def test_compare_and_align_an_act_that_never_happened():
          [("rebels", False), ("rebels", True)]),
         ("The army blamed the militia for the fire. Local doctors rejected this account.",
          [("militia", False), ("militia", True)]),
+        # a bare "this" or "it"; "the findings", a report that accuses no one of its own
+        ("Survivors said the killers were soldiers. The ministry rejected this.", [("soldiers", False), ("soldiers", True)]),
+        ("Survivors said the killers were soldiers. The ministry denied it.", [("soldiers", False), ("soldiers", True)]),
+        ("Investigators concluded that the rocket was fired by the rebels. The rebels rejected the findings.",
+         [("rebels", False), ("rebels", True)]),
+        # a denial that says what it denies is about that
+        ("Survivors said the killers were soldiers. The ministry denied it had sent troops.", [("soldiers", False)]),
         # not contradicted, or no pointer back to it: nothing denied
         ("Officials said the rebels set off the first blast. A later inquiry did not dispute that account.",
          [("rebels", False)]),
