@@ -321,10 +321,26 @@ class ActorReader:
             if skipping and node.pos_ in ("VERB", "AUX"):
                 skipping = False
                 continue
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.lower_ not in PRONOUNS:
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                        and c.lower_ not in PRONOUNS]  # fmt: skip
+            for child in subjects:
+                if _agrees(tok, child):
                     return self.name(child, depth + 1)
+            if subjects:  # "Two states told Russia that they hold it responsible": not the states
+                told = [c for c in node.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _agrees(tok, c)]
+                return self.name(told[0], depth + 1) if told else None
         return None
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """ "it" names one: not "the Netherlands and Australia", not "rebels" (other pronouns: anyone,
+    "the army ... they" being as common as "it")."""
+    if pronoun.lower_ not in ("it", "its"):
+        return True
+    plural = noun.tag_ == "NNS" or (
+        noun.tag_ == "NNPS" and noun.ent_type_ not in ("GPE", "ORG")
+    )  # not "the Netherlands"
+    return not plural and not any(c.dep_ == "conj" for c in noun.children)
 
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})

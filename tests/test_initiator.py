@@ -209,6 +209,9 @@ FOUND = [
     ("The attackers were members of an armed group, police said.", "armed group", False, None),
     ("The rebels themselves opened fire on the crowd, the prosecutor said.", "rebels", False, None),
     ("The three governments hold Russia responsible for the downing of the airliner.", "Russia", False, None),
+    # "it" names one: not the two who speak, but the one they speak to; a country named in the plural is one
+    ("Two governments told Moldova that they hold it responsible for the attack.", "Moldova", False, None),
+    ("The Netherlands admitted that it shelled the depot.", "Netherlands", False, None),
 ]
 
 
