@@ -96,6 +96,19 @@ def _reports_blame(c: Claim) -> bool:
     return any(w in nouns or w.startswith(tuple(verbs)) for w in re.findall(r"[a-z]+", c.quote.lower()))
 
 
+def _points_at_incident(c: Claim) -> bool:
+    """ "X is responsible for this crime", "carried out that massacre": a demonstrative before the act
+    points at the incident the account tells, whatever acts it held."""
+    words = rules()["initiator"]
+    acts = {*words["violence_nouns"], *words["attack_nouns"]}
+    if c.kind != "initiator" or not c.about or c.about.split()[0] not in acts:
+        return False
+    return (
+        re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(c.about.split()[0])}", c.sentence.lower())
+        is not None
+    )
+
+
 def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
     """One source blaming one actor for the war and for one act in it makes two claims, not one;
     nor does one sentence restate its own figure ("two police officers and two guards")."""
@@ -293,6 +306,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return not _days_differ(a, b)  # "blamed the army" / "placed the blame on the rebels": who is to blame
     if tells_firing(a.about) and tells_firing(b.about):
         return not _days_differ(a, b)  # "opened fire on the march" / "came under fire from gunmen"
+    if _points_at_incident(a) or _points_at_incident(b):
+        return not _days_differ(a, b)  # "responsible for this crime": the incident the account tells
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
     va, vb = a.value, b.value

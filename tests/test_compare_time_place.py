@@ -216,6 +216,13 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     voc = Vocabulary.of([seized, shelled, started, blamed, blamed_b, blamed_r, ultimate])
     assert relation_of(blamed_b, blamed_r, 0.5, ALIASES, voc).relation == "contradict"
     assert relation_of(blamed_b, ultimate, 0.5, ALIASES, voc).relation == "unclear"
+    # "Ruritania is responsible for this crime" points at the incident the account tells: it answers
+    # who shelled the market; a crime not pointed at may be another act
+    crime = act("s10c1", "Ruritania", ("ministry", "valley"), "crime")
+    this_crime = crime.model_copy(update={"sentence": "The ministry said Ruritania is responsible for this crime."})
+    voc = Vocabulary.of([seized, shelled, started, blamed, crime])
+    assert relation_of(shelled, this_crime, 0.5, ALIASES, voc).relation == "contradict"
+    assert relation_of(shelled, crime, 0.5, ALIASES, voc).relation == "unclear"
 
 
 def test_align_accounts_of_who_fired_answer_one_question():
