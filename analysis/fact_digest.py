@@ -16,10 +16,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from analysis import heatmap, views
-from analysis.models import Group, Relation
+from analysis.models import Group, Relation, RelationRow
 from analysis.report.labels import RELATION_LABELS, UNCLEAR
 from analysis.review_queue import fact_reasons
 from claims.models import Claim
@@ -57,21 +56,7 @@ class FactDigest:
             return None
 
 
-class RelationFields(Protocol):
-    """What a digest reads of a relation: a Relation, or a stored row read without building one (the
-    workspace reads a large fact's relations so, workspace.digest_store)."""
-
-    claim_a: str
-    claim_b: str
-    relation: str
-    reason: str
-    confidence: float | None
-    category: str | None
-    also_a: list[str]
-    also_b: list[str]
-
-
-def digest_of(group: Group, members: Sequence[Claim], relations: Sequence[Relation | RelationFields],
+def digest_of(group: Group, members: Sequence[Claim], relations: Sequence[Relation | RelationRow],
               source_of: Mapping[str, str]) -> FactDigest:  # fmt: skip
     """The digest of a fact from its claims as the report shows them (`members`: restatements folded), its
     relations in report order and the source of every claim they name (`source_of`)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,6 +32,20 @@ class Relation(BaseModel):
     # and left out of the JSON, when no claim of the pair is repeated: see analysis.relate.relation_pairs.
     also_a: list[str] = Field(default_factory=list, description="claims stating exactly what claim_a states")
     also_b: list[str] = Field(default_factory=list, description="claims stating exactly what claim_b states")
+
+
+class RelationRow(NamedTuple):
+    """A stored relation as the overview's fact digests read it (analysis.fact_digest), without the model:
+    validating 250,000 relations took 2.5 s of the 4 s a 1,000-source overview took (issue #11)."""
+
+    claim_a: str
+    claim_b: str
+    relation: str
+    reason: str
+    confidence: float | None
+    category: str | None
+    also_a: list[str]
+    also_b: list[str]
 
 
 class CountSummary(BaseModel):

@@ -10,25 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from analysis.models import RelationRow
 from workspace.analysis_store import AnalysisStore
 from workspace.db import BY_NUMBER, EACH, json_list
 from workspace.source_store import FOLDED_IDS
-
-
-class StoredRelation(NamedTuple):
-    """A stored relation as a digest reads it (analysis.fact_digest.RelationFields), without the pydantic
-    model: validating 250,000 relations took 2.5 s of the 4 s a whole overview took to build."""
-
-    claim_a: str
-    claim_b: str
-    relation: str
-    reason: str
-    confidence: float | None
-    category: str | None
-    also_a: list[str]
-    also_b: list[str]
 
 
 class DigestStore(AnalysisStore):
@@ -50,9 +36,9 @@ class DigestStore(AnalysisStore):
                 )
         return True
 
-    def relation_rows(self, group_ids: Iterable[str]) -> dict[str, list[StoredRelation]]:
+    def relation_rows(self, group_ids: Iterable[str]) -> dict[str, list[RelationRow]]:
         """Each of these facts' stored relations, in report order, as light rows."""
-        out: dict[str, list[StoredRelation]] = {}
+        out: dict[str, list[RelationRow]] = {}
         with self._lock:  # the cursor is read row by row: no list of 250,000 sqlite3.Row first
             rows = self._execute(
                 "SELECT group_id, claim_a, claim_b, relation, reason, confidence, category, also_a, also_b"
@@ -61,7 +47,7 @@ class DigestStore(AnalysisStore):
             )
             for gid, a, b, relation, reason, confidence, category, also_a, also_b in rows:
                 out.setdefault(gid, []).append(
-                    StoredRelation(a, b, relation, reason, confidence, category,
+                    RelationRow(a, b, relation, reason, confidence, category,
                                    json.loads(also_a) if also_a else [], json.loads(also_b) if also_b else [])
                 )  # fmt: skip
         return out
