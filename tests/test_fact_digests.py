@@ -139,6 +139,27 @@ def test_digests_of_a_superseded_analysis_are_not_kept(ws: Workspace):
     assert ws.fact_digests() == {}
 
 
+def test_an_overview_read_while_another_process_writes_keeps_nothing_and_never_waits(ws: Workspace):
+    """The digests are a saving of time: a dashboard visitor arriving while an analysis saves gets the
+    overview at once, and the digests are computed again next time."""
+    import sqlite3
+    import time
+
+    writer = sqlite3.connect(ws.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        started = time.monotonic()
+        built = overview_from_digests(ws)
+        assert time.monotonic() - started < 5
+        assert built == overview_of(workspace_report(ws))
+        assert ws.fact_digests() == {}
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    overview_from_digests(ws)
+    assert set(ws.fact_digests()) == {g.id for g in ws.groups()}
+
+
 def test_review_decisions_in_force_read_the_report(ws: Workspace):
     claim = next(c.id for c in ws.claims() if c.id.endswith("cbridge"))
     review.reject(ws, claim, note="a misread figure")

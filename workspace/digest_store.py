@@ -3,17 +3,18 @@
 The digests (analysis.fact_digest) are derived data. The schema's triggers drop
 a fact's digest whenever its relations, the fact itself or the claims filed in
 it change, whatever code path writes them; `keep_digests` writes new ones only
-if no analysis was saved since they were read.
+if no analysis was saved since they were read, and never waits for a lock.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 
 from analysis.models import RelationRow
 from workspace.analysis_store import AnalysisStore
-from workspace.db import BY_NUMBER, EACH, json_list
+from workspace.db import BUSY_TIMEOUT_MS, BY_NUMBER, EACH, json_list
 from workspace.source_store import FOLDED_IDS
 
 
@@ -26,15 +27,34 @@ class DigestStore(AnalysisStore):
 
     def keep_digests(self, digests: Iterable[tuple[str, str]], generation: int) -> bool:
         """Keep (fact, JSON) digests computed from the analysis of `generation`; nothing if the analysis
-        has changed since (they would describe what is no longer there)."""
-        with self.transaction():
-            if self.analysis_generation() != generation:
+        has changed since (they would describe what is no longer there). A saving of time only, so it
+        never waits: while another process writes (an analysis saving) or when the file cannot be
+        written, nothing is kept and the next overview computes them again."""
+        rows = list(digests)
+        with self._lock:
+            conn = self._connection()
+            if self._depth:  # inside the caller's transaction: theirs to commit
+                if self.analysis_generation() != generation:
+                    return False
+                conn.executemany("INSERT OR REPLACE INTO fact_digests (group_id, data) VALUES (?, ?)", rows)
+                return True
+            try:
+                conn.execute("PRAGMA busy_timeout = 0")
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
                 return False
-            with self._lock:
-                self._connection().executemany(
-                    "INSERT OR REPLACE INTO fact_digests (group_id, data) VALUES (?, ?)", list(digests)
-                )
-        return True
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                kept = self.analysis_generation() == generation
+                if kept:
+                    conn.executemany("INSERT OR REPLACE INTO fact_digests (group_id, data) VALUES (?, ?)", rows)
+                conn.execute("COMMIT" if kept else "ROLLBACK")
+            except sqlite3.Error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                return False
+            return kept
 
     def relation_rows(self, group_ids: Iterable[str]) -> dict[str, list[RelationRow]]:
         """Each of these facts' stored relations, in report order, as light rows."""
