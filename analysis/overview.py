@@ -1,11 +1,12 @@
 """What the overview below its four numbers shows, as plain data (issue #11).
 
-The overview of a 1,000-source workspace needs its whole report (12,000 claims,
-78,000 relations as pydantic models) and the tables built from it: about 2.5 s
-of a server's CPU. What it finally draws is small: five cards, a 30-source
-heatmap, a list of sources and the head of the review queue. `OverviewData`
-holds exactly that, built from the report (`overview_of`) and kept as JSON
-(`to_json`, `from_json`). The workspace builds and keeps it when an analysis
+What the overview finally draws is small: five cards, a 30-source heatmap, a
+list of sources and the head of the review queue. `OverviewData` holds exactly
+that, kept as JSON (`to_json`, `from_json`). It is assembled (`assemble`) from
+each fact's digest (analysis.fact_digest), which the workspace keeps, so an
+overview after adding one source to 1,000 reads the relations of the few facts
+that changed (workspace/fact_digests.py); `overview_of` assembles it from a
+whole report the same way. The workspace builds and keeps it when an analysis
 ends (workspace/overview.py), so the dashboard's first visitor after an
 analysis, as after a restart, draws the overview without reading the report.
 
