@@ -65,9 +65,7 @@ def digest_of(group: Group, members: Sequence[Claim], relations: Sequence[Relati
         status = RELATION_LABELS.get(rel.relation, UNCLEAR)
         side_a, side_b = views.touched(rel, source_of)
         for cid in (*side_a, *side_b):
-            current = statuses.get(cid)
-            if current is None or views.RELATION_RANK[status] < views.RELATION_RANK[current]:
-                statuses[cid] = status
+            statuses[cid] = views.worse(statuses.get(cid), status)
     in_fact = set(group.claim_ids)
     score, reasons = fact_reasons(group, list(members), list(relations))
     return FactDigest(

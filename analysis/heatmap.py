@@ -19,7 +19,7 @@ from typing import Any
 from analysis.models import Relation, Report
 from analysis.pairs import relation_pairs
 from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, SHARE_SCALE, UNCLEAR
-from analysis.views import RELATION_RANK, Index, labels_of, source_labels
+from analysis.views import Index, labels_of, source_labels, worse
 from sources.models import Source
 
 HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear", "contradict_share"]
@@ -66,9 +66,7 @@ def worst_in_fact(relations: Iterable[Relation], source_of: Mapping[str, str]) -
             if sa is None or sb is None or sa == sb:
                 continue
             key = (sa, sb) if (sb, sa) not in worst else (sb, sa)
-            current = worst.get(key)
-            if current is None or RELATION_RANK[status] < RELATION_RANK[current]:
-                worst[key] = status
+            worst[key] = worse(worst.get(key), status)
     return worst
 
 

@@ -165,7 +165,7 @@ def _statuses(parts: OverviewParts) -> dict[str, str]:
     worst: dict[str, str] = {}
     for digest in parts.digests.values():
         for cid, status in digest.statuses.items():
-            worst[cid] = views.worst((worst[cid], status)) if cid in worst else status
+            worst[cid] = views.worse(worst.get(cid), status)
     return {cid: worst.get(cid, ALONE) for cid in parts.claim_sources}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations
 
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
@@ -99,14 +100,17 @@ def _reports_blame(c: Claim) -> bool:
 def _points_at_incident(c: Claim) -> bool:
     """ "X is responsible for this crime", "carried out that massacre": a demonstrative before the act
     points at the incident the account tells, whatever acts it held."""
-    words = rules()["initiator"]
-    acts = {*words["violence_nouns"], *words["attack_nouns"]}
-    if c.kind != "initiator" or not c.about or c.about.split()[0] not in acts:
+    act = c.about.split()[0] if c.kind == "initiator" and c.about else None
+    if act is None or act not in _act_nouns():
         return False
-    return (
-        re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(c.about.split()[0])}", c.sentence.lower())
-        is not None
-    )
+    return re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(act)}", c.sentence.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """The nouns of violence an act pointed at may be (rules initiator.violence_nouns, attack_nouns)."""
+    words = rules()["initiator"]
+    return frozenset([*words["violence_nouns"], *words["attack_nouns"]])
 
 
 def _same_statements(twins: list[Claim]) -> list[list[Claim]]:

@@ -32,8 +32,9 @@ def _rank(status: str) -> int:
     return STATUS_RANK.get(status, len(STATUS_RANK))
 
 
-# the rank of each status a relation gives its claims: the look-up of the passes over many relations
-RELATION_RANK = {status: _rank(status) for status in (*RELATION_LABELS.values(), UNCLEAR)}
+def worse(current: str | None, status: str) -> str:
+    """The worse of a status so far (None: none yet) and another: what a claim or a pair of sources shows."""
+    return status if current is None or _rank(status) < _rank(current) else current
 
 
 def worst(statuses: Iterable[str]) -> str:
@@ -272,14 +273,9 @@ def _members(report: Report, group_id: str) -> set[str]:
     return set(group.claim_ids) if group else set()
 
 
-def first_contradiction(report: Report, group_id: str, index: Index) -> str | None:
-    """The reason of the fact's first contradicting pair, as reasons() lists it first (issue #11: the
-    overview's card shows one reason of a fact that may have thousands)."""
-    return first_contradiction_in(index.relations_in.get(group_id, []), _members(report, group_id))
-
-
 def first_contradiction_in(relations: Iterable[Relation], members: Container[str]) -> str | None:
-    """The reason of the first of these relations that contradicts between two of the fact's `members`."""
+    """The reason of the first of these relations that contradicts between two of the fact's `members`
+    (the pair the fact view's reasons list first: issue #11, a card shows one reason of thousands)."""
     return next(
         (
             rel.reason

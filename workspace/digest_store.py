@@ -33,12 +33,7 @@ class DigestStore(AnalysisStore):
         rows = list(digests)
         with self._lock:
             conn = self._connection()
-            if self._depth:  # inside the caller's transaction: theirs to commit
-                if self.analysis_generation() != generation:
-                    return False
-                conn.executemany("INSERT OR REPLACE INTO fact_digests (group_id, data) VALUES (?, ?)", rows)
-                return True
-            try:
+            try:  # inside another transaction too, BEGIN fails: nothing is kept
                 conn.execute("PRAGMA busy_timeout = 0")
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError:
