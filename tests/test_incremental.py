@@ -23,6 +23,7 @@ from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Claim, Count, DateSpan
 from sources.loaders import load_text
 from sources.models import Source, SourceMeta, text_sha256
+from workspace import incremental
 from workspace.incremental import realign
 from workspace.ingest import ingest, ingest_paths, ingest_text, pasted_origin
 from workspace.pipeline import (
@@ -97,6 +98,28 @@ def full_analysis(ws: Workspace) -> None:
 
 def relation_key(r) -> tuple:  # noqa: ANN001 - a Relation
     return (r.claim_a, r.claim_b, tuple(r.also_a), tuple(r.also_b))
+
+
+def test_incremental_a_new_figure_that_adds_up_to_nothing_compares_no_stored_pair_again(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """34 against 44, then an account of 7: no two of them add up with it, so only the new
+    account's pairs are compared (issue #11: a fact of hundreds of contradicting counts is not
+    compared afresh for each new figure)."""
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 34)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 44)])
+    full_analysis(ws)
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 7)])
+    compared: list[tuple[str, str]] = []
+    relation_of = incremental.relation_of
+    monkeypatch.setattr(
+        incremental, "relation_of", lambda a, b, *rest: compared.append((a.id, b.id)) or relation_of(a, b, *rest)
+    )
+    realign(ws, AliasTable(), pipeline=PIPELINE)
+    monkeypatch.undo()
+    assert len(compared) == 2 and all("s3" in pair[1] for pair in compared)
+    assert [r.relation for r in ws.relations()].count("contradict") == 3
+    same_as_full_analysis(ws)
 
 
 def grouping(groups) -> set[frozenset[str]]:

@@ -49,6 +49,7 @@ from analysis.models import Group, Relation
 from analysis.relate import (
     fold_repeats,
     group_summary,
+    parts_of_one_toll,
     position_pairs,
     relate,
     relation_of,
@@ -498,12 +499,14 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
 
 def _refigured(stored: list[Relation], members: list[Claim], stats: WorkspaceVocabulary, aliases: AliasTable,
                sole: str | None, figures: tuple[int, ...]) -> list[Relation]:  # fmt: skip
-    """The stored relations, their contradictions compared again with the fact's figures now."""
+    """The stored relations, their contradictions compared again with the fact's figures now: only
+    those the figures now show to be parts of one toll (what the new figures can change; checking
+    that costs a pass over the figures, a comparison costs far more: issue #11)."""
     by_id = {c.id: c for c in members}
     out = []
     for rel in stored:
         a, b = by_id.get(rel.claim_a), by_id.get(rel.claim_b)
-        if rel.relation == "contradict" and a is not None and b is not None:
+        if rel.relation == "contradict" and a is not None and b is not None and parts_of_one_toll(a, b, figures):
             fresh = _relation(a, b, stats, aliases, sole, figures)
             rel = (
                 fresh.model_copy(update={"also_a": rel.also_a, "also_b": rel.also_b})
