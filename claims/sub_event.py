@@ -178,6 +178,9 @@ def _is_whole(head: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "in":
             if any(g.lower_ in ("all", "total") and g.dep_ == "pobj" for g in child.children):
                 return True  # "in all", "in total"
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in ("all", "total") and not any(child.children):
+                return True  # "In all 77 people died": "all" parsed as the number's modifier
         if child.lower_ in ("all", "total") and child.i > 0 and child.doc[child.i - 1].lower_ == "in":
             return True  # "died in all", parsed as two adverbs
     return False

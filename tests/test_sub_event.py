@@ -361,6 +361,9 @@ def nlp():
         ("A car bomb exploded outside the ministry, killing seven people.", 7, "explosion"),
         ("At least 85 people were killed when a gunman opened fire at the camp.", 85, "shooting"),
         ("In all, 77 people were killed that day.", 77, "all"),
+        # no comma: the parser hangs "all" on the number, and "in" on nothing
+        ("In all 77 people died in the two attacks.", 77, "all"),
+        ("In total 40 soldiers were killed that week.", 40, "all"),
         ("The gunman killed 77 people, first with a bomb and then with a rifle.", 77, "all"),
         ("Some 40 people were killed in the attack on the market.", 40, None),
         # the death verb's own subject names the cause; a doer does not
