@@ -150,6 +150,7 @@ class ActorReader:
             self._word,
             self._own_forces,
             self._head,
+            self._weapon,
             self._full_name,
         )
         for step in steps:
@@ -258,6 +259,22 @@ class ActorReader:
             if named:
                 return named
         return self._descriptive(tok) if actor_noun else None
+
+    def _weapon(self, tok: Token, depth: int) -> Named | None:
+        """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose
+        weapon it was, named among its modifiers; a weapon of no one named is no actor."""
+        ini = rules()["initiator"]
+        if _lemma(tok) not in (set(ini["fired_things"]) | set(ini["weapon_nouns"])) - set(ini["firing_acts"]):
+            return None
+        named = self.nation(tok)
+        if named is not None:
+            return named
+        unsided = {w.lower() for w in ini["actor_nouns"]["unsided"]}
+        for child in (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in unsided):
+            named = self.name(child, depth + 1)  # "government shells", not "artillery shells"
+            if named:
+                return named
+        return None
 
     def nation(self, tok: Token) -> Named | None:
         """A party named anywhere among a noun's modifiers: "Israeli", "Hamas", "the X forces'"."""

@@ -407,6 +407,24 @@ def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: li
     assert [(a.actor, a.target) for a in extract(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a weapon that struck names who fired it by its modifiers: a state, or a state's or group's force
+        ("Turkish shells struck a school on the edge of the town.", [("Turkey", "school")]),
+        ("Government artillery shells hit a camp for displaced families.", [("government", "camp")]),
+        ("A rebel rocket hit the bus station.", [("rebel", "bus station")]),
+        # a weapon of no one named is no actor, nor is where it was made
+        ("Artillery shells hit the square.", []),
+        ("A stray rocket hit the market.", []),
+        # a gunboat is a craft like a warship
+        ("A Turkish gunboat fired at the fishing boats.", [("Turkey", "fishing boats")]),
+    ],
+)
+def test_initiator_a_weapon_that_struck_names_who_fired_it(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target) for a in extract(text)] == found
+
+
 @pytest.mark.parametrize("other", ["Ruritania", "gunmen", "troops"])
 def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
     """ "Both sides fired on each other" neither confirms nor denies "X fired first"."""
