@@ -258,7 +258,10 @@ class ActorReader:
             named = self.name(obj, depth + 1)
             if named:
                 return named
-        return self._descriptive(tok) if actor_noun else None
+        generic = frozenset(rules()["generic_actors"])
+        if actor_noun or any(c.dep_ in MODIFIERS and c.lower_ in generic for c in tok.children):
+            return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
+        return None
 
     def _weapon(self, tok: Token, depth: int) -> Named | None:
         """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from claims.initiator_negation import _words
 from claims.tree import np_text
 
-TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through")
+TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through", "towards", "toward")
 TARGET_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep"})
 Target = tuple[str | None, Token | None]
 RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"

@@ -425,6 +425,22 @@ def test_initiator_a_weapon_that_struck_names_who_fired_it(extract, text: str, f
     assert [(a.actor, a.target) for a in extract(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a group or unit named by an armed group's word is that group ("a separatist group")
+        ("A separatist group attacked the peace march.", [("separatist group", "peace march")]),
+        ("An insurgent unit ambushed the convoy near the pass.", [("insurgent unit", "convoy")]),
+        ("The study group visited the base.", []),
+        # what an attack was aimed towards is its target
+        ("Troops fired towards the crowd.", [("troops", "crowd")]),
+        ("The armed group then stormed towards the police line.", [("armed group", "police line")]),
+    ],
+)
+def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target) for a in extract(text)] == found
+
+
 @pytest.mark.parametrize("other", ["Ruritania", "gunmen", "troops"])
 def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
     """ "Both sides fired on each other" neither confirms nor denies "X fired first"."""
