@@ -357,6 +357,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             or _cumulative(a, b, ia, ib)
             or _first_count(a, b, ia, ib)
             or _presumed(a, b, ia, ib)
+            or _found_so_far(a, b, ia, ib)
         )
         if rising:
             return "update", f"{pair}: {rising}"
@@ -371,6 +372,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
                 if ip.low > iw.high and _close(ip, iw):
                     return "unclear", f"{pair}: the part is a little above the whole, likely counted at another time"
+                found = _found_so_far(a, b, ia, ib)
+                if found:
+                    return "update", f"{pair}: {found}"
                 return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
             within = overlap(ip, iw) or (ip.high <= iw.low and _close(ip, iw))
             if within and not part.marked and (not part.roles or ip.low >= NEARLY_ALL * iw.low):
@@ -504,6 +508,19 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
         # (a named counter's lower figure stays a rival: one counter updates, two dispute)
         return f"a first count published {m.early.published}, days after, that rose by {m.late.published}"
     return None
+
+
+def _found_so_far(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """ "Some 300 bodies, found after the troops withdrew" against a higher toll of the same people
+    published later: the bodies found by then, and the search went on (issue #8: statement time
+    tells a running count)."""
+    m = _moments(a, b, ia, ib)
+    if m is None or not m.rose:
+        return None
+    word = _says(m.early, "found")
+    if word is None:
+        return None
+    return f"the earlier, lower count ({m.early.published}) is of the bodies '{word}' by then: the search went on"
 
 
 def _presumed(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
