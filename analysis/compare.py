@@ -367,6 +367,13 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         if overlap(ia, ib):
             return "agree", f"{pair}: the figures are compatible"
         return "unclear", f"{pair}: the figures differ, but one does not say whose {next(iter(sa.roles))}s it counts"
+    return _part_and_whole(pair, a, sa, ia, b, sb, ib) or ("different_scope", f"{pair}: they count different people")
+
+
+def _part_and_whole(pair: str, a: Claim, sa: Scope, ia: Interval, b: Claim, sb: Scope,
+                    ib: Interval) -> tuple[str, str] | None:  # fmt: skip
+    """One count's people a part of the other's ("Chinese soldiers" of "soldiers"): a dispute only
+    when the part exceeds the whole."""
     for part, whole, ip, iw, cp, cw in ((sa, sb, ia, ib, a, b), (sb, sa, ib, ia, b, a)):
         if _subset(part, whole) or (whole.total and part.roles >= whole.roles and not part.total):
             if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
@@ -381,7 +388,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
                 # "more than 330 hostages" and "331 people": nearly all the dead were of that group
                 return "agree", f"{pair}: compatible (the scopes differ slightly)"
             return "different_scope", f"{pair}: one counts a part ({cp.scope}) of the other ({cw.scope})"
-    return "different_scope", f"{pair}: they count different people"
+    return None
 
 
 def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
