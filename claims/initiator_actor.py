@@ -259,7 +259,8 @@ class ActorReader:
             if named:
                 return named
         generic = frozenset(rules()["generic_actors"])
-        if actor_noun or any(c.dep_ in MODIFIERS and c.lower_ in generic for c in tok.children):
+        grouped = _lemma(tok) in lex["force"] and any(c.dep_ in MODIFIERS and c.lower_ in generic for c in tok.children)
+        if actor_noun or grouped:
             return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
         return None
 
