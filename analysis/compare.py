@@ -723,6 +723,9 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
     if same_party(pos, neg):
         return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
+    if _attackers(pos) and _attackers(neg) and _generic(pos, aliases) == _generic(neg, aliases) == "irregular":
+        # "the terrorists were to blame" / "it was not the militants": the attackers, unnamed, both times
+        return "contradict", f"{pair}: one blames the attackers, the other says it was not them"
     return "unclear", f"{pair}: ruling out {neg} is compatible with {pos}"
 
 

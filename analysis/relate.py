@@ -94,7 +94,12 @@ def _reports_blame(c: Claim) -> bool:
         return True  # "Palestinian claims that ... were massacred by X": reported, not stated
     words = rules()["initiator"]
     verbs, nouns = words["blame_verbs"], set(words["blame_nouns"])
-    return any(w in nouns or w.startswith(tuple(verbs)) for w in re.findall(r"[a-z]+", c.quote.lower()))
+    # "rejected the accusation", "contradicted that assertion": a denial of blame another laid
+    nouns |= {*words["accusation_nouns"], *words["claim_nouns"]}
+    return any(
+        w in nouns or w.removesuffix("s") in nouns or w.startswith(tuple(verbs))
+        for w in re.findall(r"[a-z]+", c.quote.lower())
+    )
 
 
 def _points_at_incident(c: Claim) -> bool:

@@ -289,6 +289,9 @@ class InitiatorWords(_Strict):
     perform_verbs: Words
     violence_nouns: Words
     denial_verbs: Words
+    doc_dismissal_words: str = Field("", alias="_doc_dismissal_words")
+    dismissal_words: Words = []  # "it is illogical to claim that ...": the saying called false
+    say_words: Words = []  # what dismissal_words dismiss: "to claim", "the suggestion"
     involvement_nouns: Words
     movement_verbs: Words
     responsibility_verbs: Words

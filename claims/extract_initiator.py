@@ -24,6 +24,7 @@ from claims.initiator_negation import (
     _words,
     blames_violence,
     denied,
+    dismissed,
     has_neg,
     is_response,
     negated,
@@ -165,7 +166,7 @@ def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:
 
 def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     nodes = [roles[n] for n in pattern.negation] or [roles.get("_clause", roles[pattern.trigger])]
-    said = any(negated(n) for n in nodes) or denied(roles[pattern.trigger])
+    said = any(negated(n) for n in nodes) or denied(roles[pattern.trigger]) or dismissed(roles[pattern.trigger])
     return said != pattern.denial  # "did not deny involvement" is no denial
 
 

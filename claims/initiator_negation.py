@@ -74,6 +74,22 @@ def denied(tok: Token) -> bool:
     return False
 
 
+def dismissed(tok: Token) -> bool:
+    """ "It is illogical to claim that the army would use such weapons", "the claim that the rebels
+    attacked is absurd": the trigger is in a saying the sentence calls false."""
+    words = _words()
+    for head in tok.ancestors:
+        if _lemma(head) not in words["say_words"]:
+            continue
+        verdicts = [c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
+        dismissal = [
+            v for v in verdicts if _lemma(v) in words["dismissal_words"] or v.lower_ in words["dismissal_words"]
+        ]
+        if dismissal:  # "it is not absurd to say": not dismissed
+            return not (has_neg(head.head) or any(has_neg(v) or v.nbor(-1).lower_ == "not" for v in dismissal))
+    return False
+
+
 def is_response(tok: Token) -> bool:
     """ "counter-attack", "responded", "retaliated", "fired back": the trigger, its children or its head."""
     words = _words()["response_words"]

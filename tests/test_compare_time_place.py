@@ -253,6 +253,34 @@ def test_relation_blame_for_different_acts_is_not_a_contradiction():
     assert relation_of(shelled, crime, 0.5, ALIASES, voc).relation == "unclear"
 
 
+@pytest.mark.parametrize(
+    ("quote", "relation"),
+    [
+        # a denial of the blame another laid ("contradicted that assertion") answers who is to blame
+        ("contradicted that assertion", "contradict"),
+        ("rejected the allegations", "contradict"),
+        # a denial that names neither act nor accusation may be of another act
+        ("did not do it", "unclear"),
+    ],
+)
+def test_relation_a_denial_of_the_blame_laid_answers_who_is_to_blame(quote: str, relation: str):
+    """ "The inquiry blamed the militants for the first blast. An expert contradicted that assertion."
+    against "the terrorists were to blame for the first blast": one question, who is to blame; the
+    attackers, unnamed, are the same whichever word each account has for them."""
+    from claims.models import Actor
+
+    blamed = Claim(id="s1c1", source_id="s1", kind="initiator", quote="Terrorists were to blame for the first blast",
+                   sentence="Terrorists were to blame for the first blast.", start=0, end=5, sentence_start=0,
+                   value=Actor(actor="Terrorists"), about="blast", terms=["terrorists", "blame", "first", "blast"],
+                   event=["@ev:keswin"])  # fmt: skip
+    denial = Claim(id="s2c1", source_id="s2", kind="initiator", quote=quote, sentence=f"An expert {quote}.", start=0,
+                   end=5, sentence_start=0, value=Actor(actor="militants", negated=True), about="blast",
+                   terms=["expert"], event=["@ev:keswin"])  # fmt: skip
+    filler = [blamed.model_copy(update={"id": f"s{n}c1", "source_id": f"s{n}", "terms": [f"word{n}"]}) for n in (3, 4)]
+    voc = Vocabulary.of([blamed, denial, *filler])
+    assert relation_of(blamed, denial, 0.3, ALIASES, voc).relation == relation
+
+
 def test_align_accounts_of_who_fired_answer_one_question():
     """ "Borduria's troops opened fire on the marchers" / "the troops came under fire from Ruritanian
     snipers": two accounts of who fired are one fact, whatever else their words share."""

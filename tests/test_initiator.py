@@ -484,6 +484,22 @@ def test_initiator_an_act_that_never_happened(extract, text: str, denied: bool):
     assert found == ([("no one", True)] if denied else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # a saying the sentence calls false is denied
+        ("It is illogical to claim that the army would use chemical weapons on that day.", True),
+        ("It is absurd to suggest that our forces shelled the village.", True),
+        ("The claim that the rebels attacked the convoy is absurd, the minister said.", True),
+        # a saying told, not dismissed
+        ("Witnesses said that the army shelled the village.", False),
+        ("It is clear that the army shelled the village.", False),
+    ],
+)
+def test_initiator_a_saying_called_false_is_a_denial(extract, text: str, negated: bool):
+    assert [a.negated for a in extract(text)] == [negated]
+
+
 def test_compare_and_align_an_act_that_never_happened():
     """ "The raid never took place" answers every account of who carried out the raid (FAILURE_MODES 15)."""
     from analysis.align import Vocabulary, align_threshold, pair_score
