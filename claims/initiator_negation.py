@@ -108,7 +108,12 @@ def blames_violence(verb: Token, obj: Token) -> bool:
     if _lemma(obj) in violent:
         return True
     preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-    return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
+    if any(_lemma(t) in violent for prep in preps for t in prep.subtree):
+        return True
+    # "accused the security forces of responsibility": of the incident, unless it names something else
+    involvement = _words()["involvement_nouns"]
+    held = [t for prep in preps for t in prep.children if t.dep_ == "pobj" and _lemma(t) in involvement]
+    return any(violent_or_none(t) for t in held)
 
 
 def violent_or_none(*nodes: Token) -> bool:

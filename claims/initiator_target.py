@@ -59,8 +59,20 @@ def prep_target(reader: Reader, *nodes: Token | None) -> Target:
                     continue  # "at no time did they fire": a negation, not a target
                 if obj.lower_ in RECIPROCAL:
                     return None, None  # "fired on each other": the actor says who was struck
+                if _lemma_of(obj) in _acts_and_parts():
+                    return None, None  # "accused X of the massacre (of responsibility)": the act, not whom
                 return _named_or_phrase(reader, obj)
     return None, None
+
+
+def _lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _acts_and_parts() -> frozenset[str]:
+    """Nouns that name an act or a part in it, never whom it struck."""
+    w = _words()
+    return w["violence_nouns"] | w["involvement_nouns"] | w["war_nouns"]
 
 
 def _of_object(obj: Token) -> Token | None:

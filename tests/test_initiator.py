@@ -500,6 +500,22 @@ def test_initiator_a_saying_called_false_is_a_denial(extract, text: str, negated
     assert [a.negated for a in extract(text)] == [negated]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # accused of responsibility, alone or for violence: blame for the incident; the act is no target
+        ("Nor do I hesitate to accuse the security forces of responsibility.", [("security forces", None)]),
+        ("The monitors accused the army of responsibility for the killings.", [("army", None)]),
+        ("The envoy accused the rebels of involvement in the massacre.", [("rebels", None)]),
+        ("The envoy accused the rebels of the massacre.", [("rebels", None)]),
+        # responsibility for something else is no blame for violence
+        ("The ministry accused the rebels of responsibility for the health crisis.", []),
+    ],
+)
+def test_initiator_accused_of_responsibility(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target) for a in extract(text)] == found
+
+
 def test_compare_and_align_an_act_that_never_happened():
     """ "The raid never took place" answers every account of who carried out the raid (FAILURE_MODES 15)."""
     from analysis.align import Vocabulary, align_threshold, pair_score
