@@ -69,6 +69,8 @@ def denied(tok: Token) -> bool:
     node = tok
     for head in tok.ancestors:
         if _lemma(head) in denial and node.dep_ in COMPLEMENT:
+            if node.dep_ == "conj" and _lemma(node) in _words()["blame_verbs"]:
+                return False  # "denied responsibility and blamed the army": the blame is laid, not denied
             return not has_neg(head)
         node = head
     return False
@@ -81,7 +83,8 @@ def dismissed(tok: Token) -> bool:
     for head in tok.ancestors:
         if _lemma(head) not in words["say_words"]:
             continue
-        verdicts = [c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
+        copulas = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]  # "are false and are a lie"
+        verdicts = [c for v in copulas for c in v.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
         dismissal = [
             v for v in verdicts if _lemma(v) in words["dismissal_words"] or v.lower_ in words["dismissal_words"]
         ]

@@ -491,6 +491,7 @@ def test_initiator_an_act_that_never_happened(extract, text: str, denied: bool):
         ("It is illogical to claim that the army would use chemical weapons on that day.", True),
         ("It is absurd to suggest that our forces shelled the village.", True),
         ("The claim that the rebels attacked the convoy is absurd, the minister said.", True),
+        ("All statements that the army shelled the depot are a provocation and are absolutely untrue.", True),
         # a saying told, not dismissed
         ("Witnesses said that the army shelled the village.", False),
         ("It is clear that the army shelled the village.", False),
@@ -498,6 +499,12 @@ def test_initiator_an_act_that_never_happened(extract, text: str, denied: bool):
 )
 def test_initiator_a_saying_called_false_is_a_denial(extract, text: str, negated: bool):
     assert [a.negated for a in extract(text)] == [negated]
+
+
+def test_initiator_blame_laid_beside_a_denial_is_not_denied(extract):
+    """ "denied responsibility and blamed X": the denier's own part denied, X blamed."""
+    found = {(a.actor, a.negated) for a in extract("The ministry denied responsibility and blamed Turkish forces.")}
+    assert ("Turkey", False) in found and ("Turkey", True) not in found
 
 
 @pytest.mark.parametrize(
