@@ -89,7 +89,9 @@ def dismissed(tok: Token) -> bool:
             v for v in verdicts if _lemma(v) in words["dismissal_words"] or v.lower_ in words["dismissal_words"]
         ]
         if dismissal:  # "it is not absurd to say": not dismissed
-            return not (has_neg(head.head) or any(has_neg(v) or v.nbor(-1).lower_ == "not" for v in dismissal))
+            return not (
+                has_neg(head.head) or any(has_neg(v) or (v.i > 0 and v.nbor(-1).lower_ == "not") for v in dismissal)
+            )
     return False
 
 
