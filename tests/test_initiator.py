@@ -94,6 +94,17 @@ HAND_BUILT = [
 ]  # fmt: skip
 
 
+def test_initiator_a_saying_called_false_by_the_first_word_of_a_text():
+    """ "False is the claim that troops fired": the verdict is the text's first word (hand-built parse)."""
+    from claims.initiator_negation import dismissed
+
+    doc = _doc(["False", "is", "the", "claim", "that", "troops", "fired"], [1, 1, 3, 1, 6, 6, 3],
+               ["acomp", "ROOT", "det", "nsubj", "mark", "nsubj", "acl"],
+               ["false", "be", "the", "claim", "that", "troop", "fire"],
+               ["ADJ", "AUX", "DET", "NOUN", "SCONJ", "NOUN", "VERB"])  # fmt: skip
+    assert dismissed(doc[6])
+
+
 @pytest.mark.parametrize(("words", "heads", "deps", "lemmas", "pos", "pattern", "roles"), HAND_BUILT)
 def test_initiator_patterns_match_hand_built_parses(words, heads, deps, lemmas, pos, pattern, roles):
     doc = _doc(words, heads, deps, lemmas, pos)
