@@ -92,14 +92,21 @@ def _reports_blame(c: Claim) -> bool:
         return False
     if c.hedged:
         return True  # "Palestinian claims that ... were massacred by X": reported, not stated
-    words = rules()["initiator"]
-    verbs, nouns = words["blame_verbs"], set(words["blame_nouns"])
-    # "rejected the accusation", "contradicted that assertion": a denial of blame another laid
-    nouns |= {*words["accusation_nouns"], *words["claim_nouns"]}
+    verbs, nouns = _blame_words()
     return any(
-        w in nouns or w.removesuffix("s") in nouns or w.startswith(tuple(verbs))
+        w in nouns or w.removesuffix("s") in nouns or w.startswith(verbs)
         for w in re.findall(r"[a-z]+", c.quote.lower())
     )
+
+
+@lru_cache(maxsize=1)
+def _blame_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The verbs that lay blame, and the nouns that name it: the blame itself ("culprit") and, for a
+    denial of blame another laid, what is denied ("rejected the accusation", "contradicted that
+    assertion")."""
+    words = rules()["initiator"]
+    nouns = frozenset([*words["blame_nouns"], *words["accusation_nouns"], *words["claim_nouns"]])
+    return tuple(words["blame_verbs"]), nouns
 
 
 def _points_at_incident(c: Claim) -> bool:

@@ -47,6 +47,10 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "event": frozenset(ini["attack_nouns"]) | frozenset(ini["war_nouns"]),
         "actor": frozenset(w.lower() for side in ("state", "irregular", "unsided") for w in nouns[side]),
         "blame": frozenset(ini["blame_verbs"]),
+        # what is fired or used, whose owner its modifiers may name ("Israeli shells"); not "fire"
+        "weapon": (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"]),
+        "unsided": frozenset(w.lower() for w in nouns["unsided"]),
+        "generic": frozenset(rules()["generic_actors"]),
     }
 
 
@@ -258,8 +262,9 @@ class ActorReader:
             named = self.name(obj, depth + 1)
             if named:
                 return named
-        generic = frozenset(rules()["generic_actors"])
-        grouped = _lemma(tok) in lex["force"] and any(c.dep_ in MODIFIERS and c.lower_ in generic for c in tok.children)
+        grouped = _lemma(tok) in lex["force"] and any(
+            c.dep_ in MODIFIERS and c.lower_ in lex["generic"] for c in tok.children
+        )
         if actor_noun or grouped:
             return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
         return None
@@ -267,14 +272,13 @@ class ActorReader:
     def _weapon(self, tok: Token, depth: int) -> Named | None:
         """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose
         weapon it was, named among its modifiers; a weapon of no one named is no actor."""
-        ini = rules()["initiator"]
-        if _lemma(tok) not in (set(ini["fired_things"]) | set(ini["weapon_nouns"])) - set(ini["firing_acts"]):
+        lex = _lexicon()
+        if _lemma(tok) not in lex["weapon"]:
             return None
         named = self.nation(tok)
         if named is not None:
             return named
-        unsided = {w.lower() for w in ini["actor_nouns"]["unsided"]}
-        for child in (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in unsided):
+        for child in (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in lex["unsided"]):
             named = self.name(child, depth + 1)  # "government shells", not "artillery shells"
             if named:
                 return named

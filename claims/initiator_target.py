@@ -11,7 +11,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from claims.initiator_negation import _words
+from claims.initiator_negation import _lemma, _words
 from claims.tree import np_text
 
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through", "towards", "toward")
@@ -59,14 +59,10 @@ def prep_target(reader: Reader, *nodes: Token | None) -> Target:
                     continue  # "at no time did they fire": a negation, not a target
                 if obj.lower_ in RECIPROCAL:
                     return None, None  # "fired on each other": the actor says who was struck
-                if _lemma_of(obj) in _acts_and_parts():
+                if _lemma(obj) in _acts_and_parts():
                     return None, None  # "accused X of the massacre (of responsibility)": the act, not whom
                 return _named_or_phrase(reader, obj)
     return None, None
-
-
-def _lemma_of(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _acts_and_parts() -> frozenset[str]:
