@@ -388,7 +388,30 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
         taken.append((start, end))
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
-    return DateScan(found, unplaced, undated)
+    return DateScan(_named_days(found, text), unplaced, undated)
+
+
+_WEEKDAY_BEFORE_DATE = re.compile(r"[,\s]*(?:the\s+)?", re.I)
+
+
+def _named_days(found: list[DateMention], text: str) -> list[DateMention]:
+    """ "On Sunday, the 13th April 1919": the weekday names the date written after it, with its year,
+    not the last Sunday before publication."""
+    keep: list[DateMention] = []
+    for i, d in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        weekday = d.relative and text[d.start : d.end].split()[-1].lower().rstrip("s") in WEEKDAYS
+        if (
+            weekday
+            and nxt is not None
+            and not nxt.relative
+            and nxt.span.precision == "day"
+            and re.search(r"\d{4}", nxt.span.text)  # "Wednesday 21 August": no year said, the weekday places it
+            and _WEEKDAY_BEFORE_DATE.fullmatch(text[d.end : nxt.start])
+        ):
+            continue
+        keep.append(d)
+    return keep
 
 
 # A day and month whose year could not be told ("on March 25" with no year in sight)

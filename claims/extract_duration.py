@@ -25,6 +25,11 @@ PATTERNS = [
         rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
+    # "the troops fired for some ten minutes", "shelled the town for three days": how long the firing went on
+    re.compile(
+        rf"\b(?P<verb>fired|shot|shelled|bombarded|bombed|fought)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
     # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
     re.compile(rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),  # not "a night of stones"
     # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"

@@ -87,6 +87,9 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
     if anchor.lemma_.lower() in verbs and anchor.pos_ == "VERB":
         # the claim's own verb reports it: "Ukraine blamed Russia", "Hamas claimed responsibility"
         subj = _nearest([c for c in anchor.children if c.dep_ == "nsubj"], anchor)
+        if not subj and anchor.dep_ == "conj":
+            # "Iraq denied responsibility and accused Iran": the subject both verbs share
+            subj = [c for c in anchor.head.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():
             return _phrase(subj[0]), hedged
     node = anchor

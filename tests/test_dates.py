@@ -159,6 +159,20 @@ def test_dates_find_marks_relative_mentions():
     assert not _only("27 September 2020", PUBLISHED).relative
 
 
+@pytest.mark.parametrize(
+    "text", ["On Sunday, the 13th April 1919, a crowd gathered.", "It began on Sunday 13 April 1919 at dawn."]
+)
+def test_dates_find_weekday_before_a_date_names_that_date(text: str):
+    """ "On Sunday, the 13th April 1919": the weekday is the date written after it, not the last
+    Sunday before publication."""
+    assert [(d.span.start, d.span.precision) for d in find_dates(text, PUBLISHED)] == [(date(1919, 4, 13), "day")]
+
+
+def test_dates_find_weekday_apart_from_a_date_is_still_read():
+    text = "On Sunday the troops fired. On 13 April 1919 the crowd gathered."
+    assert [d.span.start for d in find_dates(text, PUBLISHED)] == [date(2023, 10, 8), date(1919, 4, 13)]
+
+
 def test_dates_scan_reports_unplaced_day_without_year():
     text = "The convoy left on 5 April."
     found, unplaced, undated = scan_dates(text)
