@@ -83,7 +83,51 @@ def same_party(a: str | None, b: str | None) -> bool:
     paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)
     if set(paren_a) & ({_core(b).upper()} | set(paren_b)) or set(paren_b) & {_core(a).upper()}:
         return True
-    return _transliterated(a, b)
+    return _transliterated(a, b) or _one_person(a, b)
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’-]*\.?$")
+
+
+@lru_cache(maxsize=8192)
+def _person_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(surname, given names or initials) of a person's name with its titles left out, or None when
+    the name is not written as a person's: every word capitalised, at least one title or given name
+    before the surname, no word a force word ("Islamic State", "Free State" are no persons)."""
+    titles = frozenset(rules()["party"]["person_titles"])
+    force, _ = _words()
+    words = [w.strip(",") for w in re.split(r"\s+", name.replace("’", "'").strip()) if w.strip(",")]
+    if len(words) < 2 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if any(w.casefold() in force for w in words):
+        return None
+    titled = False
+    while words and (words[0].casefold().rstrip(".") in titles or "-" in words[0] and all(
+            p in titles for p in words[0].casefold().split("-"))):  # fmt: skip
+        words.pop(0)
+        titled = True
+    if not words or len(words[-1].rstrip(".")) < 3:
+        return None
+    given = tuple(w.rstrip(".").casefold() for w in words[:-1])
+    if not titled and not given:
+        return None
+    return words[-1].casefold(), given
+
+
+def _one_person(a: str, b: str) -> bool:
+    """ "General R. E. H. Dyer", "Brigadier-General Reginald Dyer", "General Dyer": one person, named
+    with and without a title and given names (issue #8). Names the actor table knows are matched by
+    the table."""
+    pa, pb = _person_parts(a), _person_parts(b)
+    if pa is None or pb is None or pa[0] != pb[0]:
+        return False
+    ga, gb = pa[1], pb[1]
+    if ga and gb and ga[0][:1] != gb[0][:1]:
+        return False  # "Reginald Dyer" and "Edward Dyer": two men of one name
+    if ga and gb and len(ga[0]) > 1 and len(gb[0]) > 1 and ga[0] != gb[0]:
+        return False
+    table = _actor_table()
+    return not (table.resolve(a) or table.resolve(b))
 
 
 MIN_SKELETON = 4  # consonants: shorter names collide by chance

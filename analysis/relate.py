@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import combinations
 
+from analysis.act_place import same_place_acted_on
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
 from analysis.compare import Scope, compare, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
@@ -320,6 +321,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
     if _reports_blame(a) and _reports_blame(b):
         return not _days_differ(a, b)  # "blamed the army" / "placed the blame on the rebels": who is to blame
+    if same_place_acted_on(a, b):
+        return not _days_differ(a, b)  # "bombed Halabja" / "struck the town": the incident's own place
     if tells_firing(a.about) and tells_firing(b.about):
         return not _days_differ(a, b)  # "opened fire on the march" / "came under fire from gunmen"
     if _points_at_incident(a) or _points_at_incident(b):

@@ -113,6 +113,8 @@ class PartyWords(_Strict):
     doc: str = Field("", alias="_doc")
     force_words: Words
     initial_skip: Words
+    doc_person_titles: str = Field("", alias="_doc_person_titles")
+    person_titles: Words = []
 
 
 class WhereWords(_Strict):
@@ -268,6 +270,10 @@ class InitiatorWords(_Strict):
     diplomatic_objects: Words = []  # "expelled the diplomats": not violence
     doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")
     blame_placing_verbs: Words = []  # "placed the blame on X"
+    doc_command_verbs: str = Field("", alias="_doc_command_verbs")
+    command_verbs: Words = []  # "ordered his troops to open fire"
+    doc_attribute_verbs: str = Field("", alias="_doc_attribute_verbs")
+    attribute_verbs: Words = []  # "attributed the attack to X"
     doc_order_verbs: str = Field("", alias="_doc_order_verbs")
     order_verbs: Words = []  # "ordered the residents to evacuate": who made people leave
     leave_verbs: Words = []
@@ -278,7 +284,7 @@ class InitiatorWords(_Strict):
     staged_words: Words = []  # "the massacre was staged", "a staged provocation"
     label_verbs: Words = []  # "called the killings a staged provocation"
     doc_throw_verbs: str = Field("", alias="_doc_throw_verbs")
-    throw_verbs: Words = []  # "threw grenades at the post"
+    throw_verbs: Words = []  # "threw grenades at the post", "dropped bombs on the town"
     doc_fired_things: str = Field("", alias="_doc_fired_things")
     fired_things: Words = []  # "fired a missile", "threw grenades": what is fired, no target
     quantity_nouns: Words = []  # "hundreds of rockets"
@@ -293,6 +299,8 @@ class InitiatorWords(_Strict):
     dismissal_words: Words = []  # "it is illogical to claim that ...": the saying called false
     say_words: Words = []  # what dismissal_words dismiss: "to claim", "the suggestion"
     involvement_nouns: Words
+    doc_settlement_nouns: str = Field("", alias="_doc_settlement_nouns")
+    settlement_nouns: Words = []  # "struck the town": the place the account is about
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words

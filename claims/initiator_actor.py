@@ -30,6 +30,7 @@ PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"}
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
 MUTUAL_NOUNS = frozenset({"side", "party"})
+LEADERS_KEY = "rashomon.leaders"  # doc.user_data: surname -> the state a person is named with
 
 
 class Named(NamedTuple):
@@ -50,6 +51,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         # what is fired or used, whose owner its modifiers may name ("Israeli shells"); not "fire"
         "weapon": (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"]),
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
+        "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
     }
 
@@ -224,9 +226,9 @@ class ActorReader:
         resolved = self.aliases.resolve(text) or (self.aliases.resolve(ent.text) if text == ent.text else None)
         if resolved:
             return self._named(tok, resolved)
-        state = self.nation(tok) if ent.label_ == "PERSON" else None
-        if state is not None and self.aliases.kind(state.actor) == "state":
-            return Named(tok, state.actor, text)  # "Russian President Vladimir Putin": his state
+        state = self.leader_of(ent) if ent.label_ == "PERSON" else None
+        if state is not None:
+            return Named(tok, state, text)  # "Russian President Vladimir Putin", later "Putin": his state
         if (ent.label_ in NAMED_LABELS and not named_as_place(tok.doc, text)) or self.aliases.kind(text):
             return Named(tok, self.aliases.canonical(text), text)
         return False  # a place the table does not know is not an actor
@@ -256,7 +258,7 @@ class ActorReader:
         if not (actor_noun or _lemma(tok) in lex["force"] | lex["event"]):
             return None
         named = self.nation(tok)
-        if named is not None:
+        if named is not None and not self._unplaced_leader(named, tok):
             return named
         for obj in _objects(tok):
             named = self.name(obj, depth + 1)
@@ -268,6 +270,12 @@ class ActorReader:
         if actor_noun or grouped:
             return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
         return None
+
+    def _unplaced_leader(self, named: Named, head: Token) -> bool:
+        """ "Saddam Hussein's regime" in a text that never names his state: the state's force of a
+        person, kept as the phrase (a state's force, whose state is not said), not as the person."""
+        ent = entity(named.tok, frozenset({"PERSON"}))
+        return ent is not None and self.aliases.kind(named.actor) is None and _lemma(head) in _lexicon()["state"]
 
     def _weapon(self, tok: Token, depth: int) -> Named | None:
         """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose
@@ -284,21 +292,44 @@ class ActorReader:
                 return named
         return None
 
-    def nation(self, tok: Token) -> Named | None:
+    def nation(self, tok: Token, leaders: bool = True) -> Named | None:
         """A party named anywhere among a noun's modifiers: "Israeli", "Hamas", "the X forces'"."""
         for child in _modifier_tokens(tok):
-            named = self.modifier(child)
+            named = self.modifier(child, leaders)
             if named:
                 return named
         return None
 
-    def modifier(self, child: Token) -> Named | None:
-        """A modifier that names a party: "Israeli" (air strike), "Hamas" (militants)."""
+    def leader_of(self, ent: Span) -> str | None:
+        """The state a person is named with ("Syrian President Bashar al-Assad"), here or at another
+        mention of the same surname in the text ("Assad's forces" later on)."""
+        state = self.nation(ent.root, leaders=False)
+        if state is not None and self.aliases.kind(state.actor) == "state":
+            return state.actor
+        return self._leaders().get(ent[-1].lower_.removesuffix("'s"))
+
+    def _leaders(self) -> dict[str, str]:
+        doc = self.ctx.doc
+        if LEADERS_KEY not in doc.user_data:
+            found: dict[str, str] = {}
+            for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+                state = self.nation(ent.root, leaders=False)
+                if state is not None and self.aliases.kind(state.actor) == "state":
+                    found.setdefault(ent[-1].lower_.removesuffix("'s"), state.actor)
+            doc.user_data[LEADERS_KEY] = found
+        return doc.user_data[LEADERS_KEY]
+
+    def modifier(self, child: Token, leaders: bool = True) -> Named | None:
+        """A modifier that names a party: "Israeli" (air strike), "Hamas" (militants), "Assad's"
+        (forces) when the text names him with his state."""
         ent = entity(child)
         text = ent.text if ent is not None else child.text
         resolved = self.aliases.resolve(text)
         if resolved:
             return Named(child, resolved, text)
+        leader = self.leader_of(ent) if leaders and ent is not None and ent.label_ == "PERSON" else None
+        if leader is not None:
+            return Named(child, leader, text)
         labels = {"poss": ("ORG", "PERSON", "NORP"), "compound": ("ORG", "NORP")}.get(child.dep_, ())
         if ent is not None and ent.label_ in labels and not named_as_place(child.doc, ent.text):
             return Named(child, self.aliases.canonical(ent.text), ent.text)
@@ -422,14 +453,40 @@ def _coordinated_pair(tok: Token) -> tuple[Token, Token] | None:
     return None
 
 
+COMMAND_NOUNS = frozenset({"command", "leadership", "orders", "order"})
+COMMAND_VERBS = frozenset({"lead", "command", "head"})
+
+
+def commanders_of(tok: Token) -> list[str]:
+    """Who led the doers, named with them: "troops under the command of General X", "soldiers led
+    by Colonel Y". A commander is among those who did it, so an account naming only him agrees."""
+    named: list[Token] = []
+    while tok.dep_ in MODIFIERS and tok.head.i != tok.i:  # "British" in "the British army": the army
+        tok = tok.head
+    heads = [tok]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "troops of the army under the command of X"
+        heads.append(tok.head.head)
+    for child in (c for head in heads for c in head.children):
+        if child.dep_ == "prep" and child.lower_ == "under":
+            for noun in (c for c in child.children if c.dep_ == "pobj" and _lemma(c) in COMMAND_NOUNS):
+                named += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                          if o.dep_ == "pobj"]  # fmt: skip
+        if child.dep_ == "acl" and _lemma(child) in COMMAND_VERBS:
+            named += [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    people = (entity(t, frozenset({"PERSON"})) for t in named)
+    return [ent.text for ent in people if ent is not None]
+
+
 def allies_of(tok: Token, actor: str, aliases) -> list[str]:  # noqa: ANN001 (claims.actors.AliasTable)
     """Other parties named as doers beside the actor, joined to its word by "and" ("Yugoslav and
-    Serbian police", "Syrian and Russian jets"), each as the actor table names it; the actor's
-    own name left out; "X or Y" names no ally (issue #8)."""
+    Serbian police", "Syrian and Russian jets"), each as the actor table names it, and the
+    commander named with them ("troops under the command of General X"); the actor's own name
+    left out; "X or Y" names no ally (issue #8)."""
+    leaders = [name for name in commanders_of(tok) if name != actor]
     joined = [tok, *tok.conjuncts]
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in joined for c in t.children):
-        return []
-    found: list[str] = []
+        return leaders
+    found: list[str] = leaders
     for conj in tok.conjuncts:
         ent = entity(conj)
         resolved = aliases.resolve(ent.text if ent is not None else conj.text)

@@ -150,6 +150,16 @@ def test_extract_initiator_blamed_strike_speaker_is_the_blamer(extract):
     assert claim.speaker == "The Lebanese government"
 
 
+def test_extract_initiator_second_verb_speaker_is_the_shared_subject(extract):
+    """ "X denied it and accused Y": the accusation is X's, though its verb has no subject of its own."""
+    claims = extract(
+        "The Kestrian government denied any part in the shelling and accused Norland of firing the shells."
+    )
+    accusation = next(c for c in claims if c.kind == "initiator" and not c.value.negated)
+    assert accusation.value.actor == "Norland"
+    assert accusation.speaker == "The Kestrian government"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -177,6 +187,9 @@ DURATIONS = [
     ("Gunmen seized the hall and held 800 guests, their drivers, and the staff hostage for two days.", 2),
     ("Gunmen held more than 1,000 people hostage for three days in the school.", 3),
     ("It began as a raid on a school. It ended three days later in bloodshed.", 3),
+    # how long the firing went on
+    ("The soldiers fired into the crowd for some ten minutes.", 0.0069),
+    ("The army shelled the town for three days.", 3),
 ]
 
 
@@ -524,6 +537,14 @@ def test_extract_no_count_from_a_verb_of_harm_alone(extract):
 def test_extract_the_people_named_on_the_trigger_noun(extract, sentence: str, scope: str):
     (count,) = [c for c in extract(sentence) if c.kind == "casualties"]
     assert count.scope == scope
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He was shot ten minutes later.", "The man was shot for refusing to leave, 20 years ago."]
+)
+def test_extract_no_length_from_a_shot_without_for(extract, sentence: str):
+    """A firing verb says how long only with "for": "shot ten minutes later" is a time, not a length."""
+    assert [c for c in extract(sentence) if c.kind == "duration"] == []
 
 
 def test_extract_no_length_from_a_night_of_something(extract):

@@ -223,6 +223,12 @@ FOUND = [
     # "it" names one: not the two who speak, but the one they speak to; a country named in the plural is one
     ("Two governments told Moldova that they hold it responsible for the attack.", "Moldova", False, None),
     ("The Netherlands admitted that it shelled the depot.", "Netherlands", False, None),
+    # an act given to its doer; one who had others fire; bombs dropped on a place
+    ("Later research attributed the attack to the militia.", "militia", False, None),
+    ("The shelling was attributed to government troops.", "government troops", False, None),
+    ("The commander ordered his men to open fire on the crowd.", "commander", False, None),
+    ("The commanders instructed the guards to shoot at the marchers.", "commanders", False, None),
+    ("Syrian warplanes dropped barrel bombs on the market.", "Syria", False, None),
 ]
 
 
@@ -578,3 +584,41 @@ def test_compare_and_align_an_act_that_never_happened():
 )  # fmt: skip
 def test_initiator_a_denial_that_points_back_denies_the_culprit_before(extract, text: str, expected: list):
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "allies"),
+    [
+        ("Troops of the Kestrian army under the command of General Arvid Hansen fired on the crowd.", ["Arvid Hansen"]),
+        ("Soldiers led by Colonel Marta Kowalczyk opened fire on the marchers.", ["Marta Kowalczyk"]),
+        ("Soldiers under the bridge opened fire on the marchers.", []),
+    ],
+)
+def test_initiator_commander_named_with_the_doers_is_among_them(extract, sentence: str, allies: list[str]):
+    """ "Troops under the command of General X fired": an account naming only X agrees with it."""
+    (actor,) = extract(sentence)
+    assert actor.allies == allies
+
+
+def test_initiator_compare_the_commander_named_agrees_with_his_troops():
+    """ "British troops under the command of Brigadier-General Reginald Dyer fired" and "General Dyer
+    opened fire": one party, told by its army and by its commander (issue #8)."""
+    aliases = AliasTable()
+    troops = _claim("s1c1", Actor(actor="United Kingdom", allies=["Reginald Dyer"]))
+    general = _claim("s2c1", Actor(actor="General Dyer"))
+    assert compare(troops, general, aliases)[0] == "agree"
+    assert compare(_claim("s1c1", Actor(actor="United Kingdom")), general, aliases)[0] == "contradict"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Moldovan President Arvid Hansen spoke on Monday. Hansen's forces shelled the town on Tuesday.", "Moldova"),
+        ("Russian President Vladimir Putin spoke on Monday. Later Putin ordered troops to attack the city.", "Russia"),
+        # a person the text never names with a state: his forces, of a state not said
+        ("Arvid Hansen's forces shelled the town on Tuesday.", "Arvid Hansen's forces"),
+    ],
+)
+def test_initiator_leader_named_once_with_his_state_stands_for_it(extract, text: str, actor: str):
+    """ "Syrian President Bashar al-Assad ... Assad's forces shelled": the state he was named with."""
+    assert [a.actor for a in extract(text)] == [actor]

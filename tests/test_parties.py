@@ -64,3 +64,21 @@ def test_parties_undated_claim_takes_its_documents_event_years():
 )
 def test_same_party_across_transliterations(a: str, b: str, same: bool):
     assert same_party(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one person, with and without a rank and given names or initials
+        ("General R. E. H. Dyer", "Brigadier-General Reginald Dyer", True),
+        ("General Dyer", "Reginald Dyer", True),
+        ("Colonel Arvid Hansen", "Hansen", False),  # a bare surname is not written as a person's
+        # two people of one surname; names that are not persons'
+        ("Reginald Dyer", "Edward Dyer", False),
+        ("General Dyer", "General Hansen", False),
+        ("Islamic State", "Free State", False),
+        ("Kestrian Army", "Norland Army", False),
+    ],
+)
+def test_same_party_one_person_named_two_ways(a: str, b: str, same: bool):
+    assert same_party(a, b) is same

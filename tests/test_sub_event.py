@@ -177,6 +177,8 @@ def test_dates_counted_back_from_publication(text: str, published: date, start: 
         ("a blast tore through the ward", "a rocket hit the ward", False),  # a rocket's blast: one act
         ("launched the attack", "the first explosion", False),  # an act of no part: never apart
         ("the army shot at people", "gunmen opened fire", False),  # no part named on one side
+        ("rebels captured the town", "warplanes dropped gas bombs on the town", True),  # taken, then bombed
+        ("troops seized the bridge", "troops stormed the bridge", False),  # taking a place is one act
     ],
 )
 def test_two_acts_of_one_event(a: str, b: str, apart: bool):
