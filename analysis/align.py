@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from analysis.compare import scope_key, scopes_disjoint
 from analysis.distinct import PairScores, Units
+from analysis.event_keys import event_keys, written_names
 from analysis.parties import accuse_each_other, same_party, side
 from analysis.yearless import as_pair, gap_days, placed
 from claims.dates import YEAR_UNKNOWN
@@ -58,7 +59,7 @@ class Vocabulary:
         voc = cls()
         for c in claims:
             voc.n += 1
-            voc.df.update(set(features(c)) | set(c.event))
+            voc.df.update(set(features(c)) | set(event_keys(c)))
         return voc
 
     _weights: dict[str, tuple[dict[str, float], float, float]] = field(default_factory=dict)
@@ -82,7 +83,9 @@ class Vocabulary:
         large, and its norm (cached per claim)."""
         found = self._priors.get(c.id)
         if found is None:
-            w = {t: name_specificity(t[len(PREFIX) :]) ** 2 for t in c.event if not t.startswith(EVENT_YEAR)}
+            # "Kwangju" and "Gwangju" one key, as specific as the name written
+            w = {k: name_specificity(t[len(PREFIX) :]) ** 2 for k, t in written_names(c).items()
+                 if not t.startswith(EVENT_YEAR)}  # fmt: skip
             found = self._priors[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
@@ -91,7 +94,7 @@ class Vocabulary:
         claim: alignment asks for every candidate pair)."""
         found = self._events.get(c.id)
         if found is None:
-            w = {t: self.idf(t) ** 2 for t in c.event if not t.startswith(EVENT_YEAR)}
+            w = {t: self.idf(t) ** 2 for t in event_keys(c) if not t.startswith(EVENT_YEAR)}
             found = self._events[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
@@ -484,7 +487,7 @@ class Alignment:
 def block_keys(c: Claim) -> list[str]:
     """Keys of the inverted index: context words, and the years the claim's time covers
     (counts are often told in words that share nothing but the period)."""
-    keys = list(features(c)) + list(c.event)
+    keys = list(features(c)) + event_keys(c)
     if c.when is not None and c.when.start.year != YEAR_UNKNOWN and c.when.end.year - c.when.start.year <= 10:
         keys.extend(f"@year:{y}" for y in range(c.when.start.year, c.when.end.year + 1))
     return keys

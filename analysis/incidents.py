@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from analysis.event_keys import sounded
 from claims.dates import MONTHS, WEEKDAYS
 from claims.event import EVENT_YEAR, PREFIX
 from claims.models import Claim
@@ -46,15 +47,18 @@ def published_year(published: date | None) -> list[str]:
 
 def _weighed(names: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     """Each document's names with their squared specificity; years, months and weekdays ("July" of a
-    headline's date), and words so common they name nothing ("the"), left out."""
+    headline's date), and words so common they name nothing ("the"), left out. A one-word name is
+    held under its sound (sounded): "Kwangju" in the accounts of 1980 and "Gwangju" in later ones
+    are one town."""
     floor = rules()["event_prior"]["floor"]
     out: dict[str, dict[str, float]] = {}
     for source, held in names.items():
-        weights = {
-            t: name_specificity(t[len(PREFIX) :])
-            for t in sorted(set(held))  # in one order whoever lists them: float sums must not differ
-            if not t.startswith((EVENT_YEAR, WRITTEN)) and t[len(PREFIX) :] not in CALENDAR
-        }
+        weights: dict[str, float] = {}
+        for t in sorted(set(held)):  # in one order whoever lists them: float sums must not differ
+            if t.startswith((EVENT_YEAR, WRITTEN)) or t[len(PREFIX) :] in CALENDAR:
+                continue
+            key = sounded(t)
+            weights[key] = max(weights.get(key, 0.0), name_specificity(t[len(PREFIX) :]))
         out[source] = {t: w * w for t, w in weights.items() if w > floor}
     return out
 

@@ -132,6 +132,8 @@ class StatementTimeWords(_Strict):
     doc: str = Field("", alias="_doc")
     verbs: Words  # besides the speaker's reporting verbs
     nouns: Words = []  # statements named by a noun: "in an interview on Tuesday"
+    doc_verb_phrases: str = Field("", alias="_doc_verb_phrases")
+    verb_phrases: dict[str, Words] = {}  # "made public today", "made known on Friday"
 
 
 class EventYearsBackWords(_Strict):

@@ -32,6 +32,17 @@ def statement_verbs() -> frozenset[str]:
     return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
 
 
+@lru_cache(maxsize=1)
+def _verb_phrases() -> dict[str, frozenset[str]]:
+    return {verb: frozenset(words) for verb, words in rules()["statement_time"]["verb_phrases"].items()}
+
+
+def _statement_phrase(verb: Token) -> bool:
+    """ "made public", "made known": the verb with the word beside it that makes it a statement."""
+    words = _verb_phrases().get(verb.lemma_.lower())
+    return bool(words) and any(t.lower_ in words for t in verb.subtree if abs(t.i - verb.i) <= 2)
+
+
 def _date_root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -56,7 +67,7 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
         if tok.pos_ in VERBAL and tok.dep_ != "aux":
             if anchor is not None and tok.i == anchor.i:
                 return False
-            return tok.lemma_.lower() in statement_verbs()
+            return tok.lemma_.lower() in statement_verbs() or _statement_phrase(tok)
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "Sunday, October 4, marks ...": still the date's own words
         if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():

@@ -30,6 +30,22 @@ def test_partition_links_documents_that_share_specific_names():
     assert found == {"s1": "s1", "s2": "s1", "s3": "s3", "s4": "s3"}
 
 
+def test_partition_one_place_spelt_two_ways_is_one_incident():
+    """ "Kwangju" in the wires of 1980 and "Gwangju" in later accounts: one town, one incident; two
+    names of few letters alike are not folded ("Orlen", "Arlan")."""
+    found = partition(
+        {
+            "s1": _names("kwangju", "martial law command"),
+            "s2": _names("kwangju", "south cholla"),
+            "s3": _names("gwangju", "memorial foundation"),
+            "s4": _names("gwangju", "chun doo-hwan"),
+        }
+    )
+    assert set(found.values()) == {"s1"}
+    assert len(set(partition({"s1": _names("orlen"), "s2": _names("orlen"), "s3": _names("arlan"),
+                              "s4": _names("arlan")}).values())) == 2  # fmt: skip
+
+
 def test_partition_a_lone_document_joins_the_one_it_shares_most_with():
     """A name shared too weakly to link still tells where a lone account belongs; an account that
     shares no name at all joins the largest incident rather than being compared with nothing."""

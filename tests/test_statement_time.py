@@ -51,6 +51,8 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "Sunday, October 4, marks the anniversary of the raid that killed 17 miners at Keswin.",
         # a byline's day, one line up, is when the piece was written
         "By Ana Lind, May 6, 2003\nRescuers said 40 people were killed in the camp at Orlen.",
+        # a verb that is a statement with the word beside it
+        "The command today made public its findings, announcing that 40 people were killed at Orlen.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:

@@ -53,7 +53,7 @@ FULL_SHARE = 0.5
 SAVE_ATTEMPTS = 3  # when another process saved an analysis meanwhile (issue #3)
 # Version of the workspace's claim_terms index (the keys block_keys gives);
 # bump it when block_keys() changes so the next analyse rebuilds the index (issue #3).
-TERM_INDEX = "3"  # 3: each claim's statement indexed too (issue #11)
+TERM_INDEX = "4"  # 3: each claim's statement indexed too (issue #11); 4: event names by sound (issue #8)
 WRITE_SLICE = 1 << 20  # characters of a report encoded and written at a time
 
 
