@@ -175,7 +175,9 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     roles: set[str] = set()
     words = text.replace("-", " ").split()
     roles_table = _role_words()
-    for w in words:
+    read, phrased = _role_phrases(words)
+    roles.update(phrased)
+    for w in read:
         lw = w.lower().strip(".,'’[]()")
         singular = lw[:-1] if lw.endswith("s") else lw
         for form in (lw, singular, lw.removesuffix("es")):
@@ -203,6 +205,23 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
     wide = rules()["scope"]["wide_marker"] in lowered
     return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide)
+
+
+def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
+    """The words left once two-word roles are read ("police officers": police), and those roles."""
+    phrases = rules()["scope"]["role_phrases"]
+    left: list[str] = []
+    roles: set[str] = set()
+    i = 0
+    while i < len(words):
+        pair = " ".join(w.lower().strip(".,'’[]()") for w in words[i : i + 2])
+        if i + 1 < len(words) and pair in phrases:
+            roles.add(phrases[pair])
+            i += 2
+            continue
+        left.append(words[i])
+        i += 1
+    return left, roles
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:

@@ -165,6 +165,7 @@ def _sides() -> dict[str, str]:
     table = {w.casefold(): "irregular" for w in rules()["generic_actors"]}
     for side in ("unsided", "state", "irregular"):  # the more telling side wins a word listed twice
         table.update({w.casefold(): side for w in nouns[side]})
+    table.update({w.casefold(): "state" for w in rules()["party"]["state_bodies"]})  # "Special Warfare Command"
     return table
 
 

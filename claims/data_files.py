@@ -63,6 +63,8 @@ class Qualifiers(_Strict):
 class ScopeWords(_Strict):
     general: Words
     roles: dict[str, Words]
+    doc_role_phrases: str = Field("", alias="_doc_role_phrases")
+    role_phrases: dict[str, str] = {}  # "police officers": police, though "officers" alone are soldiers
     subset_markers: Words
     people_nouns: Words
     total_markers: Words
@@ -113,6 +115,8 @@ class PartyWords(_Strict):
     doc: str = Field("", alias="_doc")
     force_words: Words
     initial_skip: Words
+    doc_state_bodies: str = Field("", alias="_doc_state_bodies")
+    state_bodies: Words = []
     doc_person_titles: str = Field("", alias="_doc_person_titles")
     person_titles: Words = []
 
@@ -274,6 +278,8 @@ class InitiatorWords(_Strict):
     blame_placing_verbs: Words = []  # "placed the blame on X"
     doc_command_verbs: str = Field("", alias="_doc_command_verbs")
     command_verbs: Words = []  # "ordered his troops to open fire"
+    doc_onset_verbs: str = Field("", alias="_doc_onset_verbs")
+    onset_verbs: Words = []  # "the trouble began when X beat them"
     doc_attribute_verbs: str = Field("", alias="_doc_attribute_verbs")
     attribute_verbs: Words = []  # "attributed the attack to X"
     doc_order_verbs: str = Field("", alias="_doc_order_verbs")

@@ -514,3 +514,16 @@ def test_align_lengths_dated_at_their_start_and_their_end(first, second, joined:
     a = _length("s1c1", 4, first[0], first[1])
     b = _length("s2c1", 4, second[0], second[1])
     assert compatible(a, b) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("police officers", {"police"}),  # not soldiers: "officers" alone are read as soldiers
+        ("four police officers", {"police"}),
+        ("army officers", {"combatant"}),
+        ("citizens", {"civilian"}),
+    ],
+)
+def test_compare_scope_reads_two_word_roles_and_citizens(text: str, roles: set[str]):
+    assert set(scope_of(text, ALIASES).roles) == roles

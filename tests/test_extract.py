@@ -8,11 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from analysis.compare import scope_of
 from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
 from claims.extract import extract_claims, extract_from_doc
+from claims.extract_counts import _own_predicate
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.nlp import load_nlp
 from sources.models import Source, text_sha256
@@ -756,3 +759,16 @@ def test_extract_counts_held_described_earlier_or_more(extract, text: str, found
 def test_extract_a_year_naming_the_event_beside_its_day(extract, text: str, dates: list[tuple[date, str]]):
     found = [(c.value.start, c.value.precision) for c in extract(text) if c.kind == "event_date"]
     assert found == dates
+
+
+def test_extract_a_count_joined_to_another_with_its_own_participle_is_no_sibling():
+    """ "165 citizens killed ..., and more than 3,000 people wounded": the parser joins the second
+    count to the first, but its own participle tells its kind (hand-built parse: the model parses
+    such sentences either way)."""
+    words = ["165", "citizens", "killed", "and", "3,000", "people", "wounded", "and", "40", "guards"]
+    heads = [1, 1, 1, 1, 5, 1, 5, 1, 9, 1]
+    deps = ["nummod", "ROOT", "acl", "cc", "nummod", "conj", "acl", "cc", "nummod", "conj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    triggers = [(doc[2], "casualties"), (doc[6], "wounded")]
+    assert _own_predicate(doc[5], triggers)  # "3,000 people wounded"
+    assert not _own_predicate(doc[9], triggers)  # "40 guards": told as its sibling

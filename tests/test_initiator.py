@@ -229,6 +229,11 @@ FOUND = [
     ("The commander ordered his men to open fire on the crowd.", "commander", False, None),
     ("The commanders instructed the guards to shoot at the marchers.", "commanders", False, None),
     ("Syrian warplanes dropped barrel bombs on the market.", "Syria", False, None),
+    # who began it, told in a when-clause; those blamed for unrest; rioters and agitators are actors
+    ("Witnesses said the trouble began when paratroopers beat students with clubs.", "paratroopers", False, None),
+    ("The junta blamed impure elements for the unrest.", "impure elements", False, None),
+    ("The government blamed the riots on opposition agitators.", "opposition agitators", False, None),
+    ("Rioters attacked the police station.", "rioters", False, "Rioters"),
 ]
 
 
@@ -288,6 +293,8 @@ NOTHING = [
     # fired on, with nothing said of who fired first
     "The marines were fired on near the bridge.",
     "The convoy came under fire on Tuesday.",
+    # a beginning told by a thing, not by anyone
+    "The fire began when a shell hit the depot.",
 ]
 
 
@@ -315,6 +322,8 @@ def _claim(cid: str, actor: Actor) -> Claim:
 
 COMPARED = [
     ("kidnappers", "special forces", "contradict"),
+    # a state body's name is a state's side: not "the rioters meant"
+    ("Special Warfare Command", "rioters", "contradict"),
     ("soldiers", "hostage takers", "contradict"),
     ("federal forces", "Russia", "unclear"),
     ("soldiers", "federal forces", "unclear"),
