@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from claims.models import DateSpan
+from claims.numbers import parse_amount
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -51,11 +52,15 @@ def _y(n: str) -> str:
 _NUMBER_WORDS = {"a": 1, **{w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())},
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
-_COUNT_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "twenty-two years ago" is one number: its "two" alone is not the count
+_COUNT_WORDS = rf"(?:{_TENS})-[a-z]+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 
 def _count(num: str) -> int:
-    return int(num) if num.isdigit() else _NUMBER_WORDS.get(num, 0)
+    if num.isdigit():
+        return int(num)
+    return _NUMBER_WORDS.get(num, 0) if "-" not in num else (parse_amount(num) or 0)
 
 
 # Ordered: the first pattern that matches at a position wins (longest forms first).

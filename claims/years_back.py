@@ -14,6 +14,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from claims.numbers import parse_amount
 from claims.rules import rules
 
 MAX_BACK = 150  # years: a larger count is no anniversary of a reported event
@@ -32,7 +33,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     number = _alternatives(list(r["number_words"]))
     words = _alternatives(back["years_back_words"])
     anniversary = re.compile(rf"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<ord>{ordinal}))\s+(?:{nouns})\b", re.I)
-    years = re.compile(rf"\b(?P<n>\d{{1,3}}|{number})\s+years?\s+(?:{words})\b", re.I)
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    # "twenty-two years ago" is one number: its "two" alone is not the count
+    years = re.compile(rf"\b(?P<n>\d{{1,3}}|(?:{tens})-[a-z]+|{number})\s+years?\s+(?:{words})\b", re.I)
     return anniversary, years
 
 
@@ -42,6 +45,8 @@ def _count(m: re.Match[str]) -> int | None:
     if found.get("ord"):
         return r["event_years_back"]["ordinals"].get(found["ord"].lower())
     n = found["n"].lower()
+    if "-" in n:
+        return parse_amount(n)
     return int(n) if n.isdigit() else r["number_words"].get(n)
 
 

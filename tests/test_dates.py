@@ -254,3 +254,16 @@ def test_an_offset_counts_from_the_last_stated_day(text: str, day: date):
 )
 def test_an_offset_with_no_day_before_it_is_no_date(text: str):
     assert all(not d.span.text.lower().endswith("later") for d in scan_dates(text).found)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Twenty-two years ago, the town was shelled.", 2001),  # not "two years ago"
+        ("Forty-five years ago today the camp was raided.", 1978),
+        ("Two years ago the town was shelled.", 2021),
+    ],
+)
+def test_dates_find_years_ago_in_a_compound_number(text: str, year: int):
+    (mention,) = find_dates(text, PUBLISHED)
+    assert mention.span.start.year == year

@@ -14,6 +14,7 @@ from claims.event import EVENT_YEAR
 from claims.extract import extract_from_doc
 from claims.models import Claim
 from claims.nlp import load_nlp
+from claims.years_back import years_back
 from sources.models import Source, text_sha256
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
@@ -135,3 +136,14 @@ def test_event_names_are_one_whatever_apostrophe_each_account_types(nlp):
         for text, sid in ((curly, "s1"), (straight, "s2"))
     ]
     assert names[0] and names[0] == names[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Twenty-two years ago, on this day, warplanes attacked the town.", [1988]),  # not "two years ago"
+        ("Two years ago the town was attacked.", [2008]),
+    ],
+)
+def test_event_years_counted_back_by_a_compound_number(sentence: str, years: list[int]):
+    assert years_back(sentence, date(2010, 3, 16)) == years
