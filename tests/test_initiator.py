@@ -234,9 +234,6 @@ FOUND = [
     ("The junta blamed impure elements for the unrest.", "impure elements", False, None),
     ("The government blamed the riots on opposition agitators.", "opposition agitators", False, None),
     ("Rioters attacked the police station.", "rioters", False, "Rioters"),
-    # a lone attacker, unnamed
-    ("The attacker killed 84 people on the promenade.", "attacker", False, None),
-    ("The perpetrator, who acted alone, set off a bomb outside the building.", "perpetrator", False, None),
 ]
 
 
