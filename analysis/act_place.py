@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claims.actors import AliasTable
+from analysis.compare import builtin_aliases
+from claims.event import PREFIX as EVENT_KEY
 from claims.models import Actor, Claim
 from claims.rules import rules
-
-EVENT_KEY = "@ev:"
 
 
 @lru_cache(maxsize=1)
@@ -23,13 +22,8 @@ def _settlement_nouns() -> frozenset[str]:
     return frozenset(rules()["initiator"]["settlement_nouns"])
 
 
-@lru_cache(maxsize=1)
-def _table() -> AliasTable:
-    return AliasTable()
-
-
 def _state(name: str) -> bool:
-    table = _table()
+    table = builtin_aliases()  # one built-in table: a table is costly to build
     return table.kind(table.resolve(name) or name) == "state"
 
 
