@@ -94,7 +94,7 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
     written = [w for c in claims for w in _occurrences(name, c.sentence)]
     if written and not any(w[:1].isupper() for w, _before, _after in written):
         return False
-    if _body(name, written) or _person(name, written, claims):
+    if _body(name, written) or _person(name, written, claims) or _adjective(name, written):
         return False
     if " " not in name and _a_people(name):
         return False  # "Guardsmen", "Palestinians": a people, not where it happened
@@ -107,6 +107,16 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         if any(_person(n, [], claims) for n in longer) or (longer and name_specificity(name) < VAGUE_NAME):
             return False
     return True
+
+
+def _adjective(name: str, written: list[tuple[str, str, str]]) -> bool:
+    """ "South Ossetian" of "the South Ossetian capital": a people's adjective before a noun, mostly
+    or always (or in no claim's sentence at all), not the name of where it happened (fact_names.json
+    demonym_endings)."""
+    if not name.casefold().endswith(tuple(_names().demonym_endings)):
+        return False
+    before_noun = sum(1 for _w, _before, after in written if after[:1].islower())
+    return before_noun * 2 >= len(written)  # written nowhere but a headline: by its ending alone
 
 
 PEOPLE_ENDINGS = ("men", "ans", "ites")  # "Guardsmen", "Palestinians", "Shiites"; not "Homs", "Paris"

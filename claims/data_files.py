@@ -466,6 +466,8 @@ class FactNamesFile(_Strict):
     doc_place_heads: str = Field("", alias="_doc_place_heads")
     place_heads: Words  # "Gaza Strip", "Babur Square": a name of two words that is a place
     direction_words: Words  # "South Ossetia"
+    doc_demonym_endings: str = Field("", alias="_doc_demonym_endings")
+    demonym_endings: Words = []  # "South Ossetian capital": a people's adjective, no place
     doc_body_heads: str = Field("", alias="_doc_body_heads")
     body_heads: Words  # "Minsk Group", "Relief Foundation": a body, no event
     doc_irregular_past: str = Field("", alias="_doc_irregular_past")

@@ -153,6 +153,9 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         (["varnans", "dessel"], "Varnans said forty died in Dessel.", None, "Dessel"),
         # a place's name that ends like a plural is still a place
         (["homs"], "Forty died in Homs.", None, "Homs"),
+        # a people's adjective before a noun is no place: "killed in South Varnian" reads wrong
+        (["south varnian", "dessel"], "Forty died in the South Varnian town of Dessel.", None, "Dessel"),
+        (["varnish", "dessel"], "Forty died in Dessel.", None, "Dessel"),
     ],
 )
 def test_topics_event_is_a_place_not_a_person_a_body_or_a_word_of_a_name(names, sentence, speaker, event):
