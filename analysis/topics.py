@@ -328,6 +328,7 @@ def _usable(about: str) -> bool:
 
 
 _COPULAS = frozenset({"was", "is", "were", "are", "been", "be", "had", "has", "have"})
+TIME_NOUNS = frozenset({"date", "day", "time"})
 
 
 def _date_name(about: str, claims: list[Claim], label: str) -> str:
@@ -359,6 +360,9 @@ def _date_words(tidy: str) -> str:
     """ "when the raid began", "when it left Varna" (no subject), "date of the ceasefire" (no verb
     but an event), "date of the OSCE summit"."""
     words = tidy.split()
+    if len(words) > 1 and words[0].casefold() in TIME_NOUNS:  # "the date information emerged": not "date of the date"
+        words = words[1:]
+        tidy = " ".join(words)
     first = words[0]
     at = next((n for n, w in enumerate(words) if _capitalised(w) or _singular(w.casefold()) & _events()), None)
     planned = len(words) > 1 and bool(_singular(words[1].casefold()) & _events())  # "planned storming"

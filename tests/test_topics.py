@@ -221,6 +221,8 @@ def dated(*abouts: str, speaker: str | None = None) -> list[Claim]:
         (["first clash on disputed ridge"], "date of the first clash on disputed ridge (Dessel)"),
         (["Massacre at Dessel"], "date of Massacre at Dessel"),  # the event named once
         (["aid group Varna Relief"], "date (Dessel)"),  # a body, no event
+        # a date's own word is not named twice ("date of the date ...")
+        (["date strike hits fuel depot near Dessel"], "date of the strike hits fuel depot near Dessel"),
     ],
 )
 def test_topics_a_date_fact_is_named_by_what_happened(abouts: list[str], label: str):
