@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from analysis.compare import builtin_aliases
 from analysis.parties import named_in, same_party, side
+from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
 from claims.dates import MONTHS
 from claims.event import EVENT_YEAR, PREFIX
@@ -196,11 +197,27 @@ _CUT = re.compile(r"\s+(?:in|from|of|who|that|which|at|on|during|after|before|by
 
 
 def _readable(scope: str) -> str:
-    """ "soldiers [Moldova] in Dessel" -> "soldiers (Moldova)"; "people, another" -> "people";
-    "refugees from Dessel and Varna" -> "refugees"; "pro - Varnan activists" -> "pro-Varnan activists"."""
+    """ "soldiers [Moldova] in Dessel" -> "Moldovan soldiers"; "people [Israel]" -> "Israelis";
+    "people, another" -> "people"; "refugees from Dessel and Varna" -> "refugees"; "pro - Varnan
+    activists" -> "pro-Varnan activists"; a state with no people's word kept in brackets."""
     who = scope.split(", ")[0].replace(" - ", "-")
     who = _CUT.sub("", who)
-    return who.replace("[", "(").replace("]", ")")
+    return _SIDED.sub(_with_demonym, who).replace("[", "(").replace("]", ")")
+
+
+_SIDED = re.compile(r"^(?P<who>[\w-]+(?: [\w-]+)?) \[(?P<state>[^\]]+)\]$")
+
+
+def _with_demonym(m: re.Match[str]) -> str:
+    """ "soldiers [Moldova]" -> "Moldovan soldiers", "people [Israel]" -> "Israelis"."""
+    forms = demonyms().get(m["state"])
+    if not forms:
+        return m.group(0)
+    one = forms[0]
+    many = next((f for f in forms[1:] if f.endswith("s")), None)
+    if m["who"].casefold() in ("people", "persons") and many:
+        return many
+    return f"{one} {m['who']}"
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ used; ISO codes only where the overlay says the news writes them ("US").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib.resources.abc import Traversable
 
 import pycountry
@@ -63,3 +64,16 @@ def country_actors(folder: Traversable | None = None) -> list[ActorEntry]:
     _, table = read(NAME, CountryFile, folder)
     where = str((folder or DATA) / NAME)
     return [_state(code, overlay, where) for code, overlay in table.countries.items()]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, ...]]:
+    """state name -> its people's words as the overlay writes them ("Israel" -> ("Israeli", "Israelis")),
+    for writing a population as a reader would ("Israelis", "Moldovan soldiers")."""
+    _, table = read(NAME, CountryFile)
+    where = str(DATA / NAME)
+    return {
+        _state(code, overlay, where).name: tuple(overlay.demonyms)
+        for code, overlay in table.countries.items()
+        if overlay.demonyms
+    }

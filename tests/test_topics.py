@@ -39,9 +39,14 @@ def test_topics_event_is_the_most_specific_name_the_sources_share():
 
 
 def test_topics_population_reads_as_words():
-    """ "soldiers [Moldova] in Dessel" and "people, another" are scope strings, not a reader's words."""
+    """ "soldiers [Moldova] in Dessel" and "people, another" are scope strings, not a reader's words:
+    a state's people are named by its people's word where the table has one."""
     sided = [claim(s, event=["@ev:dessel"], scope="soldiers [Moldova] in Dessel") for s in ("s1", "s2")]
-    assert name_fact(sided, "", lambda t: 1.0, "killed") == "soldiers (Moldova) killed in Dessel"
+    assert name_fact(sided, "", lambda t: 1.0, "killed") == "Moldovan soldiers killed in Dessel"
+    israelis = [claim(s, event=["@ev:dessel"], scope="people [Israel]") for s in ("s1", "s2")]
+    assert name_fact(israelis, "", lambda t: 1.0, "killed") == "Israelis killed in Dessel"
+    unknown = [claim(s, event=["@ev:dessel"], scope="soldiers [Kestria]") for s in ("s1", "s2")]
+    assert name_fact(unknown, "", lambda t: 1.0, "killed") == "soldiers (Kestria) killed in Dessel"
     added = [claim(s, event=["@ev:dessel"], scope="people, another") for s in ("s1", "s2")]
     assert name_fact(added, "", lambda t: 1.0, "killed") == "people killed in Dessel"
     part = [claim(s, event=["@ev:dessel"], scope="people in the explosion") for s in ("s1", "s2")]
