@@ -377,7 +377,8 @@ def _date_words(tidy: str) -> str:
     """ "when the raid began", "when it left Varna" (no subject), "date of the ceasefire" (no verb
     but an event), "date of the OSCE summit"."""
     words = tidy.split()
-    if len(words) > 1 and words[0].casefold() in TIME_NOUNS:  # "the date information emerged": not "date of the date"
+    # "date information emerged": not "date of the date ..." (but "Day War", "day of the setback" are names)
+    if len(words) > 1 and words[0] in TIME_NOUNS and words[1].casefold() != "of":
         words = words[1:]
         tidy = " ".join(words)
     first = words[0]

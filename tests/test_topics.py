@@ -228,6 +228,7 @@ def dated(*abouts: str, speaker: str | None = None) -> list[Claim]:
         (["aid group Varna Relief"], "date (Dessel)"),  # a body, no event
         # a date's own word is not named twice ("date of the date ...")
         (["date strike hits fuel depot near Dessel"], "date of the strike hits fuel depot near Dessel"),
+        (["Day War"], "date of Day War (Dessel)"),  # a word of a name ("Six-Day War") stays
     ],
 )
 def test_topics_a_date_fact_is_named_by_what_happened(abouts: list[str], label: str):
