@@ -30,6 +30,7 @@ PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"}
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
 MUTUAL_NOUNS = frozenset({"side", "party"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 LEADERS_KEY = "rashomon.leaders"  # doc.user_data: surname -> the state a person is named with
 
 
@@ -340,7 +341,11 @@ class ActorReader:
         keep = {tok.i}
         for child in tok.lefts:
             if child.dep_ in MODIFIERS:
-                keep |= {t.i for t in child.subtree if t.dep_ not in NOT_DESCRIPTIVE and t.pos_ != "PRON"}
+                keep |= {
+                    t.i
+                    for t in child.subtree
+                    if t.dep_ not in NOT_DESCRIPTIVE and t.pos_ != "PRON" and t.ent_type_ not in TIME_ENTITIES
+                }  # "On 21 May troops opened fire": not "May troops"
         words = [t for t in tok.doc[min(keep) : tok.i + 1] if t.i in keep]
         written = "".join(t.text + (" " if t.whitespace_ or t.i + 1 not in keep else "") for t in words).strip()
         written = " ".join(written.split()).replace(" 's", "'s").replace(" ’s", "’s")

@@ -234,6 +234,8 @@ FOUND = [
     ("The junta blamed impure elements for the unrest.", "impure elements", False, None),
     ("The government blamed the riots on opposition agitators.", "opposition agitators", False, None),
     ("Rioters attacked the police station.", "rioters", False, "Rioters"),
+    # a date the parse hung on the doers is no word of their name
+    ("On 21 May troops opened fire on the crowd.", "troops", False, None),
 ]
 
 
