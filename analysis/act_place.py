@@ -22,6 +22,7 @@ def _settlement_nouns() -> frozenset[str]:
     return frozenset(rules()["initiator"]["settlement_nouns"])
 
 
+@lru_cache(maxsize=4096)
 def _state(name: str) -> bool:
     table = builtin_aliases()  # one built-in table: a table is costly to build
     return table.kind(table.resolve(name) or name) == "state"

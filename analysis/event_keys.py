@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.parties import MIN_SKELETON, skeleton
 from claims.event import PREFIX
 from claims.models import Claim
 
 SOUND_PAIRS = str.maketrans({"g": "k", "d": "t", "b": "p", "v": "f", "z": "s", "q": "k", "c": "k"})
-MIN_SOUNDS = 4  # consonants: shorter names collide by chance
 SOUNDED = PREFIX + "~"
 
 
@@ -26,9 +26,10 @@ def sounded(name: str) -> str:
     word = name[len(PREFIX) :] if name.startswith(PREFIX) else name
     if not word.isalpha():
         return name
-    consonants = re.sub(r"[aeiouyhw]", "", word.casefold()).translate(SOUND_PAIRS)
+    # the consonants parties.skeleton keeps for transliterations, less h and w, voiced as unvoiced
+    consonants = re.sub(r"[hw]", "", skeleton(word)).translate(SOUND_PAIRS)
     consonants = re.sub(r"(.)\1+", r"\1", consonants)
-    return f"{SOUNDED}{consonants}" if len(consonants) >= MIN_SOUNDS else name
+    return f"{SOUNDED}{consonants}" if len(consonants) >= MIN_SKELETON else name
 
 
 def event_keys(c: Claim) -> list[str]:

@@ -133,7 +133,7 @@ def _one_person(a: str, b: str) -> bool:
 MIN_SKELETON = 4  # consonants: shorter names collide by chance
 
 
-def _skeleton(word: str) -> str:
+def skeleton(word: str) -> str:
     """The consonants of a capitalised name, doubled ones once: "Hizbullah" and "Hezbollah" -> "hzblh"."""
     out = re.sub(r"[aeiouy'’-]", "", word.casefold())
     return re.sub(r"(.)\1+", r"\1", out)
@@ -147,8 +147,8 @@ def _transliterated(a: str, b: str) -> bool:
     ca, cb = _core(a), _core(b)
     if " " in ca or " " in cb or ca[:1] != cb[:1] or not (a.strip()[:1].isupper() and b.strip()[:1].isupper()):
         return False
-    skeleton = _skeleton(ca)
-    if len(skeleton) < MIN_SKELETON or skeleton != _skeleton(cb):
+    consonants = skeleton(ca)
+    if len(consonants) < MIN_SKELETON or consonants != skeleton(cb):
         return False
     table = _actor_table()
     return not (table.resolve(ca) or table.resolve(cb))

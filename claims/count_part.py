@@ -114,9 +114,15 @@ def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> 
     return part or written
 
 
-def coordinated(noun: Token, wholes: list[Whole]) -> Whole | None:
+def own_predicate(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
+    """The noun has its own trigger as a participle or relative clause ("3,000 people wounded")."""
+    return any(t.head.i == noun.i and t.dep_ in ("acl", "relcl") for t, _kind in triggers)
+
+
+def coordinated(noun: Token, wholes: list[Whole], triggers: list[tuple[Token, str]]) -> Whole | None:
     """The count a number's noun is coordinated with ("two police officers and [two guards]", "49
-    children and [34 women]"), when that one was read: the two are told alike (issue #8)."""
-    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+    children and [34 women]"), when that one was read: the two are told alike (issue #8). Not a
+    count told by a participle of its own ("165 killed ..., and [more than 3,000 people] wounded")."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or own_predicate(noun, triggers):
         return None
     return next((w for w in wholes if noun.head.i in w.tokens), None)

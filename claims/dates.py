@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from claims.models import DateSpan
-from claims.numbers import parse_amount
+from claims.numbers import compound_words, parse_amount
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -51,10 +51,10 @@ def _y(n: str) -> str:
 # Counts of days, weeks or years in words ("five days later", "ten years ago"): one table for both.
 _NUMBER_WORDS = {"a": 1, **{w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())},
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}  # fmt: skip
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90}  # fmt: skip
 # "twenty-two years ago" is one number: its "two" alone is not the count
-_COUNT_WORDS = rf"(?:{_TENS})-[a-z]+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_COUNT_WORDS = compound_words(_NUMBER_WORDS) + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 
 def _count(num: str) -> int:

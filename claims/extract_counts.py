@@ -175,12 +175,6 @@ def _number_span(ctx: DocContext, sent: Span, mention: NumberMention) -> Span | 
     return None if _is_year(mention, num_span, ctx) else num_span
 
 
-def _own_predicate(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
-    """ "165 killed ... and more than 3,000 people wounded": a count joined to another by "and" but
-    with its own participle is told by that, not as its sibling's."""
-    return any(t.head.i == noun.i and t.dep_ in ("acl", "relcl") for t, _kind in triggers)
-
-
 def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
          wholes: list[Whole]) -> CountHit | None:  # fmt: skip
     """The count claim one number makes, if it counts people for a trigger."""
@@ -196,7 +190,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     scope_noun = noun
     of_dead = None
     part = find_part(root, noun, num_span, wholes)
-    sibling = None if part is not None or _own_predicate(noun, triggers) else coordinated(noun, wholes)
+    sibling = None if part is not None else coordinated(noun, wholes, triggers)
     if part is not None:
         # "12 of whom were children": a part of the count before, of the same kind (issue #8)
         scope_noun = part.scope_noun or noun

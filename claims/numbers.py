@@ -75,6 +75,14 @@ def _tails() -> list[str]:
     return [*q["lower_bound_after"], *q["upper_bound_after"], *q["approximate_after"]]
 
 
+def compound_words(words: dict[str, int]) -> str:
+    """A regex alternation of the number words of `words` written with a hyphen ("twenty-two",
+    "forty-five"): so "twenty-two years ago" is read as one number, not its "two" alone."""
+    tens = [w for w, n in words.items() if n >= 20 and n % 10 == 0]
+    units = [w for w, n in words.items() if 1 <= n <= 9 and w not in ("a", "an")]
+    return rf"(?:{_alt(tens)})-(?:{_alt(units)})"
+
+
 def parse_amount(text: str) -> int | None:
     """'30,000' -> 30000, 'one million' -> 1000000, 'a million' -> 1000000, '1.5m' -> 1500000."""
     r = rules()

@@ -14,7 +14,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from claims.numbers import parse_amount
+from claims.numbers import compound_words, parse_amount
 from claims.rules import rules
 
 MAX_BACK = 150  # years: a larger count is no anniversary of a reported event
@@ -33,9 +33,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     number = _alternatives(list(r["number_words"]))
     words = _alternatives(back["years_back_words"])
     anniversary = re.compile(rf"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<ord>{ordinal}))\s+(?:{nouns})\b", re.I)
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     # "twenty-two years ago" is one number: its "two" alone is not the count
-    years = re.compile(rf"\b(?P<n>\d{{1,3}}|(?:{tens})-[a-z]+|{number})\s+years?\s+(?:{words})\b", re.I)
+    years = re.compile(
+        rf"\b(?P<n>\d{{1,3}}|{compound_words(r['number_words'])}|{number})\s+years?\s+(?:{words})\b", re.I
+    )
     return anniversary, years
 
 

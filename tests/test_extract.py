@@ -13,9 +13,9 @@ from spacy.vocab import Vocab
 
 from analysis.compare import scope_of
 from claims.actors import AliasTable
+from claims.count_part import own_predicate
 from claims.dates import YEAR_UNKNOWN
 from claims.extract import extract_claims, extract_from_doc
-from claims.extract_counts import _own_predicate
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.nlp import load_nlp
 from sources.models import Source, text_sha256
@@ -770,5 +770,5 @@ def test_extract_a_count_joined_to_another_with_its_own_participle_is_no_sibling
     deps = ["nummod", "ROOT", "acl", "cc", "nummod", "conj", "acl", "cc", "nummod", "conj"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     triggers = [(doc[2], "casualties"), (doc[6], "wounded")]
-    assert _own_predicate(doc[5], triggers)  # "3,000 people wounded"
-    assert not _own_predicate(doc[9], triggers)  # "40 guards": told as its sibling
+    assert own_predicate(doc[5], triggers)  # "3,000 people wounded"
+    assert not own_predicate(doc[9], triggers)  # "40 guards": told as its sibling
