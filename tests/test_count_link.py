@@ -127,6 +127,16 @@ LINKED = [
     ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
     ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),
     ("Four of the crew members who died were officers.", [("casualties", 4, 4, "officers")]),
+    # a bare number's own word after it is its predicate, however the parse hung it
+    ("The ambush left 17 dead and more than 40 wounded.",
+     [("casualties", 17, 17, "people"), ("wounded", 40, None, "people")]),
+    ("There were 9 dead and 31 injured.", [("casualties", 9, 9, "people"), ("wounded", 31, 31, "people")]),
+    ("Guards killed 6 wounded prisoners.", [("casualties", 6, 6, "wounded prisoners")]),
+    # what befell people outweighs what their noun calls them
+    ("Gunmen killed 70 refugees near the border post.", [("casualties", 70, 70, "refugees")]),
+    ("About 35 refugees drowned off the coast.", [("casualties", 35, 35, "refugees")]),
+    ("At least 90 refugees were slaughtered in the camp.", [("casualties", 90, None, "refugees")]),
+    ("About 6,000 refugees reached the coast.", [("displaced", 6_000, 6_000, "refugees")]),
 ]  # fmt: skip
 
 
