@@ -469,6 +469,23 @@ def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, 
     assert [(a.actor, a.target) for a in extract(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "X was behind the act" blames X for it; "was not behind" denies it; a deed of no violence blames no one
+        ("Officials said the rebels were behind the bombing.", [("rebels", False, None)]),
+        ("The army was not behind the killings, the minister said.", [("army", True, None)]),
+        ("The ministry was behind the decision to close the border.", []),
+        # force used against people, strafing, and what was fired (gas, pellets) is no target
+        ("Police used excessive force against the marchers.", [("police", False, "marchers")]),
+        ("The helicopter gunships strafed the convoy.", [("helicopter gunships", False, "convoy")]),
+        ("Police fired tear gas and live rounds at the demonstrators.", [("police", False, "demonstrators")]),
+    ],
+)
+def test_initiator_behind_force_and_strafing(extract, text: str, found: list[tuple[str, bool, str | None]]):
+    assert [(a.actor, a.negated, a.target) for a in extract(text)] == found
+
+
 @pytest.mark.parametrize("other", ["Ruritania", "gunmen", "troops"])
 def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
     """ "Both sides fired on each other" neither confirms nor denies "X fired first"."""
