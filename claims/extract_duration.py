@@ -13,7 +13,7 @@ from claims.rules import rules
 from claims.tree import span_of
 
 _UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"  # "1,425 days"
 PATTERNS = [
     # "the 44-day war", "Five-Day War", "a 30-year-long occupation"
     re.compile(

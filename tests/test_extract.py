@@ -193,6 +193,8 @@ DURATIONS = [
     # how long the firing went on
     ("The soldiers fired into the crowd for some ten minutes.", 0.0069),
     ("The army shelled the town for three days.", 3),
+    # a length in thousands, written with its comma
+    ("The siege of Korvel lasted 1,425 days.", 1425),
 ]
 
 

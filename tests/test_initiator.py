@@ -480,9 +480,18 @@ def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, 
         ("Police used excessive force against the marchers.", [("police", False, "marchers")]),
         ("The helicopter gunships strafed the convoy.", [("helicopter gunships", False, "convoy")]),
         ("Police fired tear gas and live rounds at the demonstrators.", [("police", False, "demonstrators")]),
+        # who denies doing it, by a gerund or "nothing to do with", is who is said not to have done it
+        ("The rebels denied attacking the convoy on Tuesday.", [("rebels", True, "convoy")]),
+        ("The militia denied carrying out the massacre.", [("militia", True, None)]),
+        ("The army did not deny shelling the market.", [("army", False, "market")]),
+        ("The embassy denied expelling the diplomats.", []),
+        ("The rebels had nothing to do with the massacre, their spokesman said.", [("rebels", True, None)]),
+        ("The ministry had nothing to do with the new tax.", []),
     ],
 )
-def test_initiator_behind_force_and_strafing(extract, text: str, found: list[tuple[str, bool, str | None]]):
+def test_initiator_behind_force_strafing_and_denied_doings(
+    extract, text: str, found: list[tuple[str, bool, str | None]]
+):
     assert [(a.actor, a.negated, a.target) for a in extract(text)] == found
 
 
