@@ -83,6 +83,19 @@ def _with_being(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -
     return Part(whole, copula_attr(tok)) if whole else None
 
 
+def _fronted_of(root: Token, noun: Token, wholes: list[Whole]) -> Part | None:
+    """ "Of the 80 people killed, 30 were women": the whole is the count the clause opens with."""
+    tok = noun if noun.dep_ in ("nsubj", "nsubjpass") else root
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            whole = next((w for w in wholes if obj.i in w.tokens), None)
+            if whole is not None:
+                return Part(whole, copula_attr(tok))
+    return None
+
+
 def _written_as_part(num_span: Span, wholes: list[Whole]) -> Part | None:
     """A bounded linear reading for a parse that hung the partitive elsewhere (issue #8): the words
     right before the number (", including 400 children", ", among them 500 children") or right after
@@ -107,7 +120,11 @@ def find_part(root: Token, noun: Token, num_span: Span, wholes: list[Whole]) -> 
     whole = _including(noun, wholes) or _including(root, wholes)
     if whole is not None:
         return Part(whole, None)
-    part = _of_pronoun(root, noun, num_span, wholes) or _with_being(root, noun, num_span, wholes)
+    part = (
+        _of_pronoun(root, noun, num_span, wholes)
+        or _with_being(root, noun, num_span, wholes)
+        or _fronted_of(root, noun, wholes)
+    )
     written = _written_as_part(num_span, wholes)
     if part is not None and part.scope_noun is None and written is not None:
         return Part(part.whole, written.scope_noun)  # "1,400 of them civilians": the people after "of them"

@@ -132,8 +132,22 @@ def _base_of_partitive(noun: Token) -> bool:
     if prep.head.like_num and prep.head.i < prep.i:
         return noun.lemma_.lower() not in _dead_nouns()
     # "Of the 1,093 men on board, 323 were killed" sets the base before its verb; "spoke of more
-    # than 900 dead" after it names the dead themselves
-    return prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i
+    # than 900 dead" after it names the dead themselves, as does "Of the 80 people killed, 30 were
+    # women" before it: a base told dead is the toll the part is of
+    return prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i and not _told_dead(noun)
+
+
+def _told_dead(noun: Token) -> bool:
+    """ "the 80 people killed", "the 80 dead": the noun is the dead, by its own word or participle."""
+    if noun.lemma_.lower() in _dead_nouns():
+        return True
+    return any(
+        c.dep_ in ("acl", "amod")
+        and c.lemma_.lower() in rules()["triggers"]["casualties"]["adjectives"]
+        or c.dep_ == "acl"
+        and c.lemma_.lower() in rules()["triggers"]["casualties"]["verbs"]
+        for c in noun.children
+    )
 
 
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:

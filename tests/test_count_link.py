@@ -137,6 +137,13 @@ LINKED = [
     ("About 35 refugees drowned off the coast.", [("casualties", 35, 35, "refugees")]),
     ("At least 90 refugees were slaughtered in the camp.", [("casualties", 90, None, "refugees")]),
     ("About 6,000 refugees reached the coast.", [("displaced", 6_000, 6_000, "refugees")]),
+    # a fronted base told dead is the toll, and what the clause says of it a part; a base of those
+    # at risk is no toll
+    ("Of the 64 people killed, 21 were women.", [("casualties", 64, 64, "people"), ("casualties", 21, 21, "women")]),
+    ("Of the 900 people in the hall, 40 died.", [("casualties", 40, 40, "people")]),
+    # forced from their homes, not only forced to flee; not forced from power
+    ("Some 80,000 villagers have been forced from their homes.", [("displaced", 80_000, 80_000, "villagers")]),
+    ("Two ministers were forced from office after the 40 deaths.", [("casualties", 40, 40, "people")]),
 ]  # fmt: skip
 
 
