@@ -321,6 +321,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return False  # "stormed the depot" and "to blame for the blast", "has fired 1,000 rockets": two acts
     if _reports_blame(a) and _reports_blame(b):
         return not _days_differ(a, b)  # "blamed the army" / "placed the blame on the rebels": who is to blame
+    if _bare_blame(a, words_a) or _bare_blame(b, words_b):
+        return True  # "blamed Ukrainian forces" / "Russia struck the station": for the incident, whenever said
     if same_place_acted_on(a, b):
         return not _days_differ(a, b)  # "bombed Halabja" / "struck the town": the incident's own place
     if tells_firing(a.about) and tells_firing(b.about):
@@ -337,6 +339,24 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _bare_blame(c: Claim, words: list[str]) -> bool:
+    """ "Kyiv blamed Ukrainian forces", "Russian forces were most likely responsible": blame that names
+    no act and no target of its own is blame for the incident its account tells, whichever act
+    another account names."""
+    if not isinstance(c.value, Actor) or c.value.target or c.value.negated or not _reports_blame(c):
+        return False
+    return _act_vocabulary().isdisjoint(words)
+
+
+@lru_cache(maxsize=1)
+def _act_vocabulary() -> frozenset[str]:
+    """Every word that names an act or a war: a blame that uses one is blame for that act."""
+    w = rules()["initiator"]
+    names = [*w["attack_verbs"], *w["attack_nouns"], *w["violence_nouns"], *w["war_nouns"], *w["start_verbs"]]
+    forms = {n.lower() for n in names}
+    return frozenset(forms | {f + s for f in forms for s in ("s", "ed", "ing", "d")})
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

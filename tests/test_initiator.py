@@ -170,6 +170,8 @@ FOUND = [
     ("The army blew up the bridge and set fire to the market.", "army", False, None),
     ("Serbian forces destroyed the village.", "Serbia", False, "Serbian"),
     ("Rebels killed more than 300 villagers.", "rebels", False, "Rebels"),
+    ("The vigilantes killed three men on the road.", "vigilantes", False, None),
+    ("Government supporters attacked the protest camp with clubs.", "government supporters", False, None),
     ("Federal forces stormed the hospital at dawn.", "federal forces", False, "Federal forces"),
     ("The hostage takers set off the first bomb.", "hostage takers", False, None),
     ("Russian troops gunned down the men on the road.", "Russia", False, None),

@@ -140,3 +140,17 @@ def test_parties_joined_by_and_are_read_as_allies(sentence: str, actor: str, all
     src = Source(id="s1", name="s1.txt", text=sentence, sha256=text_sha256(sentence))
     (found,) = [c.value for c in extract_from_doc(src, load_nlp()(sentence), ALIASES) if isinstance(c.value, Actor)]
     assert (found.actor, found.allies) == (actor, allies)
+
+
+def test_bare_blame_answers_for_the_incident_whatever_act_another_names():
+    """ "Borduria blamed Ruritanian forces" names no act of its own: it is blame for the incident its
+    account tells, a rival answer to "Ruritania struck the station"; blame for an act it names, or
+    a denial, is left to the other rules."""
+    bare = blame("s17c1", "Borduria", None, "Ruritania blamed Bordurian forces", "force")
+    struck = blame("s18c1", "Ruritania", "the railway station", "Ruritanian missiles struck the railway station",
+                   "station")  # fmt: skip
+    for_act = blame("s19c1", "Borduria", None, "Ruritania blamed Borduria for the shelling of the bridge",
+                    "shelling")  # fmt: skip
+    voc = Vocabulary.of([bare, struck, for_act, *FILLER])
+    assert relation_of(bare, struck, align_threshold(), ALIASES, voc).relation == "contradict"
+    assert relation_of(for_act, struck, align_threshold(), ALIASES, voc).relation == "unclear"
