@@ -351,6 +351,9 @@ def _fmt(claim: Claim) -> str:
     return text
 
 
+PERPETRATORS = "perpetrator"  # the role of rules scope.roles that names those who attacked
+
+
 def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
     sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
@@ -386,7 +389,12 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         if overlap(ia, ib):
             return "agree", f"{pair}: the figures are compatible"
         return "unclear", f"{pair}: the figures differ, but one does not say whose {next(iter(sa.roles))}s it counts"
-    return _part_and_whole(pair, a, sa, ia, b, sb, ib) or ("different_scope", f"{pair}: they count different people")
+    found = _part_and_whole(pair, a, sa, ia, b, sb, ib) or ("different_scope", f"{pair}: they count different people")
+    if found[0] == "contradict" and (PERPETRATORS in sa.roles) != (PERPETRATORS in sb.roles):
+        # "seven terrorists were killed" / "one man was killed at the stadium": the attackers' dead are
+        # no rival count of their victims' toll
+        return "different_scope", f"{pair}: one counts the attackers, the other other people"
+    return found
 
 
 def _part_and_whole(pair: str, a: Claim, sa: Scope, ia: Interval, b: Claim, sb: Scope,

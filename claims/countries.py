@@ -77,3 +77,11 @@ def demonyms() -> dict[str, tuple[str, ...]]:
         for code, overlay in table.countries.items()
         if overlay.demonyms
     }
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """The capitals the overlay lets stand for their states ("Moscow denied ..."), lower-cased: as the
+    modifier of an attack ("the Paris attacks") such a name says where, not who."""
+    _, table = read(NAME, CountryFile)
+    return frozenset(c.lower() for overlay in table.countries.values() for c in overlay.capitals)

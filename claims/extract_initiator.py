@@ -122,6 +122,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
         "onset_after": lambda: _fired_on_first(trigger, doer),
+        "not_titled_noun": lambda: not _titled_noun(trigger),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -145,6 +146,18 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _titled_noun(verb: Token) -> bool:
+    """ "November 2015 Paris attacks", a title with no object, nothing after it and no full stop: the
+    noun phrase that names the event, which the parse read as "Paris attacks [something]"."""
+    last = [t for t in verb.sent if not t.is_space][-1]
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VBZ"
+        and verb.i == last.i
+        and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "advcl", "dative") for c in verb.children)
+    )
 
 
 def _fired_on_first(verb: Token, doer: Token | None) -> bool:

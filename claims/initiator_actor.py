@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from claims.context import DocContext
+from claims.countries import capitals
 from claims.models import MUTUAL
 from claims.rules import rules
 from claims.tree import before_dash, np_text
@@ -325,6 +326,8 @@ class ActorReader:
         (forces) when the text names him with his state."""
         ent = entity(child)
         text = ent.text if ent is not None else child.text
+        if _place_of_attack(child, text):
+            return None  # "the Paris attacks", "the Moscow bombings": where it happened
         resolved = self.aliases.resolve(text)
         if resolved:
             return Named(child, resolved, text)
@@ -406,6 +409,13 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
 TEXT_KEY = "rashomon.text"
+
+
+def _place_of_attack(child: Token, text: str) -> bool:
+    """A capital named before an attack noun ("the Paris attacks") names its place, not its doer."""
+    words = rules()["initiator"]
+    acts = {*words["attack_nouns"], *words["violence_nouns"]}
+    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in acts
 
 
 def named_as_place(doc: Doc, name: str) -> bool:

@@ -108,6 +108,11 @@ COUNTS = [
     (exact(4), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "contradict"),
     (exact(40), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "agree"),
     (count(40, None, "at least"), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "unclear"),
+    # the attackers' dead are no part of their victims' toll, nor a rival count of it
+    (exact(9), "assailants", exact(2), "people", "different_scope"),
+    (exact(7), "terrorists", exact(1), "man", "different_scope"),
+    (exact(7), "attackers", exact(130), "people", "different_scope"),
+    (exact(7), "attackers", exact(3), "attackers", "contradict"),
 ]
 
 

@@ -275,6 +275,8 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # a title naming the event by its city is no "Paris attacks [someone]"
+    "November 2015 Paris attacks\n\nThe blasts shook the city.",
     "The delegations entered talks on Monday.",
     "The ministry is responsible for health care in the province.",
     "The minister was accused of corruption.",
@@ -489,6 +491,10 @@ def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, 
         ("The embassy denied expelling the diplomats.", []),
         ("The rebels had nothing to do with the massacre, their spokesman said.", [("rebels", True, None)]),
         ("The ministry had nothing to do with the new tax.", []),
+        # a capital before an attack noun names where it happened, not who did it
+        ("The Paris attacks were carried out by gunmen.", [("gunmen", False, None)]),
+        ("The Moscow bombings killed more than 300 people.", []),
+        ("Moscow denied any part in the bombings.", [("Russia", True, None)]),
     ],
 )
 def test_initiator_behind_force_strafing_and_denied_doings(
