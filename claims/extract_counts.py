@@ -141,13 +141,9 @@ def _told_dead(noun: Token) -> bool:
     """ "the 80 people killed", "the 80 dead": the noun is the dead, by its own word or participle."""
     if noun.lemma_.lower() in _dead_nouns():
         return True
-    return any(
-        c.dep_ in ("acl", "amod")
-        and c.lemma_.lower() in rules()["triggers"]["casualties"]["adjectives"]
-        or c.dep_ == "acl"
-        and c.lemma_.lower() in rules()["triggers"]["casualties"]["verbs"]
-        for c in noun.children
-    )
+    words = rules()["triggers"]["casualties"]
+    dead_words = {*words["adjectives"], *words["verbs"]}
+    return any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in dead_words for c in noun.children)
 
 
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:

@@ -413,9 +413,13 @@ TEXT_KEY = "rashomon.text"
 
 def _place_of_attack(child: Token, text: str) -> bool:
     """A capital named before an attack noun ("the Paris attacks") names its place, not its doer."""
+    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in _act_nouns()
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
     words = rules()["initiator"]
-    acts = {*words["attack_nouns"], *words["violence_nouns"]}
-    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in acts
+    return frozenset([*words["attack_nouns"], *words["violence_nouns"]])
 
 
 def named_as_place(doc: Doc, name: str) -> bool:
