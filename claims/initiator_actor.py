@@ -113,6 +113,20 @@ def _whole_name(ent: Span) -> str:
     return ent.doc[start : ent.end].text
 
 
+def _name_read_on(ent: Span) -> str:
+    """ "the Islamic State group": capitalised words right after a name that it modifies, and that
+    modify the noun in turn, are part of the name (the tagger stopped at "Islamic")."""
+    end = ent.end
+    while end < ent.sent.end:
+        right = ent.doc[end]
+        if not (right.text[:1].isupper() and right.is_alpha and right.dep_ == "compound"):
+            break
+        if ent.doc[end - 1].head.i != right.i:
+            break
+        end += 1
+    return ent.doc[ent.start : end].text
+
+
 def _modifier_tokens(tok: Token) -> list[Token]:
     """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X)."""
     found: list[Token] = []
@@ -336,7 +350,8 @@ class ActorReader:
             return Named(child, leader, text)
         labels = {"poss": ("ORG", "PERSON", "NORP"), "compound": ("ORG", "NORP")}.get(child.dep_, ())
         if ent is not None and ent.label_ in labels and not named_as_place(child.doc, ent.text):
-            return Named(child, self.aliases.canonical(ent.text), ent.text)
+            name = _name_read_on(ent)
+            return Named(child, self.aliases.canonical(name), name)
         return None
 
     def _descriptive(self, tok: Token) -> Named:

@@ -171,6 +171,8 @@ FOUND = [
     ("Serbian forces destroyed the village.", "Serbia", False, "Serbian"),
     ("Rebels killed more than 300 villagers.", "rebels", False, "Rebels"),
     ("The vigilantes killed three men on the road.", "vigilantes", False, None),
+    # a group's name the tagger cut short is read on to the capitalised words it modifies
+    ("The Islamic State group claimed responsibility for the bombing.", "Islamic State", False, None),
     ("Government supporters attacked the protest camp with clubs.", "government supporters", False, None),
     ("Federal forces stormed the hospital at dawn.", "federal forces", False, "Federal forces"),
     ("The hostage takers set off the first bomb.", "hostage takers", False, None),
