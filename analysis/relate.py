@@ -22,6 +22,8 @@ from analysis.summary import summarise_counts
 from analysis.topics import name_fact
 from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
+from claims.initiator_actor import act_nouns
+from claims.initiator_negation import violent_words
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
 from claims.sub_event import names_onset, names_whole_event, scales_differ, series_of_acts, tells_firing, two_acts
@@ -114,16 +116,9 @@ def _points_at_incident(c: Claim) -> bool:
     """ "X is responsible for this crime", "carried out that massacre": a demonstrative before the act
     points at the incident the account tells, whatever acts it held."""
     act = c.about.split()[0] if c.kind == "initiator" and c.about else None
-    if act is None or act not in _act_nouns():
+    if act is None or act not in act_nouns():
         return False
     return re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(act)}", c.sentence.lower()) is not None
-
-
-@lru_cache(maxsize=1)
-def _act_nouns() -> frozenset[str]:
-    """The nouns of violence an act pointed at may be (rules initiator.violence_nouns, attack_nouns)."""
-    words = rules()["initiator"]
-    return frozenset([*words["violence_nouns"], *words["attack_nouns"]])
 
 
 def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
@@ -352,10 +347,8 @@ def _bare_blame(c: Claim, words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _act_vocabulary() -> frozenset[str]:
-    """Every word that names an act or a war: a blame that uses one is blame for that act."""
-    w = rules()["initiator"]
-    names = [*w["attack_verbs"], *w["attack_nouns"], *w["violence_nouns"], *w["war_nouns"], *w["start_verbs"]]
-    forms = {n.lower() for n in names}
+    """Every word that names an act or a war, as written: a blame that uses one is blame for that act."""
+    forms = {w.lower() for w in violent_words()}
     return frozenset(forms | {f + s for f in forms for s in ("s", "ed", "ing", "d")})
 
 

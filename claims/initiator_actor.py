@@ -101,7 +101,8 @@ def _written(tok: Token) -> str:
 
 def _whole_name(ent: Span) -> str:
     """ "Islamic State", tagged as a nationality and then a group: capitalised words just before a
-    name that modify it are part of the name."""
+    name that modify it are part of the name, and so are those just after it that it modifies and
+    that modify the noun in turn ("the Islamic State group", where the tagger stopped at "Islamic")."""
     start = ent.start
     while start > ent.sent.start:
         left = ent.doc[start - 1]
@@ -110,12 +111,6 @@ def _whole_name(ent: Span) -> str:
         if not ent.start <= left.head.i < ent.end:
             break
         start -= 1
-    return ent.doc[start : ent.end].text
-
-
-def _name_read_on(ent: Span) -> str:
-    """ "the Islamic State group": capitalised words right after a name that it modifies, and that
-    modify the noun in turn, are part of the name (the tagger stopped at "Islamic")."""
     end = ent.end
     while end < ent.sent.end:
         right = ent.doc[end]
@@ -124,7 +119,7 @@ def _name_read_on(ent: Span) -> str:
         if ent.doc[end - 1].head.i != right.i:
             break
         end += 1
-    return ent.doc[ent.start : end].text
+    return ent.doc[start:end].text
 
 
 def _modifier_tokens(tok: Token) -> list[Token]:
@@ -350,7 +345,7 @@ class ActorReader:
             return Named(child, leader, text)
         labels = {"poss": ("ORG", "PERSON", "NORP"), "compound": ("ORG", "NORP")}.get(child.dep_, ())
         if ent is not None and ent.label_ in labels and not named_as_place(child.doc, ent.text):
-            name = _name_read_on(ent)
+            name = _whole_name(ent)
             return Named(child, self.aliases.canonical(name), name)
         return None
 
@@ -428,11 +423,12 @@ TEXT_KEY = "rashomon.text"
 
 def _place_of_attack(child: Token, text: str) -> bool:
     """A capital named before an attack noun ("the Paris attacks") names its place, not its doer."""
-    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in _act_nouns()
+    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in act_nouns()
 
 
 @lru_cache(maxsize=1)
-def _act_nouns() -> frozenset[str]:
+def act_nouns() -> frozenset[str]:
+    """The nouns that name an act of violence (rules initiator.attack_nouns, violence_nouns)."""
     words = rules()["initiator"]
     return frozenset([*words["attack_nouns"], *words["violence_nouns"]])
 
