@@ -22,11 +22,18 @@ from analysis.summary import summarise_counts
 from analysis.topics import name_fact
 from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
-from claims.initiator_actor import act_nouns
-from claims.initiator_negation import violent_words
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
-from claims.sub_event import names_onset, names_whole_event, scales_differ, series_of_acts, tells_firing, two_acts
+from claims.sub_event import (
+    act_nouns,
+    names_onset,
+    names_whole_event,
+    scales_differ,
+    series_of_acts,
+    tells_firing,
+    two_acts,
+    violent_words,
+)
 from sources.settings import thresholds
 
 # Two counts' own evidence (words, time, value) that they count the same people (issue #8):

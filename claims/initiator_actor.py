@@ -19,6 +19,7 @@ from claims.context import DocContext
 from claims.countries import capitals
 from claims.models import MUTUAL
 from claims.rules import rules
+from claims.sub_event import act_nouns
 from claims.tree import before_dash, np_text
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
@@ -424,13 +425,6 @@ TEXT_KEY = "rashomon.text"
 def _place_of_attack(child: Token, text: str) -> bool:
     """A capital named before an attack noun ("the Paris attacks") names its place, not its doer."""
     return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in act_nouns()
-
-
-@lru_cache(maxsize=1)
-def act_nouns() -> frozenset[str]:
-    """The nouns that name an act of violence (rules initiator.attack_nouns, violence_nouns)."""
-    words = rules()["initiator"]
-    return frozenset([*words["attack_nouns"], *words["violence_nouns"]])
 
 
 def named_as_place(doc: Doc, name: str) -> bool:

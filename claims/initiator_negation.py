@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from claims.rules import rules
+from claims.sub_event import violent_words
 
 QUALIFIED = frozenset({"subsequent", "later", "alleged"})
 COMPLEMENT = frozenset({"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "conj", "relcl"})
@@ -27,15 +28,6 @@ def _words() -> dict[str, frozenset[str]]:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
-
-
-@lru_cache(maxsize=1)
-def violent_words() -> frozenset[str]:
-    w = _words()
-    return (
-        w["attack_nouns"] | w["war_nouns"] | w["attack_verbs"] | w["start_verbs"] | w["violence_nouns"]
-        | {"violate", "killing", "death", "bombing", "explosion", "blast"}
-    )  # fmt: skip
 
 
 NEVER_NOUNS = frozenset({"stage", "time", "point", "moment", "occasion"})  # "at no stage had they fired"

@@ -294,3 +294,19 @@ def series_of_acts(quote: str) -> bool:
     if not set(words) & set(sub["series_aux"]):
         return False
     return any(any(ch.isdigit() for ch in w) for w in words) or bool(set(words) & set(sub["series_quantities"]))
+
+
+@lru_cache(maxsize=1)
+def violent_words() -> frozenset[str]:
+    """Every word that names an act of violence or a war (rules initiator word lists)."""
+    w = rules()["initiator"]
+    return frozenset(
+        [*w["attack_nouns"], *w["war_nouns"], *w["attack_verbs"], *w["start_verbs"], *w["violence_nouns"]]
+    ) | {"violate", "killing", "death", "bombing", "explosion", "blast"}
+
+
+@lru_cache(maxsize=1)
+def act_nouns() -> frozenset[str]:
+    """The nouns that name an act of violence (rules initiator.attack_nouns, violence_nouns)."""
+    words = rules()["initiator"]
+    return frozenset([*words["attack_nouns"], *words["violence_nouns"]])
