@@ -95,6 +95,7 @@ class Scope:
     part: str | None = None  # "in the explosion", "in all": the part of the event counted (claims.sub_event)
     more: bool = False  # "another 50", "dozens seen": people besides (or beyond) a toll, never its figure
     wide: bool = False  # "nationwide": the whole war's or country's toll, told beside the incident's
+    sites: frozenset[str] = frozenset()  # "at airport": of its places, the buildings or venues (claims.where.site_of)
 
     @property
     def general(self) -> bool:
@@ -150,18 +151,33 @@ def scopes_disjoint(a: Scope, b: Scope) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_preps() -> frozenset[str]:
-    return frozenset(rules()["where"]["place_preps"])
+    where = rules()["where"]
+    return frozenset([*where["place_preps"], *where["site_preps"]])
 
 
-def _split_where(text: str) -> tuple[str, frozenset[str]]:
-    """ "villagers in Marova" -> ("villagers", {"marova"}): the place claims.where appended."""
+@lru_cache(maxsize=1)
+def _site_nouns() -> frozenset[str]:
+    return frozenset(rules()["where"]["site_nouns"])
+
+
+def _names_a_site(place: str) -> bool:
+    nouns = _site_nouns()
+    return any(w in nouns or w.removesuffix("s") in nouns for w in place.split())
+
+
+def _split_where(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """ "villagers in Marova" -> ("villagers", {"marova"}, {}): the place claims.where appended;
+    "people at airport" -> ("people", {"airport"}, {"airport"}): a site, which claims.where.site_of
+    writes in lower case (a named place keeps its capitals)."""
     words = text.split()
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _place_preps():
-            rest = [w.lower().strip(".,") for w in words[i + 1 :] if w.lower() != "the"]
+            rest = [w.strip(".,") for w in words[i + 1 :] if w.lower() != "the"]
             if rest:
-                return " ".join(words[:i]), frozenset({" ".join(rest)})
-    return text, frozenset()
+                place = " ".join(rest)
+                sites = frozenset({place}) if place.islower() and _names_a_site(place) else frozenset()
+                return " ".join(words[:i]), frozenset({place.lower()}), sites
+    return text, frozenset(), frozenset()
 
 
 def scope_of(text: str | None, aliases: AliasTable) -> Scope:
@@ -169,7 +185,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     if not text:
         return Scope(frozenset(), frozenset(), False)
     text, part = split_part(text)
-    text, places = _split_where(text)
+    text, places, sites = _split_where(text)
     nations: set[str] = set()
     unknown: set[str] = set()
     roles: set[str] = set()
@@ -204,7 +220,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
     wide = rules()["scope"]["wide_marker"] in lowered
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide)
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites)
 
 
 def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
@@ -261,7 +277,12 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart
-    parts = _parts_differ(sa, sb, ia, ib) or _part_of_several(a, sa, b, sb, ia, ib) or _below_a_whole(sa, sb, ia, ib)
+    parts = (
+        _parts_differ(sa, sb, ia, ib)
+        or _part_of_several(a, sa, b, sb, ia, ib)
+        or _below_a_whole(sa, sb, ia, ib)
+        or _one_site(sa, sb, ia, ib)
+    )
     first = parts is not None and parts[0] == "contradict" and _first_count(a, b, ia, ib)
     return ("update", f"{parts[1]}, but {first}") if parts and first else parts
 
@@ -278,6 +299,20 @@ def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str
 
         return "different_scope", f"one counts the {part.part} only, the other the whole"
     return "different_scope", f"different parts of the event (the {sa.part} / the {sb.part})"
+
+
+def _one_site(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
+    """ "15 died in the metro" against "32 were killed": a count at one of the sites its account
+    counts at, against one that names no place, is a part of that toll unless it exceeds it."""
+    for sx, ix, sy, iy in ((sa, ia, sb, ib), (sb, ib, sa, ia)):
+        site = sx.sites
+        if not site or sy.places or overlap(ix, iy):
+            continue
+        where = ", ".join(sorted(site))
+        if ix.low > iy.high:
+            return "contradict", f"the count at the {where} alone exceeds the whole"
+        return "different_scope", f"one counts at the {where} only, one of the sites its account counts at"
+    return None
 
 
 ONE_AMONG_MANY = 10  # a toll this large is never a rival figure for one person's death
@@ -330,11 +365,12 @@ def _elsewhere(a: Claim, sa: Scope, b: Claim, sb: Scope) -> str | None:
     """A count of one place against a count whose account never names that place: the other
     account's toll is of its own event's place, not of this one (issue #8)."""
     for sx, y, sy in ((sa, b, sb), (sb, a, sa)):
-        if not sx.places or sy.places or not (y.event or y.places):
+        places = sx.places - sx.sites  # a site is a part of the event (_one_site), not another place
+        if not places or sy.places or not (y.event or y.places):
             continue
         named = {w for e in y.event for w in e.removeprefix(PREFIX).split()} | {w for p in y.places for w in p.split()}
-        if not any(w in named for p in sx.places for w in p.split() if len(w) > 3 and w not in _plain_words()):
-            return f"one counts {', '.join(sorted(sx.places))} only, a place the other account does not name"
+        if not any(w in named for p in places for w in p.split() if len(w) > 3 and w not in _plain_words()):
+            return f"one counts {', '.join(sorted(places))} only, a place the other account does not name"
     return None
 
 

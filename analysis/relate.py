@@ -25,6 +25,7 @@ from claims.actors import AliasTable
 from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
 from claims.sub_event import (
+    WHOLE,
     act_nouns,
     names_onset,
     names_whole_event,
@@ -155,13 +156,27 @@ def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
     buckets: list[list[Claim]] = []
     for c in twins:
         bucket = next(
-            (b for b in buckets if all(o.sentence_start != c.sentence_start or o.scope == c.scope for o in b)), None
+            (
+                b
+                for b in buckets
+                if all(
+                    (o.sentence_start != c.sentence_start or o.scope == c.scope) and not _other_people(o, c) for o in b
+                )
+            ),
+            None,
         )
         if bucket is None:
             buckets.append([c])
         else:
             bucket.append(c)
     return buckets
+
+
+def _other_people(a: Claim, b: Claim) -> bool:
+    """ "Two marines were killed" and, further on, "the bodies of two civilians": one figure for
+    two groups of people (other roles, nations or places) is no restatement."""
+    sa, sb = scope_key(a.scope), scope_key(b.scope)
+    return scopes_disjoint(sa, sb) or bool(sa.places and sb.places and not sa.places & sb.places)
 
 
 def presented(claims: list[Claim], groups: list[Group]) -> list[Claim]:
@@ -413,8 +428,19 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     if (sa.nations, sa.roles, sa.marked) == (sb.nations, sb.roles, sb.marked) and not places_differ:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
+    if _a_figure(a, sa) and _a_figure(b, sb):
+        return True  # two counters' figures for the toll: "the OSCE estimated 300 to 500" / "officials, 187"
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
+
+
+def _a_figure(c: Claim, scope: Scope) -> bool:
+    """A count of everyone, given by a counter the account names ("the monitor documented 502
+    dead", "the OSCE estimated that 300 to 500 died"): someone's figure for the toll, not a count
+    told in the story of the event ("four were shot dead at the gate")."""
+    if not scope.general or scope.marked or scope.added or scope.more or scope.places or scope.wide:
+        return False
+    return scope.part in (None, WHOLE) and c.speaker is not None
 
 
 def _the_toll(c: Claim, scope: Scope) -> bool:

@@ -128,6 +128,9 @@ class WhereWords(_Strict):
     destination_preps: Words
     border_words: Words
     crossing_verbs: Words
+    doc_site_nouns: str = Field("", alias="_doc_site_nouns")
+    site_preps: Words = []
+    site_nouns: Words = []
 
 
 class StatementTimeWords(_Strict):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.event import event_signature
-from claims.extract_counts import find_count_hits
+from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
 from claims.extract_infobox import BoxCount, box_counts
@@ -102,6 +102,15 @@ def _dangling(text: str, sent: Span, number_end: int) -> bool:
     return len(text[number_end : sent.end_char].split()) <= 2
 
 
+def _count_hits_at_sites(hits: list[list[CountHit]]) -> list[list[CountHit]]:
+    """Each sentence's counts, told at their sites when the document counts at two or more ("11 died
+    at the airport", "15 in the metro"): there a site's count is a part of the event (issue #8)."""
+    sites = {h.site for sent_hits in hits for h in sent_hits if h.site and not h.where}
+    if len(sites) < 2:
+        return hits
+    return [[at_site(h) for h in sent_hits] for sent_hits in hits]
+
+
 def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Claim]:
     """All claims of one source, given its text parsed by spaCy."""
     ctx = DocContext.build(doc, aliases, source.published)
@@ -113,13 +122,12 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     # line it reads nothing from ("Casualties: the army said 12 died") goes to the sentence readers
     read_by_box = {id(h.line) for h in boxed} | {id(f) for f in box.fields if f.role == "strength"}
     told_before: list[Claim] = []  # the culprits the sentence before named
-    for sent in ctx.sentences:
-        if not sent.text.strip():
-            continue
+    sentences = [sent for sent in ctx.sentences if sent.text.strip()]
+    hits_of = _count_hits_at_sites([find_count_hits(ctx, sent) for sent in sentences])
+    for sent, count_hits in zip(sentences, hits_of, strict=True):
         first_new = len(out.claims)
         sent_terms = ctx.terms(sent)
         when = ctx.time_of(sent)  # dates of the sentence's statement verbs left out
-        count_hits = find_count_hits(ctx, sent)
         numbers = [(h.number.start, h.number.end) for h in count_hits]
         for hit in count_hits:
             if _dangling(ctx.text, sent, hit.number.end):

@@ -8,7 +8,7 @@ counts, claims/count_words.py which words trigger and which nouns count people.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -25,7 +25,7 @@ from claims.numbers import NumberMention
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_phrase, sub_event
 from claims.tree import external_head, span_of
-from claims.where import crossing_after, destination, where_of
+from claims.where import crossing_after, destination, site_of, where_of
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "hundred", "thousand", "million"}
 NOBODY = {"nobody", "none", "noone"}
@@ -43,6 +43,7 @@ class CountHit:
     where: str | None = None  # "in Marova": the place on the count, when not the document's own
     part: str | None = None  # "explosion", "all": the part of the event (claims.sub_event)
     added: str | None = None  # "them", "included": the scope's marker of people besides or among a toll
+    site: str | None = None  # "at the airport": a building or venue on the count (claims.where.site_of)
 
     @property
     def about(self) -> str:
@@ -209,7 +210,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         found: Link | None = Link(part.whole.trigger, part.whole.kind, scope_noun)
     elif sibling is not None:
         # "among them two police officers and two guards": the second count is told as the first
-        if not (counts_people(noun, num_span, ctx, triggers) and is_person_noun(noun)):
+        if not (counts_people(noun, num_span, ctx, triggers) and (is_person_noun(noun) or _a_people(noun))):
             return None
         found = Link(sibling.trigger, sibling.kind, noun)
     elif (found := (of_dead := _part_of_dead(root, triggers))) is None:
@@ -237,8 +238,25 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     of_event = _part_of_event(found, added)
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
+    site = None if where else site_of(found.trigger, found.noun) or (of_dead and site_of(root.head, root))
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
-                    added)  # fmt: skip
+                    added, site or None)  # fmt: skip
+
+
+def _a_people(noun: Token) -> bool:
+    """ "Israelis", "Egyptians": a people's name in the plural counts persons, as "soldiers" does
+    ("20,000 Arab soldiers and 800 Israelis died")."""
+    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+
+
+def at_site(hit: CountHit) -> CountHit:
+    """The count told at its site ("people at the airport"), for a document that counts at two or
+    more sites: there each site's count is a part of the event, not its toll (issue #8)."""
+    if hit.site is None or hit.where is not None:
+        return hit
+    phrase = f" {part_phrase(hit.part)}" if hit.part else ""
+    scope = f"{hit.scope.removesuffix(phrase)} {hit.site}{phrase}"
+    return replace(hit, scope=scope, where=hit.site)
 
 
 def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: Token,

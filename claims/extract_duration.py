@@ -44,6 +44,11 @@ PATTERNS = [
     ),
     # "it ended three days later": from its start to its end
     re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
+    # "the siege ended after 52 hours": how long it had gone on
+    re.compile(
+        rf"\b(?P<verb>ended|finished|concluded)\s+after\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
 ]
 
 

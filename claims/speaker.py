@@ -107,6 +107,9 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
             # active voice: the subject speaks; passive ("were confirmed dead"): only an agent does
             subj = _nearest([c for c in head.children if c.dep_ == "nsubj" and c.i != node.i], head)
             subj += [p for a in head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if not subj and head.dep_ == "xcomp":
+                # "the authorities continue to insist that ...": the verb it completes has the subject
+                subj = _nearest([c for c in head.head.children if c.dep_ == "nsubj"], head.head)
             if head.dep_ in ("relcl", "acl") and not subj:
                 subj = [head.head]
             if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():

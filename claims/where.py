@@ -166,14 +166,41 @@ def contrasted(sent: Span, aliases: AliasTable) -> frozenset[str]:
     return frozenset(names) if len(names) >= 2 else frozenset()
 
 
+@lru_cache(maxsize=1)
+def _site_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions, nouns) of a count's site."""
+    words = rules()["where"]
+    return frozenset(words["site_preps"]), frozenset(words["site_nouns"])
+
+
+def site_of(trigger: Token, noun: Token) -> str | None:
+    """ "at the airport", "in the metro carriage", or None: a building, vehicle or venue on the count,
+    named by a common noun. Only a document that counts at two or more of them tells its counts
+    apart by them (claims.extract): a single site is most often the event's own."""
+    preps, sites = _site_words()
+    for head in _heads(trigger, noun):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and not c.ent_type_):
+                words = [c for c in obj.children if c.dep_ == "compound" and not c.ent_type_] + [obj]
+                if any(w.lemma_.lower() in sites for w in words):
+                    return f"{prep.lower_} {' '.join(w.lower_ for w in words)}"
+    return None
+
+
+def _heads(trigger: Token, noun: Token) -> list[Token]:
+    """The words a count's place phrase hangs on: the counted noun first ("41 at one mosque and seven
+    at another"), then its trigger, and the word a modifying trigger describes."""
+    heads = [noun, trigger]
+    if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ in ("NOUN", "ADJ"):
+        heads.append(trigger.head)
+    return heads
+
+
 def where_of(trigger: Token, noun: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
     """ "in Marova", or None: the first place on the count other than the document's own, unless
     its sentence contrasts it with another place."""
     own = own - contrasted(trigger.sent, aliases)
-    heads = [noun, trigger]  # the counted noun's own place first: "41 at one mosque and seven at another"
-    if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ in ("NOUN", "ADJ"):
-        heads.append(trigger.head)
-    for head in heads:
+    for head in _heads(trigger, noun):
         for child in head.children:
             found = _from_prep(child, aliases, own)
             if found:

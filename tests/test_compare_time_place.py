@@ -112,6 +112,32 @@ def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
     assert relation_of(a, c, 0.5, ALIASES, voc).relation == "contradict"
 
 
+def _told(cid: str, low: int, sentence: str, speaker: str | None = None, terms: tuple[str, ...] = ()) -> Claim:
+    told = claim(cid, low, speaker=speaker, terms=terms, event=(f"@ev:{cid}",))  # documents sharing no name
+    return told.model_copy(update={"sentence": sentence})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # two named counters' figures for everyone killed: rival tolls, whatever else their accounts share
+        (_told("s1c1", 169, "The prosecutor said 169 people had been killed.", "The prosecutor"),
+         _told("s2c1", 400, "Monitors estimated that 300 to 500 people died.", "Monitors"), "contradict"),
+        (_told("s1c1", 169, "The army put the figure at 169.", "The army"),
+         _told("s2c1", 400, "The monitor documented 400 dead.", "The monitor"), "contradict"),
+        # a figure whose counter the account does not name: nothing yet says it is a rival toll
+        (_told("s1c1", 169, "The official figure was 169 killed."),
+         _told("s2c1", 400, "The monitor documented 400 dead.", "The monitor"), "unclear"),
+        # a count told in the story of the event is no one's figure for the toll
+        (_told("s1c1", 4, "Four people were shot dead at the gate.", terms=("gate",)),
+         _told("s2c1", 400, "The monitor documented 400 dead.", "The monitor"), "unclear"),
+    ],
+)  # fmt: skip
+def test_relation_two_figures_for_the_toll_are_rivals(a: Claim, b: Claim, relation: str):
+    voc = Vocabulary.of([a, b, claim("s3c1", 7, event=("@ev:s3c1",))])
+    assert relation_of(a, b, 0.5, ALIASES, voc).relation == relation
+
+
 @pytest.mark.parametrize(
     ("denied", "relation"),
     [
@@ -155,6 +181,8 @@ def said(cid: str, low: int, sentence: str, speaker: str | None = None) -> Claim
         (said("s1c1", 27, "A monitor counted 27 dead in the first hours."),
          said("s2c1", 55, "The toll has risen to 55, rescuers said.", "rescuers"), "update"),
         (said("s1c1", 120, "Officials initially put the toll at 120."), said("s2c1", 300, "300 were killed."), "update"),
+        (said("s1c1", 19, "The first official count, given that evening, was 19 dead."),
+         said("s2c1", 24, "24 were killed."), "update"),
         # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
          "update"),
@@ -405,6 +433,31 @@ def test_compare_counts_of_more_people_or_some_of_them(scope_a: str, scope_b: st
 def test_compare_a_group_count_against_the_whole(group: str, part: int, whole: int, relation: str):
     a, b = claim("s1c1", part, scope=group), claim("s2c1", whole, scope="people")
     assert compare(a, b, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("site", "count", "whole", "relation"),
+    [
+        # "14 died in the metro" against "31 were killed": one site of an attack on several
+        ("people in metro", 14, 31, "different_scope"),
+        ("people on restaurant terraces", 14, 31, "different_scope"),
+        # one site's dead cannot outnumber the whole toll
+        ("people at airport", 40, 31, "contradict"),
+        # a named town is the event's own place, or another town's toll, as before: not a site
+        ("villagers in Marova", 14, 31, "contradict"),
+    ],
+)
+def test_compare_a_count_at_one_site_against_the_whole(site: str, count: int, whole: int, relation: str):
+    a = claim("s1c1", count, scope=site, event=("@ev:marova",), places=("marova",))
+    # the other account counts at the sites too: the site is no place it never names
+    b = claim("s2c1", whole, event=("@ev:marova",), places=("marova", "metro", "airport", "restaurant terraces"))
+    assert compare(a, b, ALIASES)[0] == relation
+    assert compare(b, a, ALIASES)[0] == relation
+
+
+def test_compare_counts_at_two_sites_are_two_counts():
+    a, b = claim("s1c1", 14, scope="people at airport"), claim("s2c1", 16, scope="people in metro")
+    assert compare(a, b, ALIASES)[0] == "different_scope"
 
 
 def test_relation_the_events_toll_counts_everyone_it_killed():

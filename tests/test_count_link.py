@@ -79,6 +79,9 @@ LINKED = [
     ("The victims included 14 pilgrims and 6 nurses.",
      [("casualties", 14, 14, "pilgrims, included"), ("casualties", 6, 6, "nurses, included")]),
     ("Those killed included 20 journalists.", [("casualties", 20, 20, "journalists, included")]),
+    # a people's name in the plural, coordinated with a count, is a count of its own
+    ("About 9,000 Syrian soldiers and fewer than 700 Israelis died in the fighting.",
+     [("casualties", 9_000, 9_000, "Syrian soldiers"), ("casualties", None, 700, "Israelis")]),
     ("Nine people died, among them two nurses and three drivers.",
      [("casualties", 9, 9, "people"), ("casualties", 2, 2, "nurses, them"), ("casualties", 3, 3, "drivers, them")]),
     # "with N being X" after a toll names a part of it

@@ -132,6 +132,8 @@ ACTORS = [
     ("Russia did not start the war.", "Russia", None, True),
     ("The militants attacked the convoy near the border.", "militants", "convoy", False),
     ("Chinese troops attacked an Indian patrol near the river.", "China", "India", False),
+    # guns and howitzers are a side's force, named by its modifier
+    ("Syrian guns fired about 90 shells at the village.", "Syria", "village", False),
 ]
 
 
@@ -190,6 +192,7 @@ DURATIONS = [
     ("Gunmen seized the hall and held 800 guests, their drivers, and the staff hostage for two days.", 2),
     ("Gunmen held more than 1,000 people hostage for three days in the school.", 3),
     ("It began as a raid on a school. It ended three days later in bloodshed.", 3),
+    ("The siege of the embassy ended after 52 hours.", 2.1667),
     # how long the firing went on
     ("The soldiers fired into the crowd for some ten minutes.", 0.0069),
     ("The army shelled the town for three days.", 3),
@@ -240,6 +243,10 @@ SPEAKERS = [
     ("The army said Israel was not responsible for the blast.", "initiator", "The army"),
     ("Russia did not start the war, the Kremlin said.", "initiator", "the Kremlin"),
     ("Eighty people were killed in the raid.", "casualties", None),
+    # the verb the reporting verb completes has the subject
+    ("The authorities continue to insist that 90 people died.", "casualties", "The authorities"),
+    # a counter that documented or recorded the dead gives the figure
+    ("The monitoring group documented 502 dead.", "casualties", "The monitoring group"),
     ("A total of 24 soldiers were confirmed dead.", "casualties", None),
     # the parser made the doer a second subject of "said": the one who says it is the other
     (

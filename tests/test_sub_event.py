@@ -442,3 +442,20 @@ def test_fold_keeps_one_value_twice_in_one_sentence_as_two_counts():
     officers, guards = three("s1c2", "officers, them", 50, 80), three("s1c3", "guards, them", 50, 110)
     kept, repeats = fold_repeats([headline, officers, guards])
     assert {c.id for c in kept} == {"s1c2", "s1c3"} and list(repeats) == ["s1c1"]
+
+
+def test_fold_keeps_one_value_for_other_people_in_another_sentence():
+    """ "Two marines were killed", and further on "the bodies of two civilians were recovered": one
+    figure for other people (another role, or another site) is no restatement; the same two
+    marines told again are."""
+
+    def two(cid: str, scope: str, sentence_start: int) -> Claim:
+        return Claim(id=cid, source_id="s1", kind="casualties", quote="two", sentence=f"Two {scope} died.",
+                     start=sentence_start + 4, end=sentence_start + 7, sentence_start=sentence_start,
+                     value=Count(low=2, high=2, text="two"), scope=scope, about="")  # fmt: skip
+
+    marines, civilians, again = two("s1c1", "marines", 0), two("s1c2", "civilians", 100), two("s1c3", "marines", 200)
+    kept, repeats = fold_repeats([marines, civilians, again])
+    assert {c.id for c in kept} == {"s1c1", "s1c2"} and repeats == {"s1c3": "s1c1"}
+    metro, airport = two("s1c4", "people in metro", 300), two("s1c5", "people at airport", 400)
+    assert len(fold_repeats([metro, airport])[0]) == 2

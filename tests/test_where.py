@@ -68,3 +68,22 @@ def test_every_claim_carries_where_its_source_counts(nlp) -> None:
 )
 def test_a_count_of_more_people_or_some_of_them_says_so(nlp, text: str, scope: str) -> None:
     assert scope in {c.scope for c in _counts(nlp, text)}
+
+
+def test_counts_at_two_sites_are_told_at_their_sites(nlp) -> None:
+    """A document that counts at two buildings or vehicles of one attack tells each count's site."""
+    text = (
+        "Two bombs went off in Madrid on Thursday morning. "
+        "Rescue workers said 60 people had been killed in the first train. "
+        "Officials said 30 died at the station."
+    )
+    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
+    assert scopes[60] == "people in train"
+    assert scopes[30] == "people at station"
+
+
+def test_a_single_site_is_the_events_own(nlp) -> None:
+    """One site alone is most often where the whole event happened: a school siege's school."""
+    text = "Gunmen seized a school in the town on Monday. By Friday, 300 people had died in the school."
+    (count,) = _counts(nlp, text)
+    assert count.scope == "people"
