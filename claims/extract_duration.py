@@ -44,6 +44,11 @@ PATTERNS = [
     ),
     # "it ended three days later": from its start to its end
     re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
+    # "the killings took place over three days": how long what happened went on
+    re.compile(
+        rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+(?:the\s+(?:next|following)\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
     # "the siege ended after 52 hours": how long it had gone on
     re.compile(
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+)?{_NUM}\s+{_UNITS}\b",

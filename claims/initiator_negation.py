@@ -61,8 +61,10 @@ def denied(tok: Token) -> bool:
     node = tok
     for head in tok.ancestors:
         if _lemma(head) in denial and node.dep_ in COMPLEMENT:
-            if node.dep_ == "conj" and _lemma(node) in _words()["blame_verbs"]:
-                return False  # "denied responsibility and blamed the army": the blame is laid, not denied
+            if node.dep_ == "conj":
+                # "denied responsibility and blamed the army", "denied attacking the base and said the
+                # government had started the war": a second statement of the denier, not what is denied
+                return False
             return not has_neg(head)
         node = head
     return False

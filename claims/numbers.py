@@ -45,8 +45,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mult = r"(?:hundred|thousand|million|billion|dozen)"
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     # a single amount: 30,000 | 1.5 million | one million | a million | twenty-five | 2m
+    # "half a million", "one and a half million", "a quarter of a million", "three quarters of a million"
+    fraction = (
+        rf"(?:(?:{tens_units}\s+and\s+)?(?:a\s+)?half(?:\s+of)?\s+(?:a\s+)?{mult}"
+        rf"|(?:a|one|three)\s+quarters?\s+of\s+(?:a\s+)?{mult})"
+    )
     amount = (
-        rf"(?:{digits}(?:\s*(?:{mult})\b|(?:m|bn|k)\b)?"
+        rf"(?:{fraction}\b"
+        rf"|{digits}(?:\s*(?:{mult})\b|(?:m|bn|k)\b)?"
         rf"|(?:(?:a|an)\s+)?{mult}(?:\s+(?:and\s+)?{tens_units})?"
         rf"|{tens_units}(?:\s+{mult})*(?:\s+(?:and\s+)?{tens_units}(?:\s+{mult})*)*)"
     )
@@ -90,6 +96,9 @@ def parse_amount(text: str) -> int | None:
     mults = r["multipliers"]
     t = text.lower().replace(",", "").strip()
     t = re.sub(r"(\d)(m|bn|k)\b", r"\1 \2", t)
+    fraction = _fraction(t, mults)
+    if fraction is not None:
+        return fraction
     tokens = [tok for tok in re.split(r"[\s-]+", t) if tok and tok != "and"]
     if not tokens:
         return None
@@ -115,6 +124,24 @@ def parse_amount(text: str) -> int | None:
     if not seen or value <= 0 or value > 1e13:
         return None
     return int(round(value))
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+_FRACTION = re.compile(
+    r"(?:(?P<whole>.+?)\s+and\s+)?(?:a\s+|one\s+|three\s+)?(?P<part>half|quarters?)(?:\s+of)?\s+(?:a\s+)?(?P<mult>\w+)"
+)
+
+
+def _fraction(text: str, mults: dict[str, int]) -> int | None:
+    """ "half a million" -> 500000, "one and a half million" -> 1500000, "three quarters of a
+    million" -> 750000; None for anything else."""
+    m = _FRACTION.fullmatch(text)
+    if m is None or m.group("mult") not in mults:
+        return None
+    whole = parse_amount(m.group("whole")) if m.group("whole") else 0
+    if whole is None:
+        return None
+    return int(round((whole + _FRACTIONS[m.group("part")]) * mults[m.group("mult")]))
 
 
 def _qualifier(raw: str | None) -> str | None:

@@ -193,6 +193,7 @@ DURATIONS = [
     ("Gunmen held more than 1,000 people hostage for three days in the school.", 3),
     ("It began as a raid on a school. It ended three days later in bloodshed.", 3),
     ("The siege of the embassy ended after 52 hours.", 2.1667),
+    ("The killings in the camp took place over three days.", 3),
     # how long the firing went on
     ("The soldiers fired into the crowd for some ten minutes.", 0.0069),
     ("The army shelled the town for three days.", 3),

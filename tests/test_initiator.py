@@ -669,3 +669,10 @@ def test_initiator_compare_the_commander_named_agrees_with_his_troops():
 def test_initiator_leader_named_once_with_his_state_stands_for_it(extract, text: str, actor: str):
     """ "Syrian President Bashar al-Assad ... Assad's forces shelled": the state he was named with."""
     assert [a.actor for a in extract(text)] == [actor]
+
+
+def test_initiator_a_second_statement_of_the_denier_is_not_denied(extract):
+    """ "X denied attacking the base and said Y had started the war": what X says next is X's own
+    claim, laid, not denied with the attack."""
+    found = extract("The Kestrian militia denied attacking the base and said the army had started the war.")
+    assert [(a.actor, a.negated) for a in found] == [("Kestrian militia", True), ("army", False)]

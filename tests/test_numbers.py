@@ -49,6 +49,11 @@ STATED = [
     ("10-15 thousand", 10_000, 15_000, None),
     ("a million", 1_000_000, 1_000_000, None),
     ("one million", 1_000_000, 1_000_000, None),
+    # fractions of a multiplier
+    ("nearly half a million", 500_000, 500_000, "nearly"),
+    ("one and a half million", 1_500_000, 1_500_000, None),
+    ("a quarter of a million", 250_000, 250_000, None),
+    ("three quarters of a million", 750_000, 750_000, None),
     ("1.5 million", 1_500_000, 1_500_000, None),
     ("2m", 2_000_000, 2_000_000, None),
     ("twenty-five", 25, 25, None),
