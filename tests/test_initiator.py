@@ -180,6 +180,12 @@ FOUND = [
     ("The Kremlin denied that Russian troops killed civilians in Tarvik.", "Russia", True, None),
     ("Ukraine accused Russia of war crimes when it entered Tarvik.", "Russia", False, None),
     ("Armenia and Azerbaijan fought over the valley, and the latter shelled Tarvik.", "Azerbaijan", False, None),
+    # the responsibility for an act lies with its doer
+    ("Responsibility for the massacre lies with the militia.", "militia", False, None),
+    ("Responsibility for the massacre does not lie with the army.", "army", True, None),
+    # killings, murders and atrocities are acts one carries out or commits
+    ("The militia carried out the killings in the camp.", "militia", False, None),
+    ("The executions were committed by the secret police.", "secret police", False, None),
     ("Hundreds of civilians were killed by Russian troops.", "Russia", False, None),
     ("A brigade of the Kestrian army swept through the villages.", "Kestrian army", False, None),
     ("It was Georgia that started the war.", "Georgia", False, None),
