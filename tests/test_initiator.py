@@ -183,6 +183,8 @@ FOUND = [
     # the responsibility for an act lies with its doer
     ("Responsibility for the massacre lies with the militia.", "militia", False, None),
     ("Responsibility for the massacre does not lie with the army.", "army", True, None),
+    # an act caused by a side's weapon or strike is that side's
+    ("The blast was caused by an Israeli airstrike.", "Israel", False, None),
     # killings, murders and atrocities are acts one carries out or commits
     ("The militia carried out the killings in the camp.", "militia", False, None),
     ("The executions were committed by the secret police.", "secret police", False, None),
