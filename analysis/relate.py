@@ -150,21 +150,12 @@ def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
 
 
 def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
-    """Twins split so that no two of one sentence with other people are one statement: a restatement
-    is told again, in another sentence (a headline, a summary); one value twice in one sentence, of
-    two groups, counts both."""
+    """Twins split so that no two counts of other people are one statement: a restatement is told
+    again, in another sentence (a headline, a summary), of the same people; one value twice in one
+    sentence, of two groups, counts both (_restates)."""
     buckets: list[list[Claim]] = []
     for c in twins:
-        bucket = next(
-            (
-                b
-                for b in buckets
-                if all(
-                    (o.sentence_start != c.sentence_start or o.scope == c.scope) and not _other_people(o, c) for o in b
-                )
-            ),
-            None,
-        )
+        bucket = next((b for b in buckets if all(_restates(o, c) for o in b)), None)
         if bucket is None:
             buckets.append([c])
         else:
@@ -172,11 +163,14 @@ def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
     return buckets
 
 
-def _other_people(a: Claim, b: Claim) -> bool:
-    """ "Two marines were killed" and, further on, "the bodies of two civilians": one figure for
-    two groups of people (other roles, nations or places) is no restatement."""
+def _restates(a: Claim, b: Claim) -> bool:
+    """Can one count restate the other (same figure)? Not in its own sentence for other people ("two
+    police officers and two guards"), nor anywhere for another population: "Two marines were
+    killed" and, further on, "the bodies of two civilians" (other roles, nations or places)."""
+    if a.sentence_start == b.sentence_start and a.scope != b.scope:
+        return False
     sa, sb = scope_key(a.scope), scope_key(b.scope)
-    return scopes_disjoint(sa, sb) or bool(sa.places and sb.places and not sa.places & sb.places)
+    return not (scopes_disjoint(sa, sb) or (sa.places and sb.places and not sa.places & sb.places))
 
 
 def presented(claims: list[Claim], groups: list[Group]) -> list[Claim]:
