@@ -238,9 +238,11 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     of_event = _part_of_event(found, added)
     scope = f"{scope} {part_phrase(of_event)}" if of_event else scope
     counted = (*range(*_bounds(num_span)), noun.i, found.noun.i)
-    site = None if where else site_of(found.trigger, found.noun) or (of_dead and site_of(root.head, root))
+    site = None
+    if where is None:  # a named place says where already; else a building or venue on the count
+        site = site_of(found.trigger, found.noun) or (site_of(root.head, root) if of_dead is not None else None)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
-                    added, site or None)  # fmt: skip
+                    added, site)  # fmt: skip
 
 
 def _a_people(noun: Token) -> bool:

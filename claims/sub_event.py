@@ -302,7 +302,7 @@ def violent_words() -> frozenset[str]:
     w = rules()["initiator"]
     return frozenset(
         [*w["attack_nouns"], *w["war_nouns"], *w["attack_verbs"], *w["start_verbs"], *w["violence_nouns"]]
-    ) | {"violate", "killing", "death", "bombing", "explosion", "blast"}
+    ) | {"violate", "death", "bombing", "explosion", "blast"}
 
 
 @lru_cache(maxsize=1)
