@@ -301,6 +301,10 @@ class InitiatorWords(_Strict):
     quantity_nouns: Words = []  # "hundreds of rockets"
     doc_member_nouns: str = Field("", alias="_doc_member_nouns")
     member_nouns: Words = []  # "members of a militia": the group acts
+    doc_evidence_nouns: str = Field("", alias="_doc_evidence_nouns")
+    evidence_nouns: Words = []  # "no evidence that X was involved": negated
+    doc_group_heads: str = Field("", alias="_doc_group_heads")
+    group_heads: Words = []  # "the organisation ETA": the name acts
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words

@@ -35,6 +35,7 @@ from claims.initiator_negation import (
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.models import NOBODY
+from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
 EMPHATIC = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"})
@@ -82,9 +83,21 @@ def _reduced_passive(verb: Token) -> bool:
     """ "those villagers killed in the battle were fighters": a bare participle with no object and no
     "have" (or parsed as a clause that is the subject) is a passive read as active; its subject is the
     victim, not the doer."""
-    if not (verb.tag_ == "VBN" or verb.dep_ == "csubj") or any(c.dep_ in ("dobj", "aux") for c in verb.children):
+    if any(c.dep_ in ("dobj", "aux") for c in verb.children):
+        return False
+    if not (verb.tag_ == "VBN" or verb.dep_ == "csubj" or _counted_victims(verb)):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for c in verb.children)
+
+
+def _counted_victims(verb: Token) -> bool:
+    """ "reported 128 guerrillas killed": a counted subject of a verb of harm with no object, read as
+    a past tense, is the people harmed."""
+    harm = {v for kind in ("casualties", "wounded") for v in rules()["triggers"][kind]["verbs"]}
+    if verb.lemma_.lower() not in harm:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "nummod" for s in subjects for c in s.children)
 
 
 def _place_object(verb: Token) -> bool:
@@ -174,7 +187,13 @@ def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:
     """ "The envoy blamed the security forces.": blame of an armed force that says for nothing else
     is blame for the violence the account tells (what else is blamed is said with "for" or "of")."""
     said_for = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in (*verb.children, *doer.children))
-    return not said_for and is_actor_noun(doer, reader.aliases)
+    return not said_for and (is_actor_noun(doer, reader.aliases) or _named_group(doer))
+
+
+def _named_group(tok: Token) -> bool:
+    """ "The government blamed ETA.": a named organisation or people, not a person (blamed for policy
+    as often as for violence)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP")
 
 
 def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:

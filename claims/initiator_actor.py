@@ -86,6 +86,11 @@ def is_actor_noun(tok: Token, aliases) -> bool:  # noqa: ANN001 (claims.actors.A
     return left is not None and f"{left.lower_} {tok.lower_}" in words
 
 
+def _bracketed(tok: Token) -> bool:
+    """ "(KOF)": an acronym in brackets after the name it shortens."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in ("(", "[")
+
+
 def _spaced(dash: Token) -> bool:
     """A dash between words ("Georgia - Levan Kapanadze said"), not a hyphen inside one ("pro-government")."""
     return bool(dash.whitespace_ or dash.doc[dash.i - 1].whitespace_)
@@ -167,6 +172,7 @@ class ActorReader:
             self._entity,
             self._word,
             self._own_forces,
+            self._group_name,
             self._head,
             self._weapon,
             self._full_name,
@@ -218,7 +224,7 @@ class ActorReader:
     def _apposition(self, tok: Token, depth: int) -> Named | None:
         for child in tok.children:
             if child.dep_ == "appos" and entity(child) is not None:
-                if child.text.isupper() and not self.aliases.resolve(child.text):
+                if child.text.isupper() and not self.aliases.resolve(child.text) and _bracketed(child):
                     continue  # "the Kestrian occupation forces (KOF)": the phrase names the party, not the acronym
                 named = self.name(child, depth + 1)
                 if named:
@@ -260,6 +266,20 @@ class ActorReader:
                 named = self._clause_subject(child, depth, skip_own_clause=tok.dep_ in ("dobj", "pobj"))
                 if named:
                     return Named(tok, named.actor, _written(tok))
+        return None
+
+    def _group_name(self, tok: Token, depth: int) -> Named | None:
+        """ "the terrorist organisation ETA", "the Islamic State organisation", "a group calling itself
+        the Abu Hafs Brigades": a group word whose name is beside it is that name."""
+        if _lemma(tok) not in rules()["initiator"]["group_heads"]:
+            return None
+        names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+        for acl in (c for c in tok.children if c.dep_ == "acl" and _lemma(c) in ("call", "name")):
+            names += [c for c in acl.children if c.dep_ in ("oprd", "xcomp", "dobj") and c.pos_ == "PROPN"]
+        for child in names:
+            named = self.name(child, depth + 1)
+            if named:
+                return named
         return None
 
     def _head(self, tok: Token, depth: int) -> Named | None:

@@ -51,7 +51,17 @@ def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
     denial = _words()["denial_verbs"]
-    return any(has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors))
+    return any(has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors)) or _no_evidence(tok)
+
+
+def _no_evidence(tok: Token) -> bool:
+    """ "found no evidence that ETA had been involved", "no sign of any involvement by the army": the
+    claim is what nothing showed."""
+    nouns = rules()["initiator"]["evidence_nouns"]
+    return any(
+        _lemma(node) in nouns and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+        for node in tok.ancestors
+    )
 
 
 def denied(tok: Token) -> bool:

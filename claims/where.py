@@ -77,6 +77,30 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
     return None
 
 
+def _where_head(trigger: Token) -> Token | None:
+    """ "at El Pozo, where 67 people died": the place a where-clause with the count describes."""
+    if trigger.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in trigger.children):
+        return None
+    return trigger.head if trigger.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _where_clause_place(trigger: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
+    place = _where_head(trigger)
+    if place is None:
+        return None
+    prep = place.head.lower_ if place.dep_ == "pobj" and place.head.lower_ in _preps() else "in"
+    ent = _entity_of(place)
+    if ent is not None:
+        name = _place_name(ent.text, aliases)
+        if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
+            return None
+        return f"{prep} {name}"
+    named = _untagged_name(place, _own_phrase(place))
+    if named is not None and not aliases.resolve(named) and len(_untagged_places(place.sent)) >= 2:
+        return f"{prep} {named}"
+    return None
+
+
 def _untagged_places(sent: Span) -> set[str]:
     """The sites a sentence names by proper nouns the tagger missed; only a sentence that gives a
     second figure its own site ("41 at one mosque and seven at another") tells its counts apart by
@@ -85,9 +109,11 @@ def _untagged_places(sent: Span) -> set[str]:
         t.like_num and t.dep_ in ("conj", "npadvmod", "appos") and any(c.dep_ == "prep" for c in t.children)
         for t in sent
     )
-    if not gapped:
+    # "at El Pozo, where 67 died, and at calle Téllez, where 64 died": sites told by where-clauses
+    wheres = [h for h in (_where_head(t) for t in sent) if h is not None]
+    if not gapped and not wheres:
         return set()
-    found = set()
+    found = {n for h in wheres if (n := _site_name(h)) is not None}
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ in _preps():
             for obj in (c for c in tok.children if c.dep_ == "pobj"):
@@ -95,6 +121,12 @@ def _untagged_places(sent: Span) -> set[str]:
                 if named is not None:
                     found.add(named)
     return found
+
+
+def _site_name(tok: Token) -> str | None:
+    """A where-clause's place, tagged as one or not."""
+    ent = _entity_of(tok)
+    return ent.text if ent is not None else _untagged_name(tok, _own_phrase(tok))
 
 
 def _untagged_name(obj: Token, phrase: list[Token]) -> str | None:
@@ -200,6 +232,9 @@ def where_of(trigger: Token, noun: Token, aliases: AliasTable, own: frozenset[st
     """ "in Marova", or None: the first place on the count other than the document's own, unless
     its sentence contrasts it with another place."""
     own = own - contrasted(trigger.sent, aliases)
+    place = _where_clause_place(trigger, aliases, own)
+    if place is not None:
+        return place
     for head in _heads(trigger, noun):
         for child in head.children:
             found = _from_prep(child, aliases, own)

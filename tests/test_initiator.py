@@ -684,3 +684,47 @@ def test_initiator_a_second_statement_of_the_denier_is_not_denied(extract):
     claim, laid, not denied with the attack."""
     found = extract("The Kestrian militia denied attacking the base and said the army had started the war.")
     assert [(a.actor, a.negated) for a in found] == [("Kestrian militia", True), ("army", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group that says it did it; the act claimed, told either way round
+        ("The Red Falcon Front claimed the bombings within hours.", [("Red Falcon Front", False)]),
+        ("The attack on the depot was claimed by the Red Falcon Front.", [("Red Falcon Front", False)]),
+        ("The bombing claimed 40 lives.", []),
+        # the one pointed to or named as responsible
+        (
+            "The ministry continued to point to the Red Falcon Front as responsible for the attacks.",
+            [("Red Falcon Front", False)],
+        ),
+        ("Investigators named the Red Falcon Front as responsible for the bombing.", [("Red Falcon Front", False)]),
+        # a group word whose name stands beside it
+        ("Officials blamed the separatist organisation RFF for the bombing.", [("RFF", False)]),
+        ("A group calling itself the Dawn Brigades claimed the attack.", [("Dawn Brigades", False)]),
+        ("The attack was carried out by a cell of armed extremists.", [("armed extremists", False)]),
+        # a named group blamed for nothing else is blamed for the violence told
+        ("The interior minister initially blamed the Red Falcon Front.", [("Red Falcon Front", False)]),
+        # what nothing showed, and what was denied to have anything to do with it
+        ("The court found no evidence that the Red Falcon Front had been involved.", [("Red Falcon Front", True)]),
+        (
+            "The judge said there was no evidence of any involvement by the Red Falcon Front.",
+            [("Red Falcon Front", True)],
+        ),
+        (
+            "Its leader denied that the Red Falcon Front had anything to do with the bombings.",
+            [("Red Falcon Front", True)],
+        ),
+    ],
+)
+def test_initiator_claimed_named_as_responsible_and_found_not_involved(extract, text: str, expected: list):
+    """Claims of an attack, culprits named "as responsible", group words with their names, and
+    findings of no involvement (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+def test_initiator_counted_people_a_report_says_were_killed_are_no_killers(extract):
+    """ "The brigade reported 35 Viet Minh killed": the parse makes them the subject of "killed"; a
+    counted subject of a verb of harm with no object is those harmed."""
+    assert extract("The brigade reported 35 Viet Minh killed and two rifles captured.") == []
+    assert [a.actor for a in extract("Two gunmen killed the guard.")] == ["gunmen"]

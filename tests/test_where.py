@@ -87,3 +87,17 @@ def test_a_single_site_is_the_events_own(nlp) -> None:
     text = "Gunmen seized a school in the town on Monday. By Friday, 300 people had died in the school."
     (count,) = _counts(nlp, text)
     assert count.scope == "people"
+
+
+def test_sites_told_by_where_clauses_scope_their_counts(nlp) -> None:
+    """ "at Vell Kamin, where 41 died, and at Port Sorel, where 12 died": each where-clause tells its
+    count's site, and so names the sites the sentence sets apart, tagged as places or not."""
+    text = (
+        "Three bombs hit the rail network of Tikrit in the morning rush hour. "
+        "The worst blasts were at Vell Kamin, where 41 people died, and at Port Sorel, where 12 died; "
+        "nine were killed at Dunmarrow."
+    )
+    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
+    assert scopes[41].startswith("people at Vell Kamin")
+    assert scopes[12].startswith("people at Port Sorel")
+    assert scopes[9].startswith("people at Dunmarrow")
