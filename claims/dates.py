@@ -382,6 +382,8 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
         if soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
+        else:  # "on 16 March 1968 ... Early on 16 March": a day the text gave with its year before
+            context_year = _year_given_before(kind, m, found, text) or context_year
         span = _offset(m, found, text, start) if kind == "offset" else _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:
@@ -394,6 +396,23 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
     return DateScan(_named_days(found, text), unplaced, undated)
+
+
+def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], text: str) -> int | None:
+    """The year of the same day and month written out with its year earlier in the text: a lead's
+    "16 March 1968" places a later "16 March", whatever other year came between."""
+    day = _yearless(kind, m)
+    if day is None:
+        return None
+    for d in reversed(found):
+        span = d.span
+        if (
+            span.precision == "day"
+            and (span.start.month, span.start.day) == (day.start.month, day.start.day)
+            and re.search(r"\d{4}", text[d.start : d.end])
+        ):
+            return span.start.year
+    return None
 
 
 _WEEKDAY_BEFORE_DATE = re.compile(r"[,\s]*(?:the\s+)?", re.I)
@@ -435,8 +454,8 @@ def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:
     d1 = int(g.get("d") or g.get("d1") or 0)
     d2 = int(g.get("d2") or d1)
     a, b = _safe_date(2000, mo, d1), _safe_date(2000, mo, d2)  # 2000: a leap year, so 29 Feb is valid
-    if a is None or b is None or b < a:
-        return None
+    if a is None or b is None or b < a or (b.month, b.day) == (2, 29):
+        return None  # 29 February has no place in YEAR_UNKNOWN, not a leap year: left unplaced
     return DateSpan(
         start=a.replace(year=YEAR_UNKNOWN),
         end=b.replace(year=YEAR_UNKNOWN),

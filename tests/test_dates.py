@@ -103,6 +103,18 @@ def test_dates_find_day_without_year_takes_an_earlier_year_of_the_text():
     assert (second.span.start, second.span.precision) == (date(1992, 4, 5), "day")
 
 
+def test_dates_find_day_written_with_its_year_before_places_it_again():
+    """ "on 4 May 1970 ... arrived in April 1969 ... Around noon on 4 May": the day the lead dated,
+    not the year named in between; another day still takes the text's latest year."""
+    text = (
+        "Guardsmen fired on students on 4 May 1970. The unit had been formed in April 1969. "
+        "Around noon on 4 May the shooting began. On 9 May the campus was shut."
+    )
+    spans = [(d.span.text, d.span.start) for d in find_dates(text)]
+    assert ("4 May", date(1970, 5, 4)) in spans
+    assert ("9 May", date(1969, 5, 9)) in spans
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -267,3 +279,12 @@ def test_an_offset_with_no_day_before_it_is_no_date(text: str):
 def test_dates_find_years_ago_in_a_compound_number(text: str, year: int):
     (mention,) = find_dates(text, PUBLISHED)
     assert mention.span.start.year == year
+
+
+def test_dates_scan_a_leap_day_without_a_year_is_left_unplaced():
+    """ "On 29 February the van was stopped", no year known: unplaced, never a crash."""
+    scan = scan_dates("On 29 February the van was stopped. Two days before, on 27 February, it was bought.")
+    assert scan.found == [] and len(scan.unplaced) == 2
+    assert [d.span.start.day for d in scan.undated] == [27]
+    text = "On 29 February 2004 the van was stopped. On 29 February the police said so."
+    assert [d.span.start for d in find_dates(text)] == [date(2004, 2, 29), date(2004, 2, 29)]
