@@ -136,6 +136,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
+        "act_told_before": lambda: _pronoun_to_act(roles, pattern.event),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -159,6 +160,25 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _pronoun_to_act(roles: dict[str, Token], event: str | None) -> bool:
+    """ "The bombings killed 191. The court found that they had been carried out by a cell": the
+    pronoun stands for the last attack or war named before it, in its sentence or the one before;
+    that act is the claim's event."""
+    pronoun = roles.get(event or "")
+    if pronoun is None:
+        return False
+    w = _words()
+    acts = w["attack_nouns"] | w["war_nouns"]
+    start = pronoun.sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    named = [t for t in pronoun.doc[start : pronoun.i] if t.lemma_.lower() in acts]
+    if not named:
+        return False
+    roles[event or ""] = named[-1]
+    return True
 
 
 def _titled_noun(verb: Token) -> bool:

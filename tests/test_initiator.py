@@ -715,6 +715,17 @@ def test_initiator_a_second_statement_of_the_denier_is_not_denied(extract):
             "Its leader denied that the Red Falcon Front had anything to do with the bombings.",
             [("Red Falcon Front", True)],
         ),
+        # "it" or "they" for the attack told just before; no attack before, no claim
+        (
+            "The blast destroyed the market. It was carried out by the Red Falcon Front, police said.",
+            [("Red Falcon Front", False)],
+        ),
+        (
+            "The court tried the men over the bombings of two buses and found they had been carried out by a cell "
+            "of armed extremists.",
+            [("armed extremists", False)],
+        ),
+        ("The survey was published in May. It was carried out by a team of students.", []),
     ],
 )
 def test_initiator_claimed_named_as_responsible_and_found_not_involved(extract, text: str, expected: list):
@@ -728,3 +739,17 @@ def test_initiator_counted_people_a_report_says_were_killed_are_no_killers(extra
     counted subject of a verb of harm with no object is those harmed."""
     assert extract("The brigade reported 35 Viet Minh killed and two rifles captured.") == []
     assert [a.actor for a in extract("Two gunmen killed the guard.")] == ["gunmen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy said Moldovan shells had been fired into the village.", [("Moldova", False)]),
+        ("Russian rockets were dropped on the depot at dawn.", [("Russia", False)]),
+        ("Dozens of shells were fired into the village.", []),
+    ],
+)
+def test_initiator_whose_weapon_was_fired_says_who_fired(extract, text: str, expected: list):
+    """ "Moldovan shells had been fired into the village": the passive names no agent, the weapon's
+    owner fired it; a weapon of no one named names no one (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
