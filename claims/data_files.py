@@ -303,6 +303,9 @@ class InitiatorWords(_Strict):
     member_nouns: Words = []  # "members of a militia": the group acts
     doc_evidence_nouns: str = Field("", alias="_doc_evidence_nouns")
     evidence_nouns: Words = []  # "no evidence that X was involved": negated
+    doc_unrest_verbs: str = Field("", alias="_doc_unrest_verbs")
+    unrest_verbs: Words = []  # "incited the riots": who started the violence
+    unrest_nouns: Words = []
     doc_group_heads: str = Field("", alias="_doc_group_heads")
     group_heads: Words = []  # "the organisation ETA": the name acts
     response_words: Words

@@ -753,3 +753,18 @@ def test_initiator_whose_weapon_was_fired_says_who_fired(extract, text: str, exp
     """ "Moldovan shells had been fired into the village": the passive names no agent, the weapon's
     owner fired it; a weapon of no one named names no one (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Outside agitators incited the riots, the governor said.", [("outside agitators", False)]),
+        ("Officials said Moldovan agents had crossed the border to stir up disorder.", [("Moldova", False)]),
+        ("The speech stirred up trouble.", []),
+        ("The army tried to stop the unrest.", []),
+    ],
+)
+def test_initiator_who_set_off_the_unrest(extract, text: str, expected: list):
+    """ "Agitators incited the riots", "agents crossed the border to stir up disorder": who set off
+    the violence started it (issue #8); a speech is no one, and stopping unrest is no starting it."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
