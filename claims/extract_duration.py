@@ -49,6 +49,11 @@ PATTERNS = [
         rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+(?:the\s+(?:next|following)\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
+    # "ten bombs exploded within about three minutes", "went off in the space of three minutes"
+    re.compile(
+        rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
     # "the siege ended after 52 hours": how long it had gone on
     re.compile(
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+)?{_NUM}\s+{_UNITS}\b",

@@ -197,6 +197,9 @@ DURATIONS = [
     # how long the firing went on
     ("The soldiers fired into the crowd for some ten minutes.", 0.0069),
     ("The army shelled the town for three days.", 3),
+    # how long a series of blasts took
+    ("Six bombs exploded within about four minutes on the crowded platforms.", 0.0028),
+    ("The devices went off in the space of two minutes.", 0.0014),
     # a length in thousands, written with its comma
     ("The siege of Korvel lasted 1,425 days.", 1425),
 ]

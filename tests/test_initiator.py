@@ -768,3 +768,17 @@ def test_initiator_who_set_off_the_unrest(extract, text: str, expected: list):
     """ "Agitators incited the riots", "agents crossed the border to stir up disorder": who set off
     the violence started it (issue #8); a speech is no one, and stopping unrest is no starting it."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an active verb with an object after a passive: its subject did it
+        ("Moldovan commandos were flown to the village and killed 30 villagers.", [("Moldova", False)]),
+        ("The villagers were rounded up and shot.", []),
+    ],
+)
+def test_initiator_doers_of_an_act_told_after_a_passive(extract, text: str, expected: list):
+    """ "X were flown in and killed 30 villagers": X did the killing; "were rounded up and shot" says
+    nothing of who shot them (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
