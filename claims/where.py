@@ -63,17 +63,27 @@ def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | N
     if prep.dep_ != "prep" or prep.lower_ not in _preps():
         return None
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        phrase = _own_phrase(obj)
-        for tok in phrase:
-            ent = _entity_of(tok)
-            if ent is not None:
-                name = _place_name(ent.text, aliases)
-                if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
-                    return None
-                return f"{prep.lower_} {name}"
-        named = _untagged_name(obj, phrase)
-        if named is not None and not aliases.resolve(named) and len(_untagged_places(prep.sent)) >= 2:
-            return f"{prep.lower_} {named}"
+        found = _place_phrase(prep.lower_, obj, aliases, own)
+        if found is not None:
+            return found or None
+    return None
+
+
+def _place_phrase(prep: str, obj: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
+    """ "in Marova": the first tagged place of the object's own phrase ("" for a state or the
+    document's own place: no place of the count's), else a name the tagger missed when its sentence
+    sets two or more sites apart; None when the phrase names no place."""
+    phrase = _own_phrase(obj)
+    for tok in phrase:
+        ent = _entity_of(tok)
+        if ent is not None:
+            name = _place_name(ent.text, aliases)
+            if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
+                return ""
+            return f"{prep} {name}"
+    named = _untagged_name(obj, phrase)
+    if named is not None and not aliases.resolve(named) and len(_untagged_places(obj.sent)) >= 2:
+        return f"{prep} {named}"
     return None
 
 
@@ -89,16 +99,7 @@ def _where_clause_place(trigger: Token, aliases: AliasTable, own: frozenset[str]
     if place is None:
         return None
     prep = place.head.lower_ if place.dep_ == "pobj" and place.head.lower_ in _preps() else "in"
-    ent = _entity_of(place)
-    if ent is not None:
-        name = _place_name(ent.text, aliases)
-        if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
-            return None
-        return f"{prep} {name}"
-    named = _untagged_name(place, _own_phrase(place))
-    if named is not None and not aliases.resolve(named) and len(_untagged_places(place.sent)) >= 2:
-        return f"{prep} {named}"
-    return None
+    return _place_phrase(prep, place, aliases, own) or None
 
 
 def _untagged_places(sent: Span) -> set[str]:
