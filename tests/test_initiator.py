@@ -735,9 +735,9 @@ def test_initiator_claimed_named_as_responsible_and_found_not_involved(extract, 
 
 
 def test_initiator_counted_people_a_report_says_were_killed_are_no_killers(extract):
-    """ "The brigade reported 35 Viet Minh killed": the parse makes them the subject of "killed"; a
+    """ "The brigade reported 35 Viet Cong killed": the parse makes them the subject of "killed"; a
     counted subject of a verb of harm with no object is those harmed."""
-    assert extract("The brigade reported 35 Viet Minh killed and two rifles captured.") == []
+    assert extract("The brigade reported 35 Viet Cong killed and two rifles captured.") == []
     assert [a.actor for a in extract("Two gunmen killed the guard.")] == ["gunmen"]
 
 
