@@ -14,6 +14,8 @@ from claims.tree import span_of
 
 _UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)"
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"  # "1,425 days"
+# "about", "nearly", "more than" ... before a length: one list for every pattern
+_ABOUT = r"(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s+)?"
 PATTERNS = [
     # "the 44-day war", "Five-Day War", "a 30-year-long occupation"
     re.compile(
@@ -22,41 +24,41 @@ PATTERNS = [
     ),
     # "lasted 44 days", "lasted for about six hours", "for 45 days"
     re.compile(
-        rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "the troops fired for some ten minutes", "shelled the town for three days": how long the firing went on
     re.compile(
-        rf"\b(?P<verb>fired|shot|shelled|bombarded|bombed|fought)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>fired|shot|shelled|bombarded|bombed|fought)\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
     re.compile(rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),  # not "a night of stones"
     # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
     re.compile(
-        rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "held 1,100 pupils, their parents and teachers hostage for three days": however long the list
     re.compile(
-        rf"\b(?P<verb>hostage|captive)\s+for\s+(?:about\s+|nearly\s+|some\s+|more than\s+|over\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>hostage|captive)\s+for\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "it ended three days later": from its start to its end
     re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
     # "the killings took place over three days": how long what happened went on
     re.compile(
-        rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+(?:the\s+(?:next|following)\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+(?:the\s+(?:next|following)\s+)?{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "ten bombs exploded within about three minutes", "went off in the space of three minutes"
     re.compile(
-        rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "the siege ended after 52 hours": how long it had gone on
     re.compile(
-        rf"\b(?P<verb>ended|finished|concluded)\s+after\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|more than\s+)?{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
 ]

@@ -15,6 +15,7 @@ negation and denial from claims.initiator_negation. A response ("counter-strike"
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -90,11 +91,15 @@ def _reduced_passive(verb: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _harm_verbs() -> frozenset[str]:
+    return frozenset(v for kind in ("casualties", "wounded") for v in rules()["triggers"][kind]["verbs"])
+
+
 def _counted_victims(verb: Token) -> bool:
     """ "reported 128 guerrillas killed": a counted subject of a verb of harm with no object, read as
     a past tense, is the people harmed."""
-    harm = {v for kind in ("casualties", "wounded") for v in rules()["triggers"][kind]["verbs"]}
-    if verb.lemma_.lower() not in harm:
+    if verb.lemma_.lower() not in _harm_verbs():
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(c.dep_ == "nummod" for s in subjects for c in s.children)
@@ -136,7 +141,6 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
-        "act_told_before": lambda: _pronoun_to_act(roles, pattern.event),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -162,23 +166,15 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
 
 
-def _pronoun_to_act(roles: dict[str, Token], event: str | None) -> bool:
-    """ "The bombings killed 191. The court found that they had been carried out by a cell": the
-    pronoun stands for the last attack or war named before it, in its sentence or the one before;
-    that act is the claim's event."""
-    pronoun = roles.get(event or "")
-    if pronoun is None:
-        return False
+def _act_before(pronoun: Token) -> Token | None:
+    """ "The bombings killed 191. The court found that they had been carried out by a cell": the last
+    attack or war named before the pronoun, in its sentence or the one before; None if none is."""
     w = _words()
     acts = w["attack_nouns"] | w["war_nouns"]
     start = pronoun.sent.start
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
-    named = [t for t in pronoun.doc[start : pronoun.i] if t.lemma_.lower() in acts]
-    if not named:
-        return False
-    roles[event or ""] = named[-1]
-    return True
+    return next((t for t in reversed(pronoun.doc[start : pronoun.i]) if t.lemma_.lower() in acts), None)
 
 
 def _titled_noun(verb: Token) -> bool:
@@ -226,6 +222,11 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     """The claim one pattern match makes, or None when a check fails or nobody is named."""
     if not all(_passes(check, pattern, roles, reader) for check in pattern.checks):
         return None
+    if pattern.event_search == "act_before" and pattern.event:
+        act = _act_before(roles[pattern.event])
+        if act is None:
+            return None
+        roles = {**roles, pattern.event: act}
     if pattern.actor and _farther_subject(roles[pattern.actor]):
         return None
     named = _actor(pattern, roles, reader, sent)

@@ -25,7 +25,7 @@ CACHE_KEY = "rashomon.initiator_matches"
 Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
     "no_subject", "armed_actor", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
-    "not_diplomatic", "negated_trigger", "onset_after", "not_titled_noun", "act_told_before",
+    "not_diplomatic", "negated_trigger", "onset_after", "not_titled_noun",
 ]  # fmt: skip
 
 
@@ -62,6 +62,9 @@ class InitiatorPattern(_Strict):
     actor_search: Literal["subject_before", "clause_subject", "nobody"] | None = None  # nobody: the act never happened
     actor_read: Literal["name", "modifier"] = "name"
     event: str | None = None
+    # act_before: the event role is a pronoun ("they were carried out by X"); the event is the last
+    # attack or war named before it, in its sentence or the one before (none named: no claim)
+    event_search: Literal["act_before"] | None = None
     target: TargetRule | None = None
     negation: list[str] = []  # roles whose negation negates the claim; the trigger when empty
     denial: bool = False  # the pattern itself states that the actor did not ("denied involvement")
@@ -81,6 +84,8 @@ class InitiatorPattern(_Strict):
                 raise ValueError(f'pattern "{self.id}": node "{node.right_id}" needs REL_OP and an earlier LEFT_ID')
         if (self.actor is None) == (self.actor_search is None):
             raise ValueError(f'pattern "{self.id}" needs exactly one of "actor" and "actor_search"')
+        if self.event_search is not None and self.event is None:
+            raise ValueError(f'pattern "{self.id}": "event_search" needs the "event" role it searches from')
         roles = [self.trigger, self.actor, self.event, *self.negation]
         if self.target is not None:
             roles += [self.target.direct, self.target.subject, *self.target.prep]

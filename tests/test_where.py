@@ -26,15 +26,35 @@ def _counts(nlp, text: str) -> list[Claim]:
     return [c for c in extract_from_doc(src, nlp(text), AliasTable()) if c.kind == "casualties"]
 
 
-def test_places_set_side_by_side_scope_their_counts(nlp) -> None:
-    text = (
-        "Fighting hit Tikrit and Mosul for a week. Tikrit was shelled and Mosul was besieged. "
-        "In Tikrit, the confirmed death toll is 52 villagers, according to monitors; "
-        "In Mosul, at least 70 villagers were killed, according to doctors."
-    )
-    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
-    assert scopes[52] == "villagers in Tikrit"
-    assert scopes[70] == "villagers in Mosul"
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # places set side by side keep their counts apart, even the document's own
+        (
+            "Fighting hit Tikrit and Mosul for a week. Tikrit was shelled and Mosul was besieged. "
+            "In Tikrit, the confirmed death toll is 52 villagers, according to monitors; "
+            "In Mosul, at least 70 villagers were killed, according to doctors.",
+            {52: "villagers in Tikrit", 70: "villagers in Mosul"},
+        ),
+        # a document that counts at two buildings or vehicles of one attack tells each count's site
+        (
+            "Two bombs went off in Madrid on Thursday morning. "
+            "Rescue workers said 60 people had been killed in the first train. "
+            "Officials said 30 died at the station.",
+            {60: "people in train", 30: "people at station"},
+        ),
+        # where-clauses tell their counts' sites, and name the sites the sentence sets apart, tagged as
+        # places or not
+        (
+            "Three bombs hit the rail network of Tikrit in the morning rush hour. "
+            "The worst blasts were at Vell Kamin, where 41 people died, and at Port Sorel, where 12 died; "
+            "nine were killed at Dunmarrow.",
+            {41: "people at Vell Kamin", 12: "people at Port Sorel", 9: "people at Dunmarrow"},
+        ),
+    ],
+)
+def test_counts_told_at_their_places_and_sites(nlp, text: str, scopes: dict[int, str]) -> None:
+    assert {c.value.low: c.scope for c in _counts(nlp, text)} == scopes
 
 
 def test_a_place_further_down_the_phrase_is_not_the_counts(nlp) -> None:
@@ -70,34 +90,8 @@ def test_a_count_of_more_people_or_some_of_them_says_so(nlp, text: str, scope: s
     assert scope in {c.scope for c in _counts(nlp, text)}
 
 
-def test_counts_at_two_sites_are_told_at_their_sites(nlp) -> None:
-    """A document that counts at two buildings or vehicles of one attack tells each count's site."""
-    text = (
-        "Two bombs went off in Madrid on Thursday morning. "
-        "Rescue workers said 60 people had been killed in the first train. "
-        "Officials said 30 died at the station."
-    )
-    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
-    assert scopes[60] == "people in train"
-    assert scopes[30] == "people at station"
-
-
 def test_a_single_site_is_the_events_own(nlp) -> None:
     """One site alone is most often where the whole event happened: a school siege's school."""
     text = "Gunmen seized a school in the town on Monday. By Friday, 300 people had died in the school."
     (count,) = _counts(nlp, text)
     assert count.scope == "people"
-
-
-def test_sites_told_by_where_clauses_scope_their_counts(nlp) -> None:
-    """ "at Vell Kamin, where 41 died, and at Port Sorel, where 12 died": each where-clause tells its
-    count's site, and so names the sites the sentence sets apart, tagged as places or not."""
-    text = (
-        "Three bombs hit the rail network of Tikrit in the morning rush hour. "
-        "The worst blasts were at Vell Kamin, where 41 people died, and at Port Sorel, where 12 died; "
-        "nine were killed at Dunmarrow."
-    )
-    scopes = {c.value.low: c.scope for c in _counts(nlp, text)}
-    assert scopes[41].startswith("people at Vell Kamin")
-    assert scopes[12].startswith("people at Port Sorel")
-    assert scopes[9].startswith("people at Dunmarrow")
