@@ -283,7 +283,7 @@ def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Rep
     if found is not None:
         return found
     built = _from_digests(path) if path is not None else None
-    if built is None:  # the demo, or review decisions in force: from the report
+    if built is None:  # the demo: from the report
         built = build_overview(key, _read())
     stored = kept.overview_file(path)
     if stored is not None:
@@ -293,7 +293,7 @@ def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Rep
 
 def _from_digests(path: Path) -> OverviewData | None:
     """The workspace's overview from its facts' kept digests, without the report (issue #11: a workspace
-    whose overview is not kept, e.g. the cache cleared); None while review decisions are in force."""
+    whose overview is not kept, e.g. the cache cleared), review decisions laid over the facts they reach."""
     from workspace.fact_digests import overview_from_digests
 
     with paused_gc():

@@ -160,10 +160,60 @@ def test_an_overview_read_while_another_process_writes_keeps_nothing_and_never_w
     assert set(ws.fact_digests()) == {g.id for g in ws.groups()}
 
 
-def test_review_decisions_in_force_read_the_report(ws: Workspace):
-    claim = next(c.id for c in ws.claims() if c.id.endswith("cbridge"))
-    review.reject(ws, claim, note="a misread figure")
-    assert overview_from_digests(ws) is None
+def said(ws: Workspace, publisher: str, incident: str) -> str:
+    """The id of what a desk says of an incident."""
+    source = next(s for s in ws.list_sources() if s.publisher == publisher)
+    return f"{source.id}c{incident}"
+
+
+# each decision names Valley Times' claims (the bridge and the depot); a relation, North Desk's too
+DECISIONS = {
+    "confirm": lambda ws: review.confirm(ws, said(ws, "Valley Times", "bridge")),
+    "reject": lambda ws: review.reject(ws, said(ws, "Valley Times", "bridge"), note="a misread figure"),
+    "correct": lambda ws: review.correct(ws, said(ws, "Valley Times", "bridge"), value="12"),
+    "correct kind": lambda ws: review.correct(ws, said(ws, "Valley Times", "depot"), kind="displaced", value="4"),
+    "add": lambda ws: review.add_claim(
+        ws, "valley-times.txt", kind="casualties", value="19", text="19 people", fact=said(ws, "Valley Times", "depot")
+    ),  # fmt: skip
+    "add to a new fact": lambda ws: review.add_claim(
+        ws, "valley-times.txt", kind="casualties", value="4", text="4 people"
+    ),  # fmt: skip
+    "rename": lambda ws: review.rename(ws, said(ws, "Valley Times", "bridge"), "people killed on the bridge"),
+    "move": lambda ws: review.move(ws, said(ws, "Valley Times", "bridge"), said(ws, "Valley Times", "depot")),
+    "split": lambda ws: review.move(ws, said(ws, "Valley Times", "bridge"), "new"),
+    "merge": lambda ws: review.merge(ws, said(ws, "Valley Times", "depot"), said(ws, "Valley Times", "bridge")),
+    "relate": lambda ws: review.relate(
+        ws, said(ws, "Valley Times", "bridge"), said(ws, "North Desk", "bridge"), "agree", reason="one toll, rounded"
+    ),  # fmt: skip
+}
+
+
+@pytest.mark.parametrize("decision", DECISIONS)
+def test_a_review_decision_reads_only_the_facts_of_the_sources_it_names(ws: Workspace, decision: str,
+                                                                        monkeypatch: pytest.MonkeyPatch):  # fmt: skip
+    """Valley Times tells of the bridge and the depot: unless a decision names North Desk's claim too,
+    the ferry's digest is kept and its relations never read."""
+    overview_from_digests(ws)
+    before = overview_of(workspace_report(ws))
+    DECISIONS[decision](ws)
+    asked = relations_read(ws, monkeypatch)
+    whole: list[str] = []
+    read_whole = ws.group_relations
+    monkeypatch.setattr(ws, "group_relations", lambda ids: whole.extend(ids := list(ids)) or read_whole(ids))
+    built = overview_from_digests(ws)
+    assert asked == [] and whole
+    ferry = next(g.id for g in ws.groups() if any(cid.endswith("cferry") for cid in g.claim_ids))
+    assert built == overview_of(workspace_report(ws)) != before
+    assert (ferry in whole) == (decision == "relate")
+
+
+def test_decisions_made_and_undone_give_the_reports_overview(ws: Workspace):
+    first = review.reject(ws, said(ws, "Coast Review", "ferry"))
+    review.move(ws, said(ws, "Harbour Post", "ferry"), "new")
+    review.merge(ws, said(ws, "North Desk", "depot"), said(ws, "North Desk", "bridge"))
+    assert overview_from_digests(ws) == overview_of(workspace_report(ws))
+    review.undo(ws, first["id"])
+    assert overview_from_digests(ws) == overview_of(workspace_report(ws))
     assert overview.keep(ws) == overview_of(workspace_report(ws))
 
 
