@@ -13,7 +13,8 @@ from claims.rules import rules
 from claims.tree import span_of
 
 _UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)"
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"  # "1,425 days"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|[A-Za-z]+(?:-[A-Za-z]+)?)"  # "1,425 days", "half an hour"
+HALF = re.compile(r"half\s+an?", re.I)
 # "about", "nearly", "more than" ... before a length: one list for every pattern
 _ABOUT = r"(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s+)?"
 PATTERNS = [
@@ -56,6 +57,12 @@ PATTERNS = [
         rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
+    # "in about four hours killed 504 people", "Over some four hours, soldiers shot villagers": how long
+    # the killing went on, told before it
+    re.compile(
+        rf"\b(?:over|in|within)\s+{_ABOUT}{_NUM}\s+{_UNITS},?\s+[^.;]{{0,40}}?\b(?P<verb>killed|shot|fired|shelled|massacred|murdered|slaughtered)\b",
+        re.I,
+    ),
     # "the siege ended after 52 hours": how long it had gone on
     re.compile(
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
@@ -75,7 +82,7 @@ class DurationHit:
 
 
 def _days(num: str, unit: str) -> float | None:
-    amount = parse_amount(num)
+    amount = 0.5 if HALF.fullmatch(num) else parse_amount(num)
     if amount is None or amount <= 0:
         return None
     per = rules()["duration_units"].get(unit.lower().rstrip("s"))
@@ -103,7 +110,8 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                 about = [noun_tok]
                 anchor = noun_tok
             else:
-                verb = span[0]
+                told = span_of(sent, m.start("verb"), m.end("verb"))
+                verb = told[0] if told is not None and len(told) else span[0]
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = subj[0] if subj else verb.head
                 if target.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":

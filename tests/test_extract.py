@@ -202,6 +202,10 @@ DURATIONS = [
     ("The devices went off in the space of two minutes.", 0.0014),
     # a length in thousands, written with its comma
     ("The siege of Korvel lasted 1,425 days.", 1425),
+    # half an hour; how long the killing went on, told before it
+    ("A second barrage began at dawn and lasted about half an hour.", 0.0208),
+    ("Over some three hours, the militiamen shot the villagers in their homes.", 0.125),
+    ("The platoon landed at the hamlet and in about two hours killed 90 people.", 0.0833),
 ]
 
 

@@ -783,3 +783,33 @@ def test_initiator_doers_of_an_act_told_after_a_passive(extract, text: str, expe
     """ "X were flown in and killed 30 villagers": X did the killing; "were rounded up and shot" says
     nothing of who shot them (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words for who carried out one attack are actors, sided with no one
+        ("The attackers opened fire on the crowd outside the theatre.", [("attackers", "crowd")]),
+        ("An assailant stabbed two guards at the gate.", [("assailant", "guards")]),
+        ("The perpetrators set off the bomb in the car park.", [("perpetrators", None)]),
+        ("Witnesses said the shooter fired at bystanders.", [("shooter", "bystanders")]),
+        # a phrasal verb conjoined to the first: the first verb's subject set the bomb off
+        ("The perpetrator parked a van near the ministry and set off the bomb.", [("perpetrator", None)]),
+        ("Rebel fighters reached the dam at night and blew up the sluice gates.", [("rebel fighters", "sluice gates")]),
+        # a phrasal verb in the passive: the agent did it
+        ("Police said the second blast had been set off by a suicide bomber.", [("suicide bomber", None)]),
+        ("The bridge was blown up by retreating troops.", [("retreating troops", "bridge")]),
+        ("The protester was gunned down by a police sniper.", [("police sniper", "protester")]),
+        # who the bomber or gunman was, named by a copula
+        ("The suicide bomber at the station was Karim Haddad.", [("Karim Haddad", None)]),
+        ("Police said the gunman was a member of the Red Hand militia.", [("Red Hand militia", None)]),
+        # a pistol fired at the police is what was fired, not whom at
+        ("The gunman also fired a pistol at police.", [("gunman", "police")]),
+        ("The sniper fired a rifle at the checkpoint.", [("sniper", "checkpoint")]),
+    ],
+)
+def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected: list):
+    """ "The attackers opened fire", "the perpetrator ... and set off the bomb", "the blast had been set
+    off by a suicide bomber", "the bomber was X", "fired a pistol at police" (issue #8): who did it,
+    and whom at."""
+    assert [(a.actor, a.target) for a in extract(text)] == expected
