@@ -17,6 +17,11 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|[A-Za-z]+(?:-[A-Za-
 HALF = re.compile(r"half\s+an?", re.I)
 # "about", "nearly", "more than" ... before a length: one list for every pattern
 _ABOUT = r"(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s+)?"
+# the acts whose length a sentence may give: "shelled the town for three days", "In six days, the army captured"
+_ACTS = (
+    r"killed|shot|fired|shelled|bombed|bombarded|attacked|struck|stormed|captured|seized|raided|fought|"
+    r"massacred|murdered|slaughtered"
+)
 PATTERNS = [
     # "the 44-day war", "Five-Day War", "a 30-year-long occupation"
     re.compile(
@@ -30,7 +35,7 @@ PATTERNS = [
     ),
     # "the troops fired for some ten minutes", "shelled the town for three days": how long the firing went on
     re.compile(
-        rf"\b(?P<verb>fired|shot|shelled|bombarded|bombed|fought)\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
+        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
     # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
@@ -57,18 +62,36 @@ PATTERNS = [
         rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
-    # "in about four hours killed 504 people", "Over some four hours, soldiers shot villagers": how long
-    # the killing went on, told before it
+    # "in about four hours killed 504 people", "Over the next 36 hours the militia killed", "For three days,
+    # militiamen killed": how long the killing went on, told before it
     re.compile(
-        rf"\b(?:over|in|within)\s+{_ABOUT}{_NUM}\s+{_UNITS},?\s+[^.;]{{0,40}}?\b(?P<verb>killed|shot|fired|shelled|massacred|murdered|slaughtered)\b",
+        rf"\b(?:over|in|within|for)\s+(?:a period of\s+|the\s+(?:next|following)\s+)?{_ABOUT}{_NUM}\s+{_UNITS},?"
+        rf"\s+[^.;]{{0,40}}?\b(?P<verb>{_ACTS})\b",
         re.I,
     ),
+    # "the hospital was struck repeatedly over a period of about an hour": the length after the act
+    re.compile(
+        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bover\s+a\s+period\s+of\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
+        re.I,
+    ),
+    # "the war was over in six days", "ended in six days"
+    re.compile(rf"\b(?P<verb>was over|were over|ended|finished|won)\s+in\s+{_ABOUT}{_NUM}\s+{_UNITS}\b", re.I),
     # "the siege ended after 52 hours": how long it had gone on
     re.compile(
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
         re.I,
     ),
 ]
+
+
+# "Between 07:37 and 07:40 ten bombs went off", "lasted from 2:08 a.m. to 3:15 a.m.": the length of a span
+# of clock times, in a sentence that tells of an act
+_CLOCK = r"(?P<{n}h>\d{{1,2}})(?::(?P<{n}m>\d{{2}})(?:\s*(?P<{n}ap>[ap]\.?m\b\.?))?|\.(?P<{n}m2>\d{{2}})\s*(?P<{n}ap2>[ap]\.?m\b\.?))"
+CLOCK_RANGE = re.compile(
+    rf"\b(?:between|from)\s+{_CLOCK.format(n='a')}\s+(?:and|to|until|till)\s+{_CLOCK.format(n='b')}", re.I
+)
+CLOCK_ACTS = re.compile(rf"\b(?:{_ACTS}|lasted|continued|went on|went off|exploded|detonated|took place)\b", re.I)
+MAX_CLOCK_MINUTES = 18 * 60  # a longer span of clock times is two days' times, not one act's length
 
 
 @dataclass
@@ -91,8 +114,37 @@ def _days(num: str, unit: str) -> float | None:
     return round(amount * per, 4)
 
 
+def _minutes(m: re.Match, n: str) -> int | None:
+    """Minutes after midnight of one clock time of a CLOCK_RANGE match ("3:15 a.m.", "15:10", "9.40 pm")."""
+    hour, minute = int(m.group(f"{n}h")), int(m.group(f"{n}m") or m.group(f"{n}m2"))
+    half = (m.group(f"{n}ap") or m.group(f"{n}ap2") or "").lower()[:1]
+    if hour > 23 or minute > 59 or (half and not 1 <= hour <= 12):
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute
+
+
+def _clock_ranges(ctx: DocContext, sent: Span) -> list[DurationHit]:
+    text = ctx.text[sent.start_char : sent.end_char]
+    if not CLOCK_ACTS.search(text):
+        return []
+    hits = []
+    for m in CLOCK_RANGE.finditer(ctx.text, sent.start_char, sent.end_char):
+        start, end = _minutes(m, "a"), _minutes(m, "b")
+        if start is None or end is None:
+            continue
+        length = (end - start) % (24 * 60)
+        if not 0 < length <= MAX_CLOCK_MINUTES:
+            continue
+        verb = sent.root
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        hits.append(DurationHit(m.start(), m.end(), round(length / (24 * 60), 4), m.group(0), verb, subj[:1] or [verb]))
+    return hits
+
+
 def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
-    hits: list[DurationHit] = []
+    hits: list[DurationHit] = _clock_ranges(ctx, sent)
     text = ctx.text
     for pattern in PATTERNS:
         for m in pattern.finditer(text, sent.start_char, sent.end_char):

@@ -149,7 +149,8 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
 def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader, sent: Span) -> Named | None:
     trigger = roles[pattern.trigger]
     if pattern.actor_search == "subject_before":
-        before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i and t.dep_ == "nsubj"
+        before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i
+                  and (t.dep_ == "nsubj" or _swallowed_subject(t, trigger))
                   and t.lower_ not in PRONOUNS and reader.name(t)]  # fmt: skip
         return reader.name(before[-1]) if before else None
     if pattern.actor_search == "nobody":
@@ -164,6 +165,20 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+
+
+def _swallowed_subject(tok: Token, verb: Token) -> bool:
+    """ "In mid-March 1988 Iranian forces captured the town": the parser read the subject into the
+    opening phrase of time ("In ... forces"), which hangs on the verb."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.i == tok.sent.start
+        and prep.head.i == verb.i
+        and tok.ent_type_ not in ("DATE", "TIME")
+        and any(t.ent_type_ == "DATE" for t in prep.subtree if t.i < tok.i)
+    )
 
 
 def _act_before(pronoun: Token) -> Token | None:

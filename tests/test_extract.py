@@ -206,6 +206,13 @@ DURATIONS = [
     ("A second barrage began at dawn and lasted about half an hour.", 0.0208),
     ("Over some three hours, the militiamen shot the villagers in their homes.", 0.125),
     ("The platoon landed at the hamlet and in about two hours killed 90 people.", 0.0833),
+    ("For three days, militiamen killed refugees in the camps.", 3),
+    ("In six days, the army captured the whole peninsula.", 6),
+    ("The clinic was struck repeatedly over a period of about an hour.", 0.0417),
+    ("The war was over in six days.", 6),
+    # the length of a span of clock times, in a sentence that tells of an act
+    ("Between 07:37 and 07:40 ten bombs went off on four trains.", 0.0021),
+    ("The raid went on from 11.45 pm until 1.10 am.", 0.059),
 ]
 
 
@@ -564,6 +571,18 @@ def test_extract_the_people_named_on_the_trigger_noun(extract, sentence: str, sc
 )
 def test_extract_no_length_from_a_shot_without_for(extract, sentence: str):
     """A firing verb says how long only with "for": "shot ten minutes later" is a time, not a length."""
+    assert [c for c in extract(sentence) if c.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum is open from 9:00 to 17:00.",  # clock times of no act
+        "In 1982 the militia killed hundreds.",  # a year, not a length
+        "Between 9:00 and 9:30 on Monday the talks resumed.",
+    ],
+)
+def test_extract_no_length_from_clock_times_or_years_of_no_act(extract, sentence: str):
     assert [c for c in extract(sentence) if c.kind == "duration"] == []
 
 

@@ -813,3 +813,21 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
     off by a suicide bomber", "the bomber was X", "fired a pistol at police" (issue #8): who did it,
     and whom at."""
     assert [(a.actor, a.target) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court's finding of who did it
+        ("The district court convicted two Russians of the murder of the 40 passengers.", [("Russia", False)]),
+        ("Karel Novak was sentenced to life for the bombing of the market.", [("Karel Novak", False)]),
+        ("The colonel was sentenced to death for ordering the attack.", []),  # no one named
+        ("The general was convicted of tax fraud.", []),  # no act of violence
+        # the subject the parser read into an opening phrase of time
+        ("In mid-March 1988 Moldovan forces captured the town.", [("Moldova", False)]),
+    ],
+)
+def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, text: str, expected: list):
+    """ "The court convicted X of the murder", "X was sentenced for the bombing": a court says who did it;
+    "In mid-March 1988 X forces captured": the subject the parse hung on "In" (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
