@@ -204,6 +204,9 @@ DATES = [
     (span(D(2020, 6, 22), D(2020, 6, 22), "day"), span(D(2020, 6, 30), D(2020, 6, 30), "day"), "contradict"),
     (span(D(1991, 1, 1), D(1991, 12, 31), "year"), span(D(1994, 5, 1), D(1994, 5, 31), "month"), "contradict"),
     (span(D(2008, 8, 7), D(2008, 8, 8), "days"), span(D(2008, 8, 8), D(2008, 8, 8), "day"), "agree"),
+    # two spans of days that overlap but differ in their bounds: "16-18 May" against "15-17 May"
+    (span(D(1999, 5, 16), D(1999, 5, 18), "days"), span(D(1999, 5, 15), D(1999, 5, 17), "days"), "contradict"),
+    (span(D(1999, 5, 16), D(1999, 5, 18), "days"), span(D(1999, 5, 16), D(1999, 5, 18), "days"), "agree"),
 ]
 
 
