@@ -508,6 +508,8 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     m = _moments(a, b, ia, ib)
     if word and m is not None and m.rose:
         return f"the lower figure is a toll still rising ('{word}', {m.early.published}), counted higher later"
+    if word and m is None:  # the higher one undated (a later summary), or told the same day
+        return f"the lower figure is a toll still rising ('{word}')"
     return None
 
 

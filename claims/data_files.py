@@ -131,6 +131,8 @@ class WhereWords(_Strict):
     doc_site_nouns: str = Field("", alias="_doc_site_nouns")
     site_preps: Words = []
     site_nouns: Words = []
+    doc_building_nouns: str = Field("", alias="_doc_building_nouns")
+    building_nouns: Words = []
 
 
 class StatementTimeWords(_Strict):

@@ -454,7 +454,20 @@ def named_as_place(doc: Doc, name: str) -> bool:
     if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
         return True
     preps = "|".join(sorted(PLACE_PREPS))
-    return re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", _text(doc)) is not None
+    text = _text(doc)
+    if re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", text):
+        return True
+    # "the Drakkar building", "the Bataclan concert hall": a name the text gives a building
+    return re.search(rf"\b{re.escape(name)}\s+(?:{_buildings()})\b", text) is not None
+
+
+@lru_cache(maxsize=1)
+def _buildings() -> str:
+    """The site and building nouns (rules where.site_nouns, building_nouns) as one alternation."""
+    words = rules()["where"]
+    return "|".join(
+        sorted({re.escape(w) for w in [*words["site_nouns"], *words["building_nouns"]]}, key=len, reverse=True)
+    )
 
 
 def _text(doc: Doc) -> str:

@@ -831,3 +831,21 @@ def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, te
     """ "The court convicted X of the murder", "X was sentenced for the bombing": a court says who did it;
     "In mid-March 1988 X forces captured": the subject the parse hung on "In" (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the text gives a building names where the attack was, not who did it
+        ("A truck bomb flattened the Drakkar building. It was the Drakkar attack that shook the city.", []),
+        (
+            "Gunmen entered the Bataclan concert hall. The Bataclan attack left 90 dead.",
+            [("gunmen", "Bataclan concert hall")],
+        ),
+        # a group named before its attack stays its doer
+        ("The Hamas attack on the kibbutz killed 60.", [("Hamas", None)]),
+    ],
+)
+def test_initiator_a_building_before_an_attack_is_no_doer(extract, text: str, expected: list):
+    """ "The Drakkar attack" in a text that writes "the Drakkar building": the place (issue #8)."""
+    assert [(a.actor, a.target) for a in extract(text)] == expected
