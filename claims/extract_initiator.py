@@ -139,6 +139,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
+        "denied_trigger": lambda: denied(trigger),  # "denied that the massacre had happened"
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",

@@ -71,6 +71,8 @@ def denied(tok: Token) -> bool:
     node = tok
     for head in tok.ancestors:
         if _lemma(head) in denial and node.dep_ in COMPLEMENT:
+            if _told_before(node, head):
+                return False  # "Peasants say troops massacred hundreds; army denies it": two statements
             if node.dep_ == "conj":
                 # "denied responsibility and blamed the army", "denied attacking the base and said the
                 # government had started the war": a second statement of the denier, not what is denied
@@ -78,6 +80,16 @@ def denied(tok: Token) -> bool:
             return not has_neg(head)
         node = head
     return False
+
+
+CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "-"})
+
+
+def _told_before(clause: Token, denial: Token) -> bool:
+    """The clause comes first and a semicolon, colon or dash parts it from the denial: a headline's
+    "X say Y did it; Y denies it" tells the saying and the denial, not a denial of what is said."""
+    between = clause.doc[clause.right_edge.i + 1 : denial.i]
+    return clause.i < denial.i and any(t.text in CLAUSE_BREAKS for t in between)
 
 
 def dismissed(tok: Token) -> bool:

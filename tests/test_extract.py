@@ -77,6 +77,9 @@ COUNTS = [
     ("Up to 45 villagers were wounded when the bridge was shelled.", "wounded", None, 45, "up to",
          "villagers in the shelling"),
     ("Thousands of people were injured in the riots.", "wounded", 2_000, 9_999, "thousands", "people"),
+    # the remains of the dead, exhumed
+    ("The forensic team recovered the remains of at least 60 people from the well.", "casualties", 60, None,
+     "at least", "people"),
 ]  # fmt: skip
 
 

@@ -849,3 +849,21 @@ def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, te
 def test_initiator_a_building_before_an_attack_is_no_doer(extract, text: str, expected: list):
     """ "The Drakkar attack" in a text that writes "the Drakkar building": the place (issue #8)."""
     assert [(a.actor, a.target) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's saying and the denial after a semicolon are two statements
+        ("Villagers say Moldovan troops massacred hundreds; army denies it", [("Moldova", False)]),
+        # what a denial governs stays denied
+        ("The army denied that its troops massacred villagers.", [("army", True)]),
+        # a denial that the act took place at all: no one did it
+        ("The government for years denied that the massacre had happened.", [("no one", True)]),
+        ("The army did not deny that the massacre had happened.", []),
+    ],
+)
+def test_initiator_a_saying_before_a_semicolon_is_not_what_is_denied(extract, text: str, expected: list):
+    """ "Peasants say troops massacred hundreds; army denies it" (issue #8): the parser hangs the saying
+    on "denies"; the claim is the villagers', the denial the army's."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
