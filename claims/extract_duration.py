@@ -126,6 +126,7 @@ def _minutes(m: re.Match, n: str) -> int | None:
 
 
 def _clock_ranges(ctx: DocContext, sent: Span) -> list[DurationHit]:
+    """The lengths of the spans of clock times in a sentence that tells of an act (CLOCK_ACTS)."""
     text = ctx.text[sent.start_char : sent.end_char]
     if not CLOCK_ACTS.search(text):
         return []

@@ -207,6 +207,12 @@ DATES = [
     # two spans of days that overlap but differ in their bounds: "16-18 May" against "15-17 May"
     (span(D(1999, 5, 16), D(1999, 5, 18), "days"), span(D(1999, 5, 15), D(1999, 5, 17), "days"), "contradict"),
     (span(D(1999, 5, 16), D(1999, 5, 18), "days"), span(D(1999, 5, 16), D(1999, 5, 18), "days"), "agree"),
+    # a span joined from two dates of one sentence ("on 16 May ... by 18 May") bounds nothing
+    (
+        DateSpan(start=D(1999, 5, 16), end=D(1999, 5, 18), precision="days", text="16 May / 18 May"),
+        span(D(1999, 5, 15), D(1999, 5, 17), "days"),
+        "agree",
+    ),
 ]
 
 
