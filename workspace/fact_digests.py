@@ -63,7 +63,7 @@ class _Reviewed:
         every |= {c.id: c for c in ws.claims_of_sources(source_ids)}
         ranked = sorted(every.values(), key=lambda c: order.get(c.id, len(order)))  # report order
         relations = [r for rels in ws.group_relations(before).values() for r in rels]
-        from workspace.pipeline import alias_table
+        from workspace.pipeline import alias_table  # the pipeline's imports only when decisions are in force
 
         done = apply_review(sources, presented(ranked, groups), groups, relations, decisions, alias_table(ws),
                             every_claim=ranked)  # fmt: skip
