@@ -168,3 +168,56 @@ def test_workspace_adding_and_removing_accounts_of_several_incidents_gives_the_f
             full.remove_source(removed.id)
             analyse_workspace(full, nlp=nlp, full=True)
             assert _workspace_facts(step) == _workspace_facts(full)
+
+
+def test_reanalysed_incidents_get_group_ids_of_their_own(tmp_path: Path):
+    """Two incidents analysed anew at once, the first of four facts: each new group gets an id no other
+    group has (the second's ids were made while the first's were still being added, and met them:
+    'UNIQUE constraint failed: groups.id', found adding a source in the dashboard)."""
+    from datetime import date
+
+    from claims.actors import AliasTable
+    from claims.models import Claim, Count, DateSpan, Duration
+    from sources.models import Source, text_sha256
+    from workspace import incidents
+    from workspace.pipeline import analyse_claims, claim_terms
+    from workspace.store import Workspace
+
+    def told(source_id: str, place: str, day: int) -> list[Claim]:
+        when = DateSpan(start=date(2021, 3, day), end=date(2021, 3, day), precision="day")
+        said = [("casualties", Count(low=12, high=12, text="12"), "12 killed"),
+                ("wounded", Count(low=30, high=30, text="30"), "30 wounded"),
+                ("displaced", Count(low=300, high=300, text="300"), "300 fled"),
+                ("duration", Duration(days=2, text="two days"), "lasted two days")]  # fmt: skip
+        return [
+            Claim(
+                id=f"{source_id}c{n}",
+                source_id=source_id,
+                kind=kind,
+                quote=quote,
+                sentence=f"{quote} in the {place} shelling.",
+                start=0,
+                end=5,
+                sentence_start=0,
+                value=value,
+                about=f"{place} shelling",
+                terms=[place, "shelling"],
+                when=when,
+            )  # fmt: skip
+            for n, (kind, value, quote) in enumerate(said, 1)
+        ]
+
+    with Workspace(tmp_path / "ws.db") as ws:
+        now = {}
+        for n, (place, day) in enumerate([("varna", 3), ("varna", 3), ("ostrel", 20), ("ostrel", 20)], 1):
+            text = f"Account {n} of the {place} shelling."
+            added = ws.add_source(Source(id="new", name=f"{place}{n}.txt", text=text, sha256=text_sha256(text)))
+            claims = told(added.source_id, place, day)
+            ws.replace_claims(added.source_id, claims, "test-1", terms=claim_terms(claims))
+            now[added.source_id] = place
+        groups, relations = analyse_claims(ws.claims(), AliasTable())
+        ws.save_analysis(groups, relations, pipeline="test-1")
+        made, _replaced, _joined = incidents.reanalyse(ws, AliasTable(), now, {"varna", "ostrel"}, pipeline="test-1",
+                                                      generation=ws.analysis_generation())  # fmt: skip
+        ids = [g.id for g in ws.groups()]
+        assert made == 8 and len(ids) == len(set(ids)) == made

@@ -83,7 +83,8 @@ def reanalyse(ws: Workspace, aliases: AliasTable, now: dict[str, str], affected:
         sources = [s for s, r in now.items() if r == root]
         old.extend(ws.groups_of_sources(sources))
         found, compared = analyse_claims(ws.claims_of_sources(sources), aliases)
-        groups.extend(g.model_copy(update={"id": f"g{counter + len(groups) + n}"}) for n, g in enumerate(found, 1))
+        first = counter + len(groups)  # read once: extend() grows the list while the ids are made
+        groups.extend(g.model_copy(update={"id": f"g{first + n}"}) for n, g in enumerate(found, 1))
         relations.extend(compared)
     joined = sum(
         1 for g in groups for cid in g.claim_ids if cid in new_ids and any(o not in new_ids for o in g.claim_ids)
