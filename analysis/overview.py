@@ -110,11 +110,7 @@ class OverviewData:
 def overview_of(report: Report, *, index: Index | None = None) -> OverviewData:
     """The overview's data from the report (`index`: its look-ups, when a caller has them)."""
     index = index or Index(report)
-    digests = {
-        g.id: digest_of(g, [index.claims[c] for c in g.claim_ids if c in index.claims], index.relations_in.get(g.id, []),
-                        index.source_ids)
-        for g in report.groups
-    }  # fmt: skip
+    digests = digests_of(report.groups, index, index.source_ids)
 
     def claims_of(group_ids: Iterable[str]) -> dict[str, Claim]:
         return index.claims
@@ -122,6 +118,15 @@ def overview_of(report: Report, *, index: Index | None = None) -> OverviewData:
     parts = OverviewParts(report.sources, report.groups, index.source_ids, digests, ReportCounts.of_report(report),
                           list(report.errors), reviewed_facts(report))  # fmt: skip
     return assemble(parts, claims_of)
+
+
+def digests_of(groups: Iterable[Group], index: Index, claim_sources: Mapping[str, str]) -> dict[str, FactDigest]:
+    """Each fact's digest from the report's look-ups (`claim_sources`: every claim shown -> its source)."""
+    return {
+        g.id: digest_of(g, [index.claims[c] for c in g.claim_ids if c in index.claims], index.relations_in.get(g.id, []),
+                        claim_sources)
+        for g in groups
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -457,7 +457,7 @@ def named_as_place(doc: Doc, name: str) -> bool:
     text = _text(doc)
     if re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", text):
         return True
-    # "the Drakkar building", "the Bataclan concert hall": a name the text gives a building
+    # "the Orfeo building", "the Orfeo concert hall": a name the text gives a building
     return re.search(rf"\b{re.escape(name)}\s+(?:{_buildings()})\b", text) is not None
 
 

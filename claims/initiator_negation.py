@@ -82,14 +82,18 @@ def denied(tok: Token) -> bool:
     return False
 
 
-CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "-"})
+CLAUSE_BREAKS = frozenset({";", ":"})
+DASHES = frozenset({"—", "–", "-"})
 
 
 def _told_before(clause: Token, denial: Token) -> bool:
-    """The clause comes first and a semicolon, colon or dash parts it from the denial: a headline's
-    "X say Y did it; Y denies it" tells the saying and the denial, not a denial of what is said."""
+    """The clause comes first and a semicolon, colon or spaced dash parts it from the denial: a headline's
+    "X say Y did it; Y denies it" tells the saying and the denial, not a denial of what is said (a hyphen
+    inside a word, "the pro-army militia denies", parts nothing)."""
     between = clause.doc[clause.right_edge.i + 1 : denial.i]
-    return clause.i < denial.i and any(t.text in CLAUSE_BREAKS for t in between)
+    return clause.i < denial.i and any(
+        t.text in CLAUSE_BREAKS or (t.text in DASHES and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)) for t in between
+    )
 
 
 def dismissed(tok: Token) -> bool:

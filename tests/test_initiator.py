@@ -861,6 +861,9 @@ def test_initiator_a_building_before_an_attack_is_no_doer(extract, text: str, ex
         # a denial that the act took place at all: no one did it
         ("The government for years denied that the massacre had happened.", [("no one", True)]),
         ("The army did not deny that the massacre had happened.", []),
+        # a hyphen inside a word parts nothing: what comes before stays what is denied
+        ("Villagers say Moldovan troops massacred hundreds, the pro-army ministry denies", [("Moldova", True)]),
+        ("Villagers say Moldovan troops massacred hundreds - army denies it", [("Moldova", False)]),
     ],
 )
 def test_initiator_a_saying_before_a_semicolon_is_not_what_is_denied(extract, text: str, expected: list):

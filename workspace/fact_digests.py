@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from analysis.counts import ReportCounts, folded_count
 from analysis.fact_digest import FactDigest, digest_of
 from analysis.models import Report
-from analysis.overview import OverviewData, OverviewParts, assemble
+from analysis.overview import OverviewData, OverviewParts, assemble, digests_of
 from analysis.relate import presented
 from analysis.review import Decision, apply_review
 from analysis.review_queue import reviewed_facts
@@ -80,12 +80,7 @@ class _Reviewed:
 
     def digests(self, claim_sources: dict[str, str]) -> dict[str, FactDigest]:
         """The reviewed facts' digests (`claim_sources`: every claim shown -> its source)."""
-        index = self.index
-        return {
-            g.id: digest_of(g, [index.claims[c] for c in g.claim_ids if c in index.claims],
-                            index.relations_in.get(g.id, []), claim_sources)
-            for g in self.report.groups
-        }  # fmt: skip
+        return digests_of(self.report.groups, self.index, claim_sources)
 
     def claim_sources(self, machine: dict[str, str]) -> dict[str, str]:
         """Every claim shown -> its source: the rejected gone, those a person added in."""
