@@ -8,13 +8,14 @@ from analysis.gc_pause import paused_gc
 from analysis.incidents import by_incident, group_order
 from analysis.models import Group, Relation
 from analysis.relate import relate
+from analysis.ties import tied
 from claims.actors import AliasTable
 from claims.models import Claim
 
 
 def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Group], list[Relation]]:
     """Align claims across sources and compare them."""
-    aliases = aliases or AliasTable()
+    aliases = tied(aliases or AliasTable(), claims)  # "X, a cover name used by Y" in any account
     with paused_gc():  # millions of scores and relations, no cycles among them (issue #11)
         parts = by_incident(claims)
         if len(parts) <= 1:

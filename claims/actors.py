@@ -94,6 +94,15 @@ class AliasTable:
     def with_user(cls, aliases: Mapping[str, str] | None) -> AliasTable:
         return cls(user=dict(aliases or {}))
 
+    def with_ties(self, ties: Mapping[str, str]) -> AliasTable:
+        """This table plus the names the accounts tie to another party (claims.ties); the user's
+        own aliases win over a tie of the same name."""
+        own = {_norm(k) for k in self.user}
+        extra = {name: party for name, party in ties.items() if _norm(name) not in own}
+        if not extra:
+            return self
+        return AliasTable(user={**extra, **self.user}, fuzzy_cutoff=self.fuzzy_cutoff)
+
     def kind(self, name: str) -> str | None:
         """'state', 'organisation', or None for names the table does not know."""
         return self._kind.get(name)

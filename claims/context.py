@@ -21,6 +21,7 @@ from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
 from claims.rules import rules
 from claims.statement_time import dates_statement
+from claims.ties import doc_ties
 from claims.where import main_places
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -49,6 +50,7 @@ class DocContext:
     paragraph_of: list[int] = field(default_factory=list)
     main_places: frozenset[str] = frozenset()  # the places the document keeps naming (claims.where)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # "MOSCOW, Dec 22 (Agency) -" after the city
+    ties: dict[str, str] = field(default_factory=dict)  # "X, a cover name used by Y" (claims.ties)
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -65,6 +67,7 @@ class DocContext:
         ]
         ctx.sentences = list(doc.sents)
         ctx.main_places = main_places(doc, aliases)
+        ctx.ties = doc_ties(text, aliases)
         paragraph = 0
         last_end = 0
         for sent in ctx.sentences:

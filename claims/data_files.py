@@ -207,6 +207,16 @@ class UnrealisedWords(_Strict):
     heads: Words
 
 
+class TieWords(_Strict):
+    """Cue phrases of a name an account ties to another party (claims/ties.py)."""
+
+    doc: str = Field("", alias="_doc")
+    hedges: Words  # "widely regarded as", "believed to be"
+    cover_nouns: Words  # "a cover name used by", "the armed wing of"
+    links: Words  # "used by", "of", "for"
+    known_as: Words  # "also known as"
+
+
 class EventPriorScale(_Strict):
     """How name frequency maps to a weight (claims/specificity.py)."""
 
@@ -300,6 +310,10 @@ class InitiatorWords(_Strict):
     throw_verbs: Words = []  # "threw grenades at the post", "dropped bombs on the town"
     doc_fired_things: str = Field("", alias="_doc_fired_things")
     fired_things: Words = []  # "fired a missile", "threw grenades": what is fired, no target
+    doc_shot_nouns: str = Field("", alias="_doc_shot_nouns")
+    shot_nouns: Words = []  # "no shot was fired at the soldiers"
+    doc_leader_titles: str = Field("", alias="_doc_leader_titles")
+    leader_titles: Words = []  # "the army of President X": a state's force
     quantity_nouns: Words = []  # "hundreds of rockets"
     doc_member_nouns: str = Field("", alias="_doc_member_nouns")
     member_nouns: Words = []  # "members of a militia": the group acts
@@ -380,6 +394,7 @@ class RulesFile(BaseModel):
     sub_event: SubEventWords
     stated_zero: StatedZeroWords
     unrealised: UnrealisedWords
+    ties: TieWords
     date_roles: DateRoleWords
     event_prior: EventPriorScale
     infobox: InfoboxLabels

@@ -157,7 +157,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             bounds = _quote_bounds(sent, *parts)
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None,
-                          allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases))  # fmt: skip
+                          allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases), ties=ctx.ties)  # fmt: skip
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip

@@ -295,7 +295,8 @@ class ActorReader:
         for obj in _objects(tok):
             named = self.name(obj, depth + 1)
             if named:
-                return named
+                # "the army of President X" in a text that never names his state: a state's force
+                return self._descriptive(tok) if self._untold_head_of_state(named, tok) else named
         grouped = _lemma(tok) in lex["force"] and any(
             c.dep_ in MODIFIERS and c.lower_ in lex["generic"] for c in tok.children
         )
@@ -308,6 +309,17 @@ class ActorReader:
         person, kept as the phrase (a state's force, whose state is not said), not as the person."""
         ent = entity(named.tok, frozenset({"PERSON"}))
         return ent is not None and self.aliases.kind(named.actor) is None and _lemma(head) in _lexicon()["state"]
+
+    def _untold_head_of_state(self, named: Named, head: Token) -> bool:
+        """ "the army of President X" (a king's, an emir's) in a text that never names his state: his
+        state's force, whichever state; a general's or a warlord's men may be anybody's."""
+        ent = entity(named.tok, frozenset({"PERSON"}))
+        if ent is None:
+            return False
+        titles = rules()["initiator"]["leader_titles"]
+        before = ent.doc[max(ent.start - 2, 0) : ent.start]  # "President X", "Prime Minister X"
+        titled = any(t.lower_ in titles for t in (*before, *ent.root.subtree) if t.i < ent.root.i)
+        return titled and self._unplaced_leader(named, head)
 
     def _weapon(self, tok: Token, depth: int) -> Named | None:
         """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose

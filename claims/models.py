@@ -56,6 +56,9 @@ class Actor(_Value):
     target_text: str | None = None
     # issue #8: other parties named as doers with the actor ("Yugoslav and Serbian police": Serbia)
     allies: list[str] = Field(default_factory=list)
+    # issue #8: names the account ties to another party ("X, a cover name used by Y": X -> Y), read
+    # by the analysis as aliases for every account (claims/ties.py, analysis/ties.py)
+    ties: dict[str, str] = Field(default_factory=dict)
 
 
 class Duration(_Value):

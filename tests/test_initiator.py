@@ -870,3 +870,44 @@ def test_initiator_a_saying_before_a_semicolon_is_not_what_is_denied(extract, te
     """ "Peasants say troops massacred hundreds; army denies it" (issue #8): the parser hangs the saying
     on "denies"; the claim is the villagers', the denial the army's."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act named first, its doer in a participle after it
+        ("It was a massacre carried out by the militia.", [("militia", False)]),
+        ("The bombing was the work of the rebels.", [("rebels", False)]),
+        ("The attack was not the work of the army.", [("army", True)]),
+        # a people's adjective or a possessive names who was (not) involved
+        ("The inquiry found no evidence of Libyan involvement in the bombing.", [("Libya", True)]),
+        # a head of state's army, his state never named: a state's force, not the man; a general's
+        # men may be anybody's
+        ("It was a massacre carried out by the army of President Rado Velic.", [("army", False)]),
+        ("The attack was carried out by the forces of General Rado Velic.", [("General Rado Velic", False)]),
+    ],
+)
+def test_initiator_work_of_reduced_passive_and_involvement(extract, text: str, expected: list):
+    """Who did it told after the act (issue #8): "a massacre carried out by X", "the work of X",
+    "no evidence of Libyan involvement"."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Witnesses said no shots were fired at the soldiers.", [("soldiers", False)]),
+        ("Not a single shot was fired at the police that night.", [("police", False)]),
+        ("No one fired on the troops before they began shooting.", [("troops", False)]),
+        ("The paratroopers took no fire.", [("paratroopers", False)]),
+        # the other side of the dispute: fired on first, so they did not begin it
+        ("The soldiers had been fired on first.", [("soldiers", True)]),
+        # shots with nobody denied say nothing of who began
+        ("Shots were fired at the soldiers.", []),
+        ("No shots were fired.", []),
+    ],
+)
+def test_initiator_nobody_fired_at_them_says_their_firing_began_it(extract, text: str, expected: list):
+    """ "Not a single shot was fired at the soldiers" (issue #8): nobody fired on them, so their own
+    firing began it; it disputes "the soldiers had been fired on first"."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected

@@ -40,6 +40,7 @@ from analysis.distinct import PairScores
 from analysis.incidents import event_names, group_order, partition
 from analysis.models import Group, Relation
 from analysis.relate import relate
+from analysis.ties import tied
 from claims.actors import AliasTable
 from claims.models import KINDS, Claim
 from sources.errors import DaskMissing, RashomonError, SchedulerUnreachable, WorkerFailed
@@ -353,7 +354,9 @@ def analyse_on_cluster(sources: Sequence[Source], aliases: AliasTable, client: C
         client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts, incident_of)) for kind in KINDS
     ]
     ordered = client.gather(client.compute(claims_bag))  # while the kinds align
-    found = _relate_as_aligned(client, kinds, counts, spec, workers, as_completed)
+    # compared with the names any account ties to another party, as analyse_claims does
+    related = _alias_spec(tied(aliases, (claim for _order, claim in ordered)))
+    found = _relate_as_aligned(client, kinds, counts, related, workers, as_completed)
     clock.done("align and compare")
     claims = [claim for _order, claim in sorted(ordered, key=lambda oc: oc[0])]
     groups: list[Group] = []

@@ -23,6 +23,7 @@ from analysis.models import Group, Relation, Report
 from analysis.relate import presented
 from analysis.report import Format, render
 from analysis.review import Decision, apply_review
+from analysis.ties import merged
 from claims.actors import AliasTable
 from claims.models import Claim
 from sources.errors import NothingToAnalyse, UnknownSource, WorkspaceError
@@ -200,12 +201,15 @@ class Analysed:
     review: dict[str, int] = field(default_factory=dict)  # review decisions applied / orphaned (issue #9)
 
 
-def alias_table(ws: Workspace, aliases: AliasTable | None = None) -> AliasTable:
-    """The built-in table plus the workspace's aliases; those in `aliases` win over the workspace's."""
+def alias_table(ws: Workspace, aliases: AliasTable | None = None, *, ties: bool = True) -> AliasTable:
+    """The built-in table plus the workspace's aliases; those in `aliases` win over the workspace's.
+    With `ties`, the names its sources tie to another party ("X, a cover name used by Y",
+    analysis.ties) too, as `analyse_claims` reads them; extraction reads no ties."""
     user = {**ws.aliases(), **(aliases.user if aliases is not None else {})}
-    if aliases is None:
-        return AliasTable.with_user(user)
-    return AliasTable(user=user, fuzzy_cutoff=aliases.fuzzy_cutoff)
+    table = (
+        AliasTable(user=user, fuzzy_cutoff=aliases.fuzzy_cutoff) if aliases is not None else AliasTable.with_user(user)
+    )
+    return table.with_ties(merged(ws.claim_ties())) if ties else table
 
 
 def _aliases_key(table: AliasTable) -> str:
@@ -308,10 +312,10 @@ def _analyse_workspace(ws: Workspace, *, nlp: Language | None, aliases: AliasTab
     from workspace.incremental import realign
 
     nlp = nlp or load_nlp()
-    table = alias_table(ws, aliases)
     pipeline = pipeline_version(nlp)
     foreign = _set_aside(ws, pipeline)
-    extracted, claims, skipped = _extract(ws, nlp, table, pipeline, progress)
+    extracted, claims, skipped = _extract(ws, nlp, alias_table(ws, aliases, ties=False), pipeline, progress)
+    table = alias_table(ws, aliases)  # with the ties of the claims just extracted
     for attempt in range(1, SAVE_ATTEMPTS + 1):
         try:
             if full or _needs_full(ws, table, pipeline):

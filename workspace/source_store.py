@@ -301,6 +301,19 @@ class SourceStore(Database):
                 rows = self._rows("SELECT data FROM claims WHERE source_id = ? ORDER BY position", (source_id,))
         return [Claim.model_validate_json(row["data"]) for row in rows]
 
+    def claim_ties(self) -> dict[str, set[str]]:
+        """name -> the parties the sources' blame claims tie it to ("X, a cover name used by Y",
+        claims.ties): the few claims that hold any, read without reading the rest."""
+        found: dict[str, set[str]] = {}
+        rows = self._rows(
+            "SELECT json_extract(data, '$.value.ties') AS ties FROM claims WHERE kind = 'initiator'"
+            " AND json_extract(data, '$.value.ties') NOT IN ('{}')"
+        )
+        for row in rows:
+            for name, party in json.loads(row["ties"]).items():
+                found.setdefault(name, set()).add(party)
+        return found
+
     # -- aliases and decisions ------------------------------------------------
 
     def add_alias(self, name: str, canonical: str) -> None:

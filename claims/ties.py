@@ -1,0 +1,55 @@
+"""Names an account itself ties together (issue #8): "Islamic Jihad, widely regarded as a cover
+name used by Hezbollah", "the Qassam Brigades, the armed wing of Hamas", "Lehi, also known as the
+Stern Gang". Such a name and the one it stands for are one party to every account of the
+collection, so the analysis reads them as an alias (analysis/ties.py); blame laid on the one then
+agrees with blame laid on the other.
+
+The cue phrases are data (rules.json `ties`). A proxy, an ally, a faction or an offshoot is
+another party and is not tied.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.actors import AliasTable
+from claims.rules import rules
+
+# a name as written: capitalised words, with "of", "al-", "the" between them ("Islamic Jihad
+# Organization", "Army of the Righteous", "Jaish al-Adl")
+_NAME = (
+    r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:of|for|al|el|the|and|bin|ibn|de|la)\s+|(?:al|el|ad|ud|an|ash|as)-)?[A-Z][\w'’.-]*)*"
+)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(X, <cue> Y) and (X, also known as Y) as regular expressions over a sentence."""
+    words = rules()["ties"]
+    hedge = "|".join(map(re.escape, words["hedges"]))
+    kinds = "|".join(map(re.escape, sorted(words["cover_nouns"], key=len, reverse=True)))
+    links = "|".join(map(re.escape, words["links"]))
+    known = "|".join(map(re.escape, words["known_as"]))
+    stands_for = re.compile(
+        rf"(?P<x>{_NAME})\s*,\s+(?:(?:which\s+is\s+|who\s+are\s+)?(?:\w+ly\s+)?(?:{hedge})\s+(?:to\s+be\s+|as\s+)?)?"
+        rf"(?:a|an|the)\s+(?:\w+\s+)?(?:{kinds})\s+(?:{links})\s+(?P<y>{_NAME})"
+    )
+    also = re.compile(rf"(?P<x>{_NAME})\s*(?:,|\()\s*(?:{known})\s+(?P<y>{_NAME})")
+    return stands_for, also
+
+
+def doc_ties(text: str, aliases: AliasTable) -> dict[str, str]:
+    """name -> the party it stands for, as this text ties them (each as the actor table names it)."""
+    found: dict[str, str] = {}
+    for cue in _cues():
+        for m in cue.finditer(text):
+            x, y = (aliases.canonical(_bare(m.group(g))) for g in ("x", "y"))
+            if x and y and x.casefold() != y.casefold():
+                found.setdefault(x, y)
+    return found
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name.strip().rstrip(".,"))
