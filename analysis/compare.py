@@ -574,6 +574,8 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS:  # type: ignore[operator]
         return None
     if m.days >= FINAL_COUNT_DAYS:
+        if a.speaker and b.speaker and not same_counter(a.speaker, b.speaker):
+            return None  # two named counters: the first one's figure and the other's since are a dispute
         return f"a first count published {m.early.published}, days after the deaths, against one of {m.late.published}"
     if m.rose and not m.early.speaker:
         # the press's own tally of the first days, higher days later: counted as the missing were found

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
-from claims.count_words import role_words
+from claims.count_words import is_person_noun, role_words
 from claims.rules import rules
 from claims.tree import left_mods
 
@@ -85,6 +85,10 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         # "the 40 deaths of the previous week": a time after "of" is when, not whom
+        if objs and objs[0].lower_ in _POINTING:
+            # "fired on striking miners, killing 34 of them": the people the pronoun points back to in
+            # the sentence, else only "people" (not a part of some other count, issue #8)
+            return _antecedent(num_span)
         if objs and objs[0].lemma_.lower() not in figure and objs[0].lemma_.lower() not in _time_nouns():
             target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
@@ -92,6 +96,20 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     if target.i == trigger.i and target.lemma_.lower() not in ("refugee",):
         return None
     return target
+
+
+_POINTING = ("them", "these", "those")
+
+
+def _antecedent(num_span: Span) -> Token | None:
+    """The last plural noun of people before the number in its sentence ("striking miners"), if any;
+    not a subject that acts ("gunmen stopped two buses and killed 12 of them")."""
+    before = [
+        t
+        for t in num_span.sent
+        if t.i < num_span.start and t.tag_ in ("NNS", "NNPS") and t.dep_ != "nsubj" and is_person_noun(t)
+    ]
+    return before[-1] if before else None
 
 
 def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:

@@ -312,6 +312,11 @@ class InitiatorWords(_Strict):
     fired_things: Words = []  # "fired a missile", "threw grenades": what is fired, no target
     doc_shot_nouns: str = Field("", alias="_doc_shot_nouns")
     shot_nouns: Words = []  # "no shot was fired at the soldiers"
+    doc_armed_people: str = Field("", alias="_doc_armed_people")
+    armed_people: Words = []  # "men armed with rifles"
+    doc_drive_verbs: str = Field("", alias="_doc_drive_verbs")
+    drive_verbs: Words = []  # "drove a truck into the barracks"
+    vehicle_nouns: Words = []
     doc_leader_titles: str = Field("", alias="_doc_leader_titles")
     leader_titles: Words = []  # "the army of President X": a state's force
     quantity_nouns: Words = []  # "hundreds of rockets"

@@ -82,8 +82,17 @@ def is_actor_noun(tok: Token, aliases) -> bool:  # noqa: ANN001 (claims.actors.A
     words = _lexicon()["actor"]
     if _lemma(tok) in words or tok.lower_ in words or aliases.is_generic(tok.text) or aliases.is_generic(tok.lemma_):
         return True
+    if armed_people(tok):
+        return True
     left = tok.doc[tok.i - 1] if tok.i > 0 else None
     return left is not None and f"{left.lower_} {tok.lower_}" in words
+
+
+def armed_people(tok: Token) -> bool:
+    """ "three men armed with assault rifles": people told as armed are armed men."""
+    return _lemma(tok) in rules()["initiator"]["armed_people"] and any(
+        c.dep_ == "acl" and _lemma(c) == "arm" for c in tok.children
+    )
 
 
 def _bracketed(tok: Token) -> bool:
@@ -300,6 +309,8 @@ class ActorReader:
         grouped = _lemma(tok) in lex["force"] and any(
             c.dep_ in MODIFIERS and c.lower_ in lex["generic"] for c in tok.children
         )
+        if armed_people(tok):
+            return Named(tok, "armed men", f"{tok.text} armed")
         if actor_noun or grouped:
             return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
         return None

@@ -207,6 +207,10 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
         # a toll the lower figure's own words say is rising, against a higher one of no date (a later summary)
         (_dated(said("s1c1", 92, "Toll in harbour bombing rises to 92."), EARLY), said("s2c1", 140, "It killed 140."),
          "update"),
+        # "at the time" says when a figure was given, not that it was provisional: the official
+        # figure then, against the one given since, is a dispute
+        (said("s1c1", 20, "The government said at the time that 20 people had died."),
+         said("s2c1", 300, "300 people were killed."), "contradict"),
     ],
 )  # fmt: skip
 def test_compare_running_count_words(a: Claim, b: Claim, relation: str):

@@ -129,6 +129,9 @@ LINKED = [
     # a court's count of murders is a toll; a part of the dead told on its own predicate
     ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
     ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),
+    # "N of them" with no count before: the people the pronoun points back to, else people
+    ("Police fired on unarmed protesters, killing 34 of them.", [("casualties", 34, 34, "unarmed protesters")]),
+    ("Gunmen stopped two buses and killed 12 of them.", [("casualties", 12, 12, "people")]),
     ("Four of the crew members who died were officers.", [("casualties", 4, 4, "officers")]),
     # a bare number's own word after it is its predicate, however the parse hung it
     ("The ambush left 17 dead and more than 40 wounded.",

@@ -326,7 +326,9 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("federal forces", "state"), ("the soldiers", "state"), ("hostage takers", "irregular"),
-     ("Kestrian rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None)],
+     ("Kestrian rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None),
+     # snipers fire for either side: the army's, or the crowd's as a crackdown's accounts tell it
+     ("snipers", "unsided")],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected
@@ -910,4 +912,26 @@ def test_initiator_work_of_reduced_passive_and_involvement(extract, text: str, e
 def test_initiator_nobody_fired_at_them_says_their_firing_began_it(extract, text: str, expected: list):
     """ "Not a single shot was fired at the soldiers" (issue #8): nobody fired on them, so their own
     firing began it; it disputes "the soldiers had been fired on first"."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a band of the doers names them
+        ("The attacks were carried out by three teams of gunmen.", [("gunmen", False)]),
+        ("A group of militants attacked the post.", [("militants", False)]),
+        ("Terror organisations in the enclave have fired rockets at towns.", [("terror organisations", False)]),
+        # people told as armed are armed men
+        ("Three men armed with rifles entered the hall and fired on the audience.", [("armed men", False)]),
+        ("People armed with sticks were seen near the gate.", []),
+        # an attacker's vehicle driven into a target
+        ("A suicide bomber drove a truck laden with explosives into the barracks.", [("suicide bomber", False)]),
+        ("The attacker rammed a lorry into the crowd.", [("attacker", False)]),
+        ("The soldiers drove their trucks into the city.", []),
+    ],
+)
+def test_initiator_bands_armed_men_and_vehicles_driven_into_a_target(extract, text: str, expected: list):
+    """Who did it named by a band of them, by their arms, or by the vehicle they drove into the
+    target (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected

@@ -107,6 +107,24 @@ def test_compare_a_first_count_against_one_published_months_later(late_published
 @pytest.mark.parametrize(
     ("early_speaker", "late_speaker", "relation"),
     [
+        (None, "the commission", "update"),  # the press's first count, settled by a later one
+        ("the police", "the police", "update"),  # one counter's own count, settled
+        ("the government", "the survivors' committee", "contradict"),  # two counters: a dispute
+    ],
+)
+def test_compare_a_first_count_of_one_counter_against_another_counters_a_year_on(
+    early_speaker: str | None, late_speaker: str, relation: str
+):
+    first = count("s1c1", 20, published=date(2011, 7, 23), when=day(FRIDAY)).model_copy(
+        update={"speaker": early_speaker}
+    )
+    final = count("s2c1", 300, published=date(2012, 8, 13)).model_copy(update={"speaker": late_speaker})
+    assert compare(first, final, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("early_speaker", "late_speaker", "relation"),
+    [
         ("police", "the police", "update"),  # one counter's own revision, down as well as up
         ("the interior ministry", "the police", "contradict"),  # two counters: a dispute
         (None, None, "contradict"),  # nobody named: nothing says it was revised
