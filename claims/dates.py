@@ -177,9 +177,13 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _infer_year(month: int, day: int, context_year: int | None, published: date | None) -> int | None:
-    """Year of a "15 June" without a year: the text's latest year, else the last such day before publication."""
+    """Year of a "15 June" without a year: the text's latest year, else the last such day before
+    publication; never a day well after publication (a "13 November" told in March 2016, after
+    "22 March 2016", was the November before)."""
     if context_year:
-        return context_year
+        candidate = _safe_date(context_year, month, min(day, _last_day(context_year, month)))
+        if published is None or candidate is None or candidate <= published + timedelta(days=7):
+            return context_year
     if published:
         candidate = _safe_date(published.year, month, min(day, _last_day(published.year, month)))
         if candidate and candidate > published + timedelta(days=7):

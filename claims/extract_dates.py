@@ -22,7 +22,8 @@ MIN_EVENT_WORDS = 2
 # "during the night of 7/8 August": the night is when, not what; the event is further up.
 TIME_NOUNS = {"night", "morning", "evening", "afternoon", "hour", "day", "dawn", "week", "weekend", "midnight",
               "month", "year", "time", "period", "date", "noon", "end", "beginning", "start", "spring", "summer",
-              "autumn", "winter"}  # fmt: skip
+              "autumn", "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday"}  # fmt: skip
 
 
 @dataclass
@@ -73,12 +74,14 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             continue  # a dateline's day is when the piece was filed
         root = external_head(date_span)
         anchor = root.head if root.dep_ != "ROOT" else root
-        for _ in range(4):
-            if anchor.dep_ in ("prep", "pcomp") or anchor.pos_ == "ADP":
+        for _ in range(6):
+            if date_span.start <= anchor.i < date_span.end and anchor.head.i != anchor.i:
+                anchor = anchor.head  # "Friday 13 November": the weekday hung on the date's own month
+            elif anchor.dep_ in ("prep", "pcomp") or anchor.pos_ == "ADP":
                 # "fled from what is now X between April and December": a clause that only names
                 # a place hands its time to the verb it hangs on
                 anchor = anchor.head
-            elif anchor.pos_ == "NOUN" and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
+            elif anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
                 anchor = anchor.head
             else:
                 break
@@ -86,10 +89,25 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             continue
         event = _event_tokens(anchor, date_span)
         content = [t for t in event if t.is_alpha and not t.is_stop]
+        told = _when_clause(date_span) if len(content) < MIN_EVENT_WORDS else None
+        if told is not None:
+            # "the events of 16 August 2012, when police fired on the miners": the firing
+            anchor, event = told, _event_tokens(told, date_span)
+            content = [t for t in event if t.is_alpha and not t.is_stop]
         if len(content) < MIN_EVENT_WORDS:
             continue
         hits.append(DateHit(mention, anchor, event))
     return _without_named_years(hits)
+
+
+def _when_clause(date_span: Span) -> Token | None:
+    """ "on 9 April 1989, when troops cleared the square": the clause the date itself opens with
+    "when" tells what happened on it."""
+    for tok in date_span:
+        for clause in tok.children:
+            if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+                return clause
+    return None
 
 
 COARSE = ("year", "years", "decade")

@@ -103,6 +103,15 @@ def test_dates_find_day_without_year_takes_an_earlier_year_of_the_text():
     assert (second.span.start, second.span.precision) == (date(1992, 4, 5), "day")
 
 
+def test_dates_find_day_without_year_is_never_well_after_publication():
+    """The text's latest year would put "13 November" eight months after the piece was published:
+    it was the November before."""
+    text = "The bombings of 22 March 2016 came four months after the 13 November attacks in the capital."
+    first, second = find_dates(text, date(2016, 3, 26))
+    assert first.span.start == date(2016, 3, 22)
+    assert second.span.start == date(2015, 11, 13)
+
+
 def test_dates_find_day_written_with_its_year_before_places_it_again():
     """ "on 4 May 1970 ... arrived in April 1969 ... Around noon on 4 May": the day the lead dated,
     not the year named in between; another day still takes the text's latest year."""

@@ -800,6 +800,27 @@ def test_extract_a_year_naming_the_event_beside_its_day(extract, text: str, date
     assert found == dates
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "told"),
+    [
+        # the clause the date opens with "when" tells what happened on it
+        ("The inquiry dealt with the events of 16 August 2012, when police fired on striking miners.",
+         date(2012, 8, 16), "police fired"),
+        # a weekday before the day, wherever the parser hangs it
+        ("The prosecutor spoke of the terrorist attacks of Tuesday 22 March 2016.", date(2016, 3, 22), "attacks"),
+        ("The attacks committed in the capital on the evening of Friday 13 November 2015 were carried out by gunmen.",
+         date(2015, 11, 13), "attacks committed"),
+        # a "when" clause of circumstance leaves the main event dated
+        ("Troops cleared the square on 9 April 1989, when the rally was in its fifth day.", date(1989, 4, 9),
+         "Troops cleared"),
+    ],
+)  # fmt: skip
+def test_extract_the_event_a_date_is_of_in_a_when_clause_or_after_a_weekday(extract, text: str, day: date, told: str):
+    found = [c for c in extract(text) if c.kind == "event_date"]
+    assert [c.value.start for c in found] == [day]
+    assert told in found[0].about
+
+
 def test_extract_a_count_joined_to_another_with_its_own_participle_is_no_sibling():
     """ "165 citizens killed ..., and more than 3,000 people wounded": the parser joins the second
     count to the first, but its own participle tells its kind (hand-built parse: the model parses
