@@ -678,6 +678,21 @@ def _generic(actor: str, aliases: AliasTable) -> str | None:
     return side(actor)
 
 
+NO_STATE = ""  # analysis.relate.sole_state of a fact whose blame accounts name no state at all
+
+
+def _pro_state(actor: str) -> bool:
+    """ "pro-government militiamen", "loyalist paramilitaries", "settlers": an armed group that may
+    fight on the state's side (rules initiator.pro_state_groups), not one against it."""
+    words = [w.strip(".,'’").lower() for w in actor.split()]
+    return any(w.startswith("pro-") or w in _pro_state_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _pro_state_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["pro_state_groups"])
+
+
 def _attackers(actor: str) -> bool:
     """ "the hostage takers", "terrorists": the people who carried out the attack, not a standing
     group ("rebels", "militia") that may be one of several."""
@@ -743,16 +758,7 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return "unclear", f"{pair}: {shared} is given a share of the blame, which leaves room for another"
     ga, gb = _generic(pa, aliases), _generic(pb, aliases)
     if ga and gb:
-        if {ga, gb} == {"state", "irregular"}:
-            return "contradict", f"{pair}: a state's forces and an armed group, two different sides"
-        if ga == gb == "irregular" and named_in(pa) != named_in(pb):
-            named, generic = (pa, pb) if named_in(pa) else (pb, pa)
-            return "agree", f"{pair}: {named} may be the {generic} meant"
-        if ga == gb == "irregular" and _attackers(pa) and _attackers(pb):
-            return "agree", f"{pair}: both blame the attackers, unnamed"
-        if ga == gb == "state" and sole_state:
-            return "agree", f"{pair}: both blame {sole_state}'s forces, the one state these accounts name"
-        return "unclear", f"{pair}: two unnamed groups"
+        return _two_described(pa, ga, pb, gb, pair, sole_state)
     if ga or gb:
         (generic, described), named = ((pa, ga), pb) if ga else ((pb, gb), pa)
         state = aliases.kind(named) == "state"
@@ -766,6 +772,24 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     return "contradict", f"{pair}: different actors"
+
+
+def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: str | None) -> tuple[str, str]:
+    """Two actors described rather than named, of sides `ga` and `gb` (analysis.parties.side)."""
+    if {ga, gb} == {"state", "irregular"}:
+        return "contradict", f"{pair}: a state's forces and an armed group, two different sides"
+    if ga == gb == "irregular" and named_in(pa) != named_in(pb):
+        named, generic = (pa, pb) if named_in(pa) else (pb, pa)
+        return "agree", f"{pair}: {named} may be the {generic} meant"
+    if ga == gb == "irregular" and _attackers(pa) and _attackers(pb):
+        return "agree", f"{pair}: both blame the attackers, unnamed"
+    if ga == gb == "irregular" and not named_in(pa) and not (_pro_state(pa) or _pro_state(pb)):
+        return "agree", f"{pair}: both blame an armed group against the state, unnamed"
+    if ga == gb == "state" and sole_state:
+        return "agree", f"{pair}: both blame {sole_state}'s forces, the one state these accounts name"
+    if ga == gb == "state" and sole_state == NO_STATE:
+        return "agree", f"{pair}: both blame a state's forces, and the accounts name no state"
+    return "unclear", f"{pair}: two unnamed groups"
 
 
 def _same_doers(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from analysis.act_place import same_place_acted_on
 from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
-from analysis.compare import Scope, compare, interval, scope_key, scopes_disjoint
+from analysis.compare import NO_STATE, Scope, compare, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
@@ -572,6 +572,8 @@ def sole_state(members: Iterable[Claim], aliases: AliasTable) -> str | None:
             party = name and (aliases.resolve(name) or name)
             if party and aliases.kind(party) == "state" and party not in states:
                 states.append(party)
+    if not states:
+        return NO_STATE  # unnamed state forces of a fact that names no state are all one state's
     return states[0] if len(states) == 1 else None
 
 
@@ -581,7 +583,12 @@ def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tup
     each claim's statement (its position)."""
     everyone = [c for grouped in alignment.groups for c in grouped]
     position = {c.id: n for n, c in enumerate(everyone)}
-    sole = {c.id: state for grouped in alignment.groups if (state := sole_state(grouped, aliases)) for c in grouped}
+    sole = {
+        c.id: state
+        for grouped in alignment.groups
+        if (state := sole_state(grouped, aliases)) is not None
+        for c in grouped
+    }
     figures = {c.id: found for grouped in alignment.groups if (found := toll_figures(grouped)) for c in grouped}
     # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
     pairs = PairMemo(everyone)

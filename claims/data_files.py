@@ -317,6 +317,8 @@ class InitiatorWords(_Strict):
     doc_drive_verbs: str = Field("", alias="_doc_drive_verbs")
     drive_verbs: Words = []  # "drove a truck into the barracks"
     vehicle_nouns: Words = []
+    doc_pro_state_groups: str = Field("", alias="_doc_pro_state_groups")
+    pro_state_groups: Words = []  # "pro-government militiamen"
     doc_leader_titles: str = Field("", alias="_doc_leader_titles")
     leader_titles: Words = []  # "the army of President X": a state's force
     quantity_nouns: Words = []  # "hundreds of rockets"

@@ -261,7 +261,9 @@ ACTORS = [
     (actor("militants"), actor("Hamas"), "agree"),
     (actor("Varna militia"), actor("armed groups"), "agree"),
     (actor("Russia"), actor("militants"), "contradict"),
-    (actor("militants"), actor("rebels"), "unclear"),
+    # two unnamed armed groups against the state: one side; a militia may be the state's
+    (actor("militants"), actor("rebels"), "agree"),
+    (actor("militiamen"), actor("rebels"), "unclear"),
 ]
 
 

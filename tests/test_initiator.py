@@ -350,10 +350,14 @@ COMPARED = [
     ("hostage takers", "Russia", "contradict"),
     ("a gunship", "rebels", "unclear"),
     ("special forces", "Hamas", "unclear"),
-    # the attackers of one act, unnamed, in two words: the same people; a standing group may be another
+    # the attackers of one act, unnamed, in two words: the same people; so are two armed groups
+    # against the state, unnamed; a group that may fight on the state's side is another
     ("hostage takers", "terrorists", "agree"),
     ("the gunmen", "militants", "agree"),
-    ("gunmen", "rebels", "unclear"),
+    ("gunmen", "rebels", "agree"),
+    ("armed rebels", "armed terrorist groups", "agree"),
+    ("rebels", "pro-government militiamen", "unclear"),
+    ("gunmen", "militiamen", "unclear"),
 ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.compare import compare_actors
+from analysis.compare import NO_STATE, compare_actors
 from analysis.relate import sole_state
 from claims.actors import AliasTable
 from claims.models import Actor, Claim
@@ -38,6 +38,8 @@ def blame(cid: str, actor: str, target: str | None = None) -> Claim:
         ("federal forces", "soldiers", None, "unclear"),
         ("Kuwait", "soldiers", "Iraq", "unclear"),  # not the one state: whose soldiers is still open
         ("militants", "soldiers", "Iraq", "contradict"),  # a state's forces and an armed group
+        # a fact that names no state: its unnamed state forces are one state's; with two named, either's
+        ("federal forces", "soldiers", NO_STATE, "agree"),
     ],
 )
 def test_compare_unnamed_forces_are_the_one_named_states(a: str, b: str, sole: str | None, relation: str):
@@ -85,7 +87,8 @@ def test_sole_state_is_the_one_state_named_as_culprit_or_struck():
     assert sole_state([blame("s1c1", "Iraq"), blame("s2c1", "soldiers")], ALIASES) == "Iraq"
     assert sole_state([blame("s1c1", "soldiers", "Iraq"), blame("s2c1", "militants")], ALIASES) == "Iraq"
     assert sole_state([blame("s1c1", "Iraq"), blame("s2c1", "soldiers", "Kuwait")], ALIASES) is None
-    assert sole_state([blame("s1c1", "militants"), blame("s2c1", "soldiers")], ALIASES) is None
+    # no state named at all: not None (two states), the fact's unnamed state forces are one state's
+    assert sole_state([blame("s1c1", "militants"), blame("s2c1", "soldiers")], ALIASES) == NO_STATE
 
 
 def _verdicts(claims: list[Claim]) -> dict[frozenset[str], str]:
