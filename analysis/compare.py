@@ -241,8 +241,11 @@ def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
 
 
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
-    """The counted noun, when it names a kind of people no table knows (lower case, not a general word)."""
-    population = [w for w in words if w.lower() not in ("who", "that", "which")]
+    """The counted noun, when it names a kind of people no table knows (lower case, not a general word);
+    never a marker the count's scope carries ("children, them", "people, included")."""
+    sc = rules()["scope"]
+    markers = {*sc["added_markers"], *sc["more_markers"], "of"}
+    population = [w for w in words if w.lower().strip(".,") not in ("who", "that", "which", *markers)]
     if not population:
         return None
     raw = population[-1].strip(".,'’[]()")

@@ -349,3 +349,19 @@ def test_align_blame_claims_of_two_accounts_of_one_event_lean_on_the_event():
     assert pair_score(first, second, voc) > pair_evidence(first, second, voc)
     assert pair_score(first, own, voc) == pair_evidence(first, own, voc)
     assert pair_score(first, other, voc) == pair_evidence(first, other, voc)
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "a", "scope_b", "b", "relation"),
+    [
+        # the marker a part carries ("among them", "included") is no kind of people
+        ("children, them", 49, "children, included", 49, "agree"),
+        ("police officers, them", 2, "police officers", 2, "agree"),
+        # some of the dead told before, against all the children: not a rival figure
+        ("children, them", 12, "children", 40, "different_scope"),
+    ],
+)
+def test_compare_a_parts_marker_is_not_its_people(aliases: AliasTable, scope_a: str, a: int, scope_b: str, b: int,
+                                                  relation: str):  # fmt: skip
+    ca, cb = _pair(exact(a), exact(b), scope_a=scope_a, scope_b=scope_b)
+    assert compare(ca, cb, aliases)[0] == relation
