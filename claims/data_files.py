@@ -314,8 +314,8 @@ class InitiatorWords(_Strict):
     shot_nouns: Words = []  # "no shot was fired at the soldiers"
     doc_armed_people: str = Field("", alias="_doc_armed_people")
     armed_people: Words = []  # "men armed with rifles"
-    doc_drive_verbs: str = Field("", alias="_doc_drive_verbs")
-    drive_verbs: Words = []  # "drove a truck into the barracks"
+    doc_ram_verbs: str = Field("", alias="_doc_ram_verbs")
+    ram_verbs: Words = []  # "drove a truck into the barracks"
     vehicle_nouns: Words = []
     doc_pro_state_groups: str = Field("", alias="_doc_pro_state_groups")
     pro_state_groups: Words = []  # "pro-government militiamen"
@@ -461,7 +461,7 @@ class CountryFile(_Strict):
 def read(name: str, model: type[M], folder: Traversable | None = None) -> tuple[Any, M]:
     """The parsed JSON of claims/data/`name` and the same checked as a `model`."""
     path = (folder or DATA) / name
-    data = read_json(path, BadDataFile, str(path))
+    data = read_json(path, BadDataFile, str(path), unique_keys=True)
     return data, check(model, data, BadDataFile, str(path))
 
 

@@ -60,11 +60,28 @@ def problem(exc: ValidationError, where: Where = quoted_path) -> str:
     return f"{where(loc)} {what}{tail}" if loc else f"{what}{tail}"
 
 
-def read_json(path: Traversable, error: type[RashomonError], name: str) -> Any:
-    """The parsed JSON of `path` (a Path, or package data); `error(name, detail=...)` if it cannot be read."""
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's keys, each once: a key given twice silently drops the first value."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _RepeatedKey(key)
+        found[key] = value
+    return found
+
+
+def read_json(path: Traversable, error: type[RashomonError], name: str, *, unique_keys: bool = False) -> Any:
+    """The parsed JSON of `path` (a Path, or package data); `error(name, detail=...)` if it cannot be
+    read, or with `unique_keys` if an object gives one key twice."""
     try:
         raw = path.read_bytes().decode("utf-8-sig")
-        return json.loads(raw)
+        return json.loads(raw, object_pairs_hook=_unique if unique_keys else None)
+    except _RepeatedKey as exc:
+        raise error(name, detail=f'"{exc.args[0]}" is given twice in one object') from None
     except OSError as exc:
         raise error(name, detail=exc.strerror or type(exc).__name__) from None
     except UnicodeDecodeError as exc:

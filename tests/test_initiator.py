@@ -409,6 +409,7 @@ def test_initiator_actor_is_who_acted_not_where(extract, text: str, actors: list
         ("The army ordered the residents to evacuate the town.", [("army", "residents")]),
         ("The militia drove the villagers out of the valley.", [("militia", "villagers")]),
         ("Thousands of villagers fled or were driven out by the militia.", [("militia", None)]),
+        ("The villagers were chased away by soldiers.", [("soldiers", "villagers")]),
         # an appeal to stay is no expulsion
         ("The mayor's aides urged the villagers to remain.", []),
         # "fled or were expelled": the people who fled are those expelled, not who expelled them
