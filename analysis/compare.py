@@ -753,7 +753,7 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return special
     if va.negated or vb.negated:
         return _compare_denial(va, pa, vb, pb, pair, aliases, sole_state)
-    same = _same_doers(va, pa, vb, pb, pair)
+    same = _same_doers(va, pa, vb, pb, pair, aliases)
     if same:
         return same
     shared = next((p for p, c in ((pa, a), (pb, b)) if _a_share(c)), None)
@@ -795,10 +795,14 @@ def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: st
     return "unclear", f"{pair}: two unnamed groups"
 
 
-def _same_doers(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
+def _same_doers(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: AliasTable) -> tuple[str, str] | None:
     """One party, or one account naming the other's party beside its own actor ("Yugoslav and
     Serbian police" / "Serbian forces": its doers include the other's, issue #8)."""
     if same_party(pa, pb):
+        tied = next((v.actor for v in (va, vb) if aliases.tie(v.actor)), None)
+        if tied is not None and va.actor != vb.actor:
+            # "Islamic Jihad, a cover name used by Hezbollah": say why two names are one party
+            return "agree", f"{pair}: the same actor (an account names {tied} as {aliases.tie(tied)})"
         return "agree", f"{pair}: the same actor"
     ally = next(
         (other for value, other in ((va, pb), (vb, pa)) if any(same_party(x, other) for x in value.allies)), None

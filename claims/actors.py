@@ -82,6 +82,8 @@ class AliasTable:
 
     user: dict[str, str] = field(default_factory=dict)
     fuzzy_cutoff: float = 85.0
+    # of `user`, the names an account tied to another party (with_ties): a verdict says so
+    ties: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         builtin, self._kind, self._acronyms = _builtin()
@@ -101,7 +103,12 @@ class AliasTable:
         extra = {name: party for name, party in ties.items() if _norm(name) not in own}
         if not extra:
             return self
-        return AliasTable(user={**extra, **self.user}, fuzzy_cutoff=self.fuzzy_cutoff)
+        return AliasTable(user={**extra, **self.user}, fuzzy_cutoff=self.fuzzy_cutoff, ties={**self.ties, **extra})
+
+    def tie(self, name: str) -> str | None:
+        """The party an account tied `name` to ("Islamic Jihad" -> "Hezbollah"), if one did."""
+        key = _norm(name)
+        return next((party for tied, party in self.ties.items() if _norm(tied) == key), None)
 
     def kind(self, name: str) -> str | None:
         """'state', 'organisation', or None for names the table does not know."""

@@ -130,3 +130,10 @@ def test_compare_reads_a_tie_from_one_account_into_another():
 
     assert verdict(declared) == {"agree"}
     assert verdict(bare) == {"contradict"}
+
+
+def test_the_verdict_says_which_name_an_account_tied_to_which_party():
+    _groups, found = analyse_claims([blame("s1c1", "Dawn Circle", TIE), blame("s2c1", "Crescent Movement")])
+    assert [r.reason for r in found] == [
+        "Dawn Circle vs Crescent Movement: the same actor (an account names Dawn Circle as Crescent Movement)"
+    ]

@@ -146,14 +146,17 @@ def worker_pipeline(model: str | None, worker=None):
     return nlp
 
 
+Pairs = tuple[tuple[str, str], ...]
+
+
 @lru_cache(maxsize=8)
-def _aliases(user: tuple[tuple[str, str], ...], cutoff: float) -> AliasTable:
-    return AliasTable(user=dict(user), fuzzy_cutoff=cutoff)
+def _aliases(user: Pairs, cutoff: float, ties: Pairs = ()) -> AliasTable:
+    return AliasTable(user=dict(user), fuzzy_cutoff=cutoff, ties=dict(ties))
 
 
-def _alias_spec(table: AliasTable) -> tuple[tuple[tuple[str, str], ...], float]:
+def _alias_spec(table: AliasTable) -> tuple[Pairs, float, Pairs]:
     """What workers rebuild the table from (the built-in tables are on every worker already)."""
-    return tuple(sorted(table.user.items())), table.fuzzy_cutoff
+    return tuple(sorted(table.user.items())), table.fuzzy_cutoff, tuple(sorted(table.ties.items()))
 
 
 @_plain_errors
