@@ -243,9 +243,8 @@ def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
 def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
     """The counted noun, when it names a kind of people no table knows (lower case, not a general word);
     never a marker the count's scope carries ("children, them", "people, included")."""
-    sc = rules()["scope"]
-    markers = {*sc["added_markers"], *sc["more_markers"], "of"}
-    population = [w for w in words if w.lower().strip(".,") not in ("who", "that", "which", *markers)]
+    skip = _not_a_people()
+    population = [w for w in words if w.lower().strip(".,") not in skip]
     if not population:
         return None
     raw = population[-1].strip(".,'’[]()")
@@ -257,6 +256,13 @@ def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
     if len(population) > 1 and population[-2].lower() in ("who", "that", "which"):
         return None
     return singular
+
+
+@lru_cache(maxsize=1)
+def _not_a_people() -> frozenset[str]:
+    """Words of a scope that name no people: relative pronouns and the markers a part carries."""
+    sc = rules()["scope"]
+    return frozenset({"who", "that", "which", "of", *sc["added_markers"], *sc["more_markers"]})
 
 
 def _subset(a: Scope, b: Scope) -> bool:
@@ -786,7 +792,7 @@ def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: st
         return "agree", f"{pair}: {named} may be the {generic} meant"
     if ga == gb == "irregular" and _attackers(pa) and _attackers(pb):
         return "agree", f"{pair}: both blame the attackers, unnamed"
-    if ga == gb == "irregular" and not named_in(pa) and not (_pro_state(pa) or _pro_state(pb)):
+    if ga == gb == "irregular" and not (named_in(pa) or named_in(pb) or _pro_state(pa) or _pro_state(pb)):
         return "agree", f"{pair}: both blame an armed group against the state, unnamed"
     if ga == gb == "state" and sole_state:
         return "agree", f"{pair}: both blame {sole_state}'s forces, the one state these accounts name"

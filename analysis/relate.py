@@ -561,9 +561,10 @@ def first_pair(side_a: list[Claim], side_b: list[Claim]) -> tuple[Claim, Claim] 
 
 
 def sole_state(members: Iterable[Claim], aliases: AliasTable) -> str | None:
-    """The one state a fact's blame accounts name, as culprit or as struck, or None (issue #8): in
-    "the storming was initiated by Russia" / "soldiers provoked the battle" / "federal forces planned
-    it", unnamed state forces can only be that state's; with two states named they may be either's."""
+    """The one state a fact's blame accounts name, as culprit or as struck, NO_STATE when they name
+    none, or None (issue #8): in "the storming was initiated by Russia" / "soldiers provoked the
+    battle" / "federal forces planned it", unnamed state forces can only be that state's; with no
+    state named, one state's all the same; with two states named they may be either's."""
     states: list[str] = []
     for c in members:
         if not isinstance(c.value, Actor):

@@ -89,6 +89,7 @@ class AliasTable:
         builtin, self._kind, self._acronyms = _builtin()
         self._alias = dict(builtin)
         self._user = {_norm(k): v for k, v in self.user.items()}
+        self._ties = {_norm(k): v for k, v in self.ties.items()}
         self._choices = [a for a in self._alias if len(a) >= 6]
         self._cache: dict[str, str | None] = {}
 
@@ -107,8 +108,7 @@ class AliasTable:
 
     def tie(self, name: str) -> str | None:
         """The party an account tied `name` to ("Islamic Jihad" -> "Hezbollah"), if one did."""
-        key = _norm(name)
-        return next((party for tied, party in self.ties.items() if _norm(tied) == key), None)
+        return self._ties.get(_norm(name))
 
     def kind(self, name: str) -> str | None:
         """'state', 'organisation', or None for names the table does not know."""

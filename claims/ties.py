@@ -17,11 +17,10 @@ from claims.actors import AliasTable
 from claims.rules import rules
 
 # a name as written: capitalised words, with "of", "al-", "the" between them ("Islamic Jihad
-# Organization", "Army of the Righteous", "Jaish al-Adl")
-_NAME = (
-    r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*"
-    r"(?:\s+(?:(?:of|for|al|el|the|and|bin|ibn|de|la)\s+|(?:al|el|ad|ud|an|ash|as)-)?[A-Z][\w'’.-]*)*"
-)
+# Organization", "Army of the Righteous", "Jaish al-Adl"); a dot only inside a word ("U.S"), never
+# the sentence's end; at most eight words, so that a long run of capitals costs no more than a short one
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|al|el|the|and|bin|ibn|de|la)\s+|(?:al|el|ad|ud|an|ash|as)-)?{_WORD}){{0,7}}"
 
 
 @lru_cache(maxsize=1)

@@ -137,3 +137,10 @@ def test_the_verdict_says_which_name_an_account_tied_to_which_party():
     assert [r.reason for r in found] == [
         "Dawn Circle vs Crescent Movement: the same actor (an account names Dawn Circle as Crescent Movement)"
     ]
+
+
+def test_a_name_ends_at_its_sentence_end():
+    """ "also known as Daesh. The group ...": the sentence's full stop ends the name."""
+    assert doc_ties("The Islamic State, also known as Daesh. The group denied it.", AliasTable()) == {
+        "Islamic State": "Daesh"
+    }
