@@ -1,10 +1,9 @@
-"""Who contradicts whom: the source-by-source counts and the heatmap's Vega-Lite spec (issues #4, #11).
+"""Who contradicts whom: the source-by-source counts the overview's heatmap shows (issues #4, #11).
 
 Counted per fact, not per claim pair, so a source that repeats a figure three
 times does not weigh three times; only pairs of sources that share a fact are
 counted (1,000 sources are a million pairs, of which a few thousand speak of
-the same facts). The spec is a plain dict, not Altair: importing Altair and
-validating the chart cost the first paint about half a second. Pure Python, so
+the same facts). dashboard/heatmap.py draws them as an HTML table. Pure Python, so
 the overview kept with a workspace's analysis (analysis/overview.py) is built
 without pandas; dashboard/tables.py makes frames of the same rows.
 """
@@ -18,7 +17,7 @@ from typing import Any
 
 from analysis.models import Relation, Report
 from analysis.pairs import relation_pairs
-from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, SHARE_SCALE, UNCLEAR
+from analysis.report.labels import AGREES, CLAIM_STATUSES, CONTRADICTS, RELATION_LABELS, SCOPE, UNCLEAR
 from analysis.views import Index, labels_of, source_labels, worse
 from sources.models import Source
 
@@ -26,19 +25,7 @@ HEATMAP_COLUMNS = ["a", "b", "shared", "agree", "contradict", "scope", "unclear"
 # Cells whose text would overlap beyond this many sources are left to the tooltip.
 HEATMAP_TEXT_MAX = 12
 HEATMAP_MAX_SOURCES = 30  # more is a grid of specks, and slow to draw (issue #4: the overview in < 3 s)
-LABEL_PX = 150  # source names are cut to this length on the heatmap's axes
 COUNTS = ("shared", "agree", "contradict", "scope", "unclear")
-TOOLTIP = [
-    ("a", "nominal", "Source"),
-    ("b", "nominal", "compared with"),
-    ("shared", "quantitative", "shared facts"),
-    ("agree", "quantitative", "agree on"),
-    ("contradict", "quantitative", "contradict on"),
-    ("scope", "quantitative", "different scope"),
-    ("unclear", "quantitative", "unclear"),
-]
-EMPTY_CELL = "#e8eaed"
-TEXT_COLOUR = "#202124"
 Counts = dict[tuple[str, str], dict[str, int]]
 
 
@@ -143,12 +130,7 @@ def rows_of(sources: Sequence[Source], counted: Counts) -> list[dict[str, Any]]:
     return out
 
 
-def heatmap_step(n_sources: int) -> int:
-    """Cell size in pixels: big enough for "2✓ 1✗" with few sources, a pixel grid with a hundred."""
-    return max(6, min(48, 560 // max(n_sources, 1)))
-
-
-def cells(pairs: list[dict[str, Any]], labels: Sequence[str]) -> list[dict[str, Any]]:
+def cells(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The cells drawn: only pairs that share a fact, the share rounded (None: nothing decided)."""
     out = []
     for pair in pairs:
@@ -157,53 +139,5 @@ def cells(pairs: list[dict[str, Any]], labels: Sequence[str]) -> list[dict[str, 
         cell: dict[str, Any] = {"a": pair["a"], "b": pair["b"], **{k: int(pair[k]) for k in COUNTS}}
         share = pair["contradict_share"]
         cell["share"] = None if share is None or math.isnan(share) else round(float(share), 2)
-        if len(labels) <= HEATMAP_TEXT_MAX:
-            cell["label"] = f"{cell['agree']}✓ {cell['contradict']}✗"
         out.append(cell)
     return out
-
-
-def spec(pairs: list[dict[str, Any]], labels: Sequence[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Source x source: colour = share of shared facts where they contradict, grey = nothing decided.
-
-    Returns the cells and the spec for st.vega_lite_chart. Only pairs that share a fact are drawn: a
-    100-source workspace stays a few hundred marks, not ten thousand.
-    """
-    many = len(labels) > HEATMAP_TEXT_MAX
-    names = list(labels)
-    font = 9 if many else 11
-    stroke = 1 if many else 2
-    axis = {"labelLimit": LABEL_PX, "labelOverlap": many, "labelFontSize": font}
-    tooltip: list[dict[str, Any]] = [{"field": f, "type": t, "title": title} for f, t, title in TOOLTIP]
-    tooltip.append({"field": "share", "type": "quantitative", "title": "share contradicted", "format": ".0%"})
-    encoding = {
-        "x": {"field": "b", "type": "nominal", "sort": names, "scale": {"domain": names}, "title": None,
-              "axis": axis | {"labelAngle": -90, "orient": "top"}},
-        "y": {"field": "a", "type": "nominal", "sort": names, "scale": {"domain": names}, "title": None,
-              "axis": axis},
-        "tooltip": tooltip,
-    }  # fmt: skip
-    colour = {
-        "field": "share",
-        "type": "quantitative",
-        "title": "share of contradictions",
-        "scale": {"domain": [0, 0.5, 1], "range": list(SHARE_SCALE), "interpolate": "lab"},
-        "legend": {"format": ".0%", "orient": "bottom", "gradientLength": 160},
-    }
-    layers: list[dict[str, Any]] = [
-        {"mark": {"type": "rect", "color": EMPTY_CELL, "stroke": "white", "strokeWidth": stroke}},
-        {
-            "transform": [{"filter": "isValid(datum.share)"}],
-            "mark": {"type": "rect", "stroke": "white", "strokeWidth": stroke},
-            "encoding": {"color": colour},
-        },
-    ]
-    if not many:
-        layers.append(
-            {
-                "mark": {"type": "text", "fontSize": 12, "fontWeight": "bold", "color": TEXT_COLOUR},
-                "encoding": {"text": {"field": "label", "type": "nominal"}},
-            }
-        )
-    side = heatmap_step(len(names)) * max(len(names), 1)
-    return cells(pairs, names), {"width": side, "height": side, "encoding": encoding, "layer": layers}

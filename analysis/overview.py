@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from claims.models import Claim
     from sources.models import Source
 
-FORMAT = 2  # bump when the fields change: a stored copy of another format is not read (2: counts)
+FORMAT = 3  # bump when the fields change: a stored copy of another format is not read (2: counts, 3: no spec)
 TOP_CONTESTED = 5
 CARD_VALUES = 6  # statements shown per contested fact
 QUEUE_SHOWN = 5
@@ -78,7 +78,6 @@ class OverviewData:
     queue: list[QueueEntry]  # its head: QUEUE_SHOWN entries
     heatmap_labels: list[str]
     heatmap_cells: list[dict[str, Any]]  # analysis.heatmap.cells
-    heatmap_spec: dict[str, Any]
     sources: list[list[Any]] = field(default_factory=list)  # SOURCE_COLUMNS, one row per source
     # the four numbers above it (analysis.counts.ReportCounts), for when only the report can count them:
     # a workspace with review decisions in force (dashboard.state.workspace_counts)
@@ -149,7 +148,6 @@ def assemble(parts: OverviewParts, claims_of: Callable[[Iterable[str]], Mapping[
     statuses = _statuses(parts)
     worst = [pair for digest in parts.digests.values() for pair in digest.pairs]
     labels, counted = heatmap.shown_of(views.labels_of(parts.sources), worst, heatmap.HEATMAP_MAX_SOURCES)
-    cells, spec = heatmap.spec(heatmap.rows_of(parts.sources, counted), labels)
     queue = _queue(parts)
     return OverviewData(
         errors=list(parts.errors),
@@ -158,8 +156,7 @@ def assemble(parts: OverviewParts, claims_of: Callable[[Iterable[str]], Mapping[
         queue_total=len(queue),
         queue=queue[:QUEUE_SHOWN],
         heatmap_labels=list(labels),
-        heatmap_cells=cells,
-        heatmap_spec=spec,
+        heatmap_cells=heatmap.cells(heatmap.rows_of(parts.sources, counted)),
         sources=views.source_rows_of(parts.sources, parts.claim_sources, statuses),
         counts=asdict(parts.counts),
     )

@@ -96,7 +96,9 @@ NUMBERS_VISIBLE = (
 DRAWN = (
     "document.querySelectorAll('[data-testid=\"stMetricValue\"]').length === 4"
     " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
-    ' && document.querySelector(\'[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg\')'
+    # the heatmap: HTML since session 20, a Vega-Lite chart before (--against an older tree)
+    ' && document.querySelector(\'.rashomon-heatmap, [data-testid="stVegaLiteChart"] canvas,'
+    ' [data-testid="stVegaLiteChart"] svg\')'
     " && document.querySelector('[data-testid=\"stApp\"]').dataset.testScriptState === 'notRunning'"
 )
 

@@ -1,6 +1,6 @@
 """Altair charts for the fact view (issue #4); pure: frames in, charts out.
 
-The overview's heatmap is a plain Vega-Lite spec in dashboard/heatmap.py (issue #11).
+The overview's heatmap is an HTML table drawn by dashboard/heatmap.py (issue #11).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from analysis.report.escape import esc, md_escape
 from analysis.report.labels import AGREES, ALONE, CONTRADICTS, MUTED, SCOPE
 from analysis.views import SOURCE_COLUMNS
 from dashboard import state
-from dashboard.heatmap import HEATMAP_TEXT_MAX, heatmap_size
+from dashboard.heatmap import HEATMAP_TEXT_MAX, heatmap_html
 from dashboard.html import badge, legend, rows_html
 
 SOURCES_INLINE = 15
@@ -96,8 +96,7 @@ def visualize_heatmap(shown: OverviewData) -> None:
         st.caption("Add a second source to compare them.")
         return
     labels = shown.heatmap_labels
-    width, height = heatmap_size(len(labels))
-    st.vega_lite_chart(shown.heatmap_cells, shown.heatmap_spec, theme=None, width=width, height=height)
+    st.html(heatmap_html(labels, shown.heatmap_cells))
     counts = "" if len(labels) > HEATMAP_TEXT_MAX else " (✓ agree, ✗ contradict)"
     some = (
         f" Shown: the {len(labels)} of {shown.n_sources} sources that share the most facts."
