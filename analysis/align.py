@@ -38,6 +38,7 @@ from claims.sub_event import (
     tells_firing,
     tells_incident,
     tells_killing,
+    tells_unrest_onset,
     tells_war_onset,
 )
 from sources.settings import thresholds
@@ -323,6 +324,24 @@ def _denies_it_happened(denial: Claim, other: Claim) -> bool:
     return tells_killing(_told(denial), None) and tells_killing(told, vb.target)
 
 
+def violence_begun_and_done(a: Claim, b: Claim) -> bool:
+    """One account says who began the incident's bloodshed ("the militants had started the violence"),
+    the other who fired on or killed its people ("soldiers fired into the crowd"): across accounts, one
+    question of who is to blame for it (claims.sub_event.tells_unrest_onset)."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or a.source_id == b.source_id:
+        return False
+    if NOBODY in (va.actor, vb.actor):
+        return False
+    ta, tb = _told(a), _told(b)
+    return (tells_unrest_onset(ta) and _harms(b, tb)) or (tells_unrest_onset(tb) and _harms(a, ta))
+
+
+def _harms(c: Claim, told: list[str]) -> bool:
+    """The blame claim tells who fired, or who killed the incident's people."""
+    return tells_firing(c.about) or tells_killing(told, c.value.target)  # type: ignore[union-attr]
+
+
 def one_incident_act(a: Claim, b: Claim) -> bool:
     """Two accounts' blame claims answer the incident's one question of who did it: both say who
     killed its people, both who made them leave, or both name the incident only as a whole ("is
@@ -467,6 +486,8 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         return max(score, align_threshold())
     if a.source_id != b.source_id and (_denies_it_happened(a, b) or _denies_it_happened(b, a)):
         return max(score, align_threshold())  # "the raid never took place" / "troops raided the village"
+    if violence_begun_and_done(a, b):
+        return max(score, align_threshold())  # "militants started the violence" / "troops fired on the crowd"
     if one_incident_act(a, b):
         # "the victims were killed by X" / "Y massacred the families": who killed the incident's
         # people; "X expelled them" / "their leaders told them to leave": who made them leave

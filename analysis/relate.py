@@ -10,7 +10,16 @@ from functools import lru_cache
 from itertools import combinations
 
 from analysis.act_place import same_place_acted_on
-from analysis.align import Alignment, Vocabulary, align_threshold, event_similarity, features, pair_evidence, value_key
+from analysis.align import (
+    Alignment,
+    Vocabulary,
+    align_threshold,
+    event_similarity,
+    features,
+    pair_evidence,
+    value_key,
+    violence_begun_and_done,
+)
 from analysis.compare import NO_STATE, Scope, compare, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
@@ -324,6 +333,8 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
 def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> bool:
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
+    if violence_begun_and_done(a, b):
+        return not _days_differ(a, b)  # "militants started the violence" / "soldiers fired into the crowd"
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
     onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
     if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):

@@ -77,6 +77,26 @@ def names_onset(words: list[str]) -> bool:
     return not _onset_words().isdisjoint(w.lower() for w in words)
 
 
+def tells_unrest_onset(told: list[str]) -> bool:
+    """ "The militants had started the violence", "blamed agitators for the unrest": who began, or is to
+    blame for, the incident's own bloodshed (rules initiator.unrest_nouns with sub_event.onset or a
+    blame verb), not a war's."""
+    words = {w.lower() for w in told}
+    if words.isdisjoint(_unrest_nouns()) or act_scale(told) == "war":
+        return False
+    return names_onset(told) or any(w.startswith(_blame_verbs()) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _unrest_nouns() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["unrest_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _blame_verbs() -> tuple[str, ...]:
+    return tuple(rules()["initiator"]["blame_verbs"])
+
+
 def tells_war_onset(told: list[str], sentence: list[str], target: str | None = None) -> bool:
     """ "The conflict erupted when X attacked Y's bases", "X started a war against Y": the claim
     says who began the conflict as a whole (its sentence names the conflict and its onset, its own
