@@ -57,29 +57,31 @@ def heatmap_html(labels: Sequence[str], cells: Sequence[Mapping[str, Any]]) -> s
     font, label_px, spacing = (11, LABEL_PX[0], 2) if text else (9, LABEL_PX[1], 1)
     by_pair = {(cell["a"], cell["b"]): cell for cell in cells}
     head = "".join(
-        f"<th style='padding:0;vertical-align:bottom;width:{step}px'><div style='writing-mode:vertical-rl;"
+        f"<th style='padding:0;vertical-align:bottom'><div style='writing-mode:vertical-rl;"
         f"transform:rotate(180deg);max-height:{label_px}px;margin:0 auto;font-weight:normal;{_ELLIPSIS}' "
         f"title='{esc(label)}'>{esc(label)}</div></th>"
         for label in labels
     )
     rows = []
     for a in labels:
-        row = "".join(_cell(a, b, by_pair.get((a, b)), step, text) for b in labels)
+        row = "".join(_cell(a, b, by_pair.get((a, b)), text) for b in labels)
         rows.append(
-            f"<tr><th style='padding:0 6px 0 0;text-align:right;font-weight:normal;max-width:{label_px}px;"
+            f"<tr style='height:{step}px'><th style='padding:0 6px 0 0;text-align:right;font-weight:normal;"
             f"{_ELLIPSIS}' title='{esc(a)}'>{esc(a)}</th>{row}</tr>"
         )
+    # the sizes once, on the columns and rows, not on each of up to 900 cells (the HTML sent stays small)
+    columns = f"<col style='width:{label_px}px'>" + f"<col style='width:{step}px'>" * len(labels)
     return (
         f"<div class='{CLASS}' style='font-size:{font}px;color:{TEXT_COLOUR};overflow-x:auto'>"
-        f"<table style='border-collapse:separate;border-spacing:{spacing}px;table-layout:fixed;margin:0'>"
+        f"<table style='border-collapse:separate;border-spacing:{spacing}px;table-layout:fixed;margin:0;"
+        f"text-align:center'><colgroup>{columns}</colgroup>"
         f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{_legend()}</div>"
     )
 
 
-def _cell(a: str, b: str, cell: Mapping[str, Any] | None, step: int, text: bool) -> str:
-    size = f"width:{step}px;height:{step}px;min-width:{step}px;padding:0;text-align:center"
+def _cell(a: str, b: str, cell: Mapping[str, Any] | None, text: bool) -> str:
     if cell is None:  # no fact in common (or the same source)
-        return f"<td style='{size}'></td>"
+        return "<td style='padding:0'></td>"
     share = cell.get("share")
     title = (
         f"{a} and {b}: {cell['shared']} shared facts; agree on {cell['agree']}, contradict on "
@@ -87,7 +89,7 @@ def _cell(a: str, b: str, cell: Mapping[str, Any] | None, step: int, text: bool)
         + ("" if share is None else f"; {share:.0%} contradicted")
     )
     inside = f"<b>{cell['agree']}✓ {cell['contradict']}✗</b>" if text else ""
-    return f"<td style='{size};background:{share_colour(share)}' title='{esc(title)}'>{inside}</td>"
+    return f"<td style='padding:0;background:{share_colour(share)}' title='{esc(title)}'>{inside}</td>"
 
 
 def _legend() -> str:
