@@ -1,5 +1,8 @@
 """The built-in demo's analysis, computed once and shipped in demo/.analysis.json (issue #11).
 
+The file holds the report and what the overview draws from it, so that the
+demo's first visitor waits for neither.
+
 Analysing the demo at start cost the dashboard's first paint about 2 s of
 spaCy loading and extraction. The report is stored with a fingerprint of
 what it was made from (the demo files, the rule data, the extractor version,
@@ -27,6 +30,7 @@ from sources.settings import settings
 
 if TYPE_CHECKING:  # the models are built after the first paint (issue #11)
     from analysis.models import Report
+    from analysis.overview import OverviewData
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "demo"
@@ -59,14 +63,15 @@ def fingerprint(demo_dir: Path = DEMO_DIR) -> str:
     return digest.hexdigest()
 
 
-def _stored(path: Path, demo_dir: Path) -> dict[str, Any] | None:
-    """The shipped report as plain JSON, if it was made from the demo and rules as they are now; else None."""
+def _stored(path: Path, demo_dir: Path, part: str = "report") -> dict[str, Any] | None:
+    """The shipped report (or its overview) as plain JSON, if made from the demo and rules as they are
+    now; else None."""
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored.get("fingerprint") != fingerprint(demo_dir):
             return None
-        report = stored["report"]
-        return report if isinstance(report, dict) else None
+        found = stored[part]
+        return found if isinstance(found, dict) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: analyse instead
 
@@ -103,6 +108,16 @@ def precomputed_counts(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> Repo
         return None
 
 
+def precomputed_overview(path: Path = ANALYSIS, demo_dir: Path = DEMO_DIR) -> OverviewData | None:
+    """What the overview draws below its numbers, shipped with the report: the demo's first visitor
+    waits for neither the report's models nor pandas (issue #11); None when `precomputed` would give
+    no report."""
+    from analysis.overview import OverviewData
+
+    stored = _stored(path, demo_dir, "overview")
+    return OverviewData.from_json(json.dumps(stored)) if stored is not None else None
+
+
 def analyse_demo() -> Report:
     """The demo's analysis, as the dashboard showed it when it analysed the demo at start."""
     from claims.nlp import load_nlp
@@ -117,9 +132,13 @@ def comparable(report: Report) -> dict:
 
 
 def write(path: Path = ANALYSIS) -> Report:
-    """Analyse the demo and store the report with its fingerprint (keys sorted: a clean diff)."""
+    """Analyse the demo and store the report and its overview with their fingerprint (keys sorted: a
+    clean diff)."""
+    from analysis.overview import overview_of
+
     report = analyse_demo()
-    stored = {"fingerprint": fingerprint(), "report": report.model_dump(mode="json")}
+    overview = json.loads(overview_of(report).to_json())
+    stored = {"fingerprint": fingerprint(), "overview": overview, "report": report.model_dump(mode="json")}
     path.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return report
 

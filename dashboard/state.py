@@ -279,7 +279,7 @@ def kept_counts(path: str, version: str) -> ReportCounts | None:
 def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Report]) -> OverviewData:
     from workspace import overview as kept
 
-    found = kept_overview(str(path), version) if path is not None else None
+    found = kept_overview(str(path), version) if path is not None else _demo_overview()
     if found is not None:
         return found
     built = _from_digests(path) if path is not None else None
@@ -289,6 +289,13 @@ def _overview(key: str, version: str, path: Path | None, _read: Callable[[], Rep
     if stored is not None:
         kept.write(stored, version, built)
     return built
+
+
+def _demo_overview() -> OverviewData | None:
+    """The demo's overview shipped with its analysis (dashboard/demo.py), or None when not current."""
+    from dashboard import demo
+
+    return demo.precomputed_overview()
 
 
 def _from_digests(path: Path) -> OverviewData | None:

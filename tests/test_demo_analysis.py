@@ -44,8 +44,29 @@ def test_the_shipped_analysis_holds_the_demo_accounts() -> None:
     assert report.groups and report.relations
 
 
+def test_the_shipped_overview_is_the_shipped_reports() -> None:
+    """What the demo's overview draws is shipped too (its first visit needs neither the report nor
+    pandas), and is what the shipped report gives."""
+    from analysis.overview import overview_of
+
+    shipped = demo.precomputed_overview()
+    assert shipped is not None, "run `make demo-analysis`"
+    assert json.loads(shipped.to_json()) == json.loads(overview_of(demo.precomputed()).to_json())
+    assert shipped.cards and shipped.heatmap_cells and len(shipped.sources) == 4
+
+
+def test_the_demo_overview_is_drawn_without_the_report() -> None:
+    from dashboard import state
+
+    def read():  # noqa: ANN202
+        raise AssertionError("the demo's overview read the report")
+
+    assert state._overview("demo, test of the shipped overview", "", None, read) == demo.precomputed_overview()
+
+
 def test_a_copy_of_the_demo_is_recognised(demo_copy: Path) -> None:
     assert demo.precomputed(demo_copy / ".analysis.json", demo_copy) is not None
+    assert demo.precomputed_overview(demo_copy / ".analysis.json", demo_copy) is not None
 
 
 @pytest.mark.parametrize(
@@ -69,6 +90,7 @@ def test_a_changed_demo_is_analysed_again(demo_copy: Path, change: str) -> None:
     else:
         stored.unlink()
     assert demo.precomputed(stored, demo_copy) is None
+    assert demo.precomputed_overview(stored, demo_copy) is None
 
 
 def test_another_spacy_pipeline_is_analysed_again(monkeypatch: pytest.MonkeyPatch) -> None:
