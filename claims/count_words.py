@@ -139,11 +139,19 @@ def is_person_noun(tok: Token) -> bool:
 def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
     """Any plural noun that is the subject or object of a death verb counts people: "the clashes
     killed 25 [regulars]" (issue #8, FAILURE_MODES 12)."""
-    if noun.tag_ not in ("NNS", "NNPS"):
+    if noun.tag_ not in ("NNS", "NNPS") and not _named_group(noun):
         return False
     head = noun.head if noun.dep_ != "conj" else noun.head.head
     arg = noun if noun.dep_ != "conj" else noun.head
+    if any(t.dep_ == "acl" and t.head.i == noun.i and t.pos_ == "VERB" for t, _ in triggers):
+        return True  # "reported 40 Contras killed": the reduced relative's own subject
     return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.i == head.i and t.pos_ == "VERB" for t, _ in triggers)
+
+
+def _named_group(noun: Token) -> bool:
+    """ "killed 128 Viet Cong", "20 Taliban were killed": a group's proper name counted by a number
+    before it names its members, though the tagger makes it singular."""
+    return noun.tag_ == "NNP" and any(c.dep_ == "nummod" and c.i < noun.i for c in noun.subtree)
 
 
 def counts_people(noun: Token, num_span: Span, ctx: DocContext, triggers: list[tuple[Token, str]]) -> bool:

@@ -48,6 +48,10 @@ LINKED = [
     ("Market Blast Kills 40 Shoppers\nThe blast happened on Friday.", [("casualties", 40, 40, "Shoppers")]),
     ("The clashes killed 25 activists and 10 reservists.",
      [("casualties", 25, 25, "activists"), ("casualties", 10, 10, "reservists")]),
+    # a group's proper name counted by a number before it names its members (tagged singular)
+    ("The brigade said it had killed 85 Khmer Rouge near the pass.", [("casualties", 85, 85, "Khmer Rouge")]),
+    ("The battalion reported 40 Contras killed and two rifles captured.", [("casualties", 40, 40, "Contras")]),
+    ("The town council counted 12 Red Brigades in the square.", []),
     # displacement by movement
     ("Over 20,000 people have crossed into Kenya since the clashes began.",
      [("displaced", 20_000, None, "people in Kenya")]),
