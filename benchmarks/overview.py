@@ -241,7 +241,10 @@ def start_server(workspace: Path | None, script: Path = ROOT / "app.py", cwd: Pa
     import httpx
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "RASHOMON_WORKSPACE"}
+    # Python as a user runs it, keeping the compiled modules it writes on the first start: a machine
+    # that sets PYTHONDONTWRITEBYTECODE (this sandbox does) compiles the project's modules again at
+    # every start, which `pip install` spares the packages but not an editable install's own code.
+    env = {k: v for k, v in os.environ.items() if k not in ("RASHOMON_WORKSPACE", "PYTHONDONTWRITEBYTECODE")}
     env["RASHOMON_CACHE"] = str(cache or CACHE["folder"])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree), os.environ.get("PYTHONPATH")]))
     if workspace is not None:
