@@ -512,6 +512,10 @@ def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, 
         ("The militia had no involvement in the massacre, its leader said.", [("militia", True, None)]),
         ("The army had no role in the shelling of the market.", [("army", True, None)]),
         ("The ministry had no role in the trade talks.", []),
+        # an attack verb's figure of speech is no attack
+        ("The Foreign Ministry struck a different note on Thursday.", []),
+        ("The rebels struck a deal with the army.", []),
+        ("The rebels struck the army post.", [("rebels", False, "army post")]),
         # a capital before an attack noun names where it happened, not who did it
         ("The Paris attacks were carried out by gunmen.", [("gunmen", False, None)]),
         ("The Moscow bombings killed more than 300 people.", []),
