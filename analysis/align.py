@@ -40,6 +40,7 @@ from claims.sub_event import (
     tells_killing,
     tells_unrest_onset,
     tells_war_onset,
+    violent_words,
 )
 from sources.settings import thresholds
 
@@ -321,7 +322,17 @@ def _denies_it_happened(denial: Claim, other: Claim) -> bool:
     told = _told(other)
     if act and (act[0] in told or act[0].rstrip("s") in {w.rstrip("s") for w in told}):
         return True
-    return tells_killing(_told(denial), None) and tells_killing(told, vb.target)
+    if not tells_killing(_told(denial), None):
+        return False
+    # "there was no massacre" / "blamed the security forces": a blame that names no act of its own is
+    # blame for the incident, whose killing the denial says never happened
+    return tells_killing(told, vb.target) or (vb.target is None and _names_no_act(told))
+
+
+def _names_no_act(told: list[str]) -> bool:
+    """A blame claim's words name no act or war: "blamed the security forces", "accused the police"."""
+    acts = {w.lower() for w in violent_words()}
+    return not any(w in acts or w.rstrip("s") in acts or w.removesuffix("ed") in acts for w in told)
 
 
 def violence_begun_and_done(a: Claim, b: Claim) -> bool:

@@ -154,3 +154,18 @@ def test_bare_blame_answers_for_the_incident_whatever_act_another_names():
     voc = Vocabulary.of([bare, struck, for_act, *FILLER])
     assert relation_of(bare, struck, align_threshold(), ALIASES, voc).relation == "contradict"
     assert relation_of(for_act, struck, align_threshold(), ALIASES, voc).relation == "unclear"
+
+
+def test_a_denial_that_the_killing_happened_answers_a_blame_that_names_no_act():
+    """ "There was no massacre" against "the envoy blamed the security forces" (for the killings its
+    sentence tells): the denial says the incident its rival blames never happened; against blame for
+    an act of its own (the shelling of a bridge), it says nothing."""
+    bare = blame("s20c1", "the security forces", None, "the envoy blamed the security forces", "force")
+    accused = blame("s21c1", "the police", None, "the monitors accused the police", "police")
+    for_act = blame("s22c1", "the security forces", "the bridge", "the security forces shelled the bridge",
+                    "bridge")  # fmt: skip
+    voc = Vocabulary.of([NO_MASSACRE, bare, accused, for_act, *FILLER])
+    assert pair_score(NO_MASSACRE, bare, voc) >= align_threshold()
+    assert pair_score(NO_MASSACRE, accused, voc) >= align_threshold()
+    assert pair_score(NO_MASSACRE, for_act, voc) < align_threshold()
+    assert relation_of(NO_MASSACRE, bare, align_threshold(), ALIASES, voc).relation == "contradict"
