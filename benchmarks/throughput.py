@@ -13,10 +13,12 @@ The model is loaded once before both; each is run --repeat times (default 2)
 and the best time is kept. The target is (b) / (a) <= 1.3: the analysis adds
 at most 30% to the time spaCy needs anyway.
 
-    .venv/bin/python benchmarks/throughput.py [--docs 200] [--seed 0] [--repeat 2] [--profile]
+    .venv/bin/python benchmarks/throughput.py [--docs 200] [--seed 0] [--repeat 2] [--profile] [--memory]
 
 --profile runs (b) once more under cProfile and lists the functions of
-sources/, claims/ and analysis/ that take the most time.
+sources/, claims/ and analysis/ that take the most time. --memory runs
+`rashomon compare` once more as a command of its own and gives its peak memory
+(the script's own peak holds spaCy's Docs of (a), which compare never keeps).
 """
 
 from __future__ import annotations
@@ -77,6 +79,26 @@ def time_compare(folder: Path, nlp, aliases: AliasTable, out: Path) -> tuple[tup
     return (time.perf_counter() - start, time.process_time() - cpu, children_cpu() - kids), report
 
 
+# A process of its own whose only children are `rashomon compare` and its parsing workers: the largest
+# of them is the command's peak memory, apart from this script's own (it keeps spaCy's Docs of (a)).
+PEAK_OF_COMPARE = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def compare_peak_mb(folder: Path, out: Path) -> float:
+    """Peak memory (MB) of the largest process of `rashomon compare FOLDER`, run as a user runs it."""
+    import subprocess
+
+    command = [sys.executable, "-c", "import sys; sys.argv[0] = 'rashomon'; from cli import main; sys.exit(main())",
+               "compare", str(folder), "--json", str(out)]  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", PEAK_OF_COMPARE, *command], capture_output=True, text=True,
+                          check=True, cwd=ROOT)  # fmt: skip
+    return int(done.stdout.split()[-1]) / 1000
+
+
 def profile_compare(folder: Path, nlp, aliases: AliasTable, out: Path, top: int = 25) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
@@ -102,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each timing; the best is kept")
     parser.add_argument("--profile", action="store_true", help="profile compare and list our hot spots")
+    parser.add_argument("--memory", action="store_true",
+                        help="also run `rashomon compare` as a command of its own and give its peak memory")  # fmt: skip
     parser.add_argument(
         "--copies",
         action="store_true",
@@ -163,7 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"throughput     : {len(texts) / full:7.1f} documents/s with compare, {len(texts) / bare:.1f} with spaCy alone"
         )
-        print(f"peak memory    : {peak / 1000:7.0f} MB (the largest process)")
+        print(f"peak memory    : {peak / 1000:7.0f} MB (the largest process of this script, spaCy's Docs of (a) in it)")
+        if args.memory:
+            mb = compare_peak_mb(folder, Path(tmp) / "alone.json")
+            print(f"rashomon compare alone: {mb:7.0f} MB at its peak (its largest process, a command of its own)")
         if args.profile:
             profile_compare(folder, nlp, aliases, out)
     return 0
