@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -326,13 +327,19 @@ def _denies_it_happened(denial: Claim, other: Claim) -> bool:
         return False
     # "there was no massacre" / "blamed the security forces": a blame that names no act of its own is
     # blame for the incident, whose killing the denial says never happened
-    return tells_killing(told, vb.target) or (vb.target is None and _names_no_act(told))
+    return tells_killing(told, vb.target) or (vb.target is None and names_no_act(told))
 
 
-def _names_no_act(told: list[str]) -> bool:
+def names_no_act(words: list[str]) -> bool:
     """A blame claim's words name no act or war: "blamed the security forces", "accused the police"."""
-    acts = {w.lower() for w in violent_words()}
-    return not any(w in acts or w.rstrip("s") in acts or w.removesuffix("ed") in acts for w in told)
+    return act_vocabulary().isdisjoint(words)
+
+
+@lru_cache(maxsize=1)
+def act_vocabulary() -> frozenset[str]:
+    """Every word that names an act or a war, as written."""
+    forms = {w.lower() for w in violent_words()}
+    return frozenset(forms | {f + s for f in forms for s in ("s", "ed", "ing", "d")})
 
 
 def violence_begun_and_done(a: Claim, b: Claim) -> bool:

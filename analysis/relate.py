@@ -16,6 +16,7 @@ from analysis.align import (
     align_threshold,
     event_similarity,
     features,
+    names_no_act,
     pair_evidence,
     value_key,
     violence_begun_and_done,
@@ -42,7 +43,6 @@ from claims.sub_event import (
     series_of_acts,
     tells_firing,
     two_acts,
-    violent_words,
 )
 from sources.settings import thresholds
 
@@ -369,14 +369,7 @@ def _bare_blame(c: Claim, words: list[str]) -> bool:
     another account names."""
     if not isinstance(c.value, Actor) or c.value.target or c.value.negated or not _reports_blame(c):
         return False
-    return _act_vocabulary().isdisjoint(words)
-
-
-@lru_cache(maxsize=1)
-def _act_vocabulary() -> frozenset[str]:
-    """Every word that names an act or a war, as written: a blame that uses one is blame for that act."""
-    forms = {w.lower() for w in violent_words()}
-    return frozenset(forms | {f + s for f in forms for s in ("s", "ed", "ing", "d")})
+    return names_no_act(words)
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

@@ -18,7 +18,7 @@ at most 30% to the time spaCy needs anyway.
 --profile runs (b) once more under cProfile and lists the functions of
 sources/, claims/ and analysis/ that take the most time. --memory runs
 `rashomon compare` once more as a command of its own and gives its peak memory
-(the script's own peak holds spaCy's Docs of (a), which compare never keeps).
+(the script's own peak is that of this script and its workers, not of compare).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def time_compare(folder: Path, nlp, aliases: AliasTable, out: Path) -> tuple[tup
 
 
 # A process of its own whose only children are `rashomon compare` and its parsing workers: the largest
-# of them is the command's peak memory, apart from this script's own (it keeps spaCy's Docs of (a)).
+# of them is the command's peak memory, apart from this script's own.
 PEAK_OF_COMPARE = (
     "import resource, subprocess, sys; "
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"throughput     : {len(texts) / full:7.1f} documents/s with compare, {len(texts) / bare:.1f} with spaCy alone"
         )
-        print(f"peak memory    : {peak / 1000:7.0f} MB (the largest process of this script, spaCy's Docs of (a) in it)")
+        print(f"peak memory    : {peak / 1000:7.0f} MB (the largest process of this script and its workers)")
         if args.memory:
             mb = compare_peak_mb(folder, Path(tmp) / "alone.json")
             print(f"rashomon compare alone: {mb:7.0f} MB at its peak (its largest process, a command of its own)")

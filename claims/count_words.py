@@ -151,7 +151,7 @@ def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool
 def _named_group(noun: Token) -> bool:
     """ "killed 128 Viet Cong", "20 Taliban were killed": a group's proper name counted by a number
     before it names its members, though the tagger makes it singular."""
-    return noun.tag_ == "NNP" and any(c.dep_ == "nummod" and c.i < noun.i for c in noun.subtree)
+    return noun.tag_ == "NNP" and any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
 
 
 def counts_people(noun: Token, num_span: Span, ctx: DocContext, triggers: list[tuple[Token, str]]) -> bool:

@@ -289,6 +289,8 @@ class InitiatorWords(_Strict):
     culprit_nouns: Words = []  # "the killers were X"
     doc_diplomatic_objects: str = Field("", alias="_doc_diplomatic_objects")
     diplomatic_objects: Words = []  # "expelled the diplomats": not violence
+    doc_figurative_objects: str = Field("", alias="_doc_figurative_objects")
+    figurative_objects: Words = []  # "struck a different note": not violence
     doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")
     blame_placing_verbs: Words = []  # "placed the blame on X"
     doc_command_verbs: str = Field("", alias="_doc_command_verbs")

@@ -117,7 +117,7 @@ def _place_object(verb: Token) -> bool:
 def _diplomatic_object(verb: Token) -> bool:
     """ "expelled Syrian diplomats", "diplomats were expelled", "struck a different note": an act of
     diplomacy, or a figure of speech, not of violence."""
-    words = set(_words()["diplomatic_objects"])
+    words = {*_words()["diplomatic_objects"], *_words()["figurative_objects"]}
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
