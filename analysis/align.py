@@ -512,8 +512,10 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         return max(score, align_threshold())
     if _denies_the_act(a, va, b, vb):
         return max(score, align_threshold())  # "troops did not fire on citizens" / "Uzbek troops opened fire"
-    if _different_attacks(va, vb) or series_of_acts(a.quote) != series_of_acts(b.quote):
-        score -= 0.3  # two attacks, or a running series of them beside one act
+    # two attacks, or a running series of them beside one act; a war's beginning has no one target
+    two_targets = _different_attacks(va, vb) and not (war_onset(a) or war_onset(b))
+    if two_targets or series_of_acts(a.quote) != series_of_acts(b.quote):
+        score -= 0.3
     return score
 
 

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from claims.actors import AliasTable
+from claims.people_nouns import people_word
 from claims.rules import rules
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -180,6 +181,8 @@ def side(name: str | None) -> str | None:
     found = table.get(" ".join(words[-2:])) or table.get(words[-1])
     if found != "irregular" and any(table.get(w) == "irregular" for w in words[:-1]):
         return "irregular"  # "rebel forces", "separatist leaders", "insurgent groups": an armed group's
+    if found is None and people_word((name or "").split()[-1].strip(".,;:")):
+        return "unsided"  # "inmates", "guardsmen": people whose side the word does not say
     return found
 
 

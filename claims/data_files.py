@@ -341,6 +341,14 @@ class InitiatorWords(_Strict):
     doc_dismissal_words: str = Field("", alias="_doc_dismissal_words")
     dismissal_words: Words = []  # "it is illogical to claim that ...": the saying called false
     say_words: Words = []  # what dismissal_words dismiss: "to claim", "the suggestion"
+    doc_harmed_nouns: str = Field("", alias="_doc_harmed_nouns")
+    harmed_nouns: Words = []  # "civilians", "victims": those harmed, never a doer by that word alone
+    doc_relative_nouns: str = Field("", alias="_doc_relative_nouns")
+    relative_nouns: Words = []  # "the enemy": a party only from the speaker's side
+    doc_telling_verbs: str = Field("", alias="_doc_telling_verbs")
+    telling_verbs: Words = []  # "told reporters ... and shot them": no shared subject
+    doc_origin_nouns: str = Field("", alias="_doc_origin_nouns")
+    origin_nouns: Words = []  # "fired from Finnish territory": whose territory says who fired
     involvement_nouns: Words
     doc_settlement_nouns: str = Field("", alias="_doc_settlement_nouns")
     settlement_nouns: Words = []  # "struck the town": the place the account is about
@@ -432,6 +440,18 @@ class ActorFile(_Strict):
     version: Literal[1]
     doc: str = Field("", alias="_doc")
     actors: list[ActorEntry]
+
+
+# -- people_nouns.json ------------------------------------------------------------
+
+
+class PeopleNounFile(_Strict):
+    """claims/data/people_nouns.json: nouns that name a person or a group of people (from WordNet,
+    built by tools/build_people_nouns.py)."""
+
+    version: Literal[1]
+    doc: str = Field("", alias="_doc")
+    nouns: Words
 
 
 # -- countries.json ---------------------------------------------------------------

@@ -74,6 +74,27 @@ def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool
     return trigger.head.i == named.tok.i or any(a.i == trigger.head.i for a in named.tok.ancestors)
 
 
+CONDITIONS = frozenset({"if", "unless", "lest"})
+FUTURE = frozenset({"will", "shall", "'ll"})
+
+
+def _unreal(verb: Token) -> bool:
+    """ "If the army attacks, ...", "Should the enemy cross the line again, we will strike": a
+    condition or a threat, not an account of what was done. The verb, or the one it is conjoined to,
+    has "if" (unless, lest), a "should" before its subject, or "will" (shall)."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        kids = list(v.children)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids):
+            return True
+        subjects = [c.i for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        auxes = [c for c in kids if c.dep_ == "aux"]
+        if any(a.lower_ in FUTURE for a in auxes):
+            return True
+        if subjects and any(a.lower_ == "should" and a.i < min(subjects) for a in auxes):
+            return True
+    return False
+
+
 def _no_subject(tok: Token) -> bool:
     """No subject of its own, and active: "fled or were expelled" shares its subject as the one
     acted on, not the doer."""
@@ -143,6 +164,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "denied_trigger": lambda: denied(trigger),  # "denied that the massacre had happened"
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
+        "no_agent": lambda: not any(c.dep_ == "agent" for c in trigger.children),  # "staged by X" names X
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
     }
     return tests[check]()
@@ -238,6 +260,8 @@ def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
 def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader, sent: Span) -> ActorHit | None:
     """The claim one pattern match makes, or None when a check fails or nobody is named."""
     if not all(_passes(check, pattern, roles, reader) for check in pattern.checks):
+        return None
+    if _unreal(roles[pattern.trigger]):
         return None
     if pattern.event_search == "act_before" and pattern.event:
         act = _act_before(roles[pattern.event])

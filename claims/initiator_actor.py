@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.context import DocContext
 from claims.countries import capitals
 from claims.models import MUTUAL
+from claims.people_nouns import people_nouns
 from claims.rules import rules
 from claims.sub_event import act_nouns
 from claims.tree import before_dash, np_text
@@ -33,6 +34,7 @@ NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "p
 MAX_DEPTH = 4
 MUTUAL_NOUNS = frozenset({"side", "party"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 LEADERS_KEY = "rashomon.leaders"  # doc.user_data: surname -> the state a person is named with
 
 
@@ -75,6 +77,17 @@ def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
         if ent.start <= tok.i < ent.end and ent.label_ in labels:
             return ent
     return None
+
+
+def is_people_noun(tok: Token) -> bool:
+    """ "the inmates", "the villagers", "the strikers": a common noun whose usual sense is a person or
+    a group of people (WordNet's, claims/data/people_nouns.json), which can name whoever did an act."""
+    return tok.pos_ == "NOUN" and _lemma(tok) in people_nouns()
+
+
+def _whose(tok: Token) -> bool:
+    """ "the government's opponents", "enemies of the state": whose they are is said."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
 
 
 def is_actor_noun(tok: Token, aliases) -> bool:  # noqa: ANN001 (claims.actors.AliasTable)
@@ -175,6 +188,7 @@ class ActorReader:
                 return named  # else a hyphen inside a word, "a pro-government militia": the phrase itself
         steps = (
             self._mutual,
+            self._origin,
             self._quantity,
             self._apposition,
             self._proper,
@@ -185,6 +199,7 @@ class ActorReader:
             self._head,
             self._weapon,
             self._full_name,
+            self._people,
         )
         for step in steps:
             found = step(tok, depth)
@@ -201,6 +216,13 @@ class ActorReader:
         if any(c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "predet", "nummod", "amod")):
             return Named(tok, MUTUAL, _written(tok))
         return None
+
+    def _origin(self, tok: Token, depth: int) -> Named | bool | None:
+        """ "from Finnish territory", "from the Ruritanian side": where shots came from names its party;
+        a territory of no one named is no actor ("both sides" is told by _mutual before)."""
+        if _lemma(tok) not in rules()["initiator"]["origin_nouns"] or self._mutual(tok, depth):
+            return None
+        return self.nation(tok) or False
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
         """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;
@@ -267,8 +289,9 @@ class ActorReader:
         return self._named(tok, resolved) if resolved else None
 
     def _own_forces(self, tok: Token, depth: int) -> Named | None:
-        """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own."""
-        if _lemma(tok) not in _lexicon()["force"]:
+        """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own; "Finland
+        denied that its artillery had fired": the artillery is Finland's."""
+        if _lemma(tok) not in _lexicon()["force"] | _lexicon()["weapon"]:
             return None
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their"):
@@ -314,6 +337,28 @@ class ActorReader:
         if actor_noun or grouped:
             return self._descriptive(tok)  # "a separatist group", "the rebel unit": an armed group's
         return None
+
+    def _people(self, tok: Token, depth: int) -> Named | None:
+        """ "The inmates stormed the yard", "the TPLF clique attacked": the doer an account names by a
+        word for people that no list of forces holds; its party when a modifier names one. Only the
+        doer itself ("soldiers of the company" are the soldiers), and not a word for those harmed, for
+        a side as the speaker sees it ("the enemy", but "the government's opponents" are a side), a band
+        of others ("a third team") or a place."""
+        if depth or not is_people_noun(tok):
+            return None
+        ini = rules()["initiator"]
+        lemma = _lemma(tok)
+        others = (*ini["harmed_nouns"], *ini["member_nouns"], *ini["group_heads"], *ini["settlement_nouns"])
+        if lemma in others or (lemma in ini["relative_nouns"] and not _whose(tok)):
+            return None
+        named = self.nation(tok)
+        if named is not None:
+            return named
+        names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACES]
+        if names and all(c.text.isupper() and len(c.text) > 1 for c in names):  # "the TPLF clique": an acronym
+            text = " ".join(c.text for c in names)
+            return Named(names[-1], self.aliases.canonical(text), text)
+        return self._descriptive(tok)
 
     def _unplaced_leader(self, named: Named, head: Token) -> bool:
         """ "Saddam Hussein's regime" in a text that never names his state: the state's force of a

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from analysis.compare import compare
 from analysis.parties import side
 from claims.actors import AliasTable
-from claims.data_files import DATA, read
+from claims.data_files import DATA, PeopleNounFile, read
 from claims.extract import extract_from_doc
 from claims.initiator_actor import _modifier_tokens, _whole_name
 from claims.initiator_patterns import FILE, PatternFile, match, spacy_pattern
@@ -328,7 +328,9 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
     [("federal forces", "state"), ("the soldiers", "state"), ("hostage takers", "irregular"),
      ("Kestrian rebels", "irregular"), ("a gunship", "unsided"), ("Russia", None), ("Hamas", None),
      # snipers fire for either side: the army's, or the crowd's as a crackdown's accounts tell it
-     ("snipers", "unsided")],
+     ("snipers", "unsided"),
+     # a word for people whose side it does not say (claims/data/people_nouns.json); a name is a name
+     ("inmates", "unsided"), ("the guardsmen", "unsided"), ("Taliban", None)],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected
@@ -358,6 +360,10 @@ COMPARED = [
     ("armed rebels", "armed terrorist groups", "agree"),
     ("rebels", "pro-government militiamen", "unclear"),
     ("gunmen", "militiamen", "unclear"),
+    # people named by a word that says no side: never a rival of a force or a state by that alone
+    ("inmates", "troopers", "unclear"),
+    ("guardsmen", "Kestria", "unclear"),
+    ("strikers", "rebels", "unclear"),
 ]
 
 
@@ -835,7 +841,8 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         # a court's finding of who did it
         ("The district court convicted two Russians of the murder of the 40 passengers.", [("Russia", False)]),
         ("Karel Novak was sentenced to life for the bombing of the market.", [("Karel Novak", False)]),
-        ("The colonel was sentenced to death for ordering the attack.", []),  # no one named
+        ("The colonel was sentenced to death for ordering the attack.", [("colonel", False)]),  # by rank
+        ("She was sentenced to death for ordering the attack.", []),  # no one named
         ("The general was convicted of tax fraud.", []),  # no act of violence
         # the subject the parser read into an opening phrase of time
         ("In mid-March 1988 Moldovan forces captured the town.", [("Moldova", False)]),
@@ -947,3 +954,76 @@ def test_initiator_bands_armed_men_and_vehicles_driven_into_a_target(extract, te
     """Who did it named by a band of them, by their arms, or by the vehicle they drove into the
     target (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a word for people that no list of forces holds names the doer (claims/data/people_nouns.json)
+        ("Inmates stormed the yard at dawn.", ["inmates"]),
+        ("The strikers attacked the police line first.", ["strikers"]),
+        ("Convicts seized the cell block on Monday.", ["convicts"]),
+        # an acronym before such a word is the group's name
+        ("The criminal KDF clique attacked the northern garrison.", ["KDF"]),
+        # the doer itself, not what it is "of"
+        ("Over four hours, soldiers of the company shot villagers in their homes.", ["soldiers"]),
+        # not a word for those harmed, a band of others, or a place
+        ("A rocket struck the depot as hundreds of civilians queued for bread, killing 30 people.", []),
+        ("A third team attacked the diners at the cafe.", []),
+    ],
+)
+def test_initiator_doers_named_by_words_for_people(extract, text: str, actors: list[str]):
+    """Accounts of a new conflict name doers by words no list of forces foresees (issue #8)."""
+    assert [a.actor for a in extract(text)] == actors
+
+
+def test_people_nouns_hold_people_and_groups_not_things():
+    nouns = set(read("people_nouns.json", PeopleNounFile)[1].nouns)
+    assert {"inmate", "villager", "striker", "crowd", "mob", "clique"} <= nouns
+    assert not {"missile", "shell", "attack", "aaron"} & nouns  # no thing, act or person's name
+    assert "village" in nouns  # a community: the extraction leaves out settlements (rules "settlement_nouns")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a condition or a threat is no account of what was done
+        ("If the rebels attack the town, the troops will respond.", []),
+        ("Should the militia shell the port again, the navy will strike without hesitation.", []),
+        ("The militia will attack the port, the commander warned.", []),
+        ("The militia shelled the port again on Tuesday.", ["militia"]),
+        ("The ministry said the army would never attack civilians.", ["army"]),
+        # a side named from the speaker's side only is no actor
+        ("The enemy shelled our positions overnight.", []),
+        ("The reports looked like a provocation planned by the government's opponents.", ["government's opponents"]),
+        # a verb hung on a verb of telling does not share its subject
+        (
+            "Farmers told reporters that soldiers landed at dawn, herded families out and shot them.",
+            ["soldiers"],
+        ),
+    ],
+)
+def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str, actors: list[str]):
+    """Threats and conditions in statements ("should the enemy ..., we will strike") are not claims of
+    who did it, and "the enemy" names no party by itself (issue #8)."""
+    assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # where the shots came from names who fired
+        ("The patrol came under artillery fire from Finnish territory.", [("Finland", False)]),
+        # a place of no one named names no party
+        ("The patrol came under fire from the territory.", []),
+        # "its" names the clause's own party
+        ("Finland denied that its artillery had fired.", [("Finland", True)]),
+        # staged by someone is done by them; staged alone, it never happened
+        ("The shelling was staged by the Finnish side.", [("Finland", False)]),
+        ("Historians say the shelling was staged.", [("no one", True)]),
+    ],
+)
+def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tuple[str, bool]]):
+    """Cross-border fire is told by where it came from ("under fire from Finnish territory"), a side's
+    guns by "its" (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
