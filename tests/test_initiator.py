@@ -1048,3 +1048,19 @@ def test_pipeline_sets_right_the_lemmas_the_model_gets_wrong(text: str, word: st
 )
 def test_initiator_staged_and_waged(extract, text: str, actors: list[str]):
     assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # more verbs of violence (rules initiator.attack_verbs)
+        ("The crowd stoned the police first.", ["crowd"]),
+        ("Paratroopers clubbed the students.", ["paratroopers"]),
+        ("The bomber detonated his device in the foyer.", ["bomber"]),
+        ("Gunmen kidnapped three engineers.", ["gunmen"]),
+        # a ship that sank is no doer
+        ("The corvette sank within minutes.", []),
+    ],
+)
+def test_initiator_more_verbs_of_violence(extract, text: str, actors: list[str]):
+    assert [a.actor for a in extract(text)] == actors
