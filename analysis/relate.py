@@ -225,9 +225,23 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
+    elif rel == "contradict" and a.kind in NUMERIC_KINDS and _orders_apart(a.value, b.value):
+        rel, reason = "unclear", f"{reason}; but a hundredfold apart, they may count two events' dead"
     elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc, sole):
         rel, reason = "unclear", f"{reason}; but they may speak of different acts"
     return _relation(a, b, rel, reason, score)
+
+
+ORDERS_APART = 100  # rival counts of one toll differ by a few times, rarely a hundredfold
+
+
+def _orders_apart(va: object, vb: object) -> bool:
+    """Two figures a hundredfold or more apart; not a stated zero (which denies the other) nor a vague
+    amount ("thousands were displaced" against "a million": a word, no figure to be apart from)."""
+    if not (isinstance(va, Count) and isinstance(vb, Count)) or va.vague or vb.vague:
+        return False
+    xa, xb = va.low or va.high, vb.low or vb.high
+    return bool(xa and xb) and max(xa, xb) >= ORDERS_APART * min(xa, xb)
 
 
 def _relation(a: Claim, b: Claim, rel: str, reason: str, score: float) -> Relation:
