@@ -32,7 +32,7 @@ from analysis.summary import summarise_counts
 from analysis.topics import name_fact
 from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
-from claims.models import NUMERIC_KINDS, Actor, Claim, Count, DateSpan
+from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan
 from claims.rules import rules
 from claims.sub_event import (
     WHOLE,
@@ -367,6 +367,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return not _days_differ(a, b)  # "responsible for this crime": the incident the account tells
     if _sweeping_denial(a, words_a, b, sole) or _sweeping_denial(b, words_b, a, sole):
         return True  # "X denied any involvement in the killings" answers every account that X did it
+    if _said_and_denied(a, words_a, b, words_b):
+        return not _days_differ(a, b)  # "X was most likely responsible" / "X did not strike the station"
     va, vb = a.value, b.value
     mirrored = (
         isinstance(va, Actor) and isinstance(vb, Actor) and accuse_each_other(va.actor, va.target, vb.actor, vb.target)
@@ -375,6 +377,18 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _said_and_denied(a: Claim, words_a: list[str], b: Claim, words_b: list[str]) -> bool:
+    """One party said to have done it and said not to have, one of the two naming no act of its own
+    ("Russian forces were most likely responsible" / "Russia did not strike the station"): the denial
+    answers the blame for the incident."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or va.negated == vb.negated:
+        return False
+    if NOBODY in (va.actor, vb.actor) or not same_party(va.actor, vb.actor):
+        return False
+    return any(v.target is None and names_no_act(w) for v, w in ((va, words_a), (vb, words_b)))
 
 
 def _bare_blame(c: Claim, words: list[str]) -> bool:

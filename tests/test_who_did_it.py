@@ -169,3 +169,16 @@ def test_a_denial_that_the_killing_happened_answers_a_blame_that_names_no_act():
     assert pair_score(NO_MASSACRE, accused, voc) >= align_threshold()
     assert pair_score(NO_MASSACRE, for_act, voc) < align_threshold()
     assert relation_of(NO_MASSACRE, bare, align_threshold(), ALIASES, voc).relation == "contradict"
+
+
+def test_blame_naming_no_act_is_answered_by_a_denial_of_the_same_party():
+    """ "Borduria was most likely responsible" against "Borduria did not strike the station": one
+    party said to have done it and not to have, the first naming no act of its own; the denial
+    answers the blame (issue #8). Against another party's act it still speaks of perhaps another."""
+    likely = blame("s17c1", "Borduria", None, "Bordurian forces were most likely responsible", "responsible")
+    denied = blame("s18c1", "Borduria", "the station", "Borduria did not strike the station", "strike",
+                   negated=True)  # fmt: skip
+    other = blame("s19c1", "Syldavia", "the bridge", "Syldavia did not strike the bridge", "strike", negated=True)
+    voc = Vocabulary.of([likely, denied, other, *FILLER])
+    assert relation_of(likely, denied, 0.2, ALIASES, voc).relation == "contradict"
+    assert relation_of(likely, other, 0.2, ALIASES, voc).relation == "unclear"
