@@ -85,6 +85,14 @@ def is_people_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _lemma(tok) in people_nouns()
 
 
+@lru_cache(maxsize=1)
+def _not_doers() -> frozenset[str]:
+    """Words for people that name no doer by themselves: those harmed, a band of others, a group word
+    whose name is beside it, a place's people ("the village")."""
+    ini = rules()["initiator"]
+    return frozenset((*ini["harmed_nouns"], *ini["member_nouns"], *ini["group_heads"], *ini["settlement_nouns"]))
+
+
 def _whose(tok: Token) -> bool:
     """ "the government's opponents", "enemies of the state": whose they are is said."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
@@ -219,8 +227,8 @@ class ActorReader:
 
     def _origin(self, tok: Token, depth: int) -> Named | bool | None:
         """ "from Finnish territory", "from the Ruritanian side": where shots came from names its party;
-        a territory of no one named is no actor ("both sides" is told by _mutual before)."""
-        if _lemma(tok) not in rules()["initiator"]["origin_nouns"] or self._mutual(tok, depth):
+        a territory of no one named is no actor ("both sides" is told by _mutual, the step before)."""
+        if _lemma(tok) not in rules()["initiator"]["origin_nouns"]:
             return None
         return self.nation(tok) or False
 
@@ -346,10 +354,8 @@ class ActorReader:
         of others ("a third team") or a place."""
         if depth or not is_people_noun(tok):
             return None
-        ini = rules()["initiator"]
         lemma = _lemma(tok)
-        others = (*ini["harmed_nouns"], *ini["member_nouns"], *ini["group_heads"], *ini["settlement_nouns"])
-        if lemma in others or (lemma in ini["relative_nouns"] and not _whose(tok)):
+        if lemma in _not_doers() or (lemma in rules()["initiator"]["relative_nouns"] and not _whose(tok)):
             return None
         named = self.nation(tok)
         if named is not None:
