@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from claims.countries import country_actors
+from claims.countries import capitals, country_actors
 from claims.data_files import DATA, ActorEntry, ActorFile, read
 from claims.rules import rules
 
@@ -90,7 +90,9 @@ class AliasTable:
         self._alias = dict(builtin)
         self._user = {_norm(k): v for k, v in self.user.items()}
         self._ties = {_norm(k): v for k, v in self.ties.items()}
-        self._choices = [a for a in self._alias if len(a) >= 6]
+        # a capital written a letter off is as often a village of its own ("Mainila" is not Manila):
+        # only names of states and bodies and their peoples' are read through a misspelling
+        self._choices = [a for a in self._alias if len(a) >= 6 and a not in capitals()]
         self._cache: dict[str, str | None] = {}
 
     @classmethod

@@ -88,6 +88,12 @@ def test_actors_resolve_tolerates_misspellings(table: AliasTable, misspelt: str,
     assert table.resolve(misspelt) == actor
 
 
+@pytest.mark.parametrize("village", ["Mainila", "Londen", "Pariss"])
+def test_a_name_a_letter_off_a_capital_is_no_state(table: AliasTable, village: str):
+    """ "Mainila" is a village on a border, not Manila: a capital stands for its state only as written."""
+    assert table.resolve(village) is None
+
+
 @pytest.mark.parametrize(
     "mention",
     [
