@@ -388,16 +388,21 @@ def _said_and_denied(a: Claim, words_a: list[str], b: Claim, words_b: list[str])
         return False
     if NOBODY in (va.actor, vb.actor) or not same_party(va.actor, vb.actor):
         return False
-    return any(v.target is None and names_no_act(w) for v, w in ((va, words_a), (vb, words_b)))
+    return _no_act_of_its_own(va, words_a) or _no_act_of_its_own(vb, words_b)
+
+
+def _no_act_of_its_own(v: Actor, words: list[str]) -> bool:
+    """The claim names neither an act nor what was struck ("X was responsible", "blamed X")."""
+    return not v.target and names_no_act(words)
 
 
 def _bare_blame(c: Claim, words: list[str]) -> bool:
     """ "Kyiv blamed Ukrainian forces", "Russian forces were most likely responsible": blame that names
     no act and no target of its own is blame for the incident its account tells, whichever act
     another account names."""
-    if not isinstance(c.value, Actor) or c.value.target or c.value.negated or not _reports_blame(c):
+    if not isinstance(c.value, Actor) or c.value.negated or not _reports_blame(c):
         return False
-    return names_no_act(words)
+    return _no_act_of_its_own(c.value, words)
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

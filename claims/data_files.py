@@ -345,8 +345,6 @@ class InitiatorWords(_Strict):
     harmed_nouns: Words = []  # "civilians", "victims": those harmed, never a doer by that word alone
     doc_relative_nouns: str = Field("", alias="_doc_relative_nouns")
     relative_nouns: Words = []  # "the enemy": a party only from the speaker's side
-    doc_telling_verbs: str = Field("", alias="_doc_telling_verbs")
-    telling_verbs: Words = []  # "told reporters ... and shot them": no shared subject
     doc_origin_nouns: str = Field("", alias="_doc_origin_nouns")
     origin_nouns: Words = []  # "fired from Finnish territory": whose territory says who fired
     involvement_nouns: Words
