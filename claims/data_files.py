@@ -297,6 +297,18 @@ class InitiatorWords(_Strict):
     command_verbs: Words = []  # "ordered his troops to open fire"
     doc_onset_verbs: str = Field("", alias="_doc_onset_verbs")
     onset_verbs: Words = []  # "the trouble began when X beat them"
+    doc_disperse_verbs: str = Field("", alias="_doc_disperse_verbs")
+    disperse_verbs: Words = []  # "troops dispersed the rally"
+    gathering_nouns: Words = []
+    doc_instrument_nouns: str = Field("", alias="_doc_instrument_nouns")
+    instrument_nouns: Words = []  # "cleared the square with tear gas"
+    equip_verbs: Words = []  # "armed with rifles": not an attack
+    doc_admission_verbs: str = Field("", alias="_doc_admission_verbs")
+    admission_verbs: Words = []  # "admitted carrying out the bombing"
+    doc_civil_modifiers: str = Field("", alias="_doc_civil_modifiers")
+    civil_modifiers: Words = []  # "a rescue operation": no violence
+    doc_incident_nouns: str = Field("", alias="_doc_incident_nouns")
+    incident_nouns: Words = []  # "no involvement in that incident"
     doc_attribute_verbs: str = Field("", alias="_doc_attribute_verbs")
     attribute_verbs: Words = []  # "attributed the attack to X"
     doc_order_verbs: str = Field("", alias="_doc_order_verbs")

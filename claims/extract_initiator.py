@@ -188,7 +188,9 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         roles["_clause"] = node
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
-    return reader.modifier(doer) if pattern.actor_read == "modifier" else reader.name(doer)
+    if pattern.actor_read == "modifier":
+        return reader.modifier(doer)
+    return reader.phrase(doer) if pattern.actor_read == "phrase" else reader.name(doer)
 
 
 def _swallowed_subject(tok: Token, verb: Token) -> bool:
@@ -261,7 +263,7 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     """The claim one pattern match makes, or None when a check fails or nobody is named."""
     if not all(_passes(check, pattern, roles, reader) for check in pattern.checks):
         return None
-    if _unreal(roles[pattern.trigger]):
+    if _unreal(roles[pattern.trigger]) or _civil(pattern, roles):
         return None
     if pattern.event_search == "act_before" and pattern.event:
         act = _act_before(roles[pattern.event])
@@ -280,6 +282,14 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
     return ActorHit(trigger, named.tok, named.actor, target[0], target[1], _is_negated(pattern, roles),
                     pattern.strength, _event(pattern, roles), named.text)  # fmt: skip
+
+
+def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
+    """ "launched a rescue operation", "coordinated the relief operation": an operation that a word
+    before it says is no violence (rules initiator.civil_modifiers)."""
+    words = _words()["civil_modifiers"]
+    acts = [roles[r] for r in (pattern.trigger, pattern.event) if r]
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words for a in acts for c in a.children)
 
 
 def _event(pattern: InitiatorPattern, roles: dict[str, Token]) -> Token:

@@ -215,6 +215,15 @@ class ActorReader:
                 return found or None
         return None
 
+    def phrase(self, tok: Token) -> Named | None:
+        """ "The killers were shabiha": where the sentence itself says this is who did it, a noun phrase
+        no list or lexicon knows is the doer, as written; not a pronoun, a word for those harmed or a
+        place's people."""
+        named = self.name(tok)
+        if named is not None or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in PRONOUNS:
+            return named
+        return None if _lemma(tok) in _not_doers() else self._descriptive(tok)
+
     # -- the steps of name(): each returns a Named, False to stop, None to go on --
 
     def _mutual(self, tok: Token, depth: int) -> Named | None:

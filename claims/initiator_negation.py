@@ -147,5 +147,5 @@ def violent_or_none(*nodes: Token) -> bool:
     preps = [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "of")]
     if not preps:
         return True
-    violent = violent_words()
+    violent = violent_words() | frozenset(rules()["initiator"]["incident_nouns"])
     return any(_lemma(t) in violent for prep in preps for t in prep.subtree)

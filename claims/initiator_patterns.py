@@ -61,7 +61,7 @@ class InitiatorPattern(_Strict):
     trigger: str
     actor: str | None = None
     actor_search: Literal["subject_before", "clause_subject", "nobody"] | None = None  # nobody: the act never happened
-    actor_read: Literal["name", "modifier"] = "name"
+    actor_read: Literal["name", "modifier", "phrase"] = "name"  # phrase: any noun phrase ("the killers were shabiha")
     event: str | None = None
     # act_before: the event role is a pronoun ("they were carried out by X"); the event is the last
     # attack or war named before it, in its sentence or the one before (none named: no claim)

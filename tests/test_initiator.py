@@ -1064,3 +1064,55 @@ def test_initiator_staged_and_waged(extract, text: str, actors: list[str]):
 )
 def test_initiator_more_verbs_of_violence(extract, text: str, actors: list[str]):
     assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a force that ends a gathering (rules initiator.disperse_verbs, gathering_nouns; patterns disperse-*, break-up)
+        ("Riot police dispersed the rally outside the parliament.", [("Riot police", False)]),
+        ("The march was scattered by mounted troops.", [("mounted troops", False)]),
+        ("Soldiers broke up the demonstration at dawn.", [("soldiers", False)]),
+        # what is done with a weapon (instrument_nouns; pattern with-weapon), not what one is armed with
+        ("Interior troops cleared the avenue with tear gas.", [("interior troops", False)]),
+        ("The strikers pelted the police station with stones.", [("strikers", False)]),
+        ("The dockers were armed with iron bars and rifles.", []),
+        # more verbs of violence
+        ("The guards beat the detainees.", [("guards", False)]),
+        ("Jailers tortured the captured officers.", [("jailers", False)]),
+        # "brought down" an aircraft, not a government (figurative_objects)
+        ("Rebel gunners brought down the transport plane.", [("rebel gunners", False)]),
+        ("The airliner was brought down by an army missile crew.", [("army missile crew", False)]),
+        ("The scandal brought down the government.", []),
+        # the violence began (not) with someone; not "began with an air strike", an act whose own doer is read
+        ("The violence did not begin with the miners.", [("miners", True)]),
+        # a denial that the denier had a part in it, and involvement in "the incident"
+        ("The rebels denied that they had any part in the ambush.", [("rebels", True)]),
+        ("The militia says it had no involvement in that incident.", [("militia", True)]),
+        # the copula says who did it: a noun phrase no lexicon knows is the doer
+        ("Witnesses said the attackers were masked irregulars.", [("masked irregulars", False)]),
+        ("Witnesses said the killers were jihadis.", [("jihadis", False)]),
+    ],
+)
+def test_initiator_crackdowns_instruments_and_denials_of_a_part(extract, text: str, found: list[tuple[str, bool]]):
+    """Acts told by what a force did to a gathering or with a weapon, and denials of having a part in
+    the incident (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # who planned or led the act did it (rules initiator.perform_verbs)
+        ("Hambali masterminded the bombings.", ["Hambali"]),
+        ("The colonel organised the massacre.", ["colonel"]),
+        ("The violence had been orchestrated by the secret police.", ["secret police"]),
+        # owning the act in one's own words (admission_verbs; patterns admit-*)
+        ("The militia admitted carrying out the bombing.", ["militia"]),
+        # an operation that is no violence (civil_modifiers)
+        ("The army launched a rescue operation.", []),
+        ("The UN coordinated the relief operation.", []),
+    ],
+)
+def test_initiator_planners_admissions_and_civil_operations(extract, text: str, actors: list[str]):
+    assert [a.actor for a in extract(text)] == actors
