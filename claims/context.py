@@ -111,10 +111,13 @@ class DocContext:
         kept = [d for d in found if not dates_statement(self.doc, d.start, d.end, anchor)]
         return kept, len(kept) < len(found)
 
-    def time_of(self, sent: Span, anchor: Token | None = None) -> DateSpan | None:
+    def time_of(self, sent: Span, anchor: Token | None = None, *, own_clause: bool = False) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
         sentences just before it in the same paragraph, else unknown. A date of the statement
-        ("said Friday") is not the time of what `anchor` tells (issue #8)."""
+        ("said Friday") is not the time of what `anchor` tells (issue #8). With `own_clause`, only a
+        date in the anchor's own clause dates it: "an inquiry begun in 1998 concluded that the RPF
+        had downed the plane", "the Arusha accord of 4 August 1993, which extremists opposed": the
+        sentence's other dates are other events' (an act's time, not its report's)."""
         own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
         if anchor is not None and own:
             # "Two days later Britain declared war, and on 17 September the Soviet Union invaded":
@@ -122,6 +125,10 @@ class DocContext:
             clause = _clause_verb(anchor)
             if _after_or_before(clause) and not any(self._date_clause(d) == clause for d in own):
                 return None
+            if own_clause:
+                own = [d for d in own if not _other_things_clause(self._date_clause(d), clause)]
+                if not own:
+                    return None
         if own:
             return _union([d.span for d in own])
         if stated:
@@ -230,6 +237,15 @@ def _clause_verb(tok: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _other_things_clause(date_verb: Token | None, clause: Token | None) -> bool:
+    """A date in a clause that describes some other thing than the act: "an inquiry begun in 1998",
+    "the accord, which was signed on 4 August 1993" (a participle or relative clause on a noun, not
+    the act's own clause nor one above it)."""
+    if date_verb is None or clause is None or date_verb.dep_ not in ("acl", "relcl"):
+        return False
+    return date_verb != clause and date_verb not in clause.ancestors
 
 
 def _after_or_before(verb: Token | None) -> bool:

@@ -160,7 +160,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                           allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases), ties=ctx.ties)  # fmt: skip
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
-                    when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger))  # fmt: skip
+                    when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger, own_clause=True))  # fmt: skip
         told_before = _deny_what_came_before(out, sent, out.claims[first_new:], told_before, sent_terms)
         for hit in find_date_hits(ctx, sent):
             if box.field_at(hit.mention.start) is not None:

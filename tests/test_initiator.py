@@ -1116,3 +1116,22 @@ def test_initiator_crackdowns_instruments_and_denials_of_a_part(extract, text: s
 )
 def test_initiator_planners_admissions_and_civil_operations(extract, text: str, actors: list[str]):
     assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a date in a clause about another thing is not the act's time
+        ("An inquiry begun in 1998 concluded that the plane had been shot down by rebel gunners.", None),
+        ("The report said the attack was carried out by officers opposed to the accord signed on 4 August 1993.", None),
+        # the act's own date, and the date of the clause it hangs on, still are
+        ("On 6 April 1994 rebel gunners shot down the plane.", "1994-04-06"),
+        ("The government blamed the rebels for the 6 April 1994 attack.", "1994-04-06"),
+    ],
+)
+def test_initiator_time_is_the_acts_not_another_things(text: str, when: str | None):
+    """Event time, not the time of an inquiry or an accord the sentence also tells (issue #8)."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    found = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+    assert found, text
+    assert [str(c.when.start) if c.when else None for c in found] == [when] * len(found)
