@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import combinations
 
@@ -208,7 +208,8 @@ def apply_repeats(claims: list[Claim], groups: list[Group]) -> list[Claim]:
 
 
 def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Vocabulary | None = None,
-                sole: str | None = None, figures: tuple[int, ...] = ()) -> Relation:  # fmt: skip
+                sole: str | None = None, figures: tuple[int, ...] = (),
+                wholes: Mapping[str, int] | None = None) -> Relation:  # fmt: skip
     """Compare two claims of one group; `score` is how sure alignment is they state one fact.
 
     Differing dates or lengths from a weak alignment (below 0.5, or $RASHOMON_SAME_FACT_SCORE)
@@ -216,11 +217,14 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
     something says they count the same people: their own words align them, or both name the same
     population (issue #8); the event alone groups them, it does not make them rivals. `sole`: the
     one state the fact's accounts name (sole_state), for blame claims; `figures`: the fact's exact
-    counts (toll_figures), which may show two of them to be parts of one toll.
+    counts (toll_figures), which may show two of them to be parts of one toll; `wholes`: the
+    larger toll a count's own account gives beside it (own_wholes).
     """
     rel, reason = compare(a, b, aliases, sole)
     if rel == "contradict" and a.kind in NUMERIC_KINDS and (parts := parts_of_one_toll(a, b, figures)):
         return _relation(a, b, "different_scope", f"{reason}; but {parts}: parts of one toll", score)
+    if rel == "contradict" and a.kind in NUMERIC_KINDS and (part := part_of_its_own_whole(a, b, wholes or {})):
+        return _relation(a, b, "different_scope", f"{reason}; but {part}", score)
     if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
@@ -260,6 +264,44 @@ def toll_figures(members: Iterable[Claim]) -> tuple[int, ...]:
         if isinstance(c.value, Count) and c.value.low is not None and c.value.low == c.value.high
         and not c.value.vague and c.value.low >= 2
     ))  # fmt: skip
+
+
+def own_wholes(members: Iterable[Claim]) -> dict[str, int]:
+    """Each exact count's larger toll that its own account, in the same voice and in another
+    sentence, gives for the same fact: "39 people were killed on the terraces" beside the same
+    account's "130 killed in all". An account does not contradict itself: its smaller count is a
+    part (a site, a day, a group)."""
+    exact = [c for c in members if isinstance(c.value, Count) and c.value.low is not None
+             and c.value.low == c.value.high and not c.value.vague]  # fmt: skip
+    wholes: dict[str, int] = {}
+    for c in exact:
+        voice = (c.speaker or "").casefold()
+        bigger = [int(o.value.low) for o in exact if o.source_id == c.source_id and o.id != c.id
+                  and o.sentence_start != c.sentence_start  # "X said 300, while Y put it at 500": rivals
+                  and (o.speaker or "").casefold() == voice and o.value.low > c.value.low]  # type: ignore[union-attr,operator]  # fmt: skip
+        if bigger:
+            wholes[c.id] = max(bigger)
+    return wholes
+
+
+def part_of_its_own_whole(a: Claim, b: Claim, wholes: Mapping[str, int]) -> str | None:
+    """The smaller count is a part of its own account's larger toll, and the other account's count
+    is larger still than that part: part against whole, not rival tolls."""
+    sa, sb = scope_key(a.scope), scope_key(b.scope)
+    if sa.roles and sa.roles == sb.roles:
+        return None  # "5 civilians" against "22 civilians": the same people counted, whatever else each counts
+    for part, other in ((a, b), (b, a)):
+        whole = wholes.get(part.id)
+        _, part_high = _low_high(part)
+        other_low, _ = _low_high(other)
+        if whole is not None and part_high is not None and other_low is not None and other_low > part_high:
+            return f"{part_high:g} is a part of a larger toll its own account gives"
+    return None
+
+
+def _low_high(c: Claim) -> tuple[float | None, float | None]:
+    v = c.value
+    return (v.low, v.high) if isinstance(v, Count) else (None, None)
 
 
 def parts_of_one_toll(a: Claim, b: Claim, figures: tuple[int, ...]) -> str | None:
@@ -628,12 +670,13 @@ def _verdicts(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tup
         for c in grouped
     }
     figures = {c.id: found for grouped in alignment.groups if (found := toll_figures(grouped)) for c in grouped}
+    wholes = {cid: n for grouped in alignment.groups for cid, n in own_wholes(fold_repeats(grouped)[0]).items()}
     # what relation_of set, but for the two ids (validating a dict is the quickest way to a model)
     pairs = PairMemo(everyone)
     memo = pairs.memo_with(
-        lambda a, b, score: relation_of(a, b, score, aliases, voc, sole.get(a.id), figures.get(a.id, ())).model_dump(
-            exclude_unset=True
-        )
+        lambda a, b, score: relation_of(
+            a, b, score, aliases, voc, sole.get(a.id), figures.get(a.id, ()), wholes
+        ).model_dump(exclude_unset=True)
     )
     statement = {c.id: key for c, key in zip(everyone, pairs.keys, strict=True)}
 

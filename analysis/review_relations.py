@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from analysis.distinct import statement_keys
 from analysis.models import Relation
 from analysis.pairs import expand_relations, relation_sides
-from analysis.relate import relation_of, sole_state, toll_figures
+from analysis.relate import own_wholes, relation_of, sole_state, toll_figures
 from claims.actors import AliasTable
 from claims.models import Claim
 
@@ -67,6 +67,7 @@ def fact_relations(fact: Fact, claims: Mapping[str, Claim], source_of: Mapping[s
     order = {cid: n for n, cid in enumerate(fact.members)}
     sole = sole_state([claims[c] for c in fact.members], aliases)
     figures = toll_figures([claims[c] for c in fact.members])
+    wholes = own_wholes([claims[c] for c in fact.members])
     classes = _classes(fact, side_of, claims)
     out: list[Relation] = []
     for i, one in enumerate(classes):
@@ -79,7 +80,7 @@ def fact_relations(fact: Fact, claims: Mapping[str, Claim], source_of: Mapping[s
                 found = (
                     verdict
                     if verdict is not None
-                    else relation_of(claims[a], claims[b], 1.0, aliases, sole=sole, figures=figures)
+                    else relation_of(claims[a], claims[b], 1.0, aliases, sole=sole, figures=figures, wholes=wholes)
                 )
                 update: dict[str, object] = {"claim_a": a, "claim_b": b}
                 for name, side, rep in (("also_a", side_a, a), ("also_b", side_b, b)):

@@ -587,3 +587,32 @@ def test_align_lengths_dated_at_their_start_and_their_end(first, second, joined:
 )
 def test_compare_scope_reads_two_word_roles_and_citizens(text: str, roles: set[str]):
     assert set(scope_of(text, ALIASES).roles) == roles
+
+
+def _said(cid: str, low: int, sentence_start: int, *, scope: str = "people", speaker: str | None = None) -> Claim:
+    return claim(cid, low, scope=scope, speaker=speaker).model_copy(update={"sentence_start": sentence_start})
+
+
+@pytest.mark.parametrize(
+    ("members", "relation"),
+    [
+        # "39 were killed on the terraces" beside its own account's "130 killed in all", against 120
+        ([_said("s1c1", 39, 0), _said("s1c2", 130, 200), _said("s2c1", 120, 0)], "different_scope"),
+        # no larger toll of its own: rival counts
+        ([_said("s1c1", 39, 0), _said("s2c1", 120, 0)], "contradict"),
+        # "X said 300, while Y put it at 500": rival figures told in one sentence are no part and whole
+        ([_said("s1c1", 300, 0), _said("s1c2", 500, 0), _said("s2c1", 471, 0)], "contradict"),
+        # the same people counted ("5 civilians" / "22 civilians"), whatever else the account counts
+        ([_said("s1c1", 5, 0, scope="civilians"), _said("s1c2", 53, 200), _said("s2c1", 22, 0, scope="civilians")],
+         "contradict"),
+        # another voice's larger figure is no whole of this one's
+        ([_said("s1c1", 39, 0), _said("s1c2", 130, 200, speaker="the mayor"), _said("s2c1", 120, 0)], "contradict"),
+    ],
+)  # fmt: skip
+def test_relation_a_count_beside_its_own_accounts_larger_toll_is_a_part(members: list[Claim], relation: str):
+    """An account does not contradict itself: its smaller count, with its own larger toll told in
+    another sentence, is a part (a site, a day, a group) against another account's toll (issue #8)."""
+    from analysis.relate import own_wholes, relation_of
+
+    part, other = members[0], members[-1]
+    assert relation_of(part, other, 0.9, ALIASES, wholes=own_wholes(members)).relation == relation

@@ -499,3 +499,19 @@ def test_incremental_a_new_figure_that_adds_up_turns_a_contradiction_into_parts(
     realign(ws, AliasTable(), pipeline=PIPELINE)
     assert "contradict" not in {r.relation for r in ws.relations()}
     same_as_full_analysis(ws)
+
+
+def test_incremental_a_count_beside_its_own_accounts_larger_toll_stays_a_part(ws: Workspace):
+    """An account's 34 told beside its own 48 (another sentence) is a part of that toll: against a
+    new account's 44 it is no contradiction (analysis.relate.own_wholes), in an incremental analysis
+    as in a full one."""
+    add_claims(ws, "a.txt", lambda s: [event_claim(s, 1, "market", 34), event_claim(s, 2, "market", 48)])
+    add_claims(ws, "b.txt", lambda s: [event_claim(s, 1, "market", 50)])
+    full_analysis(ws)
+    add_claims(ws, "c.txt", lambda s: [event_claim(s, 1, "market", 44)])
+    realign(ws, AliasTable(), pipeline=PIPELINE)
+    by_value = {c.id: c.value.low for c in ws.claims()}
+    verdicts = {frozenset((by_value[r.claim_a], by_value[r.claim_b])): r.relation for r in ws.relations()}
+    assert verdicts[frozenset((34, 44))] == "different_scope"
+    assert verdicts[frozenset((48, 44))] == "contradict"
+    same_as_full_analysis(ws)

@@ -28,7 +28,7 @@ compares them: one comparison per pair of statements, not of reprints.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from analysis.align import (
@@ -49,6 +49,7 @@ from analysis.models import Group, Relation
 from analysis.relate import (
     fold_repeats,
     group_summary,
+    own_wholes,
     parts_of_one_toll,
     position_pairs,
     relate,
@@ -427,13 +428,13 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
 
 
 def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTable, sole: str | None,
-              figures: tuple[int, ...] = ()) -> Relation:  # fmt: skip
+              figures: tuple[int, ...] = (), wholes: Mapping[str, int] | None = None) -> Relation:  # fmt: skip
     """One cross-source pair, labelled as analysis.relate.relate labels it: with alignment's score,
     which align() always computes for two claims of one statement (its copies are one unit, however
     common their words), and otherwise only where they share a word it blocks on."""
     same = stats.statement(a) == stats.statement(b)
     score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
-    return relation_of(a, b, score or 0.0, aliases, stats.voc, sole, figures)
+    return relation_of(a, b, score or 0.0, aliases, stats.voc, sole, figures, wholes)
 
 
 def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
@@ -456,16 +457,16 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     new_ids = {c.id for c in item.joined}
     stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
     sole = sole_state(members, aliases)
-    figures = toll_figures(members)
+    figures, wholes = toll_figures(members), own_wholes(members)
     positions = statement_keys(members) if item.joined else []
     # a new member naming another state changes whose forces unnamed ones are: compare all again
     anew = len(set(positions)) < len(positions) or (bool(item.joined) and sole != sole_state(kept, aliases))
     if anew:
-        added = _per_statement(members, positions, stats, aliases, sole, figures)
+        added = _per_statement(members, positions, stats, aliases, sole, figures, wholes)
         every = added
     else:
         added = [
-            _relation(a, b, stats, aliases, sole, figures)
+            _relation(a, b, stats, aliases, sole, figures, wholes)
             for j, b in enumerate(members)
             if b.id in new_ids
             for a in members[:j]
@@ -474,7 +475,8 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
         if item.joined and figures != toll_figures(kept):
             # a new figure others add up with (analysis.relate.parts_of_one_toll) can only turn a
             # stored contradiction of two counts into parts of one toll: those alone are compared again
-            refreshed = _refigured(stored, members, stats, aliases, sole, figures)
+            # (an account's own larger toll, own_wholes, comes with the account: never later)
+            refreshed = _refigured(stored, members, stats, aliases, sole, figures, wholes)
             if refreshed != stored:  # replace the stored ones only when a verdict changed
                 stored, added, anew = refreshed, refreshed + added, True
         every = added if anew else stored + added
@@ -498,7 +500,8 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
 
 
 def _refigured(stored: list[Relation], members: list[Claim], stats: WorkspaceVocabulary, aliases: AliasTable,
-               sole: str | None, figures: tuple[int, ...]) -> list[Relation]:  # fmt: skip
+               sole: str | None, figures: tuple[int, ...],
+               wholes: Mapping[str, int] | None = None) -> list[Relation]:  # fmt: skip
     """The stored relations, their contradictions compared again with the fact's figures now: only
     those the figures now show to be parts of one toll (what the new figures can change; checking
     that costs a pass over the figures, a comparison costs far more: issue #11)."""
@@ -507,7 +510,7 @@ def _refigured(stored: list[Relation], members: list[Claim], stats: WorkspaceVoc
     for rel in stored:
         a, b = by_id.get(rel.claim_a), by_id.get(rel.claim_b)
         if rel.relation == "contradict" and a is not None and b is not None and parts_of_one_toll(a, b, figures):
-            fresh = _relation(a, b, stats, aliases, sole, figures)
+            fresh = _relation(a, b, stats, aliases, sole, figures, wholes)
             rel = (
                 fresh.model_copy(update={"also_a": rel.also_a, "also_b": rel.also_b})
                 if rel.also_a or rel.also_b
@@ -518,7 +521,8 @@ def _refigured(stored: list[Relation], members: list[Claim], stats: WorkspaceVoc
 
 
 def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceVocabulary,
-                   aliases: AliasTable, sole: str | None, figures: tuple[int, ...] = ()) -> list[Relation]:  # fmt: skip
+                   aliases: AliasTable, sole: str | None, figures: tuple[int, ...] = (),
+                   wholes: Mapping[str, int] | None = None) -> list[Relation]:  # fmt: skip
     """A group's relations as analysis.relate gives them when statements repeat: each two distinct
     statements (positions) one relation, on their first pair of claims from two sources, naming the
     other claims of each side.
@@ -531,6 +535,6 @@ def _per_statement(members: list[Claim], positions: list[int], stats: WorkspaceV
     for claim, position in zip(members, positions, strict=True):
         by_position.setdefault(position, []).append(claim)
     return [
-        _relation(a, b, stats, aliases, sole, figures).model_copy(update={"also_a": also_a, "also_b": also_b})
+        _relation(a, b, stats, aliases, sole, figures, wholes).model_copy(update={"also_a": also_a, "also_b": also_b})
         for a, b, also_a, also_b in position_pairs(list(by_position.values()))
     ]
