@@ -503,8 +503,17 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
             return True
     if _a_figure(a, sa) and _a_figure(b, sb):
         return True  # two counters' figures for the toll: "the OSCE estimated 300 to 500" / "officials, 187"
+    if _plain_toll(sa) and _plain_toll(sb):
+        return True  # "379 persons were killed" / "about 1,000 people were killed": nobody set apart
     evidence = pair_evidence(a, b, voc)
     return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
+
+
+def _plain_toll(scope: Scope) -> bool:
+    """A count of people with nothing to set them apart: no nation, role, place, site or part of the
+    event, no "only" or "another"."""
+    return (scope.general and not scope.marked and not scope.places and not scope.sites and not scope.part
+            and not scope.added and not scope.more and not scope.wide)  # fmt: skip
 
 
 def _a_figure(c: Claim, scope: Scope) -> bool:
