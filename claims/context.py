@@ -114,10 +114,10 @@ class DocContext:
     def time_of(self, sent: Span, anchor: Token | None = None, *, own_clause: bool = False) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
         sentences just before it in the same paragraph, else unknown. A date of the statement
-        ("said Friday") is not the time of what `anchor` tells (issue #8). With `own_clause`, only a
-        date in the anchor's own clause dates it: "an inquiry begun in 1998 concluded that the RPF
-        had downed the plane", "the Arusha accord of 4 August 1993, which extremists opposed": the
-        sentence's other dates are other events' (an act's time, not its report's)."""
+        ("said Friday") is not the time of what `anchor` tells (issue #8). With `own_clause`, a date
+        in a participle or relative clause on some other noun does not date the act: "an inquiry
+        begun in 1998 concluded that the RPF had downed the plane", "opposed to the accord signed on
+        4 August 1993"."""
         own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
         if anchor is not None and own:
             # "Two days later Britain declared war, and on 17 September the Soviet Union invaded":

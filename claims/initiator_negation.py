@@ -147,5 +147,12 @@ def violent_or_none(*nodes: Token) -> bool:
     preps = [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "of")]
     if not preps:
         return True
-    violent = violent_words() | frozenset(rules()["initiator"]["incident_nouns"])
+    violent = _violent_or_incident()
     return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
+
+
+@lru_cache(maxsize=1)
+def _violent_or_incident() -> frozenset[str]:
+    """Words of violence, and words for the incident an account tells ("that incident", "the
+    tragedy"): what one may be responsible for, or deny a part in (built once: a hot path)."""
+    return violent_words() | _words()["incident_nouns"]
