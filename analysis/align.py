@@ -135,6 +135,18 @@ def claim_time(c: Claim) -> DateSpan | None:
     return c.when if c.when is not None else event_time(c)
 
 
+def claim_times(c: Claim) -> list[DateSpan]:
+    """When the claim's fact may have happened: its own time, else any one of its document's event
+    years (a lead naming the year of its event and the year of its inquiry is about one of them,
+    not every year between)."""
+    if c.when is not None:
+        return [c.when]
+    years = sorted(
+        {int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()}
+    )
+    return [DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="years") for y in years]
+
+
 def told_here(c: Claim) -> bool:
     """The claim's time is written in its own sentence, not carried over from one before."""
     return c.when is not None and c.when.text.lower() in c.sentence.lower()
@@ -249,10 +261,11 @@ def compatible(a: Claim, b: Claim) -> bool:
         slack = math.ceil(max(a.value.days, b.value.days)) + ACT_DAY_SLACK
     if a.kind == "initiator" and _days_apart(a.when, b.when):
         return False  # "stormed the school on 1 September" / "entered it on 3 September": two acts
-    meet = times_meet(ta, tb, at_least=slack)
-    if meet is False and a.source_id != b.source_id and _yearless_in_period(ta, tb):
-        return True  # across accounts, a day of unknown year may fall in the other's year
-    return meet is not False
+    pairs = [(x, y) for x in claim_times(a) for y in claim_times(b)]
+    if not pairs or any(times_meet(x, y, at_least=slack) for x, y in pairs):
+        return True
+    # across accounts, a day of unknown year may fall in the other's year
+    return a.source_id != b.source_id and any(_yearless_in_period(x, y) for x, y in pairs)
 
 
 def _timed_by_itself(c: Claim) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
+from claims.dates import find_dates
 from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
@@ -91,7 +92,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     back = [y for text in opening for y in years_back(text, published)]
     # a lead counting years back from its own day ("marks the 20th anniversary") is a memorial:
     # its other years are when it was written
-    years = back or [y for text in heads for y in _YEAR.findall(_SINCE.sub(" ", text))]
+    years = back or [y for text in heads for y in _lead_years(text, published)]
     names.extend(f"y{y}" for y in years)
     if title:
         names.extend(w.lower() for w in _WORD.findall(title) if w.lower() in proper and len(w) > 2)
@@ -101,10 +102,26 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
 
 
+RELATIVE_DAY = re.compile(r"^(?:on|last|this)\s|^(?:yesterday|today)$|^last\s|year", re.I)
+
+
+def _lead_years(text: str, published: date | None) -> list[str]:
+    """The years a headline or lead sentence places its event in (issue #8, event time versus
+    statement time): the years it names, but none after its day of writing ("a trial set for
+    2031"), and the year of a day it counts from that day ("police opened fire on Thursday",
+    "last month", "last year") though it names no year."""
+    text = _SINCE.sub(" ", text)
+    if published is None:
+        return _YEAR.findall(text)
+    years = [y for y in _YEAR.findall(text) if int(y) <= published.year]
+    relative = [d for d in find_dates(text, published) if d.relative and RELATIVE_DAY.search(text[d.start : d.end])]
+    return years + [str(d.span.start.year) for d in relative]
+
+
 def _fallback_years(text: str, published: date | None) -> list[str]:
     """When headline and lead name no year: the year the text names most, else the year it was
     published (a report with no year in it tells of its own days, not of a past war)."""
-    counts = Counter(_YEAR.findall(_SINCE.sub(" ", text)))
+    counts = Counter(y for y in _YEAR.findall(_SINCE.sub(" ", text)) if published is None or int(y) <= published.year)
     if counts:
         top = max(counts.values())
         return sorted(y for y, n in counts.items() if n == top)

@@ -147,3 +147,28 @@ def test_event_names_are_one_whatever_apostrophe_each_account_types(nlp):
 )
 def test_event_years_counted_back_by_a_compound_number(sentence: str, years: list[int]):
     assert years_back(sentence, date(2010, 3, 16)) == years
+
+
+BACKGROUND = " " + LEAD + "The valley had seen a massacre in 1986." + " In 1986 nobody was tried." * 2
+
+
+@pytest.mark.parametrize(
+    ("lead", "published", "years"),
+    [
+        # a day counted from the day of writing: its year, not the background year the text repeats
+        ("Police opened fire on striking miners on Thursday, killing 12.", date(2011, 12, 17), {"2011"}),
+        ("Troops fired on the crowd last December, killing 12.", date(2012, 1, 20), {"2011"}),
+        ("The shooting of 12 miners yesterday shocked the country.", date(2011, 12, 17), {"2011"}),
+        # a weekday in a name is no day counted from the page's date
+        ("Bloody Sunday is remembered in the valley.", date(2011, 12, 17), {"1986"}),
+    ],
+)
+def test_a_lead_counting_days_from_its_writing_places_its_event(nlp, lead: str, published: date,
+                                                                years: set[str]) -> None:  # fmt: skip
+    assert _years(_claims(nlp, lead + BACKGROUND + " Some 12 people were killed.", "s1", published)) == years
+
+
+def test_a_year_after_the_day_of_writing_is_no_year_of_the_event(nlp) -> None:
+    """ "a trial set for 2031" is a plan, not when the deaths were."""
+    text = "The trial over the shooting is set for 2031. " + LEAD + "Some 40 people were killed."
+    assert _years(_claims(nlp, text, "s1", date(2024, 3, 2))) == {"2024"}
