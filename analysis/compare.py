@@ -577,8 +577,12 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     count of the days after, since revised, not a rival figure (issue #8: statement time tells a
     running count; it rises or falls as bodies are found and names checked)."""
     m = _moments(a, b, ia, ib)
-    when = m.early.when if m is not None else None
-    if m is None or when is None or when.precision not in ("day", "days") or when.start.year == YEAR_UNKNOWN:
+    if m is None:
+        return None
+    # the day of the deaths, as the early report gives it or else as the later one does: aligned, the
+    # two count the same deaths, and a report of the day itself often names no date ("on Wednesday")
+    when = next((w for w in (m.early.when, m.late.when) if _a_known_day(w)), None)
+    if when is None:
         return None
     if not 0 <= (m.early.published - when.end).days <= FIRST_COUNT_DAYS:  # type: ignore[operator]
         return None
@@ -591,6 +595,10 @@ def _first_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
         # (a named counter's lower figure stays a rival: one counter updates, two dispute)
         return f"a first count published {m.early.published}, days after, that rose by {m.late.published}"
     return None
+
+
+def _a_known_day(when: DateSpan | None) -> bool:
+    return when is not None and when.precision in ("day", "days") and when.start.year != YEAR_UNKNOWN
 
 
 def _found_so_far(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:

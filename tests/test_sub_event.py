@@ -175,6 +175,21 @@ def test_compare_a_count_with_no_day_of_its_own_is_no_first_count():
 
 
 @pytest.mark.parametrize(
+    ("late_when", "relation"),
+    [
+        (day(FRIDAY), "update"),  # the later account dates the deaths: the first report was of that day
+        (None, "contradict"),  # nobody dates them: nothing says the first report was a first count
+    ],
+)
+def test_compare_a_first_count_dated_by_the_later_account(late_when, relation: str):  # noqa: ANN001
+    """A report of the day itself names no date ("a bomb tore through the building this morning")."""
+    first = count("s1c1", 31, published=date(2011, 7, 22))
+    final = count("s2c1", 77, published=date(2012, 8, 13), when=late_when)
+    assert compare(first, final, ALIASES)[0] == relation
+    assert compare(final, first, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
     ("text", "published", "start", "end"),
     [
         ("Ten years ago today, a gunman killed 77 people.", date(2021, 7, 22), date(2011, 7, 22), date(2011, 7, 22)),
