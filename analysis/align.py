@@ -121,13 +121,20 @@ def times_meet(a: DateSpan | None, b: DateSpan | None, *, at_least: int = 0) -> 
     return a.start - slack <= b.end and b.start - slack <= a.end
 
 
+def event_years(c: Claim) -> list[int]:
+    """The years the claim's document names its event by (headline, lead), earliest first."""
+    return sorted(
+        {int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()}
+    )
+
+
 def event_time(c: Claim) -> DateSpan | None:
-    """The years the claim's document names its event by (headline, lead): a claim that gives no
-    time of its own is still about that event, not any time at all (issue #8)."""
-    years = [int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()]
+    """The span of its document's event years: a claim that gives no time of its own is still about
+    that event, not any time at all (issue #8)."""
+    years = event_years(c)
     if not years:
         return None
-    return DateSpan(start=date(min(years), 1, 1), end=date(max(years), 12, 31), precision="years")
+    return DateSpan(start=date(years[0], 1, 1), end=date(years[-1], 12, 31), precision="years")
 
 
 def claim_time(c: Claim) -> DateSpan | None:
@@ -141,10 +148,7 @@ def claim_times(c: Claim) -> list[DateSpan]:
     not every year between)."""
     if c.when is not None:
         return [c.when]
-    years = sorted(
-        {int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()}
-    )
-    return [DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="years") for y in years]
+    return [DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="years") for y in event_years(c)]
 
 
 def told_here(c: Claim) -> bool:

@@ -102,18 +102,25 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
 
 
-RELATIVE_DAY = re.compile(r"^(?:on|last|this)\s|^(?:yesterday|today)$|^last\s|year", re.I)
+# a relative date the lead counts from its day of writing: "on Thursday", "last December",
+# "yesterday", "last year", "two years ago"; not a bare weekday, which may be a name ("Bloody Sunday")
+RELATIVE_DAY = re.compile(r"^(?:on|last|this)\s|^(?:yesterday|today)$|year", re.I)
+
+
+def _years_named(text: str, published: date | None) -> list[str]:
+    """The years a text names, but none after its day of writing ("a trial set for 2031")."""
+    years = _YEAR.findall(_SINCE.sub(" ", text))
+    return years if published is None else [y for y in years if int(y) <= published.year]
 
 
 def _lead_years(text: str, published: date | None) -> list[str]:
     """The years a headline or lead sentence places its event in (issue #8, event time versus
-    statement time): the years it names, but none after its day of writing ("a trial set for
-    2031"), and the year of a day it counts from that day ("police opened fire on Thursday",
-    "last month", "last year") though it names no year."""
-    text = _SINCE.sub(" ", text)
+    statement time): the years it names, and the year of a day it counts from its day of writing
+    ("police opened fire on Thursday", "last December", "last year") though it names no year."""
+    years = _years_named(text, published)
     if published is None:
-        return _YEAR.findall(text)
-    years = [y for y in _YEAR.findall(text) if int(y) <= published.year]
+        return years
+    text = _SINCE.sub(" ", text)
     relative = [d for d in find_dates(text, published) if d.relative and RELATIVE_DAY.search(text[d.start : d.end])]
     return years + [str(d.span.start.year) for d in relative]
 
@@ -121,7 +128,7 @@ def _lead_years(text: str, published: date | None) -> list[str]:
 def _fallback_years(text: str, published: date | None) -> list[str]:
     """When headline and lead name no year: the year the text names most, else the year it was
     published (a report with no year in it tells of its own days, not of a past war)."""
-    counts = Counter(y for y in _YEAR.findall(_SINCE.sub(" ", text)) if published is None or int(y) <= published.year)
+    counts = Counter(_years_named(text, published))
     if counts:
         top = max(counts.values())
         return sorted(y for y, n in counts.items() if n == top)
