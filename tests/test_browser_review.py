@@ -18,7 +18,7 @@ from test_browser import CHROMIUM, browser_tab, open_tab, serving, settle
 from test_review import TEXTS
 
 from claims.nlp import load_nlp
-from workspace import pipeline
+from workspace import pipeline, review
 from workspace.ingest import ingest_text
 from workspace.store import Workspace
 
@@ -66,10 +66,23 @@ def pick(page, key: str, option: str) -> None:  # noqa: ANN001
     settle(page)
 
 
-def save(page, key: str) -> None:  # noqa: ANN001
+def save(page, key: str, workspace: Path) -> None:  # noqa: ANN001
+    """Click the save button and wait until the workspace holds one more decision: a success
+    alert of an earlier save may still be on the page, so the page alone cannot tell."""
+    before = len(saved(workspace))
     keyed(page, key).get_by_role("button").click()
-    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for()
+    for _ in range(300):
+        if len(saved(workspace)) > before:
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"{key}: no decision reached the workspace within 30 s")
     settle(page)
+
+
+def saved(workspace: Path) -> list[dict]:
+    with Workspace(workspace) as ws:
+        return review.decisions(ws)
 
 
 def ids(workspace: Path, words: str) -> tuple[str, str]:
@@ -92,13 +105,13 @@ def test_review_in_the_browser_survives_a_reload(page, server: str, workspace: P
     keyed(page, f"review.relation.{killed}").get_by_text("update", exact=True).click()
     settle(page)
     keyed(page, f"review.reason.{killed}").locator("input").fill("the second count is a later one")
-    save(page, f"review.relate.{killed}")
+    save(page, f"review.relate.{killed}", workspace)
 
     pick(page, f"review.claim.{killed}", f"({thirty_eight})")  # the ministry's total moves to a fact of its own
     keyed(page, f"review.fact.{killed}.action").get_by_text("Move it to another fact").click()
     settle(page)
     keyed(page, f"review.fact.{killed}.note").locator("input").fill("all people, not civilians")
-    save(page, f"review.fact.{killed}.save")
+    save(page, f"review.fact.{killed}.save", workspace)
 
     open_tab(page, "Source")  # the 1998 rebuilding is no claim about the attack
     pick(page, "source.pick", "river_post.txt")
@@ -109,7 +122,7 @@ def test_review_in_the_browser_survives_a_reload(page, server: str, workspace: P
         source_id = ws.get_source("river_post.txt").id
     keyed(page, f"review.source.{source_id}.action").get_by_text("Reject: not a claim").click()
     settle(page)
-    save(page, f"review.source.{source_id}.save")
+    save(page, f"review.source.{source_id}.save", workspace)
 
     page.goto(f"{server}/?tab=Fact&fact={killed}")  # a new session: only the workspace remembers
     page.get_by_text("What each source says").wait_for()
