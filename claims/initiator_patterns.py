@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claims.data_files import read
+from claims.node_rules import NodeRules
 from claims.rules import rules
 from sources.errors import BadDataFile
 
@@ -155,6 +156,11 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
     return matcher
 
 
+@lru_cache(maxsize=4)
+def _node_rules(vocab: Vocab) -> NodeRules:
+    return NodeRules(_matcher(vocab))
+
+
 def share_node_rules(matcher: DependencyMatcher) -> None:
     """One token rule for every node of the same attributes, however many patterns hold it (issue #11).
 
@@ -181,7 +187,7 @@ def _doc_matches(doc: Doc) -> list[tuple[str, list[int]]]:
     costs the matcher's set-up for every sentence (benchmarks/throughput.py)."""
     found = doc.user_data.get(CACHE_KEY)
     if found is None:
-        found = [(doc.vocab.strings[match_id], list(ids)) for match_id, ids in _matcher(doc.vocab)(doc)]
+        found = [(doc.vocab.strings[match_id], list(ids)) for match_id, ids in _node_rules(doc.vocab)(doc)]
         doc.user_data[CACHE_KEY] = found
     return found
 
