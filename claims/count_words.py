@@ -42,8 +42,12 @@ def trigger_kind(tok: Token) -> str | None:
     """The claim kind a word announces ("killed" -> casualties), if its guard words are near."""
     table = _triggers()
     guards = rules()["trigger_guards"]
-    headline = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and _headline(tok)
-    forms = [tok.lemma_.lower(), tok.lower_, *(_singulars(tok.text) if headline else [])]
+    capital = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper()
+    forms = [tok.lemma_.lower(), tok.lower_]
+    if not any(form in table for form in [*forms, *(_singulars(tok.text) if capital else [])]):
+        return _phrasal_kind(tok)  # no form is a trigger: whether the line is a headline cannot matter
+    headline = capital and _headline(tok)
+    forms += _singulars(tok.text) if headline else []
     for form in forms:
         if form in table:
             kind, pos = table[form]
