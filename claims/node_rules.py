@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
@@ -26,46 +26,86 @@ from spacy.tokens import Doc
 
 ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "DEP": DEP}
 COLUMNS = list(ATTRS)
-Test = tuple[int, str, np.ndarray]  # (column, "==" | "IN" | "NOT_IN", ids)
+Test = tuple[int, frozenset[int]]  # (column, the ids it is among)
+Rule = tuple[list[Test], list[Test]]  # (tests a token passes, tests it fails)
 MatchTree = tuple[int, list[int]]
 
 
-def _tests(attr: str, value: Any) -> list[Test] | None:
-    """The numpy form of one attribute's tests, or None when spaCy must run them."""
+def _tests(attr: str, value: Any) -> Rule | None:
+    """One attribute's tests as (among, not among), or None when spaCy must run them."""
     if attr not in ATTRS:
         return None
     column = COLUMNS.index(attr)
     if isinstance(value, str):
-        return [(column, "IN", np.array([get_string_id(value)], dtype=np.uint64))]
+        return [(column, frozenset({get_string_id(value)}))], []
     if not isinstance(value, dict):
         return None
-    tests: list[Test] = []
+    among: list[Test] = []
+    not_among: list[Test] = []
     for op, words in value.items():
         if op not in ("IN", "NOT_IN") or not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             return None
-        tests.append((column, op, np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)))
-    return tests
+        (among if op == "IN" else not_among).append((column, frozenset(get_string_id(w) for w in words)))
+    return among, not_among
 
 
-def _rule(attrs: dict[str, Any]) -> list[Test] | None:
-    tests = [_tests(attr, value) for attr, value in attrs.items()]
-    return None if any(t is None for t in tests) else [test for group in tests if group for test in group]
+def _rule(attrs: dict[str, Any]) -> Rule | None:
+    parts = [_tests(attr, value) for attr, value in attrs.items()]
+    if any(part is None for part in parts):
+        return None
+    return [t for part in parts if part for t in part[0]], [t for part in parts if part for t in part[1]]
 
 
 class NodeRules:
-    """A DependencyMatcher's node rules as numpy tests; call it as the matcher itself."""
+    """A DependencyMatcher's node rules as numpy tests; call it as the matcher itself.
+
+    Every distinct word list is one test; a token's passes of all tests come from one table look-up
+    per attribute, and each rule is a row of tests it needs passed (and failed), so all rules are
+    tested on all tokens by one matrix product.
+    """
 
     def __init__(self, matcher: DependencyMatcher) -> None:
         self.matcher = matcher
-        rules: dict[int, list[Test] | None] = {}
+        rules: dict[int, Rule | None] = {}
         for key, patterns_of_key in matcher._tokens_to_key.items():
             for p, node_keys in enumerate(patterns_of_key):
                 for n, rule_key in enumerate(node_keys):
                     (attrs,) = matcher._patterns[key][p][n]
                     rules.setdefault(rule_key, _rule(attrs))
         callbacks = any(callback is not None for callback in matcher._callbacks.values())
-        self.vectorised = not callbacks and all(tests is not None for tests in rules.values())
-        self.rules = {key: tests for key, tests in rules.items() if tests is not None}
+        self.vectorised = not callbacks and all(rule is not None for rule in rules.values())
+        if self.vectorised:
+            self._index(cast(dict[int, Rule], rules))
+
+    def _index(self, rules: dict[int, Rule]) -> None:
+        tests = list(dict.fromkeys(t for among, not_among in rules.values() for t in [*among, *not_among]))
+        number = {t: n for n, t in enumerate(tests)}
+        self.keys = list(rules)
+        self.need = np.zeros((len(tests), len(rules)), dtype=np.float32)
+        self.refuse = np.zeros((len(tests), len(rules)), dtype=np.float32)
+        for r, (among, not_among) in enumerate(rules.values()):
+            for t in among:
+                self.need[number[t], r] = 1
+            for t in not_among:
+                self.refuse[number[t], r] = 1
+        self.needed = self.need.sum(axis=0)
+        # per attribute: id -> row of a table saying which tests that id passes (row 0: no test's id)
+        self.ids: list[dict[int, int]] = []
+        self.passes: list[np.ndarray] = []
+        for column in range(len(COLUMNS)):
+            ids = sorted({i for c, words in tests if c == column for i in words})
+            row = {i: n for n, i in enumerate(ids, 1)}
+            table = np.zeros((len(ids) + 1, len(tests)), dtype=np.float32)
+            for n, (c, words) in enumerate(tests):
+                if c == column:
+                    table[[row[i] for i in words], n] = 1
+            self.ids.append(row)
+            self.passes.append(table)
+        self.patterns = [
+            (key, tree, tokens_to_key, set(tokens_to_key))
+            for key in self.matcher._patterns
+            for tree, tokens_to_key in zip(self.matcher._tree[key], self.matcher._tokens_to_key[key], strict=True)
+        ]
 
     def __call__(self, doc: Doc) -> list[MatchTree]:
         if not self.vectorised:
@@ -73,40 +113,31 @@ class NodeRules:
         return list(self._matches(doc))
 
     def positions(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
-        """For each sentence root (by first matched token), each rule's matched token indices, as
-        spaCy's `_get_keys_to_position_maps` gives them."""
-        table = doc.to_array([ATTRS[c] for c in COLUMNS]).reshape(len(doc), len(COLUMNS)).astype(np.uint64)
-        found: dict[tuple[int, bytes], np.ndarray] = {}  # one look-up per distinct word list
-        hits: list[tuple[int, int]] = []
-        for key, tests in self.rules.items():
-            mask = np.ones(len(doc), dtype=bool)
-            for column, op, ids in tests:
-                seen = found.get((column, ids.tobytes()))
-                if seen is None:
-                    seen = found[column, ids.tobytes()] = _member(table[:, column], ids)
-                mask &= ~seen if op == "NOT_IN" else seen
-            hits.extend((int(i), key) for i in np.flatnonzero(mask))
+        """For each parse tree's root (in the order of its first matched token), each rule's matched
+        token indices, as spaCy's `_get_keys_to_position_maps` gives them."""
+        table = doc.to_array([ATTRS[c] for c in COLUMNS]).reshape(len(doc), len(COLUMNS))
+        passed = np.zeros((len(doc), self.need.shape[0]), dtype=np.float32)
+        for column, (row, passes) in enumerate(zip(self.ids, self.passes, strict=True)):
+            passed += passes[[row.get(i, 0) for i in table[:, column].tolist()]]
+        matched = (passed @ self.need == self.needed) & (passed @ self.refuse == 0)
         roots = _roots(doc)
         maps: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for i, key in sorted(hits, key=lambda hit: hit[0]):
-            maps[roots[i]][key].append(i)
+        tokens, rules = np.nonzero(matched)  # by token, then rule
+        for i, r in zip(tokens.tolist(), rules.tolist(), strict=True):
+            maps[roots[i]][self.keys[r]].append(i)
         return maps
 
     def _matches(self, doc: Doc) -> Iterator[MatchTree]:
-        matcher = self.matcher
         maps = self.positions(doc)
+        # only the trees that hold a token for every node of a pattern can match it
+        rules_of = [(keys_to_position, set(keys_to_position)) for keys_to_position in maps.values()]
         cache: dict[Any, Any] = {}
-        for key in matcher._patterns:
-            for tree, tokens_to_key in zip(matcher._tree[key], matcher._tokens_to_key[key], strict=True):
-                for keys_to_position in maps.values():
-                    for matched in matcher._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
-                        yield key, matched
-
-
-def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Which values are among the sorted ids (np.isin without its sort of both arrays)."""
-    at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
-    return ids[at] == values
+        for key, tree, tokens_to_key, needed in self.patterns:
+            for keys_to_position, present in rules_of:
+                if needed <= present:
+                    yield from (
+                        (key, m) for m in self.matcher._get_matches(cache, doc, tree, tokens_to_key, keys_to_position)
+                    )
 
 
 def _roots(doc: Doc) -> list[int]:
