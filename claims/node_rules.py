@@ -59,9 +59,9 @@ def _rule(attrs: dict[str, Any]) -> Rule | None:
 class NodeRules:
     """A DependencyMatcher's node rules as numpy tests; call it as the matcher itself.
 
-    Every distinct word list is one test; a token's passes of all tests come from one table look-up
-    per attribute, and each rule is a row of tests it needs passed (and failed), so all rules are
-    tested on all tokens by one matrix product.
+    Every distinct word list is one test; which tests each token passes comes from one table look-up
+    per attribute, and each rule counts the tests it needs passed (and failed) with one sum over
+    runs of rows, so all rules are tested on all tokens at once.
     """
 
     def __init__(self, matcher: DependencyMatcher) -> None:
@@ -80,27 +80,25 @@ class NodeRules:
     def _index(self, rules: dict[int, Rule]) -> None:
         tests = list(dict.fromkeys(t for among, not_among in rules.values() for t in [*among, *not_among]))
         number = {t: n for n, t in enumerate(tests)}
+        always, never = len(tests), len(tests) + 1  # two rows more: every token passes one, none the other
         self.keys = list(rules)
-        self.need = np.zeros((len(tests), len(rules)), dtype=np.float32)
-        self.refuse = np.zeros((len(tests), len(rules)), dtype=np.float32)
-        for r, (among, not_among) in enumerate(rules.values()):
-            for t in among:
-                self.need[number[t], r] = 1
-            for t in not_among:
-                self.refuse[number[t], r] = 1
-        self.needed = self.need.sum(axis=0)
-        # per attribute: id -> row of a table saying which tests that id passes (row 0: no test's id)
+        # rules x tests, each rule's row filled up with a test every token passes (or, of those it
+        # must fail, none): a token passes the rule when it passes a whole row and fails a whole row
+        self.need = _table([[number[t] for t in r[0]] for r in rules.values()], always)
+        self.refuse = _table([[number[t] for t in r[1]] for r in rules.values()], never)
+        # per attribute: id -> row of a table of the tests that id passes (row 0: an id of no test)
         self.ids: list[dict[int, int]] = []
         self.passes: list[np.ndarray] = []
         for column in range(len(COLUMNS)):
-            ids = sorted({i for c, words in tests if c == column for i in words})
+            ids = sorted({i for c, found in tests if c == column for i in found})
             row = {i: n for n, i in enumerate(ids, 1)}
-            table = np.zeros((len(ids) + 1, len(tests)), dtype=np.float32)
-            for n, (c, words) in enumerate(tests):
+            passes = np.zeros((len(tests) + 2, len(ids) + 1), dtype=np.uint8)
+            for n, (c, found) in enumerate(tests):
                 if c == column:
-                    table[[row[i] for i in words], n] = 1
+                    passes[n, [row[i] for i in found]] = 1
             self.ids.append(row)
-            self.passes.append(table)
+            self.passes.append(passes)
+        self.passes[0][always, :] = 1
         self.patterns = [
             (key, tree, tokens_to_key, set(tokens_to_key))
             for key in self.matcher._patterns
@@ -116,13 +114,16 @@ class NodeRules:
         """For each parse tree's root (in the order of its first matched token), each rule's matched
         token indices, as spaCy's `_get_keys_to_position_maps` gives them."""
         table = doc.to_array([ATTRS[c] for c in COLUMNS]).reshape(len(doc), len(COLUMNS))
-        passed = np.zeros((len(doc), self.need.shape[0]), dtype=np.float32)
-        for column, (row, passes) in enumerate(zip(self.ids, self.passes, strict=True)):
-            passed += passes[[row.get(i, 0) for i in table[:, column].tolist()]]
-        matched = (passed @ self.need == self.needed) & (passed @ self.refuse == 0)
+        passed = sum(  # tests x tokens: 1 where the token passes the test
+            passes[:, [row.get(i, 0) for i in table[:, column].tolist()]]
+            for column, (row, passes) in enumerate(zip(self.ids, self.passes, strict=True))
+        )
+        needed = sum(passed[column] for column in self.need.T)  # rules x tokens: tests passed
+        refused = sum(passed[column] for column in self.refuse.T)
+        matched = (needed == self.need.shape[1]) & (refused == 0)
         roots = _roots(doc)
         maps: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        tokens, rules = np.nonzero(matched)  # by token, then rule
+        tokens, rules = np.nonzero(matched.T)  # by token, then rule
         for i, r in zip(tokens.tolist(), rules.tolist(), strict=True):
             maps[roots[i]][self.keys[r]].append(i)
         return maps
@@ -138,6 +139,12 @@ class NodeRules:
                     yield from (
                         (key, m) for m in self.matcher._get_matches(cache, doc, tree, tokens_to_key, keys_to_position)
                     )
+
+
+def _table(rows: list[list[int]], filler: int) -> np.ndarray:
+    """The rows as one array, each filled up to the longest with `filler`."""
+    width = max(len(row) for row in rows) + 1
+    return np.array([row + [filler] * (width - len(row)) for row in rows])
 
 
 def _roots(doc: Doc) -> list[int]:
