@@ -22,6 +22,7 @@ from claims.numbers import NumberMention, find_numbers
 from claims.rules import rules
 from claims.statement_time import dates_statement
 from claims.ties import doc_ties
+from claims.tree import entities
 from claims.where import main_places
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -191,7 +192,7 @@ class DocContext:
     def entities(self, start: int, end: int) -> list[str]:
         """Named entities in [start, end), alias-resolved."""
         names: list[str] = []
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.start_char >= start and ent.end_char <= end and ent.label_ in ENTITY_LABELS:
                 names.append(self.aliases.canonical(ent.text))
         return list(dict.fromkeys(n for n in names if n))

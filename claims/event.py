@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
 from claims.dates import find_dates
+from claims.tree import entities
 from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
@@ -78,7 +79,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     proper = set()
     frequent: Counter[str] = Counter()
     filed = filed_spans(doc.text) if filed is None else filed
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in SIGNATURE_LABELS and not _byline(ent) and not _credit(ent, filed):
             proper.update(w.lower() for w in _WORD.findall(ent.text))
             name = _name(ent.text, aliases)

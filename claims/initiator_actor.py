@@ -21,7 +21,7 @@ from claims.models import MUTUAL
 from claims.people_nouns import people_nouns
 from claims.rules import rules
 from claims.sub_event import act_nouns
-from claims.tree import before_dash, np_text
+from claims.tree import before_dash, entities, np_text
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
 NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
@@ -73,7 +73,9 @@ def _lemma(tok: Token) -> str:
 
 
 def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
-    for ent in tok.doc.ents:
+    if not tok.ent_type:
+        return None
+    for ent in entities(tok.doc):
         if ent.start <= tok.i < ent.end and ent.label_ in labels:
             return ent
     return None
@@ -427,7 +429,7 @@ class ActorReader:
         doc = self.ctx.doc
         if LEADERS_KEY not in doc.user_data:
             found: dict[str, str] = {}
-            for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+            for ent in (e for e in entities(doc) if e.label_ == "PERSON"):
                 state = self.nation(ent.root, leaders=False)
                 if state is not None and self.aliases.kind(state.actor) == "state":
                     found.setdefault(ent[-1].lower_.removesuffix("'s"), state.actor)
@@ -534,7 +536,7 @@ def named_as_place(doc: Doc, name: str) -> bool:
     """ "the Kovin shelling" in an account that also writes "in Kovin": a name the text uses as a
     place (or the tagger tags as one somewhere) names the event by where it was, not who did it.
     The whole name: "in Tigray" says nothing of "the Tigray People's Liberation Front"."""
-    if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
+    if any(e.text == name and e.label_ in ("GPE", "LOC", "FAC") for e in entities(doc)):
         return True
     preps = "|".join(sorted(PLACE_PREPS))
     text = _text(doc)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+_LAST_ENTS: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once for the document being read: spaCy makes every Span anew on each
+    access, and the extractors ask for them thousands of times per document (issue #11)."""
+    global _LAST_ENTS
+    last = _LAST_ENTS
+    if last[0] is not doc:
+        last = _LAST_ENTS = (doc, tuple(doc.ents))
+    return last[1]
 
 
 def ancestors_with_self(tok: Token) -> list[Token]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.rules import rules
+from claims.tree import entities
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NESTED = {"prep", "relcl", "acl", "appos", "conj"}  # a phrase's own words stop where another phrase begins
@@ -32,7 +33,7 @@ def _preps() -> frozenset[str]:
 def main_places(doc: Doc, aliases: AliasTable) -> frozenset[str]:
     """The places a document keeps naming: the event's own, never a sub-scope of it."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             counts[_place_name(ent.text, aliases)] += 1
     if not counts:
@@ -56,7 +57,7 @@ def _place_name(text: str, aliases: AliasTable) -> str:
 def _entity_of(tok: Token) -> Span | None:
     if tok.ent_type_ not in PLACE_LABELS:
         return None
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 def _from_prep(prep: Token, aliases: AliasTable, own: frozenset[str]) -> str | None:
