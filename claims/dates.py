@@ -131,6 +131,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(rf"\blast\s+{_m('mo')}\b")),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous)\s+year\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    # "last week", "earlier this month", "in the past week": a stretch of days counted from the day of writing
+    ("rel_period", re.compile(r"\b(?P<rel>last|this|previous|past)\s+(?P<unit>week|month)\b", re.I)),
+    # "three days ago", "two weeks ago", "a month ago": that many days before the day of writing
+    (
+        "units_ago",
+        re.compile(rf"\b(?P<num>\d{{1,3}}|an?|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I),
+    ),
     # "ten years ago today": the day that many years before publication; "20 years ago": that year
     (
         "years_ago",
@@ -291,7 +298,44 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         return DateSpan(start=d, end=d, precision="day", text=text)
     if kind == "years_ago":
         return _years_ago(g, published, text)
+    if kind == "rel_period":
+        return _period(g["rel"].lower(), g["unit"].lower(), published, text)
+    if kind == "units_ago":
+        return _units_ago(g, published, text)
     return None
+
+
+def _period(rel: str, unit: str, published: date, text: str) -> DateSpan:
+    """ "last week" (Monday to Sunday before the week of writing), "last month" (the calendar month
+    before), "this week", "this month" (up to the day of writing), "the past week" (the seven days before)."""
+    if rel == "past":
+        return DateSpan(start=published - timedelta(days=7 if unit == "week" else 30), end=published,
+                        precision="days", text=text)  # fmt: skip
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday())
+        if rel == "this":
+            return DateSpan(start=monday, end=published, precision="days", text=text)
+        return DateSpan(start=monday - timedelta(days=7), end=monday - timedelta(days=1), precision="days", text=text)
+    if rel == "this":
+        return DateSpan(start=published.replace(day=1), end=published, precision="days", text=text)
+    last = published.replace(day=1) - timedelta(days=1)
+    return DateSpan(start=last.replace(day=1), end=last, precision="month", text=text)
+
+
+def _units_ago(g: dict[str, str], published: date, text: str) -> DateSpan | None:
+    """ "three days ago": that day; "two weeks ago", "a month ago": the days around then."""
+    num = g["num"].lower()
+    n = 1 if num in ("a", "an") else _count(num)
+    unit = g["unit"].lower().rstrip("s")
+    if n <= 0:
+        return None
+    back = n * _UNIT_DAYS[unit]
+    if unit == "day":
+        day = published - timedelta(days=back)
+        return DateSpan(start=day, end=day, precision="day", text=text)
+    give = 3 if unit == "week" else 7  # a week or a month ago is said loosely
+    return DateSpan(start=published - timedelta(days=back + give), end=published - timedelta(days=back - give),
+                    precision="days", text=text)  # fmt: skip
 
 
 def _years_ago(g: dict[str, str], published: date, text: str) -> DateSpan | None:
@@ -324,7 +368,18 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago"}
+# a relative date counted from the day of writing: "on Thursday", "last December", "yesterday", "last
+# year", "last week", "three days ago"; not a bare weekday, which may be a name ("Bloody Sunday"), nor
+# "five days later", which counts from another date
+FROM_WRITING = re.compile(r"^(?:on|last|this|past)\s|^(?:yesterday|today)$|year|\sago$", re.I)
+
+
+def counted_from_writing(mention: DateMention, text: str) -> bool:
+    """Is this date the text's own day of writing moved back ("last week"), not a date it states?"""
+    return mention.relative and FROM_WRITING.search(text[mention.start : mention.end]) is not None
+
+
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago", "rel_period", "units_ago"}
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
-from claims.dates import find_dates
+from claims.dates import counted_from_writing, find_dates
 from claims.tree import entities
 from claims.years_back import years_back
 
@@ -103,11 +103,6 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     return [PREFIX + n for n in dict.fromkeys(n for n in names if n)]
 
 
-# a relative date the lead counts from its day of writing: "on Thursday", "last December",
-# "yesterday", "last year", "two years ago"; not a bare weekday, which may be a name ("Bloody Sunday")
-RELATIVE_DAY = re.compile(r"^(?:on|last|this)\s|^(?:yesterday|today)$|year", re.I)
-
-
 def _years_named(text: str, published: date | None) -> list[str]:
     """The years a text names, but none after its day of writing ("a trial set for 2031")."""
     years = _YEAR.findall(_SINCE.sub(" ", text))
@@ -122,7 +117,7 @@ def _lead_years(text: str, published: date | None) -> list[str]:
     if published is None:
         return years
     text = _SINCE.sub(" ", text)
-    relative = [d for d in find_dates(text, published) if d.relative and RELATIVE_DAY.search(text[d.start : d.end])]
+    relative = [d for d in find_dates(text, published) if counted_from_writing(d, text)]
     return years + [str(d.span.start.year) for d in relative]
 
 

@@ -71,6 +71,16 @@ RELATIVE = [
     ("Oct. 7", D(2023, 10, 7), D(2023, 10, 7), "day"),
     ("on 5 April", D(2023, 4, 5), D(2023, 4, 5), "day"),
     ("May 7", D(2023, 5, 7), D(2023, 5, 7), "day"),
+    # a stretch of days counted back: the week (Monday to Sunday) or calendar month before that of writing
+    ("last week", D(2023, 10, 2), D(2023, 10, 8), "days"),
+    ("last month", D(2023, 9, 1), D(2023, 9, 30), "month"),
+    ("earlier this week", D(2023, 10, 9), D(2023, 10, 12), "days"),
+    ("earlier this month", D(2023, 10, 1), D(2023, 10, 12), "days"),
+    ("over the past week", D(2023, 10, 5), D(2023, 10, 12), "days"),
+    ("three days ago", D(2023, 10, 9), D(2023, 10, 9), "day"),
+    ("a day ago", D(2023, 10, 11), D(2023, 10, 11), "day"),
+    ("two weeks ago", D(2023, 9, 25), D(2023, 10, 1), "days"),
+    ("a month ago", D(2023, 9, 5), D(2023, 9, 19), "days"),
 ]
 
 
@@ -80,7 +90,9 @@ def test_dates_find_relative_resolved_against_publication(text, start, end, prec
     assert (span.start, span.end, span.precision) == (start, end, precision)
 
 
-@pytest.mark.parametrize("text", ["on Tuesday", "last August", "last year", "Oct. 7", "on 5 April", "yesterday"])
+@pytest.mark.parametrize(
+    "text", ["on Tuesday", "last August", "last year", "Oct. 7", "on 5 April", "yesterday", "last week", "two days ago"]
+)
 def test_dates_find_relative_needs_a_publication_date(text: str):
     assert find_dates(text) == []
 
@@ -89,6 +101,11 @@ def test_dates_find_day_without_year_after_new_year_takes_previous_year():
     # published on 3 January: "Dec. 28" is last December, not this one
     span = _only("Dec. 28", date(2024, 1, 3)).span
     assert span.start == date(2023, 12, 28)
+
+
+def test_dates_find_last_month_in_january_is_the_december_before():
+    span = _only("last month", date(2024, 1, 3)).span
+    assert (span.start, span.end) == (date(2023, 12, 1), date(2023, 12, 31))
 
 
 def test_dates_find_last_month_name_is_a_year_back_also_early_in_the_year():

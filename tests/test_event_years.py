@@ -159,6 +159,8 @@ BACKGROUND = " " + LEAD + "The valley had seen a massacre in 1986." + " In 1986 
         ("Police opened fire on striking miners on Thursday, killing 12.", date(2011, 12, 17), {"2011"}),
         ("Troops fired on the crowd last December, killing 12.", date(2012, 1, 20), {"2011"}),
         ("The shooting of 12 miners yesterday shocked the country.", date(2011, 12, 17), {"2011"}),
+        ("Police opened fire on striking miners last week, killing 12.", date(2012, 1, 4), {"2011"}),
+        ("Police opened fire on striking miners three days ago, killing 12.", date(2012, 1, 2), {"2011"}),
         # a weekday in a name is no day counted from the page's date
         ("Bloody Sunday is remembered in the valley.", date(2011, 12, 17), {"1986"}),
     ],
