@@ -89,6 +89,8 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
             # "fired on striking miners, killing 34 of them": the people the pronoun points back to in
             # the sentence, else only "people" (not a part of some other count, issue #8)
             return _antecedent(num_span)
+        if objs and (objs[0].like_num or num_span.start <= objs[0].i < num_span.end):
+            return None  # "settled on a figure of 187": the number itself, no people named
         if objs and objs[0].lemma_.lower() not in figure and objs[0].lemma_.lower() not in _time_nouns():
             target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:

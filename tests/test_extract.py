@@ -80,6 +80,8 @@ COUNTS = [
     # the remains of the dead, exhumed
     ("The forensic team recovered the remains of at least 60 people from the well.", "casualties", 60, None,
      "at least", "people"),
+    # a figure "of" the number names no people: the number is no scope
+    ("The ministry counted the deaths and later settled on a figure of 112.", "casualties", 112, 112, None, "people"),
 ]  # fmt: skip
 
 
