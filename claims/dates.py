@@ -379,6 +379,10 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
     return mention.relative and FROM_WRITING.search(text[mention.start : mention.end]) is not None
 
 
+# days counted back loosely from the day of writing: enough to tell the year of a lead's event, too
+# loose to date a claim ("earlier this month, bodies were found" tells when they were found, and the
+# week of a republished text is not that of its report)
+LOOSE = {"rel_period", "units_ago"}
 RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago", "rel_period", "units_ago"}
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -403,8 +407,8 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
-    """All date expressions in `text`, non-overlapping, in order of position."""
-    return scan_dates(text, published)[0]
+    """All date expressions in `text`, non-overlapping, in order of position, with the loose ones."""
+    return scan_dates(text, published, loose=True)[0]
 
 
 class DateScan(NamedTuple):
@@ -415,8 +419,10 @@ class DateScan(NamedTuple):
     undated: list[DateMention]  # of those, a day and month of unknown year (year 1, see YEAR_UNKNOWN)
 
 
-def scan_dates(text: str, published: date | None = None) -> DateScan:
-    """Dates found, and the date-like text that could not be placed in time ("on 5 April" with no year known)."""
+def scan_dates(text: str, published: date | None = None, *, loose: bool = False) -> DateScan:
+    """Dates found, and the date-like text that could not be placed in time ("on 5 April" with no year known).
+    Loose dates ("earlier this month", "two weeks ago") are found only when asked; else they are
+    date-like text, whose numbers are no counts."""
     taken: list[tuple[int, int]] = []
     unplaced: list[tuple[int, int]] = []
     undated: list[DateMention] = []
@@ -443,6 +449,9 @@ def scan_dates(text: str, published: date | None = None) -> DateScan:
             context_year = soon[0]
         else:  # "on 16 March 1968 ... Early on 16 March": a day the text gave with its year before
             context_year = _year_given_before(kind, m, found, text) or context_year
+        if kind in LOOSE and not loose:
+            unplaced.append((start, end))
+            continue
         span = _offset(m, found, text, start) if kind == "offset" else _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:

@@ -314,3 +314,13 @@ def test_dates_scan_a_leap_day_without_a_year_is_left_unplaced():
     assert [d.span.start.day for d in scan.undated] == [27]
     text = "On 29 February 2004 the van was stopped. On 29 February the police said so."
     assert [d.span.start for d in find_dates(text)] == [date(2004, 2, 29), date(2004, 2, 29)]
+
+
+@pytest.mark.parametrize("text", ["Earlier this month, 40 bodies were found.", "Three days ago, 40 bodies were found."])
+def test_scan_dates_leaves_loose_days_to_the_lead_and_out_of_counts(text: str):
+    """A claim is not dated by "earlier this month" (when it was found, or the week of a republished
+    page), and "three" of "three days ago" is no count: the span is date-like text all the same."""
+    scan = scan_dates(text, PUBLISHED)
+    assert scan.found == []
+    assert [text[a:b].lower() for a, b in scan.unplaced] in (["this month"], ["three days ago"])
+    assert len(find_dates(text, PUBLISHED)) == 1
