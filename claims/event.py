@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
 from claims.dates import counted_from_writing, find_dates
-from claims.tree import entities
 from claims.years_back import years_back
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
@@ -79,7 +78,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     proper = set()
     frequent: Counter[str] = Counter()
     filed = filed_spans(doc.text) if filed is None else filed
-    for ent in entities(doc):
+    for ent in doc.ents:  # once per document: claims.tree.entities would import spaCy for analysis
         if ent.label_ in SIGNATURE_LABELS and not _byline(ent) and not _credit(ent, filed):
             proper.update(w.lower() for w in _WORD.findall(ent.text))
             name = _name(ent.text, aliases)
