@@ -4,12 +4,13 @@ spaCy's DependencyMatcher finds the tokens of each pattern node with a token Mat
 every token through every node rule; with word lists ("LEMMA": {"IN": [...]}) that costs a set
 look-up per token per rule, and it was half of all extraction time. A node rule of the initiator
 patterns only ever tests a token's LEMMA, LOWER, POS or DEP for equality or (non-)membership, so
-each rule is here one numpy test over the document's attribute array: the same tokens, found for
-all rules in a few milliseconds. The tree step (which tokens stand in which relation) stays
-spaCy's own. A matcher whose rules test anything else is run by spaCy as it is.
+here all rules are tested on all tokens at once with numpy arrays: the same tokens, found in a
+few milliseconds per document. The tree step (which tokens stand in which relation) stays
+spaCy's own, tried only on parse trees that hold a token for every node of a pattern. A matcher
+whose rules test anything else, or that has callbacks, is run by spaCy as it is.
 
-Relies on DependencyMatcher's `_patterns`, `_tokens_to_key`, `_root`, `_tree` and `_get_matches`,
-as in spaCy 3.8; tests/test_node_rules.py compares the matches with spaCy's own.
+Relies on DependencyMatcher's `_patterns`, `_tokens_to_key`, `_tree`, `_callbacks` and
+`_get_matches`, as in spaCy 3.8; tests/test_node_rules.py compares the matches with spaCy's own.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ class NodeRules:
     """A DependencyMatcher's node rules as numpy tests; call it as the matcher itself.
 
     Every distinct word list is one test; which tests each token passes comes from one table look-up
-    per attribute, and each rule counts the tests it needs passed (and failed) with one sum over
-    runs of rows, so all rules are tested on all tokens at once.
+    per attribute, and a rule is a row of the tests a token must pass and one of those it must fail
+    (no BLAS product: OpenBLAS threads in forked workers cost more than they save).
     """
 
     def __init__(self, matcher: DependencyMatcher) -> None:
@@ -73,7 +74,7 @@ class NodeRules:
                     (attrs,) = matcher._patterns[key][p][n]
                     rules.setdefault(rule_key, _rule(attrs))
         callbacks = any(callback is not None for callback in matcher._callbacks.values())
-        self.vectorised = not callbacks and all(rule is not None for rule in rules.values())
+        self.vectorised = bool(rules) and not callbacks and all(rule is not None for rule in rules.values())
         if self.vectorised:
             self._index(cast(dict[int, Rule], rules))
 

@@ -72,6 +72,15 @@ def test_hand_built_patterns_find_what_they_should() -> None:
     }
 
 
+def test_an_empty_doc_and_an_empty_matcher_find_nothing() -> None:
+    doc = hand_doc()
+    matcher = DependencyMatcher(doc.vocab)
+    with pytest.warns(UserWarning, match="W036"):  # spaCy's own: a matcher with no patterns
+        assert NodeRules(matcher)(doc) == []
+    matcher.add("any token", [PATTERNS["any token"]])
+    assert NodeRules(matcher)(Doc(doc.vocab, words=[])) == []
+
+
 def test_a_rule_numpy_cannot_test_is_left_to_spacy() -> None:
     doc = hand_doc()
     matcher = DependencyMatcher(doc.vocab)
