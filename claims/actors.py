@@ -94,6 +94,7 @@ class AliasTable:
         # only names of states and bodies and their peoples' are read through a misspelling
         self._choices = [a for a in self._alias if len(a) >= 6 and a not in capitals()]
         self._cache: dict[str, str | None] = {}
+        self._by_mention: dict[str, str | None] = {}  # as written: the key above costs three regexes
 
     @classmethod
     def with_user(cls, aliases: Mapping[str, str] | None) -> AliasTable:
@@ -127,6 +128,12 @@ class AliasTable:
 
     def resolve(self, mention: str) -> str | None:
         """Canonical actor for a mention, or None if it names no known actor."""
+        if mention in self._by_mention:
+            return self._by_mention[mention]
+        found = self._by_mention[mention] = self._resolve(mention)
+        return found
+
+    def _resolve(self, mention: str) -> str | None:
         key = _norm(mention)
         if not key:
             return None

@@ -192,10 +192,16 @@ def _doc_matches(doc: Doc) -> list[tuple[str, list[int]]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _pattern_index() -> tuple[dict[str, InitiatorPattern], dict[str, int]]:
+    """Each pattern by its id, and its place in the file."""
+    found = patterns().patterns
+    return {p.id: p for p in found}, {p.id: n for n, p in enumerate(found)}
+
+
 def match(sent: Span) -> list[tuple[InitiatorPattern, dict[str, Token]]]:
     """Every pattern that matches inside the sentence, with its roles bound to tokens, in pattern order."""
-    by_id = {p.id: p for p in patterns().patterns}
-    order = {p.id: n for n, p in enumerate(patterns().patterns)}
+    by_id, order = _pattern_index()
     doc = sent.doc
     found: list[tuple[InitiatorPattern, dict[str, Token]]] = []
     for pattern_id, token_ids in _doc_matches(doc):
