@@ -59,6 +59,7 @@ def keyed(page, key: str):  # noqa: ANN001, ANN201 - Playwright objects
 
 
 def pick(page, key: str, option: str) -> None:  # noqa: ANN001
+    calm(page)
     box = keyed(page, key)
     box.scroll_into_view_if_needed()
     box.locator("input").click()
@@ -77,6 +78,14 @@ def save(page, key: str, workspace: Path) -> None:  # noqa: ANN001
         page.wait_for_timeout(100)
     else:
         raise AssertionError(f"{key}: no decision reached the workspace within 30 s")
+    calm(page)  # the decision is saved before the page has run again
+
+
+def calm(page) -> None:  # noqa: ANN001
+    """Wait until the page has run again and drawn, with no element left stale from the run before:
+    a stale element is replaced (detached) once the run reaches it."""
+    settle(page)
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0")
     settle(page)
 
 
