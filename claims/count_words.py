@@ -44,10 +44,11 @@ def trigger_kind(tok: Token) -> str | None:
     guards = rules()["trigger_guards"]
     capital = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper()
     forms = [tok.lemma_.lower(), tok.lower_]
-    if not any(form in table for form in [*forms, *(_singulars(tok.text) if capital else [])]):
+    singulars = _singulars(tok.text) if capital else []
+    if not any(form in table for form in [*forms, *singulars]):
         return _phrasal_kind(tok)  # no form is a trigger: whether the line is a headline cannot matter
     headline = capital and _headline(tok)
-    forms += _singulars(tok.text) if headline else []
+    forms += singulars if headline else []
     for form in forms:
         if form in table:
             kind, pos = table[form]
