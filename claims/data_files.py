@@ -382,6 +382,8 @@ class InitiatorWords(_Strict):
     share_words: Words = []  # "indirectly responsible"
     doc_holding_verbs: str = Field("", alias="_doc_holding_verbs")
     holding_verbs: Words = []  # "held X responsible"
+    doc_territory_verbs: str = Field("", alias="_doc_territory_verbs")
+    territory_verbs: Words = []  # "from territory held by X": X's side
     force_nouns: Words
     actor_nouns: ActorNouns
     doc_actor_nouns: str = Field("", alias="_doc_actor_nouns")

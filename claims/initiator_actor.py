@@ -210,6 +210,7 @@ class ActorReader:
             self._weapon,
             self._full_name,
             self._people,
+            self._band_of,
         )
         for step in steps:
             found = step(tok, depth)
@@ -241,7 +242,19 @@ class ActorReader:
         a territory of no one named is no actor ("both sides" is told by _mutual, the step before)."""
         if _lemma(tok) not in rules()["initiator"]["origin_nouns"]:
             return None
-        return self.nation(tok) or False
+        return self.nation(tok) or self._holder(tok, depth) or False
+
+    def _holder(self, tok: Token, depth: int) -> Named | None:
+        """ "from territory held by the rebel army", "from positions controlled by X": the territory's
+        holder (rules initiator.territory_verbs)."""
+        holding = rules()["initiator"]["territory_verbs"]
+        for verb in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in holding):
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                    named = self.name(obj, depth + 1)
+                    if named:
+                        return named
+        return None
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
         """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;
@@ -254,6 +267,17 @@ class ActorReader:
                 named = self.name(obj, depth + 1)
                 if named:
                     return named
+        return None
+
+    def _band_of(self, tok: Token, depth: int) -> Named | None:
+        """ "A militia cell", "an army unit": a band of a group named before it, when nothing else
+        names the phrase ("the separatist group ETA" is ETA)."""
+        if _lemma(tok) not in rules()["initiator"]["member_nouns"]:
+            return None
+        for mod in (c for c in tok.children if c.dep_ == "compound"):
+            named = self.name(mod, depth + 1)
+            if named:
+                return named
         return None
 
     def _full_name(self, tok: Token, depth: int) -> Named | None:

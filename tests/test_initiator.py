@@ -1135,3 +1135,22 @@ def test_initiator_time_is_the_acts_not_another_things(text: str, when: str | No
     found = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
     assert found, text
     assert [str(c.when.start) if c.when else None for c in found] == [when] * len(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # fire from a territory names whoever held it, as it names a state's own
+        ("The patrol came under fire from territory held by the rebel army.", [("rebel army", None)]),
+        ("The patrol came under fire from Turkish territory.", [("Turkey", None)]),
+        ("The patrol came under fire from territory held by nobody.", []),
+        # a band of a group, written before it: the group; a group's own name comes first
+        ("A militia cell bombed the market at Keswin.", [("militia", "market")]),
+        ("An army unit shelled the village.", [("army unit", "village")]),
+        ("The minister said the separatist group ORLA was behind the bombing.", [("ORLA", None)]),
+    ],
+)
+def test_initiator_fire_from_held_territory_and_a_band_of_a_group(
+    extract, text: str, found: list[tuple[str, str | None]]
+):
+    assert [(a.actor, a.target) for a in extract(text)] == found
