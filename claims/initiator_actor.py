@@ -245,8 +245,8 @@ class ActorReader:
         return self.nation(tok) or self._holder(tok, depth) or False
 
     def _holder(self, tok: Token, depth: int) -> Named | None:
-        """ "from territory held by the rebel army", "from positions controlled by X": the territory's
-        holder (rules initiator.territory_verbs)."""
+        """ "from territory held by the rebel army", "from the side controlled by X": whoever held it
+        (rules initiator.territory_verbs)."""
         holding = rules()["initiator"]["territory_verbs"]
         for verb in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in holding):
             for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -270,8 +270,8 @@ class ActorReader:
         return None
 
     def _band_of(self, tok: Token, depth: int) -> Named | None:
-        """ "A militia cell", "an army unit": a band of a group named before it, when nothing else
-        names the phrase ("the separatist group ETA" is ETA)."""
+        """ "A militia cell": a band of a group named before it, when no step before names the phrase
+        ("the separatist group ETA" is ETA, "an army unit" a force of its own)."""
         if _lemma(tok) not in rules()["initiator"]["member_nouns"]:
             return None
         for mod in (c for c in tok.children if c.dep_ == "compound"):
