@@ -383,7 +383,7 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
 # loose to date a claim ("earlier this month, bodies were found" tells when they were found, and the
 # week of a republished text is not that of its report)
 LOOSE = {"rel_period", "units_ago"}
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago", "rel_period", "units_ago"}
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago"} | LOOSE
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 

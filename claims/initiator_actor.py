@@ -10,6 +10,7 @@ armed group, unit or craft noun that names no party ("federal forces", "the host
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -248,13 +249,9 @@ class ActorReader:
         """ "from territory held by the rebel army", "from the side controlled by X": whoever held it
         (rules initiator.territory_verbs)."""
         holding = rules()["initiator"]["territory_verbs"]
-        for verb in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in holding):
-            for agent in (c for c in verb.children if c.dep_ == "agent"):
-                for obj in (o for o in agent.children if o.dep_ == "pobj"):
-                    named = self.name(obj, depth + 1)
-                    if named:
-                        return named
-        return None
+        verbs = (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in holding)
+        agents = (a for v in verbs for a in v.children if a.dep_ == "agent")
+        return self._first_named((o for a in agents for o in a.children if o.dep_ == "pobj"), depth)
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
         """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;
@@ -262,20 +259,20 @@ class ActorReader:
         members = rules()["initiator"]["member_nouns"]
         if not (tok.pos_ == "NUM" or tok.lower_ in rules()["vague_amounts"] or _lemma(tok) in members):
             return None
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                named = self.name(obj, depth + 1)
-                if named:
-                    return named
-        return None
+        preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+        return self._first_named((o for p in preps for o in p.children if o.dep_ == "pobj"), depth)
 
     def _band_of(self, tok: Token, depth: int) -> Named | None:
         """ "A militia cell": a band of a group named before it, when no step before names the phrase
         ("the separatist group ETA" is ETA, "an army unit" a force of its own)."""
         if _lemma(tok) not in rules()["initiator"]["member_nouns"]:
             return None
-        for mod in (c for c in tok.children if c.dep_ == "compound"):
-            named = self.name(mod, depth + 1)
+        return self._first_named((c for c in tok.children if c.dep_ == "compound"), depth)
+
+    def _first_named(self, tokens: Iterable[Token], depth: int) -> Named | None:
+        """The first of these phrases that names a party or actor, one level down."""
+        for tok in tokens:
+            named = self.name(tok, depth + 1)
             if named:
                 return named
         return None
