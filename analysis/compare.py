@@ -49,26 +49,47 @@ def _qual_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozen
 
 def interval(count: Count) -> Interval:
     """The values a count admits, as the source states it plus its qualifier's give."""
-    approx, near, strict, upper = _qual_sets()
-    r = rules()
-    qual = (count.qualifier or "").strip()
-    last = qual.split(" the ")[-1]
     if count.vague or (count.low is not None and count.high is not None and count.low != count.high):
         return Interval(float(count.low or 0), float(count.high if count.high is not None else INF))
-    if count.low is not None and count.high is None:
-        return Interval(float(count.low), INF, low_open=any(last.endswith(s) for s in strict))
-    if count.low is None and count.high is not None:
+    low, high = (None if x is None else float(x) for x in (count.low, count.high))
+    return _hedged(low, high, count.qualifier)
+
+
+def _hedged(low: float | None, high: float | None, qualifier: str | None, slack: float = 0.0) -> Interval:
+    """A figure (low == high) or a bound open on one side, widened by its qualifier's give; a bare
+    figure by `slack` either side."""
+    approx, near, strict, upper = _qual_sets()
+    r = rules()
+    qual = (qualifier or "").strip()
+    last = qual.split(" the ")[-1]
+    if low is not None and high is None:
+        return Interval(low, INF, low_open=any(last.endswith(s) for s in strict))
+    if low is None and high is not None:
         # "as many as 45" claims a figure near 45, not "anything from 0 to 45"
         if last in r["qualifiers"]["upper_estimate"]:
-            return Interval(float(count.high) * 0.5, float(count.high))
-        return Interval(0.0, float(count.high))
-    n = float(count.low or 0)
+            return Interval(high * 0.5, high)
+        return Interval(0.0, high)
+    n = low or 0.0
     if last in near:
         return Interval(n * (1 - r["near_tolerance"]), n)
     if last in approx or any(last.endswith(a) for a in approx):
         t = r["approximate_tolerance"] if _one_figure(n) else r["approximate_tolerance_precise"]
         return Interval(n * (1 - t), n * (1 + t))
-    return Interval(n, n)
+    return Interval(n * (1 - slack), n * (1 + slack))
+
+
+def length_interval(value: Duration) -> Interval:
+    """The lengths a stated length admits: "10 to 15 minutes" its range, "more than an hour" an hour
+    and up, "about 30 minutes" and "30 minutes" a little either side (rules.json duration_tolerance)."""
+    if value.high is not None:
+        return Interval(value.days, value.high)
+    q = rules()["qualifiers"]
+    qual = value.qualifier or ""
+    if qual in q["lower_bound"]:
+        return _hedged(value.days, None, qual)
+    if qual in q["upper_bound"] and qual not in q["approximate"]:
+        return _hedged(None, value.days, qual)
+    return _hedged(value.days, value.days, qual, slack=rules()["duration_tolerance"])
 
 
 def _one_figure(n: float) -> bool:
@@ -845,11 +866,12 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
 
 
 def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
+    """Two lengths agree when what each admits overlaps: "more than an hour" and "90 minutes" do,
+    "about 30 minutes" and "more than an hour" do not, at any scale (minutes as well as years)."""
     va, vb = a.value, b.value
     assert isinstance(va, Duration) and isinstance(vb, Duration)
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
-    big = max(va.days, vb.days)
-    if abs(va.days - vb.days) <= max(0.5, 0.1 * big):
+    if overlap(length_interval(va), length_interval(vb)):
         return "agree", f"{pair}: the same length"
     return "contradict", f"{pair}: different lengths"
 

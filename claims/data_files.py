@@ -412,6 +412,7 @@ class RulesFile(BaseModel):
     approximate_tolerance: float = Field(ge=0, lt=1)
     approximate_tolerance_precise: float = Field(ge=0, lt=1)
     near_tolerance: float = Field(ge=0, lt=1)
+    duration_tolerance: float = Field(ge=0, lt=1)
     strict_lower_bound: Words
     vague_amounts: dict[str, tuple[int, int]]
     number_words: dict[str, int]

@@ -103,16 +103,28 @@ def describe_actor(value: Actor) -> str:
 
 
 def describe_duration(value: Duration) -> str:
-    """In the unit a person would use: "44 days", "1 day", "6 hours", "1 month", "30 years"."""
-    days = value.days
+    """In the unit a person would use, with its hedge or range: "44 days", "6 hours", "more than
+    1 hour", "about 30 minutes", "10\u201315 minutes"."""
+    shown = _length_words(value.days)
+    if value.high is not None:
+        top = _length_words(value.high)
+        (n, unit), (_, top_unit) = shown.split(" ", 1), top.split(" ", 1)
+        same = unit.rstrip("s") == top_unit.rstrip("s")
+        shown = f"{n}{_DASH}{top}" if same else f"{shown} {_DASH} {top}"
+    return f"{value.qualifier} {shown}" if value.qualifier else shown
+
+
+def _length_words(days: float) -> str:
+    """ "44 days", "1 day", "2.5 days", "6 hours", "58 hours", "1 month", "30 years", "90 minutes"."""
     for unit, size in (("year", 365.25), ("month", 30.4375), ("week", 7.0)):
         n = days / size
         if n >= 1 and abs(n - round(n)) < 0.02:
             return _plural(round(n), unit)
-    if days < 1:
-        hours = days * 24
-        if abs(hours - round(hours)) < 0.05 and round(hours) >= 1:
-            return _plural(round(hours), "hour")
+    if not float(days * 2).is_integer():  # a whole or half day is told in days
+        for unit, per_day in (("hour", 24), ("minute", 24 * 60), ("second", 24 * 3600)):
+            n = days * per_day
+            if round(n) >= 1 and abs(n - round(n)) <= 0.02 * n:
+                return _plural(round(n), unit)
     shown = str(int(days)) if float(days).is_integer() else f"{days:.3g}"
     return f"{shown} day" if shown == "1" else f"{shown} days"
 

@@ -178,7 +178,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                     when=hit.mention.span)  # fmt: skip
         for hit in find_duration_hits(ctx, sent):
             bounds = _quote_bounds(sent, (hit.start, hit.end), *(_tok_bounds(t) for t in hit.about))
-            value = Duration(days=hit.days, text=hit.text)
+            value = Duration(days=hit.days, high=hit.high, qualifier=hit.qualifier, text=hit.text)
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
             out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)

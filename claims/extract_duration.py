@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -12,76 +13,75 @@ from claims.numbers import parse_amount
 from claims.rules import rules
 from claims.tree import span_of
 
-_UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)"
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|[A-Za-z]+(?:-[A-Za-z]+)?)"  # "1,425 days", "half an hour"
+_UNIT_WORDS = r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?"
+_UNITS = rf"(?P<unit>{_UNIT_WORDS})"
+_WORD_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|[A-Za-z]+(?:-[A-Za-z]+)?"
+_NUM = rf"(?P<num>{_WORD_NUM})"  # "1,425 days", "half an hour"
 HALF = re.compile(r"half\s+an?", re.I)
-# "about", "nearly", "more than" ... before a length: one list for every pattern
-_ABOUT = r"(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s+)?"
+# before a length: "the next", then "just", then a hedge from rules.json's qualifiers ("about", "more than")
+_LEAD = r"(?:the\s+(?:next|following|first|last|final)\s+)?(?:(?:just|only|barely)\s+)?"
 # the acts whose length a sentence may give: "shelled the town for three days", "In six days, the army captured"
 _ACTS = (
-    r"killed|shot|fired|shelled|bombed|bombarded|attacked|struck|stormed|captured|seized|raided|fought|"
-    r"massacred|murdered|slaughtered"
+    r"kill(?:ed|ing)|shot|shooting|fir(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|bombard(?:ed|ing)|attack(?:ed|ing)|"
+    r"struck|striking|storm(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|raid(?:ed|ing)|fought|fighting|"
+    r"massacr(?:ed|ing)|murder(?:ed|ing)|slaughter(?:ed|ing)|pound(?:ed|ing)|rampag(?:ed|ing)"
 )
-PATTERNS = [
-    # "the 44-day war", "Five-Day War", "a 30-year-long occupation"
-    re.compile(
-        rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
-        re.I,
-    ),
-    # "lasted 44 days", "lasted for about six hours", "for 45 days"
-    re.compile(
-        rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "the troops fired for some ten minutes", "shelled the town for three days": how long the firing went on
-    re.compile(
-        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
-    re.compile(rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)", re.I),  # not "a night of stones"
-    # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
-    re.compile(
-        rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "held 1,100 pupils, their parents and teachers hostage for three days": however long the list
-    re.compile(
-        rf"\b(?P<verb>hostage|captive)\s+for\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "it ended three days later": from its start to its end
-    re.compile(rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b", re.I),
-    # "the killings took place over three days": how long what happened went on
-    re.compile(
-        rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+(?:the\s+(?:next|following)\s+)?{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "ten bombs exploded within about three minutes", "went off in the space of three minutes"
-    re.compile(
-        rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "in about four hours killed 504 people", "Over the next 36 hours the militia killed", "For three days,
-    # militiamen killed": how long the killing went on, told before it
-    re.compile(
-        rf"\b(?:over|in|within|for)\s+(?:a period of\s+|the\s+(?:next|following)\s+)?{_ABOUT}{_NUM}\s+{_UNITS},?"
-        rf"\s+[^.;]{{0,40}}?\b(?P<verb>{_ACTS})\b",
-        re.I,
-    ),
-    # "the hospital was struck repeatedly over a period of about an hour": the length after the act
-    re.compile(
-        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bover\s+a\s+period\s+of\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-    # "the war was over in six days", "ended in six days"
-    re.compile(rf"\b(?P<verb>was over|were over|ended|finished|won)\s+in\s+{_ABOUT}{_NUM}\s+{_UNITS}\b", re.I),
-    # "the siege ended after 52 hours": how long it had gone on
-    re.compile(
-        rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{_ABOUT}{_NUM}\s+{_UNITS}\b",
-        re.I,
-    ),
-]
+
+
+@lru_cache(maxsize=1)
+def _length() -> str:
+    """A length as told: "about 30 minutes", "more than an hour", "two and a half hours", "an hour and
+    a half", "one hour and 15 minutes", "10 to 15 minutes", "between 10 and 15 minutes"."""
+    q = rules()["qualifiers"]
+    hedges = sorted({*q["lower_bound"], *q["upper_bound"], *q["approximate"]}, key=len, reverse=True)
+    qual = "|".join(re.escape(h) for h in hedges)
+    return (
+        rf"{_LEAD}(?:(?P<qual>{qual})\s+)?(?P<btw>between\s+)?{_NUM}(?P<half1>\s+and\s+a\s+half)?"
+        rf"(?:(?(btw)\s+and\s+|(?:\s*[-\u2013]\s*|\s+to\s+))(?P<num2>{_WORD_NUM}))?\s+{_UNITS}\b"
+        rf"(?:\s+and\s+(?:(?P<half2>a\s+half)\b|(?P<num3>{_WORD_NUM})\s+(?P<unit3>{_UNIT_WORDS})\b))?"
+    )
+
+
+# the hyphenated length before a noun: "the 44-day war", "Five-Day War", "a 30-year-long occupation"
+NOUN_LENGTH = re.compile(
+    rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[re.Pattern[str]]:
+    """The sentences that tell how long something lasted, each with one length (`_length`)."""
+    n = _length()
+    told = [
+        # "lasted 44 days", "lasted for about six hours", "went on for more than an hour"
+        rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?{n}",
+        # "the troops fired for some ten minutes", "shelled the town for three days", "killed 800 people
+        # over two days", "shot 51 people within 36 minutes": how long the act went on
+        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in the space of)\s+{n}",
+        # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
+        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)",  # not "a night of stones"
+        # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
+        rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+{n}",
+        # "held 1,100 pupils, their parents and teachers hostage for three days": however long the list
+        rf"\b(?P<verb>hostage|captive)\s+for\s+{n}",
+        # "it ended three days later": from its start to its end
+        rf"\b(?P<verb>ended|finished)\s+{_NUM}\s+{_UNITS}\s+later\b",
+        # "the killings took place over three days": how long what happened went on
+        rf"\b(?P<verb>took place|occurred|happened|unfolded|continued|went on|raged)\s+(?:over|across|during)\s+{n}",
+        # "ten bombs exploded within about three minutes", "went off in the space of three minutes"
+        rf"\b(?P<verb>exploded|went off|detonated|blew up)\b[^.;]{{0,40}}?\b(?:within|in the space of|over)\s+{n}",
+        # "in about four hours killed 504 people", "Over the next 36 hours the militia killed", "For three days,
+        # militiamen killed": how long the killing went on, told before it
+        rf"\b(?:over|in|within|for)\s+(?:a period of\s+)?{n},?\s+[^.;]{{0,40}}?\b(?P<verb>{_ACTS})\b",
+        # "the hospital was struck repeatedly over a period of about an hour": the length after the act
+        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bover\s+a\s+period\s+of\s+{n}",
+        # "the war was over in six days", "ended in six days"
+        rf"\b(?P<verb>was over|were over|ended|finished|won)\s+in\s+{n}",
+        # "the siege ended after 52 hours": how long it had gone on
+        rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{n}",
+    ]
+    return [NOUN_LENGTH, *(re.compile(t, re.I) for t in told)]
 
 
 # "Between 07:37 and 07:40 ten bombs went off", "lasted from 2:08 a.m. to 3:15 a.m.": the length of a span
@@ -102,16 +102,41 @@ class DurationHit:
     text: str
     anchor: Token
     about: list[Token]
+    high: float | None = None  # "10 to 15 minutes": the range's top, in days
+    qualifier: str | None = None  # "more than", "about": the hedge before the length
 
 
 def _days(num: str, unit: str) -> float | None:
     amount = 0.5 if HALF.fullmatch(num) else parse_amount(num)
     if amount is None or amount <= 0:
         return None
-    per = rules()["duration_units"].get(unit.lower().rstrip("s"))
-    if per is None:
+    per = _unit_days(unit)
+    return None if per is None else round(amount * per, 6)
+
+
+def _unit_days(unit: str) -> float | None:
+    return rules()["duration_units"].get(unit.lower().rstrip("s"))
+
+
+def _told_length(m: re.Match[str]) -> tuple[float, float | None] | None:
+    """(days, top of a range or None) of the length a pattern matched: "an hour and a half" 1.5 hours,
+    "one hour and 15 minutes", "two and a half hours", "10 to 15 minutes" (10 to 15)."""
+    groups = m.groupdict()
+    unit = groups.get("unit1") or groups.get("unit") or ""
+    low, per = _days(m.group("num"), unit), _unit_days(unit)
+    if low is None or per is None:
         return None
-    return round(amount * per, 4)
+    if groups.get("half1"):
+        low += 0.5 * per
+    high = _days(groups["num2"], unit) if groups.get("num2") else None
+    if groups.get("num2") and (high is None or high <= low):
+        return None  # "2 to 1 hours", "one to go hours": no range of lengths
+    extra = 0.0
+    if groups.get("half2"):
+        extra = 0.5 * per
+    elif groups.get("num3"):
+        extra = _days(groups["num3"], groups["unit3"]) or 0.0
+    return round(low + extra, 6), (round(high + extra, 6) if high is not None else None)
 
 
 def _minutes(m: re.Match, n: str) -> int | None:
@@ -140,19 +165,30 @@ def _clock_ranges(ctx: DocContext, sent: Span) -> list[DurationHit]:
             continue
         verb = sent.root
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        hits.append(DurationHit(m.start(), m.end(), round(length / (24 * 60), 4), m.group(0), verb, subj[:1] or [verb]))
+        hits.append(DurationHit(m.start(), m.end(), round(length / (24 * 60), 6), m.group(0), verb, subj[:1] or [verb]))
     return hits
+
+
+def _hedge(m: re.Match[str]) -> str | None:
+    """The qualifier as told: "just under" when the lead word and the hedge make one of rules.json's."""
+    qual = (m.groupdict().get("qual") or "").lower()
+    if not qual:
+        return None
+    lead = re.search(r"(\w+)\s+$", m.string[max(0, m.start("qual") - 12) : m.start("qual")])
+    q = rules()["qualifiers"]
+    joined = f"{lead.group(1).lower()} {qual}" if lead else ""
+    return joined if joined in {*q["lower_bound"], *q["upper_bound"], *q["approximate"]} else qual
 
 
 def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
     hits: list[DurationHit] = _clock_ranges(ctx, sent)
     text = ctx.text
-    for pattern in PATTERNS:
+    for pattern in patterns():
         for m in pattern.finditer(text, sent.start_char, sent.end_char):
-            unit = m.groupdict().get("unit1") or m.groupdict().get("unit") or ""
-            days = _days(m.group("num"), unit)
-            if days is None:
+            length = _told_length(m)
+            if length is None:
                 continue
+            days, high = length
             span = span_of(sent, m.start(), m.end())
             if span is None or len(span) == 0:
                 continue
@@ -171,7 +207,13 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                     target = verb.head
                 about = [target]
                 anchor = verb
-            if any(h.days == days and h.start < m.end() and m.start() < h.end for h in hits):
-                continue  # two patterns reading one statement ("held ... hostage for three days")
-            hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about))
+            if any(
+                h.start < m.end()
+                and m.start() < h.end
+                and (h.days == days or h.start <= m.start() and m.end() <= h.end)
+                for h in hits
+            ):
+                continue  # two patterns reading one statement ("held ... hostage for three days"), or a part of it
+            qualifier = _hedge(m)
+            hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about, high, qualifier))
     return hits

@@ -62,8 +62,13 @@ class Actor(_Value):
 
 
 class Duration(_Value):
+    """A length in days as stated: `days` alone, a range up to `high` ("10 to 15 minutes"), or hedged by
+    `qualifier` ("more than an hour", "about 30 minutes"), read as Count's qualifiers are."""
+
     type: Literal["duration"] = "duration"
     days: float
+    high: float | None = None
+    qualifier: str | None = None
     text: str = ""
 
 

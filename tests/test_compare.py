@@ -284,12 +284,34 @@ DURATIONS = [
     (0.25, 1, "contradict"),
 ]
 
+HOUR, MINUTE = 1 / 24, 1 / 1440
+# lengths of under a day, hedged or ranged: compared at their own scale (issue #8)
+LENGTHS = [
+    (Duration(days=30 * MINUTE), Duration(days=HOUR), "contradict"),
+    (Duration(days=30 * MINUTE, qualifier="about"), Duration(days=HOUR, qualifier="more than"), "contradict"),
+    (Duration(days=HOUR, qualifier="more than"), Duration(days=90 * MINUTE), "agree"),
+    (Duration(days=HOUR, qualifier="about"), Duration(days=62 * MINUTE), "agree"),
+    (Duration(days=10 * MINUTE, high=15 * MINUTE), Duration(days=12 * MINUTE), "agree"),
+    (Duration(days=10 * MINUTE, high=15 * MINUTE), Duration(days=HOUR), "contradict"),
+    (Duration(days=HOUR, qualifier="up to"), Duration(days=40 * MINUTE), "agree"),
+    (Duration(days=5 * MINUTE, qualifier="less than"), Duration(days=20 * MINUTE), "contradict"),
+    (Duration(days=6 * HOUR), Duration(days=8 * HOUR), "contradict"),
+]
+
 
 @pytest.mark.parametrize(("a", "b", "relation"), DURATIONS)
 def test_compare_durations(aliases: AliasTable, a: float, b: float, relation: str):
     ca, cb = _pair(Duration(days=a), Duration(days=b), kind="duration")
     got, reason = compare(ca, cb, aliases)
     assert got == relation, reason
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), LENGTHS)
+def test_compare_lengths_of_minutes_and_hours_with_their_hedges(aliases: AliasTable, a, b, relation):
+    """ "About 30 minutes" against "more than an hour" is a dispute, though both are under a day."""
+    ca, cb = _pair(a, b, kind="duration")
+    assert compare(ca, cb, aliases)[0] == relation
+    assert compare(cb, ca, aliases)[0] == relation
 
 
 def test_compare_values_of_different_types_are_unclear(aliases: AliasTable):

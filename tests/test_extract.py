@@ -571,6 +571,35 @@ def test_extract_the_people_named_on_the_trigger_noun(extract, sentence: str, sc
     assert count.scope == scope
 
 
+# sentence, days, top of the range (days), qualifier: a length told in compound words, as a range, hedged
+LENGTHS_TOLD = [
+    ("The air raid on the clinic went on for more than an hour.", 1 / 24, None, "more than"),
+    ("Witnesses said the shooting lasted between 10 and 15 minutes.", 10 / 1440, 15 / 1440, None),
+    ("The barrage lasted 20 to 30 minutes, the monitors said.", 20 / 1440, 30 / 1440, None),
+    ("The gun battle at the checkpoint lasted 45-60 minutes.", 45 / 1440, 60 / 1440, None),
+    ("The assault on the compound lasted an hour and a half.", 1.5 / 24, None, None),
+    ("The storming of the theatre lasted one hour and 20 minutes.", 80 / 1440, None, None),
+    ("The shelling went on for two and a half hours.", 2.5 / 24, None, None),
+    ("The gunship kept firing for up to an hour.", 1 / 24, None, "up to"),
+    ("The guards fired on the prisoners for just under five minutes.", 5 / 1440, None, "just under"),
+    # an act told with "over" or "within" its length, or "the next" before it
+    ("The militia killed some 700 villagers over two days.", 2, None, None),
+    ("The gunman shot 40 people within 25 minutes.", 25 / 1440, None, None),
+    ("The police fired for the next 13 seconds.", 13 / 86400, None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "days", "high", "qualifier"), LENGTHS_TOLD)
+def test_extract_duration_told_as_range_compound_or_hedged(extract, sentence, days, high, qualifier):
+    """Issue #8: "between 10 and 15 minutes" is a range, "an hour and a half" 90 minutes, "more than
+    an hour" a bound: each kept as told, so that lengths compare honestly."""
+    claim = _one(extract(sentence), "duration")
+    assert isinstance(claim.value, Duration)
+    assert claim.value.days == pytest.approx(days, rel=0.01)
+    assert claim.value.high == (pytest.approx(high, rel=0.01) if high is not None else None)
+    assert claim.value.qualifier == qualifier
+
+
 @pytest.mark.parametrize(
     "sentence", ["He was shot ten minutes later.", "The man was shot for refusing to leave, 20 years ago."]
 )

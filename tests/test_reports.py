@@ -67,6 +67,11 @@ def report() -> Report:
         (Duration(days=44.0), "44 days"),
         (Duration(days=1), "1 day"),
         (Duration(days=2.5), "2.5 days"),
+        (Duration(days=58 / 24), "58 hours"),
+        (Duration(days=30 / 1440, qualifier="about"), "about 30 minutes"),
+        (Duration(days=1 / 24, qualifier="more than"), "more than 1 hour"),
+        (Duration(days=10 / 1440, high=15 / 1440), "10–15 minutes"),
+        (Duration(days=13 / 86400), "13 seconds"),
     ],
 )
 def test_describe_value_table(value, expected):
