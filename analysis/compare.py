@@ -85,9 +85,9 @@ def length_interval(value: Duration) -> Interval:
         return Interval(value.days, value.high)
     q = rules()["qualifiers"]
     qual = value.qualifier or ""
-    if qual in q["lower_bound"]:
+    if qual in q["lower_bound"] or qual in q["lower_bound_after"]:
         return _hedged(value.days, None, qual)
-    if qual in q["upper_bound"] and qual not in q["approximate"]:
+    if qual in q["upper_bound_after"] or (qual in q["upper_bound"] and qual not in q["approximate"]):
         return _hedged(None, value.days, qual)
     return _hedged(value.days, value.days, qual, slack=rules()["duration_tolerance"])
 

@@ -24,8 +24,11 @@ _LEAD = r"(?:the\s+(?:next|following|first|last|final)\s+)?(?:(?:just|only|barel
 _ACTS = (
     r"kill(?:ed|ing)|shot|shooting|fir(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|bombard(?:ed|ing)|attack(?:ed|ing)|"
     r"struck|striking|storm(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|raid(?:ed|ing)|fought|fighting|"
-    r"massacr(?:ed|ing)|murder(?:ed|ing)|slaughter(?:ed|ing)|pound(?:ed|ing)|rampag(?:ed|ing)"
+    r"massacr(?:ed|ing)|murder(?:ed|ing)|slaughter(?:ed|ing)|pound(?:ed|ing)|rampag(?:ed|ing)|"
+    r"defeat(?:ed|ing)|conquer(?:ed|ing)|overr[au]n|destroy(?:ed|ing)"
 )
+# "over the course of an hour", "over a span of three days": how long, after the act
+_COURSE = r"(?:over|in|during)\s+(?:the\s+course|a\s+(?:period|span))\s+of"
 
 
 @lru_cache(maxsize=1)
@@ -37,14 +40,15 @@ def _length() -> str:
     qual = "|".join(re.escape(h) for h in hedges)
     return (
         rf"{_LEAD}(?:(?P<qual>{qual})\s+)?(?P<btw>between\s+)?{_NUM}(?P<half1>\s+and\s+a\s+half)?"
-        rf"(?:(?(btw)\s+and\s+|(?:\s*[-\u2013]\s*|\s+to\s+))(?P<num2>{_WORD_NUM}))?\s+{_UNITS}\b"
+        rf"(?:(?(btw)\s+and\s+|(?:\s*[-\u2013]\s*|\s+to\s+))(?P<num2>{_WORD_NUM}))?\s+(?:(?:straight|consecutive|full|whole|long)\s+)?{_UNITS}\b"
         rf"(?:\s+and\s+(?:(?P<half2>a\s+half)\b|(?P<num3>{_WORD_NUM})\s+(?P<unit3>{_UNIT_WORDS})\b))?"
+        r"(?:\s+(?P<tail>or\s+(?:more|longer|so|less))\b)?"
     )
 
 
 # the hyphenated length before a noun: "the 44-day war", "Five-Day War", "a 30-year-long occupation"
 NOUN_LENGTH = re.compile(
-    rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
+    rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|minute|second|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
     re.I,
 )
 
@@ -58,7 +62,7 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<verb>last(?:ed|s|ing)?|went on|continued|raged)\s+(?:for\s+)?{n}",
         # "the troops fired for some ten minutes", "shelled the town for three days", "killed 800 people
         # over two days", "shot 51 people within 36 minutes": how long the act went on
-        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in the space of)\s+{n}",
+        rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in|in the space of|{_COURSE})\s+{n}",
         # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
         rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)",  # not "a night of stones"
         # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
@@ -172,8 +176,9 @@ def _clock_ranges(ctx: DocContext, sent: Span) -> list[DurationHit]:
 def _hedge(m: re.Match[str]) -> str | None:
     """The qualifier as told: "just under" when the lead word and the hedge make one of rules.json's."""
     qual = (m.groupdict().get("qual") or "").lower()
+    tail = re.sub(r"\s+", " ", (m.groupdict().get("tail") or "").lower())
     if not qual:
-        return None
+        return {"or longer": "or more"}.get(tail, tail) or None
     lead = re.search(r"(\w+)\s+$", m.string[max(0, m.start("qual") - 12) : m.start("qual")])
     q = rules()["qualifiers"]
     joined = f"{lead.group(1).lower()} {qual}" if lead else ""

@@ -296,6 +296,8 @@ LENGTHS = [
     (Duration(days=HOUR, qualifier="up to"), Duration(days=40 * MINUTE), "agree"),
     (Duration(days=5 * MINUTE, qualifier="less than"), Duration(days=20 * MINUTE), "contradict"),
     (Duration(days=6 * HOUR), Duration(days=8 * HOUR), "contradict"),
+    (Duration(days=HOUR, qualifier="or more"), Duration(days=2 * HOUR), "agree"),
+    (Duration(days=HOUR, qualifier="or more"), Duration(days=30 * MINUTE), "contradict"),
 ]
 
 

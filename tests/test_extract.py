@@ -586,6 +586,11 @@ LENGTHS_TOLD = [
     ("The militia killed some 700 villagers over two days.", 2, None, None),
     ("The gunman shot 40 people within 25 minutes.", 25 / 1440, None, None),
     ("The police fired for the next 13 seconds.", 13 / 86400, None, None),
+    ("The drones struck the convoy over the course of an hour.", 1 / 24, None, None),
+    ("The artillery pounded the ridge for three consecutive days.", 3, None, None),
+    ("The occupation of the plant lasted a week or more.", 7, None, "or more"),
+    ("A 40-minute barrage fell on the port.", 40 / 1440, None, None),
+    ("The coalition defeated the rebel army in just nine days.", 9, None, None),
 ]
 
 
