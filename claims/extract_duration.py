@@ -46,9 +46,10 @@ def _length() -> str:
     )
 
 
-# the hyphenated length before a noun: "the 44-day war", "Five-Day War", "a 30-year-long occupation"
+# the length before a noun: "the 44-day war", "Five-Day War", "a 30-year-long occupation", "a 30-minute
+# barrage" (minutes and seconds hyphenated only: "a second barrage" is the next one)
 NOUN_LENGTH = re.compile(
-    rf"\b{_NUM}[-\s](?P<unit1>day|week|month|year|hour|minute|second|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
+    rf"\b{_NUM}(?:[-\s](?!minute|second)|-)(?P<unit1>day|week|month|year|hour|minute|second|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
     re.I,
 )
 
