@@ -338,6 +338,9 @@ class InitiatorWords(_Strict):
     quantity_nouns: Words = []  # "hundreds of rockets"
     doc_member_nouns: str = Field("", alias="_doc_member_nouns")
     member_nouns: Words = []  # "members of a militia": the group acts
+    doc_partitive_words: str = Field("", alias="_doc_partitive_words")
+    partitive_words: Words = []  # "some of the protesters attacked": the protesters
+    none_words: Words = []  # "none of the soldiers fired": a claim that they did not
     doc_evidence_nouns: str = Field("", alias="_doc_evidence_nouns")
     evidence_nouns: Words = []  # "no evidence that X was involved": negated
     doc_unrest_verbs: str = Field("", alias="_doc_unrest_verbs")

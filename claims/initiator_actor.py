@@ -255,12 +255,22 @@ class ActorReader:
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
         """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;
-        "members of a militia", "units of the army": the group they belong to."""
-        members = rules()["initiator"]["member_nouns"]
-        if not (tok.pos_ == "NUM" or tok.lower_ in rules()["vague_amounts"] or _lemma(tok) in members):
+        "members of a militia", "units of the army": the group they belong to; "some of the protesters",
+        "none of the soldiers": the group some of whom are meant (negation: claims.initiator_negation)."""
+        words = rules()["initiator"]
+        members, partitive = words["member_nouns"], words["partitive_words"]
+        if not (
+            tok.pos_ == "NUM"
+            or tok.lower_ in rules()["vague_amounts"]
+            or _lemma(tok) in members
+            or tok.lower_ in partitive
+        ):
             return None
         preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
-        return self._first_named((o for p in preps for o in p.children if o.dep_ == "pobj"), depth)
+        named = self._first_named((o for p in preps for o in p.children if o.dep_ == "pobj"), depth)
+        if named is not None and tok.lower_ in partitive:
+            return named._replace(tok=tok)  # the quote keeps "none of": what the claim says of them
+        return named
 
     def _band_of(self, tok: Token, depth: int) -> Named | None:
         """ "A militia cell": a band of a group named before it, when no step before names the phrase
@@ -512,7 +522,30 @@ class ActorReader:
         accused = _accused(tok)
         if accused is not None:
             return self.name(accused, depth + 1)
-        return self._clause_subject(tok, depth)
+        found = self._clause_subject(tok, depth)
+        return found if found is not None else self._previous_subject(tok, depth)
+
+    def _previous_subject(self, tok: Token, depth: int) -> Named | None:
+        """ "The paratroopers reached the square at noon. They opened fire on the crowd.": a pronoun
+        that is its sentence's first subject refers to the sentence before, to its subject nearest the
+        root that agrees and names someone; not a speaker ("The ministry said ...")."""
+        sent = tok.sent
+        if tok.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+            return None
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in sent):
+            return None
+        before = tok.doc[sent.start - 1].sent
+        speaking = frozenset(rules()["speaker"]["reporting_verbs"])
+        subjects = [
+            t for t in before
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS and _lemma(t.head) not in speaking
+        ]  # fmt: skip
+        for subject in sorted(subjects, key=lambda t: (len(list(t.ancestors)), t.i)):
+            if _agrees(tok, subject) and _lemma(subject) not in _not_doers():
+                named = self.name(subject, depth + 1)
+                if named is not None:
+                    return named
+        return None
 
     def _clause_subject(self, tok: Token, depth: int, skip_own_clause: bool = False) -> Named | None:
         """ "Georgia provoked the war when it attacked": the main clause's subject."""

@@ -39,6 +39,8 @@ def has_neg(node: Token) -> bool:
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
     if any(c.dep_ == "neg" for c in node.children):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _words()["none_words"] for c in node.children):
+        return True  # "none of the soldiers fired first"
     return any(
         c.dep_ == "prep" and g.dep_ == "pobj" and _lemma(g) in NEVER_NOUNS and any(d.lower_ == "no" for d in g.children)
         for h in holders

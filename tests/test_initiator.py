@@ -1154,3 +1154,44 @@ def test_initiator_fire_from_held_territory_and_a_band_of_a_group(
     extract, text: str, found: list[tuple[str, str | None]]
 ):
     assert [(a.actor, a.target) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # some of a group: the group acted, and the quote keeps "some of"
+        ("Some of the demonstrators attacked the checkpoint with stones.", [("demonstrators", "checkpoint", False)]),
+        ("One of the gunmen opened fire on the guests.", [("gunmen", "guests", False)]),
+        # none of a group: a claim that they did not
+        ("None of the guards fired first, the warden said.", [("guards", None, True)]),
+        ("Norway denied that any of its guns had fired.", [("Norway", None, True)]),
+    ],
+)
+def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str | None, bool]]):
+    """Issue #8: a partitive subject names the group it takes from ("some of the marchers"); the quote
+    keeps the partitive, so "none of the guards" is not shown as "guards fired"."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+    assert [(c.value.actor, c.value.target, c.value.negated) for c in claims] == found
+    assert all(" of " in c.quote for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a pronoun opening its sentence: the subject of the sentence before
+        (
+            "The paratroopers reached the square at noon. They opened fire on the students.",
+            [("paratroopers", "students")],
+        ),
+        (
+            "Witnesses said the militia gathered outside the village at dawn. They set fire to the mosque.",
+            [("militia", "mosque")],
+        ),
+        # not the speaker of the sentence before, nor an event
+        ("The ministry said the drill was routine. It fired shells into the sea.", []),
+        ("The shelling began at dawn. It hit the market.", []),
+    ],
+)
+def test_initiator_pronoun_names_the_subject_of_the_sentence_before(extract, text: str, found):
+    assert [(a.actor, a.target) for a in extract(text)] == found
