@@ -873,6 +873,12 @@ def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
     if overlap(length_interval(va), length_interval(vb)):
         return "agree", f"{pair}: the same length"
+    if a.scope != b.scope:  # "the second barrage lasted half an hour" / "the attack lasted an hour"
+        part, other = (a.scope, b.scope) if a.scope else (b.scope, a.scope)
+        return (
+            "different_scope",
+            f"{pair}: the length of the {part}, against {f'the {other}' if other else 'the whole'}",
+        )
     return "contradict", f"{pair}: different lengths"
 
 

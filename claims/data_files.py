@@ -180,6 +180,8 @@ class SubEventWords(_Strict):
     doc_shooting_acts: str = Field("", alias="_doc_shooting_acts")
     shooting_acts: Words = []
     victim_nouns: Words
+    doc_ordinal_parts: str = Field("", alias="_doc_ordinal_parts")
+    ordinal_parts: Words = []  # "the second barrage lasted ...": a part's length
     doc_incident_refs: str = Field("", alias="_doc_incident_refs")
     incident_refs: Words = []  # "responsible for this crime"
 

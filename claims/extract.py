@@ -181,7 +181,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             value = Duration(days=hit.days, high=hit.high, qualifier=hit.qualifier, text=hit.text)
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
-            out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when)
+            out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when, scope=hit.part)
     _add_box_counts(out, ctx, boxed)
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)

@@ -109,6 +109,19 @@ class DurationHit:
     about: list[Token]
     high: float | None = None  # "10 to 15 minutes": the range's top, in days
     qualifier: str | None = None  # "more than", "about": the hedge before the length
+    part: str | None = None  # "second barrage": the one of several parts whose length it is
+
+
+def _part(about: list[Token]) -> str | None:
+    """ "The second barrage lasted half an hour", "each wave lasted ten minutes": the length of a part
+    (rules sub_event.ordinal_parts), as "second barrage"."""
+    ordinals = rules()["sub_event"]["ordinal_parts"]
+    subjects = [c for t in about for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]  # "began and lasted"
+    for noun in [*about, *subjects]:
+        marks = [c for c in noun.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in ordinals]
+        if marks:
+            return f"{marks[0].lower_} {noun.lemma_.lower()}"
+    return None
 
 
 def _days(num: str, unit: str) -> float | None:
@@ -221,5 +234,5 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
             ):
                 continue  # two patterns reading one statement ("held ... hostage for three days"), or a part of it
             qualifier = _hedge(m)
-            hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about, high, qualifier))
+            hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about, high, qualifier, _part(about)))
     return hits

@@ -389,3 +389,19 @@ def test_compare_a_parts_marker_is_not_its_people(aliases: AliasTable, scope_a: 
                                                   relation: str):  # fmt: skip
     ca, cb = _pair(exact(a), exact(b), scope_a=scope_a, scope_b=scope_b)
     assert compare(ca, cb, aliases)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "scope_b", "relation"),
+    [
+        ("second barrage", None, "different_scope"),  # a part's length against the whole's
+        ("first wave", "second wave", "different_scope"),
+        (None, None, "contradict"),
+        ("second barrage", "second barrage", "contradict"),
+    ],
+)
+def test_compare_length_of_a_part_against_the_whole(aliases: AliasTable, scope_a, scope_b, relation):
+    """ "The second barrage lasted half an hour" does not deny "the attack lasted an hour" (issue #8)."""
+    ca, cb = _pair(Duration(days=30 * MINUTE), Duration(days=HOUR), kind="duration", scope_a=scope_a, scope_b=scope_b)
+    assert compare(ca, cb, aliases)[0] == relation
+    assert compare(cb, ca, aliases)[0] == relation

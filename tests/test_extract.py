@@ -606,6 +606,19 @@ def test_extract_duration_told_as_range_compound_or_hedged(extract, sentence, da
 
 
 @pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("The second barrage started at dusk and lasted about twenty minutes.", "second barrage"),
+        ("Each wave of the raid lasted ten minutes.", "each wave"),
+        ("The raid lasted forty minutes.", None),
+    ],
+)
+def test_extract_duration_of_a_part(extract, sentence: str, part: str | None):
+    """The length of one of several parts keeps which part as its scope (rules sub_event.ordinal_parts)."""
+    assert _one(extract(sentence), "duration").scope == part
+
+
+@pytest.mark.parametrize(
     "sentence", ["He was shot ten minutes later.", "The man was shot for refusing to leave, 20 years ago."]
 )
 def test_extract_no_length_from_a_shot_without_for(extract, sentence: str):
