@@ -23,7 +23,7 @@ _LEAD = r"(?:the\s+(?:next|following|first|last|final)\s+)?(?:(?:just|only|barel
 # the acts whose length a sentence may give: "shelled the town for three days", "In six days, the army captured"
 _ACTS = (
     r"kill(?:ed|ing)|shot|shooting|fir(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|bombard(?:ed|ing)|attack(?:ed|ing)|"
-    r"struck|striking|storm(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|raid(?:ed|ing)|fought|fighting|"
+    r"struck|striking|hit|hitting|storm(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|raid(?:ed|ing)|fought|fighting|"
     r"massacr(?:ed|ing)|murder(?:ed|ing)|slaughter(?:ed|ing)|pound(?:ed|ing)|rampag(?:ed|ing)|"
     r"defeat(?:ed|ing)|conquer(?:ed|ing)|overr[au]n|destroy(?:ed|ing)"
 )
@@ -81,8 +81,8 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?:over|in|within|for)\s+(?:a period of\s+)?{n},?\s+[^.;]{{0,40}}?\b(?P<verb>{_ACTS})\b",
         # "the hospital was struck repeatedly over a period of about an hour": the length after the act
         rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\bover\s+a\s+period\s+of\s+{n}",
-        # "the war was over in six days", "ended in six days"
-        rf"\b(?P<verb>was over|were over|ended|finished|won)\s+in\s+{n}",
+        # "the war was over in six days", "ended in six days", "won the war in less than a week"
+        rf"\b(?P<verb>was over|were over|ended|finished|won)\b[^.;]{{0,40}}?\bin\s+{n}",
         # "the siege ended after 52 hours": how long it had gone on
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{n}",
     ]

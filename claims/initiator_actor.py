@@ -522,30 +522,7 @@ class ActorReader:
         accused = _accused(tok)
         if accused is not None:
             return self.name(accused, depth + 1)
-        found = self._clause_subject(tok, depth)
-        return found if found is not None else self._previous_subject(tok, depth)
-
-    def _previous_subject(self, tok: Token, depth: int) -> Named | None:
-        """ "The paratroopers reached the square at noon. They opened fire on the crowd.": a pronoun
-        that is its sentence's first subject refers to the sentence before, to its subject nearest the
-        root that agrees and names someone; not a speaker ("The ministry said ...")."""
-        sent = tok.sent
-        if tok.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-            return None
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in sent):
-            return None
-        before = tok.doc[sent.start - 1].sent
-        speaking = frozenset(rules()["speaker"]["reporting_verbs"])
-        subjects = [
-            t for t in before
-            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS and _lemma(t.head) not in speaking
-        ]  # fmt: skip
-        for subject in sorted(subjects, key=lambda t: (len(list(t.ancestors)), t.i)):
-            if _agrees(tok, subject) and _lemma(subject) not in _not_doers():
-                named = self.name(subject, depth + 1)
-                if named is not None:
-                    return named
-        return None
+        return self._clause_subject(tok, depth)
 
     def _clause_subject(self, tok: Token, depth: int, skip_own_clause: bool = False) -> Named | None:
         """ "Georgia provoked the war when it attacked": the main clause's subject."""

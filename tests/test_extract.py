@@ -591,6 +591,8 @@ LENGTHS_TOLD = [
     ("The occupation of the plant lasted a week or more.", 7, None, "or more"),
     ("A 40-minute barrage fell on the port.", 40 / 1440, None, None),
     ("The coalition defeated the rebel army in just nine days.", 9, None, None),
+    ("The coalition won the war in less than a week.", 7, None, "less than"),
+    ("The clinic was hit repeatedly for more than an hour.", 1 / 24, None, "more than"),
 ]
 
 

@@ -1174,24 +1174,3 @@ def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str
     claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
     assert [(c.value.actor, c.value.target, c.value.negated) for c in claims] == found
     assert all(" of " in c.quote for c in claims)
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        # a pronoun opening its sentence: the subject of the sentence before
-        (
-            "The paratroopers reached the square at noon. They opened fire on the students.",
-            [("paratroopers", "students")],
-        ),
-        (
-            "Witnesses said the militia gathered outside the village at dawn. They set fire to the mosque.",
-            [("militia", "mosque")],
-        ),
-        # not the speaker of the sentence before, nor an event
-        ("The ministry said the drill was routine. It fired shells into the sea.", []),
-        ("The shelling began at dawn. It hit the market.", []),
-    ],
-)
-def test_initiator_pronoun_names_the_subject_of_the_sentence_before(extract, text: str, found):
-    assert [(a.actor, a.target) for a in extract(text)] == found
