@@ -147,8 +147,9 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                     when=ctx.time_of(sent, hit.trigger))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
-            if hit.event is not None:
-                parts.append(_tok_bounds(hit.event))
+            for word in (hit.event, hit.told):  # not an act told in the sentence before ("carried it out")
+                if word is not None and word.sent == sent:
+                    parts.append(_tok_bounds(word))
             if hit.target_tok is not None:
                 parts.append((hit.target_tok.idx, hit.target_tok.idx + len(hit.target_tok.text)))
             act = _act_of(hit.event, hit.actor_tok, hit.trigger)

@@ -53,6 +53,7 @@ class ActorHit:
     strength: str  # "start", "attack" or "blame"
     event: Token | None
     actor_text: str = ""  # the actor's words as written ("federal forces", "Azerbaijan's armed forces")
+    told: Token | None = None  # "carried it out": the word in the sentence standing for an act told before
 
 
 def _farther_subject(doer: Token) -> bool:
@@ -265,8 +266,10 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return None
     if _unreal(roles[pattern.trigger]) or _civil(pattern, roles):
         return None
+    told = None
     if pattern.event_search == "act_before" and pattern.event:
-        act = _act_before(roles[pattern.event])
+        told = roles[pattern.event]
+        act = _act_before(told)
         if act is None:
             return None
         roles = {**roles, pattern.event: act}
@@ -281,7 +284,7 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         rule = pattern.target
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
     return ActorHit(trigger, named.tok, named.actor, target[0], target[1], _is_negated(pattern, roles),
-                    pattern.strength, _event(pattern, roles), named.text)  # fmt: skip
+                    pattern.strength, _event(pattern, roles), named.text, told)  # fmt: skip
 
 
 def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:

@@ -1174,3 +1174,47 @@ def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str
     claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
     assert [(c.value.actor, c.value.target, c.value.negated) for c in claims] == found
     assert all(" of " in c.quote for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "quote"),
+    [
+        # a doer owning, denying or standing behind an act the sentence before told, by a pronoun
+        (
+            "A mortar attack hit the bus depot. The army denied carrying it out.",
+            [("army", True)],
+            "army denied carrying it",
+        ),
+        (
+            "A rocket attack struck the clinic. Officials said the rebels were behind it.",
+            [("rebels", False)],
+            "rebels were behind it",
+        ),
+        (
+            "The bombing of the ferry killed 90. A tribunal found that Libyan officers had planned it.",
+            [("Libya", False)],
+            "Libyan officers had planned it",
+        ),
+        (
+            "The massacre lasted two days. Police said a local militia had carried it out.",
+            [("local militia", False)],
+            "militia had carried it",
+        ),
+        (
+            "The ambush shocked the country. The rebels denied they were behind it.",
+            [("rebels", True)],
+            "rebels denied they were behind it",
+        ),
+        # no act told before: nothing owned
+        ("The talks stalled. The rebels were behind it, the mediator said.", [], None),
+        ("The soldiers carried them to the truck after the raid.", [], None),
+    ],
+)
+def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quote: str | None):
+    """Issue #8: "X carried it out", "X was behind it", "X denied ordering it": the act is the attack
+    named last in the sentence or the one before; the quote stays in the claim's own sentence."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+    assert [(c.value.actor, c.value.negated) for c in claims] == found
+    if quote is not None:
+        assert claims[0].quote == quote
