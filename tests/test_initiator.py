@@ -1205,6 +1205,11 @@ def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str
             [("rebels", True)],
             "rebels denied they were behind it",
         ),
+        (
+            "The gas attack killed hundreds. The colonel was sentenced to death for ordering it.",
+            [("colonel", False)],
+            "colonel was sentenced to death for ordering it",
+        ),
         # no act told before: nothing owned
         ("The talks stalled. The rebels were behind it, the mediator said.", [], None),
         ("The soldiers carried them to the truck after the raid.", [], None),
