@@ -208,15 +208,19 @@ def _swallowed_subject(tok: Token, verb: Token) -> bool:
     )
 
 
-def _act_before(pronoun: Token) -> Token | None:
+def _act_before(pronoun: Token, own_sentence: bool = True) -> Token | None:
     """ "The bombings killed 191. The court found that they had been carried out by a cell": the last
-    attack or war named before the pronoun, in its sentence or the one before; None if none is."""
+    attack or war named before the pronoun, in its sentence or the one before; None if none is.
+    Without `own_sentence`, only in the sentence before, and None if its own names one first."""
     w = _words()
     acts = w["attack_nouns"] | w["war_nouns"]
     start = pronoun.sent.start
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
-    return next((t for t in reversed(pronoun.doc[start : pronoun.i]) if t.lemma_.lower() in acts), None)
+    act = next((t for t in reversed(pronoun.doc[start : pronoun.i]) if t.lemma_.lower() in acts), None)
+    if act is not None and not own_sentence and act.sent == pronoun.sent:
+        return None
+    return act
 
 
 def _titled_noun(verb: Token) -> bool:
@@ -267,9 +271,9 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     if _unreal(roles[pattern.trigger]) or _civil(pattern, roles):
         return None
     told = None
-    if pattern.event_search == "act_before" and pattern.event:
+    if pattern.event_search and pattern.event:
         told = roles[pattern.event]
-        act = _act_before(told)
+        act = _act_before(told, own_sentence=pattern.event_search == "act_before")
         if act is None:
             return None
         roles = {**roles, pattern.event: act}

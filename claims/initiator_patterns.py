@@ -64,9 +64,11 @@ class InitiatorPattern(_Strict):
     actor_search: Literal["subject_before", "clause_subject", "nobody"] | None = None  # nobody: the act never happened
     actor_read: Literal["name", "modifier", "phrase"] = "name"  # phrase: any noun phrase ("the killers were shabiha")
     event: str | None = None
-    # act_before: the event role is a pronoun ("they were carried out by X"); the event is the last
-    # attack or war named before it, in its sentence or the one before (none named: no claim)
-    event_search: Literal["act_before"] | None = None
+    # the event role is a pronoun ("they were carried out by X"): "act_before", the event is the last
+    # attack or war named before it, in its sentence or the one before (none named: no claim);
+    # "act_in_sentence_before", only in the sentence before, none told in its own before it ("the
+    # ambassador passed the instruction to the militants who carried it out": not the attack)
+    event_search: Literal["act_before", "act_in_sentence_before"] | None = None
     target: TargetRule | None = None
     negation: list[str] = []  # roles whose negation negates the claim; the trigger when empty
     denial: bool = False  # the pattern itself states that the actor did not ("denied involvement")

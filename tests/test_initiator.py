@@ -1213,6 +1213,12 @@ def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str
         # no act told before: nothing owned
         ("The talks stalled. The rebels were behind it, the mediator said.", [], None),
         ("The soldiers carried them to the truck after the raid.", [], None),
+        # an act told in the pronoun's own sentence: "it" is likelier the nearer thing (the order)
+        (
+            "The envoy asked for an attack on the post and passed the order to the militants who carried it out.",
+            [],
+            None,
+        ),
     ],
 )
 def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quote: str | None):
