@@ -166,6 +166,16 @@ def test_csv_one_row_per_claim(report):
     assert frame.loc[2, "value"] == "1,500–2,000"
 
 
+def test_csv_keeps_a_lengths_hedge_and_range(report):
+    """A length's hedge goes in the qualifier column, and its value reads as a person says it."""
+    claim = report.claims[0]
+    report.claims[0] = claim.model_copy(
+        update={"kind": "duration", "value": Duration(days=1 / 24, qualifier="more than", text="more than an hour")}
+    )
+    frame = pd.read_csv(io.StringIO(report_to_csv(report)), dtype=str, keep_default_na=False)
+    assert (frame.loc[0, "value"], frame.loc[0, "qualifier"]) == ("more than 1 hour", "more than")
+
+
 def test_csv_neutralises_formulas(report):
     report.claims[0].scope = "=SUM(A1:A9)"
     report.claims[1].speaker = "@cmd"

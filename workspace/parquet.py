@@ -48,7 +48,7 @@ def _value_columns(claim: Claim) -> dict[str, Any]:
     elif isinstance(v, Actor):
         cols.update(actor=v.actor, target=v.target, negated=v.negated)
     elif isinstance(v, Duration):
-        cols.update(days=float(v.days))
+        cols.update(days=float(v.days), qualifier=v.qualifier)
     return cols
 
 

@@ -73,7 +73,8 @@ def _value_columns(claim: Claim) -> dict[str, Any]:
             actor = f"not {value.actor}" if value.negated else value.actor
             cols.update(actor=actor, target=value.target)
         case Duration():
-            cols.update(days=int(value.days) if float(value.days).is_integer() else value.days)
+            days = int(value.days) if float(value.days).is_integer() else value.days
+            cols.update(days=days, qualifier=value.qualifier)  # "more than an hour": the hedge, as for counts
     return cols
 
 
