@@ -1156,6 +1156,12 @@ def test_initiator_fire_from_held_territory_and_a_band_of_a_group(
     assert [(a.actor, a.target) for a in extract(text)] == found
 
 
+def _initiator_claims(text: str) -> list:
+    """The initiator claims of one text, whole (quote and all), read with the real model."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    return [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -1170,8 +1176,7 @@ def test_initiator_fire_from_held_territory_and_a_band_of_a_group(
 def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str | None, bool]]):
     """Issue #8: a partitive subject names the group it takes from ("some of the marchers"); the quote
     keeps the partitive, so "none of the guards" is not shown as "guards fired"."""
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+    claims = _initiator_claims(text)
     assert [(c.value.actor, c.value.target, c.value.negated) for c in claims] == found
     assert all(" of " in c.quote for c in claims)
 
@@ -1223,9 +1228,8 @@ def test_initiator_some_or_none_of_a_group(text: str, found: list[tuple[str, str
 )
 def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quote: str | None):
     """Issue #8: "X carried it out", "X was behind it", "X denied ordering it": the act is the attack
-    named last in the sentence or the one before; the quote stays in the claim's own sentence."""
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    claims = [c for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "initiator"]
+    named last in the sentence before; the quote stays in the claim's own sentence."""
+    claims = _initiator_claims(text)
     assert [(c.value.actor, c.value.negated) for c in claims] == found
     if quote is not None:
         assert claims[0].quote == quote
