@@ -52,15 +52,19 @@ class CountHit:
         return f"{self.trigger.lemma_} {scope}".strip()
 
 
-def _counted_noun(num_root: Token) -> Token:
-    """The noun a number counts: "30,000 [Azerbaijanis]", "[thousands] were displaced"."""
-    if num_root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod") and num_root.head.pos_ in (
-        "NOUN",
-        "PROPN",
-        "ADJ",
-        "VERB",
-    ):
+_MODIFIER_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod")
+
+
+def _counted_noun(num_root: Token, num_span: Span | None = None) -> Token:
+    """The noun a number counts: "30,000 [Azerbaijanis]", "[thousands] were displaced"; of a range whose
+    first figure the parse hung on "between" or "from", the noun its last figure counts ("Between 800
+    and 3,500 [civilians] were killed")."""
+    if num_root.dep_ in _MODIFIER_DEPS and num_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         return num_root.head
+    if num_span is not None and num_root.dep_ == "pobj" and num_root.head.lower_ in ("between", "from"):
+        last = num_span[-1]
+        if last.dep_ in _MODIFIER_DEPS and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_span.end:
+            return last.head
     return num_root
 
 
@@ -195,7 +199,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     root = _number_root(num_span)
     if _singled_out(mention, root):
         return None  # "the body of one of the 58 victims": a person singled out, not a toll
-    noun = _counted_noun(root)
+    noun = _counted_noun(root, num_span)
     if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):
         return None  # "of the 1,093 on board", "40 attempted murders", "of one family", "two gunmen killed"
     scope_noun = noun

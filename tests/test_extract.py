@@ -60,6 +60,9 @@ def _one(claims: list[Claim], kind: str) -> Claim:
 
 # sentence, kind, low, high, qualifier, scope
 COUNTS = [
+    # a range opening the sentence: the parse hangs its first figure on "between" or "from"
+    ("Between 800 and 3,500 civilians were killed.", "casualties", 800, 3_500, None, "civilians"),
+    ("From 800 to 3,500 civilians were killed.", "casualties", 800, 3_500, None, "civilians"),
     ("More than 2,000 people were killed in the fighting around Tarvik.", "casualties", 2_000, None, "more than",
      "people"),
     ("At least 471 civilians were killed in the siege of Korvel.", "casualties", 471, None, "at least", "civilians"),
