@@ -159,6 +159,9 @@ def extract():
 
 # sentence, actor, negated, actor_text
 FOUND = [
+    # responsibility claimed, told in the passive
+    ("Responsibility for the ambush was claimed by the Popular Front.", "Popular Front", False, None),
+    ("Responsibility for the bombing was later accepted by the separatists.", "separatists", False, None),
     ("The assault was initiated by the army's special forces.", "army's special forces", False, None),
     ("Villagers say the soldiers provoked the battle by firing a grenade at the church.", "soldiers", False, None),
     ("Officials say the kidnappers started the massacre by setting off a bomb.", "kidnappers", False, None),
