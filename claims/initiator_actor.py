@@ -70,7 +70,24 @@ def is_act(tok: Token) -> bool:
 
 
 def _lemma(tok: Token) -> str:
+    if _capitalised_noun(tok):
+        return _singular(tok.lower_)
     return tok.lemma_.lower()
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """ "Guardsmen fired on the students": a common noun opening its sentence that the tagger took for
+    a name (no entity), whose lemma it therefore left as written."""
+    return tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_ and tok.text[1:].islower()
+
+
+def _singular(word: str) -> str:
+    """ "guardsmen" -> "guardsman", "militias" -> "militia", "deputies" -> "deputy": enough for the
+    people nouns' lemmas."""
+    for plural, one in (("men", "man"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + one
+    return word
 
 
 def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
@@ -85,7 +102,7 @@ def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
 def is_people_noun(tok: Token) -> bool:
     """ "the inmates", "the villagers", "the strikers": a common noun whose usual sense is a person or
     a group of people (WordNet's, claims/data/people_nouns.json), which can name whoever did an act."""
-    return tok.pos_ == "NOUN" and _lemma(tok) in people_nouns()
+    return (tok.pos_ == "NOUN" or _capitalised_noun(tok)) and _lemma(tok) in people_nouns()
 
 
 @lru_cache(maxsize=1)

@@ -159,6 +159,8 @@ def extract():
 
 # sentence, actor, negated, actor_text
 FOUND = [
+    # a shooting started, as any attack is
+    ("The shooting was started by the strikers, the mayor claimed.", "strikers", False, None),
     # responsibility claimed, told in the passive
     ("Responsibility for the ambush was claimed by the Popular Front.", "Popular Front", False, None),
     ("Responsibility for the bombing was later accepted by the separatists.", "separatists", False, None),
@@ -1253,3 +1255,15 @@ def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quot
 def test_initiator_beginning_or_going_on_with_an_act(extract, text: str, found):
     """Issue #8: "soldiers began firing on the crowd" (rules initiator.aspect_verbs, pattern attack-xcomp)."""
     assert [(a.actor, a.target, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a common noun opening its sentence, tagged as a name: still a word for people who acted
+        ("Guardsmen fired on the students.", "guardsmen"),
+        ("The guardsmen fired on the students.", "guardsmen"),
+    ],
+)
+def test_initiator_a_capitalised_word_for_people_opening_the_sentence(extract, text: str, actor: str):
+    assert [a.actor.lower() for a in extract(text)] == [actor]
