@@ -159,6 +159,9 @@ def extract():
 
 # sentence, actor, negated, actor_text
 FOUND = [
+    # a weapon's use denied or admitted
+    ("Syria denied using chemical weapons in the valley.", "Syria", True, None),
+    ("The police admitted using live ammunition against the marchers.", "police", False, None),
     # a shooting started, as any attack is
     ("The shooting was started by the strikers, the mayor claimed.", "strikers", False, None),
     # responsibility claimed, told in the passive
