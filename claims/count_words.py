@@ -38,6 +38,9 @@ def _headline(tok: Token) -> bool:
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
+GUARD_REACH = 12  # tokens: how far in the trigger's own phrase a guard word may stand
+
+
 def trigger_kind(tok: Token) -> str | None:
     """The claim kind a word announces ("killed" -> casualties), if its guard words are near."""
     table = _triggers()
@@ -58,8 +61,11 @@ def trigger_kind(tok: Token) -> str | None:
                 return None
             need = guards.get(form)
             if need:
+                # near in the line, or in the trigger's own phrase however long its number ("forced two
+                # million people from their homes")
                 window = tok.doc[max(tok.sent.start, tok.i - 8) : min(tok.sent.end, tok.i + 6)]
-                if not any(t.lemma_.lower() in need or t.lower_ in need for t in window if t.i != tok.i):
+                own = (t for t in tok.subtree if abs(t.i - tok.i) <= GUARD_REACH)
+                if not any(t.lemma_.lower() in need or t.lower_ in need for t in (*window, *own) if t.i != tok.i):
                     return None
             return kind
     return _phrasal_kind(tok)

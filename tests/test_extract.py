@@ -60,6 +60,8 @@ def _one(claims: list[Claim], kind: str) -> Claim:
 
 # sentence, kind, low, high, qualifier, scope
 COUNTS = [
+    # a guard word in the trigger's own phrase, however long its number
+    ("The floods of war forced two million people from their homes.", "displaced", 2_000_000, 2_000_000, None, "people"),
     # a range opening the sentence: the parse hangs its first figure on "between" or "from"
     ("Between 800 and 3,500 civilians were killed.", "casualties", 800, 3_500, None, "civilians"),
     ("From 800 to 3,500 civilians were killed.", "casualties", 800, 3_500, None, "civilians"),
