@@ -455,7 +455,11 @@ def _of_them(num_span: Span, noun: Token) -> bool:
 
 
 def _the_dead(tok: Token) -> bool:
-    """ "the dead", "the victims": the people a count told before counted."""
+    """ "the dead", "the victims", "those killed", "those who died": the people a count told before
+    counted."""
+    if tok.lower_ == "those":
+        verbs = rules()["triggers"]["casualties"]["verbs"]
+        return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs for c in tok.children)
     return tok.lemma_.lower() in _dead_nouns() and any(d.lower_ == "the" for d in tok.children)
 
 

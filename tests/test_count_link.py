@@ -132,7 +132,7 @@ LINKED = [
      [("casualties", 41, 41, "people")]),
     # a court's count of murders is a toll; a part of the dead told on its own predicate
     ("The gunman admitted 23 murders at his trial.", [("casualties", 23, 23, "people")]),
-    ("Nine of those who drowned were children.", [("casualties", 9, 9, "children")]),
+    ("Nine of those who drowned were children.", [("casualties", 9, 9, "children, of them")]),  # as "of the dead"
     # "N of them" with no count before: the people the pronoun points back to, else people
     ("Police fired on unarmed protesters, killing 34 of them.", [("casualties", 34, 34, "unarmed protesters")]),
     ("Gunmen stopped two buses and killed 12 of them.", [("casualties", 12, 12, "people")]),

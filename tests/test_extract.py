@@ -60,6 +60,9 @@ def _one(claims: list[Claim], kind: str) -> Claim:
 
 # sentence, kind, low, high, qualifier, scope
 COUNTS = [
+    # some of "those killed": a part of the toll, as "of the dead" is
+    ("At least 20 of those killed were women.", "casualties", 20, None, "at least", "women, of them"),
+    ("Fourteen of those who died were children.", "casualties", 14, 14, None, "children, of them"),
     # a guard word in the trigger's own phrase, however long its number
     ("The floods of war forced two million people from their homes.", "displaced", 2_000_000, 2_000_000, None, "people"),
     # a range opening the sentence: the parse hangs its first figure on "between" or "from"
