@@ -162,8 +162,6 @@ FOUND = [
     # a weapon's use denied or admitted
     ("Syria denied using chemical weapons in the valley.", "Syria", True, None),
     ("The police admitted using live ammunition against the marchers.", "police", False, None),
-    # a shooting started, as any attack is
-    ("The shooting was started by the strikers, the mayor claimed.", "strikers", False, None),
     # responsibility claimed, told in the passive
     ("Responsibility for the ambush was claimed by the Popular Front.", "Popular Front", False, None),
     ("Responsibility for the bombing was later accepted by the separatists.", "separatists", False, None),
