@@ -24,7 +24,10 @@ def describe_number(n: int) -> str:
 
 
 def _with_qualifier(qualifier: str | None, body: str) -> str:
-    return f"{qualifier} {body}" if qualifier else body
+    """ "more than 30,000", and a hedge told after the figure after it: "100 or more", "an hour or so"."""
+    if not qualifier:
+        return body
+    return f"{body} {qualifier}" if qualifier.startswith("or ") or qualifier == "plus" else f"{qualifier} {body}"
 
 
 def describe_count(value: Count) -> str:
@@ -111,7 +114,7 @@ def describe_duration(value: Duration) -> str:
         (n, unit), (_, top_unit) = shown.split(" ", 1), top.split(" ", 1)
         same = unit.rstrip("s") == top_unit.rstrip("s")
         shown = f"{n}{_DASH}{top}" if same else f"{shown} {_DASH} {top}"
-    return f"{value.qualifier} {shown}" if value.qualifier else shown
+    return _with_qualifier(value.qualifier, shown)
 
 
 def _length_words(days: float) -> str:

@@ -72,6 +72,8 @@ def report() -> Report:
         (Duration(days=1 / 24, qualifier="more than"), "more than 1 hour"),
         (Duration(days=10 / 1440, high=15 / 1440), "10–15 minutes"),
         (Duration(days=13 / 86400), "13 seconds"),
+        (Duration(days=1 / 24, qualifier="or more"), "1 hour or more"),
+        (Count(low=100, high=None, qualifier="or more"), "100 or more"),
     ],
 )
 def test_describe_value_table(value, expected):
