@@ -353,8 +353,6 @@ class InitiatorWords(_Strict):
     response_words: Words
     # issue #8: the words the patterns in initiator_patterns.json name ("@perform_verbs")
     perform_verbs: Words
-    doc_aspect_verbs: str = Field("", alias="_doc_aspect_verbs")
-    aspect_verbs: Words = []  # "soldiers began firing": the subject fired
     doc_owning_verbs: str = Field("", alias="_doc_owning_verbs")
     owning_verbs: Words = []  # "the militia planned it": an act told just before
     violence_nouns: Words

@@ -1242,23 +1242,6 @@ def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quot
 
 
 @pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        # the one who begins or goes on with the act does it
-        ("Conscripts began firing on the students.", [("conscripts", "students", False)]),
-        ("The guards started to shoot at the prisoners.", [("guards", "prisoners", False)]),
-        ("Artillery units kept shelling the port for a week.", [("artillery units", "port", False)]),
-        ("The police did not start shooting until stones were thrown.", [("police", None, True)]),
-        # no act in the complement
-        ("The talks began to collapse in March.", []),
-    ],
-)
-def test_initiator_beginning_or_going_on_with_an_act(extract, text: str, found):
-    """Issue #8: "soldiers began firing on the crowd" (rules initiator.aspect_verbs, pattern attack-xcomp)."""
-    assert [(a.actor, a.target, a.negated) for a in extract(text)] == found
-
-
-@pytest.mark.parametrize(
     ("text", "actor"),
     [
         # a common noun opening its sentence, tagged as a name: still a word for people who acted
