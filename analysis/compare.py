@@ -22,6 +22,7 @@ from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import MUTUAL, NOBODY, Actor, Claim, Count, DateSpan, Duration
+from claims.numbers import bound_of
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
 
@@ -83,13 +84,12 @@ def length_interval(value: Duration) -> Interval:
     and up, "about 30 minutes" and "30 minutes" a little either side (rules.json duration_tolerance)."""
     if value.high is not None:
         return Interval(value.days, value.high)
-    q = rules()["qualifiers"]
-    qual = value.qualifier or ""
-    if qual in q["lower_bound"] or qual in q["lower_bound_after"]:
-        return _hedged(value.days, None, qual)
-    if qual in q["upper_bound_after"] or (qual in q["upper_bound"] and qual not in q["approximate"]):
-        return _hedged(None, value.days, qual)
-    return _hedged(value.days, value.days, qual, slack=rules()["duration_tolerance"])
+    bound = bound_of(value.qualifier)  # read as a count's hedge is (claims.numbers)
+    if bound == "lower":
+        return _hedged(value.days, None, value.qualifier)
+    if bound == "upper":
+        return _hedged(None, value.days, value.qualifier)
+    return _hedged(value.days, value.days, value.qualifier, slack=rules()["duration_tolerance"])
 
 
 def _one_figure(n: float) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from claims.models import Actor, Count, DateSpan, Duration
+from claims.rules import rules
 
 # Fixed English month names: strftime("%b") follows the locale (issue #2).
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -27,7 +28,9 @@ def _with_qualifier(qualifier: str | None, body: str) -> str:
     """ "more than 30,000", and a hedge told after the figure after it: "100 or more", "an hour or so"."""
     if not qualifier:
         return body
-    return f"{body} {qualifier}" if qualifier.startswith("or ") or qualifier == "plus" else f"{qualifier} {body}"
+    q = rules()["qualifiers"]
+    after = {*q["lower_bound_after"], *q["upper_bound_after"], *q["approximate_after"]}
+    return f"{body} {qualifier}" if qualifier in after else f"{qualifier} {body}"
 
 
 def describe_count(value: Count) -> str:

@@ -32,12 +32,17 @@ _COURSE = r"(?:over|in|during)\s+(?:the\s+course|a\s+(?:period|span))\s+of"
 
 
 @lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    """The hedges a length may carry: rules.json's count qualifiers, before the figure."""
+    q = rules()["qualifiers"]
+    return frozenset({*q["lower_bound"], *q["upper_bound"], *q["approximate"]})
+
+
+@lru_cache(maxsize=1)
 def _length() -> str:
     """A length as told: "about 30 minutes", "more than an hour", "two and a half hours", "an hour and
     a half", "one hour and 15 minutes", "10 to 15 minutes", "between 10 and 15 minutes"."""
-    q = rules()["qualifiers"]
-    hedges = sorted({*q["lower_bound"], *q["upper_bound"], *q["approximate"]}, key=len, reverse=True)
-    qual = "|".join(re.escape(h) for h in hedges)
+    qual = "|".join(re.escape(h) for h in sorted(_hedges(), key=len, reverse=True))
     return (
         rf"{_LEAD}(?:(?P<qual>{qual})\s+)?(?P<btw>between\s+)?{_NUM}(?P<half1>\s+and\s+a\s+half)?"
         rf"(?:(?(btw)\s+and\s+|(?:\s*[-\u2013]\s*|\s+to\s+))(?P<num2>{_WORD_NUM}))?\s+(?:(?:straight|consecutive|full|whole|long)\s+)?{_UNITS}\b"
@@ -194,9 +199,8 @@ def _hedge(m: re.Match[str]) -> str | None:
     if not qual:
         return {"or longer": "or more"}.get(tail, tail) or None
     lead = re.search(r"(\w+)\s+$", m.string[max(0, m.start("qual") - 12) : m.start("qual")])
-    q = rules()["qualifiers"]
     joined = f"{lead.group(1).lower()} {qual}" if lead else ""
-    return joined if joined in {*q["lower_bound"], *q["upper_bound"], *q["approximate"]} else qual
+    return joined if joined in _hedges() else qual
 
 
 def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:

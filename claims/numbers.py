@@ -175,6 +175,15 @@ def _bound(qual: str | None, tail: str | None) -> str:
     return "lower" if bound in lower and bound else "upper" if bound in upper and bound else ""
 
 
+def bound_of(qualifier: str | None) -> str:
+    """ "lower", "upper" or "" for a hedge as a claim keeps it, told before the figure ("more than",
+    "no more than") or after it ("or more"): for lengths as for counts."""
+    q = rules()["qualifiers"]
+    said = re.sub(r"\s+", " ", (qualifier or "").strip().lower())
+    after = said in q["lower_bound_after"] or said in q["upper_bound_after"]
+    return _bound(None, said) if after else _bound(said, None)
+
+
 def _single(a: int, qual: str | None, tail: str | None, text: str) -> Count:
     bound = _bound(qual, tail)
     if bound == "lower":
