@@ -21,7 +21,7 @@ from analysis.align import (
     value_key,
     violence_begun_and_done,
 )
-from analysis.compare import NO_STATE, Scope, compare, interval, scope_key, scopes_disjoint
+from analysis.compare import NO_STATE, Scope, compare, compare_actors, interval, scope_key, scopes_disjoint
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
@@ -75,20 +75,80 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     return f"{label}: {', '.join(ranked[:4])}" if ranked else label
 
 
-def fold_repeats(members: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
-    """A source that states the same value for one fact twice makes one claim, not two."""
+def fold_repeats(members: list[Claim], aliases: AliasTable | None = None) -> tuple[list[Claim], dict[str, str]]:
+    """A source that states the same value for one fact twice makes one claim, not two. With
+    `aliases`, a source that names one culprit in two ways ("Uzbek government forces fired",
+    "soldiers fired") states one value: the two agree (compare_actors)."""
     by_key: dict[tuple, list[Claim]] = {}
     for c in members:
         by_key.setdefault((c.source_id, value_key(c)), []).append(c)
+    if aliases is not None:
+        by_key = _one_culprit_told_twice(by_key, aliases, sole_state(members, aliases))
     repeats: dict[str, str] = {}
     for same in (part for twins in by_key.values() for part in _same_statements(twins)):
-        # a statement of the act itself before a report that someone blamed someone for it, then the
-        # fullest sentence (a headline restates the body)
-        keep = max(same, key=lambda c: (not _reports_blame(c), len(c.sentence), -c.start))
+        # a statement of the act itself before a report that someone blamed someone for it, then a
+        # sentence over a headline, then the fullest sentence; of one culprit named two ways, the name
+        # ("Uzbek forces" over "soldiers")
+        keep = max(
+            same, key=lambda c: (not _reports_blame(c), _a_sentence(c), _names_party(c), len(c.sentence), -c.start)
+        )
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
     beside = _denials_beside_a_culprit([c for c in members if c.id not in repeats])
     repeats = {twin: beside.get(kept, kept) for twin, kept in repeats.items()} | beside
     return [c for c in members if c.id not in repeats], repeats
+
+
+def _one_culprit_told_twice(by_key: dict[tuple, list[Claim]], aliases: AliasTable,
+                            sole: str | None) -> dict[tuple, list[Claim]]:  # fmt: skip
+    """One source's blame claims of one stance merged when their actors agree ("troops" and
+    "Government forces" of the one state the fact names): one culprit named two ways. Each
+    joins the first earlier value of its source it agrees with; acts stay apart (_same_statements).
+    Only a source's own values are compared (issue #11: a fact of a thousand sources)."""
+    merged: dict[tuple, list[Claim]] = {}
+    of_source: dict[str, list[tuple]] = {}
+    for key, twins in by_key.items():
+        head = twins[0]
+        earlier = of_source.setdefault(head.source_id, [])
+        into = next((k for k in earlier if _one_culprit(merged[k][0], head, aliases, sole)), None)
+        if into is None:
+            merged[key] = list(twins)
+            earlier.append(key)
+        else:
+            merged[into].extend(twins)
+    return merged
+
+
+def _one_culprit(a: Claim, b: Claim, aliases: AliasTable, sole: str | None) -> bool:
+    """Two blame claims of one source, one stance and one voice, whose culprits agree."""
+    if not (isinstance(a.value, Actor) and isinstance(b.value, Actor)) or a.value.negated != b.value.negated:
+        return False
+    return _voice(a) == _voice(b) and compare_actors(_affirmed(a), _affirmed(b), aliases, sole)[0] == "agree"
+
+
+def _affirmed(c: Claim) -> Claim:
+    """A denial as the claim it denies: two denials deny one culprit when their culprits agree."""
+    v = c.value
+    if not isinstance(v, Actor) or not v.negated:
+        return c
+    return c.model_copy(update={"value": v.model_copy(update={"negated": False})})
+
+
+def _a_sentence(c: Claim) -> bool:
+    """Told in a full sentence, not a headline: a headline has no closing stop and restates the body
+    in fewer words, its hedges often dropped."""
+    return c.sentence.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))
+
+
+def _names_party(c: Claim) -> bool:
+    """The claim's culprit is a named party, not one described by its force ("soldiers")."""
+    return isinstance(c.value, Actor) and side(c.value.actor) is None
+
+
+def _voice(c: Claim) -> tuple[str, bool, bool]:
+    """Who tells a blame claim and how: its speaker, whether reported as someone's (hedged), whether
+    told as an accusation. One source's two findings ("the first inquiry found ...", "the second
+    found ...") are two claims, however alike their culprits."""
+    return (c.speaker or "").casefold(), c.hedged, _reports_blame(c)
 
 
 def _denials_beside_a_culprit(members: list[Claim]) -> dict[str, str]:
@@ -150,12 +210,17 @@ def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
     acts: list[list[Claim]] = []
     for c in twins:
         for act in acts:
-            if not two_acts(_act_words(c), _act_words(act[0]), _target(c), _target(act[0])):
+            if _one_act(c, act[0]):
                 act.append(c)
                 break
         else:
             acts.append([c])
     return acts
+
+
+def _one_act(a: Claim, b: Claim) -> bool:
+    """Two blame statements of one act: not two acts by their words, nor told of two days."""
+    return not two_acts(_act_words(a), _act_words(b), _target(a), _target(b)) and not _days_differ(a, b)
 
 
 def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
@@ -592,7 +657,7 @@ def _scope_id(c: Claim) -> tuple:
 def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[list[Group], list[Relation]]:
     groups: list[Group] = []
     relations: list[Relation] = []
-    folded = [fold_repeats(grouped) for grouped in alignment.groups]
+    folded = [fold_repeats(grouped, aliases) for grouped in alignment.groups]
     verdict, positions = _verdicts(alignment, voc, aliases, [members for members, _ in folded])
     for n, (members, repeats) in enumerate(folded, 1):
         group_relations = _group_relations(members, alignment, verdict, positions)

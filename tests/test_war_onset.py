@@ -4,10 +4,14 @@ acts in a war do not."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from analysis.align import Vocabulary, align_threshold, pair_score, war_onset
 from analysis.relate import relation_of
 from claims.actors import AliasTable
-from claims.models import Actor, Claim
+from claims.models import Actor, Claim, DateSpan
 
 ALIASES = AliasTable()
 
@@ -116,3 +120,87 @@ def test_a_denial_of_the_act_is_one_fact_with_the_act():
     voc = Vocabulary.of([denied, fired, shelled, *FILLER])
     assert pair_score(denied, fired, voc) >= align_threshold()
     assert pair_score(denied, shelled, voc) < align_threshold()
+
+
+def _told(cid: str, actor: str, sentence: str, *, negated: bool = False, at: int = 0, speaker: str | None = None,
+          when: DateSpan | None = None) -> Claim:  # fmt: skip
+    quote = sentence.rstrip(".")
+    claim = _act(cid, actor, quote, sentence, "fire", negated=negated, at=at)
+    return claim.model_copy(update={"speaker": speaker, "when": when})
+
+
+def _on(day: int) -> DateSpan:
+    return DateSpan(start=date(1990, 5, day), end=date(1990, 5, day), precision="day", text=f"{day} May")
+
+
+@pytest.mark.parametrize(
+    ("claims", "kept"),
+    [
+        # a headline and its body deny one act, naming the state's forces two ways: one claim
+        (
+            [
+                _told("s1c1", "troops", "Troops did not fire on peaceful citizens.", negated=True),
+                _told(
+                    "s1c2",
+                    "Government forces",
+                    "Government forces did not fire on peaceful citizens, the prosecutor said at the briefing.",
+                    negated=True,
+                    at=120,
+                ),
+            ],
+            ["s1c2"],
+        ),
+        # a named state and its unnamed soldiers in one account: one culprit, the name kept
+        (
+            [
+                _told("s1c1", "Peru", "Peruvian forces fired on a crowd in the square."),
+                _told(
+                    "s1c2",
+                    "soldiers",
+                    "Soldiers in armoured vehicles fired without warning into the square, witnesses said.",
+                    at=120,
+                ),
+            ],
+            ["s1c1"],
+        ),
+        # the state's forces and an armed group: two culprits, two claims
+        (
+            [
+                _told("s1c1", "troops", "Troops fired on the crowd."),
+                _told("s1c2", "militants", "Militants fired on the crowd.", at=120),
+            ],
+            ["s1c1", "s1c2"],
+        ),
+        # two inquiries of one account, each with its finding: two claims
+        (
+            [
+                _told("s1c1", "troops", "The first inquiry found that troops fired first.", speaker="first inquiry"),
+                _told(
+                    "s1c2",
+                    "Government forces",
+                    "The second found that government forces fired first.",
+                    at=120,
+                    speaker="second inquiry",
+                ),
+            ],
+            ["s1c1", "s1c2"],
+        ),
+        # two acts on two days: two claims, however alike
+        (
+            [
+                _told("s1c1", "troops", "On 18 May troops fired on students.", when=_on(18)),
+                _told("s1c2", "soldiers", "On 21 May soldiers fired on the crowd.", at=120, when=_on(21)),
+            ],
+            ["s1c1", "s1c2"],
+        ),
+    ],
+)
+def test_one_culprit_named_two_ways_in_one_account_is_one_claim(claims: list[Claim], kept: list[str]):
+    """An account that names one culprit two ways ("troops", "government forces") states one claim, or
+    every difference with another account is counted twice; its two voices, two days or two sides
+    stay two claims."""
+    from analysis.relate import fold_repeats
+
+    folded, _ = fold_repeats(claims, ALIASES)
+    assert [c.id for c in folded] == kept
+    assert len(fold_repeats(claims)[0]) == 2  # without the alias table, only equal values fold

@@ -453,7 +453,7 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
     group = item.group
     listed = set(group.claim_ids)
     kept = [c for c in item.filed if c.id in listed]
-    members, repeats = fold_repeats(kept + item.joined) if item.joined else (kept, {})
+    members, repeats = fold_repeats(kept + item.joined, aliases) if item.joined else (kept, {})
     new_ids = {c.id for c in item.joined}
     stats.need(members)  # the weights of every member's words, for the comparisons as for the topic
     sole = sole_state(members, aliases)
