@@ -29,6 +29,7 @@ from claims.initiator_negation import (
     has_neg,
     is_response,
     negated,
+    no_object,
     qualified,
     violent_or_none,
     violent_words,
@@ -260,7 +261,10 @@ def _named_group(tok: Token) -> bool:
 
 def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     nodes = [roles[n] for n in pattern.negation] or [roles.get("_clause", roles[pattern.trigger])]
-    said = any(negated(n) for n in nodes) or denied(roles[pattern.trigger]) or dismissed(roles[pattern.trigger])
+    trigger = roles[pattern.trigger]
+    said = any(negated(n) for n in nodes) or denied(trigger) or dismissed(trigger)
+    # "fired no shots", "no rockets were launched by X": unless the pattern reads the "no" itself
+    said = said or ("no" not in roles and no_object(trigger))
     return said != pattern.denial  # "did not deny involvement" is no denial
 
 

@@ -49,6 +49,15 @@ def has_neg(node: Token) -> bool:
     )
 
 
+def no_object(verb: Token) -> bool:
+    """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it":
+    the act's own object is "no" thing, so the act is denied (its clause, not a clause above)."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
 def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""

@@ -440,6 +440,18 @@ def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[s
         ("At no time did the soldiers fire on the crowd.", [("soldiers", True, "crowd")]),
         # "with no warning" says how, not whether
         ("The soldiers fired on the crowd with no warning.", [("soldiers", False, "crowd")]),
+        # the act's own object is "no" thing: "fired no shots", "no rockets were launched by"
+        ("The sentries fired no shots that evening.", [("sentries", True, None)]),
+        ("No rockets were launched by the militia that week.", [("militia", True, None)]),
+        ("The air force dropped no bombs on the market.", [("air force", True, "market")]),
+        # "no fewer than" is a figure, not a denial
+        ("The gunners fired no fewer than forty shells at the market.", [("gunners", False, "market")]),
+        # a part or role in the killing, and its denial
+        ("The militia played a leading role in the massacre.", [("militia", False, None)]),
+        ("Border guards took part in the shooting of the strikers.", [("border guards", False, None)]),
+        ("The militia played no part in the massacre, its commander said.", [("militia", True, None)]),
+        # a role in something else is no blame
+        ("The bishop played a leading role in the peace talks.", []),
     ],
 )
 def test_initiator_at_no_stage_is_a_negation(extract, text: str, found: list[tuple[str, bool, str | None]]):
