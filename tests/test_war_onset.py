@@ -204,3 +204,16 @@ def test_one_culprit_named_two_ways_in_one_account_is_one_claim(claims: list[Cla
     folded, _ = fold_repeats(claims, ALIASES)
     assert [c.id for c in folded] == kept
     assert len(fold_repeats(claims)[0]) == 2  # without the alias table, only equal values fold
+
+
+def test_a_headline_restating_the_body_gives_way_to_the_body():
+    """ "Prosecutor says eighty died ... and troops did not fire" (a headline, no closing stop) and the
+    body's "Troops did not fire on peaceful citizens.": the body's full sentence is the claim kept,
+    though the headline is longer."""
+    from analysis.relate import fold_repeats
+
+    headline = _told("s1c1", "troops", "Prosecutor says eighty died in the riots and troops did not fire on "
+                     "peaceful citizens", negated=True)  # fmt: skip
+    body = _told("s1c2", "troops", "Troops did not fire on peaceful citizens.", negated=True, at=120)
+    kept, repeats = fold_repeats([headline, body])
+    assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
