@@ -191,6 +191,10 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
         (said("s1c1", 120, "Officials initially put the toll at 120."), said("s2c1", 300, "300 were killed."), "update"),
         (said("s1c1", 19, "The first official count, given that evening, was 19 dead."),
          said("s2c1", 24, "24 were killed."), "update"),
+        # a count still being made: "now confirmed", "at last count"
+        (said("s1c1", 192, "By Monday 192 marines were now confirmed dead."), said("s2c1", 241, "It killed 241."),
+         "update"),
+        (said("s1c1", 31, "At last count 31 people had died."), said("s2c1", 40, "40 people were killed."), "update"),
         # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
          "update"),
