@@ -1263,3 +1263,18 @@ def test_initiator_owning_an_act_told_before_by_a_pronoun(text: str, found, quot
 )
 def test_initiator_a_capitalised_word_for_people_opening_the_sentence(extract, text: str, actor: str):
     assert [a.actor.lower() for a in extract(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the copula names who did the act its subject's own clause tells
+        ("Witnesses said the men who opened fire were police officers.", [("police officers", False)]),
+        ("Those who attacked the village were soldiers of the garrison.", [("soldiers", False)]),
+        ("The people who shelled the market were not soldiers, the army said.", [("soldiers", True)]),
+        # a clause of no violence names no one
+        ("The men who opened the door were police officers.", []),
+    ],
+)
+def test_initiator_those_who_did_it_were(extract, text: str, found: list[tuple[str, bool]]):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
