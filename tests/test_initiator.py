@@ -454,7 +454,7 @@ def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[s
         ("The bishop played a leading role in the peace talks.", []),
     ],
 )
-def test_initiator_at_no_stage_is_a_negation(extract, text: str, found: list[tuple[str, bool, str | None]]):
+def test_initiator_at_no_stage_no_shots_and_a_part_in_it(extract, text: str, found: list[tuple[str, bool, str | None]]):
     assert [(a.actor, a.negated, a.target) for a in extract(text)] == found
 
 

@@ -136,7 +136,7 @@ def _on(day: int) -> DateSpan:
 @pytest.mark.parametrize(
     ("claims", "kept"),
     [
-        # a headline and its body deny one act, naming the state's forces two ways: one claim
+        # two sentences of one account deny one act, naming the state's forces two ways: one claim
         (
             [
                 _told("s1c1", "troops", "Troops did not fire on peaceful citizens.", negated=True),
