@@ -7,6 +7,7 @@ the normalised interval, so a reader can check them against the quote.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from claims.models import Actor, Count, DateSpan, Duration
 from claims.rules import rules
@@ -24,13 +25,18 @@ def describe_number(n: int) -> str:
     return f"{n:,}"
 
 
+@lru_cache(maxsize=1)
+def _told_after() -> frozenset[str]:
+    """The hedges told after a figure ("or more", "or so"): rules.json's *_after lists, read once."""
+    q = rules()["qualifiers"]
+    return frozenset({*q["lower_bound_after"], *q["upper_bound_after"], *q["approximate_after"]})
+
+
 def _with_qualifier(qualifier: str | None, body: str) -> str:
     """ "more than 30,000", and a hedge told after the figure after it: "100 or more", "an hour or so"."""
     if not qualifier:
         return body
-    q = rules()["qualifiers"]
-    after = {*q["lower_bound_after"], *q["upper_bound_after"], *q["approximate_after"]}
-    return f"{body} {qualifier}" if qualifier in after else f"{qualifier} {body}"
+    return f"{body} {qualifier}" if qualifier in _told_after() else f"{qualifier} {body}"
 
 
 def describe_count(value: Count) -> str:
