@@ -101,15 +101,23 @@ def fold_repeats(members: list[Claim], aliases: AliasTable | None = None) -> tup
 def _one_culprit_told_twice(by_key: dict[tuple, list[Claim]], aliases: AliasTable,
                             sole: str | None) -> dict[tuple, list[Claim]]:  # fmt: skip
     """One source's blame claims of one stance merged when their actors agree ("troops" and
-    "Government forces" of the one state the fact names): one culprit named two ways. Each
+    "Government forces" of the one state the fact names, or of the one state the source names): one
+    culprit named two ways. Each
     joins the first earlier value of its source it agrees with; acts stay apart (_same_statements).
     Only a source's own values are compared (issue #11: a fact of a thousand sources)."""
     merged: dict[tuple, list[Claim]] = {}
     of_source: dict[str, list[tuple]] = {}
+    # where the fact's accounts name several states, one account naming one state and "the regime"
+    # ("government forces") means that state's: its own words name no other
+    told: dict[str, list[Claim]] = {}
+    for twins in by_key.values():
+        told.setdefault(twins[0].source_id, []).extend(twins)
+    own_state = {sid: sole_state(claims, aliases) for sid, claims in told.items()} if sole is None else {}
     for key, twins in by_key.items():
         head = twins[0]
         earlier = of_source.setdefault(head.source_id, [])
-        into = next((k for k in earlier if _one_culprit(merged[k][0], head, aliases, sole)), None)
+        own = sole if sole is not None else own_state.get(head.source_id)
+        into = next((k for k in earlier if _one_culprit(merged[k][0], head, aliases, own)), None)
         if into is None:
             merged[key] = list(twins)
             earlier.append(key)

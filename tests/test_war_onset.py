@@ -206,6 +206,22 @@ def test_one_culprit_named_two_ways_in_one_account_is_one_claim(claims: list[Cla
     assert len(fold_repeats(claims)[0]) == 2  # without the alias table, only equal values fold
 
 
+def test_one_account_naming_its_state_and_the_regime_is_one_claim_among_accounts_of_two_states():
+    """Where the accounts name two states (one blames Peru, another Chile), an account that names
+    only Chile and "the regime" still names one culprit two ways; an account that names both
+    states does not."""
+    from analysis.relate import fold_repeats
+
+    other = _told("s2c1", "Peru", "Peruvian forces fired on the crowd.")
+    own = [
+        _told("s1c1", "Chile", "Chilean forces fired on the crowd in the square."),
+        _told("s1c2", "regime", "Shells were fired from territory held by the regime, the report found.", at=120),
+    ]
+    assert [c.id for c in fold_repeats([*own, other], ALIASES)[0]] == ["s1c1", "s2c1"]
+    both = [*own, _told("s1c3", "Peru", "Peru denied that its troops had fired.", at=240, negated=True)]
+    assert [c.id for c in fold_repeats([*both, other], ALIASES)[0]] == ["s1c1", "s1c2", "s1c3", "s2c1"]
+
+
 def test_a_headline_restating_the_body_gives_way_to_the_body():
     """ "Prosecutor says eighty died ... and troops did not fire" (a headline, no closing stop) and the
     body's "Troops did not fire on peaceful citizens.": the body's full sentence is the claim kept,
