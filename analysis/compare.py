@@ -21,7 +21,7 @@ from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
-from claims.models import MUTUAL, NOBODY, Actor, Claim, Count, DateSpan, Duration
+from claims.models import MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
@@ -763,6 +763,10 @@ def _a_share(c: Claim) -> bool:
 def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
     """ "Both sides did it" neither confirms nor denies one side; "it never happened" denies whoever
     is said to have done it."""
+    if UNKNOWN in (pa, pb):
+        if pa == pb:
+            return "agree", f"{pair}: both say it is not established who did it"
+        return "unclear", f"{pair}: one account says it is not established who did it, which accuses no one"
     if MUTUAL in (pa, pb) and pa != pb:
         return "unclear", f"{pair}: one account says both sides did it"
     if NOBODY in (pa, pb) and pa != pb:

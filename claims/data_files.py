@@ -372,6 +372,10 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     responsibility_verbs: Words
     responsible_adjectives: Words
+    doc_unknown: str = Field("", alias="_doc_unknown")
+    unknown_verbs: Words = []  # "could not establish which side fired"
+    unknown_adjectives: Words = []  # "it is unclear who fired"
+    unknown_subjects: Words = []  # "responsibility has never been established"
     doc_contradiction_verbs: str = Field("", alias="_doc_contradiction_verbs")
     contradiction_verbs: Words = []  # "contradicted that assertion"
     doc_claim_nouns: str = Field("", alias="_doc_claim_nouns")

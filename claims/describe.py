@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from claims.models import Actor, Count, DateSpan, Duration
+from claims.models import NOBODY, UNKNOWN, Actor, Count, DateSpan, Duration
 from claims.rules import rules
 
 # Fixed English month names: strftime("%b") follows the locale (issue #2).
@@ -108,7 +108,12 @@ def describe_date(value: DateSpan) -> str:
 
 
 def describe_actor(value: Actor) -> str:
-    """Who acted, and on whom: "Armenia → Azerbaijan", "not Israel"."""
+    """Who acted, and on whom: "Armenia → Azerbaijan", "not Israel", "no one (it never happened)",
+    "not established who"."""
+    if value.actor == NOBODY:
+        return "no one (it never happened)"
+    if value.actor == UNKNOWN:
+        return "not established who"
     actor = " and ".join([value.actor, *value.allies])
     who = f"not {actor}" if value.negated else actor
     return f"{who} → {value.target}" if value.target else who

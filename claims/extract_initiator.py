@@ -36,7 +36,8 @@ from claims.initiator_negation import (
 )
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
-from claims.models import NOBODY
+from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
+from claims.models import NOBODY, UNKNOWN
 from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
@@ -168,6 +169,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_titled_noun": lambda: not _titled_noun(trigger),
         "no_agent": lambda: not any(c.dep_ == "agent" for c in trigger.children),  # "staged by X" names X
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
+        "own_accusation": lambda: event is not None and _own_accusation(event),
     }
     return tests[check]()
 
@@ -259,6 +261,19 @@ def _named_group(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP")
 
 
+OTHERS_ACCUSED = frozenset({"against", "about", "that"})
+
+
+def _own_accusation(noun: Token) -> bool:
+    """ "Called the accusations absurd": the accusations laid on the one who rejects them, not ones
+    that say whom they accuse ("the claim that the militia raided the village", "the accusations
+    against the police")."""
+    return not any(
+        c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in OTHERS_ACCUSED)
+        for c in noun.children
+    )
+
+
 def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     nodes = [roles[n] for n in pattern.negation] or [roles.get("_clause", roles[pattern.trigger])]
     trigger = roles[pattern.trigger]
@@ -317,7 +332,13 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
     reader = ActorReader(ctx)
     hits = [hit_of(pattern, roles, reader, sent) for pattern, roles in match(sent)]
     hits = [h for h in hits if h is not None and not _filed_by(ctx, h.actor_tok)]  # "(Probe Agency) -" files it
+    hits += [_unknown_hit(u) for u in find_unknown_culprits(sent)]
     return _dedupe([h for h in hits if h.actor != h.target])
+
+
+def _unknown_hit(found: UnknownCulprit) -> ActorHit:
+    """ "It was not known who fired": a claim that names no culprit (claims.initiator_unknown)."""
+    return ActorHit(found.knowing, found.first, UNKNOWN, None, None, False, "blame", found.act, UNKNOWN, found.last)
 
 
 def _filed_by(ctx: DocContext, tok: Token) -> bool:

@@ -260,7 +260,8 @@ class ActorReader:
         a territory of no one named is no actor ("both sides" is told by _mutual, the step before)."""
         if _lemma(tok) not in rules()["initiator"]["origin_nouns"]:
             return None
-        return self.nation(tok) or self._holder(tok, depth) or False
+        owner = (c for c in tok.children if c.dep_ == "compound")  # "a police post": the police's
+        return self.nation(tok) or self._holder(tok, depth) or self._first_named(owner, depth) or False
 
     def _holder(self, tok: Token, depth: int) -> Named | None:
         """ "from territory held by the rebel army", "from the side controlled by X": whoever held it
@@ -268,7 +269,12 @@ class ActorReader:
         holding = rules()["initiator"]["territory_verbs"]
         verbs = (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in holding)
         agents = (a for v in verbs for a in v.children if a.dep_ == "agent")
-        return self._first_named((o for a in agents for o in a.children if o.dep_ == "pobj"), depth)
+        named = self._first_named((o for a in agents for o in a.children if o.dep_ == "pobj"), depth)
+        if named is not None:
+            return named
+        # "rebel-held territory", "government-controlled areas": the holder written before the hyphen
+        held = (c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in holding)
+        return self._first_named((h for c in held for h in c.children if h.dep_ in ("npadvmod", "compound")), depth)
 
     def _quantity(self, tok: Token, depth: int) -> Named | None:
         """ "Hundreds of gunmen attacked", "dozens of soldiers": the people counted, not the number;

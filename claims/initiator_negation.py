@@ -138,12 +138,15 @@ def qualified(tok: Token) -> bool:
     return any(m.lower_ in QUALIFIED for m in tok.lefts)
 
 
+_BLAMED_FOR = ("of", "for", "with")  # "accused X of", "blamed X for", "charged X with"
+
+
 def blames_violence(verb: Token, obj: Token) -> bool:
     """ "blamed an Israeli strike", "accused X of attacking Y": blame for violence, not for policy."""
     violent = violent_words()
     if _lemma(obj) in violent:
         return True
-    preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ in _BLAMED_FOR]
     if any(_lemma(t) in violent for prep in preps for t in prep.subtree):
         return True
     # "accused the security forces of responsibility": of the incident, unless it names something else
@@ -155,11 +158,23 @@ def blames_violence(verb: Token, obj: Token) -> bool:
 def violent_or_none(*nodes: Token) -> bool:
     """What the actor is responsible for (denies involvement in) is violence, or is not said:
     "responsible for health care" is not blame."""
-    preps = [c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "of")]
+    preps = [
+        c
+        for node in nodes
+        for c in node.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "in", "of") and not _dates(c)
+    ]
     if not preps:
         return True
     violent = _violent_or_incident()
     return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
+
+
+def _dates(prep: Token) -> bool:
+    """ "In 2018 Russia denied any involvement": a prepositional phrase of time says when the denial
+    was made, not what it is about."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 @lru_cache(maxsize=1)

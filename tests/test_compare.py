@@ -10,7 +10,7 @@ import pytest
 
 from analysis.compare import compare, interval, overlap, scope_of
 from claims.actors import AliasTable
-from claims.models import Actor, Claim, Count, DateSpan, Duration
+from claims.models import NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 
 D = date
 
@@ -264,6 +264,11 @@ ACTORS = [
     # two unnamed armed groups against the state: one side; a militia may be the state's
     (actor("militants"), actor("rebels"), "agree"),
     (actor("militiamen"), actor("rebels"), "unclear"),
+    # "it is not known who fired": accuses no one, so it contradicts no culprit and no denial
+    (actor(UNKNOWN), actor(UNKNOWN), "agree"),
+    (actor(UNKNOWN), actor("Russia"), "unclear"),
+    (actor(UNKNOWN), actor("Russia", negated=True), "unclear"),
+    (actor(UNKNOWN), actor(NOBODY, negated=True), "unclear"),
 ]
 
 

@@ -862,6 +862,15 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         ("The colonel was sentenced to death for ordering the attack.", [("colonel", False)]),  # by rank
         ("She was sentenced to death for ordering the attack.", []),  # no one named
         ("The general was convicted of tax fraud.", []),  # no act of violence
+        # a charge or conviction of an act told by a verb; an acquittal finds the other way
+        ("The court convicted three soldiers of shooting down the airliner.", [("soldiers", False)]),
+        ("Prosecutors charged the militia with burning the village.", [("militia", False)]),
+        ("The rebel commander was indicted for ordering the massacre.", [("rebel commander", False)]),
+        ("The court acquitted the colonel of the bombing.", [("colonel", True)]),
+        ("The colonel was cleared of ordering the attack.", [("colonel", True)]),
+        ("The strikers charged the police line with spears.", []),  # a charge at, not of
+        # a date of the denial is not what was denied
+        ("In 2018 the militia denied any involvement.", [("militia", True)]),
         # the subject the parser read into an opening phrase of time
         ("In mid-March 1988 Moldovan forces captured the town.", [("Moldova", False)]),
     ],
@@ -869,6 +878,37 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
 def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, text: str, expected: list):
     """ "The court convicted X of the murder", "X was sentenced for the bombing": a court says who did it;
     "In mid-March 1988 X forces captured": the subject the parse hung on "In" (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rush at someone is an attack on them
+        ("The strikers charged at a police line.", [("strikers", False)]),
+        # the agent of the second of two passive verbs did what the first verb's subject names
+        ("The bombings were planned and carried out by the militia.", [("militia", False)]),
+        ("The bombing was investigated and confirmed by the police.", []),
+        # the weapon's participle names who used it; a fire set by someone
+        ("A car bomb planted by the rebels exploded outside the ministry.", [("rebels", False)]),
+        ("Investigators concluded that the fire was set deliberately by the guards.", [("guards", False)]),
+        ("The fire was started by a short circuit.", []),
+        # accusations called false by the accused
+        ("The militia called the accusations absurd.", [("militia", True)]),
+        ("The army dismissed the claims as a fabrication.", [("army", True)]),
+        ("The paper called the accusations against the militia credible.", []),
+        ("The ministry said the claim that the militia raided the village was a lie.", [("militia", True)]),
+        ("The militia said the accusations were baseless.", [("militia", True)]),
+        ("The militia said the accusations were credible.", []),
+        ("The army has always maintained its innocence.", [("army", True)]),
+        ("The army refused to accept responsibility for the killings.", [("army", True)]),
+    ],
+)
+def test_initiator_a_charge_a_second_passive_verb_a_weapon_and_accusations_called_false(
+    extract, text: str, expected: list
+):
+    """ "Charged at the police line" is an attack; "planned and carried out by X", "a bomb planted by
+    X": X did it; "X called the accusations absurd": X says it did not (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
 
 
@@ -1034,6 +1074,16 @@ def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str,
         ("The patrol came under artillery fire from Finnish territory.", [("Finland", False)]),
         # a place of no one named names no party
         ("The patrol came under fire from the territory.", []),
+        # the shots said to be fired (to have come) from a side or a territory; none from it denies it
+        ("The shells had been fired from Polish territory.", [("Poland", False)]),
+        ("The shots came from the Turkish side.", [("Turkey", False)]),
+        ("The mortar round was fired from territory held by the rebel army.", [("rebel army", False)]),
+        ("No shots were fired from the Polish side of the border.", [("Poland", True)]),
+        ("The rocket was fired from the eastern side.", []),
+        # a weapon fired from a place, a holder written before a hyphen, a post of a force
+        ("The airliner was downed by a missile fired from rebel-held territory.", [("rebel", False)]),
+        ("Shells were fired from government-held areas.", [("government", False)]),
+        ("The shots came from residential areas.", []),
         # "its" names the clause's own party
         ("Finland denied that its artillery had fired.", [("Finland", True)]),
         # staged by someone is done by them; staged alone, it never happened

@@ -20,7 +20,7 @@ from analysis.report.to_json import report_to_dict, report_to_json
 from analysis.report.to_markdown import report_to_markdown
 from analysis.report.view import build_view, quote_span
 from claims.describe import describe_number, describe_value
-from claims.models import Actor, Claim, Count, DateSpan, Duration
+from claims.models import NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from tests.report_fixture import CONTRADICTION_REASON, DASH_QUOTE, SCRIPT, sample_report
 from workspace.pipeline import write_report
 
@@ -64,6 +64,8 @@ def report() -> Report:
         (Actor(actor="Armenia", target="Azerbaijan"), "Armenia → Azerbaijan"),
         (Actor(actor="Armenia"), "Armenia"),
         (Actor(actor="Israel", negated=True), "not Israel"),
+        (Actor(actor=NOBODY, negated=True), "no one (it never happened)"),
+        (Actor(actor=UNKNOWN), "not established who"),
         (Duration(days=44.0), "44 days"),
         (Duration(days=1), "1 day"),
         (Duration(days=2.5), "2.5 days"),

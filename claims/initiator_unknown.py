@@ -1,0 +1,158 @@
+"""Accounts that say who did it is not known (issue #8).
+
+"It was not known who fired", "investigators could not establish which side fired the shell", "it is
+too early to say where it was fired from", "responsibility has never been established": a finding that
+the culprit is undetermined. It names no rival culprit, so it contradicts no one; it agrees with the
+other accounts that say the same. The words are data (rules initiator.unknown_*); this module reads
+the parse: a question word whose clause tells the act, under a knowing word that is negated or is
+itself a word of not knowing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claims.initiator_negation import has_neg
+from claims.rules import rules
+from claims.sub_event import violent_words
+
+MAX_UP = 3  # steps from the act's clause up to the knowing word ("it was too early to say where ...")
+WHO = frozenset({"who", "whom"})
+WHICH = frozenset({"which", "whose", "what"})
+
+
+@dataclass(frozen=True)
+class UnknownCulprit:
+    """Where an account says the doer is not known: the knowing word, the question word, the act."""
+
+    knowing: Token
+    question: Token
+    act: Token
+
+    @property
+    def first(self) -> Token:
+        """Where the quote begins: the "not" of "not known", else the leftmost of the three words."""
+        negs = [c for c in (*self.knowing.children, *self.knowing.head.children) if c.dep_ == "neg"]
+        return min([*negs, self.knowing, self.question, self.act], key=lambda t: t.i)
+
+    @property
+    def last(self) -> Token:
+        """Where the quote ends: the end of the act's clause ("who fired the rockets")."""
+        comps = [c for c in self.knowing.children if c.dep_ in ("acomp", "attr") and c.i > self.act.i]
+        end = max([self.act.right_edge, *comps], key=lambda t: t.i)  # "who fired remains unclear"
+        while end.i > self.first.i and end.is_punct:
+            end = end.nbor(-1)
+        return end
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    ini = rules()["initiator"]
+    keys = ("unknown_verbs", "unknown_adjectives", "unknown_subjects", "responsible_adjectives", "firing_verbs")
+    return {k: frozenset(ini[k]) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def _acts() -> frozenset[str]:
+    """What a clause must tell for its doer to be the culprit: an act of violence, firing, or doing it."""
+    ini = rules()["initiator"]
+    return violent_words() | frozenset(ini["firing_verbs"]) | frozenset(ini["perform_verbs"])
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _tells_act(clause: Token) -> bool:
+    """ "who fired", "which side opened fire", "who was responsible", "who was behind the attack"."""
+    if _lemma(clause) in _acts():
+        return True
+    kids = list(clause.children)
+    if any(c.dep_ == "acomp" and _lemma(c) in _words()["responsible_adjectives"] for c in kids):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "behind" for c in kids) or any(
+        c.dep_ == "dobj" and _lemma(c) in _acts() for c in kids
+    )
+
+
+def _question(tok: Token) -> Token | None:
+    """The clause a question word opens: "who fired" (fired), "which side fired" (fired), "where it was
+    fired from" (fired)."""
+    low = tok.lower_
+    if low in WHO and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head
+    if low in WHICH and tok.dep_ == "det" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.head
+    if low == "where" and tok.dep_ == "advmod":
+        return tok.head
+    return None
+
+
+def _not_knowing(word: Token) -> bool:
+    """ "not known", "could not establish", "did not say", "unclear", "too early to say", "not clear"
+    (the "not" on the verb "be" that holds "clear")."""
+    w = _words()
+    lemma = _lemma(word)
+    if lemma in w["unknown_adjectives"]:
+        return True
+    if lemma in w["unknown_verbs"]:
+        if has_neg(word) or (word.dep_ == "acomp" and has_neg(word.head)):
+            return True
+        # "too early to say": the saying hangs on an adjective "too" something
+        head = word.head
+        return word.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
+    if word.pos_ == "AUX" or lemma in ("remain", "be", "seem"):
+        # "It was not clear who fired", "Who fired remains unclear": the knowing word is its complement
+        comps = [c for c in word.children if c.dep_ in ("acomp", "attr")]
+        return any(
+            _lemma(c) in w["unknown_adjectives"] or (_lemma(c) in w["unknown_verbs"] and has_neg(word)) for c in comps
+        )
+    return False
+
+
+def _knowing_word(clause: Token) -> Token | None:
+    """The word of not knowing the act's clause hangs on; or, where the parser hung the rest of "Who
+    fired first remains unclear" on the question itself, the one that hangs on the clause."""
+    if clause.dep_ == "ROOT":
+        return next((c for c in clause.children if c.dep_ == "advcl" and c.i > clause.i and _not_knowing(c)), None)
+    if clause.dep_ == "relcl" and _lemma(clause.head) in _words()["unknown_adjectives"]:
+        return clause.head  # "it remains a mystery who fired"
+    node = clause
+    for _ in range(MAX_UP):
+        if node.dep_ not in ("ccomp", "csubj", "xcomp", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+        if _not_knowing(node):
+            return node
+    return None
+
+
+def _unestablished(tok: Token) -> Iterator[UnknownCulprit]:
+    """ "Responsibility for the attack has never been established", "the gunmen were never identified",
+    "the identity of the attackers remains unknown"."""
+    w = _words()
+    if tok.dep_ not in ("nsubj", "nsubjpass") or _lemma(tok) not in w["unknown_subjects"]:
+        return
+    verb = tok.head
+    if tok.dep_ == "nsubjpass" and _lemma(verb) in w["unknown_verbs"] and has_neg(verb):
+        yield UnknownCulprit(verb, tok, verb)
+    elif tok.dep_ == "nsubj" and _not_knowing(verb):
+        yield UnknownCulprit(verb, tok, verb)  # "the identity of the attackers remains unknown"
+
+
+def find_unknown_culprits(sent: Span) -> list[UnknownCulprit]:
+    """Every place in a sentence where it says the culprit is not known."""
+    found: list[UnknownCulprit] = []
+    for tok in sent:
+        found.extend(_unestablished(tok))
+        clause = _question(tok)
+        if clause is None or not _tells_act(clause):
+            continue
+        knowing = _knowing_word(clause)
+        if knowing is not None:
+            found.append(UnknownCulprit(knowing, tok, clause))
+    return found
