@@ -762,7 +762,7 @@ def _a_share(c: Claim) -> bool:
 
 def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
     """ "Both sides did it" neither confirms nor denies one side; "it never happened" denies whoever
-    is said to have done it."""
+    is said to have done it; "it is not known who did it" accuses no one, so it only meets its like."""
     if UNKNOWN in (pa, pb):
         if pa == pb:
             return "agree", f"{pair}: both say it is not established who did it"

@@ -102,9 +102,9 @@ def _one_culprit_told_twice(by_key: dict[tuple, list[Claim]], aliases: AliasTabl
                             sole: str | None) -> dict[tuple, list[Claim]]:  # fmt: skip
     """One source's blame claims of one stance merged when their actors agree ("troops" and
     "Government forces" of the one state the fact names, or of the one state the source names): one
-    culprit named two ways. Each
-    joins the first earlier value of its source it agrees with; acts stay apart (_same_statements).
-    Only a source's own values are compared (issue #11: a fact of a thousand sources)."""
+    culprit named two ways. Each joins the first earlier value of its source it agrees with; acts
+    stay apart (_same_statements). Only a source's own values are compared (issue #11: a fact of a
+    thousand sources)."""
     merged: dict[tuple, list[Claim]] = {}
     of_source: dict[str, list[tuple]] = {}
     # where the fact's accounts name several states, one account naming one state and "the regime"

@@ -21,7 +21,7 @@ from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
 from claims.dates import MONTHS
 from claims.event import EVENT_YEAR, PREFIX
-from claims.models import NUMERIC_KINDS, Actor, Claim
+from claims.models import NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -423,6 +423,8 @@ def _parties(claims: list[Claim], event: str | None) -> list[str]:
     party stands for its side: "Varna vs militants", not "Varna vs troops vs soldiers vs militants"."""
     found: list[str] = []
     for c in claims:
+        if isinstance(c.value, Actor) and c.value.actor == UNKNOWN:
+            continue  # "it is not known who fired" blames no party
         if isinstance(c.value, Actor) and not any(same_party(c.value.actor, p) for p in found):
             if not (event and not _state(event) and same_party(c.value.actor, event)):  # the place struck
                 found.append(c.value.actor)

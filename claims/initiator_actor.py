@@ -260,7 +260,7 @@ class ActorReader:
         a territory of no one named is no actor ("both sides" is told by _mutual, the step before)."""
         if _lemma(tok) not in rules()["initiator"]["origin_nouns"]:
             return None
-        owner = (c for c in tok.children if c.dep_ == "compound")  # "a police post": the police's
+        owner = (c for c in tok.children if c.dep_ == "compound")  # "from the militia side": the militia's
         return self.nation(tok) or self._holder(tok, depth) or self._first_named(owner, depth) or False
 
     def _holder(self, tok: Token, depth: int) -> Named | None:

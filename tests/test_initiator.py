@@ -1080,7 +1080,7 @@ def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str,
         ("The mortar round was fired from territory held by the rebel army.", [("rebel army", False)]),
         ("No shots were fired from the Polish side of the border.", [("Poland", True)]),
         ("The rocket was fired from the eastern side.", []),
-        # a weapon fired from a place, a holder written before a hyphen, a post of a force
+        # a weapon fired from a place; a holder written before a hyphen; a place of no one named
         ("The airliner was downed by a missile fired from rebel-held territory.", [("rebel", False)]),
         ("Shells were fired from government-held areas.", [("government", False)]),
         ("The shots came from residential areas.", []),

@@ -266,6 +266,7 @@ def test_topics_a_length_is_named_by_the_event_that_lasted(abouts: list[str], la
         (["troops", "terrorists"], "troops vs terrorists"),
         (["France", "helicopters"], "France"),
         (["Taliban", "Dessel"], "Taliban"),  # the place struck, read as a party
+        (["Taliban", "not established"], "Taliban"),  # "it is not known who did it" blames no party
     ],
 )
 def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str], parties: str):
