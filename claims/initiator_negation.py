@@ -80,8 +80,10 @@ def denied(tok: Token) -> bool:
     "denied that its forces shelled"), not in who denies; not a denial itself negated."""
     denial = _words()["denial_verbs"]
     node = tok
+    clause = False  # passed through a relative clause: "a report, which blamed X, was disputed" tells the blame
     for head in tok.ancestors:
-        if _lemma(head) in denial and node.dep_ in COMPLEMENT:
+        passive = node.dep_ == "nsubjpass" and not clause  # "any involvement by X was denied"
+        if _lemma(head) in denial and (node.dep_ in COMPLEMENT or passive):
             if _told_before(node, head):
                 return False  # "Peasants say troops massacred hundreds; army denies it": two statements
             if node.dep_ == "conj":
@@ -89,6 +91,7 @@ def denied(tok: Token) -> bool:
                 # government had started the war": a second statement of the denier, not what is denied
                 return False
             return not has_neg(head)
+        clause = clause or node.dep_ == "relcl"
         node = head
     return False
 

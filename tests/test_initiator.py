@@ -902,6 +902,9 @@ def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, te
         ("The militia said the accusations were credible.", []),
         ("The army has always maintained its innocence.", [("army", True)]),
         ("The army refused to accept responsibility for the killings.", [("army", True)]),
+        # a part in it denied in the passive
+        ("Any involvement by the militia was denied.", [("militia", True)]),
+        ("A newspaper report, which placed the blame on the militia, was disputed.", [("militia", False)]),
     ],
 )
 def test_initiator_a_charge_a_second_passive_verb_a_weapon_and_accusations_called_false(
