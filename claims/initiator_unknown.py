@@ -52,7 +52,7 @@ class UnknownCulprit:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     ini = rules()["initiator"]
-    keys = ("unknown_verbs", "unknown_adjectives", "unknown_subjects", "responsible_adjectives", "firing_verbs")
+    keys = ("unknown_verbs", "unknown_adjectives", "unknown_subjects", "responsible_adjectives")
     return {k: frozenset(ini[k]) for k in keys}
 
 

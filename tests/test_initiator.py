@@ -897,6 +897,7 @@ def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, te
         ("The militia called the accusations absurd.", [("militia", True)]),
         ("The army dismissed the claims as a fabrication.", [("army", True)]),
         ("The paper called the accusations against the militia credible.", []),
+        ("The ministry rejected the accusations against the police.", []),  # not its own
         ("The ministry said the claim that the militia raided the village was a lie.", [("militia", True)]),
         ("The militia said the accusations were baseless.", [("militia", True)]),
         ("The militia said the accusations were credible.", []),
