@@ -436,6 +436,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
             return "agree", f"{pair}: the figures are compatible"
         if _close(stated(a.value), stated(b.value)):  # type: ignore[arg-type]
             return "unclear", f"{pair}: close figures, likely counted at different times or by different counters"
+        rough = _rough_below(a.value, ia, b.value, ib)  # type: ignore[arg-type]
+        if rough:
+            return "unclear", f"{pair}: '{rough}' gives an order of size, not an upper bound"
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
@@ -663,6 +666,22 @@ def _close(a: Interval, b: Interval) -> bool:
     return big > 0 and gap / big <= rules()["close_figures_share"]
 
 
+def _rough_below(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
+    """ "Killed hundreds" against "1,429 dead": the vague amount (rules rough_orders) says how large, not
+    how large at most; a figure below it, or beyond the next order of size (rough_order_reach times its
+    top: "thousands" against a million), contradicts it. Returns the vague words."""
+    for x, ix, iy in ((a, ia, ib), (b, ib, ia)):
+        reach = ix.high * rules()["rough_order_reach"]
+        if x.vague and (x.qualifier or "").lower() in _rough_orders() and ix.high < iy.low <= reach:
+            return x.qualifier
+    return None
+
+
+@lru_cache(maxsize=1)
+def _rough_orders() -> frozenset[str]:
+    return frozenset(rules()["rough_orders"])
+
+
 def _opposite_bounds(a: Count, b: Count) -> bool:
     """ "at least 40" and "as many as 45": one open below, the other capped above."""
     lower_only = lambda c: c.low is not None and c.high is None  # noqa: E731
@@ -813,7 +832,19 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         if state:
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
+    if _named_more_fully(pa, pb):
+        return "agree", f"{pair}: one names the same doers more fully"
     return "contradict", f"{pair}: different actors"
+
+
+def _named_more_fully(a: str, b: str) -> bool:
+    """ "the Guardsmen" / "the state National Guardsmen", "paratroopers" / "British paratroopers": one
+    adds words before the other's whole name, whose last word, its head, is the same: the same doers,
+    as far as the words go."""
+    wa, wb = (re.findall(r"[\w'’-]+", x.lower()) for x in (a, b))
+    wa, wb = ([w for w in ws if w not in ("the", "a", "an")] for ws in (wa, wb))
+    short, long = sorted((wa, wb), key=len)
+    return 0 < len(short) < len(long) and long[-len(short) :] == short
 
 
 def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: str | None) -> tuple[str, str]:
@@ -861,7 +892,7 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
     pos, neg = (pb, pa) if va.negated else (pa, pb)
     if sole_state:  # "government forces did it" / "Syria was not behind it": the one state's forces
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
-    if same_party(pos, neg):
+    if same_party(pos, neg) or _named_more_fully(pos, neg):
         return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
     if _attackers(pos) and _attackers(neg) and _generic(pos, aliases) == _generic(neg, aliases) == "irregular":
         # "the terrorists were to blame" / "it was not the militants": the attackers, unnamed, both times

@@ -376,6 +376,9 @@ class InitiatorWords(_Strict):
     unknown_verbs: Words = []  # "could not establish which side fired"
     unknown_adjectives: Words = []  # "it is unclear who fired"
     unknown_subjects: Words = []  # "responsibility has never been established"
+    unknown_unable: Words = []  # "were unable to determine who fired"
+    unknown_evidence_nouns: Words = []  # "no evidence to show which side fired"
+    unknown_lacking: Words = []  # "insufficient evidence to prove"
     doc_contradiction_verbs: str = Field("", alias="_doc_contradiction_verbs")
     contradiction_verbs: Words = []  # "contradicted that assertion"
     doc_claim_nouns: str = Field("", alias="_doc_claim_nouns")
@@ -426,6 +429,8 @@ class RulesFile(BaseModel):
     duration_tolerance: float = Field(ge=0, lt=1)
     strict_lower_bound: Words
     vague_amounts: dict[str, tuple[int, int]]
+    rough_orders: Words = []  # "hundreds", "thousands": an order of size, not an upper bound
+    rough_order_reach: float = Field(10.0, gt=1)  # how far above its top a rough order still reaches
     number_words: dict[str, int]
     multipliers: dict[str, int]
     scope: ScopeWords

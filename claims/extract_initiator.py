@@ -332,7 +332,9 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
     reader = ActorReader(ctx)
     hits = [hit_of(pattern, roles, reader, sent) for pattern, roles in match(sent)]
     hits = [h for h in hits if h is not None and not _filed_by(ctx, h.actor_tok)]  # "(Probe Agency) -" files it
-    hits += [_unknown_hit(u) for u in find_unknown_culprits(sent)]
+    unknown = find_unknown_culprits(sent)
+    asked = {u.act.i for u in unknown}  # "could not say which army shelled it": the shelling names no one
+    hits = [h for h in hits if h.trigger.i not in asked] + [_unknown_hit(u) for u in unknown]
     return _dedupe([h for h in hits if h.actor != h.target])
 
 

@@ -37,7 +37,7 @@ class UnknownCulprit:
     def first(self) -> Token:
         """Where the quote begins: the "not" of "not known", else the leftmost of the three words."""
         negs = [c for c in (*self.knowing.children, *self.knowing.head.children) if c.dep_ == "neg"]
-        return min([*negs, self.knowing, self.question, self.act], key=lambda t: t.i)
+        return min([*negs, *_not_able(self.knowing), self.knowing, self.question, self.act], key=lambda t: t.i)
 
     @property
     def last(self) -> Token:
@@ -52,7 +52,15 @@ class UnknownCulprit:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     ini = rules()["initiator"]
-    keys = ("unknown_verbs", "unknown_adjectives", "unknown_subjects", "responsible_adjectives")
+    keys = (
+        "unknown_verbs",
+        "unknown_adjectives",
+        "unknown_subjects",
+        "unknown_unable",
+        "unknown_evidence_nouns",
+        "unknown_lacking",
+        "responsible_adjectives",
+    )
     return {k: frozenset(ini[k]) for k in keys}
 
 
@@ -89,7 +97,52 @@ def _question(tok: Token) -> Token | None:
         return tok.head.head
     if low == "where" and tok.dep_ == "advmod":
         return tok.head
+    if low == "either" and tok.dep_ == "det" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.head  # "that either side fired": one of two, no one named
+    if tok.dep_ in ("nsubj", "nsubjpass") and _one_or_the_other(tok):
+        return tok.head  # "that one party or the other fired"
     return None
+
+
+def _one_or_the_other(tok: Token) -> bool:
+    """ "one party or the other", "one side or another": a subject that names no one of the two."""
+    one = any(c.dep_ in ("nummod", "det") and c.lower_ == "one" for c in tok.children)
+    return one and any(c.dep_ == "conj" and c.lower_ in ("other", "another") for c in tok.children)
+
+
+def _not_able(word: Token) -> list[Token]:
+    """The words that say the knowing could not be done: "unable", "failed", "impossible", "no"
+    or "insufficient" before "evidence" (for the quote to hold them)."""
+    w = _words()
+    head = word.head
+    if _cannot(word):
+        return [head] if _lemma(head) in w["unknown_unable"] else [c for c in head.children if c.dep_ == "acomp"]
+    if _no_evidence(word):
+        return [c for c in head.children if c.dep_ in ("det", "amod")]
+    return []
+
+
+def _cannot(word: Token) -> bool:
+    """ "unable to determine", "failed to establish", "it is impossible to say": the knowing word is the
+    infinitive of a word of not being able (rules initiator.unknown_unable)."""
+    if word.dep_ != "xcomp":
+        return False
+    unable = _words()["unknown_unable"]
+    head = word.head
+    return _lemma(head) in unable or any(c.dep_ == "acomp" and _lemma(c) in unable for c in head.children)
+
+
+def _no_evidence(word: Token) -> bool:
+    """ "no evidence to show", "insufficient evidence to prove": the knowing word is what evidence that
+    is lacking would do (rules initiator.unknown_evidence_nouns, unknown_lacking)."""
+    w = _words()
+    head = word.head
+    if word.dep_ not in ("acl", "relcl") or _lemma(head) not in w["unknown_evidence_nouns"]:
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and _lemma(c) in w["unknown_lacking"])
+        for c in head.children
+    )
 
 
 def _not_knowing(word: Token) -> bool:
@@ -100,7 +153,7 @@ def _not_knowing(word: Token) -> bool:
     if lemma in w["unknown_adjectives"]:
         return True
     if lemma in w["unknown_verbs"]:
-        if has_neg(word) or (word.dep_ == "acomp" and has_neg(word.head)):
+        if has_neg(word) or (word.dep_ == "acomp" and has_neg(word.head)) or _cannot(word) or _no_evidence(word):
             return True
         # "too early to say": the saying hangs on an adjective "too" something
         head = word.head

@@ -103,7 +103,13 @@ COUNTS = [
     # vague amounts use their documented range
     (count(2_000, 9_999, "thousands", vague=True), "people", exact(1_000_000), "people", "contradict"),
     (count(2_000, 9_999, "thousands", vague=True), "people", exact(3_500), "people", "agree"),
-    (count(20_000, 99_999, "tens of thousands", vague=True), "refugees", exact(120_000), "refugees", "contradict"),
+    # a rough order of size says how large, not how large at most: a figure above it, up to the next
+    # order, does not contradict it; one below it, or far beyond, does (issue #8)
+    (count(20_000, 99_999, "tens of thousands", vague=True), "refugees", exact(120_000), "refugees", "unclear"),
+    (count(200, 999, "hundreds", vague=True), "people", exact(1_429), "people", "unclear"),
+    (count(200, 999, "hundreds", vague=True), "people", exact(40), "people", "contradict"),
+    (count(200, 999, "hundreds", vague=True), "people", exact(25_000), "people", "contradict"),
+    (count(200, 500, "a few hundred", vague=True), "people", exact(1_429), "people", "contradict"),
     # "as many as 45" is an upper estimate near 45, not "anything from 0 to 45" (docs/demo-corpus.md)
     (exact(4), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "contradict"),
     (exact(40), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "agree"),
@@ -269,6 +275,11 @@ ACTORS = [
     (actor(UNKNOWN), actor("Russia"), "unclear"),
     (actor(UNKNOWN), actor("Russia", negated=True), "unclear"),
     (actor(UNKNOWN), actor(NOBODY, negated=True), "unclear"),
+    # one account names the other's doers with more words before the same head (issue #8)
+    (actor("Guardsmen"), actor("Varna National Guardsmen"), "agree"),
+    (actor("the Lancers"), actor("Ruritanian Lancers"), "agree"),
+    (actor("Guardsmen", negated=True), actor("Varna National Guardsmen"), "contradict"),
+    (actor("Guardsmen"), actor("Varna Rangers"), "contradict"),
 ]
 
 

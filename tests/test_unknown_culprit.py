@@ -48,6 +48,16 @@ def blame():
         ("The identity of the attackers remains unknown.", "identity of the attackers remains unknown"),
         ("It remains a mystery who fired the shots at Keswin.", None),
         ("The perpetrators were never found.", None),
+        (
+            "Investigators were unable to determine who planted the bomb at Keswin.",
+            "unable to determine who planted the bomb at Keswin",
+        ),
+        ("The monitors failed to establish which side had shelled the square.", None),
+        ("It is impossible to say who fired first at the Orlen checkpoint.", None),
+        ("There is no evidence to show which side fired the shell.", "no evidence to show which side fired the shell"),
+        ("The panel found insufficient evidence to prove that either side fired the mortar round.", None),
+        ("The panel found insufficient evidence to prove that one party or the other fired the mortar round.", None),
+        ("Observers could not say with certainty which army shelled the market.", None),
     ],
 )
 def test_an_account_that_the_culprit_is_not_known(blame, text: str, quote: str | None) -> None:
@@ -65,6 +75,8 @@ def test_an_account_that_the_culprit_is_not_known(blame, text: str, quote: str |
         "It was unclear how many people died in the raid.",
         "The police said they knew who had fired the shots.",  # known, not unknown
         "Nobody knows where the convoy went.",
+        "The rebels failed to take the bridge.",
+        "There is no evidence of a mass grave near the village.",
     ],
 )
 def test_not_knowing_something_else_is_no_claim(blame, text: str) -> None:
