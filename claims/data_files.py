@@ -376,6 +376,10 @@ class InitiatorWords(_Strict):
     unknown_verbs: Words = []  # "could not establish which side fired"
     unknown_adjectives: Words = []  # "it is unclear who fired"
     unknown_subjects: Words = []  # "responsibility has never been established"
+    doc_raising: str = Field("", alias="_doc_raising")
+    raising_passive: Words = []  # "X is believed to have fired"
+    raising_active: Words = []  # "X appears to have fired"
+    raising_of: Words = []  # "X is suspected of carrying out"
     unknown_unable: Words = []  # "were unable to determine who fired"
     unknown_evidence_nouns: Words = []  # "no evidence to show which side fired"
     unknown_lacking: Words = []  # "insufficient evidence to prove"

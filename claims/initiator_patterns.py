@@ -146,8 +146,58 @@ def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str
 
 @lru_cache(maxsize=1)
 def patterns() -> PatternFile:
-    """The checked pattern file (read once per process)."""
-    return read(FILE, PatternFile)[1]
+    """The checked pattern file (read once per process), with the raised twin of every pattern whose
+    doer is its trigger's subject (raised_twins)."""
+    found = read(FILE, PatternFile)[1]
+    twins = [twin for p in found.patterns for twin in raised_twins(p)]
+    return found.model_copy(update={"patterns": [*found.patterns, *twins]})
+
+
+RAISER = "raiser"  # the role of the raising verb in a raised twin
+# (twin id suffix, the trigger's dependency, the path up to the raising verb, its word list, the doer's dependency)
+RAISINGS = (
+    ("raised", "xcomp", ("<",), "raising_passive", "nsubjpass"),  # "X is believed to have fired"
+    ("seeming", "xcomp", ("<",), "raising_active", "nsubj"),  # "X appears to have fired"
+    ("suspected", "pcomp", ("<", "<"), "raising_of", "nsubjpass"),  # "X is suspected of carrying out"
+)
+
+
+def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
+    """ "X is believed to have carried out the attack", "X appears to have fired first", "X is suspected
+    of carrying out the bombing": the doer is the subject of a raising verb above the act, not of the act
+    itself (rules initiator.raising_*). For a pattern whose anchor is its trigger and whose doer is the
+    trigger's subject, the same pattern with the subject taken from the raising verb; a "not" there
+    negates the claim too ("X is not believed to have fired")."""
+    nodes = pattern.pattern
+    anchor = nodes[0]
+    doer = next((n for n in nodes if n.right_id == pattern.actor), None)
+    if (
+        anchor.right_id != pattern.trigger
+        or "DEP" in anchor.right_attrs
+        or doer is None
+        or (doer.left_id, doer.rel_op, doer.right_attrs.get("DEP")) != (pattern.trigger, ">", "nsubj")
+        or RAISER in {n.right_id for n in nodes}
+    ):
+        return []
+    twins = []
+    for suffix, dep, path, words, subject in RAISINGS:
+        first = anchor.model_copy(update={"right_attrs": {**anchor.right_attrs, "DEP": dep}})
+        steps, left = [], pattern.trigger
+        for n, op in enumerate(path):
+            last = n == len(path) - 1
+            attrs = {"LEMMA": {"IN": [f"@{words}"]}} if last else {"LOWER": "of", "DEP": "prep"}
+            rid = RAISER if last else f"{RAISER}_prep"
+            steps.append(PatternNode(RIGHT_ID=rid, RIGHT_ATTRS=attrs, LEFT_ID=left, REL_OP=op))
+            left = rid
+        raised = doer.model_copy(update={"left_id": RAISER, "right_attrs": {**doer.right_attrs, "DEP": subject}})
+        rest = [raised if n is doer else n for n in nodes[1:]]
+        negation = [*(pattern.negation or [pattern.trigger]), RAISER]
+        twins.append(
+            pattern.model_copy(
+                update={"id": f"{pattern.id}+{suffix}", "pattern": [first, *steps, *rest], "negation": negation}
+            )
+        )
+    return twins
 
 
 @lru_cache(maxsize=4)

@@ -187,6 +187,12 @@ FOUND = [
     ("The Kremlin denied that Russian troops killed civilians in Tarvik.", "Russia", True, None),
     ("Ukraine accused Russia of war crimes when it entered Tarvik.", "Russia", False, None),
     ("Armenia and Azerbaijan fought over the valley, and the latter shelled Tarvik.", "Azerbaijan", False, None),
+    # the idioms of blame (issue #8)
+    ("Officials pointed the finger at the Red Hand militia over the bombing.", "Red Hand militia", False, None),
+    ("The bombing bore the hallmarks of the Red Hand militia.", "Red Hand militia", False, None),
+    ("After the massacre, suspicion fell on the border guards.", "border guards", False, None),
+    ("The evidence points to the Red Hand militia.", "Red Hand militia", False, None),
+    ("The militia has been implicated in the killings.", "militia", False, None),
     # the responsibility for an act lies with its doer
     ("Responsibility for the massacre lies with the militia.", "militia", False, None),
     ("Responsibility for the massacre does not lie with the army.", "army", True, None),
@@ -292,6 +298,8 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    "The minister pointed the finger at the central bank over inflation.",  # no violence: no culprit
+    "The evidence points to a gas leak.",
     # a title naming the event by its city is no "Paris attacks [someone]"
     "November 2015 Paris attacks\n\nThe blasts shook the city.",
     "The delegations entered talks on Monday.",
