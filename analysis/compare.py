@@ -884,11 +884,15 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
                     sole_state: str | None) -> tuple[str, str]:  # fmt: skip
     """One account or both say who did not do it."""
     if va.negated and vb.negated:
-        return (
-            ("agree", f"{pair}: both deny the same actor")
-            if same_party(pa, pb)
-            else ("unclear", f"{pair}: two denials name no culprit")
-        )
+        if same_party(pa, pb) or _named_more_fully(pa, pb):
+            return "agree", f"{pair}: both deny the same actor"
+        if sole_state is not None and all(
+            _generic(x, aliases) == "state" or (sole_state and same_party(x, sole_state)) for x in (pa, pb)
+        ):
+            # "the Syrian government denied any involvement" / "the army has not used such weapons": the one
+            # state the accounts name (or, naming none, one state all the same), and its forces
+            return "agree", f"{pair}: both deny that {sole_state or 'the state'} did it"
+        return "unclear", f"{pair}: two denials name no culprit"
     pos, neg = (pb, pa) if va.negated else (pa, pb)
     if sole_state:  # "government forces did it" / "Syria was not behind it": the one state's forces
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))

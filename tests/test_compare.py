@@ -283,6 +283,25 @@ ACTORS = [
 ]
 
 
+# two denials: of one party, or of the one state the fact's accounts name and its forces (issue #8)
+DENIALS = [
+    ("Syria", "army", "Syria", "agree"),
+    ("government", "army", "Syria", "agree"),
+    ("troops", "government forces", "", "agree"),  # no state named: one state's all the same
+    ("Syria", "army", None, "unclear"),  # two states named: the army may be either's
+    ("army", "rebels", "Syria", "unclear"),
+    ("Syria", "Turkey", "Syria", "unclear"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "sole", "relation"), DENIALS)
+def test_compare_two_denials(aliases: AliasTable, a: str, b: str, sole: str | None, relation: str):
+    ca, cb = _pair(actor(a, negated=True), actor(b, negated=True), kind="initiator")
+    got, reason = compare(ca, cb, aliases, sole)
+    assert got == relation, reason
+    assert compare(cb, ca, aliases, sole)[0] == relation
+
+
 @pytest.mark.parametrize(("a", "b", "relation"), ACTORS, ids=_id)
 def test_compare_actors(aliases: AliasTable, a: Actor, b: Actor, relation: str):
     ca, cb = _pair(a, b, kind="initiator")
