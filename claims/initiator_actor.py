@@ -22,7 +22,7 @@ from claims.models import MUTUAL
 from claims.people_nouns import people_nouns
 from claims.rules import rules
 from claims.sub_event import act_nouns
-from claims.tree import before_dash, entities, np_text
+from claims.tree import before_dash, calendar_tokens, entities, np_text
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
 NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
@@ -512,13 +512,16 @@ class ActorReader:
     def _descriptive(self, tok: Token) -> Named:
         """ "the army's special forces" -> "army's special forces": no determiner, number or clause."""
         keep = {tok.i}
+        # "On 21 May troops opened fire": not "May troops", tagged as a date or not
+        day = calendar_tokens(tok)
         for child in tok.lefts:
             if child.dep_ in MODIFIERS:
                 keep |= {
                     t.i
                     for t in child.subtree
                     if t.dep_ not in NOT_DESCRIPTIVE and t.pos_ != "PRON" and t.ent_type_ not in TIME_ENTITIES
-                }  # "On 21 May troops opened fire": not "May troops"
+                    and t.i not in day
+                }  # fmt: skip
         words = [t for t in tok.doc[min(keep) : tok.i + 1] if t.i in keep]
         written = "".join(t.text + (" " if t.whitespace_ or t.i + 1 not in keep else "") for t in words).strip()
         written = " ".join(written.split()).replace(" 's", "'s").replace(" ’s", "’s")

@@ -187,6 +187,8 @@ FOUND = [
     ("The Kremlin denied that Russian troops killed civilians in Tarvik.", "Russia", True, None),
     ("Ukraine accused Russia of war crimes when it entered Tarvik.", "Russia", False, None),
     ("Armenia and Azerbaijan fought over the valley, and the latter shelled Tarvik.", "Azerbaijan", False, None),
+    # a day the tagger missed is no part of the doers' name
+    ("On the night of 12 to 13 May armed criminals attacked a police post.", "armed criminals", False, None),
     # the idioms of blame (issue #8)
     ("Officials pointed the finger at the Red Hand militia over the bombing.", "Red Hand militia", False, None),
     ("The bombing bore the hallmarks of the Red Hand militia.", "Red Hand militia", False, None),
