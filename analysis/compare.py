@@ -832,19 +832,22 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         if state:
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
-    if _named_more_fully(pa, pb):
+    if _named_more_fully(pa, pb, aliases):
         return "agree", f"{pair}: one names the same doers more fully"
     return "contradict", f"{pair}: different actors"
 
 
-def _named_more_fully(a: str, b: str) -> bool:
-    """ "the Guardsmen" / "the state National Guardsmen", "paratroopers" / "British paratroopers": one
-    adds words before the other's whole name, whose last word, its head, is the same: the same doers,
-    as far as the words go."""
-    wa, wb = (re.findall(r"[\w'’-]+", x.lower()) for x in (a, b))
-    wa, wb = ([w for w in ws if w not in ("the", "a", "an")] for ws in (wa, wb))
-    short, long = sorted((wa, wb), key=len)
-    return 0 < len(short) < len(long) and long[-len(short) :] == short
+def _named_more_fully(a: str, b: str, aliases: AliasTable) -> bool:
+    """ "the Guardsmen" / "the state National Guardsmen", "the Lancers" / "Ruritanian Lancers": one adds
+    words before the other's whole name, whose last word, its head, is the same: the same doers, as far
+    as the words go. Not when the shorter only describes ("forces" / "rebel forces"): whose forces is
+    for the described actors' rules."""
+    (short, ws), (_, wl) = sorted(((x, _bare_words(x)) for x in (a, b)), key=lambda xw: len(xw[1]))
+    return 0 < len(ws) < len(wl) and wl[-len(ws) :] == ws and _generic(short, aliases) is None
+
+
+def _bare_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in ("the", "a", "an")]
 
 
 def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: str | None) -> tuple[str, str]:
@@ -884,7 +887,7 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
                     sole_state: str | None) -> tuple[str, str]:  # fmt: skip
     """One account or both say who did not do it."""
     if va.negated and vb.negated:
-        if same_party(pa, pb) or _named_more_fully(pa, pb):
+        if same_party(pa, pb) or _named_more_fully(pa, pb, aliases):
             return "agree", f"{pair}: both deny the same actor"
         if sole_state is not None and all(
             _generic(x, aliases) == "state" or (sole_state and same_party(x, sole_state)) for x in (pa, pb)
@@ -896,7 +899,7 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
     pos, neg = (pb, pa) if va.negated else (pa, pb)
     if sole_state:  # "government forces did it" / "Syria was not behind it": the one state's forces
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
-    if same_party(pos, neg) or _named_more_fully(pos, neg):
+    if same_party(pos, neg) or _named_more_fully(pos, neg, aliases):
         return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
     if _attackers(pos) and _attackers(neg) and _generic(pos, aliases) == _generic(neg, aliases) == "irregular":
         # "the terrorists were to blame" / "it was not the militants": the attackers, unnamed, both times

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
-
 from spacy.tokens import Doc, Span, Token
+
+from claims.dates import MONTHS, WEEKDAYS
 
 _LAST_ENTS: tuple[Doc | None, tuple[Span, ...]] = (None, ())
 
@@ -86,7 +86,7 @@ def np_text(head: Token, stop: frozenset[str] = frozenset({"relcl", "acl"}), *, 
     return text.replace(" ’s", "’s").replace(" 's", "'s").strip(" ,.;:\"“”'")
 
 
-CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # as written in English, whatever the machine's locale
 
 
 def calendar_tokens(head: Token) -> set[int]:
@@ -98,7 +98,7 @@ def calendar_tokens(head: Token) -> set[int]:
     return {
         t.i
         for c in head.lefts
-        if c.text in CALENDAR and c.dep_ in ("nmod", "compound", "npadvmod")
+        if c.text[:1].isupper() and c.lower_ in CALENDAR and c.dep_ in ("nmod", "compound", "npadvmod")
         for t in c.subtree
         if t.i == c.i or t.like_num or t.dep_ in ("cc", "quantmod", "nummod")
     }

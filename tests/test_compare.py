@@ -280,6 +280,7 @@ ACTORS = [
     (actor("the Lancers"), actor("Ruritanian Lancers"), "agree"),
     (actor("Guardsmen", negated=True), actor("Varna National Guardsmen"), "contradict"),
     (actor("Guardsmen"), actor("Varna Rangers"), "contradict"),
+    (actor("forces", negated=True), actor("rebel forces"), "unclear"),  # "forces" only describes
 ]
 
 

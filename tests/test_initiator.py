@@ -147,14 +147,8 @@ def test_initiator_actor_phrase_leaves_out_a_day_the_parse_hung_on_it():
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp, aliases = load_nlp(), AliasTable()
-
-    def run(text: str) -> list[Actor]:
-        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-        return [c.value for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "initiator"]
-
-    return run
+def extract(initiator_values):
+    return initiator_values  # tests/conftest.py
 
 
 # sentence, actor, negated, actor_text

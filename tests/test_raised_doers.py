@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.actors import AliasTable
-from claims.extract import extract_from_doc
 from claims.initiator_patterns import RAISER, InitiatorPattern, patterns, raised_twins
-from claims.models import Actor
-from claims.nlp import load_nlp
-from sources.models import Source, text_sha256
 
 
 def _pattern(doer_dep: str, anchor_attrs: dict | None = None) -> InitiatorPattern:
@@ -57,14 +52,8 @@ def test_the_twins_are_among_the_patterns_the_matcher_runs() -> None:
 
 
 @pytest.fixture(scope="module")
-def blame():
-    nlp, aliases = load_nlp(), AliasTable()
-
-    def run(text: str) -> list[Actor]:
-        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-        return [c.value for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "initiator"]
-
-    return run
+def blame(initiator_values):
+    return initiator_values  # tests/conftest.py
 
 
 @pytest.mark.slow
