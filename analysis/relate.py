@@ -67,7 +67,7 @@ def topic_of(claims: list[Claim], voc: Vocabulary) -> str:
     best = medoid(claims, words)  # the member sharing most words with the others (issue #11: in linear time)
     about = " ".join(best.about.split()[:MAX_TOPIC_WORDS])
     if about or claims[0].kind in NUMERIC_KINDS or claims[0].kind == "initiator":
-        return name_fact(claims, about, voc.idf, label)
+        return name_fact(claims, about, voc.idf, label, named=best.phrase)
     counts: Counter[str] = Counter()
     for c in claims:
         counts.update(set(features(c)))

@@ -458,8 +458,9 @@ def _act(about: str, claims: list[Claim]) -> str:
 # -- the name ---------------------------------------------------------------------------
 
 
-def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], label: str) -> str:
-    """A readable topic for a group: population, what happened to them, and the event."""
+def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], label: str, named: str = "") -> str:
+    """A readable topic for a group: population, what happened to them, and the event. `named`: the
+    medoid's own name for a date's event (claims.date_phrase), used before its words."""
     kind = claims[0].kind
     event = event_name(claims, idf)
     # the medoid's words, whole: relate cut them at a number of words ("... leaders met and had")
@@ -479,7 +480,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         what += f" in {event}" if event and not _state(event) else ""
         return what + (f": {parties}" if parties else "")
     if kind == "event_date":
-        name = _date_name(about, claims, label)
+        name = named or _date_name(about, claims, label)
     elif kind == "duration":
         name = _duration_name(claims)
     else:

@@ -581,5 +581,7 @@ class FactNamesFile(_Strict):
     event_nouns: Words
     doc_act_questions: str = Field("", alias="_doc_act_questions")
     act_questions: dict[str, str] = {}  # "fire" -> "who opened fire"
+    doc_news_nouns: str = Field("", alias="_doc_news_nouns")
+    news_nouns: Words = []  # "news of the explosion spread": the explosion is dated
     doc_statement_nouns: str = Field("", alias="_doc_statement_nouns")
     statement_nouns: Words

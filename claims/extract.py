@@ -56,7 +56,7 @@ class ClaimBuilder:
 
     def add(self, kind: str, sent: Span, bounds: tuple[int, int], value, anchor: Token, *, about: str,
             terms: list[str], scope: str | None = None, when: DateSpan | None = None,
-            speaker: str | None = None) -> None:  # fmt: skip
+            speaker: str | None = None, phrase: str = "") -> None:  # fmt: skip
         text = self.ctx.text
         start, end = bounds
         found, hedged = speaker_of(anchor, sent)
@@ -84,6 +84,7 @@ class ClaimBuilder:
                 entities=self.ctx.entities(sent.start_char, sent.end_char),
                 when=when,
                 event=self.event,
+                phrase=phrase,
                 published=self.source.published,
             )
         )
@@ -176,7 +177,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
                 if not t.is_punct and not (t.pos_ == "ADP" and not any(c.i in kept for c in t.children))
             )
             out.add("event_date", sent, bounds, hit.mention.span, hit.anchor, about=about, terms=ctx.terms(toks),
-                    when=hit.mention.span)  # fmt: skip
+                    when=hit.mention.span, phrase=hit.phrase)  # fmt: skip
         for hit in find_duration_hits(ctx, sent):
             bounds = _quote_bounds(sent, (hit.start, hit.end), *(_tok_bounds(t) for t in hit.about))
             value = Duration(days=hit.days, high=hit.high, qualifier=hit.qualifier, text=hit.text)

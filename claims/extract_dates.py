@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
+from claims.date_phrase import event_phrase
 from claims.dates import DateMention
 from claims.tree import external_head, span_of
 
@@ -31,6 +32,7 @@ class DateHit:
     mention: DateMention
     anchor: Token
     event: list[Token]
+    phrase: str = ""  # the event as a person would name it (claims.date_phrase)
 
 
 def _event_tokens(head: Token, date_span: Span) -> list[Token]:
@@ -96,7 +98,7 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             content = [t for t in event if t.is_alpha and not t.is_stop]
         if len(content) < MIN_EVENT_WORDS:
             continue
-        hits.append(DateHit(mention, anchor, event))
+        hits.append(DateHit(mention, anchor, event, event_phrase(anchor, date_span)))
     return _without_named_years(hits)
 
 

@@ -116,6 +116,7 @@ class Claim(BaseModel):
     when: DateSpan | None = Field(default=None, description="the time the claim refers to, if known")
     also: list[str] = Field(default_factory=list, description="other sentences of the source that repeat this claim")
     event: list[str] = Field(default_factory=list, description="the source's main event: names and years of its lead")
+    phrase: str = Field(default="", description="what a date is of, as a person would name it: 'when the war began'")
     places: list[str] = Field(
         default_factory=list,
         description="where its source counts (its main places, the places on its counts; lower case)",

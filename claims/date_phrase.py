@@ -1,0 +1,245 @@
+"""A dated event told as a person would name it, for the report's fact labels (issue #8): "when the
+ceasefire was signed", "when Iraqi warplanes dropped chemical bombs on Halabja", "date of the
+explosion at the hospital".
+
+Read off the tree the date hangs on: the words a claim keeps for alignment (`Claim.about`) drop the
+auxiliaries and keep stray clause words ("the information emerges about explosion at Hospital"),
+which is right for matching and wrong for a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claims.data_files import FactNamesFile, read
+from claims.rules import rules
+
+MAX_WORDS = 12
+# no numbers: accounts that differ on how many must not see one's figure in the fact's name
+NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "case"})
+NAMED_EVENTS = frozenset({"EVENT", "LAW", "FAC"})  # a proper name that is of something that happened
+LIGHT_VERBS = frozenset({"make", "take", "have", "give", "do", "get"})
+TIME_WORDS = frozenset({"date", "day", "time", "year", "month"})
+NP_PREPS = frozenset({"of", "at", "in", "on", "near", "between"})
+VERB_PREPS = frozenset({"of", "at", "in", "on", "near", "into", "against", "across", "over", "to", "from", "by"})
+RELATIVE = frozenset({"which", "that", "who"})
+PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "this", "these", "those"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def event_phrase(anchor: Token, date_span: Span) -> str:
+    """ "when <clause>" for an act told by a verb, "date of <noun phrase>" for an event noun; "" when
+    the tree gives no readable name (a statement, a pronoun for the doer): the label is then made
+    from the claim's words (analysis.topics)."""
+    skip = frozenset(range(date_span.start, date_span.end))
+    if anchor.pos_ in ("VERB", "AUX"):
+        told = _told_of(anchor, skip)
+        if told is not None:
+            return f"date of {_render(_cased(_definite(_noun_phrase(told, skip, depth=0))))}"
+        if anchor.lemma_.lower() in _statement_verbs():
+            return ""
+        if anchor.lemma_ == "be":  # "the Cassinga raid was an airborne attack": the raid
+            subjects = [c for c in anchor.children if c.dep_ == "nsubj" and c.i not in skip]
+            if subjects and _names_event(subjects[0]):
+                return f"date of {_render(_cased(_definite(_noun_phrase(subjects[0], skip, depth=0))))}"
+            return ""
+        if anchor.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in anchor.children):
+            return ""  # "X made (no object)": a parse that lost what was made
+        clause = _clause(anchor, skip)
+        return f"when {clause}" if clause else ""
+    if anchor.pos_ not in ("NOUN", "PROPN") or _is_time(anchor):
+        return ""
+    if _names_event(anchor):
+        return f"date of {_render(_cased(_definite(_noun_phrase(anchor, skip, depth=0))))}"
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.pos_ in ("VERB", "AUX"):
+        return event_phrase(anchor.head, date_span)  # "On 23 May the artillery opened fire": the firing
+    return ""
+
+
+def _names_event(noun: Token) -> bool:
+    """An event noun ("the ceasefire"), or a proper name of an event ("the Moscow Peace Treaty"),
+    not of a person, body or place."""
+    words = _event_nouns()
+    return noun.lemma_.lower() in words or noun.lower_ in words or noun.ent_type_ in NAMED_EVENTS
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns that name something that happens (fact_names.event_nouns, the acts of violence)."""
+    ini = rules()["initiator"]
+    words = [*read("fact_names.json", FactNamesFile)[1].event_nouns, *ini["attack_nouns"], *ini["war_nouns"]]
+    return frozenset(w.casefold() for w in [*words, *ini["violence_nouns"]])
+
+
+def _told_of(verb: Token, skip: frozenset[int]) -> Token | None:
+    """ "News spread of an explosion at the depot", "reports emerged of a massacre": the event word
+    got out (fact_names.news_nouns), not the getting out."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lemma_.lower() not in _news_nouns():
+        return None
+    for head in (verb, subjects[0]):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about")):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i not in skip):
+                if obj.lemma_.lower() in _event_nouns() or obj.lower_ in _event_nouns():
+                    return obj
+    return None
+
+
+@lru_cache(maxsize=1)
+def _news_nouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in read("fact_names.json", FactNamesFile)[1].news_nouns)
+
+
+@lru_cache(maxsize=1)
+def _statement_verbs() -> frozenset[str]:
+    """What someone said or published is dated as a statement, not named as an event."""
+    r = rules()
+    return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+Item = Token | str  # a word of the text, or one the name adds ("was" of a reduced passive)
+
+
+def _clause(verb: Token, skip: frozenset[int]) -> str:
+    subject, plural = _subject(verb, skip)
+    if not subject:
+        return ""
+    items: list[Item] = list(subject)
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "neg") and c.i < verb.i]
+    bare = not aux and not any(c.dep_ == "aux" for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip]
+    if bare and verb.tag_ == "VBN" and not objects:  # "the people killed in Houla": they were killed
+        items.append("were" if plural else "was")
+    for a in aux:
+        passive_been = a.dep_ == "auxpass" and a.lower_ in ("been", "being", "be")
+        items.append(("were" if plural else "was") if passive_been else a)
+    items.append(verb)
+    items.extend(c for c in verb.children if c.dep_ in ("prt", "acomp", "oprd") and c.i not in skip)
+    if objects:
+        items.extend(_noun_phrase(objects[0], skip, depth=1))
+    prep = _first_prep(verb, skip, after=verb.i)
+    if prep and len(items) + len(prep) <= MAX_WORDS:
+        items.extend(prep)
+    return _render(_cased(items)) if len(items) <= MAX_WORDS else ""
+
+
+def _subject(verb: Token, skip: frozenset[int]) -> tuple[list[Item], bool]:
+    """The doer's (or, passive, the done-to's) words, and whether they are many."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in RELATIVE and node.dep_ == "relcl":
+                subj = node.head  # "the war, which began on ...": the war began
+            if subj.lower_ in PERSONAL or subj.lower_ in RELATIVE or subj.pos_ not in ("NOUN", "PROPN"):
+                return [], False
+            if subj.text.isupper() and len(subj.text) > 3 and subj.ent_type_ == "GPE":
+                return [], False  # "MADRID - the court convicted": the dateline's city is no doer
+            return _noun_phrase(subj, skip, depth=1, right=node.i > subj.i), _plural(subj)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            head = node.head  # "the people killed in Houla"
+            return _noun_phrase(head, skip, depth=1, right=False), _plural(head)
+        if node.dep_ != "conj":
+            break
+        node = node.head  # "troops entered the town and opened fire": their subject
+    return [], False
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = True) -> list[Item]:
+    """The noun with the words before it that name it ("the major military operation", "Spain's
+    National Court"), a number after it ("School No. 1") and, once, a short place or "of" phrase
+    after it ("the shelling of Tskhinvali")."""
+    left = [t for t in noun.subtree if t.i < noun.i and t.i not in skip and _modifies(t, noun)]
+    left = sorted((t for t in left if t.tag_ != "CD" and t.lower_ not in TIME_WORDS), key=lambda t: t.i)
+    while left and (left[0].dep_ == "case" or left[0].is_punct):
+        left.pop(0)  # "'s suicide bombing": the owner was the date ("October's")
+    items: list[Item] = [*left, noun]
+    if noun.pos_ == "PROPN":  # "School No. 1": a number in the name
+        items.extend(c for c in noun.children if c.dep_ == "nummod" and c.i == noun.i + 1 and c.i not in skip)
+    if right and depth < 3:
+        preps = NP_PREPS if depth < 2 else frozenset({"of"})  # "thousands of protesters"
+        prep = _first_prep(noun, skip, after=noun.i, preps=preps, depth=depth + 1)
+        if prep and len(items) + len(prep) <= MAX_WORDS // 2 + 2:
+            items.extend(prep)
+    return items
+
+
+def _modifies(tok: Token, noun: Token) -> bool:
+    """A word of the noun's own name: on the chain of modifiers that ends at the noun."""
+    node = tok
+    while node.i != noun.i:
+        if (node.dep_ not in NP_LEFT and not node.is_punct) or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _first_prep(
+    head: Token, skip: frozenset[int], after: int, preps: frozenset[str] = VERB_PREPS, depth: int = 1
+) -> list[Item]:
+    """ "on Halabja", "of Tskhinvali", "by the militia": the first such phrase after the word, not
+    one that holds the date or a time."""
+    for child in head.children:
+        if child.i <= after or child.i in skip:
+            continue
+        if child.dep_ not in ("prep", "agent") or child.lower_ not in preps:
+            continue
+        objs = [o for o in child.children if o.dep_ == "pobj" and o.i not in skip]
+        if not objs or _is_time(objs[0]) or any(t.i in skip for t in objs[0].subtree):
+            continue
+        return [child, *_noun_phrase(objs[0], skip, depth=depth + 1)]
+    return []
+
+
+def _definite(items: list[Item]) -> list[Item]:
+    """ "an explosion at the hospital" names a known event: "the explosion ..."; "coordinated
+    bombings" too ("the coordinated bombings"), but not a name ("Bloody Sunday") nor an owner's
+    ("Spain's court")."""
+    first = items[0] if items else None
+    if not isinstance(first, Token):
+        return items
+    if first.lower_ in ("a", "an"):
+        return ["the", *items[1:]]
+    if first.pos_ in ("DET", "PROPN", "PRON") or first.dep_ == "poss" or first.ent_type_:
+        return items
+    return ["the", *items]
+
+
+def _cased(items: list[Item]) -> list[Item]:
+    """A sentence's opening capital is no name: "The war began" is named "the war began"."""
+    first = items[0] if items else None
+    if not isinstance(first, Token) or first.ent_type_ == "GPE":  # "The Hague"
+        return items
+    if first.pos_ in ("DET", "PRON") or (first.is_sent_start and first.pos_ == "NOUN" and not first.ent_type_):
+        return [first.lower_, *items[1:]]
+    return items
+
+
+def _render(items: list[Item]) -> str:
+    """The words as written where they stand together ("al-Ahli", "Spain's"), one space elsewhere;
+    punctuation only inside a name."""
+    out: list[str] = []
+    prev: Item | None = None
+    for item in items:
+        text = item if isinstance(item, str) else item.text
+        if (
+            isinstance(item, Token)
+            and item.is_punct
+            and not (isinstance(prev, Token) and prev.i == item.i - 1 and not prev.whitespace_ and not item.whitespace_)
+        ):
+            continue
+        joined = isinstance(prev, Token) and isinstance(item, Token) and prev.i == item.i - 1 and not prev.whitespace_
+        out.append(text if joined or not out else " " + text)
+        prev = item
+    return "".join(out)

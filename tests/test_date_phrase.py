@@ -1,0 +1,90 @@
+"""A dated event named as a person would name it, off the parse (claims.date_phrase, issue #8's fact labels)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.align import Vocabulary
+from analysis.relate import topic_of
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Claim, DateSpan
+from sources.models import Source, text_sha256
+
+
+@pytest.fixture(scope="module")
+def phrases():
+    from claims.nlp import load_nlp
+
+    nlp, aliases = load_nlp(), AliasTable()
+
+    def run(text: str) -> list[str]:
+        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+        return [c.phrase for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "event_date"]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive keeps its "was": not "when the accord signed"
+        ("The accord was signed in Varna on 14 June 1996.", "when the accord was signed in Varna"),
+        # a reduced passive gets the "were" it left out
+        (
+            "The villagers killed in Dessel on 3 May 2001 were mostly farmers.",
+            "when the villagers were killed in Dessel",
+        ),
+        # the antecedent of "which" is who or what did it
+        ("The siege, which began on 2 March 1999, lasted a month.", "when the siege began"),
+        # doer, act, what was struck and where
+        (
+            "Bordurian jets dropped cluster bombs on Dessel on 9 July 2003.",
+            "when Bordurian jets dropped cluster bombs on Dessel",
+        ),
+        # an event noun, its place, "the" for a known event; stray clause words left out
+        (
+            "News spread of an explosion at the Dessel-North depot on 4 April 2005.",
+            "date of the explosion at the Dessel-North depot",
+        ),
+        ("The shelling of Varna by Kestrian guns began on 11 May 1998.", "when the shelling of Varna began"),
+        # the date the parser hung on the subject dates the subject's act
+        (
+            "On 2 June 2004 Kestrian coastal guns opened fire on the harbour.",
+            "when Kestrian coastal guns opened fire on the harbour",
+        ),
+        # a sentence's opening capital is no name
+        ("The ceasefire of 8 May 1994 ended the fighting.", "date of the ceasefire"),
+    ],
+)
+def test_date_phrase_names_what_happened(phrases, text: str, expected: str):
+    assert expected in phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said on 9 May 2012 that the attack had been a provocation.",  # a statement: named as one
+        "On 4 May 2001 it opened fire on the crowd.",  # a pronoun names no one
+    ],
+)
+def test_date_phrase_leaves_statements_and_pronouns_to_the_claims_words(phrases, text: str):
+    assert phrases(text) == [""]
+
+
+def _dated(source: str, about: str, phrase: str) -> Claim:
+    span = DateSpan(start="2001-05-03", end="2001-05-03", precision="day", text="3 May 2001")
+    return Claim(id=f"{source}c1", source_id=source, kind="event_date", quote="q", sentence="q.", start=0, end=1,
+                 sentence_start=0, value=span, about=about, phrase=phrase, event=["@ev:dessel"])  # fmt: skip
+
+
+def test_date_fact_is_named_by_its_medoids_phrase_before_its_words():
+    """The group's medoid names the fact by its phrase; one without a phrase falls back to its words."""
+    claims = [
+        _dated("s1", "information emerges about explosion at depot", "date of the explosion at the depot"),
+        _dated("s2", "explosion at depot", "date of the explosion at the depot"),
+    ]
+    voc = Vocabulary.of(claims)
+    assert topic_of(claims, voc).startswith("date of the explosion at the depot")
+    unnamed = [_dated("s1", "the siege began", ""), _dated("s2", "siege began", "")]
+    assert topic_of(unnamed, Vocabulary.of(unnamed)).startswith("when the siege began")
