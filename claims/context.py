@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from claims.acronyms import defined_acronyms
 from claims.actors import AliasTable
 from claims.dateline import filed_spans
 from claims.dates import JOINED, DateMention, scan_dates
@@ -52,6 +53,7 @@ class DocContext:
     main_places: frozenset[str] = frozenset()  # the places the document keeps naming (claims.where)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # "MOSCOW, Dec 22 (Agency) -" after the city
     ties: dict[str, str] = field(default_factory=dict)  # "X, a cover name used by Y" (claims.ties)
+    acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)  # "SADF" -> its full name's place
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -69,6 +71,7 @@ class DocContext:
         ctx.sentences = list(doc.sents)
         ctx.main_places = main_places(doc, aliases)
         ctx.ties = doc_ties(text, aliases)
+        ctx.acronyms = defined_acronyms(text)
         paragraph = 0
         last_end = 0
         for sent in ctx.sentences:

@@ -19,7 +19,7 @@ from claims.extract_duration import find_duration_hits
 from claims.extract_infobox import BoxCount, box_counts
 from claims.extract_initiator import find_actor_hits
 from claims.infobox import Infobox, read_infobox
-from claims.initiator_actor import allies_of
+from claims.initiator_actor import ActorReader, allies_of
 from claims.initiator_anaphor import denied_claim
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.speaker import speaker_of
@@ -115,6 +115,7 @@ def _count_hits_at_sites(hits: list[list[CountHit]]) -> list[list[CountHit]]:
 def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Claim]:
     """All claims of one source, given its text parsed by spaCy."""
     ctx = DocContext.build(doc, aliases, source.published)
+    ctx.ties = {**ActorReader(ctx).acronym_ties(), **ctx.ties}  # "the ... Defence Force (SADF)"
     out = ClaimBuilder(source, ctx)
     wheres: list[str] = []
     box = read_infobox(ctx.text)

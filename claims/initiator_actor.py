@@ -215,6 +215,7 @@ class ActorReader:
             if named or _spaced(tok.doc[before.i + 1]):
                 return named  # else a hyphen inside a word, "a pro-government militia": the phrase itself
         steps = (
+            self._acronym,
             self._mutual,
             self._origin,
             self._quantity,
@@ -334,6 +335,27 @@ class ActorReader:
                 if named:
                     return named
         return None
+
+    def _acronym(self, tok: Token, depth: int) -> Named | None:
+        """ "the South African Defence Force (SADF) ... The SADF bombed the camp": an acronym the text
+        defines names what its full name names (claims.acronyms)."""
+        where = self.ctx.acronyms.get(tok.text.replace(".", ""))
+        if where is None or where[0] <= tok.idx < where[1]:
+            return None
+        full = tok.doc.char_span(*where, alignment_mode="expand")
+        named = self.name(full.root, depth + 1) if full is not None and len(full) else None
+        return Named(tok, named.actor, tok.text) if named else None
+
+    def acronym_ties(self) -> dict[str, str]:
+        """acronym -> the party its full name names, where that is another name: for every account of
+        the collection, through the claims' ties (analysis.ties)."""
+        tied: dict[str, str] = {}
+        for acronym, where in self.ctx.acronyms.items():
+            full = self.ctx.doc.char_span(*where, alignment_mode="expand")
+            named = self.name(full.root) if full is not None and len(full) else None
+            if named is not None and named.actor.casefold() != acronym.casefold():
+                tied[acronym] = named.actor
+        return tied
 
     def _proper(self, tok: Token, depth: int) -> Named | None:
         resolved = self.aliases.resolve(tok.text) if tok.pos_ == "PROPN" else None
