@@ -287,8 +287,18 @@ def _not_a_people() -> frozenset[str]:
 
 
 def _subset(a: Scope, b: Scope) -> bool:
-    """Is a a part of b (b is the same or more general)?"""
-    return a.nations >= b.nations and a.roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+    """Is a a part of b (b is the same or more general)? Children, women, protesters are civilians
+    (rules scope.civilian_roles)."""
+    roles = a.roles | ({CIVILIAN} if a.roles & _civilian_roles() else set())
+    return a.nations >= b.nations and roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+
+
+CIVILIAN = "civilian"
+
+
+@lru_cache(maxsize=1)
+def _civilian_roles() -> frozenset[str]:
+    return frozenset(rules()["scope"]["civilian_roles"])
 
 
 def _apart(a: Scope, b: Scope) -> str | None:

@@ -65,6 +65,8 @@ class ScopeWords(_Strict):
     roles: dict[str, Words]
     doc_role_phrases: str = Field("", alias="_doc_role_phrases")
     role_phrases: dict[str, str] = {}  # "police officers": police, though "officers" alone are soldiers
+    doc_civilian_roles: str = Field("", alias="_doc_civilian_roles")
+    civilian_roles: Words = []  # "37 children": some of the civilians
     subset_markers: Words
     people_nouns: Words
     total_markers: Words

@@ -100,6 +100,12 @@ COUNTS = [
     (exact(20), "Indian soldiers", exact(20), "soldiers", "agree"),
     (exact(40), "Chinese soldiers", exact(20), "Indian soldiers", "different_scope"),
     (exact(1_200), "children", exact(5_000), "civilians", "different_scope"),
+    # children, women, protesters are civilians: more of them than all the civilians, or any against
+    # none, is a dispute (rules scope.civilian_roles)
+    (exact(37), "children", exact(0), "civilians", "contradict"),
+    (exact(37), "children", exact(30), "civilians", "contradict"),
+    (exact(12), "protesters", exact(0), "civilians", "contradict"),
+    (exact(37), "children", exact(0), "soldiers", "different_scope"),
     # vague amounts use their documented range
     (count(2_000, 9_999, "thousands", vague=True), "people", exact(1_000_000), "people", "contradict"),
     (count(2_000, 9_999, "thousands", vague=True), "people", exact(3_500), "people", "agree"),
