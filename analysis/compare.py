@@ -414,7 +414,7 @@ def _elsewhere(a: Claim, sa: Scope, b: Claim, sb: Scope) -> str | None:
     return None
 
 
-def _other_words(a: Scope, b: Scope) -> bool:
+def other_words(a: Scope, b: Scope) -> bool:
     """ "Arabs" and "Palestinians": a people's name the actor table does not know, against a
     nation, with the same roles, may be the same people in other words (issue #8)."""
     return a.roles == b.roles and a.total == b.total and bool(a.nations and b.nations) and a.named != b.named
@@ -438,7 +438,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     if apart:
         return apart[0], f"{pair}: {apart[1]}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
-    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or _other_words(sa, sb)
+    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or other_words(sa, sb)
     if same_scope:
         if overlap(ia, ib):
             if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]

@@ -21,7 +21,16 @@ from analysis.align import (
     value_key,
     violence_begun_and_done,
 )
-from analysis.compare import NO_STATE, Scope, compare, compare_actors, interval, scope_key, scopes_disjoint
+from analysis.compare import (
+    NO_STATE,
+    Scope,
+    compare,
+    compare_actors,
+    interval,
+    other_words,
+    scope_key,
+    scopes_disjoint,
+)
 from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
@@ -585,6 +594,8 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
     if (sa.nations, sa.roles, sa.marked) == (sb.nations, sb.roles, sb.marked) and not places_differ:
         if sa.nations or sa.roles or event_similarity(a, b, voc) >= SAME_EVENT:
             return True
+    if other_words(sa, sb) and sa.marked == sb.marked and not places_differ:
+        return True  # "720,000 Arabs" / "800,000 Palestinians": one people, as compare() reads them
     if _a_figure(a, sa) and _a_figure(b, sb):
         return True  # two counters' figures for the toll: "the OSCE estimated 300 to 500" / "officials, 187"
     if _plain_toll(sa) and _plain_toll(sb):

@@ -112,6 +112,19 @@ def test_relation_counts_grouped_by_the_event_alone_are_not_rivals():
     assert relation_of(a, c, 0.5, ALIASES, voc).relation == "contradict"
 
 
+def test_relation_a_people_named_in_other_words_is_one_people_counted_twice():
+    """ "720,000 Kestrians" / "800,000 Moldovans": a people the actor table does not know, against a
+    nation, is read by compare() as the same people in other words; the check that both count the
+    same people reads them so too (one scope model), so the figures are rivals, not "unclear"."""
+    a = claim("s1c1", 720_000, scope="Kestrians", terms=("fled",), event=("@ev:dessel",))
+    b = claim("s2c1", 800_000, scope="Moldovans", terms=("displacement",), event=("@ev:marova",))
+    voc = Vocabulary.of([a, b])
+    assert relation_of(a, b, 0.5, ALIASES, voc).relation == "contradict"
+    # one of them set apart ("only"), or another place: not one people counted twice
+    c = claim("s3c1", 800_000, scope="Moldovans in Varna", terms=("displacement",), event=("@ev:marova",))
+    assert relation_of(a, c, 0.5, ALIASES, Vocabulary.of([a, c])).relation != "contradict"
+
+
 def _told(cid: str, low: int, sentence: str, speaker: str | None = None, terms: tuple[str, ...] = ()) -> Claim:
     told = claim(cid, low, speaker=speaker, terms=terms, event=(f"@ev:{cid}",))  # documents sharing no name
     return told.model_copy(update={"sentence": sentence})
