@@ -188,7 +188,21 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     _add_box_counts(out, ctx, boxed)
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
-    return sorted((c.model_copy(update={"places": places}) for c in out.claims), key=lambda c: (c.start, c.kind))
+    doers = _doers(out.claims)
+    update = {"places": places, "doers": doers}
+    return sorted((c.model_copy(update=update) for c in out.claims), key=lambda c: (c.start, c.kind))
+
+
+def _doers(claims: list[Claim]) -> list[str]:
+    """The names the account gives doers ("ETA", "Amrozi", "the RPF"), as the event signature keys
+    names (lower case, no "the"): who did it is never where or what happened, in a fact's label."""
+    names = set()
+    for c in claims:
+        if isinstance(c.value, Actor):
+            for name in (c.value.actor, c.value.actor_text):
+                key = name.lower().replace("’", "'").strip()
+                names.add(key.removeprefix("the ").strip())
+    return sorted(n for n in names if n)
 
 
 _FOR_PREPS = ("for", "in", "over")

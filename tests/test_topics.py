@@ -293,3 +293,25 @@ def test_topics_a_blame_fact_asks_its_question_in_plain_words(about: str, questi
         claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Borduria")),
     ]
     assert name_fact(actors, about, ONE, "who") == f"{question} in Dessel: Ruritania vs Borduria"
+
+
+def test_topics_a_name_its_account_gives_a_doer_is_no_event():
+    """ "people killed in Dawnfront": the account names Dawnfront as who did it (Claim.doers), so the
+    fact is named by where it happened; a state named as a doer still names the fact's country."""
+    named = [claim(s, event=["@ev:dawnfront", "@ev:dessel"]).model_copy(update={"doers": ["dawnfront"]})
+             for s in ("s1", "s2")]  # fmt: skip
+    assert event_name(named, lambda t: 1.0) == "Dessel"
+    unnamed = [claim(s, event=["@ev:dawnfront"]) for s in ("s1", "s2")]
+    assert event_name(unnamed, lambda t: 1.0) == "Dawnfront"
+
+
+def test_extraction_keeps_the_names_an_account_gives_doers():
+    from claims.actors import AliasTable
+    from claims.extract import extract_from_doc
+    from claims.nlp import load_nlp
+    from sources.models import Source, text_sha256
+
+    text = "The Dawnfront Brigades claimed the bombing in Dessel. Police said 12 people were killed."
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    claims = extract_from_doc(src, load_nlp()(text), AliasTable())
+    assert claims and all("dawnfront brigades" in c.doers for c in claims)
