@@ -381,10 +381,16 @@ def _part_of_several(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib:
     names no part, may be a part of that toll, not a rival figure for it (issue #8)."""
     if bool(sa.part) == bool(sb.part) or WHOLE in (sa.part, sb.part):
         return None
-    claim, part, ip, iw = (a, sa.part, ia, ib) if sa.part else (b, sb.part, ib, ia)
-    if ip.high >= iw.low or not _names_another_part(claim, part or ""):
+    claim, part, ip, iw, whole = (a, sa.part, ia, ib, b) if sa.part else (b, sb.part, ib, ia, a)
+    if ip.high >= iw.low:
         return None
-    return "different_scope", f"one counts the {part} only, an event its account says had other parts"
+    if _names_another_part(claim, part or ""):
+        return "different_scope", f"one counts the {part} only, an event its account says had other parts"
+    if _names_another_part(whole, part or ""):
+        # "more than 40 were killed, many of them burned alive" / "four were shot dead": the whole's
+        # own words give it another part than the one counted
+        return "different_scope", f"one counts the {part} only, the other a toll its account says had other parts"
+    return None
 
 
 def _names_another_part(claim: Claim, part: str) -> bool:

@@ -32,6 +32,7 @@ def count(cid: str, low: int, scope: str = "people", *, published: date | None =
 
 
 SEVERAL = "A car bomb killed eight people in the capital, and a gunman shot dead 69 at the camp."
+BURNED = "At least 41 people were killed at the depot, many of them burned alive or suffocated by the smoke."
 
 
 def day(d: date) -> DateSpan:
@@ -43,6 +44,7 @@ def day(d: date) -> DateSpan:
     [
         ("people in the explosion", "explosion"),
         ("people in all", "all"),
+        ("people in the blaze", "blaze"),
         ("civilians in Marova in the shooting", "shooting"),
         ("people in Marova", None),
         ("people", None),
@@ -76,6 +78,18 @@ def test_scope_reads_the_part_of_the_event(text: str, part: str | None):
             "contradict",
         ),
         (count("s1c1", 8, "people in the explosion"), count("s2c1", 68), "contradict"),
+        # the toll's own words name another part ("many of them burned alive"): the part below it is
+        # one of several, not a rival figure
+        (
+            count("s1c1", 4, "people in the shooting"),
+            count("s2c1", 41).model_copy(update={"sentence": BURNED}),
+            "different_scope",
+        ),
+        (
+            count("s1c1", 50, "people in the shooting"),
+            count("s2c1", 41).model_copy(update={"sentence": BURNED}),
+            "contradict",
+        ),
         # a count that names no part, below one said to be everyone: maybe a part of them; above it, a dispute
         (count("s1c1", 13), count("s2c1", 14, "people in all"), "unclear"),
         (count("s1c1", 90), count("s2c1", 77, "people in all"), "contradict"),
