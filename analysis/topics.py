@@ -93,7 +93,7 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
     if builtin_aliases().kind(builtin_aliases().resolve(name) or "") == "organisation":
         return False
     if not _state(name) and any(name.casefold() in c.doers for c in claims):
-        return False  # "ETA", "Amrozi": the account names them as who did it, not where it happened
+        return False  # "ETA", "the RPF": the account names them as who did it, not where it happened
     written = [w for c in claims for w in _occurrences(name, c.sentence)]
     if written and not any(w[:1].isupper() for w, _before, _after in written):
         return False

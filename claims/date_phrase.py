@@ -37,13 +37,13 @@ def event_phrase(anchor: Token, date_span: Span) -> str:
     if anchor.pos_ in ("VERB", "AUX"):
         told = _told_of(anchor, skip)
         if told is not None:
-            return f"date of {_render(_cased(_definite(_noun_phrase(told, skip, depth=0))))}"
+            return _date_of(told, skip)
         if anchor.lemma_.lower() in _statement_verbs():
             return ""
         if anchor.lemma_ == "be":  # "the Cassinga raid was an airborne attack": the raid
             subjects = [c for c in anchor.children if c.dep_ == "nsubj" and c.i not in skip]
             if subjects and _names_event(subjects[0]):
-                return f"date of {_render(_cased(_definite(_noun_phrase(subjects[0], skip, depth=0))))}"
+                return _date_of(subjects[0], skip)
             return ""
         if anchor.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in anchor.children):
             return ""  # "X made (no object)": a parse that lost what was made
@@ -52,10 +52,15 @@ def event_phrase(anchor: Token, date_span: Span) -> str:
     if anchor.pos_ not in ("NOUN", "PROPN") or _is_time(anchor):
         return ""
     if _names_event(anchor):
-        return f"date of {_render(_cased(_definite(_noun_phrase(anchor, skip, depth=0))))}"
+        return _date_of(anchor, skip)
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.pos_ in ("VERB", "AUX"):
         return event_phrase(anchor.head, date_span)  # "On 23 May the artillery opened fire": the firing
     return ""
+
+
+def _date_of(noun: Token, skip: frozenset[int]) -> str:
+    """ "date of the explosion at the depot": an event noun with its own words."""
+    return f"date of {_render(_cased(_definite(_noun_phrase(noun, skip, depth=0))))}"
 
 
 def _names_event(noun: Token) -> bool:

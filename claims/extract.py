@@ -194,7 +194,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
 
 
 def _doers(claims: list[Claim]) -> list[str]:
-    """The names the account gives doers ("ETA", "Amrozi", "the RPF"), as the event signature keys
+    """The names the account gives doers ("ETA", "the RPF"), as the event signature keys
     names (lower case, no "the"): who did it is never where or what happened, in a fact's label."""
     names = set()
     for c in claims:
