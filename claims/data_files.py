@@ -382,6 +382,9 @@ class InitiatorWords(_Strict):
     raising_passive: Words = []  # "X is believed to have fired"
     raising_active: Words = []  # "X appears to have fired"
     raising_of: Words = []  # "X is suspected of carrying out"
+    doc_control: str = Field("", alias="_doc_control")
+    control_active: Words = []  # "X went on to fire on the crowd"
+    control_passive: Words = []  # "X were forced to open fire"
     unknown_unable: Words = []  # "were unable to determine who fired"
     unknown_evidence_nouns: Words = []  # "no evidence to show which side fired"
     unknown_lacking: Words = []  # "insufficient evidence to prove"

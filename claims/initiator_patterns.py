@@ -159,13 +159,16 @@ RAISINGS = (
     ("raised", "xcomp", ("<",), "raising_passive", "nsubjpass"),  # "X is believed to have fired"
     ("seeming", "xcomp", ("<",), "raising_active", "nsubj"),  # "X appears to have fired"
     ("suspected", "pcomp", ("<", "<"), "raising_of", "nsubjpass"),  # "X is suspected of carrying out"
+    ("controlled", "xcomp", ("<",), "control_active", "nsubj"),  # "X went on to fire on the crowd"
+    ("forced", "xcomp", ("<",), "control_passive", "nsubjpass"),  # "X were forced to open fire"
 )
 
 
 def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     """ "X is believed to have carried out the attack", "X appears to have fired first", "X is suspected
-    of carrying out the bombing": the doer is the subject of a raising verb above the act, not of the act
-    itself (rules initiator.raising_*). For a pattern whose anchor is its trigger and whose doer is the
+    of carrying out the bombing", "X went on to shell the town", "X were forced to open fire": the doer
+    is the subject of a raising or control verb above the act, not of the act itself (rules
+    initiator.raising_*, control_*). For a pattern whose anchor is its trigger and whose doer is the
     trigger's subject, the same pattern with the subject taken from the raising verb; a "not" there
     negates the claim too ("X is not believed to have fired")."""
     nodes = pattern.pattern

@@ -1,6 +1,6 @@
 """A doer raised out of the act's clause (issue #8): "X is believed to have carried out the attack", "X
 appears to have fired first", "X is suspected of carrying out the bombing". Every initiator pattern whose
-doer is its act's subject has twins that read the subject of a raising verb above the act
+doer is its act's subject has twins that read the subject of a raising (or control) verb above the act
 (claims.initiator_patterns.raised_twins). Sentences written for these tests; the places are made up."""
 
 from __future__ import annotations
@@ -27,7 +27,13 @@ def _pattern(doer_dep: str, anchor_attrs: dict | None = None) -> InitiatorPatter
 
 def test_a_pattern_whose_doer_is_the_acts_subject_gets_raised_twins() -> None:
     twins = raised_twins(_pattern("nsubj"))
-    assert [t.id for t in twins] == ["probe+raised", "probe+seeming", "probe+suspected"]
+    assert [t.id for t in twins] == [
+        "probe+raised",
+        "probe+seeming",
+        "probe+suspected",
+        "probe+controlled",
+        "probe+forced",
+    ]
     raised = twins[0]
     doer = next(n for n in raised.pattern if n.right_id == "doer")
     assert (doer.left_id, doer.right_attrs["DEP"]) == (RAISER, "nsubjpass")
@@ -66,6 +72,10 @@ def blame(initiator_values):
         ("The Red Hand militia is suspected of carrying out the bombing.", "Red Hand militia", False),
         ("The army appears to have fired first.", "army", False),
         ("The rebels are not believed to have fired the shell.", "rebels", True),
+        # a control verb that says the act was done: its subject did it (rules initiator.control_*)
+        ("The guards decided to open fire on the marchers.", "guards", False),
+        ("The militia went on to shell the market.", "militia", False),
+        ("The police were forced to open fire.", "police", False),
     ],
 )
 def test_a_raised_doer_is_read(blame, text: str, actor: str, negated: bool) -> None:
@@ -80,6 +90,9 @@ def test_a_raised_doer_is_read(blame, text: str, actor: str, negated: bool) -> N
         "The rebels are expected to attack the town.",  # what is to come is no claim of what was done
         "The militia threatened to shell the market.",
         "The army is said to have been ready for weeks.",
+        # another was to do it; it was not done
+        "The guards were ordered to open fire on the marchers.",
+        "The guards refused to open fire on the marchers.",
     ],
 )
 def test_what_is_to_come_or_no_act_is_no_claim(blame, text: str) -> None:
