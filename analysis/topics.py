@@ -354,7 +354,7 @@ def _date_name(about: str, claims: list[Claim], label: str) -> str:
     """ "when the raid began", "date of the summit in Varna", "date of the news conference", or
     "date" when no member's words name what happened (then the event is named after it)."""
     said, pronoun = None, None
-    for words in [about, *(c.about for c in claims)]:
+    for words, phrase in [(about, ""), *((c.about, c.phrase) for c in claims)]:
         tidy = _tidy(words or "")
         statement = _statement(_tidy(words or "", cut=False))
         if statement is not None:
@@ -366,7 +366,7 @@ def _date_name(about: str, claims: list[Claim], label: str) -> str:
         if first.casefold() in _lower(_names().pronouns):  # "it agreed a framework": another's first
             pronoun = pronoun or " ".join(["when", first.casefold(), *rest])
             continue
-        return _date_words(tidy)
+        return phrase or _date_words(tidy)  # the member's own name for it, off its parse, if it has one
     if pronoun is not None:
         return pronoun
     if said is not None:

@@ -201,8 +201,8 @@ def _first_prep(
         if child.dep_ not in ("prep", "agent") or child.lower_ not in preps:
             continue
         objs = [o for o in child.children if o.dep_ == "pobj" and o.i not in skip]
-        if not objs or _is_time(objs[0]) or any(t.i in skip for t in objs[0].subtree):
-            continue
+        if not objs or _is_time(objs[0]) or objs[0].tag_ == "CD" or any(t.i in skip for t in objs[0].subtree):
+            continue  # nor a bare number ("upheld the decision to 37"): a figure is no name
         return [child, *_noun_phrase(objs[0], skip, depth=depth + 1)]
     return []
 

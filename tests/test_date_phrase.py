@@ -88,3 +88,20 @@ def test_date_fact_is_named_by_its_medoids_phrase_before_its_words():
     assert topic_of(claims, voc).startswith("date of the explosion at the depot")
     unnamed = [_dated("s1", "the siege began", ""), _dated("s2", "siege began", "")]
     assert topic_of(unnamed, Vocabulary.of(unnamed)).startswith("when the siege began")
+
+
+def test_a_statements_date_gives_way_to_another_members_name_for_the_event():
+    """The medoid only says when someone spoke ("the ministry said"); another member names the event:
+    the fact is named by that member's own phrase, not its bag of words."""
+    claims = [
+        _dated("s1", "ministry said", ""),
+        _dated("s2", "ministry said", ""),
+        _dated("s3", "Moldovans sentenced to death", "when the Moldovans were sentenced to death"),
+    ]
+    assert topic_of(claims, Vocabulary.of(claims)).startswith("when the Moldovans were sentenced to death")
+
+
+def test_date_phrase_puts_no_figure_in_a_name(phrases):
+    """ "upheld the decision to 37": a bare number is no part of what happened's name."""
+    [found] = phrases("On 8 July 1920 the assembly upheld the decision by 37 votes to 12.")
+    assert found and not any(ch.isdigit() for ch in found)
