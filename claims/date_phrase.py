@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 
 from claims.data_files import FactNamesFile, read
 from claims.rules import rules
+from claims.statement_time import statement_verbs
+from claims.sub_event import act_nouns
 
 MAX_WORDS = 12
 # no numbers: accounts that differ on how many must not see one's figure in the fact's name
@@ -38,8 +40,8 @@ def event_phrase(anchor: Token, date_span: Span) -> str:
         told = _told_of(anchor, skip)
         if told is not None:
             return _date_of(told, skip)
-        if anchor.lemma_.lower() in _statement_verbs():
-            return ""
+        if anchor.lemma_.lower() in statement_verbs():
+            return ""  # what someone said or published is dated as a statement, not named as an event
         if anchor.lemma_ == "be":  # "the Cassinga raid was an airborne attack": the raid
             subjects = [c for c in anchor.children if c.dep_ == "nsubj" and c.i not in skip]
             if subjects and _names_event(subjects[0]):
@@ -72,10 +74,9 @@ def _names_event(noun: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_nouns() -> frozenset[str]:
-    """Nouns that name something that happens (fact_names.event_nouns, the acts of violence)."""
-    ini = rules()["initiator"]
-    words = [*read("fact_names.json", FactNamesFile)[1].event_nouns, *ini["attack_nouns"], *ini["war_nouns"]]
-    return frozenset(w.casefold() for w in [*words, *ini["violence_nouns"]])
+    """Nouns that name something that happens (fact_names.event_nouns, the acts of violence, wars)."""
+    words = [*read("fact_names.json", FactNamesFile)[1].event_nouns, *act_nouns(), *rules()["initiator"]["war_nouns"]]
+    return frozenset(w.casefold() for w in words)
 
 
 def _told_of(verb: Token, skip: frozenset[int]) -> Token | None:
@@ -95,13 +96,6 @@ def _told_of(verb: Token, skip: frozenset[int]) -> Token | None:
 @lru_cache(maxsize=1)
 def _news_nouns() -> frozenset[str]:
     return frozenset(w.casefold() for w in read("fact_names.json", FactNamesFile)[1].news_nouns)
-
-
-@lru_cache(maxsize=1)
-def _statement_verbs() -> frozenset[str]:
-    """What someone said or published is dated as a statement, not named as an event."""
-    r = rules()
-    return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
 
 
 def _is_time(tok: Token) -> bool:

@@ -63,8 +63,8 @@ def _credit(ent: Span, filed: list[tuple[int, int]]) -> bool:
     return any(a <= ent.start_char and ent.end_char <= b for a, b in filed)
 
 
-def _name(text: str, aliases: AliasTable) -> str:
-    """A name as every account spells it: "People’s" and "People's" are one name."""
+def name_key(text: str, aliases: AliasTable) -> str:
+    """A name as every account spells it, as the signature keys it: "People’s" and "People's" are one name."""
     return (aliases.canonical(text) or text).lower().strip().replace("’", "'").replace("‘", "'")
 
 
@@ -81,7 +81,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     for ent in doc.ents:  # once per document: claims.tree.entities would import spaCy for analysis
         if ent.label_ in SIGNATURE_LABELS and not _byline(ent) and not _credit(ent, filed):
             proper.update(w.lower() for w in _WORD.findall(ent.text))
-            name = _name(ent.text, aliases)
+            name = name_key(ent.text, aliases)
             frequent[name] += 1
             if ent.end_char <= end:
                 names.append(name)

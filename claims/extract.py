@@ -4,6 +4,7 @@ sentence and fills in what alignment needs (terms, entities, time, speaker).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
-from claims.event import event_signature
+from claims.event import event_signature, name_key
 from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
@@ -188,20 +189,20 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     _add_box_counts(out, ctx, boxed)
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
-    doers = _doers(out.claims)
+    doers = _doers(out.claims, ctx.aliases)
     update = {"places": places, "doers": doers}
     return sorted((c.model_copy(update=update) for c in out.claims), key=lambda c: (c.start, c.kind))
 
 
-def _doers(claims: list[Claim]) -> list[str]:
-    """The names the account gives doers ("ETA", "the RPF"), as the event signature keys
-    names (lower case, no "the"): who did it is never where or what happened, in a fact's label."""
-    names = set()
-    for c in claims:
-        if isinstance(c.value, Actor):
-            for name in (c.value.actor, c.value.actor_text):
-                key = name.lower().replace("’", "'").strip()
-                names.add(key.removeprefix("the ").strip())
+def _doers(claims: list[Claim], aliases: AliasTable) -> list[str]:
+    """The names the account gives doers ("ETA", "the RPF"), keyed as the event signature keys names
+    (claims.event.name_key): who did it is never where or what happened, in a fact's label."""
+    names = {
+        name_key(re.sub(r"^the\s+", "", name.strip(), flags=re.I), aliases)
+        for c in claims
+        if isinstance(c.value, Actor)
+        for name in (c.value.actor, c.value.actor_text)
+    }
     return sorted(n for n in names if n)
 
 

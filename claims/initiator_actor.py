@@ -342,17 +342,20 @@ class ActorReader:
         where = self.ctx.acronyms.get(tok.text.replace(".", ""))
         if where is None or where[0] <= tok.idx < where[1]:
             return None
-        full = tok.doc.char_span(*where, alignment_mode="expand")
-        named = self.name(full.root, depth + 1) if full is not None and len(full) else None
+        named = self._acronyms_name(where, depth + 1)
         return Named(tok, named.actor, tok.text) if named else None
+
+    def _acronyms_name(self, where: tuple[int, int], depth: int = 0) -> Named | None:
+        """Who the full name an acronym stands for names (its characters' place in the text)."""
+        full = self.ctx.doc.char_span(*where, alignment_mode="expand")
+        return self.name(full.root, depth) if full is not None and len(full) else None
 
     def acronym_ties(self) -> dict[str, str]:
         """acronym -> the party its full name names, where that is another name: for every account of
         the collection, through the claims' ties (analysis.ties)."""
         tied: dict[str, str] = {}
         for acronym, where in self.ctx.acronyms.items():
-            full = self.ctx.doc.char_span(*where, alignment_mode="expand")
-            named = self.name(full.root) if full is not None and len(full) else None
+            named = self._acronyms_name(where)
             if named is not None and named.actor.casefold() != acronym.casefold():
                 tied[acronym] = named.actor
         return tied
