@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -28,6 +28,7 @@ from analysis.distinct import PairScores, Units
 from analysis.event_keys import event_keys, written_names
 from analysis.parties import accuse_each_other, same_party, side
 from analysis.yearless import as_pair, gap_days, placed
+from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
@@ -226,8 +227,8 @@ def time_bonus(a: DateSpan, b: DateSpan, *, numeric: bool) -> float:
     return 0.05
 
 
-def compatible(a: Claim, b: Claim) -> bool:
-    """Can these two claims be about one fact at all?"""
+def compatible(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
+    """Can these two claims be about one fact at all? (`aliases`: the table scopes are read with.)"""
     if a.kind != b.kind:
         return False
     if a.kind == "event_date":
@@ -239,9 +240,9 @@ def compatible(a: Claim, b: Claim) -> bool:
             gap = max((va.start - vb.end).days, (vb.start - va.end).days)
             return gap <= EVENT_DATE_MAX_GAP
         return True
-    if a.kind in NUMERIC_KINDS and scope_key(a.scope).wide != scope_key(b.scope).wide:
+    if a.kind in NUMERIC_KINDS and scope_key(a.scope, aliases).wide != scope_key(b.scope, aliases).wide:
         return False  # the war's or country's toll and the incident's: two facts
-    if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope, same_source=a.source_id == b.source_id):
+    if a.kind in NUMERIC_KINDS and _nations_differ(a.scope, b.scope, aliases, same_source=a.source_id == b.source_id):
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
     if a.source_id == b.source_id and a.kind in NUMERIC_KINDS and sides_differ(a.sentence, b.sentence):
         return False  # one fact box's "Casualties1" and "Casualties2": two sides' dead
@@ -399,11 +400,12 @@ def one_incident_act(a: Claim, b: Claim) -> bool:
     return tells_incident(ta, va.target) and tells_incident(tb, vb.target) and not _different_attacks(va, vb)
 
 
-def _nations_differ(a: str | None, b: str | None, *, same_source: bool = False) -> bool:
+def _nations_differ(a: str | None, b: str | None, aliases: AliasTable | None = None, *,
+                    same_source: bool = False) -> bool:  # fmt: skip
     """Two states the actor table knows: a hard block. A people's name it does not know ("Arabs"
     against "Palestinians") may be the same people in other words (issue #8), so it only weighs;
     but one account naming two sides (its "Casualties1" and "Casualties2") means two sides."""
-    sa, sb = scope_key(a), scope_key(b)
+    sa, sb = scope_key(a, aliases), scope_key(b, aliases)
     if not (sa.named and sb.named) and not same_source:
         return False
     return bool(sa.nations and sb.nations and not (sa.nations & sb.nations) and not (sa.total or sb.total))
@@ -447,10 +449,10 @@ def _cosine(a: Claim, b: Claim, weights: Callable[[Claim], tuple[dict[str, float
     return sum(w for t, w in wa.items() if t in wb) / (na * nb)
 
 
-def pair_score(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
+def pair_score(a: Claim, b: Claim, voc: Vocabulary, aliases: AliasTable | None = None) -> float | None:
     """How likely two claims state the same fact (None: they cannot): their own evidence, plus for
     counts the prior that two accounts of one event give counts of that event (issue #8)."""
-    evidence = pair_evidence(a, b, voc)
+    evidence = pair_evidence(a, b, voc, aliases)
     if evidence is None:
         return None
     weight = EVENT_WEIGHT.get(a.kind, 0.0)
@@ -473,9 +475,9 @@ def _values_meet(a: Claim, b: Claim) -> bool:
     return True
 
 
-def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
+def pair_evidence(a: Claim, b: Claim, voc: Vocabulary, aliases: AliasTable | None = None) -> float | None:
     """What the two claims' own words, times and values say about being one fact (None: they cannot)."""
-    if not compatible(a, b):
+    if not compatible(a, b, aliases):
         return None
     text = _weighted_overlap(a, b, voc)
     about = fuzz.token_set_ratio(a.about.lower(), b.about.lower()) / 100.0 if a.about and b.about else 0.0
@@ -499,7 +501,7 @@ def pair_evidence(a: Claim, b: Claim, voc: Vocabulary) -> float | None:
         score += 0.3 if abs(va.days - vb.days) <= 0.05 * max(va.days, vb.days, 1) else -0.1
     elif isinstance(va, Count) and isinstance(vb, Count):
         # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
-        sa, sb = scope_key(a.scope), scope_key(b.scope)
+        sa, sb = scope_key(a.scope, aliases), scope_key(b.scope, aliases)
         if scopes_disjoint(sa, sb):
             score -= 0.15  # different roles (soldiers, civilians): likely two facts
         elif sa.nations and sa.nations == sb.nations:
@@ -570,7 +572,8 @@ def align_threshold() -> float:
     return thresholds().align
 
 
-def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float | None = None) -> Alignment:
+def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float | None = None,
+          aliases: AliasTable | None = None) -> Alignment:  # fmt: skip
     """Group claims (all kinds mixed in; kinds never share a group); `threshold` defaults to align_threshold().
 
     Claims are aligned as distinct statements (analysis.distinct.alignment_keys, issue #11): copies of
@@ -585,17 +588,18 @@ def align(claims: list[Claim], voc: Vocabulary | None = None, threshold: float |
     scores = PairScores()
     for kind in sorted(by_kind):
         members = by_kind[kind]
-        groups.extend(_cluster(members, voc, threshold, scores))
+        groups.extend(_cluster(members, voc, threshold, scores, aliases))
     groups.sort(key=lambda g: min(c.start for c in g) if g else 0)
     groups.sort(key=lambda g: (g[0].source_id, g[0].start))
     return Alignment(groups, scores)
 
 
-def _cluster(members: list[Claim], voc: Vocabulary, threshold: float, scores: PairScores) -> list[list[Claim]]:
+def _cluster(members: list[Claim], voc: Vocabulary, threshold: float, scores: PairScores,
+             aliases: AliasTable | None = None) -> list[list[Claim]]:  # fmt: skip
     """Cluster one kind's claims as units of distinct statements; each unit's claims join as one."""
-    units = Units(members, compatible)
+    units = Units(members, partial(compatible, aliases=aliases))
     reps = units.reps
-    edges, incompatible, local, known = _score_units(units, voc, threshold, scores)
+    edges, incompatible, local, known = _score_units(units, voc, threshold, scores, aliases)
     cluster_of = list(range(len(reps)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(reps))}
     weight = list(units.weights)  # claims per cluster: a merge is judged on the mean over claim pairs
@@ -624,7 +628,8 @@ def _cluster(members: list[Claim], voc: Vocabulary, threshold: float, scores: Pa
     return [[members[k] for k in sorted(m for i in idx for m in units.members[i])] for idx in clusters.values()]
 
 
-def _score_units(units: Units, voc: Vocabulary, threshold: float, scores: PairScores) -> tuple[
+def _score_units(units: Units, voc: Vocabulary, threshold: float, scores: PairScores,
+                 aliases: AliasTable | None = None) -> tuple[
         list[tuple[float, int, int]], set[tuple[int, int]], dict[tuple[int, int], float],
         dict[tuple[int, int], float | None]]:  # fmt: skip
     """Score the candidate pairs of units, each kind of claim pair they stand for once: (edges at the
@@ -646,7 +651,7 @@ def _score_units(units: Units, voc: Vocabulary, threshold: float, scores: PairSc
         found: float | None = None
         fits = True
         for same, _n in units.pair_counts(i, j):  # of two sources first, then of one
-            s = pair_score(*units.as_pair(i, j, same), voc)
+            s = pair_score(*units.as_pair(i, j, same), voc, aliases)
             if s is None:
                 fits = False
                 continue
@@ -664,7 +669,7 @@ def _score_units(units: Units, voc: Vocabulary, threshold: float, scores: PairSc
         known[(i, j)] = found if weights[i] == weights[j] == 1 else weights[i] * weights[j] * found
     for i in units.repeated():  # copies of one statement: scored among themselves, for the verdicts
         for same, _n in units.pair_counts(i, i):
-            s = pair_score(*units.as_pair(i, i, same), voc)
+            s = pair_score(*units.as_pair(i, i, same), voc, aliases)
             if s is not None:
                 table[(i, i, same)] = s
     scores.add(units, table)

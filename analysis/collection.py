@@ -20,13 +20,13 @@ def analyse_claims(claims: list[Claim], aliases: AliasTable | None = None) -> tu
         parts = by_incident(claims)
         if len(parts) <= 1:
             voc = Vocabulary.of(claims)
-            return relate(align(claims, voc), voc, aliases)
+            return relate(align(claims, voc, aliases=aliases), voc, aliases)
         # several incidents (issue #8): each aligned and compared alone, its words weighed by its own
         # documents; the groups then in the order one alignment of all would give them
         found: list[tuple[tuple, Group, list[Relation]]] = []
         for part in parts:
             voc = Vocabulary.of(part)
-            alignment = align(part, voc)
+            alignment = align(part, voc, aliases=aliases)
             groups, relations = relate(alignment, voc, aliases)
             found.extend(zip(_order_keys(alignment), groups, _by_group(groups, relations), strict=True))
         return number_groups(found)

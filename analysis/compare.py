@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -147,20 +148,28 @@ def _role_words() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=4096)
-def _scope_cached(text: str) -> Scope:
-    return scope_of(text, builtin_aliases())
-
-
 @lru_cache(maxsize=1)
 def builtin_aliases() -> AliasTable:
-    """One built-in table for alignment's scope checks: a table is costly to build."""
+    """The built-in table, for scopes read where no workspace's is given: a table is costly to build."""
     return AliasTable()
 
 
-def scope_key(text: str | None) -> Scope:
-    """scope_of with the built-in actor table, cached (alignment calls it per pair)."""
-    return _scope_cached(text or "")
+_SCOPES: dict[int, dict[str, Scope]] = {}  # per live actor table (by id), its scopes read so far
+
+
+def scope_key(text: str | None, aliases: AliasTable | None = None) -> Scope:
+    """scope_of, cached per actor table (alignment reads it per pair). Alignment, comparison and
+    relate all read a scope with the table the analysis is given, the workspace's aliases and the
+    accounts' ties with it, so that no stage reads as two peoples what another reads as one (issue #8)."""
+    table = builtin_aliases() if aliases is None else aliases
+    cache = _SCOPES.get(id(table))
+    if cache is None:
+        cache = _SCOPES[id(table)] = {}
+        weakref.finalize(table, _SCOPES.pop, id(table), None)  # an id is reused once its table is gone
+    found = cache.get(text or "")
+    if found is None:
+        found = cache[text or ""] = scope_of(text, table)
+    return found
 
 
 def scopes_disjoint(a: Scope, b: Scope) -> bool:
@@ -438,7 +447,7 @@ PERPETRATORS = "perpetrator"  # the role of rules scope.roles that names those w
 
 def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     ia, ib = interval(a.value), interval(b.value)  # type: ignore[arg-type]
-    sa, sb = scope_of(a.scope, aliases), scope_of(b.scope, aliases)
+    sa, sb = scope_key(a.scope, aliases), scope_key(b.scope, aliases)
     pair = f"{_fmt(a)} vs {_fmt(b)}"
     apart = _counted_apart(a, sa, b, sb, ia, ib)
     if apart:

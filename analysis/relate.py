@@ -94,7 +94,7 @@ def fold_repeats(members: list[Claim], aliases: AliasTable | None = None) -> tup
     if aliases is not None:
         by_key = _one_culprit_told_twice(by_key, aliases, sole_state(members, aliases))
     repeats: dict[str, str] = {}
-    for same in (part for twins in by_key.values() for part in _same_statements(twins)):
+    for same in (part for twins in by_key.values() for part in _same_statements(twins, aliases)):
         # a statement of the act itself before a report that someone blamed someone for it, then a
         # sentence over a headline, then the fullest sentence; of one culprit named two ways, the name
         # ("Uzbek forces" over "soldiers")
@@ -215,13 +215,13 @@ def _points_at_incident(c: Claim) -> bool:
     return re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(act)}", c.sentence.lower()) is not None
 
 
-def _same_statements(twins: list[Claim]) -> list[list[Claim]]:
+def _same_statements(twins: list[Claim], aliases: AliasTable | None = None) -> list[list[Claim]]:
     """One source blaming one actor for the war and for one act in it makes two claims, not one;
     nor does one sentence restate its own figure ("two police officers and two guards")."""
     if len(twins) < 2:
         return [twins]
     if isinstance(twins[0].value, Count):
-        return _across_sentences(twins)
+        return _across_sentences(twins, aliases)
     if twins[0].kind != "initiator":
         return [twins]
     acts: list[list[Claim]] = []
@@ -240,13 +240,13 @@ def _one_act(a: Claim, b: Claim) -> bool:
     return not two_acts(_act_words(a), _act_words(b), _target(a), _target(b)) and not _days_differ(a, b)
 
 
-def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
+def _across_sentences(twins: list[Claim], aliases: AliasTable | None = None) -> list[list[Claim]]:
     """Twins split so that no two counts of other people are one statement: a restatement is told
     again, in another sentence (a headline, a summary), of the same people; one value twice in one
     sentence, of two groups, counts both (_restates)."""
     buckets: list[list[Claim]] = []
     for c in twins:
-        bucket = next((b for b in buckets if all(_restates(o, c) for o in b)), None)
+        bucket = next((b for b in buckets if all(_restates(o, c, aliases) for o in b)), None)
         if bucket is None:
             buckets.append([c])
         else:
@@ -254,13 +254,13 @@ def _across_sentences(twins: list[Claim]) -> list[list[Claim]]:
     return buckets
 
 
-def _restates(a: Claim, b: Claim) -> bool:
+def _restates(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
     """Can one count restate the other (same figure)? Not in its own sentence for other people ("two
     police officers and two guards"), nor anywhere for another population: "Two marines were
     killed" and, further on, "the bodies of two civilians" (other roles, nations or places)."""
     if a.sentence_start == b.sentence_start and a.scope != b.scope:
         return False
-    sa, sb = scope_key(a.scope), scope_key(b.scope)
+    sa, sb = scope_key(a.scope, aliases), scope_key(b.scope, aliases)
     return not (scopes_disjoint(sa, sb) or (sa.places and sb.places and not sa.places & sb.places))
 
 
@@ -305,15 +305,15 @@ def relation_of(a: Claim, b: Claim, score: float, aliases: AliasTable, voc: Voca
     rel, reason = compare(a, b, aliases, sole)
     if rel == "contradict" and a.kind in NUMERIC_KINDS and (parts := parts_of_one_toll(a, b, figures)):
         return _relation(a, b, "different_scope", f"{reason}; but {parts}: parts of one toll", score)
-    if rel == "contradict" and a.kind in NUMERIC_KINDS and (part := part_of_its_own_whole(a, b, wholes or {})):
+    if rel == "contradict" and a.kind in NUMERIC_KINDS and (part := part_of_its_own_whole(a, b, wholes or {}, aliases)):
         return _relation(a, b, "different_scope", f"{reason}; but {part}", score)
     if rel == "contradict" and a.kind in ("event_date", "duration") and score < thresholds().same_fact:
         rel, reason = "unclear", f"{reason}; the accounts may describe different events"
-    elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc):
+    elif rel == "contradict" and a.kind in NUMERIC_KINDS and voc is not None and not _same_people(a, b, voc, aliases):
         rel, reason = "unclear", f"{reason}; but nothing says both count the same people"
     elif rel == "contradict" and a.kind in NUMERIC_KINDS and _orders_apart(a.value, b.value):
         rel, reason = "unclear", f"{reason}; but a hundredfold apart, they may count two events' dead"
-    elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc, sole):
+    elif rel == "contradict" and a.kind == "initiator" and voc is not None and not _same_act(a, b, voc, sole, aliases):
         rel, reason = "unclear", f"{reason}; but they may speak of different acts"
     return _relation(a, b, rel, reason, score)
 
@@ -377,10 +377,11 @@ def own_wholes(members: Iterable[Claim]) -> dict[str, int]:
     return wholes
 
 
-def part_of_its_own_whole(a: Claim, b: Claim, wholes: Mapping[str, int]) -> str | None:
+def part_of_its_own_whole(a: Claim, b: Claim, wholes: Mapping[str, int],
+                          aliases: AliasTable | None = None) -> str | None:  # fmt: skip
     """The smaller count is a part of its own account's larger toll, and the other account's count
     is larger still than that part: part against whole, not rival tolls."""
-    sa, sb = scope_key(a.scope), scope_key(b.scope)
+    sa, sb = scope_key(a.scope, aliases), scope_key(b.scope, aliases)
     if sa.roles and sa.roles == sb.roles:
         return None  # "5 civilians" against "22 civilians": the same people counted, whatever else each counts
     for part, other in ((a, b), (b, a)):
@@ -479,7 +480,8 @@ def group_status(members: list[Claim], relations: list[Relation]) -> str:
     return "contested" if any(r.relation == "contradict" for r in relations) else "agree"
 
 
-def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> bool:
+def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None,
+              aliases: AliasTable | None = None) -> bool:  # fmt: skip
     """Two accounts name different culprits for one act only when their own words tie them to it
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     if violence_begun_and_done(a, b):
@@ -510,7 +512,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None) -> b
     )
     if mirrored and (names_whole_event(words_a) or names_whole_event(words_b)):
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
-    evidence = pair_evidence(a, b, voc)
+    evidence = pair_evidence(a, b, voc, aliases)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
 
 
@@ -582,9 +584,9 @@ def _act_words(c: Claim) -> list[str]:
     return [*c.about.lower().split(), *re.findall(r"[a-z]+", c.quote.lower())]
 
 
-def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
+def _same_people(a: Claim, b: Claim, voc: Vocabulary, aliases: AliasTable | None = None) -> bool:
     """Both name one population, or both give the whole toll of one event, or their words align them."""
-    sa, sb = scope_key(a.scope), scope_key(b.scope)
+    sa, sb = scope_key(a.scope, aliases), scope_key(b.scope, aliases)
     places_differ = sa.places != sb.places and bool(sa.places and sb.places)  # a place on one only: compare() decided
     if (_nobody(a) or _nobody(b)) and not places_differ and not scopes_disjoint(sa, sb):
         return True  # "not a single resident was harmed": a denial of the whole toll, whoever counted it
@@ -600,7 +602,7 @@ def _same_people(a: Claim, b: Claim, voc: Vocabulary) -> bool:
         return True  # two counters' figures for the toll: "the OSCE estimated 300 to 500" / "officials, 187"
     if _plain_toll(sa) and _plain_toll(sb):
         return True  # "379 persons were killed" / "about 1,000 people were killed": nobody set apart
-    evidence = pair_evidence(a, b, voc)
+    evidence = pair_evidence(a, b, voc, aliases)
     return evidence is not None and evidence >= SAME_PEOPLE_SHARE * align_threshold()
 
 
@@ -637,12 +639,13 @@ def _nobody(c: Claim) -> bool:
     return isinstance(c.value, Count) and c.value.high == 0
 
 
-def group_summary(members: list[Claim], relations: list[Relation]):
+def group_summary(members: list[Claim], relations: list[Relation], aliases: AliasTable | None = None):
     """Low / best / high over the counts that speak of one population."""
-    return summarise_counts(_same_population(members, relations))
+    return summarise_counts(_same_population(members, relations, aliases))
 
 
-def _same_population(members: list[Claim], relations: list[Relation]) -> list[Claim]:
+def _same_population(members: list[Claim], relations: list[Relation],
+                     aliases: AliasTable | None = None) -> list[Claim]:  # fmt: skip
     """Leave out of low/best/high a count that only ever differs in scope from the others."""
     # one pass over the relations, not one per member (issue #11): a claim is apart when it has
     # relations and every one of them is different_scope
@@ -661,15 +664,15 @@ def _same_population(members: list[Claim], relations: list[Relation]) -> list[Cl
             not_apart.update(ids)
     apart = {c.id for c in members if c.id in related and c.id not in not_apart}
     kept = [c for c in members if c.id not in apart] or members
-    keys = Counter(_scope_id(c) for c in kept)
+    keys = Counter(_scope_id(c, aliases) for c in kept)
     main, n = keys.most_common(1)[0]
     if n >= 2:
-        kept = [c for c in kept if _scope_id(c) == main or not any(_scope_id(c))]
+        kept = [c for c in kept if _scope_id(c, aliases) == main or not any(_scope_id(c, aliases))]
     return kept
 
 
-def _scope_id(c: Claim) -> tuple:
-    sc = scope_key(c.scope)
+def _scope_id(c: Claim, aliases: AliasTable | None = None) -> tuple:
+    sc = scope_key(c.scope, aliases)
     return (sc.nations, sc.roles, sc.total)
 
 
@@ -688,7 +691,7 @@ def relate(alignment: Alignment, voc: Vocabulary, aliases: AliasTable) -> tuple[
                 topic=topic_of(members, voc),
                 claim_ids=[c.id for c in members],
                 status=status,  # type: ignore[arg-type]
-                summary=group_summary(members, group_relations) if members[0].kind in NUMERIC_KINDS else None,
+                summary=group_summary(members, group_relations, aliases) if members[0].kind in NUMERIC_KINDS else None,
                 repeats=repeats,
             )
         )

@@ -425,7 +425,7 @@ def _override(state: _State, relations: list[Relation], states: dict[int, Decisi
     return relations
 
 
-def _finish_groups(state: _State, relations: list[Relation]) -> list[Group]:
+def _finish_groups(state: _State, relations: list[Relation], aliases: AliasTable) -> list[Group]:
     by_group: dict[str, list[Relation]] = {}
     for rel in relations:
         by_group.setdefault(state.group_of[rel.claim_a], []).append(rel)
@@ -440,7 +440,7 @@ def _finish_groups(state: _State, relations: list[Relation]) -> list[Group]:
             topic = group.topic or topic_of(members, Vocabulary.of(members))
             group = group.model_copy(update={
                 "claim_ids": list(ids), "status": group_status(members, rels), "topic": topic,
-                "summary": group_summary(members, rels) if group.kind in NUMERIC_KINDS else None})  # fmt: skip
+                "summary": group_summary(members, rels, aliases) if group.kind in NUMERIC_KINDS else None})  # fmt: skip
         mark = state.marks.get(("group", gid))
         out.append(group.model_copy(update={"reviewed": mark.block()}) if mark else group)
     return out
@@ -478,7 +478,7 @@ def apply_review(sources: list[Source], claims: list[Claim], groups: list[Group]
         else r
         for r in new_relations
     ]
-    out_groups = _finish_groups(state, new_relations)
+    out_groups = _finish_groups(state, new_relations, aliases)
     claim_marks = {key: m for (what, key), m in state.marks.items() if what == "claim"}
     out_claims = [
         state.claims[c].model_copy(update={"reviewed": claim_marks[c].block()}) if c in claim_marks else state.claims[c]

@@ -13,12 +13,17 @@ from claims.models import Actor, Claim
 def ties_of(claims: Iterable[Claim]) -> dict[str, str]:
     """name -> party over all claims; a name tied to two parties keeps the first in sorted order, so
     the result does not depend on the order the claims come in."""
+    return merged(declared(claims))
+
+
+def declared(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    """name -> every party the claims' accounts tie it to (parts of a collection add up with `|`)."""
     found: dict[str, set[str]] = {}
     for claim in claims:
         if isinstance(claim.value, Actor):
             for name, party in claim.value.ties.items():
                 found.setdefault(name, set()).add(party)
-    return merged(found)
+    return found
 
 
 def merged(found: Mapping[str, Iterable[str]]) -> dict[str, str]:

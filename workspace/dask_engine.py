@@ -40,7 +40,7 @@ from analysis.distinct import PairScores
 from analysis.incidents import event_names, group_order, partition
 from analysis.models import Group, Relation
 from analysis.relate import relate
-from analysis.ties import tied
+from analysis.ties import declared, merged
 from claims.actors import AliasTable
 from claims.models import KINDS, Claim
 from sources.errors import DaskMissing, RashomonError, SchedulerUnreachable, WorkerFailed
@@ -224,6 +224,26 @@ def add_vocabularies(counts: Iterable[dict[str, tuple[int, Counter[str]]]]) -> d
     return total
 
 
+def partition_ties(part: list[tuple]) -> dict[str, set[str]]:
+    """The names one partition's accounts tie to another party (analysis.ties.declared)."""
+    return declared(claim for _order, claim in part)
+
+
+def add_ties(found: Iterable[dict[str, set[str]]]) -> dict[str, set[str]]:
+    """The partitions' ties, added: every party each name is tied to."""
+    total: dict[str, set[str]] = {}
+    for part in found:
+        for name, parties in part.items():
+            total.setdefault(name, set()).update(parties)
+    return total
+
+
+def tied_spec(spec: tuple, ties: dict[str, set[str]]) -> tuple[Pairs, float, Pairs]:
+    """The table the claims are aligned and compared with, as analyse_claims makes it: the user's
+    aliases and the names any account ties to another party."""
+    return _alias_spec(_aliases(*spec).with_ties(merged(ties)))
+
+
 def _vocabulary(counts: dict[str, tuple[int, Counter[str]]], incident: str) -> Vocabulary:
     n, df = counts[incident]
     return Vocabulary(df=df, n=n)
@@ -242,7 +262,7 @@ def shuffle_kind(claims_bag, kind: str) -> list:
 
 
 def align_kind(kind: str, parts: list[list[tuple]], counts: dict[str, tuple[int, Counter[str]]],
-               incident_of: dict[str, str]) -> list[tuple]:  # fmt: skip
+               incident_of: dict[str, str], aliases: tuple) -> list[tuple]:  # fmt: skip
     """Align the claims of one kind, incident by incident with its own vocabulary, in the order the
     local engine reads them: per group, (order key, its claims, the scores of its pairs, its
     incident); the key is where the local engine puts the group among all."""
@@ -251,8 +271,9 @@ def align_kind(kind: str, parts: list[list[tuple]], counts: dict[str, tuple[int,
     for _order, claim in sorted(ordered, key=lambda oc: oc[0]):
         by_incident.setdefault(incident_of[claim.source_id], []).append(claim)
     out = []
+    table = _aliases(*aliases)
     for incident, claims in by_incident.items():
-        alignment = align(claims, _vocabulary(counts, incident))
+        alignment = align(claims, _vocabulary(counts, incident), aliases=table)
         assert isinstance(alignment.scores, PairScores)
         for n, grouped in enumerate(alignment.groups):
             # align() sorts by the first claim's (source, offset), then by the earliest offset, keeping
@@ -353,12 +374,14 @@ def analyse_on_cluster(sources: Sequence[Source], aliases: AliasTable, client: C
     counts = client.compute(
         claims_bag.reduction(partial(partition_vocabulary, incident_of=incident_of), add_vocabularies)
     )
+    # aligned and compared with the names any account ties to another party, as analyse_claims does
+    ties = client.compute(claims_bag.reduction(partition_ties, add_ties))
+    related = client.compute(delayed(tied_spec)(spec, ties))
     kinds = [
-        client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts, incident_of)) for kind in KINDS
+        client.compute(delayed(align_kind)(kind, shuffle_kind(claims_bag, kind), counts, incident_of, related))
+        for kind in KINDS
     ]
     ordered = client.gather(client.compute(claims_bag))  # while the kinds align
-    # compared with the names any account ties to another party, as analyse_claims does
-    related = _alias_spec(tied(aliases, (claim for _order, claim in ordered)))
     found = _relate_as_aligned(client, kinds, counts, related, workers, as_completed)
     clock.done("align and compare")
     claims = [claim for _order, claim in sorted(ordered, key=lambda oc: oc[0])]

@@ -111,8 +111,9 @@ class WorkspaceVocabulary:
     and n = every claim in the workspace, so idf() equals Vocabulary.of(all).
     """
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, aliases: AliasTable | None = None) -> None:
         self._ws = ws
+        self.aliases = aliases  # the table scopes are read with, as analyse_claims reads them
         self.voc = _FixedVocabulary(ws.count_claims())
         self._postings: dict[str, dict[str, int]] = {}
         self._statements: dict[tuple[str, str], int] = {}  # (kind, key) -> distinct statements holding it
@@ -157,7 +158,7 @@ class WorkspaceVocabulary:
 
     def score(self, a: Claim, b: Claim) -> float | None:
         """pair_score as align() sees it: 0.0 for a pair it never scores (no usable shared key)."""
-        score = pair_score(a, b, self.voc)
+        score = pair_score(a, b, self.voc, self.aliases)
         if score is None:
             return None
         return score if any(self.usable(a.kind, key) for key in self.keys(a) & self.keys(b)) else 0.0
@@ -200,7 +201,7 @@ def realign(ws: Workspace, aliases: AliasTable, *, pipeline: str | None = None) 
         return Realigned(new_claims=count, joined=joined, new_groups=made, touched_groups=replaced)
     new = ws.unaligned_claims()
     stale = ws.stale_group_ids()
-    stats = WorkspaceVocabulary(ws)
+    stats = WorkspaceVocabulary(ws, aliases)
     stats.need(new)
     loaded = _load(ws, stale)
     pending = _join(ws, new, stats, loaded)
@@ -251,7 +252,7 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
     parsed: dict[str, Claim] = {}  # stored claims read so far: a source's claims of one year meet the same ones
     pending: list[Claim] = []
     for claim in new:
-        best = _statement_group(ws, claim, loaded)
+        best = _statement_group(ws, claim, loaded, stats.aliases)
         # a reprint is filed under all its words: a later claim looks up only those it may block on,
         # which are the same words of the same kind (their statements are not counted for nothing)
         keys = list(stats.keys(claim)) if best is not None else stats.usable_keys(claim)
@@ -262,7 +263,7 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
             candidates.update(joined)
             stats.need(other for _, other, _ in candidates.values())
             totals, edges = _group_scores(claim, candidates, stats, blocked)
-            best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded)
+            best = _best_group(ws, claim, {gid: totals[gid] for gid in edges - blocked}, loaded, stats.aliases)
         if best is None:
             pending.append(claim)
             continue
@@ -272,7 +273,8 @@ def _join(ws: Workspace, new: list[Claim], stats: WorkspaceVocabulary, loaded: d
     return pending
 
 
-def _statement_group(ws: Workspace, claim: Claim, loaded: dict[str, _Touched]) -> str | None:
+def _statement_group(ws: Workspace, claim: Claim, loaded: dict[str, _Touched],
+                     aliases: AliasTable | None = None) -> str | None:  # fmt: skip
     """The group of the stored copies of the claim's statement, if it is compatible() with the group's
     statements; the group holding most copies first (issue #11).
 
@@ -288,7 +290,7 @@ def _statement_group(ws: Workspace, claim: Claim, loaded: dict[str, _Touched]) -
     for gid in sorted(found, key=lambda g: (-found[g], _number(g))):
         if gid not in loaded:
             loaded.update(_load(ws, [gid]))
-        if gid in loaded and all(compatible(claim, member) for member in loaded[gid].distinct(claim)):
+        if gid in loaded and all(compatible(claim, member, aliases) for member in loaded[gid].distinct(claim)):
             return gid
     return None
 
@@ -396,10 +398,11 @@ def date_bound(claim: Claim, time: TimeSpan, shared: frozenset[str], stats: Work
     stand_in = claim.model_copy(update={"id": f"~{claim.id}~" + "|".join(words), "source_id": "~", "value": date, "when": date,
                                         "terms": words, "entities": []})  # fmt: skip
     stats.need([stand_in])
-    return pair_score(claim, stand_in, stats.voc) or 0.0
+    return pair_score(claim, stand_in, stats.voc, stats.aliases) or 0.0
 
 
-def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: dict[str, _Touched]) -> str | None:
+def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: dict[str, _Touched],
+                aliases: AliasTable | None = None) -> str | None:  # fmt: skip
     """The group with the highest average score that the claim is compatible() with throughout."""
     stored = ws.group_sizes(gid for gid in totals if gid not in loaded)
     sizes = {gid: len(loaded[gid].filed) + len(loaded[gid].joined) if gid in loaded else stored.get(gid, 0)
@@ -412,7 +415,7 @@ def _best_group(ws: Workspace, claim: Claim, totals: dict[str, float], loaded: d
             loaded.update(_load(ws, [gid]))
         if gid not in loaded:
             continue  # removed by another process since the index was read
-        if all(compatible(claim, member) for member in loaded[gid].distinct(claim)):
+        if all(compatible(claim, member, aliases) for member in loaded[gid].distinct(claim)):
             return gid
     return None
 
@@ -423,7 +426,7 @@ def _new_groups(pending: list[Claim], stats: WorkspaceVocabulary, aliases: Alias
     if not pending:
         return [], []
     stats.need(pending)
-    groups, relations = relate(align(pending, stats.voc), stats.voc, aliases)
+    groups, relations = relate(align(pending, stats.voc, aliases=aliases), stats.voc, aliases)
     return [g.model_copy(update={"id": f"g{counter + n}"}) for n, g in enumerate(groups, 1)], relations
 
 
@@ -433,7 +436,7 @@ def _relation(a: Claim, b: Claim, stats: WorkspaceVocabulary, aliases: AliasTabl
     which align() always computes for two claims of one statement (its copies are one unit, however
     common their words), and otherwise only where they share a word it blocks on."""
     same = stats.statement(a) == stats.statement(b)
-    score = pair_score(a, b, stats.voc) if same else stats.score(a, b)
+    score = pair_score(a, b, stats.voc, aliases) if same else stats.score(a, b)
     return relation_of(a, b, score or 0.0, aliases, stats.voc, sole, figures, wholes)
 
 
@@ -493,7 +496,7 @@ def _rewrite(item: _Touched, stored: list[Relation], stats: WorkspaceVocabulary,
             "repeats": group.repeats | repeats,
             "status": status,
             "topic": topic_of(members, stats.voc) if members else group.topic,
-            "summary": group_summary(members, every) if numeric else None,
+            "summary": group_summary(members, every, aliases) if numeric else None,
         }
     )
     return updated, added, anew
