@@ -283,6 +283,8 @@ class ActorNouns(_Strict):
 
 
 class InitiatorWords(_Strict):
+    doc_short_names: str = Field("", alias="_doc_short_names")
+    short_names: Words = []  # "the North" after "North Korea": that state
     start_verbs: Words
     attack_verbs: Words
     war_nouns: Words

@@ -37,6 +37,7 @@ MUTUAL_NOUNS = frozenset({"side", "party"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 LEADERS_KEY = "rashomon.leaders"  # doc.user_data: surname -> the state a person is named with
+SHORT_KEY = "rashomon.short_names"  # doc.user_data: "north" -> the one state "North ..." the text names
 
 
 class Named(NamedTuple):
@@ -216,6 +217,7 @@ class ActorReader:
                 return named  # else a hyphen inside a word, "a pro-government militia": the phrase itself
         steps = (
             self._acronym,
+            self._short_name,
             self._mutual,
             self._origin,
             self._quantity,
@@ -344,6 +346,29 @@ class ActorReader:
             return None
         named = self._acronyms_name(where, depth + 1)
         return Named(tok, named.actor, tok.text) if named else None
+
+    def _short_name(self, tok: Token, depth: int) -> Named | None:
+        """ "North Korea accused the South of ...", "the North's artillery": a compass word alone, with
+        "the", names the one state of that name the text names (rules initiator.short_names)."""
+        state = self._short_names().get(tok.lower_) if tok.text[:1].isupper() else None
+        if state is None or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        return Named(tok, state, f"the {tok.text}")
+
+    def _short_names(self) -> dict[str, str]:
+        doc = self.ctx.doc
+        if SHORT_KEY not in doc.user_data:
+            words = {w.lower() for w in rules()["initiator"]["short_names"]}
+            found: dict[str, set[str]] = {}
+            for ent in entities(doc):
+                first = ent[0].lower_
+                party = self.aliases.resolve(ent.text) if first in words else None
+                if party is not None and party.lower().startswith(first + " "):
+                    found.setdefault(first, set()).add(party)
+            doc.user_data[SHORT_KEY] = {
+                word: next(iter(parties)) for word, parties in found.items() if len(parties) == 1
+            }
+        return doc.user_data[SHORT_KEY]
 
     def _acronyms_name(self, where: tuple[int, int], depth: int = 0) -> Named | None:
         """Who the full name an acronym stands for names (its characters' place in the text)."""
@@ -525,6 +550,9 @@ class ActorReader:
         resolved = self.aliases.resolve(text)
         if resolved:
             return Named(child, resolved, text)
+        short = self._short_name(child, 0)
+        if short is not None:
+            return short  # "the North's artillery"
         leader = self.leader_of(ent) if leaders and ent is not None and ent.label_ == "PERSON" else None
         if leader is not None:
             return Named(child, leader, text)
