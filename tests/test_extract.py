@@ -90,6 +90,8 @@ COUNTS = [
      "at least", "people"),
     # a figure "of" the number names no people: the number is no scope
     ("The ministry counted the deaths and later settled on a figure of 112.", "casualties", 112, 112, None, "people"),
+    # "the dead range" parsed as one noun: the range of the estimates counts no "range"
+    ("Estimates of the dead range from 300 to 500.", "casualties", 300, 500, None, "people"),
 ]  # fmt: skip
 
 
