@@ -43,6 +43,8 @@ class Triggers(_Strict):
     # people who are not fighters (troops cross borders too)
     object_verbs: Words = []
     civilian_verbs: Words = []
+    # issue #8: a verb whose active subject is always who did it ("ten states expelled the envoys")
+    agent_verbs: Words = []
     # issue #8: a verb that makes the kind only with one of its particles ("gunned down 12 protesters")
     phrasal_verbs: dict[Word, Words] = {}
 

@@ -290,10 +290,18 @@ def _singled_out(mention: NumberMention, root: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _agent_verbs() -> frozenset[str]:
+    return frozenset(w for groups in rules()["triggers"].values() for w in groups.get("agent_verbs", []))
+
+
 def _doers(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
-    """The subject of an active death or wounding verb whose object is people ("two gunmen killed 12
-    people", "three soldiers shot dead four protesters"): those who killed, not the dead."""
+    """The subject of an active death, wounding or expulsion verb whose object is people ("two gunmen
+    killed 12 people", "three soldiers shot dead four protesters", "ten states expelled the envoys"):
+    those who did it, not those it befell."""
     verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in _agent_verbs() and any(t.i == verb.i for t, _ in triggers):
+        return True  # "ten Western states expelled Syrian diplomats": whatever they expelled
     harms = [t for t, kind in triggers if kind in ("casualties", "wounded")]
     if noun.dep_ != "nsubj" or not any(
         t.i == verb.i or (t.head.i == verb.i and t.dep_ in ("oprd", "acomp")) for t in harms

@@ -179,6 +179,9 @@ NOTHING = [
     "Six of those killed were under 18 years old.",
     # one person singled out of the dead is no toll of one
     "The body of one of the 30 miners was never recovered.",
+    # who expelled, not who was expelled
+    "On Tuesday more than ten northern states expelled the envoys of Borduria.",
+    "Three soldiers expelled the villagers.",
 ]
 
 
