@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from claims.actors import AliasTable
 from claims.count_words import is_person_noun, role_words
 from claims.rules import rules
+from claims.sub_event import act_nouns
 from claims.tree import left_mods
 
 
@@ -91,7 +92,13 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
             return _antecedent(num_span)
         if objs and (objs[0].like_num or num_span.start <= objs[0].i < num_span.end):
             return None  # "settled on a figure of 187": the number itself, no people named
-        if objs and objs[0].lemma_.lower() not in figure and objs[0].lemma_.lower() not in _time_nouns():
+        # "victims of extra-judicial killings", "victims of the militia": what or who harmed them, not
+        # who they were
+        if (
+            objs
+            and noun.lemma_.lower() not in rules()["scope"]["harmed_of_nouns"]
+            and objs[0].lemma_.lower() not in figure | _time_nouns() | act_nouns()
+        ):
             target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
             return None
@@ -148,10 +155,13 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
         t for t in mods if not (t.i < num_span.start and t.pos_ == "NOUN" and t.dep_ in ("nmod", "compound", "amod"))
     ]
     words = [t for t in mods if t.i < target.i] + [target]
+    harmed = target.lemma_.lower() in rules()["scope"]["harmed_of_nouns"]
     for prep in target.children:
-        # "12 soldiers of the Georgian army": the nation may follow the noun
+        # "12 soldiers of the Georgian army": the nation may follow the noun; not after "victims of",
+        # which names who harmed them ("victims of killings by Russian troops")
         if (
-            prep.dep_ == "prep"
+            not (harmed and prep.lower_ == "of")
+            and prep.dep_ == "prep"
             and prep.lower_ in ("of", "from", "on")
             and any(
                 t.ent_type_ in ("NORP", "GPE") or t.lower_ in total_words or t.lemma_.lower() in role_words()

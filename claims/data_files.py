@@ -86,6 +86,8 @@ class ScopeWords(_Strict):
     seen_verbs: Words = []  # "a correspondent saw dozens of bodies": what one witness saw
     doc_seen_verbs: str = Field("", alias="_doc_seen_verbs")
     time_nouns: Words = []  # "the week saw 30 killed": a time, no witness
+    doc_harmed_of_nouns: str = Field("", alias="_doc_harmed_of_nouns")
+    harmed_of_nouns: Words = []  # "victims of the militia": who harmed them
     doc_time_nouns: str = Field("", alias="_doc_time_nouns")
     doc_wide: str = Field("", alias="_doc_wide")
     wide_marker: str = "nationwide"  # a toll of the whole war or country, beside the incident's

@@ -92,6 +92,10 @@ COUNTS = [
     ("The ministry counted the deaths and later settled on a figure of 112.", "casualties", 112, 112, None, "people"),
     # "the dead range" parsed as one noun: the range of the estimates counts no "range"
     ("Estimates of the dead range from 300 to 500.", "casualties", 300, 500, None, "people"),
+    # "of" after victims names what or who harmed them, not who they were
+    ("The bodies of 12 victims of the militia were found.", "casualties", 12, 12, None, "victims"),
+    ("The bodies of 12 victims of killings by Borduran troops were found.", "casualties", 12, 12, None, "victims"),
+    ("Some 50 bodies were victims of summary killings.", "casualties", 50, 50, "some", "people"),
     # the number hung on the main verb: a verb names no people
     ("The death toll of at least 92 makes the raid the worst in the province since the war.", "casualties", 92,
      None, "at least", "people"),
