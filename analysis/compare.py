@@ -155,6 +155,7 @@ def builtin_aliases() -> AliasTable:
 
 
 _SCOPES: dict[int, dict[str, Scope]] = {}  # per live actor table (by id), its scopes read so far
+SCOPE_CACHE_MAX = 65_536  # scopes kept per table: a long-lived table (the built-in one) must not grow forever
 
 
 def scope_key(text: str | None, aliases: AliasTable | None = None) -> Scope:
@@ -168,6 +169,8 @@ def scope_key(text: str | None, aliases: AliasTable | None = None) -> Scope:
         weakref.finalize(table, _SCOPES.pop, id(table), None)  # an id is reused once its table is gone
     found = cache.get(text or "")
     if found is None:
+        if len(cache) >= SCOPE_CACHE_MAX:
+            cache.clear()
         found = cache[text or ""] = scope_of(text, table)
     return found
 

@@ -79,3 +79,15 @@ def test_an_account_added_later_joins_the_fact_with_the_users_alias(ws: Workspac
     done = realign(ws, table, pipeline=PIPELINE)
     assert done.joined == 1
     assert [r.relation for r in ws.relations()] == ["contradict"]
+
+
+def test_a_tables_scope_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch):
+    """The built-in table lives as long as the process: its cache is cleared when full, and what it
+    reads stays the same."""
+    from analysis import compare
+
+    monkeypatch.setattr(compare, "SCOPE_CACHE_MAX", 2)
+    table = AliasTable.with_user(ONE_PEOPLE)
+    read = [scope_key(f"{n} Soviet soldiers", table) for n in range(5)]
+    assert len(compare._SCOPES[id(table)]) <= 2
+    assert {s.nations for s in read} == {frozenset({"Russia"})}

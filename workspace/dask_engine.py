@@ -265,7 +265,8 @@ def align_kind(kind: str, parts: list[list[tuple]], counts: dict[str, tuple[int,
                incident_of: dict[str, str], aliases: tuple) -> list[tuple]:  # fmt: skip
     """Align the claims of one kind, incident by incident with its own vocabulary, in the order the
     local engine reads them: per group, (order key, its claims, the scores of its pairs, its
-    incident); the key is where the local engine puts the group among all."""
+    incident); the key is where the local engine puts the group among all. `aliases`: the spec of
+    the table scopes are read with (tied_spec), as the local engine reads them."""
     ordered = [oc for part in parts for oc in part]
     by_incident: dict[str, list[Claim]] = {}
     for _order, claim in sorted(ordered, key=lambda oc: oc[0]):
