@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
-from claims.count_words import is_person_noun, role_words
+from claims.count_words import is_person_noun, role_words, trigger_verbs
 from claims.rules import rules
 from claims.sub_event import act_nouns
 from claims.tree import left_mods
@@ -36,7 +36,7 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable, own:
         if side := own_side(tok, aliases):
             return side
     sent = target.sent
-    if target.dep_ == "dobj" and target.head.lemma_.lower() in _object_verbs():
+    if target.dep_ == "dobj" and target.head.lemma_.lower() in trigger_verbs("object_verbs"):
         # "Israel lost 23 soldiers": the loser is whose soldiers they were (issue #8)
         subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and aliases.resolve(subj.text):
@@ -59,10 +59,6 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable, own:
     return None
 
 
-def _object_verbs() -> set[str]:
-    return {w for groups in rules()["triggers"].values() for w in groups.get("object_verbs", [])}
-
-
 def copula_attr(tok: Token) -> Token | None:
     """ "about 30 were [civilians]": the noun a copula says the number is (issue #8)."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ != "be":
@@ -73,6 +69,11 @@ def copula_attr(tok: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def _time_nouns() -> frozenset[str]:
     return frozenset(rules()["scope"]["time_nouns"])
+
+
+def _harmed_of(noun: Token) -> bool:
+    """ "victims": their "of" names who or what harmed them, not who they were (scope.harmed_of_nouns)."""
+    return noun.lemma_.lower() in rules()["scope"]["harmed_of_nouns"]
 
 
 def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
@@ -94,11 +95,7 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
             return None  # "settled on a figure of 187": the number itself, no people named
         # "victims of extra-judicial killings", "victims of the militia": what or who harmed them, not
         # who they were
-        if (
-            objs
-            and noun.lemma_.lower() not in rules()["scope"]["harmed_of_nouns"]
-            and objs[0].lemma_.lower() not in figure | _time_nouns() | act_nouns()
-        ):
+        if objs and not _harmed_of(noun) and objs[0].lemma_.lower() not in figure | _time_nouns() | act_nouns():
             target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
             return None
@@ -155,7 +152,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
         t for t in mods if not (t.i < num_span.start and t.pos_ == "NOUN" and t.dep_ in ("nmod", "compound", "amod"))
     ]
     words = [t for t in mods if t.i < target.i] + [target]
-    harmed = target.lemma_.lower() in rules()["scope"]["harmed_of_nouns"]
+    harmed = _harmed_of(target)
     for prep in target.children:
         # "12 soldiers of the Georgian army": the nation may follow the noun; not after "victims of",
         # which names who harmed them ("victims of killings by Russian troops")

@@ -178,20 +178,17 @@ def counts_people(noun: Token, num_span: Span, ctx: DocContext, triggers: list[t
     return noun.pos_ == "VERB"  # "were killed": the number is the subject itself
 
 
-@lru_cache(maxsize=1)
-def _restricted() -> tuple[frozenset[str], frozenset[str]]:
-    objects: set[str] = set()
-    civilian: set[str] = set()
-    for groups in rules()["triggers"].values():
-        objects |= set(groups.get("object_verbs", []))
-        civilian |= set(groups.get("civilian_verbs", []))
-    return frozenset(objects), frozenset(civilian)
+@lru_cache(maxsize=8)
+def trigger_verbs(key: str) -> frozenset[str]:
+    """One of the trigger kinds' verb lists ("object_verbs", "civilian_verbs", "agent_verbs"), over
+    every kind."""
+    return frozenset(w for groups in rules()["triggers"].values() for w in groups.get(key, []))
 
 
 def fits_trigger(trigger: Token, noun: Token, num_root: Token) -> bool:
     """ "lost 14 soldiers": "lose" counts its own object only; "20,000 troops crossed into": a
     displacement verb of movement never counts fighters (issue #8)."""
-    objects, civilian = _restricted()
+    objects, civilian = trigger_verbs("object_verbs"), trigger_verbs("civilian_verbs")
     lemma = trigger.lemma_.lower()
     if lemma in objects and (
         not ({noun.i, num_root.i} & {c.i for c in trigger.children if c.dep_ == "dobj"}) or not is_person_noun(noun)

@@ -19,7 +19,7 @@ from claims.count_link import Link, link
 from claims.count_part import Whole, coordinated, find_part
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_wide import wide_toll
-from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, unrealised
+from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, trigger_verbs, unrealised
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
@@ -290,17 +290,16 @@ def _singled_out(mention: NumberMention, root: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _agent_verbs() -> frozenset[str]:
-    return frozenset(w for groups in rules()["triggers"].values() for w in groups.get("agent_verbs", []))
-
-
 def _doers(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
     """The subject of an active death, wounding or expulsion verb whose object is people ("two gunmen
     killed 12 people", "three soldiers shot dead four protesters", "ten states expelled the envoys"):
     those who did it, not those it befell."""
     verb = noun.head
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() in _agent_verbs() and any(t.i == verb.i for t, _ in triggers):
+    if (
+        noun.dep_ == "nsubj"
+        and verb.lemma_.lower() in trigger_verbs("agent_verbs")
+        and any(t.i == verb.i for t, _ in triggers)
+    ):
         return True  # "ten Western states expelled Syrian diplomats": whatever they expelled
     harms = [t for t, kind in triggers if kind in ("casualties", "wounded")]
     if noun.dep_ != "nsubj" or not any(
