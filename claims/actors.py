@@ -72,6 +72,16 @@ def _builtin() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _movement_words() -> frozenset[str]:
+    return frozenset(rules()["movement_name_words"])
+
+
+def _movement(words: list[str]) -> bool:
+    """Words of a movement's name beside a place ("liberation", "republican"): rules movement_name_words."""
+    return not _movement_words().isdisjoint(words)
+
+
+@lru_cache(maxsize=1)
 def _generic_actors() -> frozenset[str]:
     return frozenset(rules()["generic_actors"])
 
@@ -151,8 +161,9 @@ class AliasTable:
             if stripped and stripped != key:
                 found = self._lookup(stripped)
                 if found is None:
+                    # "Pakistan Army" is Pakistan's; "Kosovo Liberation Army" a movement, not Kosovo
                     words = stripped.split()
-                    found = self._lookup(words[0]) if len(words) > 1 else None
+                    found = self._lookup(words[0]) if len(words) > 1 and not _movement(words[1:]) else None
         if found is None and len(key) >= 6 and key.isalpha():
             # misspellings and transliterations of known names ("Isreali")
             best = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)

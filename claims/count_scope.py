@@ -93,6 +93,8 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
             return _antecedent(num_span)
         if objs and (objs[0].like_num or num_span.start <= objs[0].i < num_span.end):
             return None  # "settled on a figure of 187": the number itself, no people named
+        if not objs and noun.i in range(num_span.start, num_span.end) and (named := _same_number(num_span)):
+            return named  # "four gunmen stormed the mall ... all four died": the gunmen
         # "victims of extra-judicial killings", "victims of the militia": what or who harmed them, not
         # who they were
         if objs and not _harmed_of(noun) and objs[0].lemma_.lower() not in figure | _time_nouns() | act_nouns():
@@ -110,14 +112,46 @@ _POINTING = ("them", "these", "those")
 
 
 def _antecedent(num_span: Span) -> Token | None:
-    """The last plural noun of people before the number in its sentence ("striking miners"), if any;
-    not a subject that acts ("gunmen stopped two buses and killed 12 of them")."""
-    before = [
-        t
-        for t in num_span.sent
-        if t.i < num_span.start and t.tag_ in ("NNS", "NNPS") and t.dep_ != "nsubj" and is_person_noun(t)
+    """The last plural noun of people before the number in its sentence ("striking miners"), else in
+    the sentence before ("took 40 hostages. Twelve of them were killed"), if any; not a subject that
+    acts ("gunmen stopped two buses and killed 12 of them")."""
+    for sent in (num_span.sent, _sentence_before(num_span)):
+        before = [
+            t
+            for t in sent or ()
+            if t.i < num_span.start and t.tag_ in ("NNS", "NNPS") and t.dep_ != "nsubj" and is_person_noun(t)
+        ]
+        if before:
+            return before[-1]
+    return None
+
+
+def _sentence_before(num_span: Span) -> Span | None:
+    start = num_span.sent.start
+    return num_span.doc[start - 1].sent if start > 0 else None
+
+
+def _same_number(num_span: Span) -> Token | None:
+    """ "Four gunmen stormed the mall ... all four died", "three soldiers were captured; the three were
+    executed": a bare number that repeats the number of people just named, in its sentence or the one
+    before, counts those people (the nearest such)."""
+    value = _value(num_span.root)
+    if value is None:
+        return None
+    sents = [s for s in (_sentence_before(num_span), num_span.sent) if s is not None]
+    named = [
+        t.head
+        for s in sents
+        for t in s
+        if t.i < num_span.start and t.dep_ == "nummod" and _value(t) == value and is_person_noun(t.head)
     ]
-    return before[-1] if before else None
+    return named[-1] if named else None
+
+
+def _value(tok: Token) -> int | None:
+    """A number written alone ("four", "12"), or None."""
+    text = tok.lower_.replace(",", "")
+    return int(text) if text.isdigit() else rules()["number_words"].get(text)
 
 
 def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:

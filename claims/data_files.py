@@ -276,6 +276,8 @@ class RunningCountWords(_Strict):
     revised: Words = []  # "now put at 68, not 86 as stated earlier": a counter's own correction
     doc_found: str = Field("", alias="_doc_found")
     found: Words = []  # "some 300 bodies, found after ...": the bodies found by then; the search goes on
+    doc_final: str = Field("", alias="_doc_final")
+    final: Words = []  # "the final toll was 67": what earlier, lower counts of it rose to
 
 
 class ActorNouns(_Strict):
@@ -453,6 +455,8 @@ class RulesFile(BaseModel):
     speaker: SpeakerWords
     initiator: InitiatorWords
     generic_actors: Words
+    doc_movement_name_words: str = Field("", alias="_doc_movement_name_words")
+    movement_name_words: Words = []  # "Kosovo Liberation Army": a movement, not the state
     duration_units: dict[str, float]
     party: PartyWords
     where: WhereWords

@@ -221,6 +221,7 @@ class ActorReader:
             self._mutual,
             self._origin,
             self._quantity,
+            self._name_around_place,
             self._apposition,
             self._proper,
             self._entity,
@@ -327,6 +328,20 @@ class ActorReader:
             return None
         name = " ".join(w.text for w in words)
         return Named(tok, self.aliases.canonical(name), name)
+
+    def _name_around_place(self, tok: Token, depth: int) -> Named | None:
+        """ "Tehrik-i-Taliban Pakistan": a group whose name ends in a place the tagger split off is the
+        group, not the state; its proper nouns before the place, outside the place's own entity."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in PLACES | {"NORP"}:
+            return None
+        ent = entity(tok, PLACES | {"NORP"})
+        first = ent.start if ent is not None else tok.i
+        lefts = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < first]
+        if not lefts or any(c.ent_type_ in PLACES | {"NORP"} | TIME_ENTITIES for c in lefts):
+            return None
+        name = tok.doc[min(c.left_edge.i for c in lefts) : tok.i + 1].text
+        resolved = self.aliases.resolve(name)
+        return Named(tok, resolved, name) if resolved else Named(tok, self.aliases.canonical(name), name)
 
     def _apposition(self, tok: Token, depth: int) -> Named | None:
         for child in tok.children:

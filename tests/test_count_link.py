@@ -154,6 +154,13 @@ LINKED = [
     # forced from their homes, not only forced to flee; not forced from power
     ("Some 80,000 villagers have been forced from their homes.", [("displaced", 80_000, 80_000, "villagers")]),
     ("Two ministers were forced from office after the 40 deaths.", [("casualties", 40, 40, "people")]),
+    # a bare number that repeats the number of people just named counts them, not everyone
+    ("Police said four gunmen carried out the raid and that all four died in the fire.",
+     [("casualties", 4, 4, "gunmen")]),
+    ("Three guards were captured at the gate. The three were later executed.", [("casualties", 3, 3, "guards")]),
+    ("Gunmen shot four people at the market. Four died at the scene.", [("casualties", 4, 4, "people")]),
+    # "of them" points back to the sentence before when its own names no people
+    ("The gunmen seized 40 hostages in the hall. Twelve of them were killed.", [("casualties", 12, 12, "hostages")]),
 ]  # fmt: skip
 
 
