@@ -470,14 +470,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         period = _part_of_period(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
-        rising = (
-            _running_count(a, b, ia, ib)
-            or _rising_toll(a, b, ia, ib)
-            or _cumulative(a, b, ia, ib)
-            or _first_count(a, b, ia, ib)
-            or _presumed(a, b, ia, ib)
-            or _found_so_far(a, b, ia, ib)
-        )
+        rising = _counted_later(a, b, ia, ib)
         if rising:
             return "update", f"{pair}: {rising}"
         return "contradict", f"{pair}: the figures do not overlap"
@@ -494,6 +487,19 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     return found
 
 
+def _counted_later(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """Why the two figures are one toll at two moments (an early count, a toll that rose, a final
+    figure), or None."""
+    return (
+        _running_count(a, b, ia, ib)
+        or _rising_toll(a, b, ia, ib)
+        or _cumulative(a, b, ia, ib)
+        or _first_count(a, b, ia, ib)
+        or _presumed(a, b, ia, ib)
+        or _found_so_far(a, b, ia, ib)
+    )
+
+
 def _part_and_whole(pair: str, a: Claim, sa: Scope, ia: Interval, b: Claim, sb: Scope,
                     ib: Interval) -> tuple[str, str] | None:  # fmt: skip
     """One count's people a part of the other's ("Chinese soldiers" of "soldiers"): a dispute only
@@ -503,9 +509,11 @@ def _part_and_whole(pair: str, a: Claim, sa: Scope, ia: Interval, b: Claim, sb: 
             if ip.low > iw.high or (ip.low == iw.high and ip.low_open):
                 if ip.low > iw.high and _close(ip, iw):
                     return "unclear", f"{pair}: the part is a little above the whole, likely counted at another time"
-                found = _found_so_far(a, b, ia, ib)
-                if found:
-                    return "update", f"{pair}: {found}"
+                # "61 civilians" in the final toll against a first night's "39 people": a part of a
+                # later count above an earlier whole
+                later = _found_so_far(a, b, ia, ib) or _final_toll(a, b, ia, ib)
+                if later:
+                    return "update", f"{pair}: {later}"
                 return "contradict", f"{pair}: {_fmt(cp)} alone exceeds {_fmt(cw)} in total"
             within = overlap(ip, iw) or (ip.high <= iw.low and _close(ip, iw))
             if within and not part.marked and (not part.roles or ip.low >= NEARLY_ALL * iw.low):
@@ -565,12 +573,28 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     word = _says(high, "rose")
     if word:
         return f"the higher figure is a toll that rose ('{word}')"
+    final = _final_toll(a, b, ia, ib)
+    if final:
+        return final
     word = _says(low, "rose")
     m = _moments(a, b, ia, ib)
     if word and m is not None and m.rose:
         return f"the lower figure is a toll still rising ('{word}', {m.early.published}), counted higher later"
     if word and m is None:  # the higher one undated (a later summary), or told the same day
         return f"the lower figure is a toll still rising ('{word}')"
+    return None
+
+
+def _final_toll(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """ "The final toll was 67" against a first night's "39 people" (or a part of the 67 above that
+    first whole): the higher figure's own sentence calls it final and the lower's does not, so the
+    lower was counted before; not when two named counters give them."""
+    low, high = (a, b) if ia.high <= ib.low else (b, a)
+    if low.speaker and high.speaker and not same_counter(low.speaker, high.speaker):
+        return None
+    word = _says(high, "final")
+    if word and not _says(low, "final"):
+        return f"the higher figure is the final toll ('{word}'), the lower an earlier count"
     return None
 
 

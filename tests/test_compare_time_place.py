@@ -222,6 +222,18 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
          said("s2c1", 19, "The charity said the toll had risen to 19.", "The charity"), "update"),
         (said("s1c1", 11, "The strike killed 11, the health ministry said.", "the health ministry"),
          said("s2c1", 19, "The toll has risen to 19.", "the interior ministry"), "contradict"),
+        # a figure its own sentence calls the final toll: a lower one, not called final, was an earlier count
+        (said("s1c1", 39, "Late on Saturday the president said 39 people were killed."),
+         said("s2c1", 67, "The government's final figure was 67 people killed."), "update"),
+        (said("s1c1", 39, "On Saturday the president said 39 people were killed."),
+         said("s2c1", 67, "The toll eventually reached 67."), "update"),
+        # ... of a part too: the final toll's civilians above a first night's whole
+        (said("s1c1", 39, "Late on Saturday the president said 39 people were killed."),
+         said("s2c1", 61, "The final figure was 67 dead, 61 civilians and six officers.").model_copy(
+             update={"scope": "civilians"}), "update"),
+        # ... and both called final are two final tolls: a dispute
+        (said("s1c1", 39, "The final figure given by the police was 39."),
+         said("s2c1", 67, "The government's final figure was 67 people killed."), "contradict"),
         # a toll the lower figure's own words say is rising, against a higher one of no date (a later summary)
         (_dated(said("s1c1", 92, "Toll in harbour bombing rises to 92."), EARLY), said("s2c1", 140, "It killed 140."),
          "update"),
