@@ -340,8 +340,7 @@ class ActorReader:
         if not lefts or any(c.ent_type_ in PLACES | {"NORP"} | TIME_ENTITIES for c in lefts):
             return None
         name = tok.doc[min(c.left_edge.i for c in lefts) : tok.i + 1].text
-        resolved = self.aliases.resolve(name)
-        return Named(tok, resolved, name) if resolved else Named(tok, self.aliases.canonical(name), name)
+        return Named(tok, self.aliases.resolve(name) or self.aliases.canonical(name), name)
 
     def _apposition(self, tok: Token, depth: int) -> Named | None:
         for child in tok.children:
