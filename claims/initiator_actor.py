@@ -179,12 +179,18 @@ def _whole_name(ent: Span) -> str:
     return ent.doc[start:end].text
 
 
+VEHICLES = frozenset({"plane", "train", "bus", "tram", "ferry", "carriage"})  # "an Israeli plane strike": the doer's
+
+
 def _modifier_tokens(tok: Token) -> list[Token]:
-    """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X)."""
+    """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X); not a
+    site's ("the US embassy bombing": the embassy's owner is who was hit, not who bombed)."""
     found: list[Token] = []
     todo = [c for c in tok.children if c.dep_ in MODIFIERS]
     while todo:
         node = todo.pop(0)
+        if _site(node):
+            continue
         found.append(node)
         # "on Friday and German aircraft": a parse may hang a modifier on another as its conjunct
         todo += [c for c in node.children if c.dep_ in MODIFIERS or c.dep_ == "conj"]
@@ -561,6 +567,9 @@ class ActorReader:
         text = ent.text if ent is not None else child.text
         if _place_of_attack(child, text):
             return None  # "the Paris attacks", "the Moscow bombings": where it happened
+        around = self._name_around_place(child, 0)
+        if around is not None:
+            return around  # "the Tehrik-i-Taliban Pakistan attack": the movement, not the state
         resolved = self.aliases.resolve(text)
         if resolved:
             return Named(child, resolved, text)
@@ -652,8 +661,26 @@ TEXT_KEY = "rashomon.text"
 
 
 def _place_of_attack(child: Token, text: str) -> bool:
-    """A capital named before an attack noun ("the Paris attacks") names its place, not its doer."""
-    return child.dep_ == "compound" and text.lower() in capitals() and child.head.lemma_.lower() in act_nouns()
+    """A capital named before an attack noun ("the Paris attacks") names its place, not its doer; so
+    does a named site ("the Garissa University College attack")."""
+    if child.dep_ != "compound" or child.head.lemma_.lower() not in act_nouns():
+        return False
+    if any(_site(t) for t in child.doc[child.i + 1 : child.head.i]):
+        return True  # "the United States embassy bombing": the embassy's state, which was hit
+    return text.lower() in capitals() or any(w in _site_words() for w in text.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    """Sites and buildings (rules where.site_nouns, building_nouns) an attack is on, not vehicles."""
+    words = rules()["where"]
+    return frozenset([*words["site_nouns"], *words["building_nouns"]]) - VEHICLES
+
+
+def _site(tok: Token) -> bool:
+    """A common noun of a site or building ("embassy", "school"), not a force's ("base", "ship")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma in _site_words() and lemma not in _lexicon()["force"]
 
 
 def named_as_place(doc: Doc, name: str) -> bool:

@@ -44,3 +44,23 @@ def test_a_movement_named_after_a_place_is_not_that_state(name: str, party: str 
 )
 def test_the_doer_is_the_movement_not_the_state(initiator_values, text: str, actor: str):
     assert [v.actor for v in initiator_values(text)] == [actor]
+
+
+def test_the_movement_named_before_its_attack_is_the_doer(initiator_values):
+    text = "The Tehrik-i-Taliban Pakistan (TTP) attack on the school killed 141."
+    assert [v.actor for v in initiator_values(text)] == ["Tehrik-i-Taliban Pakistan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the state or body a site belongs to, named before it, was hit: it did not attack
+        ("The deadliest attack since the 1998 United States embassy bombing in the capital.", []),
+        ("The US embassy bombing killed 213.", []),
+        ("It was the worst since the Kestrel University College attack.", []),
+        # a craft is the doer's own
+        ("The Israeli plane strike hit the school.", ["Israel"]),
+    ],
+)
+def test_a_site_s_owner_before_the_attack_is_not_its_doer(initiator_values, text: str, actors: list[str]):
+    assert [v.actor for v in initiator_values(text)] == actors
