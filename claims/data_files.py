@@ -139,6 +139,8 @@ class WhereWords(_Strict):
     site_nouns: Words = []
     doc_building_nouns: str = Field("", alias="_doc_building_nouns")
     building_nouns: Words = []
+    doc_vehicle_nouns: str = Field("", alias="_doc_vehicle_nouns")
+    vehicle_nouns: Words = []  # "the Israeli plane strike": a craft is its doer's, not a site hit
 
 
 class StatementTimeWords(_Strict):

@@ -179,9 +179,6 @@ def _whole_name(ent: Span) -> str:
     return ent.doc[start:end].text
 
 
-VEHICLES = frozenset({"plane", "train", "bus", "tram", "ferry", "carriage"})  # "an Israeli plane strike": the doer's
-
-
 def _modifier_tokens(tok: Token) -> list[Token]:
     """The modifiers of a noun and theirs in turn ("the X forces' assault": forces, then X); not a
     site's ("the US embassy bombing": the embassy's owner is who was hit, not who bombed)."""
@@ -672,9 +669,10 @@ def _place_of_attack(child: Token, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _site_words() -> frozenset[str]:
-    """Sites and buildings (rules where.site_nouns, building_nouns) an attack is on, not vehicles."""
+    """Sites and buildings (rules where.site_nouns, building_nouns) an attack is on, not vehicles
+    (where.vehicle_nouns)."""
     words = rules()["where"]
-    return frozenset([*words["site_nouns"], *words["building_nouns"]]) - VEHICLES
+    return frozenset([*words["site_nouns"], *words["building_nouns"]]) - frozenset(words["vehicle_nouns"])
 
 
 def _site(tok: Token) -> bool:
