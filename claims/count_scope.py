@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
 from claims.count_words import is_person_noun, role_words, trigger_verbs
+from claims.numbers import parse_amount
 from claims.rules import rules
 from claims.sub_event import act_nouns
 from claims.tree import left_mods
@@ -135,7 +136,7 @@ def _same_number(num_span: Span) -> Token | None:
     """ "Four gunmen stormed the mall ... all four died", "three soldiers were captured; the three were
     executed": a bare number that repeats the number of people just named, in its sentence or the one
     before, counts those people (the nearest such)."""
-    value = _value(num_span.root)
+    value = parse_amount(num_span.root.text)
     if value is None:
         return None
     sents = [s for s in (_sentence_before(num_span), num_span.sent) if s is not None]
@@ -143,15 +144,9 @@ def _same_number(num_span: Span) -> Token | None:
         t.head
         for s in sents
         for t in s
-        if t.i < num_span.start and t.dep_ == "nummod" and _value(t) == value and is_person_noun(t.head)
+        if t.i < num_span.start and t.dep_ == "nummod" and parse_amount(t.text) == value and is_person_noun(t.head)
     ]
     return named[-1] if named else None
-
-
-def _value(tok: Token) -> int | None:
-    """A number written alone ("four", "12"), or None."""
-    text = tok.lower_.replace(",", "")
-    return int(text) if text.isdigit() else rules()["number_words"].get(text)
 
 
 def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
