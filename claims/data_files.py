@@ -441,6 +441,8 @@ class RulesFile(BaseModel):
     triggers: dict[str, Triggers]
     trigger_guards: dict[str, Words]
     figure_nouns: Words
+    doc_rival_bound_nouns: str = Field("", alias="_doc_rival_bound_nouns")
+    rival_bound_nouns: Words = []
     qualifiers: Qualifiers
     approximate_tolerance: float = Field(ge=0, lt=1)
     approximate_tolerance_precise: float = Field(ge=0, lt=1)

@@ -252,6 +252,18 @@ def _count_of(m: re.Match[str], text: str, start: int) -> Count | None:
     return Count(low=min(a, b), high=max(a, b), qualifier=qual, text=said)
 
 
+def _rival_bounds(text: str, lead: int) -> bool:
+    """ "range from the government figure of 187 to several hundred": a range whose first end is one
+    counter's figure gives two rival figures, not one range (rules rival_bound_nouns)."""
+    return _rival_bound_pattern().search(text, max(0, lead - 80), lead) is not None
+
+
+@lru_cache(maxsize=1)
+def _rival_bound_pattern() -> re.Pattern[str]:
+    nouns = _alt(rules()["rival_bound_nouns"])
+    return re.compile(rf"\bfrom\s+(?:[\w'’-]+\s+){{0,3}}(?:{nouns})\s+of\s+$", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, as stated (no tolerance applied)."""
     full, _ = _patterns()
@@ -267,9 +279,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             spots = list(re.finditer(r"\s+".join(map(re.escape, qual.split())), m.group("qual"), re.IGNORECASE))
             lead = m.start("qual") + (spots[-1].start() if spots else 0)
         count = _count_of(m, text, lead)
-        if count is None and (m.group("b") or m.group("bvague")):
+        if (m.group("b") or m.group("bvague")) and (count is None or _rival_bounds(text, lead)):
             # "300 and 400" without "between" is two numbers; a second number that does not
-            # parse is not part of this one
+            # parse is not part of this one; nor is a range from one counter's figure to another's
             end = m.start("dash")
             a = parse_amount(m.group("a")) if m.group("a") else None
             if a is not None:

@@ -146,6 +146,24 @@ def test_numbers_find_pair_joined_by_and_gives_two_numbers():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guesses run from the police figure of 212 to several thousand.", [(212, 212), (2_000, 9_999)]),
+        ("Tallies went from an official count of 45 to more than 300.", [(45, 45), (300, None)]),
+        ("Reports ranged from the army's own estimate of 9 to 40.", [(9, 9), (40, 40)]),
+    ],
+)
+def test_numbers_find_range_from_one_counters_figure_gives_two_figures(text: str, expected: list):
+    """ "from the police figure of 212 to several thousand": two rival figures, not one range."""
+    assert [(m.count.low, m.count.high) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Guesses run from 212 to 900.", "a toll of 50 to 60", "a figure of 50 to 60"])
+def test_numbers_find_plain_range_stays_one_range(text: str):
+    assert len(find_numbers(text)) == 1
+
+
+@pytest.mark.parametrize(
     "text",
     ["", "no figures here", "the army and the police", "a few words", "-,.%",
      # a number word inside a longer word is no number (issue #8: "physical ones" read as 1)
