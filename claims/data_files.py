@@ -225,6 +225,8 @@ class TieWords(_Strict):
     cover_nouns: Words  # "a cover name used by", "the armed wing of"
     links: Words  # "used by", "of", "for"
     known_as: Words  # "also known as"
+    doc_leader_nouns: str = Field("", alias="_doc_leader_nouns")
+    leader_nouns: Words = []  # "X, the leader of Y", "Y's leader, X"
 
 
 class EventPriorScale(_Strict):
@@ -352,6 +354,8 @@ class InitiatorWords(_Strict):
     quantity_nouns: Words = []  # "hundreds of rockets"
     doc_member_nouns: str = Field("", alias="_doc_member_nouns")
     member_nouns: Words = []  # "members of a militia": the group acts
+    doc_affiliation_nouns: str = Field("", alias="_doc_affiliation_nouns")
+    affiliation_nouns: Words = []  # "mercenaries of the Wagner company": the group acts
     doc_partitive_words: str = Field("", alias="_doc_partitive_words")
     partitive_words: Words = []  # "some of the protesters attacked": the protesters
     none_words: Words = []  # "none of the soldiers fired": a claim that they did not

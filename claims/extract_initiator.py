@@ -145,6 +145,17 @@ def _diplomatic_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
+def _fired_by_its_clause(noun: Token) -> bool:
+    """ "Ukrainian forces fired HIMARS rockets", "a jet threw Exocet missiles": a weapon that a clause's
+    own doer fired, threw or used; its modifier names the weapon's make, not who fired it."""
+    w = _words()
+    if noun.lemma_.lower() not in {*w["fired_things"], *w["weapon_nouns"]} or noun.dep_ != "dobj":
+        return False
+    verbs = {*w["firing_verbs"], *w["use_verbs"], *w["throw_verbs"], "launch"}
+    verb = noun.head
+    return verb.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+
+
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
     """One named check of the pattern file; every check must pass."""
     trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
@@ -160,6 +171,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_diplomatic": lambda: not _diplomatic_object(trigger),
         "not_mutual": lambda: doer is None or doer.lower_ not in ("each", "other", "both"),
         "no_subject": lambda: _no_subject(trigger),
+        "weapon_not_theirs": lambda: not _fired_by_its_clause(trigger),
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),

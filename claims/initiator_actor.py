@@ -114,6 +114,16 @@ def _not_doers() -> frozenset[str]:
     return frozenset((*ini["harmed_nouns"], *ini["member_nouns"], *ini["group_heads"], *ini["settlement_nouns"]))
 
 
+def _proper_name(tok: Token) -> bool:
+    """ "the Wagner private military company", "Hamas": a phrase with a proper name in it."""
+    return any(_capitalised(w) for w in (*tok.lefts, tok))
+
+
+def _capitalised(w: Token) -> bool:
+    """A proper name's word, whatever the tagger calls it ("Wagner" is tagged an adjective)."""
+    return w.pos_ == "PROPN" or (w.text[:1].isupper() and w.pos_ not in ("DET", "PRON") and not w.is_sent_start)
+
+
 def _whose(tok: Token) -> bool:
     """ "the government's opponents", "enemies of the state": whose they are is said."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
@@ -289,15 +299,21 @@ class ActorReader:
         "none of the soldiers": the group some of whom are meant (negation: claims.initiator_negation)."""
         words = rules()["initiator"]
         members, partitive = words["member_nouns"], words["partitive_words"]
+        owners = [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
         if not (
             tok.pos_ == "NUM"
             or tok.lower_ in rules()["vague_amounts"]
             or _lemma(tok) in members
             or tok.lower_ in partitive
+            or (_lemma(tok) in words["affiliation_nouns"] and any(_proper_name(o) for o in owners))
         ):
             return None
-        preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
-        named = self._first_named((o for p in preps for o in p.children if o.dep_ == "pobj"), depth)
+        named = self._first_named(owners, depth)
+        if named is None and _lemma(tok) in words["affiliation_nouns"]:
+            # "the Wagner private military company": the proper name among the owner's words
+            named = self._first_named((w for o in owners for w in o.lefts if _capitalised(w)), depth)
         if named is not None and tok.lower_ in partitive:
             return named._replace(tok=tok)  # the quote keeps "none of": what the claim says of them
         return named

@@ -24,8 +24,9 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|al|el|the|and|bin|ibn|de|la)\
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(X, <cue> Y) and (X, also known as Y) as regular expressions over a sentence."""
+def _cues() -> tuple[re.Pattern[str], ...]:
+    """(X, <cue> Y), (X, also known as Y) and a leader named with his group ("X, the leader of Y",
+    "Y's leader, X", "the Y commander X", "X, a Y commander") as regular expressions over a sentence."""
     words = rules()["ties"]
     hedge = "|".join(map(re.escape, words["hedges"]))
     kinds = "|".join(map(re.escape, sorted(words["cover_nouns"], key=len, reverse=True)))
@@ -36,7 +37,14 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:a|an|the)\s+(?:\w+\s+)?(?:{kinds})\s+(?:{links})\s+(?P<y>{_NAME})"
     )
     also = re.compile(rf"(?P<x>{_NAME})\s*(?:,|\()\s*(?:{known})\s+(?P<y>{_NAME})")
-    return stands_for, also
+    leaders = "|".join(map(re.escape, words["leader_nouns"]))
+    if not leaders:
+        return stands_for, also
+    leads = re.compile(rf"(?P<x>{_NAME})\s*,\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{leaders})\s+of\s+(?P<y>{_NAME})")
+    whose = re.compile(rf"(?P<y>{_NAME})['’]s\s+(?:\w+\s+)?(?:{leaders})\s*,\s+(?P<x>{_NAME})")
+    titled = re.compile(rf"(?P<y>{_NAME})\s+(?:{leaders})\s*,?\s+(?P<x>{_NAME})")
+    member = re.compile(rf"(?P<x>{_NAME})\s*,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<y>{_NAME})\s+(?:{leaders})\b")
+    return stands_for, also, leads, whose, titled, member
 
 
 def doc_ties(text: str, aliases: AliasTable) -> dict[str, str]:

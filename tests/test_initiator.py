@@ -198,6 +198,9 @@ FOUND = [
     ("The militia carried out the killings in the camp.", "militia", False, None),
     ("The executions were committed by the secret police.", "secret police", False, None),
     ("Hundreds of civilians were killed by Russian troops.", "Russia", False, None),
+    # people who act for a named group after "of" are the group's doers
+    ("The blast was staged by mercenaries of the Korvex private military company.", "Korvex", False, None),
+    ("Fighters of the Red Hand militia attacked the base.", "Red Hand militia", False, None),
     ("A brigade of the Kestrian army swept through the villages.", "Kestrian army", False, None),
     ("It was Georgia that started the war.", "Georgia", False, None),
     ("Iraq planned and started the war against Iran.", "Iraq", False, None),
@@ -294,6 +297,8 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # "held" alone is no blame: prisoners are held
+    "The barracks in which the captured Ukrainians were held were destroyed.",
     "The minister pointed the finger at the central bank over inflation.",  # no violence: no culprit
     "The evidence points to a gas leak.",
     # a title naming the event by its city is no "Paris attacks [someone]"
@@ -497,6 +502,9 @@ def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: li
         ("A stray rocket hit the market.", []),
         # a gunboat is a craft like a warship
         ("A Turkish gunboat fired at the fishing boats.", [("Turkey", "fishing boats")]),
+        # a weapon the clause's own doer fired names its make by its modifier, not a second doer
+        ("Turkish troops fired Korvex rockets at the depot.", [("Turkey", "depot")]),
+        ("A Turkish jet dropped Brannar bombs on the bridge.", [("Turkey", "bridge")]),
     ],
 )
 def test_initiator_a_weapon_that_struck_names_who_fired_it(extract, text: str, found: list[tuple[str, str | None]]):

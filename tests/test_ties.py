@@ -50,6 +50,24 @@ def test_an_account_ties_a_cover_name_or_a_wing_to_its_party(text: str, ties: di
     assert doc_ties(text, AliasTable()) == ties
 
 
+@pytest.mark.parametrize(
+    ("text", "ties"),
+    [
+        ("Tomas Verrin, the leader of the Crescent Movement, claimed the raid.", {"Tomas Verrin": "Crescent Movement"}),
+        ("The Crescent Movement's leader, Tomas Verrin, claimed the raid.", {"Tomas Verrin": "Crescent Movement"}),
+        ("It was directed by the Dawn Brigade commander Ilya Sorn by telephone.", {"Ilya Sorn": "Dawn Brigade"}),
+        ("It was planned by Ilya Sorn, a Dawn Brigade commander from the hills.", {"Ilya Sorn": "Dawn Brigade"}),
+        # a spokesman or a member speaks or acts for himself, not as the group's head
+        ("Tomas Verrin, a spokesman for the Crescent Movement, denied it.", {}),
+        ("Tomas Verrin, a member of the Crescent Movement, denied it.", {}),
+        ("Tomas Verrin, the head of state, spoke.", {}),
+    ],
+)  # fmt: skip
+def test_an_account_ties_a_leader_to_the_group_he_leads(text: str, ties: dict[str, str]):
+    """A group's leader or commander named with it acts for it: blame laid on him is laid on it."""
+    assert doc_ties(text, AliasTable()) == ties
+
+
 def blame(cid: str, actor: str, ties: dict[str, str] | None = None) -> Claim:
     quote = f"the attack was the work of the {actor}"
     return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote + ".",
