@@ -118,6 +118,7 @@ class Scope:
     more: bool = False  # "another 50", "dozens seen": people besides (or beyond) a toll, never its figure
     wide: bool = False  # "nationwide": the whole war's or country's toll, told beside the incident's
     sites: frozenset[str] = frozenset()  # "at airport": of its places, the buildings or venues (claims.where.site_of)
+    singled: bool = False  # "in our street alone": a place or group singled out, a part of the toll
 
     @property
     def general(self) -> bool:
@@ -253,7 +254,9 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
     wide = rules()["scope"]["wide_marker"] in lowered
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites)
+    singled = bool(lowered & set(rules()["scope"]["singled_out"]))
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites,
+                 singled)  # fmt: skip
 
 
 def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
@@ -302,6 +305,8 @@ def _subset(a: Scope, b: Scope) -> bool:
     """Is a a part of b (b is the same or more general)? Children, women, protesters are civilians
     (rules scope.civilian_roles)."""
     roles = a.roles | ({CIVILIAN} if a.roles & _civilian_roles() else set())
+    if a.singled and not b.singled and (a.nations, a.roles) == (b.nations, b.roles):
+        return True  # "in our street alone, 23 people" of "400 people"
     return a.nations >= b.nations and roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
 
 
@@ -456,7 +461,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     if apart:
         return apart[0], f"{pair}: {apart[1]}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
-    same_scope = (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or other_words(sa, sb)
+    same_scope = (sa.singled == sb.singled) and (
+        (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or other_words(sa, sb)
+    )
     if same_scope:
         if overlap(ia, ib):
             if _opposite_bounds(a.value, b.value):  # type: ignore[arg-type]

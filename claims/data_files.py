@@ -70,6 +70,8 @@ class ScopeWords(_Strict):
     doc_civilian_roles: str = Field("", alias="_doc_civilian_roles")
     civilian_roles: Words = []  # "37 children": some of the civilians
     subset_markers: Words
+    doc_singled_out: str = Field("", alias="_doc_singled_out")
+    singled_out: Words = []  # "in our street alone, 23 were killed": a part singled out
     people_nouns: Words
     total_markers: Words
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
@@ -257,6 +259,8 @@ class DateRoleWords(_Strict):
     later_phrases: Words = []  # "days later", "afterwards": a time after an earlier sentence's, not it
     doc_same_day_phrases: str = Field("", alias="_doc_same_day_phrases")
     same_day_phrases: Words = []  # "killed that afternoon": the day an earlier sentence named
+    doc_record_nouns: str = Field("", alias="_doc_record_nouns")
+    record_nouns: Words = []  # "images taken on 2 January": the day a record was made
 
 
 class InfoboxLabels(_Strict):

@@ -270,10 +270,18 @@ def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: T
     """The scope's marker of people besides or among a toll ("another", "of them", "earlier",
     "nationwide"), or None; a count coordinated with another is told as that one."""
     added = _added(num_span, noun) or (sibling.added if sibling else None)
-    added = added or _series_toll(trigger) or _earlier_period(trigger)
+    added = added or _series_toll(trigger) or _earlier_period(trigger) or _singled_out_part(trigger)
     if not added and wide_toll(sent, trigger, ctx):
         added = rules()["scope"]["wide_marker"]
     return added
+
+
+def _singled_out_part(trigger: Token) -> str | None:
+    """ "In our street alone, 23 people were killed", "12 died in the market alone": a place singled
+    out on the count's verb makes the count a part of the toll (rules scope.singled_out)."""
+    words = rules()["scope"]["singled_out"]
+    near = [trigger, *(o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    return next((c.lower_ for t in near for c in t.children if c.dep_ == "advmod" and c.lower_ in words), None)
 
 
 def _part_of_event(found: Link, added: str | None) -> str | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from claims.context import DocContext
 from claims.date_phrase import event_phrase
 from claims.dates import DateMention
+from claims.rules import rules
 from claims.tree import external_head, span_of
 
 STAMP_WORDS = {"publish", "update", "post", "date", "print", "edit", "copyright", "share", "read"}
@@ -87,7 +88,7 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
                 anchor = anchor.head
             else:
                 break
-        if anchor.lemma_.lower() in STAMP_WORDS:
+        if anchor.lemma_.lower() in STAMP_WORDS or _dates_a_record(anchor):
             continue
         event = _event_tokens(anchor, date_span)
         content = [t for t in event if t.is_alpha and not t.is_stop]
@@ -100,6 +101,18 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             continue
         hits.append(DateHit(mention, anchor, event, event_phrase(anchor, date_span)))
     return _without_named_years(hits)
+
+
+def _dates_a_record(anchor: Token) -> bool:
+    """ "Images taken on 2 January show ...", "footage from 4 May": the day a record was made, not the
+    event's (rules date_roles.record_nouns)."""
+    records = set(rules()["date_roles"]["record_nouns"])
+    for _ in range(3):  # "on 2 January and 7 January": the second day hangs on the first, not the verb
+        if anchor.ent_type_ != "DATE" or anchor.head.i == anchor.i:
+            break
+        anchor = anchor.head
+    made = [anchor.head] if anchor.dep_ == "acl" else [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower() in records for t in (anchor, *made))
 
 
 def _when_clause(date_span: Span) -> Token | None:

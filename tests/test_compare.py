@@ -425,6 +425,10 @@ def test_align_blame_claims_of_two_accounts_of_one_event_lean_on_the_event():
         ("police officers, them", 2, "police officers", 2, "agree"),
         # some of the dead told before, against all the children: not a rival figure
         ("children, them", 12, "children", 40, "different_scope"),
+        # a place singled out ("in our street alone") counts a part of the toll, unless it exceeds it
+        ("people, alone", 23, "people", 400, "different_scope"),
+        ("people, alone", 500, "people", 400, "contradict"),
+        ("people, alone", 23, "people, alone", 40, "contradict"),
     ],
 )
 def test_compare_a_parts_marker_is_not_its_people(aliases: AliasTable, scope_a: str, a: int, scope_b: str, b: int,

@@ -689,6 +689,34 @@ def test_extract_nothing_from_a_dateline(extract, text: str):
     assert all(c.value.actor not in ("Probe Agency", "Probe Wire") for c in claims if c.kind == "initiator")
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Images taken on 4 March and 9 March 2015 show that some 900 homes in Sarno were burned.", False),
+        ("Satellite imagery from 9 March 2015 shows the market of Sarno in ruins.", False),
+        ("A video filmed on 4 March 2015 shows soldiers firing at the houses of Sarno.", False),
+        # the event's own day, with a record of it beside
+        ("Gunmen attacked Sarno on 4 March 2015, photographs show.", True),
+    ],
+)
+def test_extract_the_day_a_record_was_made_is_no_event_date(extract, text: str, dated: bool):
+    """When images or footage were taken is not when what they show happened."""
+    assert bool([c for c in extract(text) if c.kind == "event_date"]) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ('"In our street alone, 23 people were killed," a survivor said.', "people, alone"),
+        ("Twelve people died in the market alone.", "people, alone"),
+        ("Twelve people died in the market.", "people"),
+    ],
+)
+def test_extract_a_place_singled_out_marks_the_count_a_part(extract, text: str, scope: str):
+    (count,) = [c for c in extract(text) if c.kind == "casualties"]
+    assert count.scope == scope
+
+
 def test_extract_a_bracketed_name_mid_sentence_is_no_dateline():
     from claims.dateline import filed_spans
 

@@ -23,6 +23,7 @@ from claims.models import Claim, Count, DateSpan
         ("South Africa", "Saudi Arabia", False),  # the same initials, but neither is written as initials
         ("NPA", "Ruritania", False),
         ("National Defence Front (NDF)", "NDF", True),
+        ("the Korvex Group", "Korvex", True),  # a group word after a name still names the party
         (None, "NDF", False),
     ],
 )
