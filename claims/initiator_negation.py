@@ -114,8 +114,12 @@ def dismissed(tok: Token) -> bool:
     """ "It is illogical to claim that the army would use such weapons", "the claim that the rebels
     attacked is absurd": the trigger is in a saying the sentence calls false."""
     words = _words()
-    for head in tok.ancestors:
-        if _lemma(head) not in words["say_words"]:
+    for above in tok.ancestors:
+        # "the claims spread by Kiev that ... are a lie": the parser may hang the clause on a verb
+        # whose subject is the saying
+        said = [c for c in above.children if c.dep_ == "nsubj" and _lemma(c) in words["say_words"]]
+        head = above if _lemma(above) in words["say_words"] else (said[0] if said else None)
+        if head is None:
             continue
         copulas = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]  # "are false and are a lie"
         verdicts = [c for v in copulas for c in v.children if c.dep_ in ("acomp", "attr") and c.i != head.i]

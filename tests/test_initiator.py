@@ -198,6 +198,13 @@ FOUND = [
     ("The militia carried out the killings in the camp.", "militia", False, None),
     ("The executions were committed by the secret police.", "secret police", False, None),
     ("Hundreds of civilians were killed by Russian troops.", "Russia", False, None),
+    # a saying the parser hangs on another verb is still called a lie
+    (
+        "The claims spread by Kiev that the depot was shelled by Russian forces are an outright lie.",
+        "Russia",
+        True,
+        None,
+    ),
     # people who act for a named group after "of" are the group's doers
     ("The blast was staged by mercenaries of the Korvex private military company.", "Korvex", False, None),
     ("Fighters of the Red Hand militia attacked the base.", "Red Hand militia", False, None),
