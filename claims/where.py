@@ -82,9 +82,25 @@ def _place_phrase(prep: str, obj: Token, aliases: AliasTable, own: frozenset[str
             if aliases.kind(aliases.resolve(name) or "") == "state" or name in own:
                 return ""
             return f"{prep} {name}"
+    town = _town_of(obj)
+    if town is not None:
+        name = _place_name(town, aliases)
+        return "" if name in own or aliases.kind(aliases.resolve(name) or "") == "state" else f"{prep} {name}"
     named = _untagged_name(obj, phrase)
     if named is not None and not aliases.resolve(named) and len(_untagged_places(obj.sent)) >= 2:
         return f"{prep} {named}"
+    return None
+
+
+def _town_of(obj: Token) -> str | None:
+    """ "in the border town of Kiryat Shmona": a settlement word named by the proper name after "of",
+    whatever the tagger calls the name (rules initiator.settlement_nouns)."""
+    if obj.lemma_.lower() not in rules()["initiator"]["settlement_nouns"]:
+        return None
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for name in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            return obj.doc[(words[0].i if words else name.i) : name.i + 1].text
     return None
 
 
