@@ -26,7 +26,25 @@ def wide_toll(sent: Span, trigger: Token, ctx: DocContext) -> bool:
         return True
     if _since_the_war(sent, set(sc["wide_since_words"])) or _since_a_month(sent, ctx):
         return True
-    return _of_the_state(sent, trigger, ctx)
+    return _over_a_campaign(trigger) or _of_the_state(sent, trigger, ctx)
+
+
+LONG_SPANS = ("week", "month", "year")  # a span of days is most often the incident's own (a siege)
+
+
+def _over_a_campaign(trigger: Token) -> bool:
+    """ "After seven weeks of bombardment, in which 1,700 were killed", "three years of war have
+    killed 10,000", "in two months of fighting, 400 died": the toll of a campaign of weeks or more,
+    counted around the count's verb."""
+    near = [trigger.head] if trigger.dep_ == "relcl" else []
+    near += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    near += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    near += [n.head.head for n in near if n.dep_ == "pobj" and n.head.lower_ == "of"]  # "weeks of shelling, in which"
+    return any(
+        t.lemma_.lower() in LONG_SPANS
+        and any(c.dep_ == "nummod" or c.lower_ in ("several", "many") for c in t.children)
+        for t in near
+    )
 
 
 def _tells_a_war(ctx: DocContext, war_words: set[str]) -> bool:

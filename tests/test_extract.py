@@ -814,6 +814,10 @@ RAID = "Gunmen raided the hamlet of Osk on Friday. Residents fled to the hills. 
         (f"{RAID} More than 9,000 people have died since the uprising began in 2019.", "people, nationwide"),
         (f"{RAID} Some 700 people were killed across the country last year.", "people, nationwide"),
         (f"{RAID} That was the bloodiest year of the revolt, with about 600 deaths.", "people, nationwide"),
+        # the toll of a campaign of weeks or more, not of the raid; a span of days is the incident's own
+        (f"{RAID} It came after six weeks of shelling, in which 900 civilians were killed.", "civilians, nationwide"),
+        (f"{RAID} In four months of fighting, 2,000 people were killed.", "people, nationwide"),
+        (f"{RAID} In two days of fighting, 40 people were killed.", "people"),
         # a people's name says whose, not where; a state that speaks or is fled into is no place of the toll
         (f"{RAID} Paraguayan television said as many as 19 people may have died.", "people"),
         (f"{RAID} Paraguay has said 20 of its soldiers were killed in the fighting.", "soldiers [Paraguay]"),
