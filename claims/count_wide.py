@@ -29,9 +29,6 @@ def wide_toll(sent: Span, trigger: Token, ctx: DocContext) -> bool:
     return _over_a_campaign(trigger) or _of_the_state(sent, trigger, ctx)
 
 
-LONG_SPANS = ("week", "month", "year")  # a span of days is most often the incident's own (a siege)
-
-
 def _over_a_campaign(trigger: Token) -> bool:
     """ "After seven weeks of bombardment, in which 1,700 were killed", "three years of war have
     killed 10,000", "in two months of fighting, 400 died": the toll of a campaign of weeks or more,
@@ -40,10 +37,9 @@ def _over_a_campaign(trigger: Token) -> bool:
     near += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     near += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     near += [n.head.head for n in near if n.dep_ == "pobj" and n.head.lower_ == "of"]  # "weeks of shelling, in which"
+    spans, counts = rules()["scope"]["campaign_spans"], rules()["scope"]["campaign_counts"]
     return any(
-        t.lemma_.lower() in LONG_SPANS
-        and any(c.dep_ == "nummod" or c.lower_ in ("several", "many") for c in t.children)
-        for t in near
+        t.lemma_.lower() in spans and any(c.dep_ == "nummod" or c.lower_ in counts for c in t.children) for t in near
     )
 
 

@@ -95,6 +95,9 @@ class ScopeWords(_Strict):
     wide_marker: str = "nationwide"  # a toll of the whole war or country, beside the incident's
     wide_phrases: Words = []
     wide_since_words: Words = []
+    doc_campaign_spans: str = Field("", alias="_doc_campaign_spans")
+    campaign_spans: Words = []  # "after seven weeks of bombardment, in which 1,700 were killed"
+    campaign_counts: Words = []  # "several weeks of fighting"
 
 
 class CountLinkWords(_Strict):
