@@ -892,17 +892,28 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     if _named_more_fully(pa, pb, aliases):
-        return "agree", f"{pair}: one names the same doers more fully"
+        return "agree", f"{pair}: one names the same doers more fully{_tie_told(va, vb, aliases)}"
     return "contradict", f"{pair}: different actors"
+
+
+def _tie_told(va: Actor, vb: Actor, aliases: AliasTable) -> str:
+    """ " (an account names X as Y)" when one actor was read through a tie its account made."""
+    tied = next((v.actor for v in (va, vb) if aliases.tie(v.actor)), None)
+    return f" (an account names {tied} as {aliases.tie(tied)})" if tied is not None and va.actor != vb.actor else ""
 
 
 def _named_more_fully(a: str, b: str, aliases: AliasTable) -> bool:
     """ "the Guardsmen" / "the state National Guardsmen", "the Lancers" / "Ruritanian Lancers": one adds
-    words before the other's whole name, whose last word, its head, is the same: the same doers, as far
-    as the words go. Not when the shorter only describes ("forces" / "rebel forces"): whose forces is
+    words before the other's whole name, whose last word, its head, is the same, or a state's name
+    after it: the same doers, as far as the words go. Not when the shorter only describes ("forces" / "rebel forces"): whose forces is
     for the described actors' rules."""
     (short, ws), (_, wl) = sorted(((x, _bare_words(x)) for x in (a, b)), key=lambda xw: len(xw[1]))
-    return 0 < len(ws) < len(wl) and wl[-len(ws) :] == ws and _generic(short, aliases) is None
+    if not 0 < len(ws) < len(wl) or _generic(short, aliases) is not None:
+        return False
+    if wl[-len(ws) :] == ws:
+        return True
+    # "Tehrik-i-Taliban" / "Tehrik-i-Taliban Pakistan": the name with its country after it
+    return wl[: len(ws)] == ws and all(aliases.kind(aliases.resolve(w) or "") == "state" for w in wl[len(ws) :])
 
 
 def _bare_words(name: str) -> list[str]:
@@ -931,11 +942,8 @@ def _same_doers(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: Alia
     """One party, or one account naming the other's party beside its own actor ("Yugoslav and
     Serbian police" / "Serbian forces": its doers include the other's, issue #8)."""
     if same_party(pa, pb):
-        tied = next((v.actor for v in (va, vb) if aliases.tie(v.actor)), None)
-        if tied is not None and va.actor != vb.actor:
-            # "Islamic Jihad, a cover name used by Hezbollah": say why two names are one party
-            return "agree", f"{pair}: the same actor (an account names {tied} as {aliases.tie(tied)})"
-        return "agree", f"{pair}: the same actor"
+        # "Islamic Jihad, a cover name used by Hezbollah": say why two names are one party
+        return "agree", f"{pair}: the same actor{_tie_told(va, vb, aliases)}"
     ally = next(
         (other for value, other in ((va, pb), (vb, pa)) if any(same_party(x, other) for x in value.allies)), None
     )

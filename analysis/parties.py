@@ -56,6 +56,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+@lru_cache(maxsize=8192)
+def _hyphen_initials(name: str) -> str:
+    """ "Tehrik-i-Taliban Pakistan" -> "TTP": the capitalised parts of hyphened words, each an
+    initial ("i", "e", "ul" join them); "" when no word is hyphened."""
+    if "-" not in name:
+        return ""
+    _, skip = _words()
+    parts = [p for w in _WORD.findall(name.replace("’", "'")) if w.casefold() not in skip for p in w.split("-")]
+    capitals = [p for p in parts if p[:1].isupper()]
+    return "".join(p[0] for p in capitals) if len(capitals) >= 2 else ""
+
+
 def _acronym(name: str) -> str:
     """ "NDF" in "NDF", "NDF forces", "the NDF clique"; "" when the name is not initials."""
     words = _tidy(name).split()
@@ -78,7 +90,7 @@ def same_party(a: str | None, b: str | None) -> bool:
         return True
     for long, short in ((a, b), (b, a)):
         acronym = _acronym(short)
-        if acronym and _initials(long) == acronym:
+        if acronym and acronym in (_initials(long), _hyphen_initials(long)):
             return True
     # "National Defence Front (NDF)" written out with its initials
     paren_a, paren_b = re.findall(r"\(([A-Z]{2,8})\)", a), re.findall(r"\(([A-Z]{2,8})\)", b)

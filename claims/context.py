@@ -54,6 +54,8 @@ class DocContext:
     datelines: list[tuple[int, int]] = field(default_factory=list)  # "MOSCOW, Dec 22 (Agency) -" after the city
     ties: dict[str, str] = field(default_factory=dict)  # "X, a cover name used by Y" (claims.ties)
     acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)  # "SADF" -> its full name's place
+    event_years: tuple[int, ...] = ()  # the years the title and lead place the event in (claims.event)
+    event_names: frozenset[str] = frozenset()  # the names the title and lead give the event (claims.event)
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod

@@ -84,6 +84,8 @@ class ScopeWords(_Strict):
     more_markers: Words = []  # "another 50": besides a toll, never its figure
     doc_more_markers: str = Field("", alias="_doc_more_markers")
     earlier_markers: Words = []  # "who had fled earlier waves": people of a period before the event
+    doc_background_place_preps: str = Field("", alias="_doc_background_place_preps")
+    background_place_preps: Words = []  # "the attack on X last year, killing 80": an earlier incident's toll
     doc_added_markers: str = Field("", alias="_doc_added_markers")
     seen_verbs: Words = []  # "a correspondent saw dozens of bodies": what one witness saw
     doc_seen_verbs: str = Field("", alias="_doc_seen_verbs")

@@ -128,3 +128,11 @@ def _fallback_years(text: str, published: date | None) -> list[str]:
         top = max(counts.values())
         return sorted(y for y, n in counts.items() if n == top)
     return [str(published.year)] if published else []
+
+
+def event_parts(signature: list[str]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """A signature's years and its names, apart: the years place the event in time, the names in
+    the world."""
+    keys = [k.removeprefix(PREFIX) for k in signature]
+    years = tuple(sorted({int(k[1:]) for k in keys if k.startswith("y") and k[1:].isdigit()}))
+    return years, frozenset(k for k in keys if not (k.startswith("y") and k[1:].isdigit()))

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
-from claims.event import event_signature, name_key
+from claims.event import event_parts, event_signature, name_key
 from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
@@ -118,6 +118,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     ctx = DocContext.build(doc, aliases, source.published)
     ctx.ties = {**ActorReader(ctx).acronym_ties(), **ctx.ties}  # "the ... Defence Force (SADF)"
     out = ClaimBuilder(source, ctx)
+    ctx.event_years, ctx.event_names = event_parts(out.event)
     wheres: list[str] = []
     box = read_infobox(ctx.text)
     boxed = box_counts(ctx, box)

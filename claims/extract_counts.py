@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
+from claims.count_background import after_another, earlier_incident
 from claims.count_link import Link, link
 from claims.count_part import Whole, coordinated, find_part
 from claims.count_scope import scope_text, trigger_scope
@@ -271,6 +272,8 @@ def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: T
     "nationwide"), or None; a count coordinated with another is told as that one."""
     added = _added(num_span, noun) or (sibling.added if sibling else None)
     added = added or _series_toll(trigger) or _earlier_period(trigger) or _singled_out_part(trigger)
+    if not added and (earlier_incident(sent, ctx) or after_another(trigger)):
+        added = "earlier"  # "the attack at X in April last year, killing more than 80": another incident's
     if not added and wide_toll(sent, trigger, ctx):
         added = rules()["scope"]["wide_marker"]
     return added

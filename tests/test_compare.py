@@ -287,6 +287,9 @@ ACTORS = [
     (actor("Guardsmen", negated=True), actor("Varna National Guardsmen"), "contradict"),
     (actor("Guardsmen"), actor("Varna Rangers"), "contradict"),
     (actor("forces", negated=True), actor("rebel forces"), "unclear"),  # "forces" only describes
+    # the same name with its country after it
+    (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Pakistan"), "agree"),
+    (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Veterans"), "contradict"),
 ]
 
 

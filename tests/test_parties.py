@@ -24,6 +24,9 @@ from claims.models import Claim, Count, DateSpan
         ("NPA", "Ruritania", False),
         ("National Defence Front (NDF)", "NDF", True),
         ("the Korvex Group", "Korvex", True),  # a group word after a name still names the party
+        ("DTK", "Dal-i-Tahrik Korvex", True),  # the capitalised parts of hyphened words are initials
+        ("DTK fighters", "the Dal-i-Tahrik Korvex", True),
+        ("DKT", "Dal-i-Tahrik Korvex", False),
         (None, "NDF", False),
     ],
 )
