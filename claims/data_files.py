@@ -107,6 +107,8 @@ class CountLinkWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     light_verbs: Words  # "put the toll at N", "figures ranging from N to M"
+    doc_current_words: str = Field("", alias="_doc_current_words")
+    current_words: Words = []  # "the current figure of 5.7 million": a count of today
     partitive_preps: Words  # "including 12 children"
     partitive_pronouns: Words  # "12 of whom", "among them 12"
     dead_nouns: Words  # "89 of the victims": some of the dead told before
@@ -344,6 +346,8 @@ class InitiatorWords(_Strict):
     doc_happen_verbs: str = Field("", alias="_doc_happen_verbs")
     happen_verbs: Words = []  # "the raid never happened"
     staged_words: Words = []  # "the massacre was staged", "a staged provocation"
+    doc_staged_subjects: str = Field("", alias="_doc_staged_subjects")
+    staged_subjects: Words = []  # "the incident was staged", "the footage was faked"
     label_verbs: Words = []  # "called the killings a staged provocation"
     doc_throw_verbs: str = Field("", alias="_doc_throw_verbs")
     throw_verbs: Words = []  # "threw grenades at the post", "dropped bombs on the town"

@@ -139,7 +139,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             if id(box.field_at(hit.number.start)) in read_by_box:
                 continue  # a key-value line is read by its own grammar (claims.extract_infobox)
             own = (hit.number.start, hit.number.end)
-            bounds = _quote_bounds(sent, own, _tok_bounds(hit.noun), _tok_bounds(hit.trigger))
+            bounds = _quote_bounds(sent, own, _tok_bounds(hit.noun), _tok_bounds(hit.anchor))
             if any(n != own and bounds[0] <= n[0] and n[1] <= bounds[1] for n in numbers):
                 # "killed more than 1,400 residents, including 37 children": the part's quote is its own
                 # words, not the whole's figure it shares a verb with
@@ -147,8 +147,8 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             if hit.where:
                 wheres.append(hit.where)
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
-            out.add(hit.kind, sent, bounds, hit.count, hit.trigger, about=hit.about, terms=terms, scope=hit.scope,
-                    when=ctx.time_of(sent, hit.trigger))  # fmt: skip
+            out.add(hit.kind, sent, bounds, hit.count, hit.anchor, about=hit.about, terms=terms, scope=hit.scope,
+                    when=ctx.time_of(sent, hit.anchor))  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
             for word in (hit.event, hit.told):  # not an act told in the sentence before ("carried it out")

@@ -19,6 +19,7 @@ from claims.count_background import after_another, earlier_incident
 from claims.count_link import Link, link
 from claims.count_part import Whole, coordinated, find_part
 from claims.count_scope import scope_text, trigger_scope
+from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
 from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, trigger_verbs, unrealised
 from claims.models import Count
@@ -45,6 +46,12 @@ class CountHit:
     part: str | None = None  # "explosion", "all": the part of the event (claims.sub_event)
     added: str | None = None  # "them", "included": the scope's marker of people besides or among a toll
     site: str | None = None  # "at the airport": a building or venue on the count (claims.where.site_of)
+    told_by: Token | None = None  # "put it at 1,020": the word of its own sentence, when the trigger is another's
+
+    @property
+    def anchor(self) -> Token:
+        """The count's own word in its sentence: the trigger, or the word that gives a toll's figure."""
+        return self.told_by if self.told_by is not None else self.trigger
 
     @property
     def about(self) -> str:
@@ -502,6 +509,29 @@ def _bounds(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
+def _topic_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
+    """ "French officials put it at 1,020": the figures of a toll an earlier sentence named
+    (claims.count_topic), counting the people it named."""
+    topic = toll_topic(ctx, sent, trigger_kind)
+    if topic is None:
+        return []
+    trigger, kind = topic
+    people = topic_people(trigger)
+    hits = []
+    for mention in ctx.numbers_in(sent.start_char, sent.end_char):
+        num_span = _number_span(ctx, sent, mention)
+        if num_span is None:
+            continue
+        root = _number_root(num_span)
+        figure = figure_of(root, _counted_noun(root, num_span), num_span)
+        if figure is None:
+            continue
+        scope = scope_text(people, how_many(people) or num_span, trigger, ctx.aliases)
+        counted = tuple(range(num_span.start, num_span.end))
+        hits.append(CountHit(kind, mention, mention.count, figure, trigger, scope, counted, told_by=figure))
+    return hits
+
+
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     """Every count of people killed, wounded or displaced in one sentence."""
     triggers = [(t, k) for t in sent if (k := trigger_kind(t))]
@@ -509,7 +539,7 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     harm = [(t, "casualties") for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _harm_verbs()]
     hits: list[CountHit] = _stated_zeros(triggers + harm, ctx.aliases)
     if not triggers:
-        return hits
+        return hits + _topic_hits(ctx, sent)
     wholes: list[Whole] = []
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
         hit = _hit(ctx, sent, mention, triggers, wholes)

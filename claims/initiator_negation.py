@@ -154,12 +154,20 @@ def blames_violence(verb: Token, obj: Token) -> bool:
     if _lemma(obj) in violent:
         return True
     preps = [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ in _BLAMED_FOR]
-    if any(_lemma(t) in violent for prep in preps for t in prep.subtree):
+    if any(_lemma(t) in violent or _used_a_weapon(t) for prep in preps for t in prep.subtree):
         return True
     # "accused the security forces of responsibility": of the incident, unless it names something else
     involvement = _words()["involvement_nouns"]
     held = [t for prep in preps for t in prep.children if t.dep_ == "pobj" and _lemma(t) in involvement]
     return any(violent_or_none(t) for t in held)
+
+
+def _used_a_weapon(tok: Token) -> bool:
+    """ "accused X of using poison gas against the town": a weapon used is violence."""
+    w = _words()
+    if _lemma(tok) not in w["use_verbs"]:
+        return False
+    return any(c.dep_ == "dobj" and _lemma(c) in w["fired_things"] | w["weapon_nouns"] for c in tok.children)
 
 
 def violent_or_none(*nodes: Token) -> bool:

@@ -208,6 +208,9 @@ FOUND = [
     # people who act for a named group after "of" are the group's doers
     ("The blast was staged by mercenaries of the Korvex private military company.", "Korvex", False, None),
     ("Fighters of the Red Hand militia attacked the base.", "Red Hand militia", False, None),
+    # a weapon used is violence one is accused of
+    ("Iran accused Iraq of using poison gas against the border town.", "Iraq", False, None),
+    ("Officials accused the Red Hand militia of using chemical weapons.", "Red Hand militia", False, None),
     ("A brigade of the Kestrian army swept through the villages.", "Kestrian army", False, None),
     ("It was Georgia that started the war.", "Georgia", False, None),
     ("Iraq planned and started the war against Iran.", "Iraq", False, None),
@@ -604,6 +607,8 @@ def test_initiator_what_was_fired_is_no_target(extract, text: str, target: str):
         ("The massacre never happened, officials insisted.", True),
         ("The ministry called the massacre a staged provocation.", True),
         ("The killings were staged, the ministry said.", True),
+        ("The ministry claimed the incident was staged.", True),
+        ("Officials insisted that the footage had been faked.", True),
         # an act that happened, or a negation above it that is not about it
         ("The attack took place on Friday.", False),
         ("The troops did not go into the place where the massacre happened, he said.", False),

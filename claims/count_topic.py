@@ -1,0 +1,114 @@
+"""A toll told over several sentences (issue #8).
+
+"The number of Algerians killed is disputed. French officials put it at 1,020 and
+later at about 1,500. Historians' estimates range from 6,000 to 8,000. The
+Algerian government gives a figure of 45,000." The first sentence names the toll
+as a quantity with no figure (a figure noun or "how many" on a word of death or
+flight); the sentences after it in its paragraph that name no harm of their own
+give its figures, each a bare number or a figure noun's value, in a sentence that
+speaks of figures (a figure noun, or a light verb such as "put it at"). Each such
+number counts the topic's people, as its first sentence names them. The words are
+data (rules.json `figure_nouns`, `count_link.light_verbs`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from claims.context import DocContext
+from claims.rules import rules
+from claims.tree import tree_distance
+
+MAX_BACK = 3  # sentences: a toll's figures follow the sentence that names it closely
+TOPIC_DISTANCE = 3  # edges from the figure noun to the death word: "the number of Algerians killed"
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(figure nouns, light verbs)."""
+    return frozenset(rules()["figure_nouns"]), frozenset(rules()["count_link"]["light_verbs"])
+
+
+def toll_topic(ctx: DocContext, sent: Span, trigger_kind) -> tuple[Token, str] | None:  # noqa: ANN001
+    """The death or flight word of the toll an earlier sentence of the paragraph names without a
+    figure, when `sent` and the sentences between name no harm of their own; None otherwise.
+    `trigger_kind(token)`: the kind of count a word triggers, if any."""
+    if not _speaks_of_figures(sent):
+        return None
+    i = ctx.sentence_index(sent)
+    for back in range(1, MAX_BACK + 1):
+        j = i - back
+        if j < 0:
+            return None
+        prev = ctx.sentences[j]
+        if "\n" in ctx.text[prev.start_char + len(prev.text.rstrip()) : sent.start_char]:
+            return None  # another paragraph
+        triggers = [(t, k) for t in prev if (k := trigger_kind(t))]
+        if not triggers:
+            if not _speaks_of_figures(prev):
+                return None  # the talk has moved on
+            continue
+        if ctx.numbers_in(prev.start_char, prev.end_char):
+            continue  # "The authorities admitted to about 1,500 dead": a figure of the toll, not its topic
+        return next(((t, k) for t, k in triggers if _named_as_a_quantity(t)), None)
+    return None
+
+
+def _speaks_of_figures(sent: Span) -> bool:
+    figures, light = _figure_words()
+    return any(t.lemma_.lower() in figures or (t.pos_ == "VERB" and t.lemma_.lower() in light) for t in sent)
+
+
+def _named_as_a_quantity(trigger: Token) -> bool:
+    """ "the number of Algerians killed", "the death toll", "how many Algerians died"."""
+    figures, _ = _figure_words()
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lemma_.lower() in figures and tok.pos_ == "NOUN" and tree_distance(tok, trigger) <= TOPIC_DISTANCE:
+            return True
+        if tok.lower_ == "many" and any(c.lower_ == "how" for c in tok.children):
+            if tree_distance(tok, trigger) <= TOPIC_DISTANCE:
+                return True
+    return False
+
+
+def how_many(people: Token) -> Span | None:
+    """ "How many" before the toll's people: words of the question, not of whom it counts."""
+    many = next((c for c in people.children if c.lower_ == "many"), None)
+    how = next((c for c in many.children if c.lower_ == "how"), None) if many is not None else None
+    return people.doc[min(how.i, many.i) : max(how.i, many.i) + 1] if how is not None and many is not None else None
+
+
+def topic_people(trigger: Token) -> Token:
+    """Whom the toll counts: "Algerians" in "the number of Algerians killed", "how many Algerians
+    died"; the death word itself when it names no people ("the death toll")."""
+    if trigger.dep_ in ("acl", "relcl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return trigger.head
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return subjects[0] if subjects else trigger
+
+
+def figure_of(root: Token, noun: Token, num_span: Span) -> Token | None:
+    """The word that makes a number the toll's figure in its sentence: a figure noun it is the value
+    of ("a figure of 45,000", "put the number at 45,000") or the light verb it hangs on ("put it at
+    1,020"); None for a number that counts something else ("50 years", "3 divisions")."""
+    figures, light = _figure_words()
+    if not (num_span.start <= noun.i < num_span.end or noun.lemma_.lower() in figures):
+        return None
+    if noun.lemma_.lower() in figures:
+        return None if _current(noun) else noun
+    for tok in list(root.ancestors)[:4]:
+        if tok.lemma_.lower() in figures:
+            return None if _current(tok) else tok
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in light:
+            # "put it at 1,020", "estimates range from", "the total rose to 93": the verb is the figure's
+            told = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            return tok if any(c.lower_ in ("it", "this") or c.lemma_.lower() in figures for c in told) else None
+    return None
+
+
+def _current(figure: Token) -> bool:
+    """ "the current figure of 5.7 million": a count of today, not of the event."""
+    return any(c.lower_ in rules()["count_link"]["current_words"] for c in figure.children)
