@@ -51,11 +51,12 @@ def _counts(nlp, text: str) -> list[Claim]:
             "nine were killed at Dunmarrow.",
             {41: "people at Vell Kamin", 12: "people at Port Sorel", 9: "people at Dunmarrow"},
         ),
-        # a settlement word named after "of" is that place, whatever the tagger calls the name
+        # a settlement word named after "of" is that place, whatever the tagger calls the name (and an
+        # incident the event came a month after is an earlier one: claims.count_background)
         (
             "Troops stormed the school in Tikrit, where 22 pupils were killed. The siege came a month after "
             "gunmen killed 18 people in the border town of Kiryat Shmona on April 11.",
-            {22: "pupils", 18: "people in Kiryat Shmona"},
+            {22: "pupils", 18: "people, earlier in Kiryat Shmona"},
         ),
     ],
 )
