@@ -905,8 +905,9 @@ def _tie_told(va: Actor, vb: Actor, aliases: AliasTable) -> str:
 def _named_more_fully(a: str, b: str, aliases: AliasTable) -> bool:
     """ "the Guardsmen" / "the state National Guardsmen", "the Lancers" / "Ruritanian Lancers": one adds
     words before the other's whole name, whose last word, its head, is the same, or a state's name
-    after it: the same doers, as far as the words go. Not when the shorter only describes ("forces" / "rebel forces"): whose forces is
-    for the described actors' rules."""
+    after it ("Tehrik-i-Taliban Pakistan"): the same doers, as far as the words go. Not when the
+    shorter only describes ("forces" / "rebel forces"): whose forces is for the described actors'
+    rules."""
     (short, ws), (_, wl) = sorted(((x, _bare_words(x)) for x in (a, b)), key=lambda xw: len(xw[1]))
     if not 0 < len(ws) < len(wl) or _generic(short, aliases) is not None:
         return False

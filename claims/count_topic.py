@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
+from claims.count_words import trigger_kind
 from claims.rules import rules
 from claims.tree import tree_distance
 
@@ -31,10 +32,9 @@ def _figure_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(rules()["figure_nouns"]), frozenset(rules()["count_link"]["light_verbs"])
 
 
-def toll_topic(ctx: DocContext, sent: Span, trigger_kind) -> tuple[Token, str] | None:  # noqa: ANN001
-    """The death or flight word of the toll an earlier sentence of the paragraph names without a
-    figure, when `sent` and the sentences between name no harm of their own; None otherwise.
-    `trigger_kind(token)`: the kind of count a word triggers, if any."""
+def toll_topic(ctx: DocContext, sent: Span) -> tuple[Token, str] | None:
+    """The death or flight word (and its kind) of the toll an earlier sentence of the paragraph
+    names without a figure, when `sent` and the sentences between name no harm of their own."""
     if not _speaks_of_figures(sent):
         return None
     i = ctx.sentence_index(sent)

@@ -512,7 +512,7 @@ def _bounds(span: Span) -> tuple[int, int]:
 def _topic_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     """ "French officials put it at 1,020": the figures of a toll an earlier sentence named
     (claims.count_topic), counting the people it named."""
-    topic = toll_topic(ctx, sent, trigger_kind)
+    topic = toll_topic(ctx, sent)
     if topic is None:
         return []
     trigger, kind = topic
