@@ -113,6 +113,15 @@ def _count_hits_at_sites(hits: list[list[CountHit]]) -> list[list[CountHit]]:
     return [[at_site(h) for h in sent_hits] for sent_hits in hits]
 
 
+def _new_figures_only(hits: list[list[CountHit]]) -> list[list[CountHit]]:
+    """A toll's figure given in a later sentence (claims.count_topic) that the document already gave
+    as a count of that kind ("In all 77 people died. ... It was later put at 77") tells nothing new:
+    the count told in full stays the document's statement of it."""
+    told = {(h.kind, h.count.low, h.count.high) for sent_hits in hits for h in sent_hits if h.told_by is None}
+    return [[h for h in sent_hits if h.told_by is None or (h.kind, h.count.low, h.count.high) not in told]
+            for sent_hits in hits]  # fmt: skip
+
+
 def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Claim]:
     """All claims of one source, given its text parsed by spaCy."""
     ctx = DocContext.build(doc, aliases, source.published)
@@ -128,6 +137,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     told_before: list[Claim] = []  # the culprits the sentence before named
     sentences = [sent for sent in ctx.sentences if sent.text.strip()]
     hits_of = _count_hits_at_sites([find_count_hits(ctx, sent) for sent in sentences])
+    hits_of = _new_figures_only(hits_of)
     for sent, count_hits in zip(sentences, hits_of, strict=True):
         first_new = len(out.claims)
         sent_terms = ctx.terms(sent)
@@ -147,8 +157,10 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             if hit.where:
                 wheres.append(hit.where)
             terms = ctx.terms(sent, exclude=(hit.number.start, hit.number.end))
+            # a toll's figure given later ("revised on 25 July to 76") is dated by when it was given
+            when_told = None if hit.told_by is not None else ctx.time_of(sent, hit.anchor)
             out.add(hit.kind, sent, bounds, hit.count, hit.anchor, about=hit.about, terms=terms, scope=hit.scope,
-                    when=ctx.time_of(sent, hit.anchor))  # fmt: skip
+                    when=when_told)  # fmt: skip
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
             for word in (hit.event, hit.told):  # not an act told in the sentence before ("carried it out")

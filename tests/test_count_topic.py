@@ -67,3 +67,29 @@ def test_figures_of_a_toll_named_before_count_its_people(counts, text: str, expe
 def test_no_toll_figures_without_a_toll_named_before(counts, text: str):
     figures = [low for low, _, _ in counts(text)]
     assert figures in ([], [12])
+
+
+def test_a_toll_figure_told_again_is_not_a_second_count(counts):
+    """ "In all 77 died. ... It was later put at 77": the count told in full stays; the revisions stay."""
+    text = (
+        "A bomb and a shooting in Osk killed 77 people in all.\n\nDeath toll. The first figures given by the "
+        "police were much higher: the total rose to 93 before it was revised to 76. It was later put at 77."
+    )
+    assert sorted(low for low, _, _ in counts(text)) == [76, 77, 93]
+
+
+@pytest.fixture(scope="module")
+def whens():
+    nlp, aliases = load_nlp(), AliasTable()
+
+    def run(text: str) -> dict[int, object]:
+        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text), published=date(2020, 5, 8))
+        return {c.value.low: c.when for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "casualties"}
+
+    return run
+
+
+def test_a_toll_figure_is_dated_by_when_it_was_given_not_the_deaths(whens):
+    """ "It was revised on 25 July to 76": the day the figure was given, no day of the deaths."""
+    found = whens("The death toll of the attack is still disputed. Officials put it at 93, then on 25 July at 76.")
+    assert found[93] is None and found[76] is None
