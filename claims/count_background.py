@@ -4,8 +4,9 @@ An account of one attack often recalls an earlier one: "the regime used sarin at
 Khan Shaykhun in April last year, killing more than 80 people". That figure is
 not a rival toll of the account's own event. A count is read as an earlier
 incident's when its sentence dates it only before every year the document
-places its event in (its title and lead, claims.event) and names places, none of them the document's own. Both are needed: a later report retells its
-own event's older days ("in April 2018, an attack on the town killed 43"), and a
+places its event in (its title and lead, claims.event) and names places, none
+of them the document's own. Both are needed: a later report retells its own
+event's older days ("in April 2018, an attack on the town killed 43"), and a
 sentence may name a place of the event the lead left out. The prepositions are
 data (rules.json `scope.background_place_preps`).
 """
@@ -20,6 +21,7 @@ from claims.context import DocContext
 from claims.dates import YEAR_UNKNOWN
 from claims.event import name_key
 from claims.rules import rules
+from claims.where import compound_name
 
 NOT_PLACES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
@@ -69,7 +71,7 @@ def _named_places(sent: Span) -> list[str]:
     for prep in (t for t in sent if t.dep_ in ("prep", "conj") and _place_prep(t, acts)):
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         objs += [c for o in objs for c in o.children if c.dep_ == "conj"]  # "at X and Y"
-        out.extend(_name(o) for o in objs if o.pos_ == "PROPN" and o.ent_type_ not in NOT_PLACES)
+        out.extend(compound_name(o) for o in objs if o.pos_ == "PROPN" and o.ent_type_ not in NOT_PLACES)
     return out
 
 
@@ -78,11 +80,6 @@ def _place_prep(prep: Token, acts: set[str]) -> bool:
     if prep.lower_ == "of":
         return prep.head.lemma_.lower() in acts
     return prep.lower_ in _preps()
-
-
-def _name(obj: Token) -> str:
-    words = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    return obj.doc[(words[0].i if words else obj.i) : obj.i + 1].text
 
 
 def _elsewhere(name: str, ctx: DocContext) -> bool:

@@ -99,9 +99,14 @@ def _town_of(obj: Token) -> str | None:
         return None
     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
         for name in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-            return obj.doc[(words[0].i if words else name.i) : name.i + 1].text
+            return compound_name(name)
     return None
+
+
+def compound_name(name: Token) -> str:
+    """A proper noun with the proper nouns compounded before it: "Kiryat Shmona", "Khan Shaykhun"."""
+    words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return name.doc[(words[0].i if words else name.i) : name.i + 1].text
 
 
 def _where_head(trigger: Token) -> Token | None:
