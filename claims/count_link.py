@@ -56,6 +56,13 @@ def _other_verbs_argument(noun: Token, trigger: Token) -> bool:
     )
 
 
+def _counts_a_part(clause: Token) -> bool:
+    """ "13 of whom died": the clause opens with a number of the noun's people ("N of whom")."""
+    doc, start = clause.doc, clause.left_edge.i
+    words = [t.lower_ for t in doc[start : min(start + 3, clause.i)]]
+    return len(words) == 3 and doc[start].like_num and words[1] == "of" and words[2] in ("whom", "which")
+
+
 def _told_after(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """ "63 dead and more than 200 [wounded]": a bare number's own word right after it says what befell
     them, however the parse hung the number (FAILURE_MODES 1). Not a word that goes on to a noun
@@ -238,6 +245,9 @@ def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link |
     """The trigger a number counts for, by the first rule that finds one."""
     if _held(noun):
         return None
+    arg = noun.head if noun.dep_ == "conj" else noun
+    # "shot 26 civilians, 13 of whom died": the clause's own number counts the dead, not the noun
+    triggers = [(t, k) for t, k in triggers if not (t.head.i == arg.i and _counts_a_part(t))]
     for rule in RULES:
         found = rule(noun, root, num_span, triggers)
         if found is not None:

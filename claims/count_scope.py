@@ -42,12 +42,13 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable, own:
         subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and aliases.resolve(subj.text):
             return aliases.resolve(subj.text)
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in target.children) or (
-        target.head.dep_ == "pobj" and any(c.lower_ in ("its", "their") for c in target.head.head.children)
+        if subj is not None and subj.lower_ in _OWN_PRONOUNS:
+            return _named_before(target, aliases)  # "China said it had lost eight soldiers"
+    if any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in target.children) or (
+        target.head.dep_ == "pobj" and any(c.lower_ in _OWN_PRONOUNS for c in target.head.head.children)
     ):
-        before = [t for t in sent if t.i < target.i and t.pos_ == "PROPN" and aliases.resolve(t.text)]
-        if before:
-            return aliases.resolve(before[-1].text)
+        if named := _named_before(target, aliases):
+            return named
     sides = {
         aliases.resolve(m.text)
         for t in sent
@@ -58,6 +59,16 @@ def _implied_nation(target: Token, words: list[Token], aliases: AliasTable, own:
     if len(sides) == 1:
         return sides.pop()
     return None
+
+
+_OWN_PRONOUNS = ("it", "its", "they", "their", "we", "our")
+
+
+def _named_before(target: Token, aliases: AliasTable) -> str | None:
+    """The last party named before the count in its sentence, by a name or its adjective ("China
+    said", "Soviet border guards said"): whose people "its soldiers" or "it lost" means."""
+    before = [t for t in target.sent if t.i < target.i and t.pos_ in ("PROPN", "ADJ") and aliases.resolve(t.text)]
+    return aliases.resolve(before[-1].text) if before else None
 
 
 def copula_attr(tok: Token) -> Token | None:
@@ -88,6 +99,10 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         # "the 40 deaths of the previous week": a time after "of" is when, not whom
+        if _of_whom(num_span):
+            # "shot 26 civilians, 13 of whom died": the people of the noun the clause is on
+            clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
+            return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
         if objs and objs[0].lower_ in _POINTING:
             # "fired on striking miners, killing 34 of them": the people the pronoun points back to in
             # the sentence, else only "people" (not a part of some other count, issue #8)
@@ -110,6 +125,13 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
 
 
 _POINTING = ("them", "these", "those")
+
+
+def _of_whom(num_span: Span) -> bool:
+    """ "13 of whom": the number followed by "of" and a relative pronoun (parsed as either role)."""
+    doc = num_span.doc
+    after = [t.lower_ for t in doc[num_span.end : num_span.end + 2]]
+    return after[:1] == ["of"] and after[1:] in (["whom"], ["which"])
 
 
 def _antecedent(num_span: Span) -> Token | None:

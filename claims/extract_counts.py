@@ -387,6 +387,8 @@ def _added(num_span: Span, noun: Token) -> str | None:
         return "included"
     if _of_them(num_span, noun) or _of_the_dead(noun) or _share_of_a_total(num_span):
         return "of them"
+    if _of_the_wounded(noun):
+        return "more"  # "two of the injured later died": deaths besides those counted at once
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["seen_verbs"] and _witness(noun.head):
         return "seen"  # "a correspondent saw dozens of bodies": what one witness saw, some of the dead
     if _earlier(noun):
@@ -486,6 +488,20 @@ def _the_dead(tok: Token) -> bool:
         verbs = rules()["triggers"]["casualties"]["verbs"]
         return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs for c in tok.children)
     return tok.lemma_.lower() in _dead_nouns() and any(d.lower_ == "the" for d in tok.children)
+
+
+def _of_the_wounded(noun: Token) -> bool:
+    """ "Two of the wounded later died in hospital": people who died of their wounds after the first
+    count, besides those killed outright; never a rival figure for the toll (issue #8)."""
+    wounded = rules()["triggers"]["wounded"]
+    words = frozenset(wounded["nouns"]) | frozenset(wounded["adjectives"])
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.i > noun.i
+        and any(g.dep_ in ("pobj", "amod") and g.lower_ in words for g in c.children)
+        for c in noun.children
+    )
 
 
 @lru_cache(maxsize=1)

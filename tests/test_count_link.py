@@ -161,6 +161,12 @@ LINKED = [
     ("Gunmen shot four people at the market. Four died at the scene.", [("casualties", 4, 4, "people")]),
     # "of them" points back to the sentence before when its own names no people
     ("The gunmen seized 40 hostages in the hall. Twelve of them were killed.", [("casualties", 12, 12, "hostages")]),
+    # "N of whom died": the clause's own number counts the dead, the noun's people are whom it counts
+    ("Soldiers shot 26 marchers, 13 of whom died later that day.", [("casualties", 13, 13, "marchers")]),
+    ("Police fired on 60 miners, two of whom were killed.", [("casualties", 2, 2, "miners")]),
+    # those who died of their wounds later are besides the toll counted at once
+    ("Two of the wounded later died in hospital.", [("casualties", 2, 2, "people, more")]),
+    ("Three of the injured died overnight.", [("casualties", 3, 3, "people, more")]),
 ]  # fmt: skip
 
 
@@ -211,9 +217,25 @@ def test_count_only_the_figure_tied_to_the_trigger(counts, sentence: str, expect
     assert _values(counts(sentence)) == expected
 
 
-def test_count_lost_soldiers_belong_to_the_loser(counts):
-    (claim,) = counts("Israel lost 23 soldiers in the camp.")
-    assert claim.scope == "soldiers [Israel]"
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Israel lost 23 soldiers in the camp.", "soldiers [Israel]"),
+        ("China said it had lost eight soldiers on the island.", "soldiers [China]"),  # "it" is the loser
+        ("Soviet border guards said 31 of their men were killed.", "men [Soviet Union]"),  # by its adjective
+        ("Egypt said four of its soldiers died.", "soldiers [Egypt]"),
+    ],
+)
+def test_count_lost_soldiers_belong_to_the_loser(counts, sentence: str, scope: str):
+    (claim,) = counts(sentence)
+    assert claim.scope == scope
+
+
+def test_count_died_of_wounds_is_no_rival_of_the_toll(counts):
+    """Issue #8: "two of the injured later died" counts deaths besides the twelve, never a rival."""
+    (toll,) = counts("A gunman killed twelve people at the wedding hall.")
+    (later,) = counts("Two of the injured later died in hospital.")
+    assert compare_counts(toll, later, AliasTable())[0] != "contradict"
 
 
 def test_count_partitive_is_a_part_not_a_rival(counts):
