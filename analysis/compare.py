@@ -893,7 +893,22 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     if _named_more_fully(pa, pb, aliases):
         return "agree", f"{pair}: one names the same doers more fully{_tie_told(va, vb, aliases)}"
+    if _gave_the_order(a) != _gave_the_order(b):
+        # "Lieutenant X ordered his men to fire" / "the operation was carried out by the task force": the
+        # commander and the ones who fired, one chain of command as far as the words go
+        return "unclear", f"{pair}: one says who gave the order, the other who did it"
     return "contradict", f"{pair}: different actors"
+
+
+def _gave_the_order(c: Claim) -> bool:
+    """A claim of who ordered the act ("ordered his men to fire", "gave the order to fire")."""
+    words = set(re.findall(r"[a-z]+", c.quote.lower()))
+    return not words.isdisjoint(_order_words())
+
+
+@lru_cache(maxsize=1)
+def _order_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["order_claim_words"])
 
 
 def _tie_told(va: Actor, vb: Actor, aliases: AliasTable) -> str:

@@ -117,6 +117,8 @@ class CountLinkWords(_Strict):
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
     doc_custody_verbs: str = Field("", alias="_doc_custody_verbs")
     custody_verbs: Words = []  # "259 suspects were arrested for ... murder": not the dead
+    doc_contrast_marks: str = Field("", alias="_doc_contrast_marks")
+    contrast_marks: Words = []  # "..., while others say 15,000": a rival figure of the toll told before
 
 
 class SpeakerWords(_Strict):
@@ -322,6 +324,11 @@ class InitiatorWords(_Strict):
     blame_placing_verbs: Words = []  # "placed the blame on X"
     doc_command_verbs: str = Field("", alias="_doc_command_verbs")
     command_verbs: Words = []  # "ordered his troops to open fire"
+    doc_order_nouns: str = Field("", alias="_doc_order_nouns")
+    order_nouns: Words = []  # "gave the order to fire"
+    give_verbs: Words = []  # "gave the word to fire", "the order to fire was issued by X"
+    doc_order_claim_words: str = Field("", alias="_doc_order_claim_words")
+    order_claim_words: Words = []  # a claim of who gave the order, not who did it
     doc_onset_verbs: str = Field("", alias="_doc_onset_verbs")
     onset_verbs: Words = []  # "the trouble began when X beat them"
     doc_disperse_verbs: str = Field("", alias="_doc_disperse_verbs")

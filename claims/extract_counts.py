@@ -18,6 +18,7 @@ from claims.context import DocContext
 from claims.count_background import after_another, earlier_incident
 from claims.count_link import Link, link
 from claims.count_part import Whole, coordinated, find_part
+from claims.count_rival import rival_clause
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
@@ -205,8 +206,10 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if num_span is None:
         return None
     root = _number_root(num_span)
-    if _singled_out(mention, root):
-        return None  # "the body of one of the 58 victims": a person singled out, not a toll
+    if _singled_out(mention, root) or _age_after_name(num_span):
+        # "the body of one of the 58 victims": a person singled out, not a toll; "Samuel Maverick, 17,
+        # died the next morning": his age
+        return None
     noun = _counted_noun(root, num_span)
     if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):
         return None  # "of the 1,093 on board", "40 attempted murders", "of one family", "two gunmen killed"
@@ -299,6 +302,17 @@ def _part_of_event(found: Link, added: str | None) -> str | None:
     its verb says ("In all, 48 died: six in the centre": "in all" is the total's)."""
     part = sub_event(found.trigger, found.noun)
     return None if added == "of them" and part == WHOLE else part
+
+
+def _age_after_name(num_span: Span) -> bool:
+    """A bare number set off by commas after a person's name ("Samuel Maverick, 17, died"): an age."""
+    doc, start, end = num_span.doc, num_span.start, num_span.end
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return False
+    name = doc[start - 2]
+    return name.ent_type_ == "PERSON" or (
+        name.pos_ == "PROPN" and doc[start - 3].pos_ == "PROPN" if start >= 3 else False
+    )
 
 
 def _singled_out(mention: NumberMention, root: Token) -> bool:
@@ -557,10 +571,42 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     if not triggers:
         return hits + _topic_hits(ctx, sent)
     wholes: list[Whole] = []
+    unread = []
     for mention in ctx.numbers_in(sent.start_char, sent.end_char):
         hit = _hit(ctx, sent, mention, triggers, wholes)
         if hit is not None:
             hits.append(hit)
             tokens = frozenset((*hit.counted, hit.trigger.i))
             wholes.append(Whole(tokens, min(hit.counted), hit.trigger, hit.kind, hit.added))
-    return hits
+        else:
+            unread.append(mention)
+    return hits + _rival_hits(ctx, sent, unread, hits, triggers)
+
+
+def _rival_hits(ctx: DocContext, sent: Span, unread: list[NumberMention], hits: list[CountHit],
+                triggers: list[tuple[Token, str]]) -> list[CountHit]:  # fmt: skip
+    """ "..., while others say 15,000 to 20,000 is closer to the truth": a bare figure of a clause set
+    against the toll's, counting the toll's people (claims.count_rival)."""
+    tolls = [h for h in hits if h.kind in ("casualties", "displaced") and h.told_by is None]
+    if not tolls or not unread:
+        return []
+    taken = {i for h in hits for i in h.counted}
+    harm = {t.i for t, _ in triggers}
+    general = set(rules()["scope"]["general"])
+    found = []
+    for mention in unread:
+        num_span = _number_span(ctx, sent, mention)
+        if num_span is None or any(num_span.start <= i < num_span.end for i in taken):
+            continue
+        root = _number_root(num_span)
+        noun = _counted_noun(root, num_span)
+        if not (num_span.start <= noun.i < num_span.end or noun.lemma_.lower() in general):
+            continue  # "50 years", "3 divisions": no figure of people
+        clause = rival_clause(root, [h.trigger for h in tolls], harm)
+        if clause is None:
+            continue
+        toll = max((h for h in tolls if h.trigger.i < clause.i or h.number.start < mention.start),
+                   key=lambda h: h.number.start, default=tolls[0])  # fmt: skip
+        counted = tuple(range(num_span.start, num_span.end))
+        found.append(replace(toll, number=mention, count=mention.count, noun=noun, counted=counted, told_by=clause))
+    return found

@@ -110,9 +110,24 @@ def _reduced_passive(verb: Token) -> bool:
     victim, not the doer."""
     if any(c.dep_ in ("dobj", "aux") for c in verb.children):
         return False
-    if not (verb.tag_ == "VBN" or verb.dep_ == "csubj" or _counted_victims(verb)):
+    if not (verb.tag_ == "VBN" or verb.dep_ == "csubj" or _counted_victims(verb) or _set_off(verb)):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for c in verb.children)
+
+
+def _set_off(verb: Token) -> bool:
+    """ "Patrick Carr, shot through the hip, lies in danger": a participle set off by commas after its
+    subject, the sentence's own verb after it, read as that subject's past tense."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if (
+        subject is None
+        or verb.i == 0
+        or doc[verb.i - 1].text != ","
+        or subject.right_edge.i not in (verb.i - 2, verb.i - 1)
+    ):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and doc[c.i - 1].text == "," for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +191,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
+        "said_not": lambda: negated(trigger),  # "was not fired upon", "no evidence that ... had been fired upon"
         "denied_trigger": lambda: denied(trigger),  # "denied that the massacre had happened"
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),

@@ -167,6 +167,9 @@ LINKED = [
     # those who died of their wounds later are besides the toll counted at once
     ("Two of the wounded later died in hospital.", [("casualties", 2, 2, "people, more")]),
     ("Three of the injured died overnight.", [("casualties", 3, 3, "people, more")]),
+    # an age set off by commas after a name is no count
+    ("Two more died of their wounds, Ivan Horvat, 17, the next morning and Marko Babic in May.",
+     [("casualties", 2, 2, "people, more")]),
 ]  # fmt: skip
 
 

@@ -247,6 +247,9 @@ FOUND = [
     # the ones fired on first say they did not begin it
     ("An inquiry found that the marines had been fired on first.", "marines", True, None),
     ("The police said their patrol had come under fire first.", "police", True, None),
+    # the ones nobody fired upon began it themselves
+    ("The inquiry found no evidence that the guards had been fired upon.", "guards", False, None),
+    ("The sentries were not shot at.", "sentries", False, None),
     # members of a group stand for it; a hyphen inside a word is no dash; an emphatic "themselves" is no
     # second subject; bringing down an aircraft is violence one is held responsible for
     ("Villagers said the killers were members of a pro-government militia.", "pro-government militia", False, None),
@@ -262,6 +265,13 @@ FOUND = [
     ("The shelling was attributed to government troops.", "government troops", False, None),
     ("The commander ordered his men to open fire on the crowd.", "commander", False, None),
     ("The commanders instructed the guards to shoot at the marchers.", "commanders", False, None),
+    # who gave the order to fire had the shooting done; one who gave none denies it
+    ("The major ordered his men to fire.", "major", False, None),
+    ("The commanding officer gave the order to fire.", "commanding officer", False, None),
+    ("Witnesses heard the lieutenant give the word to fire.", "lieutenant", False, None),
+    ("The order to fire was given by the colonel.", "colonel", False, None),
+    ("The colonel gave no order to fire.", "colonel", True, None),
+    ("The mob pelted the sentries with stones.", "mob", False, None),
     ("Syrian warplanes dropped barrel bombs on the market.", "Syria", False, None),
     # who began it, told in a when-clause; those blamed for unrest; rioters and agitators are actors
     ("Witnesses said the trouble began when paratroopers beat students with clubs.", "paratroopers", False, None),
@@ -307,6 +317,8 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # a participle set off by commas after its subject tells what befell it, not what it did
+    "Ivan Petrov, shot through the leg, lies in hospital in a grave state.",
     # "held" alone is no blame: prisoners are held
     "The barracks in which the captured Ukrainians were held were destroyed.",
     "The minister pointed the finger at the central bank over inflation.",  # no violence: no culprit
@@ -399,6 +411,37 @@ def test_initiator_compare_described_actors(a: str, b: str, relation: str):
     got, reason = compare(ca, cb, aliases)
     assert got == relation, reason
     assert compare(cb, ca, aliases)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "relation"),
+    [
+        # who gave the order and who did it: one chain of command as far as the words go
+        ("Lieutenant Varga ordered his men to fire", "Sergeant Kolar fired the first shot", "unclear"),
+        ("the order to fire was given by Lieutenant Varga", "Sergeant Kolar fired the first shot", "unclear"),
+        # two accounts of who gave it, or of who did it, still dispute
+        ("Lieutenant Varga ordered his men to fire", "Captain Horak ordered his men to fire", "contradict"),
+        ("Lieutenant Varga fired the first shot", "Sergeant Kolar fired the first shot", "contradict"),
+    ],
+)  # fmt: skip
+def test_initiator_compare_order_giver_and_doers(quote_a: str, quote_b: str, relation: str):
+    actor = {q: q.split(" by ")[-1] if " by " in q else " ".join(q.split()[:2]) for q in (quote_a, quote_b)}
+    ca, cb = (
+        Claim(
+            id=cid,
+            source_id=cid[:2],
+            kind="initiator",
+            quote=q,
+            sentence=q + ".",
+            start=0,
+            end=len(q),
+            sentence_start=0,
+            value=Actor(actor=actor[q]),
+        )  # fmt: skip
+        for cid, q in (("s1c1", quote_a), ("s2c1", quote_b))
+    )
+    assert compare(ca, cb, AliasTable())[0] == relation
+    assert compare(cb, ca, AliasTable())[0] == relation
 
 
 def test_initiator_compare_reads_workspace_aliases():
