@@ -114,7 +114,8 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
         # "victims of extra-judicial killings", "victims of the militia": what or who harmed them, not
         # who they were
         if objs and not _harmed_of(noun) and objs[0].lemma_.lower() not in figure | _time_nouns() | act_nouns():
-            target = objs[0]
+            if not _of_a_place(noun, objs[0], num_span):
+                target = objs[0]
         elif noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure:
             return None
     if target.i == trigger.i and target.lemma_.lower() not in ("refugee",):
@@ -125,6 +126,13 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
 
 
 _POINTING = ("them", "these", "those")
+
+
+def _of_a_place(noun: Token, obj: Token, num_span: Span) -> bool:
+    """ "12 residents of the camp": a people noun's "of" names where they lived, not who they were
+    (a common noun that counts no one); "thousands of villagers", "people of Gaza" name them."""
+    own_noun = noun.i not in range(num_span.start, num_span.end)
+    return own_noun and obj.pos_ == "NOUN" and obj.ent_type_ == "" and not is_person_noun(obj)
 
 
 def _of_whom(num_span: Span) -> bool:
@@ -185,9 +193,26 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
     return " and ".join(words) if len(words) == 1 else None
 
 
+def _counted_in_figure(trigger: Token) -> Token | None:
+    """ "put the number of Canadians killed at 63": the people the figure noun's "of" names, the death
+    word hanging on them or on the figure noun."""
+    if trigger.dep_ not in ("acl", "relcl"):
+        return None
+    figures = rules()["figure_nouns"]
+    head = trigger.head
+    if head.lemma_.lower() in figures:
+        people = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.i < trigger.i]  # fmt: skip
+        return people[0] if people and is_person_noun(people[0]) else None
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in figures and is_person_noun(head):
+        return head
+    return None
+
+
 def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable) -> str:
     """Whom the number is about, in the words of the source ("ethnic Azerbaijanis")."""
-    target = _target(noun, num_span, trigger)
+    target = _target(noun, num_span, trigger) or _counted_in_figure(trigger)
     if target is None:
         base = (noun.i == trigger.i and trigger_scope(trigger, aliases)) or "people"
         side = own_side(num_span.root, aliases)  # "against 23 on the Israeli side"

@@ -17,7 +17,7 @@ from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_background import after_another, earlier_incident
 from claims.count_link import Link, link
-from claims.count_part import Whole, coordinated, find_part
+from claims.count_part import Part, Whole, coordinated, find_part
 from claims.count_rival import rival_clause
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
@@ -248,6 +248,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if found.kind == "displaced" and not where:
         where = destination(found.trigger, ctx.aliases) or crossing_after(num_span)
     added = _marker(ctx, sent, num_span, noun, found.trigger, sibling)
+    added = added or ("of them" if _general_part(found.noun, part, sibling) else None)
     scope = f"{scope}, {added}" if added else scope
     scope = f"{scope} {where}" if where else scope
     of_event = _part_of_event(found, added)
@@ -258,6 +259,20 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         site = site_of(found.trigger, found.noun) or (site_of(root.head, root) if of_dead is not None else None)
     return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
                     added, site)  # fmt: skip
+
+
+def _general_part(noun: Token, part: Part | None, sibling: Whole | None) -> bool:
+    """A part of a toll ("including 12 residents", "and 30 permanent residents" after "including 55
+    Canadians") whose noun names people in general: without a marker it would read as a rival figure
+    of the whole."""
+    if noun.lemma_.lower() not in rules()["scope"]["general"]:
+        return False
+    if part is not None:
+        return True
+    if sibling is None:
+        return False
+    doc, preps = noun.doc, rules()["count_link"]["partitive_preps"]
+    return any(t.lower_ in preps for t in doc[max(0, sibling.start - 2) : sibling.start])
 
 
 def _a_people(noun: Token) -> bool:

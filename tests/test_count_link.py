@@ -167,6 +167,13 @@ LINKED = [
     # those who died of their wounds later are besides the toll counted at once
     ("Two of the wounded later died in hospital.", [("casualties", 2, 2, "people, more")]),
     ("Three of the injured died overnight.", [("casualties", 3, 3, "people, more")]),
+    # the people a figure noun's "of" names; a part named by a word for people in general is some of them
+    ("Officials put the number of soldiers killed at 31.", [("casualties", 31, 31, "soldiers")]),
+    ("The raid killed 40 people, including 12 residents of the camp.",
+     [("casualties", 40, 40, "people"), ("casualties", 12, 12, "residents, of them")]),
+    ("All 90 people aboard died, including 40 Danish citizens and 20 permanent residents.",
+     [("casualties", 90, 90, "All people"), ("casualties", 40, 40, "Danish citizens"),
+      ("casualties", 20, 20, "permanent residents, of them")]),
     # an age set off by commas after a name is no count
     ("Two more died of their wounds, Ivan Horvat, 17, the next morning and Marko Babic in May.",
      [("casualties", 2, 2, "people, more")]),
