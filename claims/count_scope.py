@@ -194,15 +194,19 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
 
 
 def _counted_in_figure(trigger: Token) -> Token | None:
-    """ "put the number of Canadians killed at 63": the people the figure noun's "of" names, the death
-    word hanging on them or on the figure noun."""
-    if trigger.dep_ not in ("acl", "relcl"):
-        return None
+    """ "put the number of Canadians killed at 63", "the toll among the hostages was 130": the people a
+    figure noun's "of" or "among" names, the death word hanging on them or on the figure noun, or
+    being it."""
     figures = rules()["figure_nouns"]
-    head = trigger.head
+    if trigger.lemma_.lower() in figures:
+        head = trigger
+    elif trigger.dep_ in ("acl", "relcl"):
+        head = trigger.head
+    else:
+        return None
     if head.lemma_.lower() in figures:
-        people = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj" and g.i < trigger.i]  # fmt: skip
+        people = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among") for g in c.children
+                  if g.dep_ == "pobj" and (trigger.i == head.i or g.i < trigger.i)]  # fmt: skip
         return people[0] if people and is_person_noun(people[0]) else None
     prep = head.head
     if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in figures and is_person_noun(head):

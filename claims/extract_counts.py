@@ -157,7 +157,8 @@ def _told_dead(noun: Token) -> bool:
         return True
     words = rules()["triggers"]["casualties"]
     dead_words = {*words["adjectives"], *words["verbs"]}
-    return any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in dead_words for c in noun.children)
+    # "the 130 hostages who died"
+    return any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in dead_words for c in noun.children)
 
 
 def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
@@ -206,9 +207,9 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if num_span is None:
         return None
     root = _number_root(num_span)
-    if _singled_out(mention, root) or _age_after_name(num_span):
+    if _singled_out(mention, root) or _age_after_name(num_span) or _all_but(num_span):
         # "the body of one of the 58 victims": a person singled out, not a toll; "Samuel Maverick, 17,
-        # died the next morning": his age
+        # died the next morning": his age; "all but five were killed by the gas": those left out
         return None
     noun = _counted_noun(root, num_span)
     if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):
@@ -328,6 +329,12 @@ def _age_after_name(num_span: Span) -> bool:
     return name.ent_type_ == "PERSON" or (
         name.pos_ == "PROPN" and doc[start - 3].pos_ == "PROPN" if start >= 3 else False
     )
+
+
+def _all_but(num_span: Span) -> bool:
+    """ "all but five", "all except two": the number counts those left out of what the verb tells."""
+    doc, start = num_span.doc, num_span.start
+    return start >= 2 and doc[start - 1].lower_ in ("but", "except") and doc[start - 2].lower_ == "all"
 
 
 def _singled_out(mention: NumberMention, root: Token) -> bool:

@@ -169,6 +169,11 @@ LINKED = [
     ("Three of the injured died overnight.", [("casualties", 3, 3, "people, more")]),
     # the people a figure noun's "of" names; a part named by a word for people in general is some of them
     ("Officials put the number of soldiers killed at 31.", [("casualties", 31, 31, "soldiers")]),
+    ("The toll among the hostages was 130.", [("casualties", 130, 130, "hostages")]),
+    # a noun the lexicon of people nouns knows names people
+    ("The ministry put the number of foreigners killed at 9.", [("casualties", 9, 9, "foreigners")]),
+    # a base told dead is a toll; "all but five" counts those left out
+    ("Of the 90 miners who died, all but four were killed by the blast.", [("casualties", 90, 90, "miners")]),
     ("The raid killed 40 people, including 12 residents of the camp.",
      [("casualties", 40, 40, "people"), ("casualties", 12, 12, "residents, of them")]),
     ("All 90 people aboard died, including 40 Danish citizens and 20 permanent residents.",

@@ -250,6 +250,7 @@ FOUND = [
     # the ones nobody fired upon began it themselves
     ("The inquiry found no evidence that the guards had been fired upon.", "guards", False, None),
     ("The sentries were not shot at.", "sentries", False, None),
+    ("No attack was made on the sentries before they fired.", "sentries", False, None),
     # members of a group stand for it; a hyphen inside a word is no dash; an emphatic "themselves" is no
     # second subject; bringing down an aircraft is violence one is held responsible for
     ("Villagers said the killers were members of a pro-government militia.", "pro-government militia", False, None),
