@@ -117,6 +117,11 @@ class CountLinkWords(_Strict):
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
     doc_custody_verbs: str = Field("", alias="_doc_custody_verbs")
     custody_verbs: Words = []  # "259 suspects were arrested for ... murder": not the dead
+    doc_missing_words: str = Field("", alias="_doc_missing_words")
+    missing_words: Words = []  # "12 are missing", "200 dead or missing": no toll
+    doc_return_verbs: str = Field("", alias="_doc_return_verbs")
+    return_verbs: Words = []  # "20,000 refugees were repatriated": returns, not displacement
+    back_particles: Words = []  # "went back home"
     doc_contrast_marks: str = Field("", alias="_doc_contrast_marks")
     contrast_marks: Words = []  # "..., while others say 15,000": a rival figure of the toll told before
 

@@ -234,7 +234,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
             return None
         fitting = [(t, k) for t, k in triggers if fits_trigger(t, noun, root)]
         found = link(noun, root, num_span, fitting)
-    if found is None:
+    if found is None or _no_toll(found, noun, triggers):
         return None
     scope = scope_text(found.noun, num_span, found.trigger, ctx.aliases)
     where = where_of(found.trigger, found.noun, ctx.aliases, ctx.main_places)
@@ -329,6 +329,61 @@ def _age_after_name(num_span: Span) -> bool:
     return name.ent_type_ == "PERSON" or (
         name.pos_ == "PROPN" and doc[start - 3].pos_ == "PROPN" if start >= 3 else False
     )
+
+
+def _no_toll(found: Link, noun: Token, triggers: list[tuple[Token, str]]) -> bool:
+    """ "120 dead or wounded": the killed and the wounded together, a toll of neither; "20,000 refugees
+    were repatriated": a count of returns."""
+    if found.kind == "displaced":
+        return _went_home(noun)
+    return _killed_or_wounded(found.trigger, found.kind, triggers) or _told_missing(noun)
+
+
+def _told_missing(noun: Token) -> bool:
+    """ "... were killed and 12 are missing": the number's own predicate says the people are missing."""
+    missing = rules()["count_link"]["missing_words"]
+    arg = noun.head if noun.dep_ == "conj" else noun
+    if arg.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = arg.head.head if arg.head.dep_ == "aux" else arg.head  # "12 are missing", parsed on the auxiliary
+    return verb.lower_ in missing or any(
+        c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in missing for c in verb.children
+    )
+
+
+def _went_home(noun: Token) -> bool:
+    """ "Some 20,000 refugees were repatriated", "5,000 refugees went back home": the people counted
+    returned (rules count_link.return_verbs, back_particles)."""
+    words = rules()["count_link"]
+    arg = noun.head if noun.dep_ == "conj" else noun
+    verb = arg.head
+    if arg.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in words["return_verbs"]:
+        return True
+    if verb.lemma_.lower() in rules()["triggers"]["displaced"]["verbs"]:
+        return False  # "fled back into the hills": flight
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in words["back_particles"] for c in verb.children)
+
+
+HARMS = ("casualties", "wounded")
+
+
+def _killed_or_wounded(trigger: Token, kind: str, triggers: list[tuple[Token, str]]) -> bool:
+    """ "killed or wounded 150 people", "120 dead or wounded", "200 were killed or injured": a word of
+    death joined to one of wounding by "or" or "and", with no number of its own between them."""
+    if kind not in HARMS:
+        return False
+    doc = trigger.doc
+    missing = rules()["count_link"]["missing_words"]
+    others = [t for t, k in triggers if k != kind and k in HARMS]
+    others += [t for t in doc[max(0, trigger.i - 3) : trigger.i + 4] if t.lower_ in missing]  # "dead or missing"
+    for other in others:
+        lo, hi = sorted((trigger.i, other.i))
+        between = doc[lo + 1 : hi]
+        if 1 <= len(between) <= 2 and between[0].lower_ in ("or", "and") and all(t.pos_ == "ADV" for t in between[1:]):
+            return True
+    return False
 
 
 def _all_but(num_span: Span) -> bool:

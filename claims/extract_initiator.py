@@ -182,7 +182,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
             doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
         ),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
-        "violent_thing": lambda: event is not None and event.lemma_.lower() in violent_words(),
+        # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
+        "violent_thing": lambda: (
+            event is not None and event.lemma_.lower() in violent_words() | _words()["incident_nouns"]
+        ),
         "not_diplomatic": lambda: not _diplomatic_object(trigger),
         "not_mutual": lambda: doer is None or doer.lower_ not in ("each", "other", "both"),
         "no_subject": lambda: _no_subject(trigger),

@@ -181,7 +181,7 @@ def violent_or_none(*nodes: Token) -> bool:
     ]
     if not preps:
         return True
-    violent = _violent_or_incident()
+    violent = violent_or_incident()
     return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
 
 
@@ -193,7 +193,7 @@ def _dates(prep: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _violent_or_incident() -> frozenset[str]:
+def violent_or_incident() -> frozenset[str]:
     """Words of violence, and words for the incident an account tells ("that incident", "the
     tragedy"): what one may be responsible for, or deny a part in (built once: a hot path)."""
     return violent_words() | _words()["incident_nouns"]

@@ -56,6 +56,7 @@ LINKED = [
     ("Over 20,000 people have crossed into Kenya since the clashes began.",
      [("displaced", 20_000, None, "people in Kenya")]),
     ("About 3,000 villagers sought refuge in the hills.", [("displaced", 3_000, 3_000, "villagers")]),
+    ("About 3,000 villagers fled back into the hills.", [("displaced", 3_000, 3_000, "villagers")]),
     # partitives keep the kind of the whole and the part's own people
     ("The raid left 40 people dead, 12 of whom were children.",
      [("casualties", 40, 40, "people"), ("casualties", 12, 12, "children")]),
@@ -205,6 +206,15 @@ NOTHING = [
     "About 500 villagers tried to flee across the river.",
     # a part of the dead that does not say which part would read as a rival of the whole
     "Six of those killed were under 18 years old.",
+    # the killed and the wounded counted together are a toll of neither
+    "The blast left 120 dead or wounded.",
+    "The shelling killed or wounded 150 villagers.",
+    "Some 200 people were killed or seriously injured.",
+    # the dead and the missing together are no toll
+    "The raid left 200 dead or missing.",
+    # people who went home are no count of the displaced
+    "Some 20,000 refugees were repatriated last year.",
+    "Nearly 5,000 refugees went back home after the ceasefire.",
     # one person singled out of the dead is no toll of one
     "The body of one of the 30 miners was never recovered.",
     # who expelled, not who was expelled
@@ -225,6 +235,7 @@ def test_count_not_made_up(counts, sentence: str):
         ("The army sent 300 soldiers after the attack killed 12 people.", [("casualties", 12, 12, "people")]),
         ("In 2004, a militia killed 80 villagers. The 2004 dead were buried.", [("casualties", 80, 80, "villagers")]),
         ("Officials said 12 people died and 300 homes were destroyed.", [("casualties", 12, 12, "people")]),
+        ("Some 40 people were killed and 12 are missing.", [("casualties", 40, 40, "people")]),
     ],
 )
 def test_count_only_the_figure_tied_to_the_trigger(counts, sentence: str, expected: list):

@@ -251,6 +251,9 @@ FOUND = [
     ("The inquiry found no evidence that the guards had been fired upon.", "guards", False, None),
     ("The sentries were not shot at.", "sentries", False, None),
     ("No attack was made on the sentries before they fired.", "sentries", False, None),
+    # the incident itself, named as one, is what one is blamed for
+    ("Responsibility for the tragedy lies with the militia.", "militia", False, None),
+    ("The mayor blamed the incident on the rebels.", "rebels", False, None),
     # members of a group stand for it; a hyphen inside a word is no dash; an emphatic "themselves" is no
     # second subject; bringing down an aircraft is violence one is held responsible for
     ("Villagers said the killers were members of a pro-government militia.", "pro-government militia", False, None),
@@ -328,6 +331,7 @@ NOTHING = [
     "November 2015 Paris attacks\n\nThe blasts shook the city.",
     "The delegations entered talks on Monday.",
     "The ministry is responsible for health care in the province.",
+    "Responsibility for health care lies with the ministry.",
     "The minister was accused of corruption.",
     "The rebels were blamed for the delay in the talks.",
     "The terrorists who seized the school were killed.",
