@@ -41,8 +41,23 @@ def _headline(tok: Token) -> bool:
 GUARD_REACH = 12  # tokens: how far in the trigger's own phrase a guard word may stand
 
 
+def _fatal(tok: Token) -> str | None:
+    """ "fatally wounded", "mortally injured", "fatally shot": a wound that killed (rules
+    count_link.fatal_adverbs on one of fatal_verbs)."""
+    words = rules()["count_link"]
+    adverbs = words["fatal_adverbs"]
+    if tok.lemma_.lower() in words["fatal_verbs"] and any(
+        c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children
+    ):
+        return "casualties"
+    return None
+
+
 def trigger_kind(tok: Token) -> str | None:
     """The claim kind a word announces ("killed" -> casualties), if its guard words are near."""
+    fatal = _fatal(tok)
+    if fatal:
+        return fatal
     table = _triggers()
     guards = rules()["trigger_guards"]
     capital = tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper()

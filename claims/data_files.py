@@ -117,6 +117,9 @@ class CountLinkWords(_Strict):
     window: int = Field(ge=1, le=20)  # tokens between a number group and its verb in the linear fallback
     doc_custody_verbs: str = Field("", alias="_doc_custody_verbs")
     custody_verbs: Words = []  # "259 suspects were arrested for ... murder": not the dead
+    doc_fatal_adverbs: str = Field("", alias="_doc_fatal_adverbs")
+    fatal_adverbs: Words = []  # "fatally wounded": dead
+    fatal_verbs: Words = []  # the wounding verbs "fatally" makes deaths of
     doc_missing_words: str = Field("", alias="_doc_missing_words")
     missing_words: Words = []  # "12 are missing", "200 dead or missing": no toll
     doc_return_verbs: str = Field("", alias="_doc_return_verbs")
