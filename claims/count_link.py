@@ -227,7 +227,25 @@ def _names_side(tok: Token) -> bool:
     )
 
 
-RULES = (_told_after, _direct, _clause, _light_verb, _via_figure, _window, _side)
+def _among_the_dead(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """ "Among those killed were 3 journalists", "among the victims were two officers": the people a
+    copula names, set among the dead by a fronted "among" (issue #8)."""
+    arg = noun if noun.dep_ != "conj" else noun.head
+    verb = arg.head
+    if arg.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be":
+        return None
+    dead = rules()["count_link"]["dead_nouns"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among" and c.i < arg.i):
+        for base in (g for g in prep.children if g.dep_ == "pobj"):
+            for trig, kind in triggers:
+                if trig.i == base.i or (trig.head.i == base.i and trig.dep_ in ("acl", "relcl")):
+                    return Link(trig, kind, noun)
+            if base.lemma_.lower() in dead:
+                return Link(base, "casualties", noun)
+    return None
+
+
+RULES = (_told_after, _direct, _clause, _light_verb, _via_figure, _window, _side, _among_the_dead)
 
 
 def _held(noun: Token) -> bool:

@@ -171,6 +171,8 @@ LINKED = [
     # the people a figure noun's "of" names; a part named by a word for people in general is some of them
     ("Officials put the number of soldiers killed at 31.", [("casualties", 31, 31, "soldiers")]),
     ("The toll among the hostages was 130.", [("casualties", 130, 130, "hostages")]),
+    # people set among the dead by a fronted "among"
+    ("Among those killed were 3 reporters.", [("casualties", 3, 3, "reporters, of them")]),
     # a wound that killed is a death
     ("Three guards were fatally wounded.", [("casualties", 3, 3, "guards")]),
     ("A sniper fatally shot two marchers.", [("casualties", 2, 2, "marchers in the shooting")]),
