@@ -908,6 +908,7 @@ def _gave_the_order(c: Claim) -> bool:
 
 @lru_cache(maxsize=1)
 def _order_words() -> frozenset[str]:
+    """The words that make a claim one of who gave the order (rules initiator.order_claim_words)."""
     return frozenset(rules()["initiator"]["order_claim_words"])
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claims.rules import rules
-from claims.tree import tree_distance
+from claims.tree import of_whom_at, tree_distance
 
 MAX_DIRECT = 2
 MAX_VIA_FIGURE = 8
@@ -58,9 +58,8 @@ def _other_verbs_argument(noun: Token, trigger: Token) -> bool:
 
 def _counts_a_part(clause: Token) -> bool:
     """ "13 of whom died": the clause opens with a number of the noun's people ("N of whom")."""
-    doc, start = clause.doc, clause.left_edge.i
-    words = [t.lower_ for t in doc[start : min(start + 3, clause.i)]]
-    return len(words) == 3 and doc[start].like_num and words[1] == "of" and words[2] in ("whom", "which")
+    start = clause.left_edge.i
+    return start + 2 < clause.i and clause.doc[start].like_num and of_whom_at(clause.doc, start + 1)
 
 
 def _told_after(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:

@@ -20,19 +20,20 @@ MAX_UP = 6  # edges from the number up to the clause set against the toll's
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(contrast marks, reporting verbs, figure nouns)."""
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(contrast marks, reporting verbs, light verbs, figure nouns)."""
     r = rules()
     return (
         frozenset(r["count_link"]["contrast_marks"]),
         frozenset(r["speaker"]["reporting_verbs"]),
+        frozenset(r["count_link"]["light_verbs"]),
         frozenset(r["figure_nouns"]),
     )
 
 
 def _set_against(clause: Token) -> bool:
     """ "while others say ...", "but witnesses said ...": a clause marked as a contrast with its head's."""
-    marks, _, _ = _words()
+    marks = _words()[0]
     if clause.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
     if clause.dep_ == "conj":
@@ -44,8 +45,7 @@ def rival_clause(root: Token, toll_triggers: list[Token], harm: set[int]) -> Tok
     """The clause that gives `root` as a rival figure of a toll whose trigger is in the clause it is
     set against, or None: the number's clause names no harm (`harm`: every trigger's index) and says
     who gives the figure (a reporting verb) or calls it one (a figure noun)."""
-    _, reporting, figures = _words()
-    light = frozenset(rules()["count_link"]["light_verbs"])
+    _, reporting, light, figures = _words()
     path = [root, *list(root.ancestors)[:MAX_UP]]
     for k, clause in enumerate(path):
         if clause.pos_ not in ("VERB", "AUX") or not _set_against(clause):
@@ -53,7 +53,8 @@ def rival_clause(root: Token, toll_triggers: list[Token], harm: set[int]) -> Tok
         own = {t.i for t in clause.subtree}
         if own & harm:
             return None  # "but 40 more died in hospital": a harm of its own
-        if not any(t.i not in own and t.i in {x.i for x in clause.head.subtree} for t in toll_triggers):
+        against = {t.i for t in clause.head.subtree} - own
+        if not any(t.i in against for t in toll_triggers):
             return None
         verbs = [t.lemma_.lower() for t in path[: k + 1] if t.pos_ in ("VERB", "AUX")]
         if any(v not in reporting | light for v in verbs):

@@ -12,7 +12,7 @@ from claims.count_words import is_person_noun, role_words, trigger_verbs
 from claims.numbers import parse_amount
 from claims.rules import rules
 from claims.sub_event import act_nouns
-from claims.tree import left_mods
+from claims.tree import left_mods, of_whom_at
 
 
 def own_side(tok: Token, aliases: AliasTable) -> str | None:
@@ -99,7 +99,7 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         # "the 40 deaths of the previous week": a time after "of" is when, not whom
-        if _of_whom(num_span):
+        if of_whom_at(num_span.doc, num_span.end):
             # "shot 26 civilians, 13 of whom died": the people of the noun the clause is on
             clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
             return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
@@ -133,13 +133,6 @@ def _of_a_place(noun: Token, obj: Token, num_span: Span) -> bool:
     (a common noun that counts no one); "thousands of villagers", "people of Gaza" name them."""
     own_noun = noun.i not in range(num_span.start, num_span.end)
     return own_noun and obj.pos_ == "NOUN" and obj.ent_type_ == "" and not is_person_noun(obj)
-
-
-def _of_whom(num_span: Span) -> bool:
-    """ "13 of whom": the number followed by "of" and a relative pronoun (parsed as either role)."""
-    doc = num_span.doc
-    after = [t.lower_ for t in doc[num_span.end : num_span.end + 2]]
-    return after[:1] == ["of"] and after[1:] in (["whom"], ["which"])
 
 
 def _antecedent(num_span: Span) -> Token | None:

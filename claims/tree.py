@@ -123,3 +123,10 @@ def before_dash(tok: Token) -> Token | None:
     if dash is None or dash.i == tok.left_edge.i:
         return None
     return tok.doc[dash.i - 1]
+
+
+def of_whom_at(doc: Doc, i: int) -> bool:
+    """ "of whom" or "of which" from token `i` on: the partitive relative of "13 of whom died"
+    (parsed with the pronoun as either the object of "of" or the clause's subject)."""
+    words = [t.lower_ for t in doc[i : i + 2]]
+    return len(words) == 2 and words[0] == "of" and words[1] in ("whom", "which")

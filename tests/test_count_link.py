@@ -292,3 +292,31 @@ def test_count_restrictive_clause_makes_a_part(counts, sentence: str, scope: str
         assert not any("whom" in s or " were" in s for s in found if s)
     else:
         assert scope in found
+
+
+# a rival figure in a clause set against the toll's own (claims.count_rival)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some scholars put the toll at 3,000 to 4,000, while others say 9,000 to 12,000 is closer to the truth.",
+         [("casualties", 3_000, 4_000, "people"), ("casualties", 9_000, 12_000, "people")]),
+        ("Officials said 14 people were killed, but residents said the number was closer to 60.",
+         [("casualties", 14, 14, "people"), ("casualties", 60, 60, "people")]),
+        ("The army put the number of dead at 200, whereas the opposition said 2,000 was nearer the mark.",
+         [("casualties", 200, 200, "people"), ("casualties", 2_000, 2_000, "people")]),
+        # the second clause's figure counts something else, or a harm of its own
+        ("Officials said 14 people were killed, while organisers said 5,000 people had marched.",
+         [("casualties", 14, 14, "people")]),
+        ("Officials said 14 people were killed, while 40 were wounded.",
+         [("casualties", 14, 14, "people"), ("wounded", 40, 40, "people")]),
+        ("Officials said 14 people were killed, but the march lasted 3 hours.", [("casualties", 14, 14, "people")]),
+    ],
+)  # fmt: skip
+def test_count_rival_figure_of_the_toll(counts, sentence: str, expected: list):
+    assert _values(counts(sentence)) == expected
+
+
+def test_count_rival_figure_has_its_own_speaker(counts):
+    """Who gives the second figure is the second clause's speaker, not the first's."""
+    first, second = counts("Officials said 14 people were killed, but residents said the number was closer to 60.")
+    assert (first.speaker, second.speaker) == ("Officials", "residents")
