@@ -171,6 +171,8 @@ LINKED = [
     # the people a figure noun's "of" names; a part named by a word for people in general is some of them
     ("Officials put the number of soldiers killed at 31.", [("casualties", 31, 31, "soldiers")]),
     ("The toll among the hostages was 130.", [("casualties", 130, 130, "hostages")]),
+    # "as few as" qualifies the figure, it names no people
+    ("As few as 40 people were killed, the army said.", [("casualties", 40, 40, "people")]),
     # people set among the dead by a fronted "among"
     ("Among those killed were 3 reporters.", [("casualties", 3, 3, "reporters, of them")]),
     # a wound that killed is a death
