@@ -41,14 +41,18 @@ def _headline(tok: Token) -> bool:
 GUARD_REACH = 12  # tokens: how far in the trigger's own phrase a guard word may stand
 
 
+@lru_cache(maxsize=1)
+def _fatal_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(fatal verbs, fatal adverbs): read once, for trigger_kind runs on every token."""
+    words = rules()["count_link"]
+    return frozenset(words["fatal_verbs"]), frozenset(words["fatal_adverbs"])
+
+
 def _fatal(tok: Token) -> str | None:
     """ "fatally wounded", "mortally injured", "fatally shot": a wound that killed (rules
     count_link.fatal_adverbs on one of fatal_verbs)."""
-    words = rules()["count_link"]
-    adverbs = words["fatal_adverbs"]
-    if tok.lemma_.lower() in words["fatal_verbs"] and any(
-        c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children
-    ):
+    verbs, adverbs = _fatal_words()
+    if tok.lemma_.lower() in verbs and any(c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children):
         return "casualties"
     return None
 
