@@ -32,7 +32,8 @@ from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
 from claims.event import EVENT_YEAR, PREFIX
 from claims.infobox import sides_differ
-from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from claims.models import ACCIDENT, NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
+from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import (
     series_of_acts,
@@ -360,6 +361,21 @@ def act_vocabulary() -> frozenset[str]:
     return frozenset(forms | {f + s for f in forms for s in ("s", "ed", "ing", "d")})
 
 
+def accident_meets(a: Claim, b: Claim) -> bool:
+    """ "The crash was caused by a technical failure" / "a missile brought the airliner down": one says
+    it was an accident, the other who did it to a craft (rules initiator.craft_nouns): the accounts of
+    one event name one craft in many words ("the aircraft", "the plane", "the flight")."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or a.source_id == b.source_id:
+        return False
+    if (va.actor == ACCIDENT) == (vb.actor == ACCIDENT):
+        return False
+    other = b if va.actor == ACCIDENT else a
+    craft = frozenset(rules()["initiator"]["craft_nouns"])
+    told = [*(other.value.target or "").lower().split(), *_told(other)]  # type: ignore[union-attr]
+    return any(w in craft or w.rstrip("s") in craft for w in told)
+
+
 def violence_begun_and_done(a: Claim, b: Claim) -> bool:
     """One account says who began the incident's bloodshed ("the militants had started the violence"),
     the other who fired on or killed its people ("soldiers fired into the crowd"): across accounts, one
@@ -525,6 +541,8 @@ def _blame_evidence(a: Claim, va: Actor, b: Claim, vb: Actor, score: float) -> f
         return max(score, align_threshold())  # "the raid never took place" / "troops raided the village"
     if violence_begun_and_done(a, b):
         return max(score, align_threshold())  # "militants started the violence" / "troops fired on the crowd"
+    if accident_meets(a, b):
+        return max(score, align_threshold())  # "a technical failure" / "shot down by a missile"
     if one_incident_act(a, b):
         # "the victims were killed by X" / "Y massacred the families": who killed the incident's
         # people; "X expelled them" / "their leaders told them to leave": who made them leave

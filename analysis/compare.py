@@ -22,7 +22,7 @@ from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
-from claims.models import MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
+from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
@@ -847,12 +847,23 @@ def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[st
         return "unclear", f"{pair}: one account says it is not established who did it, which accuses no one"
     if MUTUAL in (pa, pb) and pa != pb:
         return "unclear", f"{pair}: one account says both sides did it"
+    if ACCIDENT in (pa, pb):
+        return _accident_and(vb if pa == ACCIDENT else va, pa == pb, pair)
     if NOBODY in (pa, pb) and pa != pb:
         other = vb if pa == NOBODY else va
         if other.negated:
             return "unclear", f"{pair}: one says the act never happened, the other only who did not do it"
         return "contradict", f"{pair}: one account says the act never happened"
     return None
+
+
+def _accident_and(other: Actor, both: bool, pair: str) -> tuple[str, str]:
+    """ "A technical failure" against an account of who did it: no one did it, or someone did."""
+    if both:
+        return "agree", f"{pair}: both say it was an accident"
+    if other.negated or other.actor == NOBODY:
+        return "unclear", f"{pair}: one says it was an accident, the other only who did not do it"
+    return "contradict", f"{pair}: one account says it was an accident, the other that someone did it"
 
 
 def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | None = None) -> tuple[str, str]:

@@ -193,6 +193,8 @@ def side(name: str | None) -> str | None:
     found = table.get(" ".join(words[-2:])) or table.get(words[-1])
     if found != "irregular" and any(table.get(w) == "irregular" for w in words[:-1]):
         return "irregular"  # "rebel forces", "separatist leaders", "insurgent groups": an armed group's
+    if found == "unsided" and any(table.get(w) == "state" for w in words[:-1]):
+        return "state"  # "government aircraft", "army helicopters", "police snipers": the state's
     if found is None and people_word((name or "").split()[-1].strip(".,;:")):
         return "unsided"  # "inmates", "guardsmen": people whose side the word does not say
     return found

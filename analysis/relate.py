@@ -13,6 +13,7 @@ from analysis.act_place import same_place_acted_on
 from analysis.align import (
     Alignment,
     Vocabulary,
+    accident_meets,
     align_threshold,
     event_similarity,
     features,
@@ -486,6 +487,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None,
     (issue #8): one event holds many acts (a seizure, a storming, an explosion), each with its doer."""
     if violence_begun_and_done(a, b):
         return not _days_differ(a, b)  # "militants started the violence" / "soldiers fired into the crowd"
+    if accident_meets(a, b):
+        return not _days_differ(a, b)  # "a technical failure" / "shot down by a missile"
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
     onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
     if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):

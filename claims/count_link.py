@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claims.count_words import fatal_part
 from claims.rules import rules
 from claims.tree import of_whom_at, tree_distance
 
@@ -258,13 +259,19 @@ def _held(noun: Token) -> bool:
     )
 
 
+def _may_count(trigger: Token, noun: Token) -> bool:
+    """ "hitting 30 people, 9 of them fatally": the adverb is the trigger of the part's number only."""
+    part = fatal_part(trigger)
+    return part is None or part.i == noun.i
+
+
 def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """The trigger a number counts for, by the first rule that finds one."""
     if _held(noun):
         return None
     arg = noun.head if noun.dep_ == "conj" else noun
     # "shot 26 civilians, 13 of whom died": the clause's own number counts the dead, not the noun
-    triggers = [(t, k) for t, k in triggers if not (t.head.i == arg.i and _counts_a_part(t))]
+    triggers = [(t, k) for t, k in triggers if not (t.head.i == arg.i and _counts_a_part(t)) and _may_count(t, noun)]
     for rule in RULES:
         found = rule(noun, root, num_span, triggers)
         if found is not None:

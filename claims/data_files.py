@@ -322,6 +322,16 @@ class InitiatorWords(_Strict):
     attack_nouns: Words
     blame_verbs: Words
     blame_nouns: Words
+    doc_ergative_verbs: str = Field("", alias="_doc_ergative_verbs")
+    ergative_verbs: Words = []  # "the ship sank": no attack
+    doc_accident_causes: str = Field("", alias="_doc_accident_causes")
+    accident_causes: Words = []  # "a technical failure": no one's act
+    accident_modifiers: Words = []
+    accident_nouns: Words = []  # "the explosion was an accident"
+    accident_adjectives: Words = []  # "an accidental explosion"
+    cause_verbs: Words = []  # "engine failure caused the crash"
+    cause_preps: Words = []  # "because of", "due to", "the result of"
+    craft_nouns: Words = []  # what the accident befell
     doc_culprit_nouns: str = Field("", alias="_doc_culprit_nouns")
     culprit_nouns: Words = []  # "the killers were X"
     doc_diplomatic_objects: str = Field("", alias="_doc_diplomatic_objects")

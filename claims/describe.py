@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from claims.models import NOBODY, UNKNOWN, Actor, Count, DateSpan, Duration
+from claims.models import ACCIDENT, NOBODY, UNKNOWN, Actor, Count, DateSpan, Duration
 from claims.rules import rules
 
 # Fixed English month names: strftime("%b") follows the locale (issue #2).
@@ -114,6 +114,8 @@ def describe_actor(value: Actor) -> str:
         return "no one (it never happened)"
     if value.actor == UNKNOWN:
         return "not established who"
+    if value.actor == ACCIDENT:
+        return "no one (an accident)"
     actor = " and ".join([value.actor, *value.allies])
     who = f"not {actor}" if value.negated else actor
     return f"{who} → {value.target}" if value.target else who

@@ -22,7 +22,15 @@ from claims.count_rival import rival_clause
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
-from claims.count_words import counts_people, fits_trigger, is_person_noun, trigger_kind, trigger_verbs, unrealised
+from claims.count_words import (
+    counts_people,
+    fatal_part,
+    fits_trigger,
+    is_person_noun,
+    trigger_kind,
+    trigger_verbs,
+    unrealised,
+)
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
@@ -200,6 +208,18 @@ def _number_span(ctx: DocContext, sent: Span, mention: NumberMention) -> Span | 
     return None if _is_year(mention, num_span, ctx) else num_span
 
 
+def _fatal_link(num_span: Span, triggers: list[tuple[Token, str]], whole: Whole, noun: Token) -> Link | None:
+    """ "wounding 40 marchers, 6 of them fatally": the part the adverb tells dead is a toll of its own,
+    of the whole's people."""
+    for trigger, _ in triggers:
+        part = fatal_part(trigger)
+        if part is not None and num_span.start <= part.i < num_span.end:
+            doc = trigger.doc
+            people = [doc[i] for i in sorted(whole.tokens) if doc[i].pos_ == "NOUN" and is_person_noun(doc[i])]
+            return Link(trigger, "casualties", people[0] if people else noun)
+    return None
+
+
 def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tuple[Token, str]],
          wholes: list[Whole]) -> CountHit | None:  # fmt: skip
     """The count claim one number makes, if it counts people for a trigger."""
@@ -223,7 +243,9 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         scope_noun = part.scope_noun or noun
         if not (counts_people(scope_noun, num_span, ctx, triggers) and scope_noun.i not in range(*_bounds(num_span))):
             return None
-        found: Link | None = Link(part.whole.trigger, part.whole.kind, scope_noun)
+        found: Link | None = _fatal_link(num_span, triggers, part.whole, scope_noun)
+        # "6 of them fatally" is the toll, not a part of those hit
+        found, part = (found, None) if found else (Link(part.whole.trigger, part.whole.kind, scope_noun), part)
     elif sibling is not None:
         # "among them two police officers and two guards": the second count is told as the first
         if not (counts_people(noun, num_span, ctx, triggers) and (is_person_noun(noun) or _a_people(noun))):
@@ -296,7 +318,9 @@ def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: T
             sibling: Whole | None) -> str | None:  # fmt: skip
     """The scope's marker of people besides or among a toll ("another", "of them", "earlier",
     "nationwide"), or None; a count coordinated with another is told as that one."""
-    added = _added(num_span, noun) or (sibling.added if sibling else None)
+    # "shot 12 guards, three of them fatally": the deaths the adverb tells are no part of a toll
+    added = None if fatal_part(trigger) else _added(num_span, noun)
+    added = added or (sibling.added if sibling else None)
     added = added or _series_toll(trigger) or _earlier_period(trigger) or _singled_out_part(trigger)
     if not added and (earlier_incident(sent, ctx) or after_another(trigger)):
         added = "earlier"  # "the attack at X in April last year, killing more than 80": another incident's

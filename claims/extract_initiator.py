@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
+from claims.initiator_accident import Accident, find_accidents
 from claims.initiator_actor import PRONOUNS, ActorReader, Named, is_actor_noun
 from claims.initiator_negation import (
     _words,
@@ -37,7 +38,7 @@ from claims.initiator_negation import (
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
-from claims.models import NOBODY, UNKNOWN
+from claims.models import ACCIDENT, NOBODY, UNKNOWN
 from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
@@ -144,6 +145,14 @@ def _counted_victims(verb: Token) -> bool:
     return any(c.dep_ == "nummod" for s in subjects for c in s.children)
 
 
+def _ergative_with_object(verb: Token) -> bool:
+    """ "the submarine sank the corvette" is an attack; "the corvette sank" tells what befell it, its
+    subject no doer (rules initiator.ergative_verbs)."""
+    if verb.lemma_.lower() not in _words()["ergative_verbs"]:
+        return True
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _place_object(verb: Token) -> bool:
     """ "entered the camp", "swept through the cities": a place, not "entered talks" or "the war"."""
     w = _words()
@@ -201,6 +210,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "no_agent": lambda: not any(c.dep_ == "agent" for c in trigger.children),  # "staged by X" names X
         "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
         "own_accusation": lambda: event is not None and _own_accusation(event),
+        "ergative_object": lambda: _ergative_with_object(trigger),
     }
     return tests[check]()
 
@@ -366,12 +376,20 @@ def find_actor_hits(ctx: DocContext, sent: Span) -> list[ActorHit]:
     unknown = find_unknown_culprits(sent)
     asked = {u.act.i for u in unknown}  # "could not say which army shelled it": the shelling names no one
     hits = [h for h in hits if h.trigger.i not in asked] + [_unknown_hit(u) for u in unknown]
+    hits += [_accident_hit(a) for a in find_accidents(sent)]
     return _dedupe([h for h in hits if h.actor != h.target])
 
 
 def _unknown_hit(found: UnknownCulprit) -> ActorHit:
     """ "It was not known who fired": a claim that names no culprit (claims.initiator_unknown)."""
     return ActorHit(found.knowing, found.first, UNKNOWN, None, None, False, "blame", found.act, UNKNOWN, found.last)
+
+
+def _accident_hit(found: Accident) -> ActorHit:
+    """ "Officials blamed a technical failure": a claim that no one did it (claims.initiator_accident)."""
+    craft = found.craft
+    return ActorHit(found.cause, found.first, ACCIDENT, craft.lower_ if craft is not None else None, craft, False,
+                    "blame", found.cause, ACCIDENT)  # fmt: skip
 
 
 def _filed_by(ctx: DocContext, tok: Token) -> bool:

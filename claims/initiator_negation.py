@@ -37,7 +37,7 @@ def has_neg(node: Token) -> bool:
     """ "did not fire", "never fired", "at no stage had the troops fired" (the phrase may hang on the
     auxiliary); not "fired with no warning"."""
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
-    if any(c.dep_ == "neg" for c in node.children):
+    if any(c.dep_ == "neg" and not _not_until(c) for c in node.children):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _words()["none_words"] for c in node.children):
         return True  # "none of the soldiers fired first"
@@ -47,6 +47,12 @@ def has_neg(node: Token) -> bool:
         for c in h.children
         for g in c.children
     )
+
+
+def _not_until(neg: Token) -> bool:
+    """ "It was not until 11 January that Iran admitted it": when, not whether (a "not" before "until")."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in ("until", "till")
 
 
 def no_object(verb: Token) -> bool:
@@ -62,7 +68,16 @@ def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
     denial = _words()["denial_verbs"]
-    return any(has_neg(node) and _lemma(node) not in denial for node in (tok, *tok.ancestors)) or _no_evidence(tok)
+    return any(has_neg(node) and _lemma(node) not in denial for node in _up_to_adverbial(tok)) or _no_evidence(tok)
+
+
+def _up_to_adverbial(tok: Token) -> list[Token]:
+    """The word and its heads, up to a clause of time or cause: "the soldiers did not fire until the
+    crowd attacked them" does not deny that the crowd attacked."""
+    chain = [tok]
+    while chain[-1].dep_ != "advcl" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _no_evidence(tok: Token) -> bool:

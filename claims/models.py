@@ -12,6 +12,7 @@ KINDS: tuple[str, ...] = ("casualties", "wounded", "displaced", "initiator", "ev
 MUTUAL = "both sides"  # the actor of a reciprocal account ("both sides fired on each other")
 NOBODY = "no one"  # the actor of a denial that the act happened at all ("the raid never took place")
 UNKNOWN = "not established"  # the actor of an account that says who did it is not known
+ACCIDENT = "an accident"  # the actor of an account that says no one did it ("a technical failure")
 NUMERIC_KINDS = frozenset({"casualties", "wounded", "displaced"})
 
 Precision = Literal["day", "days", "month", "season", "year", "years", "decade"]

@@ -125,6 +125,9 @@ COUNTS = [
     (exact(7), "terrorists", exact(1), "man", "different_scope"),
     (exact(7), "attackers", exact(130), "people", "different_scope"),
     (exact(7), "attackers", exact(3), "attackers", "contradict"),
+    # gunmen counted dead are the attackers, in any word for them; never the soldiers they fought
+    (exact(5), "terrorists", exact(4), "gunmen", "contradict"),
+    (exact(4), "gunmen", exact(14), "soldiers", "different_scope"),
 ]
 
 

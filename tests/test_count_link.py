@@ -178,6 +178,10 @@ LINKED = [
     # a wound that killed is a death
     ("Three guards were fatally wounded.", [("casualties", 3, 3, "guards")]),
     ("A sniper fatally shot two marchers.", [("casualties", 2, 2, "marchers in the shooting")]),
+    # "N of them fatally": the part the adverb tells is the toll, of the whole's people; those hit are not
+    ("Police wounded 30 marchers, 9 of them fatally.", [("wounded", 30, 30, "marchers"), ("casualties", 9, 9, "marchers")]),
+    ("Police opened fire, hitting 30 people, 9 of them fatally.", [("casualties", 9, 9, "people")]),
+    ("The gunman shot 12 guards, three of them fatally.", [("casualties", 3, 3, "guards")]),
     # a noun the lexicon of people nouns knows names people
     ("The ministry put the number of foreigners killed at 9.", [("casualties", 9, 9, "foreigners")]),
     # a base told dead is a toll; "all but five" counts those left out

@@ -372,7 +372,9 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
      # snipers fire for either side: the army's, or the crowd's as a crackdown's accounts tell it
      ("snipers", "unsided"),
      # a word for people whose side it does not say (claims/data/people_nouns.json); a name is a name
-     ("inmates", "unsided"), ("the guardsmen", "unsided"), ("Taliban", None)],
+     ("inmates", "unsided"), ("the guardsmen", "unsided"), ("Taliban", None),
+     # a craft or unit of the state's own words is the state's
+     ("government aircraft", "state"), ("army helicopters", "state")],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected
@@ -406,6 +408,7 @@ COMPARED = [
     ("inmates", "troopers", "unclear"),
     ("guardsmen", "Kestria", "unclear"),
     ("strikers", "rebels", "unclear"),
+    ("government helicopters", "rebels", "contradict"),
 ]
 
 
@@ -519,6 +522,15 @@ def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[s
         ("The militia played no part in the massacre, its commander said.", [("militia", True, None)]),
         # a role in something else is no blame
         ("The bishop played a leading role in the peace talks.", []),
+        # "not until" says when, not whether; a clause of time under a denial is not denied
+        (
+            "It was not until 11 May that Borduria admitted that its gunners had shelled the port.",
+            [("Borduria", False, "port")],
+        ),
+        (
+            "The soldiers did not fire until the crowd attacked them.",
+            [("soldiers", True, None), ("crowd", False, "them")],
+        ),
     ],
 )
 def test_initiator_at_no_stage_no_shots_and_a_part_in_it(extract, text: str, found: list[tuple[str, bool, str | None]]):
