@@ -540,9 +540,15 @@ def _bare_blame(c: Claim, words: list[str]) -> bool:
     """ "Kyiv blamed Ukrainian forces", "Russian forces were most likely responsible": blame that names
     no act and no target of its own is blame for the incident its account tells, whichever act
     another account names."""
-    if not isinstance(c.value, Actor) or c.value.negated or not _reports_blame(c):
+    if not isinstance(c.value, Actor) or c.value.negated or not (_reports_blame(c) or _held_responsible(c)):
         return False
     return _no_act_of_its_own(c.value, words)
+
+
+def _held_responsible(c: Claim) -> bool:
+    """ "Iran was responsible", "held the government responsible": the word of blame itself."""
+    quote = set(re.findall(r"[a-z]+", c.quote.lower()))
+    return not quote.isdisjoint(rules()["initiator"]["responsible_adjectives"])
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

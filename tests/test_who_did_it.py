@@ -151,8 +151,11 @@ def test_bare_blame_answers_for_the_incident_whatever_act_another_names():
                    "station")  # fmt: skip
     for_act = blame("s19c1", "Borduria", None, "Ruritania blamed Borduria for the shelling of the bridge",
                     "shelling")  # fmt: skip
-    voc = Vocabulary.of([bare, struck, for_act, *FILLER])
+    # "Borduria was therefore responsible": the word of blame itself, naming no act
+    held = blame("s23c1", "Borduria", None, "Borduria was therefore responsible", "responsible")
+    voc = Vocabulary.of([bare, struck, for_act, held, *FILLER])
     assert relation_of(bare, struck, align_threshold(), ALIASES, voc).relation == "contradict"
+    assert relation_of(held, struck, align_threshold(), ALIASES, voc).relation == "contradict"
     assert relation_of(for_act, struck, align_threshold(), ALIASES, voc).relation == "unclear"
 
 
