@@ -135,7 +135,9 @@ def unrealised(tok: Token) -> bool:
     if before is not None and before.lower_ in words["modifiers"]:
         return True
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in words["heads"]
+    # "tried to flee"; "sends tens of thousands to die in a war": what they were sent to do
+    infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (tok.dep_ == "xcomp" or infinitive) and head.lemma_.lower() in words["heads"]
 
 
 @lru_cache(maxsize=1)

@@ -322,6 +322,8 @@ class InitiatorWords(_Strict):
     attack_nouns: Words
     blame_verbs: Words
     blame_nouns: Words
+    doc_dismissal_without: str = Field("", alias="_doc_dismissal_without")
+    dismissal_without: Words = []  # "the rumours are without foundation"
     doc_ergative_verbs: str = Field("", alias="_doc_ergative_verbs")
     ergative_verbs: Words = []  # "the ship sank": no attack
     doc_accident_causes: str = Field("", alias="_doc_accident_causes")

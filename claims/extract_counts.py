@@ -31,6 +31,7 @@ from claims.count_words import (
     trigger_verbs,
     unrealised,
 )
+from claims.initiator_negation import dismissed
 from claims.models import Count
 from claims.numbers import NumberMention
 from claims.rules import rules
@@ -227,9 +228,10 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     if num_span is None:
         return None
     root = _number_root(num_span)
-    if _singled_out(mention, root) or _age_after_name(num_span) or _all_but(num_span):
+    if _singled_out(mention, root) or _age_after_name(num_span) or _all_but(num_span) or dismissed(root):
         # "the body of one of the 58 victims": a person singled out, not a toll; "Samuel Maverick, 17,
-        # died the next morning": his age; "all but five were killed by the gas": those left out
+        # died the next morning": his age; "all but five were killed by the gas": those left out; "the
+        # rumours of thousands of dead are without foundation": a saying the sentence calls false
         return None
     noun = _counted_noun(root, num_span)
     if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):

@@ -141,6 +141,9 @@ def dismissed(tok: Token) -> bool:
         dismissal = [
             v for v in verdicts if _lemma(v) in words["dismissal_words"] or v.lower_ in words["dismissal_words"]
         ]
+        # "the rumours of thousands of dead are without foundation"
+        dismissal += [o for v in copulas for p in v.children if p.dep_ == "prep" and p.lower_ == "without"
+                      for o in p.children if o.dep_ == "pobj" and _lemma(o) in words["dismissal_without"]]  # fmt: skip
         if dismissal:  # "it is not absurd to say": not dismissed
             return not (
                 has_neg(head.head) or any(has_neg(v) or (v.i > 0 and v.nbor(-1).lower_ == "not") for v in dismissal)

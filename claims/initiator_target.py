@@ -44,13 +44,14 @@ def _named_or_phrase(reader: Reader, tok: Token) -> Target:
     return reader.canonical(np_phrase(tok)), tok
 
 
-def prep_target(reader: Reader, *nodes: Token | None) -> Target:
-    """The object of a target preposition under the first node that has one."""
+def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) -> Target:
+    """The object of a target preposition under the first node that has one; not the "of" of the
+    doer (`own`), which is part of its name ("the regular army of Israel")."""
     for node in nodes:
         if node is None:
             continue
         for prep in _children(node, "prep"):
-            if prep.lower_ not in TARGET_PREPS:
+            if prep.lower_ not in TARGET_PREPS or (node.i == own and prep.lower_ == "of"):
                 continue
             for obj in _children(prep, "pobj"):
                 if obj.ent_type_ in ("DATE", "TIME", "CARDINAL") or obj.like_num:
@@ -117,5 +118,6 @@ def find_target(reader: Reader, roles: dict[str, Token], direct: str | None, sub
             subj = [node.head]  # "civilians killed by the militia"
         found = direct_target(reader, subj[0] if subj else None)
     if found[0] is None and preps:
-        found = prep_target(reader, *(roles[p] for p in preps))
+        doer = roles.get("doer")
+        found = prep_target(reader, *(roles[p] for p in preps), own=doer.i if doer is not None else None)
     return found

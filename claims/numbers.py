@@ -65,7 +65,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     dash = rf"\s*(?(between)(?:-?to-?|-|–|—|and)|(?:-?to-?|-|–|—|,?\s*(?:{alts})\b))\s*"
     full = (
         rf"(?<![\w.,])(?P<qual>(?:(?:{quals})\s+(?:the\s+)?(?:low\s+end\s+of\s+(?:the\s+)?)?)+)?"
-        rf"(?:(?P<between>between|from)\s+)?"
+        # "between about 100 and 200": a hedge after "between" is the range's
+        rf"(?:(?P<between>between|from)\s+(?P<bqual0>(?:{quals})\s+)?)?"
         # a number word is a whole word: "ones" and "someone" hold no "one"
         rf"(?:(?P<vague>{vague})\b(?!\s*-\w)|(?P<a>{amount})(?![^\W\d_]))"
         # "from 300 to more than 700": the upper end may be open (issue #8)
@@ -219,7 +220,7 @@ def _vague_low(m: re.Match[str]) -> tuple[int, int, str]:
 
 
 def _count_of(m: re.Match[str], text: str, start: int) -> Count | None:
-    qual = _qualifier(m.group("qual"))
+    qual = _qualifier(m.group("qual")) or _qualifier(m.group("bqual0"))
     said = text[start : m.end()].strip()
     tail = m.group("tail")
     dash = (m.group("dash") or "").strip().lower()

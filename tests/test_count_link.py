@@ -231,6 +231,10 @@ NOTHING = [
     # who expelled, not who was expelled
     "On Tuesday more than ten northern states expelled the envoys of Borduria.",
     "Three soldiers expelled the villagers.",
+    # those sent to die did not die there and then; a count in a saying called false is no claim
+    "In the east the king sends tens of thousands to die in a war nobody wanted.",
+    "The rumours of thousands of dead now spreading in the capital are without foundation.",
+    "Reports that 300 marchers were killed are false, the ministry said.",
 ]
 
 

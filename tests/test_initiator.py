@@ -374,7 +374,9 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
      # a word for people whose side it does not say (claims/data/people_nouns.json); a name is a name
      ("inmates", "unsided"), ("the guardsmen", "unsided"), ("Taliban", None),
      # a craft or unit of the state's own words is the state's
-     ("government aircraft", "state"), ("army helicopters", "state")],
+     ("government aircraft", "state"), ("army helicopters", "state"),
+     # bombers may be aircraft; a suicide bomber is an armed group's
+     ("bombers", "unsided"), ("suicide bombers", "irregular")],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected
@@ -530,6 +532,12 @@ def test_initiator_who_made_people_leave(extract, text: str, found: list[tuple[s
         (
             "The soldiers did not fire until the crowd attacked them.",
             [("soldiers", True, None), ("crowd", False, "them")],
+        ),
+        # a denial that a force took any part; condemned for an attack; "of" in the doer's name is no target
+        ("The Foreign Ministry denied that the army had taken part.", [("army", True, None)]),
+        (
+            "The commission condemned the regular army of Israel for the attack on the village.",
+            [("Israel", False, None)],
         ),
     ],
 )

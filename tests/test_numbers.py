@@ -43,6 +43,9 @@ STATED = [
     ("around 25,000-30,000", 25_000, 30_000, "around"),
     ("between 100 and 300", 100, 300, None),
     ("between 1,500 and 2,000", 1_500, 2_000, None),
+    # a hedge after "between" is the range's: "between about 100 and 200"
+    ("between about 100 and 200", 100, 200, "about"),
+    ("from roughly 300 to 500", 300, 500, "roughly"),
     ("100-to-300", 100, 300, None),
     ("100 to 300", 100, 300, None),
     ("from 10 to 20", 10, 20, None),
