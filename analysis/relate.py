@@ -547,8 +547,13 @@ def _bare_blame(c: Claim, words: list[str]) -> bool:
 
 def _held_responsible(c: Claim) -> bool:
     """ "Iran was responsible", "held the government responsible": the word of blame itself."""
-    quote = set(re.findall(r"[a-z]+", c.quote.lower()))
-    return not quote.isdisjoint(rules()["initiator"]["responsible_adjectives"])
+    return not _responsible_words().isdisjoint(re.findall(r"[a-z]+", c.quote.lower()))
+
+
+@lru_cache(maxsize=1)
+def _responsible_words() -> frozenset[str]:
+    """Read once: verdicts are compared pair by pair (rules initiator.responsible_adjectives)."""
+    return frozenset(rules()["initiator"]["responsible_adjectives"])
 
 
 def _sweeping_denial(denial: Claim, words: list[str], other: Claim, sole: str | None = None) -> bool:

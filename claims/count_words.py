@@ -52,10 +52,10 @@ def _fatal(tok: Token) -> str | None:
     """ "fatally wounded", "mortally injured", "fatally shot": a wound that killed (rules
     count_link.fatal_adverbs on one of fatal_verbs)."""
     verbs, adverbs = _fatal_words()
-    if tok.lower_ in adverbs and _after_a_part(tok):
+    if tok.lower_ in adverbs and fatal_part(tok) is not None:
         return "casualties"
     if tok.lemma_.lower() in verbs and any(
-        c.dep_ == "advmod" and c.lower_ in adverbs and not _after_a_part(c) for c in tok.children
+        c.dep_ == "advmod" and c.lower_ in adverbs and fatal_part(c) is None for c in tok.children
     ):
         return "casualties"
     return None
@@ -65,13 +65,10 @@ def fatal_part(adverb: Token) -> Token | None:
     """ "hitting 30 people, 9 of them fatally": the number of the part the adverb tells the deaths of
     (not of everyone the verb hit, so the adverb is the part's trigger and the verb's object no toll)."""
     before = adverb.doc[max(adverb.i - 3, 0) : adverb.i]
-    if adverb.lower_ not in _fatal_words()[1] or len(before) < 3:
+    _verbs, adverbs = _fatal_words()
+    if adverb.lower_ not in adverbs or len(before) < 3:
         return None
     return before[0] if before[0].like_num and before[1].lower_ == "of" and before[2].pos_ == "PRON" else None
-
-
-def _after_a_part(adverb: Token) -> bool:
-    return fatal_part(adverb) is not None
 
 
 def trigger_kind(tok: Token) -> str | None:

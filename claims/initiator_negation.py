@@ -72,8 +72,8 @@ def negated(tok: Token) -> bool:
 
 
 def _up_to_adverbial(tok: Token) -> list[Token]:
-    """The word and its heads, up to a clause of time or cause: "the soldiers did not fire until the
-    crowd attacked them" does not deny that the crowd attacked."""
+    """The word and its heads, up to an adverbial clause (of time, cause, purpose): "the soldiers did
+    not fire until the crowd attacked them" does not deny that the crowd attacked."""
     chain = [tok]
     while chain[-1].dep_ != "advcl" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
