@@ -371,9 +371,15 @@ def accident_meets(a: Claim, b: Claim) -> bool:
     if (va.actor == ACCIDENT) == (vb.actor == ACCIDENT):
         return False
     other = b if va.actor == ACCIDENT else a
-    craft = frozenset(rules()["initiator"]["craft_nouns"])
+    craft = _craft_nouns()
     told = [*(other.value.target or "").lower().split(), *_told(other)]  # type: ignore[union-attr]
     return any(w in craft or w.rstrip("s") in craft for w in told)
+
+
+@lru_cache(maxsize=1)
+def _craft_nouns() -> frozenset[str]:
+    """Read once: blame claims are scored pair by pair (rules initiator.craft_nouns)."""
+    return frozenset(rules()["initiator"]["craft_nouns"])
 
 
 def violence_begun_and_done(a: Claim, b: Claim) -> bool:

@@ -11,12 +11,10 @@ the parse: a cause word in a causal place (blamed, the subject of "caused", afte
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claims.initiator_negation import denied, negated
-from claims.rules import rules
+from claims.initiator_negation import _words, denied, negated
 
 
 @dataclass(frozen=True)
@@ -26,14 +24,6 @@ class Accident:
     cause: Token
     first: Token
     craft: Token | None  # the aircraft, ship or vehicle it befell, when the sentence names one
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    ini = rules()["initiator"]
-    keys = ("accident_causes", "accident_modifiers", "accident_nouns", "accident_adjectives", "cause_verbs",
-            "cause_preps", "craft_nouns", "blame_verbs")  # fmt: skip
-    return {k: frozenset(ini[k]) for k in keys}
 
 
 def _lemma(tok: Token) -> str:
