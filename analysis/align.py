@@ -247,6 +247,8 @@ def compatible(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
         return False  # "Indian soldiers killed" and "Chinese soldiers killed" are two facts
     if a.source_id == b.source_id and a.kind in NUMERIC_KINDS and sides_differ(a.sentence, b.sentence):
         return False  # one fact box's "Casualties1" and "Casualties2": two sides' dead
+    if a.kind in NUMERIC_KINDS and (_of_another_year(a, b) or _of_another_year(b, a)):
+        return False  # "on 8 February 1962 nine were killed" beside accounts of October 1961
     # a count's sentence date is often when it was stated or counted, not when the deaths were:
     # unless both name a day, only times a year apart keep two counts apart (issue #8, event
     # time versus statement time); two days a week apart are two incidents
@@ -272,6 +274,20 @@ def compatible(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
         return True
     # across accounts, a day of unknown year may fall in the other's year
     return a.source_id != b.source_id and any(_yearless_in_period(x, y) for x, y in pairs)
+
+
+def _of_another_year(timed: Claim, other: Claim) -> bool:
+    """A count whose own sentence dates it in years that neither its document nor the other's
+    names its event in, against a count with no time of its own (so of its document's event): an
+    earlier or later incident told beside the event ("the killings are set beside those of 8
+    February 1962, when nine died"), not a rival count of it."""
+    if timed.when is None or other.when is not None or not told_here(timed):
+        return False
+    own, theirs = event_years(timed), event_years(other)
+    if not own or not theirs or timed.when.start.year == YEAR_UNKNOWN:
+        return False
+    years = set(range(timed.when.start.year, timed.when.end.year + 1))
+    return years.isdisjoint(own) and years.isdisjoint(theirs)
 
 
 def _timed_by_itself(c: Claim) -> bool:

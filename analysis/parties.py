@@ -195,8 +195,11 @@ def side(name: str | None) -> str | None:
         return "irregular"  # "rebel forces", "separatist leaders", "insurgent groups": an armed group's
     if found == "unsided" and any(table.get(w) == "state" for w in words[:-1]):
         return "state"  # "government aircraft", "army helicopters", "police snipers": the state's
-    if found is None and people_word((name or "").split()[-1].strip(".,;:")):
-        return "unsided"  # "inmates", "guardsmen": people whose side the word does not say
+    if found in (None, "unsided") and people_word((name or "").split()[-1].strip(".,;:")):
+        if any(w in rules()["initiator"]["armed_modifiers"] for w in words[:-1]):
+            return "irregular"  # "armed villagers", "armed Black men": an armed group, whoever they are
+        if found is None:
+            return "unsided"  # "inmates", "guardsmen": people whose side the word does not say
     return found
 
 

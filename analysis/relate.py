@@ -4,7 +4,7 @@ is compared, and a group's status says whether its sources agree (issue #2)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import combinations
@@ -341,12 +341,17 @@ MAX_FIGURES = 12  # distinct figures: among more, some add up by chance
 
 def toll_figures(members: Iterable[Claim]) -> tuple[int, ...]:
     """The exact figures a fact's counts give ("34 were killed", not "at least 34" or "dozens"):
-    what parts_of_one_toll adds up."""
-    return tuple(sorted(
-        int(c.value.low) for c in members
-        if isinstance(c.value, Count) and c.value.low is not None and c.value.low == c.value.high
-        and not c.value.vague and c.value.low >= 2
-    ))  # fmt: skip
+    what parts_of_one_toll adds up. A figure is there as often as one account gives it ("16 at the
+    airport, 16 in the metro": twice); two accounts giving the same figure give it once."""
+    per_source: dict[str, Counter[int]] = defaultdict(Counter)
+    for c in members:
+        v = c.value
+        if isinstance(v, Count) and v.low is not None and v.low == v.high and not v.vague and v.low >= 2:
+            per_source[c.source_id][int(v.low)] += 1
+    most: Counter[int] = Counter()
+    for found in per_source.values():
+        most |= found  # the larger multiplicity of each figure
+    return tuple(sorted(most.elements()))
 
 
 def own_wholes(members: Iterable[Claim]) -> dict[str, int]:

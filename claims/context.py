@@ -135,6 +135,7 @@ class DocContext:
                 own = [d for d in own if not _other_things_clause(self._date_clause(d), clause)]
                 if not own:
                     return None
+            own = _same_segment(sent, anchor, own)
         if own:
             return _union([d.span for d in own])
         if stated:
@@ -296,3 +297,17 @@ def _is_measure(text: str, n: NumberMention) -> bool:
     after = text[n.end : n.end + 12]
     before = text[max(0, n.start - 12) : n.start]
     return bool(_MEASURE_AFTER.match(after) or _MEASURE_BEFORE.search(before))
+
+
+def _same_segment(sent: Span, anchor: Token, dates: list[DateMention]) -> list[DateMention]:
+    """Of several dates, those in the anchor's part of the sentence between colons or semicolons:
+    "the night of 17 October was overshadowed by another charge: on 8 February 1962 nine people were
+    killed" dates the nine by February; with none there, all of them."""
+    if len(dates) < 2:
+        return dates
+    cuts = [t.idx for t in sent if t.text in (":", ";")]
+    if not cuts:
+        return dates
+    low = max((c for c in cuts if c < anchor.idx), default=sent.start_char)
+    high = min((c for c in cuts if c > anchor.idx), default=sent.end_char)
+    return [d for d in dates if low <= d.start and d.end <= high] or dates

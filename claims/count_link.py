@@ -178,12 +178,23 @@ def _light_verb(noun: Token, root: Token, num_span: Span, triggers: Triggers) ->
     verb = _climb_to_verb(root) or _climb_to_verb(noun)
     if verb is None or verb.lemma_.lower() not in light:
         return None
+    if _gives_cause(verb):
+        return None
     near = [verb]
     near += [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
     if verb.dep_ in ("acl", "relcl"):
         near.append(verb.head)  # "deaths ranging from ..."
     found = _nearest(triggers, near, 2, num_span)
     return Link(found[0], found[1], noun) if found else None
+
+
+def _gives_cause(verb: Token) -> bool:
+    """ "put these deaths down to the settling of scores": the light verb gives a cause, not a figure
+    (a particle of blame, and no number after its "to": "put the toll down to 40" still sets one)."""
+    if not any(c.dep_ == "prt" and c.lower_ in rules()["count_link"]["blame_particles"] for c in verb.children):
+        return False
+    to = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return bool(to) and not any(o.like_num for o in to)
 
 
 def _window(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:

@@ -38,22 +38,35 @@ def toll_topic(ctx: DocContext, sent: Span) -> tuple[Token, str] | None:
     if not _speaks_of_figures(sent):
         return None
     i = ctx.sentence_index(sent)
+    counted: tuple[Token, str] | None = None  # the nearest toll told with its figure
     for back in range(1, MAX_BACK + 1):
         j = i - back
         if j < 0:
-            return None
+            break
         prev = ctx.sentences[j]
         if "\n" in ctx.text[prev.start_char + len(prev.text.rstrip()) : sent.start_char]:
-            return None  # another paragraph
+            break  # another paragraph
         triggers = [(t, k) for t in prev if (k := trigger_kind(t))]
         if not triggers:
             if not _speaks_of_figures(prev):
-                return None  # the talk has moved on
+                break  # the talk has moved on
             continue
         if ctx.numbers_in(prev.start_char, prev.end_char):
-            continue  # "The authorities admitted to about 1,500 dead": a figure of the toll, not its topic
+            # "The authorities admitted to about 1,500 dead": a figure of the toll, not its topic; "No
+            # more than 25,000 were killed ... It rejected the figure of 135,000": a rival of that toll
+            counted = counted or triggers[0]
+            continue
         return next(((t, k) for t, k in triggers if _named_as_a_quantity(t)), None)
-    return None
+    return counted if counted is not None and _names_a_figure(sent) else None
+
+
+def _names_a_figure(sent: Span) -> bool:
+    """A figure noun with a number as its value: "the figure of 135,000", "an estimate of 250,000"."""
+    figures, _ = _figure_words()
+    return any(
+        t.lemma_.lower() in figures and t.pos_ == "NOUN" and any(n.like_num for n in t.subtree if n.i != t.i)
+        for t in sent
+    )
 
 
 def _speaks_of_figures(sent: Span) -> bool:

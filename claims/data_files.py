@@ -107,6 +107,8 @@ class CountLinkWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     light_verbs: Words  # "put the toll at N", "figures ranging from N to M"
+    doc_blame_particles: str = Field("", alias="_doc_blame_particles")
+    blame_particles: Words = []  # "put the deaths down to feuding": a cause given, no figure
     doc_current_words: str = Field("", alias="_doc_current_words")
     current_words: Words = []  # "the current figure of 5.7 million": a count of today
     partitive_preps: Words  # "including 12 children"
@@ -394,6 +396,8 @@ class InitiatorWords(_Strict):
     quantity_nouns: Words = []  # "hundreds of rockets"
     doc_member_nouns: str = Field("", alias="_doc_member_nouns")
     member_nouns: Words = []  # "members of a militia": the group acts
+    doc_armed_modifiers: str = Field("", alias="_doc_armed_modifiers")
+    armed_modifiers: Words = []  # "armed villagers": an armed group, whoever they are
     doc_affiliation_nouns: str = Field("", alias="_doc_affiliation_nouns")
     affiliation_nouns: Words = []  # "mercenaries of the Wagner company": the group acts
     doc_partitive_words: str = Field("", alias="_doc_partitive_words")

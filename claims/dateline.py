@@ -13,9 +13,15 @@ import re
 DATELINE = re.compile(
     r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z.'’ -]{1,40}?)(?:,[^\n()]{1,40}?)?|(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)*),"
     r"[^\n()]{1,40}?)\s*\([^()\n]{2,40}\)\s*[-–—]"
+    # "DRESDEN, Germany, March 17 -": a city in capitals and a day, with no agency named
+    r"|^[ \t]*(?P<capital>[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*),[^\n()]{0,30}?\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?\s+[-–—]\s"
 )
 
 
 def filed_spans(text: str) -> list[tuple[int, int]]:
     """Where each dateline's day and agency stand (after the city, to the dash)."""
-    return [(m.end("city") if m["city"] else m.end("town"), m.end()) for m in DATELINE.finditer(text)]
+    return [(m.end(_city(m)), m.end()) for m in DATELINE.finditer(text)]
+
+
+def _city(m: re.Match[str]) -> str:
+    return next(name for name in ("city", "town", "capital") if m[name])

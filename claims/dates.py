@@ -86,8 +86,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dd_month", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
     # "September, 1, 2004": a stray comma after the month, only with the year
     ("month_dd", re.compile(rf"\b{_m('mo')},\s+{_d('d')},\s+{_y('y')}\b")),
-    # "September 27, 2020", "Oct. 7", "Aug 7"
-    ("month_dd", re.compile(rf"\b{_m('mo')}\s+{_d('d')}\b(?!\s*(?:%|percent|per\s*cent|-))(?:,?\s+{_y('y')}\b)?")),
+    # "September 27, 2020", "Oct. 7", "Aug 7"; a dateline's "March 17 - At least ..." (not "17-year")
+    (
+        "month_dd",
+        re.compile(rf"\b{_m('mo')}\s+{_d('d')}\b(?!\s*(?:%|percent|per\s*cent|-\s*\d)|-\w)(?:,?\s+{_y('y')}\b)?"),
+    ),
     # "early March 1992", "mid-March", "late May"
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late)[-\s]+{_m('mo')}(?:,?\s+(?:of\s+)?{_y('y')})?\b")),
     # "between April and December, 1948", "from March to May 1992": months of one year

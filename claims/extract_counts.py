@@ -659,10 +659,20 @@ def _topic_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
         figure = figure_of(root, _counted_noun(root, num_span), num_span)
         if figure is None:
             continue
-        scope = scope_text(people, how_many(people) or num_span, trigger, ctx.aliases)
+        scope = scope_text(people, how_many(people) or _own_figure(people) or num_span, trigger, ctx.aliases)
         counted = tuple(range(num_span.start, num_span.end))
         hits.append(CountHit(kind, mention, mention.count, figure, trigger, scope, counted, told_by=figure))
     return hits
+
+
+def _own_figure(people: Token) -> Span | None:
+    """ "No more than 25,000 people were killed": the figure an earlier sentence gave the people, no word
+    of whom they are."""
+    own = [c for c in people.children if c.dep_ == "nummod"]
+    if not own:
+        return None
+    words = [t.i for c in own for t in c.subtree]
+    return people.doc[min(words) : max(words) + 1]
 
 
 def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:

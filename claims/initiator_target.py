@@ -46,11 +46,13 @@ def _named_or_phrase(reader: Reader, tok: Token) -> Target:
 
 def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) -> Target:
     """The object of a target preposition under the first node that has one; not the "of" of the
-    doer (`own`), which is part of its name ("the regular army of Israel")."""
+    doer (`own`), which is part of its name ("the regular army of Israel"). A phrase after the word
+    before one ahead of it: "At several points, commandos opened fire on the police" fired on the
+    police; what comes first sets the scene."""
     for node in nodes:
         if node is None:
             continue
-        for prep in _children(node, "prep"):
+        for prep in sorted(_children(node, "prep"), key=lambda p: (p.i < node.i, p.i)):
             if prep.lower_ not in TARGET_PREPS or (node.i == own and prep.lower_ == "of"):
                 continue
             for obj in _children(prep, "pobj"):

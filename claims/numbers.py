@@ -62,7 +62,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alts = _alt(sorted(phrases("qualifiers", "alternatives"), key=len, reverse=True))
     tails = _alt(sorted(_tails(), key=len, reverse=True))
     # "and" joins a range only after "between": "300 and 400" alone is two numbers
-    dash = rf"\s*(?(between)(?:-?to-?|-|–|—|and)|(?:-?to-?|-|–|—|,?\s*(?:{alts})\b))\s*"
+    # "March 17 - At least 25,000 were killed", "18 October 1961 - Two people died": a dash before a
+    # hedge or a capital opens a new statement (a dateline's), no range
+    bare = rf"(?:-|–|—)(?!\s*(?:{quals})\b)(?!\s+(?-i:[A-Z]))"
+    dash = rf"\s*(?(between)(?:-?to-?|{bare}|and)|(?:-?to-?|{bare}|,?\s*(?:{alts})\b))\s*"
     full = (
         rf"(?<![\w.,])(?P<qual>(?:(?:{quals})\s+(?:the\s+)?(?:low\s+end\s+of\s+(?:the\s+)?)?)+)?"
         # "between about 100 and 200": a hedge after "between" is the range's

@@ -56,7 +56,10 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
         return False
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME"):
         return False  # a year inside a name ("the Orlen War 1994") names what happened
-    direct = tok.pos_ != "ADP"  # "on Friday" hangs on its head through a preposition
+    # "on Friday" hangs on its head through a preposition; "Einaudi (1991)", "in his book (1991)": a
+    # bracketed year beside a name cites when it was written, and the clause's verb says whether that
+    # was a statement ("estimated that ...") or what happened ("the war (1991) killed ...")
+    direct = tok.pos_ != "ADP" and not _bracketed_apposition(tok)
     for _ in range(MAX_CLIMB):
         if anchor is not None and tok.i == anchor.i:
             return False
@@ -76,3 +79,15 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             return False  # "the 2008 war", "War 2008", "Friday's raid": the date names a thing that happened
         direct = direct and tok.pos_ != "ADP"
     return False
+
+
+def _bracketed_apposition(tok: Token) -> bool:
+    """ "Einaudi (1991)": the date stands in brackets beside the name it hangs on."""
+    doc = tok.doc
+    return (
+        tok.dep_ == "appos"
+        and tok.i > 0
+        and tok.i + 1 < len(doc)
+        and doc[tok.i - 1].text == "("
+        and doc[tok.i + 1].text == ")"
+    )

@@ -579,6 +579,42 @@ def test_relation_figures_that_add_up_are_parts_of_one_toll(a: int, b: int, figu
     assert relation_of(x, y, 0.9, ALIASES, figures=figures).relation == relation
 
 
+@pytest.mark.parametrize(
+    ("other_years", "joined"),
+    [
+        # the other account's event is of 1961: the nine of February 1962 are another incident's
+        (("@ev:y1961",), False),
+        # the other account names 1962 among its event's years: the nine may be its
+        (("@ev:y1961", "@ev:y1962"), True),
+    ],
+)
+def test_align_a_count_dated_in_another_year_than_either_event_is_another_incident(other_years, joined):
+    """ "The killings are set beside those of 8 February 1962, when nine people died": a count whose
+    own sentence dates it outside the years both documents name their event in is not a rival of an
+    undated count of the event (issue #8, several events in one account)."""
+    from analysis.align import compatible
+
+    day = span(date(1962, 2, 8), date(1962, 2, 8), "day", "8 February 1962")
+    nine = claim("s1c1", 9, when=day, event=("@ev:y1961",)).model_copy(
+        update={"sentence": "On 8 February 1962 nine people died."}
+    )
+    two = claim("s2c1", 2, event=other_years)
+    assert compatible(nine, two) is joined
+    assert compatible(two, nine) is joined
+
+
+def test_toll_figures_count_a_figure_as_often_as_one_account_gives_it():
+    """Two accounts giving the same 9 give one figure, so 2 and 9 and 9 do not make a third's 20;
+    one account's 16 at each of two sites is 16 twice."""
+    from analysis.relate import relation_of, toll_figures
+
+    members = [claim("s1c1", 9), claim("s2c1", 9), claim("s3c1", 2), claim("s4c1", 20)]
+    assert toll_figures(members) == (2, 9, 20)
+    assert toll_figures([claim("s1c1", 16), claim("s1c2", 16), claim("s2c1", 32)]) == (16, 16, 32)
+    figures = toll_figures(members)
+    assert relation_of(members[2], members[3], 0.9, ALIASES, figures=figures).relation == "contradict"
+
+
 def _length(cid: str, days: float, text: str, when: DateSpan | None) -> Claim:
     return Claim(id=cid, source_id=cid.split("c")[0], kind="duration", quote=text, sentence=f"The siege {text}.",
                  start=0, end=len(text), sentence_start=0, value=Duration(days=days, text=text), when=when)  # fmt: skip

@@ -38,6 +38,10 @@ LINKED = [
     ("The ministry estimated the dead at 500.", [("casualties", 500, 500, "people")]),
     ("Doctors gave figures of deaths ranging from 300 to more than 700.", [("casualties", 300, None, "people")]),
     ("The toll is closer to 8,000 or 10,000, officials said.", [("casualties", 8_000, 10_000, "people")]),
+    ("Besides the many wounded, several dozen were killed.", [("casualties", 24, 99, "people")]),
+    # bombers may be aircraft: a raid's whole toll, no part of it in an explosion
+    ("No more than 2,500 people were killed when bombers destroyed the centre of Osk.",
+     [("casualties", None, 2_500, "people")]),
     # multi-word death predicates and coordinated verbs
     ("At least nine protesters were shot or beaten to death by police.", [("casualties", 9, None, "protesters")]),
     ("More than 200 people lost their lives in the floods.", [("casualties", 200, None, "people")]),
@@ -235,6 +239,8 @@ NOTHING = [
     "In the east the king sends tens of thousands to die in a war nobody wanted.",
     "The rumours of thousands of dead now spreading in the capital are without foundation.",
     "Reports that 300 marchers were killed are false, the ministry said.",
+    # a light verb that gives a cause sets no figure
+    "Police sources put these deaths down to the settling of scores between the two factions.",
 ]
 
 

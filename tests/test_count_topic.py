@@ -93,3 +93,22 @@ def test_a_toll_figure_is_dated_by_when_it_was_given_not_the_deaths(whens):
     """ "It was revised on 25 July to 76": the day the figure was given, no day of the deaths."""
     found = whens("The death toll of the attack is still disputed. Officials put it at 93, then on 25 July at 76.")
     assert found[93] is None and found[76] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rival figure of the toll the sentence before gave with its own figure
+        (
+            "No more than 2,500 villagers were killed in the raids on Osk, the commission said. It rejected "
+            "the figure of 13,500 that a British writer gave in 1963.",
+            [(None, 2500), (13500, 13500)],
+        ),
+        # a figure of something else counted after a toll is no rival of it
+        ("Twelve soldiers were killed on Monday. A total of 40 vehicles were lost.", [(12, 12)]),
+    ],
+)
+def test_a_figure_after_a_toll_told_with_its_figure_is_its_rival(counts, text: str, expected: list):
+    found = counts(text)
+    assert [(low, high) for low, high, _ in found] == expected
+    assert all(scope == "villagers" for _, _, scope in found[:2] if expected[0][1] == 2500)

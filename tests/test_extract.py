@@ -680,10 +680,12 @@ def test_extract_speaker_named_after_per(extract, sentence: str, speaker: str | 
         "KESWIN, March 3 (Probe Agency) - Rebels, not the police, were to blame for the blast that wrecked the "
         "depot on the river three years ago, the chairman of an inquiry said on Monday.",
         "Keswin, Ruritania (Probe Wire) — Militants were to blame for the blast at the depot, officials said.",
+        "KESWIN, Ruritania, March 3 - Militants were to blame for the blast at the depot, officials said.",
     ],
 )
 def test_extract_nothing_from_a_dateline(extract, text: str):
-    """The day and the agency of a wire's dateline say when and by whom it was filed."""
+    """The day and the agency of a wire's dateline say when and by whom it was filed; a city in
+    capitals and a day before a dash are one even with no agency named."""
     claims = extract(text)
     assert not [c for c in claims if c.kind == "event_date"]
     assert all(c.value.actor not in ("Probe Agency", "Probe Wire") for c in claims if c.kind == "initiator")

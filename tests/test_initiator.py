@@ -208,6 +208,9 @@ FOUND = [
     # people who act for a named group after "of" are the group's doers
     ("The blast was staged by mercenaries of the Korvex private military company.", "Korvex", False, None),
     ("Fighters of the Red Hand militia attacked the base.", "Red Hand militia", False, None),
+    ("Men of the Kestrian Defence Forces blew up the houses.", "Kestrian Defence Forces", False, None),
+    ("Officers of the Metropolitan Police shot two of the strikers.", "Metropolitan Police", False, None),
+    ("Men of the village ambushed the patrol.", "men", False, None),
     # a weapon used is violence one is accused of
     ("Iran accused Iraq of using poison gas against the border town.", "Iraq", False, None),
     ("Officials accused the Red Hand militia of using chemical weapons.", "Red Hand militia", False, None),
@@ -659,6 +662,8 @@ def test_compare_shared_blame_is_unclear_against_any_one_side(other: str):
         ("Since the operation began, Hamas has fired hundreds of rockets at towns in the north.", "towns"),
         ("The militants fired a barrage of mortars at the base.", "base"),
         ("The army seized 20 percent of the territory.", "territory"),
+        # a phrase before the verb sets the scene; whom it struck comes after
+        ("At several points near the bridge, rebel commandos opened fire on the police.", "police"),
     ],
 )
 def test_initiator_what_was_fired_is_no_target(extract, text: str, target: str):

@@ -73,6 +73,7 @@ STATED = [
     ("between 40 and over 60", 40, None, None),
     ("2,000 to 3,000 or more", 2_000, None, None),
     ("1,000 or more", 1_000, None, "or more"),
+    ("250,000 and more", 250_000, None, "and more"),
     ("90 or fewer", None, 90, "or fewer"),
     ("12 or so", 12, 12, "or so"),
     ("a minimum estimate of 500", 500, None, "minimum estimate of"),
@@ -89,7 +90,8 @@ def test_numbers_find_reads_value_as_stated(text: str, low: int | None, high: in
 
 
 @pytest.mark.parametrize("phrase", ["thousands", "tens of thousands", "hundreds", "dozens", "several hundred",
-                                    "hundreds of thousands", "millions", "a few thousand"])  # fmt: skip
+                                    "hundreds of thousands", "millions", "a few thousand", "several dozen",
+                                    "a few dozen"])  # fmt: skip
 def test_numbers_find_vague_amount_uses_rules_range(phrase: str):
     low, high = rules()["vague_amounts"][phrase]
     count = _only(f"{phrase} of people").count
@@ -140,6 +142,21 @@ def test_numbers_find_vague_range(text: str, low: int, high: int | None):
 def test_numbers_find_alternatives_only_between_adjacent_figures(text: str):
     """ "or" and "if not" join two figures only when nothing else stands between them."""
     assert all(m.count.low == m.count.high for m in find_numbers(text) if m.count.low == 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's day, its dash, and the story's first figure
+        ("ORLEN, March 17 - At least 250 people were killed.", [(17, 17), (250, None)]),
+        ("ORLEN, 18 October 1961 - Two people died.", [(18, 18), (1961, 1961), (2, 2)]),
+        # a range written with spaces round the dash stays one
+        ("Some 300 - 400 people died.", [(300, 400)]),
+    ],
+)
+def test_numbers_find_no_range_across_a_dash_that_opens_a_statement(text: str, expected: list):
+    """A dash before a hedge or a capital begins a new statement ("March 17 - At least 250"), no range."""
+    assert [(m.count.low, m.count.high) for m in find_numbers(text)] == expected
 
 
 def test_numbers_find_pair_joined_by_and_gives_two_numbers():

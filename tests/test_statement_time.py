@@ -53,6 +53,9 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "By Ana Lind, May 6, 2003\nRescuers said 40 people were killed in the camp at Orlen.",
         # a verb that is a statement with the word beside it
         "The command today made public its findings, announcing that 40 people were killed at Orlen.",
+        # a year in brackets beside a name or a title cites when the work was written
+        "In The Fall of Orlen (1991) Mara Vell estimated that some 200 people were killed.",
+        "The historian Vell (1991) estimated that some 200 people were killed at Orlen.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
@@ -83,6 +86,22 @@ def test_a_date_of_a_clause_before_or_after_is_not_the_acts_time(nlp, text: str)
     time is another one the sentence does not give (issue #8)."""
     (blame,) = [c for c in _claims(nlp, text) if c.kind == "initiator"]
     assert blame.when is None
+
+
+def test_a_bracketed_year_beside_what_happened_is_its_time(nlp) -> None:
+    when = _count(nlp, "The Orlen War (1991) killed some 200 people.").when
+    assert when is not None and when.start.year == 1991
+
+
+def test_of_several_dates_the_ones_beside_the_count_date_it(nlp) -> None:
+    """ "the night of 17 October was overshadowed by another charge: on 8 February 1962 nine people
+    were killed": the part of the sentence after the colon dates the nine."""
+    text = (
+        "For years the night of 17 October 1961 was overshadowed by another charge: on 8 February 1962, "
+        "at the Keswin station, nine people were killed when police charged a march."
+    )
+    when = _count(nlp, text).when
+    assert when is not None and (when.start, when.end) == (date(1962, 2, 8), date(1962, 2, 8))
 
 
 def test_a_date_naming_the_event_is_its_time(nlp) -> None:

@@ -94,6 +94,15 @@ def test_other_questions_are_not_joined(a: Claim, b: Claim):
         ("the army", "state"),
         ("insurgent groups", "irregular"),
         ("separatist leaders", "irregular"),
+        # gendarmes are a state's force; mutineers have risen against their command
+        ("the gendarmes", "state"),
+        ("the mutineers", "irregular"),
+        # people armed, whoever they are, are an armed group; a state's force armed is still one
+        ("armed villagers", "irregular"),
+        ("armed settlers", "irregular"),
+        ("armed police", "state"),
+        ("villagers", "unsided"),
+        ("protesters", "unsided"),
     ],  # fmt: skip
 )
 def test_an_armed_groups_forces_are_not_a_states(name: str, expected: str):
