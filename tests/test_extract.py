@@ -691,6 +691,14 @@ def test_extract_nothing_from_a_dateline(extract, text: str):
     assert all(c.value.actor not in ("Probe Agency", "Probe Wire") for c in claims if c.kind == "initiator")
 
 
+def test_extract_the_first_figure_after_a_dateline_with_no_agency(extract):
+    """ "ORLEN, Ruritania, March 17 - At least 250 ...": the dateline's day is when it was filed, and
+    the story's first figure is a count of its own, no range from the day's number."""
+    claims = extract("ORLEN, Ruritania, March 17 - At least 250 people were killed in the raids, officials said.")
+    assert [(c.value.low, c.value.high) for c in claims if c.kind == "casualties"] == [(250, None)]
+    assert not [c for c in claims if c.kind == "event_date"]
+
+
 @pytest.mark.parametrize(
     ("text", "dated"),
     [
