@@ -7,8 +7,11 @@ as a quantity with no figure (a figure noun or "how many" on a word of death or
 flight); the sentences after it in its paragraph that name no harm of their own
 give its figures, each a bare number or a figure noun's value, in a sentence that
 speaks of figures (a figure noun, or a light verb such as "put it at"). Each such
-number counts the topic's people, as its first sentence names them. The words are
-data (rules.json `figure_nouns`, `count_link.light_verbs`).
+number counts the topic's people, as its first sentence names them. A toll told
+with its own figure ("No more than 25,000 were killed") is the topic of a figure
+noun's value in a sentence after it ("It rejected the figure of 135,000"): a rival
+figure of that toll. The words are data (rules.json `figure_nouns`,
+`count_link.light_verbs`).
 """
 
 from __future__ import annotations

@@ -46,9 +46,9 @@ def _named_or_phrase(reader: Reader, tok: Token) -> Target:
 
 def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) -> Target:
     """The object of a target preposition under the first node that has one; not the "of" of the
-    doer (`own`), which is part of its name ("the regular army of Israel"). A phrase after the word
-    before one ahead of it: "At several points, commandos opened fire on the police" fired on the
-    police; what comes first sets the scene."""
+    doer (`own`), which is part of its name ("the regular army of Israel"). Phrases after the word are
+    tried before phrases ahead of it: "At several points, commandos opened fire on the police" fired
+    on the police; the phrase ahead sets the scene."""
     for node in nodes:
         if node is None:
             continue
