@@ -23,7 +23,6 @@ from claims.context import DocContext
 from claims.initiator_accident import Accident, find_accidents
 from claims.initiator_actor import PRONOUNS, ActorReader, Named, is_actor_noun
 from claims.initiator_negation import (
-    _words,
     blames_violence,
     denied,
     dismissed,
@@ -34,6 +33,7 @@ from claims.initiator_negation import (
     qualified,
     violent_or_none,
     violent_words,
+    word_sets,
 )
 from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
@@ -148,14 +148,14 @@ def _counted_victims(verb: Token) -> bool:
 def _ergative_with_object(verb: Token) -> bool:
     """ "the submarine sank the corvette" is an attack; "the corvette sank" tells what befell it, its
     subject no doer (rules initiator.ergative_verbs)."""
-    if verb.lemma_.lower() not in _words()["ergative_verbs"]:
+    if verb.lemma_.lower() not in word_sets()["ergative_verbs"]:
         return True
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _place_object(verb: Token) -> bool:
     """ "entered the camp", "swept through the cities": a place, not "entered talks" or "the war"."""
-    w = _words()
+    w = word_sets()
     abstract = w["war_nouns"] | {"talk", "negotiation", "phase", "stage", "agreement", "year", "week", "day", "month"}
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "into") for o in p.children]
@@ -165,14 +165,14 @@ def _place_object(verb: Token) -> bool:
 def _diplomatic_object(verb: Token) -> bool:
     """ "expelled Syrian diplomats", "diplomats were expelled", "struck a different note": an act of
     diplomacy, or a figure of speech, not of violence."""
-    words = {*_words()["diplomatic_objects"], *_words()["figurative_objects"]}
+    words = {*word_sets()["diplomatic_objects"], *word_sets()["figurative_objects"]}
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
 def _fired_by_its_clause(noun: Token) -> bool:
     """ "Ukrainian forces fired HIMARS rockets", "a jet threw Exocet missiles": a weapon that a clause's
     own doer fired, threw or used; its modifier names the weapon's make, not who fired it."""
-    w = _words()
+    w = word_sets()
     if noun.lemma_.lower() not in {*w["fired_things"], *w["weapon_nouns"]} or noun.dep_ != "dobj":
         return False
     verbs = {*w["firing_verbs"], *w["use_verbs"], *w["throw_verbs"], "launch"}
@@ -193,7 +193,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
         "violent_thing": lambda: (
-            event is not None and event.lemma_.lower() in violent_words() | _words()["incident_nouns"]
+            event is not None and event.lemma_.lower() in violent_words() | word_sets()["incident_nouns"]
         ),
         "not_diplomatic": lambda: not _diplomatic_object(trigger),
         "not_mutual": lambda: doer is None or doer.lower_ not in ("each", "other", "both"),
@@ -208,7 +208,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
         "no_agent": lambda: not any(c.dep_ == "agent" for c in trigger.children),  # "staged by X" names X
-        "by_for_violence": lambda: trigger.lemma_.lower() in _words()["attack_nouns"] or roles["by"].lower_ == "by",
+        "by_for_violence": lambda: trigger.lemma_.lower() in word_sets()["attack_nouns"] or roles["by"].lower_ == "by",
         "own_accusation": lambda: event is not None and _own_accusation(event),
         "ergative_object": lambda: _ergative_with_object(trigger),
     }
@@ -256,7 +256,7 @@ def _act_before(pronoun: Token, own_sentence: bool = True) -> Token | None:
     """ "The bombings killed 191. The court found that they had been carried out by a cell": the last
     attack or war named before the pronoun, in its sentence or the one before; None if none is.
     Without `own_sentence`, only in the sentence before, and None if its own names one first."""
-    w = _words()
+    w = word_sets()
     acts = w["attack_nouns"] | w["war_nouns"]
     start = pronoun.sent.start
     if start > 0:
@@ -354,7 +354,7 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
 def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     """ "launched a rescue operation", "coordinated the relief operation": an operation that a word
     before it says is no violence (rules initiator.civil_modifiers)."""
-    words = _words()["civil_modifiers"]
+    words = word_sets()["civil_modifiers"]
     acts = [roles[r] for r in (pattern.trigger, pattern.event) if r]
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words for a in acts for c in a.children)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claims.initiator_negation import _words, denied, negated
+from claims.initiator_negation import denied, negated, word_sets
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def _lemma(tok: Token) -> str:
 
 def _is_cause(tok: Token) -> bool:
     """ "a technical failure", "engine failure", "an accident", "an accidental explosion"."""
-    w = _words()
+    w = word_sets()
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if _lemma(tok) in w["accident_nouns"]:
@@ -45,7 +45,7 @@ def _is_cause(tok: Token) -> bool:
 
 def _causal(tok: Token) -> bool:
     """The cause word stands where a cause is told, not merely mentioned."""
-    w = _words()
+    w = word_sets()
     head = tok.head
     if tok.dep_ == "dobj" and _lemma(head) in w["blame_verbs"]:
         return True  # "blamed a technical problem"
@@ -67,7 +67,7 @@ def _denied(tok: Token) -> bool:
 
 
 def _craft(sent: Span) -> Token | None:
-    nouns = _words()["craft_nouns"]
+    nouns = word_sets()["craft_nouns"]
     return next((t for t in sent if t.pos_ == "NOUN" and _lemma(t) in nouns), None)
 
 

@@ -21,7 +21,8 @@ COMPLEMENT = frozenset({"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "acl"
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
+def word_sets() -> dict[str, frozenset[str]]:
+    """Every word list of rules.json `initiator`, as sets, read once for all the initiator readers."""
     ini = rules()["initiator"]
     return {k: frozenset(v) for k, v in ini.items() if isinstance(v, list)}
 
@@ -39,7 +40,7 @@ def has_neg(node: Token) -> bool:
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
     if any(c.dep_ == "neg" and not _not_until(c) for c in node.children):
         return True
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _words()["none_words"] for c in node.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in word_sets()["none_words"] for c in node.children):
         return True  # "none of the soldiers fired first"
     return any(
         c.dep_ == "prep" and g.dep_ == "pobj" and _lemma(g) in NEVER_NOUNS and any(d.lower_ == "no" for d in g.children)
@@ -67,7 +68,7 @@ def no_object(verb: Token) -> bool:
 def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
-    denial = _words()["denial_verbs"]
+    denial = word_sets()["denial_verbs"]
     return any(has_neg(node) and _lemma(node) not in denial for node in _up_to_adverbial(tok)) or _no_evidence(tok)
 
 
@@ -93,7 +94,7 @@ def _no_evidence(tok: Token) -> bool:
 def denied(tok: Token) -> bool:
     """A denial verb above the trigger, the trigger in what is denied ("denied attacking",
     "denied that its forces shelled"), not in who denies; not a denial itself negated."""
-    denial = _words()["denial_verbs"]
+    denial = word_sets()["denial_verbs"]
     node = tok
     clause = False  # passed through a relative clause: "a report, which blamed X, was disputed" tells the blame
     for head in tok.ancestors:
@@ -128,7 +129,7 @@ def _told_before(clause: Token, denial: Token) -> bool:
 def dismissed(tok: Token) -> bool:
     """ "It is illogical to claim that the army would use such weapons", "the claim that the rebels
     attacked is absurd": the trigger is in a saying the sentence calls false."""
-    words = _words()
+    words = word_sets()
     for above in tok.ancestors:
         # "the claims spread by Kiev that ... are a lie": the parser may hang the clause on a verb
         # whose subject is the saying
@@ -153,7 +154,7 @@ def dismissed(tok: Token) -> bool:
 
 def is_response(tok: Token) -> bool:
     """ "counter-attack", "responded", "retaliated", "fired back": the trigger, its children or its head."""
-    words = _words()["response_words"]
+    words = word_sets()["response_words"]
     near = [tok, *tok.children, tok.head]
     return any(_lemma(t) in words or t.lower_ in words or t.lower_.startswith("counter") for t in near)
 
@@ -175,14 +176,14 @@ def blames_violence(verb: Token, obj: Token) -> bool:
     if any(_lemma(t) in violent or _used_a_weapon(t) for prep in preps for t in prep.subtree):
         return True
     # "accused the security forces of responsibility": of the incident, unless it names something else
-    involvement = _words()["involvement_nouns"]
+    involvement = word_sets()["involvement_nouns"]
     held = [t for prep in preps for t in prep.children if t.dep_ == "pobj" and _lemma(t) in involvement]
     return any(violent_or_none(t) for t in held)
 
 
 def _used_a_weapon(tok: Token) -> bool:
     """ "accused X of using poison gas against the town": a weapon used is violence."""
-    w = _words()
+    w = word_sets()
     if _lemma(tok) not in w["use_verbs"]:
         return False
     return any(c.dep_ == "dobj" and _lemma(c) in w["fired_things"] | w["weapon_nouns"] for c in tok.children)
@@ -214,4 +215,4 @@ def _dates(prep: Token) -> bool:
 def violent_or_incident() -> frozenset[str]:
     """Words of violence, and words for the incident an account tells ("that incident", "the
     tragedy"): what one may be responsible for, or deny a part in (built once: a hot path)."""
-    return violent_words() | _words()["incident_nouns"]
+    return violent_words() | word_sets()["incident_nouns"]

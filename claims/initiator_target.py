@@ -11,7 +11,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from claims.initiator_negation import _lemma, _words
+from claims.initiator_negation import _lemma, word_sets
 from claims.tree import np_text
 
 TARGET_PREPS = ("against", "on", "upon", "into", "at", "of", "to", "through", "towards", "toward")
@@ -70,7 +70,7 @@ def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) ->
 
 def _acts_and_parts() -> frozenset[str]:
     """Nouns that name an act or a part in it, never whom it struck."""
-    w = _words()
+    w = word_sets()
     return w["violence_nouns"] | w["involvement_nouns"] | w["war_nouns"]
 
 
@@ -83,7 +83,7 @@ def direct_target(reader: Reader, obj: Token | None) -> Target:
     """A direct object (or passive subject) as the target, unless it is what was fired."""
     if obj is None:
         return None, None
-    w = _words()
+    w = word_sets()
     fired = w["attack_nouns"] | w["war_nouns"] | w["fired_things"]  # what was fired or done, not whom at
     if obj.lemma_.lower() in fired:
         return None, None

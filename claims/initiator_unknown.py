@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claims.initiator_negation import has_neg
+from claims.initiator_negation import has_neg, word_sets
 from claims.rules import rules
 from claims.sub_event import violent_words
 
@@ -50,21 +50,6 @@ class UnknownCulprit:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    ini = rules()["initiator"]
-    keys = (
-        "unknown_verbs",
-        "unknown_adjectives",
-        "unknown_subjects",
-        "unknown_unable",
-        "unknown_evidence_nouns",
-        "unknown_lacking",
-        "responsible_adjectives",
-    )
-    return {k: frozenset(ini[k]) for k in keys}
-
-
-@lru_cache(maxsize=1)
 def _acts() -> frozenset[str]:
     """What a clause must tell for its doer to be the culprit: an act of violence, firing, or doing it."""
     ini = rules()["initiator"]
@@ -80,7 +65,7 @@ def _tells_act(clause: Token) -> bool:
     if _lemma(clause) in _acts():
         return True
     kids = list(clause.children)
-    if any(c.dep_ == "acomp" and _lemma(c) in _words()["responsible_adjectives"] for c in kids):
+    if any(c.dep_ == "acomp" and _lemma(c) in word_sets()["responsible_adjectives"] for c in kids):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "behind" for c in kids) or any(
         c.dep_ == "dobj" and _lemma(c) in _acts() for c in kids
@@ -113,7 +98,7 @@ def _one_or_the_other(tok: Token) -> bool:
 def _not_able(word: Token) -> list[Token]:
     """The words that say the knowing could not be done: "unable", "failed", "impossible", "no"
     or "insufficient" before "evidence" (for the quote to hold them)."""
-    w = _words()
+    w = word_sets()
     head = word.head
     if _cannot(word):
         return [head] if _lemma(head) in w["unknown_unable"] else [c for c in head.children if c.dep_ == "acomp"]
@@ -127,7 +112,7 @@ def _cannot(word: Token) -> bool:
     infinitive of a word of not being able (rules initiator.unknown_unable)."""
     if word.dep_ != "xcomp":
         return False
-    unable = _words()["unknown_unable"]
+    unable = word_sets()["unknown_unable"]
     head = word.head
     return _lemma(head) in unable or any(c.dep_ == "acomp" and _lemma(c) in unable for c in head.children)
 
@@ -135,7 +120,7 @@ def _cannot(word: Token) -> bool:
 def _no_evidence(word: Token) -> bool:
     """ "no evidence to show", "insufficient evidence to prove": the knowing word is what evidence that
     is lacking would do (rules initiator.unknown_evidence_nouns, unknown_lacking)."""
-    w = _words()
+    w = word_sets()
     head = word.head
     if word.dep_ not in ("acl", "relcl") or _lemma(head) not in w["unknown_evidence_nouns"]:
         return False
@@ -148,7 +133,7 @@ def _no_evidence(word: Token) -> bool:
 def _not_knowing(word: Token) -> bool:
     """ "not known", "could not establish", "did not say", "unclear", "too early to say", "not clear"
     (the "not" on the verb "be" that holds "clear")."""
-    w = _words()
+    w = word_sets()
     lemma = _lemma(word)
     if lemma in w["unknown_adjectives"]:
         return True
@@ -172,7 +157,7 @@ def _knowing_word(clause: Token) -> Token | None:
     fired first remains unclear" on the question itself, the one that hangs on the clause."""
     if clause.dep_ == "ROOT":
         return next((c for c in clause.children if c.dep_ == "advcl" and c.i > clause.i and _not_knowing(c)), None)
-    if clause.dep_ == "relcl" and _lemma(clause.head) in _words()["unknown_adjectives"]:
+    if clause.dep_ == "relcl" and _lemma(clause.head) in word_sets()["unknown_adjectives"]:
         return clause.head  # "it remains a mystery who fired"
     node = clause
     for _ in range(MAX_UP):
@@ -187,7 +172,7 @@ def _knowing_word(clause: Token) -> Token | None:
 def _unestablished(tok: Token) -> Iterator[UnknownCulprit]:
     """ "Responsibility for the attack has never been established", "the gunmen were never identified",
     "the identity of the attackers remains unknown"."""
-    w = _words()
+    w = word_sets()
     if tok.dep_ not in ("nsubj", "nsubjpass") or _lemma(tok) not in w["unknown_subjects"]:
         return
     verb = tok.head
