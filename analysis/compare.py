@@ -119,6 +119,7 @@ class Scope:
     wide: bool = False  # "nationwide": the whole war's or country's toll, told beside the incident's
     sites: frozenset[str] = frozenset()  # "at airport": of its places, the buildings or venues (claims.where.site_of)
     singled: bool = False  # "in our street alone": a place or group singled out, a part of the toll
+    side: str | None = None  # "soldiers": a state's; "fighters": an armed group's (rules.json combatant_sides)
 
     @property
     def general(self) -> bool:
@@ -176,9 +177,16 @@ def scope_key(text: str | None, aliases: AliasTable | None = None) -> Scope:
     return found
 
 
+def _sides_differ(a: Scope, b: Scope) -> bool:
+    """A state's soldiers and an armed group's fighters, neither counted "from both sides"."""
+    return bool(a.side and b.side and a.side != b.side and not (a.total or b.total))
+
+
 def scopes_disjoint(a: Scope, b: Scope) -> bool:
-    """Two populations that cannot overlap: different nations, or different roles."""
+    """Two populations that cannot overlap: different nations, sides or roles."""
     if a.nations and b.nations and not (a.nations & b.nations) and not (a.total or b.total):
+        return True
+    if _sides_differ(a, b):
         return True
     return bool(a.roles and b.roles and not (a.roles & b.roles))
 
@@ -256,7 +264,13 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     wide = rules()["scope"]["wide_marker"] in lowered
     singled = bool(lowered & set(rules()["scope"]["singled_out"]))
     return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites,
-                 singled)  # fmt: skip
+                 singled, _side(lowered))  # fmt: skip
+
+
+def _side(words: set[str]) -> str | None:
+    """The one side the scope's fighter nouns name ("rebel soldiers" names two: neither)."""
+    sides = {side for side, nouns in rules()["scope"]["combatant_sides"].items() if words & set(nouns)}
+    return next(iter(sides)) if len(sides) == 1 else None
 
 
 def _role_phrases(words: list[str]) -> tuple[list[str], set[str]]:
@@ -461,7 +475,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
     if apart:
         return apart[0], f"{pair}: {apart[1]}"
     # a place on one count only is not a part: accounts name the event's own place or leave it out
-    same_scope = (sa.singled == sb.singled) and (
+    same_scope = (sa.singled == sb.singled and not _sides_differ(sa, sb)) and (
         (sa.nations, sa.roles, sa.total) == (sb.nations, sb.roles, sb.total) or other_words(sa, sb)
     )
     if same_scope:

@@ -131,10 +131,23 @@ def unrealised(tok: Token) -> bool:
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if before is not None and before.lower_ in words["modifiers"]:
         return True
+    if _possible_only(tok, words["modals"]):
+        return True
     head = tok.head
     # "tried to flee"; "sends tens of thousands to die in a war": what they were sent to do
     infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return (tok.dep_ == "xcomp" or infinitive) and head.lemma_.lower() in words["heads"]
+
+
+def _possible_only(tok: Token, modals: list[str]) -> bool:
+    """ "a breach could kill up to 1,000 people", "thousands may die": a verb under a modal tells what
+    might happen. "may have killed 200" is a hedged report of what did; an adjective ("200 may be
+    dead") hedges a present state, so only verbs are read."""
+    if tok.pos_ != "VERB":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    modal = any(c.tag_ == "MD" and c.lower_ in modals for c in auxes)
+    return modal and not any(c.lemma_.lower() == "have" for c in auxes)
 
 
 @lru_cache(maxsize=1)

@@ -72,6 +72,8 @@ class ScopeWords(_Strict):
     subset_markers: Words
     doc_singled_out: str = Field("", alias="_doc_singled_out")
     singled_out: Words = []  # "in our street alone, 23 were killed": a part singled out
+    doc_combatant_sides: str = Field("", alias="_doc_combatant_sides")
+    combatant_sides: dict[str, Words] = {}  # "soldiers": a state's; "fighters": an armed group's
     people_nouns: Words
     total_markers: Words
     person_suffixes: Words = []  # issue #8: "activists", "reservists", "gunmen" name people by their ending
@@ -236,6 +238,8 @@ class UnrealisedWords(_Strict):
     doc: str = Field("", alias="_doc")
     modifiers: Words
     heads: Words
+    doc_modals: str = Field("", alias="_doc_modals")
+    modals: Words
 
 
 class TieWords(_Strict):

@@ -128,6 +128,13 @@ COUNTS = [
     # gunmen counted dead are the attackers, in any word for them; never the soldiers they fought
     (exact(5), "terrorists", exact(4), "gunmen", "contradict"),
     (exact(4), "gunmen", exact(14), "soldiers", "different_scope"),
+    # a state's soldiers and an armed group's fighters are two sides' dead, never rival figures;
+    # a neutral word ("combatants") or "from both sides" says neither side (rules scope.combatant_sides)
+    (exact(40), "fighters", exact(11), "soldiers", "different_scope"),
+    (exact(25), "militants", exact(9), "troops", "different_scope"),
+    (exact(40), "rebel fighters", exact(11), "rebels", "contradict"),
+    (exact(40), "combatants", exact(11), "soldiers", "contradict"),
+    (exact(40), "fighters from both sides", exact(11), "soldiers", "different_scope"),
 ]
 
 
