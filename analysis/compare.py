@@ -345,6 +345,8 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
         return "different_scope", "one counts the whole war or country, the other this event"
     if _one_death_beside_a_toll(ia, ib):
         return "different_scope", "one person's death, told beside a toll of many"
+    if _bodies_within_a_toll(a, ia, b, ib):
+        return "different_scope", "one counts the bodies found, a floor of the other's toll"
     apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
     if apart:
         return "different_scope", apart
@@ -356,6 +358,24 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
     )
     first = parts is not None and parts[0] == "contradict" and _first_count(a, b, ia, ib)
     return ("update", f"{parts[1]}, but {first}") if parts and first else parts
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> re.Pattern[str]:
+    words = rules()["scope"]["body_nouns"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _bodies_within_a_toll(a: Claim, ia: Interval, b: Claim, ib: Interval) -> bool:
+    """ "The bodies of 6,865 people were burned" against "up to 25,000 were killed": bodies found
+    (recovered, buried, burned) are the dead someone could count, a floor of the toll, not a rival
+    figure of it; more bodies than the other's dead is still a dispute, and two body counts are
+    compared as counts (rules scope.body_nouns)."""
+    body_a, body_b = bool(_body_words().search(a.quote)), bool(_body_words().search(b.quote))
+    if body_a == body_b:
+        return False
+    bodies, toll = (ia, ib) if body_a else (ib, ia)
+    return bodies.low <= toll.high
 
 
 def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:

@@ -148,7 +148,8 @@ class AliasTable:
         if not key:
             return None
         written = _POSSESSIVE.sub("", _LEADING.sub("", mention.strip()).replace(".", "")).strip()
-        cache_key = key if not written.isupper() else written
+        # a word in lower case is looked up without the misspelling step: it keys its own entry
+        cache_key = written if written.isupper() else key if written[:1].isupper() else f"{key}\0"
         if cache_key in self._cache:
             return self._cache[cache_key]
         found = self._lookup(key) if not _is_acronym(written) or key in self._user else None
@@ -164,8 +165,9 @@ class AliasTable:
                     # "Pakistan Army" is Pakistan's; "Kosovo Liberation Army" a movement, not Kosovo
                     words = stripped.split()
                     found = self._lookup(words[0]) if len(words) > 1 and not _movement(words[1:]) else None
-        if found is None and len(key) >= 6 and key.isalpha():
-            # misspellings and transliterations of known names ("Isreali")
+        if found is None and len(key) >= 6 and key.isalpha() and written[:1].isupper():
+            # misspellings and transliterations of known names ("Isreali"), which are written with a
+            # capital: a word in lower case ("a rocket-propelled grenade") is no name of Grenada
             best = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
             # a misspelling keeps its first letter ("Isreali"); "Taliban" is not "Italian"
             if best and best[0][0] == key[0]:

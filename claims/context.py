@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.acronyms import defined_acronyms
 from claims.actors import AliasTable
-from claims.dateline import filed_spans
+from claims.dateline import dateline_spans, filed_spans
 from claims.dates import JOINED, DateMention, scan_dates
 from claims.models import DateSpan
 from claims.numbers import NumberMention, find_numbers
@@ -52,6 +52,7 @@ class DocContext:
     paragraph_of: list[int] = field(default_factory=list)
     main_places: frozenset[str] = frozenset()  # the places the document keeps naming (claims.where)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # "MOSCOW, Dec 22 (Agency) -" after the city
+    whole_datelines: list[tuple[int, int]] = field(default_factory=list)  # the same, with the city
     ties: dict[str, str] = field(default_factory=dict)  # "X, a cover name used by Y" (claims.ties)
     acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)  # "SADF" -> its full name's place
     event_years: tuple[int, ...] = ()  # the years the title and lead place the event in (claims.event)
@@ -64,6 +65,7 @@ class DocContext:
         ctx = cls(doc=doc, aliases=aliases, published=published, text=text)
         ctx.dates, unplaced, ctx.undated = scan_dates(text, published)
         ctx.datelines = filed_spans(text)
+        ctx.whole_datelines = dateline_spans(text)
         date_spans = [(d.start, d.end) for d in ctx.dates] + unplaced
         ctx.numbers = [
             n
@@ -89,6 +91,10 @@ class DocContext:
         """Is [start, end) in a dateline's date or agency ("KESWIN, March 3 (Probe Agency) -"):
         when and by whom the piece was filed, not what it tells?"""
         return any(a <= start and end <= b for a, b in self.datelines)
+
+    def in_whole_dateline(self, start: int, end: int) -> bool:
+        """Is [start, end) in a dateline, its city included ("QANA, Lebanon, July 30 -")?"""
+        return any(a <= start and end <= b for a, b in self.whole_datelines)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if d.start >= start and d.end <= end]

@@ -262,12 +262,13 @@ RULES = (_told_after, _direct, _clause, _light_verb, _via_figure, _window, _side
 def _held(noun: Token) -> bool:
     """ "(a total of) 259 suspects were arrested for offences including murder", "charged 12 men with
     the killings": people a verb of custody or justice holds are not the dead, whatever crime is named."""
+    custody = rules()["count_link"]["custody_verbs"]
     arg = noun.head if noun.dep_ == "conj" else noun
+    if noun.dep_ == "conj" and arg.dep_ == "pobj" and arg.head.head.lemma_.lower() in custody:
+        return True  # "four Marines were charged with murder and four officers with dereliction": the second charged
     if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in rules()["figure_nouns"]:
         arg = arg.head.head  # "a total of 259 suspects"
-    return (
-        arg.dep_ in ("nsubj", "nsubjpass", "dobj") and arg.head.lemma_.lower() in rules()["count_link"]["custody_verbs"]
-    )
+    return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and arg.head.lemma_.lower() in custody
 
 
 def _may_count(trigger: Token, noun: Token) -> bool:

@@ -72,6 +72,8 @@ class ScopeWords(_Strict):
     subset_markers: Words
     doc_singled_out: str = Field("", alias="_doc_singled_out")
     singled_out: Words = []  # "in our street alone, 23 were killed": a part singled out
+    doc_body_nouns: str = Field("", alias="_doc_body_nouns")
+    body_nouns: Words = []  # "68,650 bodies": a floor of the toll, not a rival figure
     doc_combatant_sides: str = Field("", alias="_doc_combatant_sides")
     combatant_sides: dict[str, Words] = {}  # "soldiers": a state's; "fighters": an armed group's
     people_nouns: Words
@@ -402,6 +404,8 @@ class InitiatorWords(_Strict):
     member_nouns: Words = []  # "members of a militia": the group acts
     doc_armed_modifiers: str = Field("", alias="_doc_armed_modifiers")
     armed_modifiers: Words = []  # "armed villagers": an armed group, whoever they are
+    doc_place_heads: str = Field("", alias="_doc_place_heads")
+    place_heads: Words = []  # "rockets from the Qana area": where the fire came from, no doer
     doc_affiliation_nouns: str = Field("", alias="_doc_affiliation_nouns")
     affiliation_nouns: Words = []  # "mercenaries of the Wagner company": the group acts
     doc_partitive_words: str = Field("", alias="_doc_partitive_words")

@@ -23,5 +23,11 @@ def filed_spans(text: str) -> list[tuple[int, int]]:
     return [(m.end(_city(m)), m.end()) for m in DATELINE.finditer(text)]
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Each whole dateline, its city too: "QANA, Lebanon, July 30 -" names where the piece was
+    filed, never who did what (a parser may take the city for the subject of the story's verb)."""
+    return [(m.start(_city(m)), m.end()) for m in DATELINE.finditer(text)]
+
+
 def _city(m: re.Match[str]) -> str:
     return next(name for name in ("city", "town", "capital") if m[name])

@@ -447,6 +447,8 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         before = [(pos, y) for pos, y in year_marks if pos < start]
         before += [(d.start, d.span.start.year) for d in found if d.start < start and d.relative]
         context_year = max(before)[1] if before else None
+        if before and _another_paragraphs_year(text, max(before)[0], start, year_marks, published):
+            context_year = None  # placed by the publication date instead
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
         if soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
@@ -467,6 +469,34 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
     return DateScan(_named_days(found, text), unplaced, undated)
+
+
+LEAD_PARAGRAPHS = 2  # the title and the lead: a news piece names no year there, a history does
+
+
+def _another_paragraphs_year(text: str, year_at: int, start: int, year_marks: list[tuple[int, int]],
+                             published: date | None) -> bool:  # fmt: skip
+    """ "The killings revived memories of April 1996 ...\n\nThe war began on July 12": in a piece whose
+    title and lead name no year (a news report, dated by its publication), a year told in an earlier
+    paragraph's background is not the year of a day and month told in a later one. A history that
+    names its years in its lead carries them on, as before."""
+    if published is None or "\n" not in text[year_at:start]:
+        return False
+    lead_end = _paragraph_end(text, LEAD_PARAGRAPHS)
+    return not any(pos < lead_end for pos, _ in year_marks)
+
+
+def _paragraph_end(text: str, count: int) -> int:
+    """Where the `count`-th paragraph (lines with text, a title being one) ends."""
+    seen = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+        pos += len(line)
+        if seen >= count:
+            return pos
+    return pos
 
 
 def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], text: str) -> int | None:

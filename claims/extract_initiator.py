@@ -343,12 +343,31 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     trigger = roles[pattern.trigger]
     if named is None or named.tok.i == trigger.i or _background(pattern, trigger, named):
         return None
+    if (
+        "by" in roles
+        and roles["by"].lower_ == "from"
+        and _a_place_of_no_party(roles[pattern.actor or ""], named, reader)
+    ):
+        return None
     target: tuple[str | None, Token | None] = (None, None)
     if pattern.target is not None:
         rule = pattern.target
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
     return ActorHit(trigger, named.tok, named.actor, target[0], target[1], _is_negated(pattern, roles),
                     pattern.strength, _event(pattern, roles), named.text, told)  # fmt: skip
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _a_place_of_no_party(doer: Token, named: Named, reader: ActorReader) -> bool:
+    """ "rockets from the Qana area", "attacks from Marova": a stretch of land, or a place the actor
+    table knows as no party, says where the fire came from, not who fired ("fire from Hamas",
+    "shelling from Finnish territory" name a side; rules initiator.place_heads)."""
+    heads = word_sets()["place_heads"]
+    if (doer.lemma_.lower() in heads or doer.lower_ in heads) and named.tok.pos_ == "PROPN":
+        return True  # the place's own name; "from rebel-held areas" names the holder
+    return named.tok.ent_type_ in PLACE_ENTITIES and reader.aliases.resolve(named.actor) is None
 
 
 def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
@@ -393,7 +412,8 @@ def _accident_hit(found: Accident) -> ActorHit:
 
 
 def _filed_by(ctx: DocContext, tok: Token) -> bool:
-    return ctx.in_dateline(tok.idx, tok.idx + len(tok.text))
+    """A dateline's agency filed the piece, and its city is where: neither did the act."""
+    return ctx.in_whole_dateline(tok.idx, tok.idx + len(tok.text))
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

@@ -27,6 +27,13 @@ def statement_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns of violence and war: a date on one of them dates the act, whatever verb tells of it."""
+    ini = rules()["initiator"]
+    return frozenset([*ini["war_nouns"], *ini["attack_nouns"], *ini["violence_nouns"]])
+
+
+@lru_cache(maxsize=1)
 def statement_verbs() -> frozenset[str]:
     r = rules()
     return frozenset(r["speaker"]["reporting_verbs"]) | frozenset(r["statement_time"]["verbs"])
@@ -66,7 +73,7 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
         head = tok.head
         if head is tok:
             return False
-        tok = head
+        via, tok = tok, head
         if tok.pos_ in VERBAL and tok.dep_ != "aux":
             if anchor is not None and tok.i == anchor.i:
                 return False
@@ -75,6 +82,10 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             continue  # "Sunday, October 4, marks ...": still the date's own words
         if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():
             return True  # "in an interview on Tuesday", "a statement Monday": when it was said
+        if tok.pos_ in NOMINAL and via.lower_ == "of" and tok.lemma_.lower() in _event_nouns():
+            # "recalled the massacre of 18 April 1996": the date of what happened ("reported the
+            # massacre on 27 January" may hang "on" on either, and the parser's choice is no guide)
+            return False
         if tok.pos_ in NOMINAL and direct:
             return False  # "the 2008 war", "War 2008", "Friday's raid": the date names a thing that happened
         direct = direct and tok.pos_ != "ADP"

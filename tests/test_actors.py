@@ -88,6 +88,17 @@ def test_actors_resolve_tolerates_misspellings(table: AliasTable, misspelt: str,
     assert table.resolve(misspelt) == actor
 
 
+@pytest.mark.parametrize("word", ["grenade", "grenades", "a rocket-propelled grenade", "rusia"])
+def test_a_word_in_lower_case_is_no_misspelt_name(table: AliasTable, word: str):
+    """A misspelt name keeps its capital ("Isreali"); "grenade" is a weapon, not Grenada."""
+    table.resolve(word.capitalize())  # the capitalised form looked up first must not decide for it
+    assert table.resolve(word) is None
+
+
+def test_a_demonym_in_lower_case_still_names_its_state(table: AliasTable):
+    assert table.resolve("israeli") == "Israel"
+
+
 @pytest.mark.parametrize("village", ["Mainila", "Londen", "Pariss"])
 def test_a_name_a_letter_off_a_capital_is_no_state(table: AliasTable, village: str):
     """ "Mainila" is a village on a border, not Manila: a capital stands for its state only as written."""

@@ -603,6 +603,36 @@ def test_align_a_count_dated_in_another_year_than_either_event_is_another_incide
     assert compatible(two, nine) is joined
 
 
+@pytest.mark.parametrize(
+    ("bodies", "quote", "toll", "relation"),
+    [
+        # bodies found are a floor of the toll: fewer of them is no rival figure
+        (6_865, "the bodies of 6,865 people", 25_000, "different_scope"),
+        (40, "40 bodies", 45, "different_scope"),
+        (12, "the remains of 12 villagers", 30, "different_scope"),
+        # more bodies than the other's dead is still a dispute
+        (68_650, "68,650 bodies", 25_000, "contradict"),
+    ],
+)
+def test_compare_a_count_of_bodies_is_a_floor_of_a_toll(bodies: int, quote: str, toll: int, relation: str):
+    """ "The bodies of 6,865 people were burned in the square" against "up to 25,000 were killed": the
+    dead someone found and counted, not a rival toll (rules scope.body_nouns)."""
+    from analysis.compare import compare
+
+    found = claim("s1c1", bodies).model_copy(update={"quote": quote})
+    dead = claim("s2c1", toll)
+    assert compare(found, dead, ALIASES)[0] == relation
+    assert compare(dead, found, ALIASES)[0] == relation
+
+
+def test_compare_two_counts_of_bodies_are_compared_as_counts():
+    from analysis.compare import compare
+
+    a = claim("s1c1", 40).model_copy(update={"quote": "40 bodies"})
+    b = claim("s2c1", 45).model_copy(update={"quote": "45 bodies"})
+    assert compare(a, b, ALIASES)[0] == "contradict"
+
+
 def test_toll_figures_count_a_figure_as_often_as_one_account_gives_it():
     """Two accounts giving the same 9 give one figure, so 2 and 9 and 9 do not make a third's 20;
     one account's 16 at each of two sites is 16 twice."""

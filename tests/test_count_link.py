@@ -241,6 +241,8 @@ NOTHING = [
     "Reports that 300 marchers were killed are false, the ministry said.",
     # a light verb that gives a cause sets no figure
     "Police sources put these deaths down to the settling of scores between the two factions.",
+    # the second of those charged, in a clause that leaves out its verb, is no victim of the crime
+    "In May four guards were charged with murder and two officers with neglect of duty.",
     # a verb under a modal tells what might happen, not what did
     "Engineers warned that a breach of the dam could kill up to 1,000 people downstream.",
     "Up to 2,000 people might be displaced if the river rises further.",

@@ -120,6 +120,33 @@ def test_dates_find_day_without_year_takes_an_earlier_year_of_the_text():
     assert (second.span.start, second.span.precision) == (date(1992, 4, 5), "day")
 
 
+def test_a_news_pieces_day_is_not_placed_by_a_background_paragraphs_year():
+    """A report whose title and lead name no year is dated by its publication: the year of a
+    background paragraph ("memories of April 1996") does not place a later paragraph's "July 12"."""
+    text = (
+        "Shelling of river town kills 30\n\n"
+        "ORLEN, July 30 - Shells hit the market of Orlen on Sunday, killing 30 people.\n\n"
+        "The attack revived memories of April 1996, when a shell hit the same market.\n\n"
+        "The war began on July 12 when rebels crossed the river."
+    )
+    days = [d.span.start for d in find_dates(text, date(2006, 7, 31))]
+    assert date(2006, 7, 12) in days and date(1996, 7, 12) not in days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a history that names its year in the lead carries it on to the next paragraphs
+        "The siege of Orlen (1992)\n\nThe siege began in April 1992.\n\nOn 5 May the first shells fell on the town.",
+        # a year in the same paragraph places the day, whatever the publication
+        "Shelling of Orlen\n\nShells hit Orlen on Sunday.\n\nThe siege began in April 1992. On 5 May the first shells fell.",
+    ],
+)
+def test_a_day_takes_the_year_of_its_history(text: str):
+    days = [d.span.start for d in find_dates(text, date(2024, 1, 15))]
+    assert date(1992, 5, 5) in days
+
+
 def test_dates_find_day_without_year_is_never_well_after_publication():
     """The text's latest year would put "13 November" eight months after the piece was published:
     it was the November before."""

@@ -691,6 +691,20 @@ def test_extract_nothing_from_a_dateline(extract, text: str):
     assert all(c.value.actor not in ("Probe Agency", "Probe Wire") for c in claims if c.kind == "initiator")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KESWIN, Ruritania, March 3 - A Turkish air strike flattened a house in the village early on Sunday.",
+        "ORLEN, March 3 (Probe Wire) - A Turkish missile destroyed the depot, officials said.",
+    ],
+)
+def test_extract_no_doer_from_a_datelines_city(extract, text: str):
+    """A parser may take the dateline's city for the subject of the story's first verb: the city is
+    where the piece was filed, the doer is the one the story names."""
+    actors = {c.value.actor for c in extract(text) if c.kind == "initiator"}
+    assert actors == {"Turkey"}
+
+
 def test_extract_the_first_figure_after_a_dateline_with_no_agency(extract):
     """ "ORLEN, Ruritania, March 17 - At least 250 ...": the dateline's day is when it was filed, and
     the story's first figure is a count of its own, no range from the day's number."""

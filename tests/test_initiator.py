@@ -1185,6 +1185,10 @@ def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str,
         ("The airliner was downed by a missile fired from rebel-held territory.", [("rebel", False)]),
         ("Shells were fired from government-held areas.", [("government", False)]),
         ("The shots came from residential areas.", []),
+        # a place's own name after "from" says where, not who; a group or a holder says who
+        ("The army said the militia fired rockets from the Dorvan area that night.", [("militia", False)]),
+        ("The village came under heavy rocket fire from Hamas on Monday.", [("Hamas", False)]),
+        ("The town suffered rocket attacks from rebel-held areas.", [("rebel", False)]),
         # "its" names the clause's own party
         ("Finland denied that its artillery had fired.", [("Finland", True)]),
         # staged by someone is done by them; staged alone, it never happened

@@ -56,6 +56,8 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         # a year in brackets beside a name or a title cites when the work was written
         "In The Fall of Orlen (1991) Mara Vell estimated that some 200 people were killed.",
         "The historian Vell (1991) estimated that some 200 people were killed at Orlen.",
+        # "on" a day after a report of the massacre: when it was reported, whichever word "on" hangs on
+        "The weekly reported the massacre on 2 May 1994, saying that soldiers had killed 80 villagers.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
@@ -67,6 +69,11 @@ def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
     [
         ("Forty people were killed on Tuesday in the blast at Marvel Bridge, the office said.", date(2021, 6, 1)),
         ("On March 3, 2019, gunmen killed 12 guards at the Orlen depot.", date(2019, 3, 3)),
+        # a date on the massacre a verb of telling recalls is the massacre's
+        (
+            "The raid recalled the Orlen massacre of 2 May 1994, when shelling of the depot killed 80 villagers.",
+            date(1994, 5, 2),
+        ),
     ],
 )
 def test_a_date_of_the_deaths_stays_their_time(nlp, text: str, day: date) -> None:
