@@ -438,6 +438,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
     order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))
     year_marks = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:1[5-9]\d\d|20\d\d)\b", text)]
+    news = _dated_by_publication(year_marks, text, published)
     for start, _neg, kind, m in candidates:
         end = m.end("y") if kind == "year_attr" else m.end()
         if any(start < b and end > a for a, b in taken):
@@ -447,8 +448,8 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         before = [(pos, y) for pos, y in year_marks if pos < start]
         before += [(d.start, d.span.start.year) for d in found if d.start < start and d.relative]
         context_year = max(before)[1] if before else None
-        if before and _another_paragraphs_year(text, max(before)[0], start, year_marks, published):
-            context_year = None  # placed by the publication date instead
+        if before and news and "\n" in text[max(before)[0] : start]:
+            context_year = None  # a background paragraph's year: placed by the publication date instead
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
         if soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
@@ -474,13 +475,12 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
 LEAD_PARAGRAPHS = 2  # the title and the lead: a news piece names no year there, a history does
 
 
-def _another_paragraphs_year(text: str, year_at: int, start: int, year_marks: list[tuple[int, int]],
-                             published: date | None) -> bool:  # fmt: skip
-    """ "The killings revived memories of April 1996 ...\n\nThe war began on July 12": in a piece whose
-    title and lead name no year (a news report, dated by its publication), a year told in an earlier
-    paragraph's background is not the year of a day and month told in a later one. A history that
-    names its years in its lead carries them on, as before."""
-    if published is None or "\n" not in text[year_at:start]:
+def _dated_by_publication(year_marks: list[tuple[int, int]], text: str, published: date | None) -> bool:
+    """ "The killings revived memories of April 1996 ...\n\nThe war began on July 12": a piece whose
+    title and lead name no year (a news report, dated by its publication) does not take an earlier
+    paragraph's background year for a day and month told in a later one. A history that names its
+    years in its lead carries them on, as before."""
+    if published is None:
         return False
     lead_end = _paragraph_end(text, LEAD_PARAGRAPHS)
     return not any(pos < lead_end for pos, _ in year_marks)
