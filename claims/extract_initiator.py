@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from claims.context import DocContext
 from claims.initiator_accident import Accident, find_accidents
-from claims.initiator_actor import PRONOUNS, ActorReader, Named, is_actor_noun
+from claims.initiator_actor import PLACES, PRONOUNS, ActorReader, Named, is_actor_noun
 from claims.initiator_negation import (
     blames_violence,
     denied,
@@ -357,9 +357,6 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
                     pattern.strength, _event(pattern, roles), named.text, told)  # fmt: skip
 
 
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-
-
 def _a_place_of_no_party(doer: Token, named: Named, reader: ActorReader) -> bool:
     """ "rockets from the Qana area", "attacks from Marova": a stretch of land, or a place the actor
     table knows as no party, says where the fire came from, not who fired ("fire from Hamas",
@@ -367,7 +364,7 @@ def _a_place_of_no_party(doer: Token, named: Named, reader: ActorReader) -> bool
     heads = word_sets()["place_heads"]
     if (doer.lemma_.lower() in heads or doer.lower_ in heads) and named.tok.pos_ == "PROPN":
         return True  # the place's own name; "from rebel-held areas" names the holder
-    return named.tok.ent_type_ in PLACE_ENTITIES and reader.aliases.resolve(named.actor) is None
+    return named.tok.ent_type_ in PLACES and reader.aliases.resolve(named.actor) is None
 
 
 def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:

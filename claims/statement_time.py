@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from claims.rules import rules
+from claims.sub_event import violent_words
 
 MAX_CLIMB = 12
 VERBAL = ("VERB", "AUX")
@@ -24,13 +25,6 @@ NOMINAL = ("NOUN", "PROPN")
 @lru_cache(maxsize=1)
 def statement_nouns() -> frozenset[str]:
     return frozenset(rules()["statement_time"]["nouns"])
-
-
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """Nouns of violence and war: a date on one of them dates the act, whatever verb tells of it."""
-    ini = rules()["initiator"]
-    return frozenset([*ini["war_nouns"], *ini["attack_nouns"], *ini["violence_nouns"]])
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +76,7 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             continue  # "Sunday, October 4, marks ...": still the date's own words
         if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():
             return True  # "in an interview on Tuesday", "a statement Monday": when it was said
-        if tok.pos_ in NOMINAL and via.lower_ == "of" and tok.lemma_.lower() in _event_nouns():
+        if tok.pos_ in NOMINAL and via.lower_ == "of" and tok.lemma_.lower() in violent_words():
             # "recalled the massacre of 18 April 1996": the date of what happened ("reported the
             # massacre on 27 January" may hang "on" on either, and the parser's choice is no guide)
             return False
