@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from analysis.parties import named_in, same_party, side
+from analysis.parties import named_in, same_party, side, surname
 from analysis.yearless import as_pair
 from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
@@ -262,7 +262,7 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
     wide = rules()["scope"]["wide_marker"] in lowered
-    singled = bool(lowered & set(rules()["scope"]["singled_out"]))
+    singled = bool(lowered & {*rules()["scope"]["singled_out"], *rules()["scope"]["own_people"]})
     return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites,
                  singled, _side(lowered))  # fmt: skip
 
@@ -312,7 +312,7 @@ def _head_role(words: list[str], roles_table: dict[str, str]) -> str | None:
 def _not_a_people() -> frozenset[str]:
     """Words of a scope that name no people: relative pronouns and the markers a part carries."""
     sc = rules()["scope"]
-    return frozenset({"who", "that", "which", "of", *sc["added_markers"], *sc["more_markers"]})
+    return frozenset({"who", "that", "which", "of", *sc["added_markers"], *sc["more_markers"], *sc["own_people"]})
 
 
 def _subset(a: Scope, b: Scope) -> bool:
@@ -347,7 +347,12 @@ def _counted_apart(a: Claim, sa: Scope, b: Claim, sb: Scope, ia: Interval, ib: I
         return "different_scope", "one person's death, told beside a toll of many"
     if _bodies_within_a_toll(a, ia, b, ib):
         return "different_scope", "one counts the bodies found, a floor of the other's toll"
-    apart = _apart(sa, sb) or _elsewhere(a, sa, b, sb) or _added_part(sa, sb, ia, ib)
+    apart = (
+        _apart(sa, sb)
+        or _elsewhere(a, sa, b, sb)
+        or _added_part(sa, sb, ia, ib)
+        or _fled_to_one_place(a, sa, sb, ia, ib)
+    )
     if apart:
         return "different_scope", apart
     parts = (
@@ -376,6 +381,18 @@ def _bodies_within_a_toll(a: Claim, ia: Interval, b: Claim, ib: Interval) -> boo
         return False
     bodies, toll = (ia, ib) if body_a else (ib, ia)
     return bodies.low <= toll.high
+
+
+def _fled_to_one_place(a: Claim, sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:
+    """ "111,000 fled to Uzbekistan" against "400,000 were displaced": people displaced to (or from) one
+    place, fewer than a count that names none, are a part of all the displaced, not a rival figure
+    (issue #8). A death toll's place is most often the event's own; a flight's is where it went."""
+    if a.kind != "displaced" or bool(sa.places) == bool(sb.places):
+        return None
+    (placed, ip), (_, iw) = ((sa, ia), (sb, ib)) if sa.places else ((sb, ib), (sa, ia))
+    if ip.high >= iw.low:
+        return None
+    return f"one counts those displaced to or from {', '.join(sorted(placed.places))} only, the other all of them"
 
 
 def _parts_differ(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> tuple[str, str] | None:
@@ -938,11 +955,43 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         return "unclear", f"{pair}: the text does not say whose {generic} these are"
     if _named_more_fully(pa, pb, aliases):
         return "agree", f"{pair}: one names the same doers more fully{_tie_told(va, vb, aliases)}"
+    if _a_group_claimed_what_a_man_did(a, pa, b, pb, aliases):
+        return (
+            "unclear",
+            f"{pair}: a group claimed the attack and one man is named as doing it; he may have acted for it",
+        )
     if _gave_the_order(a) != _gave_the_order(b):
         # "Lieutenant X ordered his men to fire" / "the operation was carried out by the task force": the
         # commander and the ones who fired, one chain of command as far as the words go
         return "unclear", f"{pair}: one says who gave the order, the other who did it"
     return "contradict", f"{pair}: different actors"
+
+
+def _a_group_claimed_what_a_man_did(a: Claim, pa: str, b: Claim, pb: str, aliases: AliasTable) -> bool:
+    """ "The Islamic State claimed responsibility" / "Younes Abouyaaqoub drove the van into the crowd": a
+    group's own claim of the attack and the man named as its doer, whom no table ties to another
+    party, are no rival culprits (issue #8)."""
+    for claim, man in ((a, pb), (b, pa)):
+        if _claims_it(claim) and _a_man(man) and aliases.kind(man) is None:
+            return True
+    return False
+
+
+def _a_man(name: str) -> bool:
+    """A name written as one person's ("Younes Abouyaaqoub"), with no word of a group's name in it
+    ("Southern League", "Northern Front" are no persons)."""
+    return surname(name) is not None and _group_name_words().isdisjoint(name.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _group_name_words() -> frozenset[str]:
+    r = rules()
+    return frozenset([*r["movement_name_words"], *r["initiator"]["group_heads"], *r["initiator"]["group_name_words"]])
+
+
+def _claims_it(c: Claim) -> bool:
+    """The claim is a group's claim of the act itself ("claimed responsibility", "claimed the attacks")."""
+    return not set(re.findall(r"[a-z]+", c.quote.lower())).isdisjoint(rules()["initiator"]["own_claim_words"])
 
 
 def _gave_the_order(c: Claim) -> bool:

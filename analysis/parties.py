@@ -127,6 +127,12 @@ def _person_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
     return words[-1].casefold(), given
 
 
+def surname(name: str) -> str | None:
+    """The surname of a name written as a person's ("Younes Abouyaaqoub": "abouyaaqoub"), or None."""
+    parts = _person_parts(name)
+    return parts[0] if parts else None
+
+
 def _one_person(a: str, b: str) -> bool:
     """ "General R. E. H. Dyer", "Brigadier-General Reginald Dyer", "General Dyer": one person, named
     with and without a title and given names (issue #8). Names the actor table knows are matched by

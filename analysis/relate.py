@@ -36,7 +36,7 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
-from analysis.parties import accuse_each_other, same_party, side
+from analysis.parties import accuse_each_other, same_party, side, surname
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -494,6 +494,8 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None,
         return not _days_differ(a, b)  # "militants started the violence" / "soldiers fired into the crowd"
     if accident_meets(a, b):
         return not _days_differ(a, b)  # "a technical failure" / "shot down by a missile"
+    if _struck_the_doers(a, b) or _struck_the_doers(b, a):
+        return False  # "police shot Abouyaaqoub dead" / "Younes Abouyaaqoub drove the van": his end, not his act
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
     onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
     if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):
@@ -522,6 +524,33 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None,
         return True  # "X attacked Y's patrol" / "Y provoked the clash": one dispute about one clash
     evidence = pair_evidence(a, b, voc, aliases)
     return evidence is not None and evidence >= SAME_ACT_SHARE * align_threshold()
+
+
+def _struck_the_doers(a: Claim, b: Claim) -> bool:
+    """The first claim's act was against the attackers themselves ("police shot the attackers", "officers
+    killed Younes Abouyaaqoub" where the other account names him as the doer), and the other's was not:
+    the attackers' end is another act than the attack (issue #8). Mirrored accounts (X fired on Y, Y on
+    X) stay one dispute of who began it."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Actor) and isinstance(vb, Actor)) or not (va.target_text or va.target):
+        return False
+    if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
+        return False
+    struck = re.findall(r"[\w'’-]+", (va.target_text or va.target or "").lower())
+    if _at_the_attackers(struck):
+        return not _at_the_attackers(re.findall(r"[\w'’-]+", (vb.target_text or vb.target or "").lower()))
+    doer = surname(vb.actor)
+    return doer is not None and doer in struck and doer not in (va.actor or "").lower()
+
+
+def _at_the_attackers(words: list[str]) -> bool:
+    return bool(words) and (words[-1] in _perpetrators() or " ".join(words[-2:]) in _perpetrators())
+
+
+@lru_cache(maxsize=1)
+def _perpetrators() -> frozenset[str]:
+    """Read once (rules initiator.perpetrator_targets)."""
+    return frozenset(rules()["initiator"]["perpetrator_targets"])
 
 
 def _said_and_denied(a: Claim, words_a: list[str], b: Claim, words_b: list[str]) -> bool:

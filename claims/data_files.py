@@ -72,6 +72,8 @@ class ScopeWords(_Strict):
     subset_markers: Words
     doc_singled_out: str = Field("", alias="_doc_singled_out")
     singled_out: Words = []  # "in our street alone, 23 were killed": a part singled out
+    doc_own_people: str = Field("", alias="_doc_own_people")
+    own_people: Words = []  # "200 of our people": the speaker's own, a part
     doc_body_nouns: str = Field("", alias="_doc_body_nouns")
     body_nouns: Words = []  # "68,650 bodies": a floor of the toll, not a rival figure
     doc_combatant_sides: str = Field("", alias="_doc_combatant_sides")
@@ -193,6 +195,9 @@ class SubEventWords(_Strict):
     doc: str = Field("", alias="_doc")
     parts: dict[str, Words]
     whole_markers: Words
+    doc_several: str = Field("", alias="_doc_several")
+    several_markers: Words
+    series_nouns: Words
     one_act: list[list[Word]]
     doc_scale: str = Field("", alias="_doc_scale")
     war_acts: Words
@@ -478,6 +483,12 @@ class InitiatorWords(_Strict):
     doc_actor_nouns: str = Field("", alias="_doc_actor_nouns")
     attacker_nouns: Words
     doc_attacker_nouns: str = Field("", alias="_doc_attacker_nouns")
+    group_name_words: Words
+    doc_group_name_words: str = Field("", alias="_doc_group_name_words")
+    own_claim_words: Words
+    doc_own_claim_words: str = Field("", alias="_doc_own_claim_words")
+    perpetrator_targets: Words
+    doc_perpetrator_targets: str = Field("", alias="_doc_perpetrator_targets")
 
 
 class LemmaFixes(_Strict):

@@ -323,12 +323,24 @@ def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: T
     # "shot 12 guards, three of them fatally": the deaths the adverb tells are no part of a toll
     added = None if fatal_part(trigger) else _added(num_span, noun)
     added = added or (sibling.added if sibling else None)
-    added = added or _series_toll(trigger) or _earlier_period(trigger) or _singled_out_part(trigger)
+    added = (
+        added or _series_toll(trigger) or _earlier_period(trigger) or _singled_out_part(trigger) or _own_people(noun)
+    )
     if not added and (earlier_incident(sent, ctx) or after_another(trigger)):
         added = "earlier"  # "the attack at X in April last year, killing more than 80": another incident's
     if not added and wide_toll(sent, trigger, ctx):
         added = rules()["scope"]["wide_marker"]
     return added
+
+
+def _own_people(noun: Token) -> str | None:
+    """ "More than 200 of our people have been killed": the speaker's own people, a part of the toll,
+    marked so (rules scope.own_people)."""
+    words = rules()["scope"]["own_people"]
+    nouns = [noun, *(o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+    plain = rules()["scope"]["people_nouns"]  # "our soldiers", said by an army, are all its soldiers
+    return next((c.lower_ for n in nouns if n.lower_ in plain for c in n.children
+                 if c.dep_ == "poss" and c.lower_ in words), None)  # fmt: skip
 
 
 def _singled_out_part(trigger: Token) -> str | None:

@@ -76,9 +76,16 @@ def _up_to_adverbial(tok: Token) -> list[Token]:
     """The word and its heads, up to an adverbial clause (of time, cause, purpose): "the soldiers did
     not fire until the crowd attacked them" does not deny that the crowd attacked."""
     chain = [tok]
-    while chain[-1].dep_ != "advcl" and chain[-1].head.i != chain[-1].i:
+    while chain[-1].dep_ != "advcl" and chain[-1].head.i != chain[-1].i and not _subjects_own_clause(chain[-1]):
         chain.append(chain[-1].head)
     return chain
+
+
+def _subjects_own_clause(node: Token) -> bool:
+    """ "The group, which claimed the attack, did not comment": a relative clause on the subject tells
+    a statement of its own, which the main verb's "not" does not deny ("it was not the army that
+    fired", the cleft, hangs on no subject and stays denied)."""
+    return node.dep_ == "relcl" and node.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _no_evidence(tok: Token) -> bool:
@@ -137,6 +144,8 @@ def dismissed(tok: Token) -> bool:
         head = above if _lemma(above) in words["say_words"] else (said[0] if said else None)
         if head is None:
             continue
+        if head.pos_ in ("NOUN", "PROPN") and _found_false(head, tok):
+            return True
         copulas = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]  # "are false and are a lie"
         verdicts = [c for v in copulas for c in v.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
         dismissal = [
@@ -150,6 +159,24 @@ def dismissed(tok: Token) -> bool:
                 has_neg(head.head) or any(has_neg(v) or (v.i > 0 and v.nbor(-1).lower_ == "not") for v in dismissal)
             )
     return False
+
+
+def _found_false(saying: Token, tok: Token) -> bool:
+    """ "Rumours, later found to be false, that X attacked": a phrase on the saying calls it false;
+    "rumours that X attacked spread; the inquiry found no evidence to support them": what the sentence
+    found nothing for is the saying (issue #8)."""
+    words = word_sets()
+    for phrase in (c for c in saying.children if c.dep_ in ("acl", "appos", "relcl", "amod")):
+        if tok in phrase.subtree:
+            continue  # the clause the saying tells, not what it is called
+        if any(_lemma(t) in words["dismissal_words"] or t.lower_ in words["dismissal_words"] for t in phrase.subtree):
+            return not any(has_neg(t) for t in phrase.subtree)
+    nouns = rules()["initiator"]["evidence_nouns"]
+    return any(
+        _lemma(c) in nouns and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in saying.head.children
+        if c.dep_ in ("dobj", "nsubj", "attr") and c.i != saying.i
+    )
 
 
 def is_response(tok: Token) -> bool:

@@ -203,7 +203,45 @@ def _is_whole(head: Token) -> bool:
                 return True  # "In all 77 people died": "all" parsed as the number's modifier
         if child.lower_ in ("all", "total") and child.i > 0 and child.doc[child.i - 1].lower_ == "in":
             return True  # "died in all", parsed as two adverbs
+    return _several_incidents(head)
+
+
+def _several_incidents(head: Token) -> bool:
+    """ "died in the two attacks", "the twin bombings killed 224", "a series of attacks killed 40": the
+    count is of several incidents together, the whole of which one incident's toll is a part."""
+    nouns = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns += [o for p in head.children if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS for o in p.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    for noun in nouns:
+        if noun.lemma_.lower() in _series_words():
+            noun = next((o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), noun)
+        elif not _several(noun):
+            continue
+        if noun.lower_ in _agents() or noun.lemma_.lower() in _agents():
+            continue  # "two gunmen killed 16": several doers, one act
+        if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in act_nouns() or _part_of(noun)):
+            return True
     return False
+
+
+def _several(noun: Token) -> bool:
+    """ "the two attacks", "both blasts", "the twin bombings": a word before the noun says there were several."""
+    for child in noun.children:
+        if child.lower_ in _several_words():
+            return True
+        if child.dep_ == "nummod" and child.like_num and child.lower_ not in ("one", "1"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _several_words() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["several_markers"])
+
+
+@lru_cache(maxsize=1)
+def _series_words() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["series_nouns"])
 
 
 def sub_event(trigger: Token, noun: Token) -> str | None:
@@ -211,6 +249,8 @@ def sub_event(trigger: Token, noun: Token) -> str | None:
     heads = list(dict.fromkeys([trigger, noun, trigger.head] if trigger.dep_ in ("oprd", "acomp") else [trigger, noun]))
     if any(_is_whole(h) for h in heads):
         return WHOLE
+    if any(_several_incidents(t) for h in (trigger, noun) for t in h.subtree if t.dep_ == "acl" and t.pos_ == "VERB"):
+        return WHOLE  # "bringing to 14 the number of people killed in the two attacks"
     named: set[str] = set()  # on the predicate itself: several are the whole
     for head in heads:
         if head.i != noun.i or head.i == trigger.i:

@@ -442,6 +442,9 @@ def test_align_blame_claims_of_two_accounts_of_one_event_lean_on_the_event():
         ("people, alone", 23, "people", 400, "different_scope"),
         ("people, alone", 500, "people", 400, "contradict"),
         ("people, alone", 23, "people, alone", 40, "contradict"),
+        # the speaker's own people ("200 of our people") are a part of all the dead
+        ("people, our", 200, "people", 470, "different_scope"),
+        ("people, our", 2000, "people", 470, "contradict"),
     ],
 )
 def test_compare_a_parts_marker_is_not_its_people(aliases: AliasTable, scope_a: str, a: int, scope_b: str, b: int,
@@ -462,5 +465,63 @@ def test_compare_a_parts_marker_is_not_its_people(aliases: AliasTable, scope_a: 
 def test_compare_length_of_a_part_against_the_whole(aliases: AliasTable, scope_a, scope_b, relation):
     """ "The second barrage lasted half an hour" does not deny "the attack lasted an hour" (issue #8)."""
     ca, cb = _pair(Duration(days=30 * MINUTE), Duration(days=HOUR), kind="duration", scope_a=scope_a, scope_b=scope_b)
+    assert compare(ca, cb, aliases)[0] == relation
+    assert compare(cb, ca, aliases)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "scope_a", "b", "scope_b", "relation"),
+    [
+        # those who fled to one place are a part of all the displaced
+        (111_000, "people in Uzbekistan", 400_000, "people", "different_scope"),
+        (400_000, "people", 75_000, "people in Andijan", "different_scope"),
+        # more of them than all the displaced is still a dispute
+        (500_000, "people in Uzbekistan", 400_000, "people", "contradict"),
+        # both of one place, or neither: compared as figures
+        (100_000, "people in Uzbekistan", 75_000, "people in Uzbekistan", "contradict"),
+        (400_000, "people", 300_000, "people", "contradict"),
+    ],
+)
+def test_compare_those_displaced_to_one_place_against_all_of_them(aliases: AliasTable, a: int, scope_a: str, b: int,
+                                                                   scope_b: str, relation: str):  # fmt: skip
+    ca, cb = _pair(exact(a), exact(b), kind="displaced", scope_a=scope_a, scope_b=scope_b)
+    assert compare(ca, cb, aliases)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "actor_a", "quote_b", "actor_b", "relation"),
+    [
+        # a group's own claim of the attack and the man named as doing it: no rival culprits
+        (
+            "the Northern Front claimed responsibility",
+            "Northern Front",
+            "Tomas Verhaar drove the truck",
+            "Tomas Verhaar",
+            "unclear",
+        ),
+        # blame laid by others on a group, against a man: two culprits
+        (
+            "investigators blamed the Northern Front",
+            "Northern Front",
+            "Tomas Verhaar drove the truck",
+            "Tomas Verhaar",
+            "contradict",
+        ),
+        # two groups, one of them claiming it: a dispute
+        (
+            "the Northern Front claimed responsibility",
+            "Northern Front",
+            "the Southern League planted the bomb",
+            "Southern League",
+            "contradict",
+        ),
+    ],
+)
+def test_compare_a_groups_claim_and_the_man_who_did_it(aliases: AliasTable, quote_a: str, actor_a: str, quote_b: str,
+                                                       actor_b: str, relation: str):  # fmt: skip
+    ca = Claim(id="s1c1", source_id="s1", kind="initiator", quote=quote_a, sentence=quote_a, start=0,
+               end=len(quote_a), sentence_start=0, value=actor(actor_a))  # fmt: skip
+    cb = Claim(id="s2c1", source_id="s2", kind="initiator", quote=quote_b, sentence=quote_b, start=0,
+               end=len(quote_b), sentence_start=0, value=actor(actor_b))  # fmt: skip
     assert compare(ca, cb, aliases)[0] == relation
     assert compare(cb, ca, aliases)[0] == relation

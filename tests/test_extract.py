@@ -734,6 +734,9 @@ def test_extract_the_day_a_record_was_made_is_no_event_date(extract, text: str, 
         ('"In our street alone, 23 people were killed," a survivor said.', "people, alone"),
         ("Twelve people died in the market alone.", "people, alone"),
         ("Twelve people died in the market.", "people"),
+        # the speaker's own people are a part; an army's "our soldiers" are all its soldiers
+        ('"More than 200 of our people have been killed," a community elder said.', "people, our"),
+        ("Forty of our soldiers were killed, the army said.", "soldiers"),
     ],
 )
 def test_extract_a_place_singled_out_marks_the_count_a_part(extract, text: str, scope: str):

@@ -700,9 +700,19 @@ def test_initiator_an_act_that_never_happened(extract, text: str, denied: bool):
         ("It is absurd to suggest that our forces shelled the village.", True),
         ("The claim that the rebels attacked the convoy is absurd, the minister said.", True),
         ("All statements that the army shelled the depot are a provocation and are absolutely untrue.", True),
+        # a phrase on the saying calls it false, or the sentence found nothing for it
+        ("Rumours, later shown to be false, that the militia had attacked the school spread fast.", True),
+        (
+            "Rumours that the militia had attacked the school spread; the inquiry found no evidence to support them.",
+            True,
+        ),
         # a saying told, not dismissed
         ("Witnesses said that the army shelled the village.", False),
         ("It is clear that the army shelled the village.", False),
+        ("Reports that the militia had attacked the school spread fast.", False),
+        # the main verb's "not" does not deny the relative clause on its subject; a cleft stays denied
+        ("The rebel group, which claimed the bombing of the station, did not comment on the second blast.", False),
+        ("It was not the army that shelled the village.", True),
     ],
 )
 def test_initiator_a_saying_called_false_is_a_denial(extract, text: str, negated: bool):

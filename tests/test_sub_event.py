@@ -421,6 +421,16 @@ def nlp():
         ("Masked gunmen killed five villagers.", 5, None),
         # the doers of the clause the death hangs on are no part, and two hints there say nothing
         ("Gunmen stormed the school on Tuesday, killing at least 126 people.", 126, None),
+        # several incidents told together: the whole of which each incident's toll is a part
+        ("Sixteen people died in the two attacks on the coast.", 16, "all"),
+        ("The twin bombings at the embassies killed 224 people.", 224, "all"),
+        ("Both blasts together killed 32 people.", 32, "all"),
+        ("The death toll from the three attacks rose to 130.", 130, "all"),
+        ("A series of attacks on the capital killed 40 people.", 40, "all"),
+        ("A woman died of her wounds, bringing to 14 the number of people killed in both attacks.", 14, "all"),
+        # one incident, or several people, is no several incidents
+        ("Sixteen people died in the attack on the coast.", 16, None),
+        ("Two gunmen killed 16 people in the town.", 16, None),
     ],
 )
 def test_extract_the_part_of_the_event_a_count_is_of(nlp, sentence: str, low: int, part: str | None):
