@@ -5,7 +5,8 @@ Khan Shaykhun in April last year, killing more than 80 people". That figure is
 not a rival toll of the account's own event. A count is read as an earlier
 incident's when its sentence dates it only before every year the document
 places its event in (its title and lead, claims.event) and names places, none
-of them the document's own. Both are needed: a later report retells its own
+of them the document's own (a state named beside them holds both incidents and
+says nothing of which one the count is of). Both are needed: a later report retells its own
 event's older days ("in April 2018, an attack on the town killed 43"), and a
 sentence may name a place of the event the lead left out. The prepositions are
 data (rules.json `scope.background_place_preps`).
@@ -35,8 +36,15 @@ def earlier_incident(sent: Span, ctx: DocContext) -> bool:
     """Does the count's sentence tell another incident, before the document's own and elsewhere?"""
     if not ctx.event_years or not _dated_before(sent, ctx, min(ctx.event_years)):
         return False
-    names = _named_places(sent)
+    names = [name for name in _named_places(sent) if not _a_state(name, ctx)]
     return bool(names) and all(_elsewhere(name, ctx) for name in names)
+
+
+def _a_state(name: str, ctx: DocContext) -> bool:
+    """ "the deadliest attack in Spain since the Madrid bombings of 2004": a state named beside another
+    incident's place holds both incidents; it says nothing of which one the count is of."""
+    actor = ctx.aliases.resolve(name)
+    return actor is not None and ctx.aliases.kind(actor) == "state"
 
 
 def after_another(trigger: Token) -> bool:

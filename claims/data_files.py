@@ -399,6 +399,8 @@ class InitiatorWords(_Strict):
     armed_people: Words = []  # "men armed with rifles"
     doc_ram_verbs: str = Field("", alias="_doc_ram_verbs")
     ram_verbs: Words = []  # "drove a truck into the barracks"
+    doc_crowd_nouns: str = Field("", alias="_doc_crowd_nouns")
+    crowd_nouns: Words = []  # "drove into the crowd"
     vehicle_nouns: Words = []
     doc_pro_state_groups: str = Field("", alias="_doc_pro_state_groups")
     pro_state_groups: Words = []  # "pro-government militiamen"

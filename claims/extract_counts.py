@@ -234,8 +234,11 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         # rumours of thousands of dead are without foundation": a saying the sentence calls false
         return None
     noun = _counted_noun(root, num_span)
-    if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers):
-        return None  # "of the 1,093 on board", "40 attempted murders", "of one family", "two gunmen killed"
+    if _base_of_partitive(noun) or unrealised(noun) or _describes_a_group(noun) or _doers(noun, triggers) \
+            or _not_one(mention, num_span, noun):  # fmt: skip
+        # "of the 1,093 on board", "40 attempted murders", "of one family", "two gunmen killed", "the army has
+        # not named one soldier who died"
+        return None
     scope_noun = noun
     of_dead = None
     part = find_part(root, noun, num_span, wholes)
@@ -356,6 +359,18 @@ def _part_of_event(found: Link, added: str | None) -> str | None:
     its verb says ("In all, 48 died: six in the centre": "in all" is the total's)."""
     part = sub_event(found.trigger, found.noun)
     return None if added == "of them" and part == WHOLE else part
+
+
+def _not_one(mention: NumberMention, num_span: Span, noun: Token) -> bool:
+    """ "Not one soldier", "has not named one soldier who died": "one" under a negation says none or
+    not a single one, no toll of one."""
+    if not mention.count.low == mention.count.high == 1:
+        return False
+    doc = num_span.doc
+    if num_span.start > 0 and doc[num_span.start - 1].lower_ in ("not", "no"):
+        return True
+    verb = noun.head if noun.dep_ == "dobj" else None
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _age_after_name(num_span: Span) -> bool:

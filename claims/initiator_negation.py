@@ -109,7 +109,7 @@ def denied(tok: Token) -> bool:
         if _lemma(head) in denial and (node.dep_ in COMPLEMENT or passive):
             if _told_before(node, head):
                 return False  # "Peasants say troops massacred hundreds; army denies it": two statements
-            if node.dep_ == "conj":
+            if node.dep_ == "conj" or _finite_beside(node):
                 # "denied responsibility and blamed the army", "denied attacking the base and said the
                 # government had started the war": a second statement of the denier, not what is denied
                 return False
@@ -117,6 +117,13 @@ def denied(tok: Token) -> bool:
         clause = clause or node.dep_ == "relcl"
         node = head
     return False
+
+
+def _finite_beside(node: Token) -> bool:
+    """ "denied that soldiers fired, blamed infiltrators for attacking": a finite verb in the past hung
+    on the denial with no word to tie it (the parser's advcl for a list of statements) is a statement
+    of its own, like a conjunct."""
+    return node.dep_ == "advcl" and node.tag_ == "VBD" and not any(c.dep_ == "mark" for c in node.children)
 
 
 CLAUSE_BREAKS = frozenset({";", ":"})

@@ -94,3 +94,13 @@ def test_count_of_an_incident_the_event_came_after_is_not_its_toll(counts, recal
 )
 def test_count_after_another_act_without_a_stretch_is_the_events(counts, text: str):
     assert not any(", earlier" in (scope or "") for scope in counts(LEAD + text).values())
+
+
+def test_count_an_earlier_incident_beside_the_state_that_holds_both(counts):
+    """ "the deadliest attack in Moldova since the shelling of Dolsk": the state holds both incidents."""
+    recalled = (
+        "It was the deadliest attack in Moldova since the shelling of Dolsk in March 2020, which killed 31 people."
+    )
+    found = counts(LEAD + recalled)
+    assert ", earlier" not in (found[14] or "")
+    assert ", earlier" in (found[31] or "")

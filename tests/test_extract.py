@@ -959,3 +959,17 @@ def test_extract_a_count_joined_to_another_with_its_own_participle_is_no_sibling
     triggers = [(doc[2], "casualties"), (doc[6], "wounded")]
     assert own_predicate(doc[5], triggers)  # "3,000 people wounded"
     assert not own_predicate(doc[9], triggers)  # "40 guards": told as its sibling
+
+
+@pytest.mark.parametrize(
+    ("text", "lows"),
+    [
+        # "one" under a negation is none, or not a single one: no toll of one
+        ("To this day the ministry has not named one soldier who died that night.", []),
+        ("Not one soldier was killed in the raid.", []),
+        ("One soldier died in the raid.", [1]),
+        ("The ministry named one soldier who died that night.", [1]),
+    ],
+)
+def test_extract_not_one_is_no_toll_of_one(extract, text: str, lows: list[int]):
+    assert [c.value.low for c in extract(text) if c.kind == "casualties"] == lows

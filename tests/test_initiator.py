@@ -725,6 +725,17 @@ def test_initiator_blame_laid_beside_a_denial_is_not_denied(extract):
     assert ("Turkey", False) in found and ("Turkey", True) not in found
 
 
+def test_initiator_blame_listed_after_a_denial_is_not_denied(extract):
+    """ "denied that X fired, blamed Y for attacking, and said ...": a list of the denier's statements."""
+    text = (
+        "At a press conference on 12 October, Generals Amir Saleh and Hamid Nour of the military council denied "
+        'that soldiers had fired live ammunition, blamed "infiltrators" and armed men among the protesters for '
+        "attacking the troops, and said that any vehicle that hit people had been driven by a panicked soldier."
+    )
+    found = {(a.actor, a.negated) for a in extract(text)}
+    assert ("soldiers", True) in found and ("infiltrators", False) in found
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -1117,6 +1128,10 @@ def test_initiator_nobody_fired_at_them_says_their_firing_began_it(extract, text
         ("A suicide bomber drove a truck laden with explosives into the barracks.", [("suicide bomber", False)]),
         ("The attacker rammed a lorry into the crowd.", [("attacker", False)]),
         ("The soldiers drove their trucks into the city.", []),
+        # whoever drives into a crowd of people attacks them
+        ("A man drove a truck into pedestrians on the bridge.", [("man", False)]),
+        ("Soldiers drove their armoured vehicles into the crowd of marchers.", [("soldiers", False)]),
+        ("The soldiers drove into the city at dawn.", []),
     ],
 )
 def test_initiator_bands_armed_men_and_vehicles_driven_into_a_target(extract, text: str, expected: list):
