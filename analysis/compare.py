@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from analysis.parties import named_in, same_party, side, surname
+from analysis.parties import named_as, named_in, same_party, side, surname
 from analysis.yearless import as_pair
 from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
@@ -863,9 +863,7 @@ def _pro_state_words() -> frozenset[str]:
 def _attackers(actor: str) -> bool:
     """ "the hostage takers", "terrorists": the people who carried out the attack, not a standing
     group ("rebels", "militia") that may be one of several."""
-    words = actor.lower().split()
-    nouns = _attacker_nouns()
-    return bool(words) and (words[-1] in nouns or " ".join(words[-2:]) in nouns)
+    return named_as(actor, _attacker_nouns())
 
 
 @lru_cache(maxsize=1)
@@ -991,7 +989,12 @@ def _group_name_words() -> frozenset[str]:
 
 def _claims_it(c: Claim) -> bool:
     """The claim is a group's claim of the act itself ("claimed responsibility", "claimed the attacks")."""
-    return not set(re.findall(r"[a-z]+", c.quote.lower())).isdisjoint(rules()["initiator"]["own_claim_words"])
+    return not _own_claim_words().isdisjoint(re.findall(r"[a-z]+", c.quote.lower()))
+
+
+@lru_cache(maxsize=1)
+def _own_claim_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["own_claim_words"])
 
 
 def _gave_the_order(c: Claim) -> bool:

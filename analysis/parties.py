@@ -127,6 +127,13 @@ def _person_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
     return words[-1].casefold(), given
 
 
+def named_as(text: str | None, nouns: frozenset[str]) -> bool:
+    """The phrase's head is one of `nouns`: its last word or last two ("the hostage takers", "five
+    attackers"), as actors and targets are written."""
+    words = re.findall(r"[\w'’-]+", (text or "").lower())
+    return bool(words) and (words[-1] in nouns or " ".join(words[-2:]) in nouns)
+
+
 def surname(name: str) -> str | None:
     """The surname of a name written as a person's ("Younes Abouyaaqoub": "abouyaaqoub"), or None."""
     parts = _person_parts(name)

@@ -36,7 +36,7 @@ from analysis.distinct import PairMemo
 from analysis.medoid import medoid
 from analysis.models import Group, Relation
 from analysis.pairs import related_claims
-from analysis.parties import accuse_each_other, same_party, side, surname
+from analysis.parties import accuse_each_other, named_as, same_party, side, surname
 from analysis.report.labels import kind_label
 from analysis.summary import summarise_counts
 from analysis.topics import name_fact
@@ -536,15 +536,11 @@ def _struck_the_doers(a: Claim, b: Claim) -> bool:
         return False
     if accuse_each_other(va.actor, va.target, vb.actor, vb.target):
         return False
-    struck = re.findall(r"[\w'’-]+", (va.target_text or va.target or "").lower())
-    if _at_the_attackers(struck):
-        return not _at_the_attackers(re.findall(r"[\w'’-]+", (vb.target_text or vb.target or "").lower()))
+    struck = va.target_text or va.target
+    if named_as(struck, _perpetrators()):
+        return not named_as(vb.target_text or vb.target, _perpetrators())
     doer = surname(vb.actor)
-    return doer is not None and doer in struck and doer not in (va.actor or "").lower()
-
-
-def _at_the_attackers(words: list[str]) -> bool:
-    return bool(words) and (words[-1] in _perpetrators() or " ".join(words[-2:]) in _perpetrators())
+    return doer is not None and doer in re.findall(r"[\w'’-]+", (struck or "").lower()) and doer not in va.actor.lower()
 
 
 @lru_cache(maxsize=1)

@@ -339,11 +339,17 @@ def _marker(ctx: DocContext, sent: Span, num_span: Span, noun: Token, trigger: T
 def _own_people(noun: Token) -> str | None:
     """ "More than 200 of our people have been killed": the speaker's own people, a part of the toll,
     marked so (rules scope.own_people)."""
-    words = rules()["scope"]["own_people"]
+    words, plain = _own_people_words()  # "our soldiers", said by an army, are all its soldiers: not plain
     nouns = [noun, *(o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
-    plain = rules()["scope"]["people_nouns"]  # "our soldiers", said by an army, are all its soldiers
     return next((c.lower_ for n in nouns if n.lower_ in plain for c in n.children
                  if c.dep_ == "poss" and c.lower_ in words), None)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _own_people_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the possessives, the plain people nouns they mark): read once, asked for every count."""
+    scope = rules()["scope"]
+    return frozenset(scope["own_people"]), frozenset(scope["people_nouns"])
 
 
 def _singled_out_part(trigger: Token) -> str | None:
