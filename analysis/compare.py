@@ -884,7 +884,12 @@ def _share_words() -> frozenset[str]:
 def _a_share(c: Claim) -> bool:
     """ "X was indirectly responsible", "X shares the blame": a part of the responsibility, which does
     not deny that another did the deed (rules initiator.share_words)."""
-    return not _share_words().isdisjoint(re.findall(r"[a-z-]+", c.quote.lower()))
+    return _quote_says(c, _share_words())
+
+
+def _quote_says(c: Claim, words: frozenset[str]) -> bool:
+    """Does the claim's quote hold one of the words?"""
+    return not words.isdisjoint(re.findall(r"[a-z-]+", c.quote.lower()))
 
 
 def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[str, str] | None:
@@ -904,6 +909,17 @@ def _no_one_party(va: Actor, pa: str, vb: Actor, pb: str, pair: str) -> tuple[st
             return "unclear", f"{pair}: one says the act never happened, the other only who did not do it"
         return "contradict", f"{pair}: one account says the act never happened"
     return None
+
+
+def _staged(c: Claim) -> bool:
+    """ "The attack was staged by X": a claim of who staged it, which also says the act as told did
+    not happen (rules initiator.staged_words)."""
+    return _quote_says(c, _staged_words())
+
+
+@lru_cache(maxsize=1)
+def _staged_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["staged_words"])
 
 
 def _accident_and(other: Actor, both: bool, pair: str) -> tuple[str, str]:
@@ -926,6 +942,8 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     # user aliases, and a nation inside a described actor ("Russian troops"), name the party
     pa, pb = aliases.resolve(va.actor) or va.actor, aliases.resolve(vb.actor) or vb.actor
     special = _no_one_party(va, pa, vb, pb, pair)
+    if special and special[0] == "contradict" and _staged(b if pa == NOBODY else a):
+        return "agree", f"{pair}: both deny the act as told (one says it never happened, the other that it was staged)"
     if special:
         return special
     if va.negated or vb.negated:

@@ -166,6 +166,10 @@ class DocContext:
             found, _ = self.event_times_in(prev.start_char, prev.end_char, None)
             # a byline's or dateline's day is when the piece was written, not what it tells
             found = [d for d in found if not self._written_on(d.span, prev)]
+            # "... Medgar Evers, who was slain in Jackson in 1963": a relative clause on a person dates
+            # that person's own story, not what the sentences after go on to tell ("a war, which ended
+            # in 1994" dates the war; "in a referendum held on 10 December" may well date them)
+            found = [d for d in found if not _on_a_person(self._date_clause(d))]
             if days_only:
                 found = [d for d in found if d.span.precision == "day"]
             if found:
@@ -252,11 +256,21 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
+def _on_a_person(date_verb: Token | None) -> bool:
+    """Is the date's clause a relative clause on a person ("Medgar Evers, who was slain in 1963")?"""
+    return date_verb is not None and date_verb.dep_ == "relcl" and date_verb.head.ent_type_ == "PERSON"
+
+
+def _describes_a_noun(date_verb: Token | None) -> bool:
+    """Is the date's clause a participle or relative clause on a noun ("who was slain in 1963")?"""
+    return date_verb is not None and date_verb.dep_ in ("acl", "relcl")
+
+
 def _other_things_clause(date_verb: Token | None, clause: Token | None) -> bool:
     """A date in a clause that describes some other thing than the act: "an inquiry begun in 1998",
     "the accord, which was signed on 4 August 1993" (a participle or relative clause on a noun, not
     the act's own clause nor one above it)."""
-    if date_verb is None or clause is None or date_verb.dep_ not in ("acl", "relcl"):
+    if clause is None or not _describes_a_noun(date_verb):
         return False
     return date_verb != clause and date_verb not in clause.ancestors
 

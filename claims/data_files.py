@@ -130,6 +130,8 @@ class CountLinkWords(_Strict):
     fatal_verbs: Words = []  # the wounding verbs "fatally" makes deaths of
     doc_missing_words: str = Field("", alias="_doc_missing_words")
     missing_words: Words = []  # "12 are missing", "200 dead or missing": no toll
+    doc_care_words: str = Field("", alias="_doc_care_words")
+    care_words: Words = []  # "more than 200 are in hospital": the hurt, no toll
     doc_return_verbs: str = Field("", alias="_doc_return_verbs")
     return_verbs: Words = []  # "20,000 refugees were repatriated": returns, not displacement
     back_particles: Words = []  # "went back home"

@@ -395,7 +395,9 @@ def _no_toll(found: Link, noun: Token, triggers: list[tuple[Token, str]]) -> boo
     were repatriated": a count of returns."""
     if found.kind == "displaced":
         return _went_home(noun)
-    return _killed_or_wounded(found.trigger, found.kind, triggers) or _told_missing(noun)
+    return (
+        _killed_or_wounded(found.trigger, found.kind, triggers) or _told_missing(noun) or _in_care(noun, found.trigger)
+    )
 
 
 def _told_missing(noun: Token) -> bool:
@@ -408,6 +410,20 @@ def _told_missing(noun: Token) -> bool:
     return verb.lower_ in missing or any(
         c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in missing for c in verb.children
     )
+
+
+def _in_care(noun: Token, trigger: Token) -> bool:
+    """ "... have died, and more than 200 are in hospital": the number's own predicate, not the
+    trigger ("40 died in hospital"), puts the people where the hurt are cared for (rules
+    count_link.care_words), so they are not the dead."""
+    care = rules()["count_link"]["care_words"]
+    arg = noun.head if noun.dep_ == "conj" else noun
+    if arg.dep_ not in ("nsubj", "nsubjpass") or arg.head.pos_ not in ("VERB", "AUX") or arg.head.i == trigger.i:
+        return False
+    places = [
+        o for p in arg.head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(o.lower_ in care for o in places)
 
 
 def _went_home(noun: Token) -> bool:

@@ -26,10 +26,10 @@ from claims.initiator_negation import (
     blames_violence,
     denied,
     dismissed,
+    done_by_or_to_none,
     has_neg,
     is_response,
     negated,
-    no_object,
     qualified,
     violent_or_none,
     violent_words,
@@ -218,6 +218,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
 def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader, sent: Span) -> Named | None:
     trigger = roles[pattern.trigger]
     if pattern.actor_search == "subject_before":
+        governing = _participle_subject(trigger, reader)
+        if governing is not None:
+            return governing
         before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i
                   and (t.dep_ == "nsubj" or _swallowed_subject(t, trigger))
                   and t.lower_ not in PRONOUNS and reader.name(t)]  # fmt: skip
@@ -236,6 +239,21 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     if pattern.actor_read == "modifier":
         return reader.modifier(doer)
     return reader.phrase(doer) if pattern.actor_read == "phrase" else reader.name(doer)
+
+
+def _participle_subject(trigger: Token, reader: ActorReader) -> Named | None:
+    """ "Police fired into a crowd outside what was then the college, killing two men": a participle
+    hung on a clause is done by the subject of the first clause above it that has one, not by the
+    nearest subject before it ("what was then the college")."""
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
+        return None
+    node = trigger
+    while node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return reader.name(subjects[0]) if subjects[0].dep_ == "nsubj" else None
+    return None
 
 
 def _swallowed_subject(tok: Token, verb: Token) -> bool:
@@ -320,7 +338,7 @@ def _is_negated(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     trigger = roles[pattern.trigger]
     said = any(negated(n) for n in nodes) or denied(trigger) or dismissed(trigger)
     # "fired no shots", "no rockets were launched by X": unless the pattern reads the "no" itself
-    said = said or ("no" not in roles and no_object(trigger))
+    said = said or (not {"no", "nobody"} & roles.keys() and done_by_or_to_none(trigger))
     return said != pattern.denial  # "did not deny involvement" is no denial
 
 

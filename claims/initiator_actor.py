@@ -29,6 +29,7 @@ NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
 PRONOUNS = frozenset({"it", "they", "who", "which", "that"})
 RELATIVE = frozenset({"who", "which", "that"})
 ORDINAL_REFS = frozenset({"latter", "former"})
+PERSONAL = frozenset({"he", "she"})  # one person, named by whoever says or denies what he did
 MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
@@ -223,6 +224,8 @@ class ActorReader:
             return None
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
+        if tok.lower_ in PERSONAL:
+            return self._teller(tok, depth)
         before = before_dash(tok)
         if before is not None:
             named = self.name(before, depth + 1)
@@ -639,6 +642,20 @@ class ActorReader:
             return self.name(accused, depth + 1)
         return self._clause_subject(tok, depth)
 
+    def _teller(self, tok: Token, depth: int) -> Named | None:
+        """ "Preston said he gave no order to fire", "the colonel denied that he had ordered it": "he",
+        the subject of what one person says or denies, is that person. Not "he" elsewhere, which may
+        be anyone named before (a clause's subject is often another man)."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("ccomp", "xcomp"):
+            return None
+        teller = clause.head
+        if _lemma(teller) not in _telling_verbs():
+            return None
+        subjects = [c for c in teller.children if c.dep_ == "nsubj"]
+        one = subjects and subjects[0].tag_ not in ("NNS", "NNPS") and subjects[0].lower_ not in PRONOUNS | PERSONAL
+        return self.name(subjects[0], depth) if one else None  # the teller is the doer itself
+
     def _clause_subject(self, tok: Token, depth: int, skip_own_clause: bool = False) -> Named | None:
         """ "Georgia provoked the war when it attacked": the main clause's subject."""
         node, skipping = tok, skip_own_clause
@@ -656,6 +673,12 @@ class ActorReader:
                 told = [c for c in node.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _agrees(tok, c)]
                 return self.name(told[0], depth + 1) if told else None
         return None
+
+
+@lru_cache(maxsize=1)
+def _telling_verbs() -> frozenset[str]:
+    """Verbs of saying (rules speaker.reporting_verbs) and of denying (initiator.denial_verbs)."""
+    return frozenset(rules()["speaker"]["reporting_verbs"]) | frozenset(rules()["initiator"]["denial_verbs"])
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:

@@ -56,11 +56,17 @@ def _not_until(neg: Token) -> bool:
     return nxt is not None and nxt.lower_ in ("until", "till")
 
 
-def no_object(verb: Token) -> bool:
-    """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it":
-    the act's own object is "no" thing, so the act is denied (its clause, not a clause above)."""
+def done_by_or_to_none(verb: Token) -> bool:
+    """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it",
+    "not a single shot was fired by the marchers", "no officer of this patrol fired": the act's own
+    object or subject is "no" thing or one, so the act is denied (its clause, not a clause above)."""
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and (
+            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            or any(d.dep_ == "neg" for d in c.lefts)
+            or any(d.dep_ == "neg" for n in c.lefts for d in n.lefts)  # "not one round"
+        )
         for c in verb.children
     )
 
@@ -145,6 +151,8 @@ def dismissed(tok: Token) -> bool:
     attacked is absurd": the trigger is in a saying the sentence calls false."""
     words = word_sets()
     for above in tok.ancestors:
+        if _it_is_false(above, tok):
+            return True
         # "the claims spread by Kiev that ... are a lie": the parser may hang the clause on a verb
         # whose subject is the saying
         said = [c for c in above.children if c.dep_ == "nsubj" and _lemma(c) in words["say_words"]]
@@ -166,6 +174,27 @@ def dismissed(tok: Token) -> bool:
                 has_neg(head.head) or any(has_neg(v) or (v.i > 0 and v.nbor(-1).lower_ == "not") for v in dismissal)
             )
     return False
+
+
+def _it_is_false(copula: Token, tok: Token) -> bool:
+    """ "It is false that the soldiers fired without provocation", "it is a lie that our troops
+    shelled it": a clause the copula's verdict (rules initiator.dismissal_words) calls false, its
+    subject the "it" that stands for the clause; not "it is not false that"."""
+    if _lemma(copula) != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return False
+    dismissal = word_sets()["dismissal_words"]
+    verdicts = [c for c in copula.children if c.dep_ in ("acomp", "attr") and {_lemma(c), c.lower_} & dismissal]
+    # the clause hangs on the copula, or on the verdict as a clause with a "that" of its own
+    clauses = [c for c in copula.children if c.dep_ == "ccomp"]
+    clauses += [c for v in verdicts for c in v.children if c.dep_ in ("acl", "relcl") and _marked(c)]
+    if not any(c.i == tok.i or c in tok.ancestors for c in clauses):
+        return False
+    return bool(verdicts) and not has_neg(copula) and not any(has_neg(v) for v in verdicts)
+
+
+def _marked(clause: Token) -> bool:
+    """ "(a lie) that our troops shelled it": a "that" opening a clause of its own, not a relative one."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _found_false(saying: Token, tok: Token) -> bool:

@@ -278,6 +278,10 @@ def test_count_not_made_up(counts, sentence: str):
         ("In 2004, a militia killed 80 villagers. The 2004 dead were buried.", [("casualties", 80, 80, "villagers")]),
         ("Officials said 12 people died and 300 homes were destroyed.", [("casualties", 12, 12, "people")]),
         ("Some 40 people were killed and 12 are missing.", [("casualties", 40, 40, "people")]),
+        # those in hospital are the hurt (rules count_link.care_words); dying in hospital is dying
+        ("Twelve people died and more than 40 are in hospital.", [("casualties", 12, 12, "people")]),
+        ("Nine marchers died, and 30 remain in intensive care.", [("casualties", 9, 9, "marchers")]),
+        ("Forty people died in hospital.", [("casualties", 40, 40, "people")]),
     ],
 )
 def test_count_only_the_figure_tied_to_the_trigger(counts, sentence: str, expected: list):

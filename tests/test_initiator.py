@@ -1325,6 +1325,10 @@ def test_initiator_planners_admissions_and_civil_operations(extract, text: str, 
         # the act's own date, and the date of the clause it hangs on, still are
         ("On 6 April 1994 rebel gunners shot down the plane.", "1994-04-06"),
         ("The government blamed the rebels for the 6 April 1994 attack.", "1994-04-06"),
+        # a sentence before dates its own act, not the story of a noun in a relative clause
+        ("Rioters cited a rumour about Amos Bell, who was killed in Harlan in 1961. Then police said "
+         "snipers had fired on them.", None),
+        ("Rioters burned cars on 3 May 1971. Then police said snipers had fired on them.", "1971-05-03"),
     ],
 )
 def test_initiator_time_is_the_acts_not_another_things(text: str, when: str | None):
@@ -1458,3 +1462,79 @@ def test_initiator_a_capitalised_word_for_people_opening_the_sentence(extract, t
 )
 def test_initiator_those_who_did_it_were(extract, text: str, found: list[tuple[str, bool]]):
     assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a craft or a gun of one side is that side's (rules initiator.force_nouns)
+        ("A Soviet interceptor fired two missiles at the airliner.", [("Soviet Union", False)]),
+        ("The airliner was shot down by a Soviet interceptor.", [("Soviet Union", False)]),
+        ("An American cruiser fired two missiles at the airliner.", [("United States", False)]),
+        ("British bombers attacked the city in two waves.", [("United Kingdom", False)]),
+        ("Israeli mortars shelled the school.", [("Israel", False)]),
+        # a craft of no side names no one
+        ("The interceptor fired two missiles at the airliner.", []),
+        # more verbs of violence
+        ("American fighters machine-gunned the survivors on the river bank.", [("United States", False)]),
+        ("Iraqi planes gassed the town.", [("Iraq", False)]),
+        # a denial that the act took place at all
+        ("Moscow denied that any chemical attack had taken place in the town.", [("no one", True)]),
+        ("The ministry said the attack had taken place at dawn.", []),
+        # an order to fire denied by whoever was said to give it
+        ("Captain Mallory denied giving any order to fire.", [("Captain Mallory", True)]),
+        ("The general denied giving the soldiers new rifles.", []),
+    ],
+)
+def test_initiator_crafts_of_a_side_and_denials_of_the_act_or_the_order(extract, text: str, found):
+    """Crafts and guns named by their side, the act denied to have taken place, an order to fire
+    denied (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "he" in what one person says or denies is that person
+        ("Major Okafor commanded the post. The major said he gave no order to fire.", [("major", True)]),
+        ("Captain Okafor led the post. The captain denied that he had given the order to fire.", [("captain", True)]),
+        ("The colonel said he ordered his men to fire on the crowd.", [("colonel", False)]),
+        # not what many say of him, nor "he" outside what is said
+        ("Witnesses said he fired first.", []),
+        ("The colonel arrived at noon, and he ordered his men to fire.", []),
+    ],
+)
+def test_initiator_he_in_what_one_person_says_is_that_person(extract, text: str, found):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause the sentence calls false: "it is false that", "it is a lie that", "the story that ... is a lie"
+        ("It is false that the soldiers fired without provocation.", [("soldiers", True)]),
+        ("It is a lie that our troops shelled the village.", [("troops", True)]),
+        ("It was a tragedy that the soldiers fired on the crowd.", [("soldiers", False)]),
+        # the soldiers say they were fired on first; calling that story a lie says they began it
+        ("The story that the soldiers were first fired upon is a lie.", [("soldiers", False)]),
+        # no one of the doers, no shot of theirs
+        ("Not a single shot was fired by the marchers.", [("marchers", True)]),
+        ("Not one round was fired by the police.", [("police", True)]),
+        ("No officer of the patrol fired a shot.", [("officer", True)]),
+        ("Soldiers killed a man who had no weapon.", [("soldiers", False)]),
+    ],
+)
+def test_initiator_sayings_called_false_and_doers_of_none(extract, text: str, found):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a participle hung on a clause is done by that clause's subject, not the nearest one before it
+        ("Police fired into a crowd outside what was then the teachers' college, killing two men.", ["police"]),
+        ("Gunmen shot the guards, who were asleep at the gate, killing both.", ["gunmen"]),
+    ],
+)
+def test_initiator_a_participle_is_done_by_its_clauses_subject(extract, text: str, actors: list[str]):
+    assert [a.actor for a in extract(text)] == actors

@@ -194,3 +194,16 @@ def test_blame_naming_no_act_is_answered_by_a_denial_of_the_same_party():
     voc = Vocabulary.of([likely, denied, other, *FILLER])
     assert relation_of(likely, denied, 0.2, ALIASES, voc).relation == "contradict"
     assert relation_of(likely, other, 0.2, ALIASES, voc).relation == "unclear"
+
+
+def test_a_denial_that_it_happened_agrees_with_a_claim_that_it_was_staged():
+    """ "The attack never took place" and "the attack was staged by Borduria" both deny the act as
+    told: they agree; against "Ruritanian helicopters dropped the bombs" the denial still contradicts."""
+    from analysis.compare import compare_actors
+
+    never = blame("s30c1", NOBODY, None, "the attack had not taken place", "attack", negated=True)
+    staged = blame("s31c1", "Borduria", None, "the attack was staged by Borduria", "attack")
+    dropped = blame("s32c1", "Ruritania", "the town", "Ruritanian helicopters dropped the bombs", "attack")
+    assert compare_actors(never, staged, ALIASES)[0] == "agree"
+    assert compare_actors(staged, never, ALIASES)[0] == "agree"
+    assert compare_actors(never, dropped, ALIASES)[0] == "contradict"
