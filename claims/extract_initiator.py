@@ -244,12 +244,15 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
 def _participle_subject(trigger: Token, reader: ActorReader) -> Named | None:
     """ "Police fired into a crowd outside what was then the college, killing two men": a participle
     hung on a clause is done by the subject of the first clause above it that has one, not by the
-    nearest subject before it ("what was then the college")."""
+    nearest subject before it ("what was then the college"); a clause of time or cause it may hang
+    on ("as the mayor watched", "after the organisers refused") is passed over."""
     if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
         return None
     node = trigger
     while node.head.i != node.i:
         node = node.head
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            continue  # "fired on the crowd as the mayor watched, killing two": not the mayor
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return reader.name(subjects[0]) if subjects[0].dep_ == "nsubj" else None

@@ -179,7 +179,8 @@ def dismissed(tok: Token) -> bool:
 def _it_is_false(copula: Token, tok: Token) -> bool:
     """ "It is false that the soldiers fired without provocation", "it is a lie that our troops
     shelled it": a clause the copula's verdict (rules initiator.dismissal_words) calls false, its
-    subject the "it" that stands for the clause; not "it is not false that"."""
+    subject the "it" that stands for the clause. A verdict under "not" is no dismissal here ("it is
+    not false that ..." is then read as any "not" above the act is, by `negated`)."""
     if _lemma(copula) != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
         return False
     dismissal = word_sets()["dismissal_words"]

@@ -378,6 +378,8 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
      ("inmates", "unsided"), ("the guardsmen", "unsided"), ("Taliban", None),
      # a craft or unit of the state's own words is the state's
      ("government aircraft", "state"), ("army helicopters", "state"),
+     # a police department, a patrol or a constabulary, named or not, is a state's force
+     ("the Varna Police Department", "state"), ("Kestrian Highway Patrol", "state"), ("the constabulary", "state"),
      # bombers may be aircraft; a suicide bomber is an armed group's
      ("bombers", "unsided"), ("suicide bombers", "irregular")],
 )  # fmt: skip
@@ -1532,8 +1534,13 @@ def test_initiator_sayings_called_false_and_doers_of_none(extract, text: str, fo
     ("text", "actors"),
     [
         # a participle hung on a clause is done by that clause's subject, not the nearest one before it
-        ("Police fired into a crowd outside what was then the teachers' college, killing two men.", ["police"]),
+        ("City police and state patrolmen fired into a crowd of students outside Dunmore Hall at what was then "
+         "Varna State College, killing two young men.", ["city police"]),
         ("Gunmen shot the guards, who were asleep at the gate, killing both.", ["gunmen"]),
+        # nor the subject of a clause of time or cause the parser hangs it on
+        ("Police fired on the crowd as the mayor watched from the balcony, killing two students.", ["police"]),
+        ("Soldiers opened fire on the march after the organisers refused to turn back, killing nine people.",
+         ["soldiers"]),
     ],
 )
 def test_initiator_a_participle_is_done_by_its_clauses_subject(extract, text: str, actors: list[str]):
