@@ -1328,8 +1328,11 @@ def test_initiator_planners_admissions_and_civil_operations(extract, text: str, 
         ("On 6 April 1994 rebel gunners shot down the plane.", "1994-04-06"),
         ("The government blamed the rebels for the 6 April 1994 attack.", "1994-04-06"),
         # a sentence before dates its own act, not the story of a noun in a relative clause
-        ("Rioters cited a rumour about Amos Bell, who was killed in Harlan in 1961. Then police said "
-         "snipers had fired on them.", None),
+        (
+            "Rioters cited a rumour about Amos Bell, who was killed in Harlan in 1961. Then police said "
+            "snipers had fired on them.",
+            None,
+        ),
         ("Rioters burned cars on 3 May 1971. Then police said snipers had fired on them.", "1971-05-03"),
     ],
 )
@@ -1534,13 +1537,18 @@ def test_initiator_sayings_called_false_and_doers_of_none(extract, text: str, fo
     ("text", "actors"),
     [
         # a participle hung on a clause is done by that clause's subject, not the nearest one before it
-        ("City police and state patrolmen fired into a crowd of students outside Dunmore Hall at what was then "
-         "Varna State College, killing two young men.", ["city police"]),
+        (
+            "City police and state patrolmen fired into a crowd of students outside Dunmore Hall at what was then "
+            "Varna State College, killing two young men.",
+            ["city police"],
+        ),
         ("Gunmen shot the guards, who were asleep at the gate, killing both.", ["gunmen"]),
         # nor the subject of a clause of time or cause the parser hangs it on
         ("Police fired on the crowd as the mayor watched from the balcony, killing two students.", ["police"]),
-        ("Soldiers opened fire on the march after the organisers refused to turn back, killing nine people.",
-         ["soldiers"]),
+        (
+            "Soldiers opened fire on the march after the organisers refused to turn back, killing nine people.",
+            ["soldiers"],
+        ),
     ],
 )
 def test_initiator_a_participle_is_done_by_its_clauses_subject(extract, text: str, actors: list[str]):
