@@ -1007,7 +1007,7 @@ def _group_name_words() -> frozenset[str]:
 
 def _claims_it(c: Claim) -> bool:
     """The claim is a group's claim of the act itself ("claimed responsibility", "claimed the attacks")."""
-    return not _own_claim_words().isdisjoint(re.findall(r"[a-z]+", c.quote.lower()))
+    return _quote_says(c, _own_claim_words())
 
 
 @lru_cache(maxsize=1)

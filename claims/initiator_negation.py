@@ -129,7 +129,7 @@ def _finite_beside(node: Token) -> bool:
     """ "denied that soldiers fired, blamed infiltrators for attacking": a finite verb in the past hung
     on the denial with no word to tie it (the parser's advcl for a list of statements) is a statement
     of its own, like a conjunct."""
-    return node.dep_ == "advcl" and node.tag_ == "VBD" and not any(c.dep_ == "mark" for c in node.children)
+    return node.dep_ == "advcl" and node.tag_ == "VBD" and not _marked(node)
 
 
 CLAUSE_BREAKS = frozenset({";", ":"})
@@ -163,9 +163,7 @@ def dismissed(tok: Token) -> bool:
             return True
         copulas = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]  # "are false and are a lie"
         verdicts = [c for v in copulas for c in v.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
-        dismissal = [
-            v for v in verdicts if _lemma(v) in words["dismissal_words"] or v.lower_ in words["dismissal_words"]
-        ]
+        dismissal = [v for v in verdicts if _calls_false(v)]
         # "the rumours of thousands of dead are without foundation"
         dismissal += [o for v in copulas for p in v.children if p.dep_ == "prep" and p.lower_ == "without"
                       for o in p.children if o.dep_ == "pobj" and _lemma(o) in words["dismissal_without"]]  # fmt: skip
@@ -183,14 +181,19 @@ def _it_is_false(copula: Token, tok: Token) -> bool:
     not false that ..." is then read as any "not" above the act is, by `negated`)."""
     if _lemma(copula) != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
         return False
-    dismissal = word_sets()["dismissal_words"]
-    verdicts = [c for c in copula.children if c.dep_ in ("acomp", "attr") and {_lemma(c), c.lower_} & dismissal]
+    verdicts = [c for c in copula.children if c.dep_ in ("acomp", "attr") and _calls_false(c)]
     # the clause hangs on the copula, or on the verdict as a clause with a "that" of its own
     clauses = [c for c in copula.children if c.dep_ == "ccomp"]
     clauses += [c for v in verdicts for c in v.children if c.dep_ in ("acl", "relcl") and _marked(c)]
     if not any(c.i == tok.i or c in tok.ancestors for c in clauses):
         return False
     return bool(verdicts) and not has_neg(copula) and not any(has_neg(v) for v in verdicts)
+
+
+def _calls_false(tok: Token) -> bool:
+    """ "false", "a lie", "baseless" (rules initiator.dismissal_words, as lemma or as written)."""
+    words = word_sets()["dismissal_words"]
+    return _lemma(tok) in words or tok.lower_ in words
 
 
 def _marked(clause: Token) -> bool:
@@ -202,11 +205,10 @@ def _found_false(saying: Token, tok: Token) -> bool:
     """ "Rumours, later found to be false, that X attacked": a phrase on the saying calls it false;
     "rumours that X attacked spread; the inquiry found no evidence to support them": what the sentence
     found nothing for is the saying (issue #8)."""
-    words = word_sets()
     for phrase in (c for c in saying.children if c.dep_ in ("acl", "appos", "relcl", "amod")):
         if tok in phrase.subtree:
             continue  # the clause the saying tells, not what it is called
-        if any(_lemma(t) in words["dismissal_words"] or t.lower_ in words["dismissal_words"] for t in phrase.subtree):
+        if any(_calls_false(t) for t in phrase.subtree):
             return not any(has_neg(t) for t in phrase.subtree)
     nouns = rules()["initiator"]["evidence_nouns"]
     return any(
