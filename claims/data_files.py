@@ -443,6 +443,8 @@ class InitiatorWords(_Strict):
     relative_nouns: Words = []  # "the enemy": a party only from the speaker's side
     doc_origin_nouns: str = Field("", alias="_doc_origin_nouns")
     origin_nouns: Words = []  # "fired from Finnish territory": whose territory says who fired
+    doc_voice_nouns: str = Field("", alias="_doc_voice_nouns")
+    voice_nouns: Words = []  # "a spokesman for the strikers said: we ...": "we" are the strikers
     involvement_nouns: Words
     doc_settlement_nouns: str = Field("", alias="_doc_settlement_nouns")
     settlement_nouns: Words = []  # "struck the town": the place the account is about

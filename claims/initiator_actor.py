@@ -29,7 +29,8 @@ NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
 PRONOUNS = frozenset({"it", "they", "who", "which", "that"})
 RELATIVE = frozenset({"who", "which", "that"})
 ORDINAL_REFS = frozenset({"latter", "former"})
-PERSONAL = frozenset({"he", "she"})  # one person, named by whoever says or denies what he did
+PERSONAL = frozenset({"he", "she", "i"})  # one person, named by whoever says or denies what he did
+FIRST_PLURAL = frozenset({"we"})  # those who speak: the side a speaker speaks for
 MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
@@ -224,7 +225,7 @@ class ActorReader:
             return None
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
-        if tok.lower_ in PERSONAL:
+        if tok.lower_ in PERSONAL | FIRST_PLURAL:
             return self._teller(tok, depth)
         before = before_dash(tok)
         if before is not None:
@@ -643,9 +644,11 @@ class ActorReader:
         return self._clause_subject(tok, depth)
 
     def _teller(self, tok: Token, depth: int) -> Named | None:
-        """ "Preston said he gave no order to fire", "the colonel denied that he had ordered it": "he",
-        the subject of what one person says or denies, is that person. Not "he" elsewhere, which may
-        be anyone named before (a clause's subject is often another man)."""
+        """ "Preston said he gave no order to fire", "the colonel denied that he had ordered it", "'I gave
+        no order,' the captain said": "he" or "I", the subject of what one person says or denies, is that
+        person; "'we attacked no one,' a spokesman for the strikers said", "the army said we fired
+        first": "we" is the side its teller speaks for. Not "he" elsewhere, which may be anyone named
+        before (a clause's subject is often another man)."""
         clause = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("ccomp", "xcomp"):
             return None
@@ -653,7 +656,12 @@ class ActorReader:
         if _lemma(teller) not in _telling_verbs():
             return None
         subjects = [c for c in teller.children if c.dep_ == "nsubj"]
-        one = subjects and subjects[0].tag_ not in ("NNS", "NNPS") and subjects[0].lower_ not in PRONOUNS | PERSONAL
+        if not subjects or subjects[0].lower_ in PRONOUNS | PERSONAL | FIRST_PLURAL:
+            return None
+        if tok.lower_ in FIRST_PLURAL:  # one man's "we" is a side he does not name
+            side = _spoken_for(subjects[0])
+            return None if side.ent_type_ == "PERSON" else self.name(side, depth)
+        one = subjects[0].tag_ not in ("NNS", "NNPS")
         return self.name(subjects[0], depth) if one else None  # the teller is the doer itself
 
     def _clause_subject(self, tok: Token, depth: int, skip_own_clause: bool = False) -> Named | None:
@@ -673,6 +681,17 @@ class ActorReader:
                 told = [c for c in node.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _agrees(tok, c)]
                 return self.name(told[0], depth + 1) if told else None
         return None
+
+
+def _spoken_for(teller: Token) -> Token:
+    """ "a spokesman for the strikers", "the army's spokesman": the side a voice speaks for, else the
+    teller itself (rules initiator.voice_nouns)."""
+    if _lemma(teller) not in rules()["initiator"]["voice_nouns"]:
+        return teller
+    owners = [c for c in teller.children if c.dep_ == "poss"]
+    owners += [o for p in teller.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for o in p.children
+               if o.dep_ == "pobj"]  # fmt: skip
+    return owners[0] if owners else teller
 
 
 @lru_cache(maxsize=1)

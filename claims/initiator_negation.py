@@ -58,17 +58,25 @@ def _not_until(neg: Token) -> bool:
 
 def done_by_or_to_none(verb: Token) -> bool:
     """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it",
-    "not a single shot was fired by the marchers", "no officer of this patrol fired": the act's own
-    object or subject is "no" thing or one, so the act is denied (its clause, not a clause above)."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "nsubjpass", "nsubj")
+    "not a single shot was fired by the marchers", "no officer of this patrol fired", "fired on no
+    one": the act's own object or subject is "no" thing or one, so the act is denied (its clause,
+    not a clause above)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aimed = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED for o in p.children if o.dep_ == "pobj"]
+    return any(
+        (c.dep_ in ("dobj", "nsubjpass", "nsubj") or c in aimed)
         and (
-            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            c.lower_ in ("nobody", "noone")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             or any(d.dep_ == "neg" for d in c.lefts)
             or any(d.dep_ == "neg" for n in c.lefts for d in n.lefts)  # "not one round"
         )
-        for c in verb.children
+        for c in [*verb.children, *aimed]
     )
+
+
+AIMED = frozenset({"on", "at", "upon"})  # "fired on no one", "shot at nobody"
 
 
 def negated(tok: Token) -> bool:

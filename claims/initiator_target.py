@@ -58,8 +58,8 @@ def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) ->
             for obj in _children(prep, "pobj"):
                 if obj.ent_type_ in ("DATE", "TIME", "CARDINAL") or obj.like_num:
                     continue
-                if any(d.lower_ == "no" for d in obj.children):
-                    continue  # "at no time did they fire": a negation, not a target
+                if any(d.lower_ == "no" for d in obj.children) or obj.lower_ in ("nobody", "noone"):
+                    continue  # "at no time did they fire", "fired at nobody": a negation, not a target
                 if obj.lower_ in RECIPROCAL:
                     return None, None  # "fired on each other": the actor says who was struck
                 if _lemma(obj) in _acts_and_parts():

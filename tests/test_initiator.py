@@ -1553,3 +1553,44 @@ def test_initiator_sayings_called_false_and_doers_of_none(extract, text: str, fo
 )
 def test_initiator_a_participle_is_done_by_its_clauses_subject(extract, text: str, actors: list[str]):
     assert [a.actor for a in extract(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "I" in what one man says is that man; "we" is the side its teller speaks for
+        ('"I gave no order to fire," Captain Wexley told the court.', [("Captain Wexley", True)]),
+        ('"We attacked no one," a spokesman for the strikers said.', [("strikers", True)]),
+        ('"We never fired on the crowd," the soldiers said.', [("soldiers", True)]),
+        # one man's "we" is a side he does not name; "we" outside what is said names no one
+        ('"We fired first," said Tom Reese, a student.', []),
+        ("We fired first.", []),
+        # no one as the one fired at: no shot fired at all, and no target
+        ("The soldiers fired at nobody.", [("soldiers", True)]),
+    ],
+)
+def test_initiator_first_person_in_what_is_said_and_fire_at_no_one(extract, text: str, found):
+    """ "'We attacked no one,' a spokesman for the strikers said" (issue #8): the first person in a
+    statement is its teller, or the side a voice speaks for (rules initiator.voice_nouns)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # shots from a crowd of people: that crowd fired
+        ("Shots were fired from the crowd, the police said.", [("crowd", None)]),
+        ("Shots were fired at the soldiers from within the crowd.", [("crowd", None)]),
+        ("The first shots came from among the marchers.", [("marchers", None)]),
+        # from a place near the crowd: no one named
+        ("Shots were fired from a house near the crowd.", []),
+        # falling upon, setting upon, turning guns on people: an attack on them
+        ("The gunmen fell upon the three men.", [("gunmen", "men")]),
+        ("The marchers were set upon by police officers.", [("police officers", "marchers")]),
+        ("The guerrillas turned their guns on the children.", [("guerrillas", "children")]),
+        ("The rocket fell upon the house.", []),
+    ],
+)
+def test_initiator_shots_from_a_crowd_and_attacks_told_as_falling_upon(extract, text: str, found):
+    """Who fired, told by where the shots came from, and idioms of attack (issue #8)."""
+    assert [(a.actor, a.target) for a in extract(text)] == found
