@@ -26,8 +26,8 @@ from claims.tree import before_dash, calendar_tokens, entities, np_text
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "PRODUCT"})
 NAMED_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
-PRONOUNS = frozenset({"it", "they", "who", "which", "that"})
-RELATIVE = frozenset({"who", "which", "that"})
+PRONOUNS = frozenset({"it", "they", "who", "whom", "which", "that"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
 ORDINAL_REFS = frozenset({"latter", "former"})
 PERSONAL = frozenset({"he", "she", "i"})  # one person, named by whoever says or denies what he did
 FIRST_PLURAL = frozenset({"we"})  # those who speak: the side a speaker speaks for
@@ -484,7 +484,8 @@ class ActorReader:
         named = self.nation(tok)
         if named is not None and not self._unplaced_leader(named, tok):
             return named
-        for obj in _objects(tok):
+        # "the army of X" names its owner; "the killings of protesters" names whom they killed
+        for obj in _objects(tok, owners=actor_noun or _lemma(tok) in lex["force"]):
             named = self.name(obj, depth + 1)
             if named:
                 # "the army of President X" in a text that never names his state: a state's force
@@ -769,9 +770,12 @@ def _text(doc: Doc) -> str:
     return doc.user_data[TEXT_KEY]
 
 
-def _objects(tok: Token) -> list[Token]:
-    """Objects of "by"/"from"/"of" after a noun, also when the parser hung "by" elsewhere."""
+def _objects(tok: Token, owners: bool = True) -> list[Token]:
+    """Objects of "by"/"from" after a noun, also when the parser hung "by" elsewhere, and of "of"
+    when it names `owners` ("the army of X", not "the killings of X")."""
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")]
+    if not owners:
+        preps = [p for p in preps if p.lower_ != "of"]
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in ("by", "from") and nxt not in preps:
         preps.append(nxt)

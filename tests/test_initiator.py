@@ -1594,3 +1594,23 @@ def test_initiator_first_person_in_what_is_said_and_fire_at_no_one(extract, text
 def test_initiator_shots_from_a_crowd_and_attacks_told_as_falling_upon(extract, text: str, found):
     """Who fired, told by where the shots came from, and idioms of attack (issue #8)."""
     assert [(a.actor, a.target) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a violence noun's modifier may be whom it struck ("Israel's destruction"): no doer
+        ("They spoke of Israel's destruction.", []),
+        # "on the part of X"
+        ("It was an act of terrorism on the part of the occupying forces.", [("occupying forces", False)]),
+        # "whom" points back at the one blamed
+        ("The militia leader, whom the army blamed for the ambush, fled.", [("militia leader", False)]),
+        # the killings "of" people are whom they killed, not who killed; "by" names the doer
+        ("The police killings of protesters were condemned.", []),
+        ("The massacre of villagers by the militia was condemned.", [("militia", False)]),
+    ],
+)
+def test_initiator_violence_nouns_by_modifier_part_and_whom(extract, text: str, found):
+    """ "On the part of X", "whom the army blamed" (issue #8); the victims after "of" are never the
+    doers."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
