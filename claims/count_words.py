@@ -131,7 +131,7 @@ def unrealised(tok: Token) -> bool:
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if before is not None and before.lower_ in words["modifiers"]:
         return True
-    if _possible_only(tok, words["modals"]):
+    if _possible_only(tok, words["modals"]) or _counterfactual(tok, words["counterfactual_modals"]):
         return True
     head = tok.head
     # "tried to flee"; "sends tens of thousands to die in a war": what they were sent to do
@@ -148,6 +148,13 @@ def _possible_only(tok: Token, modals: list[str]) -> bool:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     modal = any(c.tag_ == "MD" and c.lower_ in modals for c in auxes)
     return modal and not any(c.lemma_.lower() == "have" for c in auxes)
+
+
+def _counterfactual(tok: Token, modals: list[str]) -> bool:
+    """ "Had the crowd obeyed, no one would have been hurt", "hundreds could have died": a verb under
+    "would have" or "could have" tells what did not happen."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.tag_ == "MD" and c.lower_ in modals for c in auxes) and any(c.lemma_.lower() == "have" for c in auxes)
 
 
 @lru_cache(maxsize=1)

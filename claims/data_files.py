@@ -249,6 +249,8 @@ class UnrealisedWords(_Strict):
     heads: Words
     doc_modals: str = Field("", alias="_doc_modals")
     modals: Words
+    doc_counterfactual_modals: str = Field("", alias="_doc_counterfactual_modals")
+    counterfactual_modals: Words = []  # "no one would have been hurt": what did not happen
 
 
 class TieWords(_Strict):

@@ -105,15 +105,17 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
                     zero = subj
                 elif _none_of(subj):  # "no civilians were killed", "not a single resident died"
                     zero = subj
-        if zero is None or any(c.dep_ == "neg" for c in trig.children):
-            continue
+        if zero is None or any(c.dep_ == "neg" for c in trig.children) or unrealised(trig):
+            continue  # "no one would have been hurt": what did not happen
         scope = _zero_scope(zero, trig, aliases)
+        part = sub_event(trig, zero)  # "no one was killed in the second blast": none in that part
+        scope = f"{scope} {part_phrase(part)}" if part else scope
         lo, hi = min(zero.left_edge.i, trig.i), max(zero.i, trig.i)
         doc = trig.doc
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         text = doc.text[start:end] if hi - lo < 6 else zero.text
         count = Count(low=0, high=0, qualifier="none", text=text)
-        hits.append(CountHit(kind, NumberMention(start, end, count), count, trig, trig, scope))
+        hits.append(CountHit(kind, NumberMention(start, end, count), count, trig, trig, scope, part=part))
     return hits
 
 

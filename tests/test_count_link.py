@@ -247,6 +247,9 @@ NOTHING = [
     "Engineers warned that a breach of the dam could kill up to 1,000 people downstream.",
     "Up to 2,000 people might be displaced if the river rises further.",
     "Aid agencies said thousands will die without food this winter.",
+    # "would have", "could have": what did not happen
+    "Had the crowd obeyed the officers, no one would have been hurt.",
+    "If the bomb had gone off at noon, hundreds could have been killed.",
 ]
 
 # the same modals with "have", a hedged report of what happened, and narrative "would" stay claims
@@ -258,6 +261,19 @@ MODAL_KEPT = [
         [("displaced", 70000, 70000, "villagers")],
     ),
 ]
+
+
+# a stated zero of one part of the event is none in that part, not none in all
+ZERO_PARTS = [
+    ("No one was killed in the second blast.", [("casualties", 0, 0, "people in the explosion")]),
+    ("No one was killed in the shooting at the gate.", [("casualties", 0, 0, "people in the shooting")]),
+    ("No civilians were killed, the army said.", [("casualties", 0, 0, "civilians")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ZERO_PARTS)
+def test_a_stated_zero_keeps_its_part_of_the_event(counts, sentence: str, expected: list):
+    assert _values(counts(sentence)) == expected
 
 
 @pytest.mark.parametrize("sentence,expected", MODAL_KEPT)
