@@ -56,6 +56,9 @@ def _not_until(neg: Token) -> bool:
     return nxt is not None and nxt.lower_ in ("until", "till")
 
 
+AIMED = frozenset({"on", "at", "upon"})  # "fired on no one", "shot at nobody"
+
+
 def done_by_or_to_none(verb: Token) -> bool:
     """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it",
     "not a single shot was fired by the marchers", "no officer of this patrol fired", "fired on no
@@ -74,9 +77,6 @@ def done_by_or_to_none(verb: Token) -> bool:
         )
         for c in [*verb.children, *aimed]
     )
-
-
-AIMED = frozenset({"on", "at", "upon"})  # "fired on no one", "shot at nobody"
 
 
 def negated(tok: Token) -> bool:
