@@ -30,7 +30,7 @@ from analysis.parties import accuse_each_other, same_party, side
 from analysis.yearless import as_pair, gap_days, placed
 from claims.actors import AliasTable
 from claims.dates import YEAR_UNKNOWN
-from claims.event import EVENT_YEAR, PREFIX
+from claims.event import EVENT_YEAR, PREFIX, is_year_key
 from claims.infobox import sides_differ
 from claims.models import ACCIDENT, NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan, Duration
 from claims.rules import rules
@@ -90,7 +90,7 @@ class Vocabulary:
         if found is None:
             # "Kwangju" and "Gwangju" one key, as specific as the name written
             w = {k: name_specificity(t[len(PREFIX) :]) ** 2 for k, t in written_names(c).items()
-                 if not t.startswith(EVENT_YEAR)}  # fmt: skip
+                 if not is_year_key(t)}  # fmt: skip
             found = self._priors[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
@@ -99,7 +99,7 @@ class Vocabulary:
         claim: alignment asks for every candidate pair)."""
         found = self._events.get(c.id)
         if found is None:
-            w = {t: self.idf(t) ** 2 for t in event_keys(c) if not t.startswith(EVENT_YEAR)}
+            w = {t: self.idf(t) ** 2 for t in event_keys(c) if not is_year_key(t)}
             found = self._events[c.id] = (w, math.sqrt(sum(w.values())))
         return found
 
@@ -125,9 +125,7 @@ def times_meet(a: DateSpan | None, b: DateSpan | None, *, at_least: int = 0) -> 
 
 def event_years(c: Claim) -> list[int]:
     """The years the claim's document names its event by (headline, lead), earliest first."""
-    return sorted(
-        {int(t[len(EVENT_YEAR) :]) for t in c.event if t.startswith(EVENT_YEAR) and t[len(EVENT_YEAR) :].isdigit()}
-    )
+    return sorted({int(t[len(EVENT_YEAR) :]) for t in c.event if is_year_key(t)})
 
 
 def event_time(c: Claim) -> DateSpan | None:

@@ -19,7 +19,7 @@ from datetime import date
 
 from analysis.event_keys import sounded
 from claims.dates import MONTHS, WEEKDAYS
-from claims.event import EVENT_YEAR, PREFIX
+from claims.event import EVENT_YEAR, PREFIX, is_year_key
 from claims.models import Claim
 from claims.rules import rules
 from claims.specificity import name_specificity
@@ -55,7 +55,7 @@ def _weighed(names: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     for source, held in names.items():
         weights: dict[str, float] = {}
         for t in sorted(set(held)):  # in one order whoever lists them: float sums must not differ
-            if t.startswith((EVENT_YEAR, WRITTEN)) or t[len(PREFIX) :] in CALENDAR:
+            if is_year_key(t) or is_year_key(t, WRITTEN) or t[len(PREFIX) :] in CALENDAR:
                 continue
             key = sounded(t)
             weights[key] = max(weights.get(key, 0.0), name_specificity(t[len(PREFIX) :]))

@@ -20,7 +20,7 @@ from analysis.parties import named_in, same_party, side
 from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
 from claims.dates import MONTHS
-from claims.event import EVENT_YEAR, PREFIX
+from claims.event import PREFIX, is_year_key
 from claims.models import NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.rules import rules
 from claims.specificity import name_specificity
@@ -55,7 +55,7 @@ def event_name(claims: list[Claim], idf: Callable[[str], float]) -> str | None:
     for c in sources.values():
         # in the order the sources name them, not a set's: a tie goes the same way in every
         # process, whatever its hash seed (issue #11: Dask workers run with another)
-        shared.update(list(dict.fromkeys(t for t in c.event if not t.startswith(EVENT_YEAR))))
+        shared.update(list(dict.fromkeys(t for t in c.event if not is_year_key(t))))
     common = [t for t, n in shared.items() if n >= max(2, len(sources) / 2)]
     every = [t.removeprefix(PREFIX) for t in shared]
     common = [t for t in common if _names_an_event(t.removeprefix(PREFIX), every, claims)]

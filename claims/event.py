@@ -36,6 +36,12 @@ PREFIX = "@ev:"
 EVENT_YEAR = PREFIX + "y"
 
 
+def is_year_key(key: str, prefix: str = EVENT_YEAR) -> bool:
+    """A signature key that holds a year ("y1993"), not a name that begins with its letter
+    ("yemen", "yeonpyeong")."""
+    return key.startswith(prefix) and key[len(prefix) :].isdigit()
+
+
 def _lead(doc: Doc, sentences: list[Span]) -> list[Span]:
     lead: list[Span] = []
     for sent in sentences:

@@ -4,6 +4,7 @@ weighed by how specific each is in English at large, not by how rare it is in th
 from __future__ import annotations
 
 from analysis.align import Vocabulary, align, event_prior, event_similarity
+from claims.event import is_year_key
 from claims.models import Claim, Count
 from claims.specificity import name_specificity
 
@@ -48,3 +49,15 @@ def test_accounts_sharing_only_a_country_are_not_of_one_event():
 def test_counts_of_one_event_told_in_different_words_are_one_fact():
     """No word of the four sentences is shared: the event their leads name groups them."""
     assert [len(group) for group in align(ACCOUNTS).groups] == [4]
+
+
+def test_a_town_whose_name_begins_with_y_is_a_name_not_a_year():
+    """ "Yeonpyeong", "Yarvik": the year keys of a signature are "y" and digits; a name that begins
+    with the letter weighs as any other name (it was left out of the event evidence before session 43)."""
+    priors = []
+    for town in ("yarvik", "karvik"):
+        accounts = [_count(f"s{i}c1", 40 + i, "Forty people died.", "die people", [town, "france", f"agency {i}"])
+                    for i in (1, 2)]  # fmt: skip
+        priors.append(event_prior(accounts[0], accounts[1], Vocabulary.of(accounts)))
+    assert priors[0] == priors[1] > 0.8
+    assert is_year_key("@ev:y1993") and not is_year_key("@ev:yarvik")
