@@ -67,8 +67,7 @@ def _years(names: dict[str, list[str]], *, written: bool = True) -> dict[str, fr
     """Each document's event years, and (`written`) the year it was written."""
     prefixes = (EVENT_YEAR, WRITTEN) if written else (EVENT_YEAR,)
     return {
-        s: frozenset(int(t[len(p) :]) for t in held for p in prefixes if t.startswith(p) and t[len(p) :].isdigit())
-        for s, held in names.items()
+        s: frozenset(int(t[len(p) :]) for t in held for p in prefixes if is_year_key(t, p)) for s, held in names.items()
     }
 
 
