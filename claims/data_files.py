@@ -137,6 +137,8 @@ class CountLinkWords(_Strict):
     back_particles: Words = []  # "went back home"
     doc_contrast_marks: str = Field("", alias="_doc_contrast_marks")
     contrast_marks: Words = []  # "..., while others say 15,000": a rival figure of the toll told before
+    doc_estimate_words: str = Field("", alias="_doc_estimate_words")
+    estimate_words: Words = []  # "the government figure of 187": a sentence's counts are rival figures
 
 
 class SpeakerWords(_Strict):

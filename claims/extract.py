@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
+from claims.count_beside import mark_smaller_beside
 from claims.event import event_parts, event_signature, name_key
 from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
@@ -161,6 +162,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             when_told = None if hit.told_by is not None else ctx.time_of(sent, hit.anchor)
             out.add(hit.kind, sent, bounds, hit.count, hit.anchor, about=hit.about, terms=terms, scope=hit.scope,
                     when=when_told)  # fmt: skip
+        out.claims[first_new:] = mark_smaller_beside(out.claims[first_new:])
         for hit in find_actor_hits(ctx, sent):
             parts = [_tok_bounds(hit.actor_tok), _tok_bounds(hit.trigger)]
             for word in (hit.event, hit.told):  # not an act told in the sentence before ("carried it out")
