@@ -57,6 +57,7 @@ class DocContext:
     acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)  # "SADF" -> its full name's place
     event_years: tuple[int, ...] = ()  # the years the title and lead place the event in (claims.event)
     event_names: frozenset[str] = frozenset()  # the names the title and lead give the event (claims.event)
+    event_start: date | None = None  # the first day or month the lead dates its event at (claims.count_background)
     _index: dict[int, int] = field(default_factory=dict)
 
     @classmethod

@@ -14,6 +14,7 @@ data (rules.json `scope.background_place_preps`).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -30,6 +31,22 @@ NOT_PLACES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"
 @lru_cache(maxsize=1)
 def _preps() -> frozenset[str]:
     return frozenset(rules()["scope"]["background_place_preps"])
+
+
+EARLIER_MARGIN_DAYS = 31  # an incident dated this long before the event's first day is another one
+
+
+def lead_event_start(ctx: DocContext, lead: list[Span]) -> date | None:
+    """The first day or month the headline and lead date their event at, in the event's years:
+    "the bombing in X on 1 January killed 23" in an account whose lead tells of 9 October is
+    another incident of that year (issue #8). Not a dateline's day (when the piece was filed)."""
+    if not lead or not ctx.event_years:
+        return None
+    end = lead[-1].end_char
+    days = [d.span.start for d in ctx.dates
+            if d.end <= end and d.span.precision in ("day", "days", "month") and d.span.start.year in ctx.event_years
+            and not ctx.in_dateline(d.start, d.end)]  # fmt: skip
+    return min(days, default=None)
 
 
 def earlier_incident(sent: Span, ctx: DocContext) -> bool:
@@ -65,9 +82,15 @@ def after_another(trigger: Token) -> bool:
 
 
 def _dated_before(sent: Span, ctx: DocContext, first_year: int) -> bool:
-    """The sentence names a time, and every time it names ended before `first_year`."""
+    """The sentence names a time, and every time it names ended before `first_year`, or a month
+    or more before the first day the lead dates the event at."""
     spans = [d.span for d in ctx.dates if sent.start_char <= d.start and d.end <= sent.end_char]
-    return bool(spans) and all(s.start.year != YEAR_UNKNOWN and s.end.year < first_year for s in spans)
+    start = ctx.event_start
+    return bool(spans) and all(
+        s.start.year != YEAR_UNKNOWN
+        and (s.end.year < first_year or (start is not None and (start - s.end).days > EARLIER_MARGIN_DAYS))
+        for s in spans
+    )
 
 
 def _named_places(sent: Span) -> list[str]:

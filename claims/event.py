@@ -42,7 +42,8 @@ def is_year_key(key: str, prefix: str = EVENT_YEAR) -> bool:
     return key.startswith(prefix) and key[len(prefix) :].isdigit()
 
 
-def _lead(doc: Doc, sentences: list[Span]) -> list[Span]:
+def lead_of(doc: Doc, sentences: list[Span]) -> list[Span]:
+    """The headline and first sentences, where accounts name their event."""
     lead: list[Span] = []
     for sent in sentences:
         if sent.text.strip():
@@ -79,7 +80,7 @@ def event_signature(doc: Doc, sentences: list[Span], title: str | None, aliases:
     """The source's event words: named things of its lead, title words the text uses as names, years.
     `filed`: where its datelines' days and agencies stand (claims.dateline), when already found."""
     names: list[str] = []
-    lead = _lead(doc, sentences)
+    lead = lead_of(doc, sentences)
     end = lead[-1].end_char if lead else 0
     proper = set()
     frequent: Counter[str] = Counter()

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
+from claims.count_background import lead_event_start
 from claims.count_beside import mark_smaller_beside
-from claims.event import event_parts, event_signature, name_key
+from claims.event import event_parts, event_signature, lead_of, name_key
 from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
 from claims.extract_duration import find_duration_hits
@@ -129,6 +130,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     ctx.ties = {**ActorReader(ctx).acronym_ties(), **ctx.ties}  # "the ... Defence Force (SADF)"
     out = ClaimBuilder(source, ctx)
     ctx.event_years, ctx.event_names = event_parts(out.event)
+    ctx.event_start = lead_event_start(ctx, lead_of(ctx.doc, ctx.sentences))
     wheres: list[str] = []
     box = read_infobox(ctx.text)
     boxed = box_counts(ctx, box)

@@ -104,3 +104,31 @@ def test_count_an_earlier_incident_beside_the_state_that_holds_both(counts):
     found = counts(LEAD + recalled)
     assert ", earlier" not in (found[14] or "")
     assert ", earlier" in (found[31] or "")
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "In January 2021 a car bomb at the bus station in Dolsk killed 31 people.",
+        "On 2 February 2021, a car bomb killed 31 people at a checkpoint in Dolsk.",
+    ],
+)
+def test_count_an_earlier_incident_of_the_events_own_year(counts, recalled: str):
+    """The lead dates its event on a day: an incident elsewhere months before it, in the same year, is
+    another one (claims.count_background.lead_event_start)."""
+    found = counts(LEAD + recalled)
+    assert ", earlier" not in (found[14] or "")
+    assert ", earlier" in (found[31] or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # days before the lead's day: the same offensive, perhaps
+        "On 28 April 2021, shells killed 31 people in Dolsk.",
+        # months before, but no place named: an earlier day of the event's own war
+        "In January 2021, 31 people were killed in the fighting.",
+    ],
+)
+def test_count_of_the_events_own_days_or_war_is_not_an_earlier_incident(counts, text: str):
+    assert not any(", earlier" in (scope or "") for scope in counts(LEAD + text).values())
