@@ -600,9 +600,14 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
     return None
 
 
+_AFTER = (" ", ",", ". ", "! ", "? ")  # the sentence-final marks only at its end: text ends with a space
+
+
 def _says(claim: Claim, key: str) -> str | None:
-    text = f" {claim.sentence.lower()} "
-    return next((w for w in rules()["running_count"][key] if f" {w} " in text or f" {w}," in text), None)
+    """The first of the running-count words `key` the claim's sentence says, followed by a space,
+    a comma or the sentence's end ("... warning that the figure was not yet final.")."""
+    text = f" {claim.sentence.lower().rstrip()} "
+    return next((w for w in rules()["running_count"][key] if any(f" {w}{c}" in text for c in _AFTER)), None)
 
 
 def same_counter(a: str, b: str) -> bool:

@@ -208,6 +208,11 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
         (said("s1c1", 192, "By Monday 192 marines were now confirmed dead."), said("s2c1", 241, "It killed 241."),
          "update"),
         (said("s1c1", 31, "At last count 31 people had died."), said("s2c1", 40, "40 people were killed."), "update"),
+        # a figure its giver calls provisional or not final
+        (said("s1c1", 12, "The mayor gave a provisional toll of 12 dead on Tuesday night."),
+         said("s2c1", 19, "Nineteen people were killed."), "update"),
+        (said("s1c1", 12, "The governor put the dead at 12, warning that the figure was not yet final."),
+         said("s2c1", 19, "Nineteen people were killed."), "update"),
         # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
          "update"),
