@@ -1,13 +1,13 @@
 """Smaller counts told beside a larger one in the same sentence (issue #8).
 
-"Eight people died in the stampede; two of the dead were found later", "no one was killed in
-the first blast, but 14 died in the second": when one sentence gives two figures of one kind
-for people in general, and the same voice gives both, the smaller cannot be the whole toll the
-larger is: it counts some of them (one place, one moment, one group the parse did not name).
-Marked so (", of them"), analysis reads it as a part, never as a rival figure for another
-account's toll. Figures a sentence gives as estimates or revisions of one toll ("the government
-figure of 187", "first announced 169, later 187", "police said 3, while medics put it at 12")
-stay rival figures.
+"Two people died at the scene, and twelve more were killed when the bridge fell", "eight died
+when the roof collapsed, and two others later in hospital": when one sentence gives two figures
+of one kind for people in general, and the same voice gives both, the smaller cannot be the
+whole toll the larger is: it counts some of them (one place, one moment, one group the parse did
+not name). Marked so (", of them"), analysis reads it as a part, never as a rival figure for
+another account's toll. Figures a sentence gives as estimates, rivals or revisions of one toll
+("the government figure of 187", "first announced 169, later 187", "police said 3, while medics
+said 12") stay rival figures.
 """
 
 from __future__ import annotations
@@ -67,10 +67,11 @@ def mark_smaller_beside(claims: list[Claim]) -> list[Claim]:
     counts = [c for c in claims if c.kind in COUNT_KINDS and isinstance(c.value, Count)]
     if len(counts) < 2 or _rival_figures(counts[0].sentence):
         return claims
+    counted = {id(c) for c in counts}
     out: list[Claim] = []
     for claim in claims:
         larger = (
-            claim in counts
+            id(claim) in counted
             and _general(claim.scope)
             and any(
                 other.kind == claim.kind and other.speaker == claim.speaker and _low(other) > _high(claim)
