@@ -62,8 +62,8 @@ def _high(claim: Claim) -> float:
 
 
 def mark_smaller_beside(claims: list[Claim]) -> list[Claim]:
-    """One sentence's claims, each general count below another count of its kind by the same
-    voice marked as a part of that one."""
+    """One sentence's claims, each general count below another general count of its kind by the
+    same voice marked as a part of that one."""
     counts = [c for c in claims if c.kind in COUNT_KINDS and isinstance(c.value, Count)]
     if len(counts) < 2 or _rival_figures(counts[0].sentence):
         return claims
@@ -74,7 +74,12 @@ def mark_smaller_beside(claims: list[Claim]) -> list[Claim]:
             id(claim) in counted
             and _general(claim.scope)
             and any(
-                other.kind == claim.kind and other.speaker == claim.speaker and _low(other) > _high(claim)
+                other.kind == claim.kind
+                and other.speaker == claim.speaker
+                # of people in general too, whatever its marker ("twelve more"): "40 villagers, against
+                # 12 on the army side" counts another group
+                and _general((other.scope or "").split(",")[0])
+                and _low(other) > _high(claim)
                 for other in counts
                 if other is not claim
             )

@@ -50,6 +50,9 @@ def test_figures_given_as_estimates_or_revisions_stay_rival_figures(sentence: st
         (_count("s1c1", 2, "people", PARTS, speaker="police"), _count("s1c2", 12, "people", PARTS, speaker="medics")),
         # a group of its own: the scope already says whose dead
         (_count("s1c1", 2, "soldiers", PARTS), _count("s1c2", 12, "people", PARTS)),
+        # the larger counts a group: the smaller may be another group ("40 villagers, against 12 on the
+        # army side")
+        (_count("s1c1", 2, "people", PARTS), _count("s1c2", 12, "villagers", PARTS)),
         # another kind: the wounded are no part of the dead
         (_count("s1c1", 2, "people", PARTS), _count("s1c2", 12, "people", PARTS, kind="wounded")),
     ],
