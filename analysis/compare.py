@@ -25,6 +25,7 @@ from claims.event import PREFIX
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from claims.numbers import bound_of
 from claims.rules import rules
+from claims.running_count import says
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
 
 INF = math.inf
@@ -600,14 +601,8 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
     return None
 
 
-_AFTER = (" ", ",", ". ", "! ", "? ")  # the sentence-final marks only at its end: text ends with a space
-
-
 def _says(claim: Claim, key: str) -> str | None:
-    """The first of the running-count words `key` the claim's sentence says, followed by a space,
-    a comma or the sentence's end ("... warning that the figure was not yet final.")."""
-    text = f" {claim.sentence.lower().rstrip()} "
-    return next((w for w in rules()["running_count"][key] if any(f" {w}{c}" in text for c in _AFTER)), None)
+    return says(claim.sentence, key)
 
 
 def same_counter(a: str, b: str) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from claims.models import Claim, Count
 from claims.rules import rules
+from claims.running_count import RUNNING_KEYS, says
 
 COUNT_KINDS = frozenset({"casualties", "wounded", "displaced"})
 PART_MARKER = "of them"  # a scope marker analysis reads as "some of the others" (rules scope.added_markers)
@@ -28,20 +29,17 @@ def _general_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _estimate_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(single words, phrases) by which a sentence gives figures of one toll (rules
-    count_link.estimate_words and contrast_marks, running_count)."""
+def _estimate_words() -> frozenset[str]:
+    """Words by which a sentence gives figures of one toll (rules count_link.estimate_words and
+    contrast_marks)."""
     r = rules()
-    words = {*r["count_link"]["estimate_words"], *r["count_link"]["contrast_marks"]}
-    phrases = tuple(p for key in ("preliminary", "rose", "revised", "final") for p in r["running_count"][key])
-    return frozenset(words), phrases
+    return frozenset({*r["count_link"]["estimate_words"], *r["count_link"]["contrast_marks"]})
 
 
 def _rival_figures(sentence: str) -> bool:
     """Does the sentence give its figures as estimates, rivals or revisions of one toll?"""
-    words, phrases = _estimate_words()
-    text = " ".join(re.findall(r"[a-z]+", sentence.lower()))
-    return bool(words & set(text.split())) or any(f" {p} " in f" {text} " for p in phrases)
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return bool(_estimate_words() & words) or any(says(sentence, key) for key in RUNNING_KEYS)
 
 
 def _general(scope: str | None) -> bool:
