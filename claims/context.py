@@ -148,8 +148,11 @@ class DocContext:
         if stated:
             return None  # the sentence dates its statement only: an earlier sentence's date is no better
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
+        told = [d for d in yearless if not dates_statement(self.doc, d.start, d.end, anchor)]
+        if told:
+            return told[0].span
         if yearless:
-            return yearless[0].span
+            return None  # "in a statement on 3 May": the sentence dates its statement only
         same_day = _same_day(sent.text)
         if _later_than_before(sent.text) and not same_day:
             return None  # "The siege ended days later after troops stormed it": not the day before's

@@ -58,10 +58,28 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "The historian Vell (1991) estimated that some 200 people were killed at Orlen.",
         # "on" a day after a report of the massacre: when it was reported, whichever word "on" hangs on
         "The weekly reported the massacre on 2 May 1994, saying that soldiers had killed 80 villagers.",
+        # a publication's year is when it was written: a book, a study, a report
+        "Rumour spread a figure of 200,000, and a 1963 book by the writer Mara Vell put the toll at 135,000.",
+        # a count made on a day or by an inquiry of a year is the counting, not the deaths
+        "An inquiry by Ana Lind (1998) counted 32 dead at the Orlen depot.",
+        "His figure is well above the 32 deaths counted last year by the Lind inquiry.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
     assert _count(nlp, text).when is None
+
+
+def _undated_count(nlp, text: str) -> Claim:
+    """A count of a source with no publication date: its days of no year stay of no year."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    return next(c for c in extract_from_doc(src, nlp(text), AliasTable()) if c.kind == "casualties")
+
+
+def test_a_day_of_no_year_that_dates_a_statement_is_not_the_time_of_the_deaths(nlp) -> None:
+    assert _undated_count(nlp, "In a statement on 3 May, the ministry said 46 people had died at Keswin.").when is None
+    # the deaths' own day beside it stays theirs
+    when = _undated_count(nlp, "In a report on 3 May, the ministry said 46 people died at Keswin on 2 May.").when
+    assert when is not None and (when.start.month, when.start.day) == (5, 2)
 
 
 @pytest.mark.parametrize(
@@ -69,6 +87,8 @@ def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
     [
         ("Forty people were killed on Tuesday in the blast at Marvel Bridge, the office said.", date(2021, 6, 1)),
         ("On March 3, 2019, gunmen killed 12 guards at the Orlen depot.", date(2019, 3, 3)),
+        # the day of the deaths beside a statement's day of no year
+        ("In a report on 3 May, the ministry said 46 people died at Keswin on 2 May 2014.", date(2014, 5, 2)),
         # a date on the massacre a verb of telling recalls is the massacre's
         (
             "The raid recalled the Orlen massacre of 2 May 1994, when shelling of the depot killed 80 villagers.",
