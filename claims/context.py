@@ -132,6 +132,9 @@ class DocContext:
         begun in 1998 concluded that the RPF had downed the plane", "opposed to the accord signed on
         4 August 1993"."""
         own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
+        told = [d for d in own if not self.in_dateline(d.start, d.end)]
+        if told:
+            own = told  # "KESWIN, March 17 - ... killed in February 1945": the dateline dates the filing
         if anchor is not None and own:
             # "Two days later Britain declared war, and on 17 September the Soviet Union invaded":
             # each clause its own date; "on Sunday, eighty years after troops attacked": none

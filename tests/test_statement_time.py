@@ -142,3 +142,22 @@ def test_two_accounts_dated_by_their_statements_still_meet(nlp) -> None:
     a = _count(nlp, "Officials said on Monday that 52 people were killed in the siege of Orlen.", "s1")
     b = _count(nlp, "The ministry announced on Friday that 57 people died in the siege of Orlen.", "s2")
     assert compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        # the dateline dates the filing; a date the story gives is the deaths'
+        ("KESWIN, June 3 - No more than 250 people were killed when raiders burned Keswin in February 1945.", 2),
+        # with no other date, the dateline's day stays the count's: a wire most often files on the day
+        ("KESWIN, June 3 - At least 250 people were killed in the raids, officials said.", 6),
+    ],
+)
+def test_a_datelines_day_gives_way_to_the_storys_own_date(nlp, text: str, month: int) -> None:
+    when = _count(nlp, text).when
+    assert when is not None and when.start.month == month and when.end.month == month
+
+
+def test_a_report_compiled_on_a_day_dates_the_report(nlp) -> None:
+    text = "The report compiled by the Keswin police on 15 March 1945 counted 18,375 dead."
+    assert _count(nlp, text).when is None
