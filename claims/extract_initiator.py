@@ -200,6 +200,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "no_subject": lambda: _no_subject(trigger),
         "weapon_not_theirs": lambda: not _fired_by_its_clause(trigger),
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
+        "blamed_party": lambda: doer is not None and _blamed_party(trigger, doer, reader),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
         "negated_trigger": lambda: has_neg(trigger),  # its own "never", not a clause above
@@ -311,10 +312,32 @@ def _fired_on_first(verb: Token, doer: Token | None) -> bool:
 
 
 def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:
-    """ "The envoy blamed the security forces.": blame of an armed force that says for nothing else
-    is blame for the violence the account tells (what else is blamed is said with "for" or "of")."""
+    """ "The envoy blamed the security forces.", "the delegate accused Iraq": blame of an armed force or
+    a party that says for nothing else is blame for the violence the account tells (what else is
+    blamed is said with "for" or "of")."""
     said_for = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in (*verb.children, *doer.children))
-    return not said_for and (is_actor_noun(doer, reader.aliases) or _named_group(doer))
+    return not said_for and (is_actor_noun(doer, reader.aliases) or _named_group(doer) or _state_by_name(doer, reader))
+
+
+def _blamed_party(verb: Token, doer: Token, reader: ActorReader) -> bool:
+    """ "Israel blamed the deaths on Hezbollah", "blamed the attack on Iraq", with "on X" hung on the
+    act by the parser: an armed actor, a named group or a state by its own name is whom the blame is
+    laid on; a city ("the attack on Kyiv") or anything else stays where the act struck, and so does
+    any "on" when the verb has its own ("blamed the attack on the convoy on X")."""
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return False
+    return (
+        is_actor_noun(doer, reader.aliases)
+        or reader.nation(doer) is not None
+        or _named_group(doer)
+        or (_state_by_name(doer, reader))
+    )
+
+
+def _state_by_name(tok: Token, reader: ActorReader) -> bool:
+    """ "Iraq", not "Kyiv": a state named by its own name, not by a place of it (a city is more often
+    where an act struck)."""
+    return tok.ent_type_ == "GPE" and reader.aliases.resolve(tok.text) == tok.text
 
 
 def _named_group(tok: Token) -> bool:

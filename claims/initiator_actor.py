@@ -116,6 +116,12 @@ def _not_doers() -> frozenset[str]:
     return frozenset((*ini["harmed_nouns"], *ini["member_nouns"], *ini["group_heads"], *ini["settlement_nouns"]))
 
 
+def _passive_agent(tok: Token) -> bool:
+    """ "They were killed by the inhabitants of a village": the agent of a passive is its doer, even
+    in a word more often said of those harmed."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def _proper_name(tok: Token) -> bool:
     """ "the Wagner private military company", "Hamas": a phrase with a proper name in it."""
     return any(_capitalised(w) for w in (*tok.lefts, tok))
@@ -508,7 +514,10 @@ class ActorReader:
         if depth or not is_people_noun(tok):
             return None
         lemma = _lemma(tok)
-        if lemma in _not_doers() or (lemma in rules()["initiator"]["relative_nouns"] and not _whose(tok)):
+        harmed_yet_doing = lemma in rules()["initiator"]["harmed_nouns"] and _passive_agent(tok)
+        if (lemma in _not_doers() and not harmed_yet_doing) or (
+            lemma in rules()["initiator"]["relative_nouns"] and not _whose(tok)
+        ):
             return None
         named = self.nation(tok)
         if named is not None:

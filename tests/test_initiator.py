@@ -287,6 +287,15 @@ FOUND = [
     ("Rioters attacked the police station.", "rioters", False, "Rioters"),
     # a date the parse hung on the doers is no word of their name
     ("On 21 May troops opened fire on the crowd.", "troops", False, None),
+    # blame laid on a named group or a state, with "on X" hung on the act by the parser
+    ("Israel blamed the deaths on Hezbollah.", "Hezbollah", False, None),
+    ("Officials blamed the bombing on ETA.", "ETA", False, None),
+    ("The inquiry blamed the attack on Iraq.", "Iraq", False, None),
+    # an accused state by its own name, for nothing else said: blamed for the violence told
+    ("Iran's chief delegate accused Iraq.", "Iraq", False, None),
+    # the agent of a passive does it, even in a word more often said of those harmed
+    ("The three men were killed by the inhabitants of a small village.", "inhabitants", False, None),
+    ("The patrol was attacked by residents with stones.", "residents", False, None),
 ]
 
 
@@ -357,6 +366,11 @@ NOTHING = [
     "The convoy came under fire on Tuesday.",
     # a beginning told by a thing, not by anyone
     "The fire began when a shell hit the depot.",
+    # a city after the act is where it struck, not whom the blame is laid on
+    "Ukraine blamed the attack on Kyiv.",
+    "The minister blamed the attack on the convoy.",
+    # blame of a state for something else said
+    "The minister blamed Iraq for the collapse of the talks.",
 ]
 
 
