@@ -296,6 +296,9 @@ FOUND = [
     # the agent of a passive does it, even in a word more often said of those harmed
     ("The three men were killed by the inhabitants of a small village.", "inhabitants", False, None),
     ("The patrol was attacked by residents with stones.", "residents", False, None),
+    # an act put down to its doer; an affair as the incident told
+    ("The army put the killings down to the rebels.", "rebels", False, None),
+    ("The minister said Belgium had had no part in the affair.", "Belgium", True, None),
 ]
 
 
@@ -369,8 +372,9 @@ NOTHING = [
     # a city after the act is where it struck, not whom the blame is laid on
     "Ukraine blamed the attack on Kyiv.",
     "The minister blamed the attack on the convoy.",
-    # blame of a state for something else said
+    # blame of a state for something else said; a crisis put down to someone is no violence
     "The minister blamed Iraq for the collapse of the talks.",
+    "The minister put the crisis down to the rebels.",
 ]
 
 
