@@ -132,9 +132,9 @@ class DocContext:
         begun in 1998 concluded that the RPF had downed the plane", "opposed to the accord signed on
         4 August 1993"."""
         own, stated = self.event_times_in(sent.start_char, sent.end_char, anchor)
-        told = [d for d in own if not self.in_dateline(d.start, d.end)]
-        if told:
-            own = told  # "KESWIN, March 17 - ... killed in February 1945": the dateline dates the filing
+        in_story = [d for d in own if not self.in_dateline(d.start, d.end)]
+        if in_story:
+            own = in_story  # "KESWIN, March 17 - ... killed in February 1945": the dateline dates the filing
         if anchor is not None and own:
             # "Two days later Britain declared war, and on 17 September the Soviet Union invaded":
             # each clause its own date; "on Sunday, eighty years after troops attacked": none
@@ -151,9 +151,9 @@ class DocContext:
         if stated:
             return None  # the sentence dates its statement only: an earlier sentence's date is no better
         yearless = [d for d in self.undated if d.start >= sent.start_char and d.end <= sent.end_char]
-        told = [d for d in yearless if not dates_statement(self.doc, d.start, d.end, anchor)]
-        if told:
-            return told[0].span
+        of_the_act = [d for d in yearless if not dates_statement(self.doc, d.start, d.end, anchor)]
+        if of_the_act:
+            return of_the_act[0].span
         if yearless:
             return None  # "in a statement on 3 May": the sentence dates its statement only
         same_day = _same_day(sent.text)

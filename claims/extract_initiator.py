@@ -330,7 +330,7 @@ def _blamed_party(verb: Token, doer: Token, reader: ActorReader) -> bool:
         is_actor_noun(doer, reader.aliases)
         or reader.nation(doer) is not None
         or _named_group(doer)
-        or (_state_by_name(doer, reader))
+        or _state_by_name(doer, reader)
     )
 
 
