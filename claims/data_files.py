@@ -447,6 +447,8 @@ class InitiatorWords(_Strict):
     relative_nouns: Words = []  # "the enemy": a party only from the speaker's side
     doc_origin_nouns: str = Field("", alias="_doc_origin_nouns")
     origin_nouns: Words = []  # "fired from Finnish territory": whose territory says who fired
+    doc_firing_sites: str = Field("", alias="_doc_firing_sites")
+    firing_sites: Words = []  # "fire from a house": an unseen gunman there
     doc_voice_nouns: str = Field("", alias="_doc_voice_nouns")
     voice_nouns: Words = []  # "a spokesman for the strikers said: we ...": "we" are the strikers
     involvement_nouns: Words

@@ -36,6 +36,9 @@ PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"}
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
 MUTUAL_NOUNS = frozenset({"side", "party"})
+# the unseen shooter of fire from a building ("came under fire from a house"): an armed group no one
+# names, as analysis.parties reads "gunmen" (rules generic_actors)
+FIRING_SITE_ACTOR = "gunmen"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 LEADERS_KEY = "rashomon.leaders"  # doc.user_data: surname -> the state a person is named with
@@ -243,6 +246,7 @@ class ActorReader:
             self._short_name,
             self._mutual,
             self._origin,
+            self._firing_site,
             self._quantity,
             self._name_around_place,
             self._apposition,
@@ -289,6 +293,24 @@ class ActorReader:
             return None
         owner = (c for c in tok.children if c.dep_ == "compound")  # "from the militia side": the militia's
         return self.nation(tok) or self._holder(tok, depth) or self._first_named(owner, depth) or False
+
+    def _firing_site(self, tok: Token, depth: int) -> Named | None:
+        """ "came under fire from a house", "sniper fire from the stairwell", "no shot came from the
+        dormitory": fire from a building names an unseen gunman there, unless the building's owner or
+        holder is named ("from the police station", "from a building held by X"). Only in a "from"
+        phrase ("from one of the houses" too): a building struck or searched is no doer."""
+        if _lemma(tok) not in rules()["initiator"]["firing_sites"] or tok.pos_ != "NOUN":
+            return None
+        if tok.dep_ != "pobj":
+            return None
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "from one of the houses", "from the roof of the school"
+        if prep.lower_ != "from" or not _fire_before(prep):
+            return None
+        owner = (c for c in tok.children if c.dep_ in ("compound", "poss"))
+        named = self.nation(tok) or self._holder(tok, depth) or self._first_named(owner, depth)
+        return named or Named(tok, FIRING_SITE_ACTOR, _written(tok))
 
     def _holder(self, tok: Token, depth: int) -> Named | None:
         """ "from territory held by the rebel army", "from the side controlled by X": whoever held it
@@ -777,6 +799,20 @@ def _text(doc: Doc) -> str:
     if TEXT_KEY not in doc.user_data:
         doc.user_data[TEXT_KEY] = doc.text
     return doc.user_data[TEXT_KEY]
+
+
+def _fire_before(prep: Token) -> bool:
+    """ "fire from a house", "shots were fired from the roof": the word before "from" is the firing or
+    what was fired; in "fired on the soldiers from nearby buildings" it says where those fired on
+    were."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN"):
+        return True
+    ini = rules()["initiator"]
+    fired = {*ini["attack_nouns"], *ini["fired_things"], *ini["firing_acts"], *ini["shot_nouns"]}
+    return _lemma(before) in fired
 
 
 def _objects(tok: Token, owners: bool = True) -> list[Token]:

@@ -1,7 +1,8 @@
 """The initiator patterns as data (issue #8): claims/data/initiator_patterns.json holds spaCy
 DependencyMatcher patterns, each naming the token roles the extractor reads (trigger, actor,
 event, target) and the checks it needs. This module checks the file with pydantic, expands
-"@name" word lists from rules.json ("initiator", and the speaker's "reporting_verbs"), and runs the matcher over a sentence.
+"@name" word lists from rules.json ("initiator", the speaker's "reporting_verbs" and count_link's
+"blame_particles"), and runs the matcher over a sentence.
 
 A bad edit is one line naming the file and the field (BadDataFile), as for rules.json.
 """
@@ -137,7 +138,11 @@ def _expand(value: Any, lists: dict[str, Any], where: str, key: str = "") -> Any
 
 def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str, Any]]:
     """The pattern in DependencyMatcher's own form, word lists expanded."""
-    lists = {**rules()["initiator"], "reporting_verbs": rules()["speaker"]["reporting_verbs"]}
+    lists = {
+        **rules()["initiator"],
+        "reporting_verbs": rules()["speaker"]["reporting_verbs"],
+        "blame_particles": rules()["count_link"]["blame_particles"],  # "put the deaths down to X"
+    }
     return [
         _expand(n.model_dump(by_alias=True, exclude_none=True), lists, f"{where}: pattern {pattern.id}")
         for n in pattern.pattern

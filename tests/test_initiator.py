@@ -236,6 +236,7 @@ FOUND = [
     ("The government rejected the accusation.", "government", True, None),
     ("The general staff said the army had not used such weapons.", "army", True, None),
     ("The police used live ammunition against the strikers.", "police", False, None),
+    ("The interior ministry insisted the constables had not used firearms.", "constables", True, None),
     ("The militia was accused of shelling the market.", "militia", False, None),
     ("The army was blamed for the massacre.", "army", False, None),
     # a leader named with his state's demonym stands for his state
@@ -1123,6 +1124,10 @@ def test_initiator_work_of_reduced_passive_and_involvement(extract, text: str, e
         ("The paratroopers took no fire.", [("paratroopers", False)]),
         # the other side of the dispute: fired on first, so they did not begin it
         ("The soldiers had been fired on first.", [("soldiers", True)]),
+        # "on" read as a particle of the verb: still the ones fired on, before they fired
+        ("The constables had been fired on before they started shooting.", [("constables", True)]),
+        ("The constables were not fired on by anybody.", [("constables", False)]),
+        ("The constables were fired on.", []),
         # shots with nobody denied say nothing of who began
         ("Shots were fired at the soldiers.", []),
         ("No shots were fired.", []),
@@ -1244,6 +1249,30 @@ def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str,
 def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tuple[str, bool]]):
     """Cross-border fire is told by where it came from ("under fire from Finnish territory"), a side's
     guns by "its" (issue #8)."""
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # fire from a building, no owner named: an unseen gunman there
+        ("The guardsmen came under rifle fire from one of the farmhouses' upper windows.", [("gunmen", False)]),
+        ("The patrol took machine-gun fire from a house near the bridge.", [("gunmen", False)]),
+        ("Deputies saw gunfire from the roof of the hotel.", [("gunmen", False)]),
+        ("Residents insist that no shot came from the library building.", [("gunmen", True)]),
+        ("Investigators found no evidence that any shot had been fired from the hostel.", [("gunmen", True)]),
+        ("No mortars were fired from the mosque or from anywhere near it.", [("gunmen", True)]),
+        # a building's owner or holder named is the party that fired
+        ("Witnesses said shots came from the police station.", [("police", False)]),
+        # a building struck, searched or fled is no doer; nor where those fired on were
+        ("The army shelled the house.", [("army", False)]),
+        ("Militiamen fired on the marchers from nearby rooftops.", [("militiamen", False)]),
+        ("The family fled from the house when the shooting began.", []),
+    ],
+)
+def test_initiator_fire_from_a_building_is_an_unseen_gunman(extract, text: str, found: list[tuple[str, bool]]):
+    """ "Came under fire from a house", "no shot came from the dormitory": who fired first is told by
+    where the fire came from, as "from the crowd" is (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == found
 
 
@@ -1600,12 +1629,18 @@ def test_initiator_first_person_in_what_is_said_and_fire_at_no_one(extract, text
         ("Shots were fired from the crowd, the police said.", [("crowd", None)]),
         ("Shots were fired at the soldiers from within the crowd.", [("crowd", None)]),
         ("The first shots came from among the marchers.", [("marchers", None)]),
-        # from a place near the crowd: no one named
-        ("Shots were fired from a house near the crowd.", []),
+        # from a building near the crowd: not the crowd, an unseen gunman in the building
+        ("Shots were fired from a house near the crowd.", [("gunmen", None)]),
         # falling upon, setting upon, turning guns on people: an attack on them
         ("The gunmen fell upon the three men.", [("gunmen", "men")]),
         ("The marchers were set upon by police officers.", [("police officers", "marchers")]),
         ("The guerrillas turned their guns on the children.", [("guerrillas", "children")]),
+        # put (done) to death, slain: killed by them
+        ("The two envoys were put to death by militiamen at a roadblock.", [("militiamen", "envoys")]),
+        ("The raiders put the hostages to death.", [("raiders", "hostages")]),
+        ("The missionaries were slain by bandits.", [("bandits", "missionaries")]),
+        ("The abbot was done to death by the rebels.", [("rebels", "abbot")]),
+        ("Nobody was put to death.", []),
         ("The rocket fell upon the house.", []),
     ],
 )
