@@ -299,9 +299,7 @@ class ActorReader:
         dormitory": fire from a building names an unseen gunman there, unless the building's owner or
         holder is named ("from the police station", "from a building held by X"). Only in a "from"
         phrase ("from one of the houses" too): a building struck or searched is no doer."""
-        if _lemma(tok) not in rules()["initiator"]["firing_sites"] or tok.pos_ != "NOUN":
-            return None
-        if tok.dep_ != "pobj":
+        if _lemma(tok) not in rules()["initiator"]["firing_sites"] or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             return None
         prep = tok.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":

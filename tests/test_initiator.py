@@ -1264,6 +1264,8 @@ def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tup
         ("No mortars were fired from the mosque or from anywhere near it.", [("gunmen", True)]),
         # a building's owner or holder named is the party that fired
         ("Witnesses said shots came from the police station.", [("police", False)]),
+        ("Shots came from a Hamas-held building.", [("Hamas", False)]),
+        ("The rockets were fired from a building held by the militia.", [("militia", False)]),
         # a building struck, searched or fled is no doer; nor where those fired on were
         ("The army shelled the house.", [("army", False)]),
         ("Militiamen fired on the marchers from nearby rooftops.", [("militiamen", False)]),
