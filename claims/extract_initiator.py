@@ -316,7 +316,7 @@ def _blames_force(verb: Token, doer: Token, reader: ActorReader) -> bool:
     a party that says for nothing else is blame for the violence the account tells (what else is
     blamed is said with "for" or "of")."""
     said_for = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in (*verb.children, *doer.children))
-    return not said_for and (is_actor_noun(doer, reader.aliases) or _named_group(doer) or _state_by_name(doer, reader))
+    return not said_for and _names_a_party(doer, reader)
 
 
 def _blamed_party(verb: Token, doer: Token, reader: ActorReader) -> bool:
@@ -326,12 +326,12 @@ def _blamed_party(verb: Token, doer: Token, reader: ActorReader) -> bool:
     any "on" when the verb has its own ("blamed the attack on the convoy on X")."""
     if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
         return False
-    return (
-        is_actor_noun(doer, reader.aliases)
-        or reader.nation(doer) is not None
-        or _named_group(doer)
-        or _state_by_name(doer, reader)
-    )
+    return _names_a_party(doer, reader) or reader.nation(doer) is not None
+
+
+def _names_a_party(tok: Token, reader: ActorReader) -> bool:
+    """An armed force, a named group or a state by its own name: one that blame can be laid on."""
+    return is_actor_noun(tok, reader.aliases) or _named_group(tok) or _state_by_name(tok, reader)
 
 
 def _state_by_name(tok: Token, reader: ActorReader) -> bool:

@@ -65,6 +65,9 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
         "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
+        # a building fire came from, and what its "from" may follow ("fire from a house")
+        "firing_site": frozenset(ini["firing_sites"]),
+        "fired": frozenset((*ini["attack_nouns"], *ini["fired_things"], *ini["firing_acts"], *ini["shot_nouns"])),
     }
 
 
@@ -299,7 +302,7 @@ class ActorReader:
         dormitory": fire from a building names an unseen gunman there, unless the building's owner or
         holder is named ("from the police station", "from a building held by X"). Only in a "from"
         phrase ("from one of the houses" too): a building struck or searched is no doer."""
-        if _lemma(tok) not in rules()["initiator"]["firing_sites"] or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        if _lemma(tok) not in _lexicon()["firing_site"] or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             return None
         prep = tok.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":
@@ -806,11 +809,7 @@ def _fire_before(prep: Token) -> bool:
     if prep.i == 0:
         return False
     before = prep.doc[prep.i - 1]
-    if before.pos_ not in ("NOUN", "PROPN"):
-        return True
-    ini = rules()["initiator"]
-    fired = {*ini["attack_nouns"], *ini["fired_things"], *ini["firing_acts"], *ini["shot_nouns"]}
-    return _lemma(before) in fired
+    return before.pos_ not in ("NOUN", "PROPN") or _lemma(before) in _lexicon()["fired"]
 
 
 def _objects(tok: Token, owners: bool = True) -> list[Token]:
