@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from claims.actors import AliasTable
-from claims.people_nouns import people_word
+from claims.noun_classes import people_word
 from claims.rules import rules
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")

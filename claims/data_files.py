@@ -581,12 +581,13 @@ class ActorFile(_Strict):
     actors: list[ActorEntry]
 
 
-# -- people_nouns.json ------------------------------------------------------------
+# -- people_nouns.json, structure_nouns.json ----------------------------------------
 
 
-class PeopleNounFile(_Strict):
-    """claims/data/people_nouns.json: nouns that name a person or a group of people (from WordNet,
-    built by tools/build_people_nouns.py)."""
+class NounClassFile(_Strict):
+    """claims/data/people_nouns.json (nouns that name a person or a group of people) and
+    structure_nouns.json (nouns that name a building or a part of one): classes of WordNet's nouns,
+    built by tools/build_noun_classes.py."""
 
     version: Literal[1]
     doc: str = Field("", alias="_doc")

@@ -39,6 +39,7 @@ from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
 from claims.models import ACCIDENT, NOBODY, UNKNOWN
+from claims.noun_classes import instrument_nouns
 from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
@@ -180,6 +181,16 @@ def _fired_by_its_clause(noun: Token) -> bool:
     return verb.lemma_.lower() in verbs and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
+def _armed_charge(verb: Token) -> bool:
+    """ "charged the marchers with batons and tear gas": a rush made with weapons, not a charge laid
+    (WordNet's weapons and implements, claims/data/instrument_nouns.json, and what is fired)."""
+    w = word_sets()
+    arms = instrument_nouns() | w["weapon_nouns"] | w["fired_things"]
+    objs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objs += [c for o in objs for c in o.conjuncts]
+    return any(o.lemma_.lower() in arms for o in objs)
+
+
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
     """One named check of the pattern file; every check must pass."""
     trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
@@ -212,6 +223,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "by_for_violence": lambda: trigger.lemma_.lower() in word_sets()["attack_nouns"] or roles["by"].lower_ == "by",
         "own_accusation": lambda: event is not None and _own_accusation(event),
         "ergative_object": lambda: _ergative_with_object(trigger),
+        "not_armed_charge": lambda: not _armed_charge(trigger),
     }
     return tests[check]()
 

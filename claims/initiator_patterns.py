@@ -2,7 +2,8 @@
 DependencyMatcher patterns, each naming the token roles the extractor reads (trigger, actor,
 event, target) and the checks it needs. This module checks the file with pydantic, expands
 "@name" word lists from rules.json ("initiator", the speaker's "reporting_verbs" and count_link's
-"blame_particles"), and runs the matcher over a sentence.
+"blame_particles"; "firing_sites" with WordNet's constructions, claims/data/structure_nouns.json), and
+runs the matcher over a sentence.
 
 A bad edit is one line naming the file and the field (BadDataFile), as for rules.json.
 """
@@ -20,6 +21,7 @@ from spacy.vocab import Vocab
 
 from claims.data_files import read
 from claims.node_rules import NodeRules
+from claims.noun_classes import instrument_nouns, structure_nouns
 from claims.rules import rules
 from sources.errors import BadDataFile
 
@@ -29,7 +31,7 @@ Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "violent_or_none", "not_mutual",
     "no_subject", "armed_actor", "blamed_party", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
-    "own_accusation", "weapon_not_theirs", "ergative_object",
+    "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge",
 ]  # fmt: skip
 
 
@@ -142,6 +144,10 @@ def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str
         **rules()["initiator"],
         "reporting_verbs": rules()["speaker"]["reporting_verbs"],
         "blame_particles": rules()["count_link"]["blame_particles"],  # "put the deaths down to X"
+        # "no shot came from the barracks": any construction, and the places WordNet files otherwise
+        "firing_sites": sorted(structure_nouns() | set(rules()["initiator"]["firing_sites"])),
+        # "charged the crowd with batons": a weapon or an implement, WordNet's and the fired things
+        "instruments": sorted(instrument_nouns() | set(rules()["initiator"]["weapon_nouns"])),
     }
     return [
         _expand(n.model_dump(by_alias=True, exclude_none=True), lists, f"{where}: pattern {pattern.id}")

@@ -15,12 +15,13 @@ from spacy.tokens import Doc
 from analysis.compare import compare
 from analysis.parties import side
 from claims.actors import AliasTable
-from claims.data_files import DATA, PeopleNounFile, read
+from claims.data_files import DATA, NounClassFile, read
 from claims.extract import extract_from_doc
 from claims.initiator_actor import _modifier_tokens, _whole_name
 from claims.initiator_patterns import FILE, PatternFile, match, spacy_pattern
 from claims.models import Actor, Claim
 from claims.nlp import load_nlp
+from claims.rules import rules
 from claims.tree import np_text
 from sources.errors import BadDataFile
 from sources.models import Source, text_sha256
@@ -1007,7 +1008,8 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         ("The rebel commander was indicted for ordering the massacre.", [("rebel commander", False)]),
         ("The court acquitted the colonel of the bombing.", [("colonel", True)]),
         ("The colonel was cleared of ordering the attack.", [("colonel", True)]),
-        ("The strikers charged the police line with spears.", []),  # a charge at, not of
+        # a charge made with spears is a rush by the strikers, not a charge laid against the police
+        ("The strikers charged the police line with spears.", [("strikers", False)]),
         # a date of the denial is not what was denied
         ("In 2018 the militia denied any involvement.", [("militia", True)]),
         # the subject the parser read into an opening phrase of time
@@ -1187,7 +1189,7 @@ def test_initiator_doers_named_by_words_for_people(extract, text: str, actors: l
 
 
 def test_people_nouns_hold_people_and_groups_not_things():
-    nouns = set(read("people_nouns.json", PeopleNounFile)[1].nouns)
+    nouns = set(read("people_nouns.json", NounClassFile)[1].nouns)
     assert {"inmate", "villager", "striker", "crowd", "mob", "clique"} <= nouns
     assert not {"missile", "shell", "attack", "aaron"} & nouns  # no thing, act or person's name
     assert "village" in nouns  # a community: the extraction leaves out settlements (rules "settlement_nouns")
@@ -1262,6 +1264,11 @@ def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tup
         ("Residents insist that no shot came from the library building.", [("gunmen", True)]),
         ("Investigators found no evidence that any shot had been fired from the hostel.", [("gunmen", True)]),
         ("No mortars were fired from the mosque or from anywhere near it.", [("gunmen", True)]),
+        # any construction WordNet knows is such a place, not only the words of a list
+        ("Troops came under fire from the barracks.", [("gunmen", False)]),
+        ("The police said shots were fired from the fortress.", [("gunmen", False)]),
+        ("The convoy took machine-gun fire from a tenement near the bridge.", [("gunmen", False)]),
+        ("Residents insist that no shot came from the corridor.", [("gunmen", True)]),
         # a building's owner or holder named is the party that fired
         ("Witnesses said shots came from the police station.", [("police", False)]),
         ("Shots came from a Hamas-held building.", [("Hamas", False)]),
@@ -1270,12 +1277,39 @@ def test_initiator_where_the_shots_came_from(extract, text: str, found: list[tup
         ("The army shelled the house.", [("army", False)]),
         ("Militiamen fired on the marchers from nearby rooftops.", [("militiamen", False)]),
         ("The family fled from the house when the shooting began.", []),
+        ("The refugees came from the barracks on foot.", []),
     ],
 )
 def test_initiator_fire_from_a_building_is_an_unseen_gunman(extract, text: str, found: list[tuple[str, bool]]):
     """ "Came under fire from a house", "no shot came from the dormitory": who fired first is told by
     where the fire came from, as "from the crowd" is (issue #8)."""
     assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a rush made with weapons or implements (WordNet's, claims/data/instrument_nouns.json): an attack
+        ("Riot police charged the students with batons and tear gas.", [("Riot police", "students")]),
+        ("Mounted troops charged the crowd with sabres drawn.", [("mounted troops", "crowd")]),
+        # a charge laid: blame for the crime, as before
+        ("Prosecutors charged two soldiers with murder.", [("soldiers", None)]),
+        ("Two guards were charged with the killings.", [("guards", None)]),
+    ],
+)
+def test_initiator_a_charge_made_with_weapons_is_an_attack(extract, text: str, found: list[tuple[str, str | None]]):
+    """ "Charged the marchers with batons" is a rush on them by the chargers, not a charge laid against
+    the marchers (issue #8)."""
+    assert [(a.actor, a.target) for a in extract(text)] == found
+
+
+def test_structure_nouns_are_constructions_and_the_firing_sites_list_only_what_wordnet_files_otherwise():
+    """structure_nouns.json (WordNet's constructions) holds buildings and their parts, not people,
+    streets or vehicles; rules.json initiator.firing_sites adds only places WordNet files otherwise."""
+    nouns = set(read("structure_nouns.json", NounClassFile)[1].nouns)
+    assert {"barrack", "dormitory", "stairwell", "window", "balcony", "mosque", "tenement"} <= nouns
+    assert not nouns & {"soldier", "crowd", "street", "car", "army", "village", "field"}
+    assert not nouns & set(rules()["initiator"]["firing_sites"])
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,38 @@
+"""Classes of WordNet's nouns (claims/data, built by tools/build_noun_classes.py): words that name
+people (people_nouns.json), a building (structure_nouns.json), a weapon or an implement
+(instrument_nouns.json). spaCy-free, so that comparison (analysis.parties) can read an actor's word
+without loading a parser (issue #8)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claims.data_files import NounClassFile, read
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Lemmas whose usual sense is a person or a group of people ("inmate", "villager", "clique")."""
+    return frozenset(read("people_nouns.json", NounClassFile)[1].nouns)
+
+
+@lru_cache(maxsize=1)
+def structure_nouns() -> frozenset[str]:
+    """Lemmas whose usual sense is a construction or a part of one ("barrack", "stairwell", "window")."""
+    return frozenset(read("structure_nouns.json", NounClassFile)[1].nouns)
+
+
+@lru_cache(maxsize=1)
+def instrument_nouns() -> frozenset[str]:
+    """Lemmas whose usual sense is a weapon or an implement ("baton", "bayonet", "machete")."""
+    return frozenset(read("instrument_nouns.json", NounClassFile)[1].nouns)
+
+
+def people_word(word: str) -> bool:
+    """A word as written in an actor's phrase: "inmates", "guardsmen" (a plural folded back); a
+    capitalised word is a name, not such a noun."""
+    if not word.islower():
+        return False
+    nouns = people_nouns()
+    stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+    return any(s in nouns for s in stems) or (word.endswith("men") and word[:-3] + "man" in nouns)
