@@ -39,7 +39,7 @@ from claims.initiator_patterns import InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
 from claims.models import ACCIDENT, NOBODY, UNKNOWN
-from claims.noun_classes import instrument_nouns
+from claims.noun_classes import arms
 from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
@@ -184,11 +184,9 @@ def _fired_by_its_clause(noun: Token) -> bool:
 def _armed_charge(verb: Token) -> bool:
     """ "charged the marchers with batons and tear gas": a rush made with weapons, not a charge laid
     (WordNet's weapons and implements, claims/data/instrument_nouns.json, and what is fired)."""
-    w = word_sets()
-    arms = instrument_nouns() | w["weapon_nouns"] | w["fired_things"]
     objs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     objs += [c for o in objs for c in o.conjuncts]
-    return any(o.lemma_.lower() in arms for o in objs)
+    return any(o.lemma_.lower() in arms() for o in objs)
 
 
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.context import DocContext
 from claims.countries import capitals
 from claims.models import MUTUAL
-from claims.noun_classes import people_nouns, structure_nouns
+from claims.noun_classes import firing_sites, people_nouns
 from claims.rules import rules
 from claims.sub_event import act_nouns
 from claims.tree import before_dash, calendar_tokens, entities, np_text
@@ -67,7 +67,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "generic": frozenset(rules()["generic_actors"]),
         # a building fire came from (WordNet's constructions and the places it files otherwise), and what
         # its "from" may follow ("fire from a house")
-        "firing_site": structure_nouns() | frozenset(ini["firing_sites"]),
+        "firing_site": firing_sites(),
         "fired": frozenset((*ini["attack_nouns"], *ini["fired_things"], *ini["firing_acts"], *ini["shot_nouns"])),
     }
 

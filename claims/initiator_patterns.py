@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from claims.data_files import read
 from claims.node_rules import NodeRules
-from claims.noun_classes import instrument_nouns, structure_nouns
+from claims.noun_classes import arms, firing_sites
 from claims.rules import rules
 from sources.errors import BadDataFile
 
@@ -144,10 +144,8 @@ def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str
         **rules()["initiator"],
         "reporting_verbs": rules()["speaker"]["reporting_verbs"],
         "blame_particles": rules()["count_link"]["blame_particles"],  # "put the deaths down to X"
-        # "no shot came from the barracks": any construction, and the places WordNet files otherwise
-        "firing_sites": sorted(structure_nouns() | set(rules()["initiator"]["firing_sites"])),
-        # "charged the crowd with batons": a weapon or an implement, WordNet's and the fired things
-        "instruments": sorted(instrument_nouns() | set(rules()["initiator"]["weapon_nouns"])),
+        "firing_sites": sorted(firing_sites()),  # "no shot came from the barracks": any construction
+        "instruments": sorted(arms()),  # "charged the crowd with batons": a weapon or an implement
     }
     return [
         _expand(n.model_dump(by_alias=True, exclude_none=True), lists, f"{where}: pattern {pattern.id}")

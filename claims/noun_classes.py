@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claims.data_files import NounClassFile, read
+from claims.rules import rules
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +27,21 @@ def structure_nouns() -> frozenset[str]:
 def instrument_nouns() -> frozenset[str]:
     """Lemmas whose usual sense is a weapon or an implement ("baton", "bayonet", "machete")."""
     return frozenset(read("instrument_nouns.json", NounClassFile)[1].nouns)
+
+
+@lru_cache(maxsize=1)
+def firing_sites() -> frozenset[str]:
+    """Where fire may come from, the doer unseen ("from the barracks"): WordNet's constructions and the
+    places it files under another first sense (rules.json initiator.firing_sites)."""
+    return structure_nouns() | frozenset(rules()["initiator"]["firing_sites"])
+
+
+@lru_cache(maxsize=1)
+def arms() -> frozenset[str]:
+    """What a charge is made with when it is a rush ("charged the crowd with batons"): WordNet's weapons
+    and implements, and the weapons and fired things of rules.json initiator."""
+    ini = rules()["initiator"]
+    return instrument_nouns() | frozenset(ini["weapon_nouns"]) | frozenset(ini["fired_things"])
 
 
 def people_word(word: str) -> bool:

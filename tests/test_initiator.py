@@ -1303,6 +1303,25 @@ def test_initiator_a_charge_made_with_weapons_is_an_attack(extract, text: str, f
     assert [(a.actor, a.target) for a in extract(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # no order to fire was given: the shooting was not ordered, whoever is said to have ordered it
+        ("The police said that nobody had given the order to shoot.", ["no one"]),
+        ("No one gave an order to fire on the marchers.", ["no one"]),
+        # where the order came from is who had the shooting done
+        ("An inquiry found that the order to fire came from the governor.", ["governor"]),
+        # an order of something else, or orders of nothing said, are no claim of who fired
+        ("No one gave an order to leave.", []),
+        ("The orders came from headquarters.", []),
+    ],
+)
+def test_initiator_who_gave_the_order_to_fire(extract, text: str, actors: list[str]):
+    """ "Nobody gave the order to fire" denies that the shooting was ordered; "the order to fire came
+    from X" says X had it done (issue #8)."""
+    assert [a.actor for a in extract(text)] == actors
+
+
 def test_structure_nouns_are_constructions_and_the_firing_sites_list_only_what_wordnet_files_otherwise():
     """structure_nouns.json (WordNet's constructions) holds buildings and their parts, not people,
     streets or vehicles; rules.json initiator.firing_sites adds only places WordNet files otherwise."""
