@@ -3,7 +3,7 @@
 Why: accounts of a new conflict use words no hand-kept list foresees. An initiator claim needs
 its doer read as an actor: the hand-kept actor nouns (rules.json "initiator" "actor_nouns") hold
 forces and armed groups, but accounts name doers "the inmates", "the villagers", "the strikers".
-Fire "from the barracks", "from the fort", "from a tenement" names an unseen gunman there, whatever
+Fire "from the barracks", "from the fortress", "from a tenement" names an unseen gunman there, whatever
 the building is called. WordNet knows which nouns name people and which name a construction:
 
 - people_nouns.json: every noun whose first (most frequent) sense is a person or a social group
@@ -77,9 +77,8 @@ def _read(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return index, hypernyms
 
 
-def nouns_under(folder: Path, root_words: tuple[str, ...]) -> list[str]:
+def nouns_under(index: dict[str, list[str]], hypernyms: dict[str, list[str]], root_words: tuple[str, ...]) -> list[str]:
     """The single-word nouns whose first sense falls under the first sense of one of `root_words`."""
-    index, hypernyms = _read(folder)
     roots = {index[r][0] for r in root_words}
     memo: dict[str, bool] = {}
 
@@ -97,9 +96,9 @@ def nouns_under(folder: Path, root_words: tuple[str, ...]) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("wordnet_dict", type=Path, help="a WordNet 3.0 dict folder (data.noun, index.noun)")
-    folder = ap.parse_args().wordnet_dict
+    index, hypernyms = _read(ap.parse_args().wordnet_dict)
     for name, (roots, purpose) in CLASSES.items():
-        words = nouns_under(folder, roots)
+        words = nouns_under(index, hypernyms, roots)
         doc = (
             f"{purpose} Built by tools/build_noun_classes.py; WordNet 3.0 Copyright 2006 by Princeton University "
             "(claims/data/README.md)."
