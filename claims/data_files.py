@@ -581,13 +581,13 @@ class ActorFile(_Strict):
     actors: list[ActorEntry]
 
 
-# -- people_nouns.json, structure_nouns.json ----------------------------------------
+# -- people_nouns.json, structure_nouns.json, instrument_nouns.json ----------------------
 
 
 class NounClassFile(_Strict):
-    """claims/data/people_nouns.json (nouns that name a person or a group of people) and
-    structure_nouns.json (nouns that name a building or a part of one): classes of WordNet's nouns,
-    built by tools/build_noun_classes.py."""
+    """claims/data/people_nouns.json (nouns that name a person or a group of people),
+    structure_nouns.json (a building or a part of one) and instrument_nouns.json (a weapon or an
+    implement): classes of WordNet's nouns, built by tools/build_noun_classes.py."""
 
     version: Literal[1]
     doc: str = Field("", alias="_doc")

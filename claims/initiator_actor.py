@@ -65,9 +65,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
         "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
-        # a building fire came from (WordNet's constructions and the places it files otherwise), and what
-        # its "from" may follow ("fire from a house")
-        "firing_site": firing_sites(),
+        # what the "from" of a building fire came from may follow ("fire from a house")
         "fired": frozenset((*ini["attack_nouns"], *ini["fired_things"], *ini["firing_acts"], *ini["shot_nouns"])),
     }
 
@@ -303,7 +301,7 @@ class ActorReader:
         dormitory": fire from a building names an unseen gunman there, unless the building's owner or
         holder is named ("from the police station", "from a building held by X"). Only in a "from"
         phrase ("from one of the houses" too): a building struck or searched is no doer."""
-        if _lemma(tok) not in _lexicon()["firing_site"] or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        if _lemma(tok) not in firing_sites() or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             return None
         prep = tok.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":
