@@ -451,7 +451,10 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if before and news and "\n" in text[max(before)[0] : start]:
             context_year = None  # a background paragraph's year: placed by the publication date instead
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
-        if soon:  # "between 15 September and 18 September 1982": the year stated just after
+        later = _year_of_a_later_day(kind, m, text)
+        if later:  # "on 3 March, ..., and by 5 March 1990": the year of a later day in its sentence
+            context_year = later
+        elif soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
         else:  # "on 16 March 1968 ... Early on 16 March": a day the text gave with its year before
             context_year = _year_given_before(kind, m, found, text) or context_year
@@ -513,6 +516,34 @@ def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], te
             and re.search(r"\d{4}", text[d.start : d.end])
         ):
             return span.start.year
+    return None
+
+
+SEQUENCE_REACH = 92  # days: a day and month this shortly before a later dated day of its sentence is of that year
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+_FULL_DATE = re.compile(rf"\b(?:{_d('d')}\s+(?:of\s+)?{_m('mo')}|{_m('mo2')}\s+{_d('d2')}),?\s+{_y('y')}\b")
+
+
+def _year_of_a_later_day(kind: str, m: re.Match[str], text: str) -> int | None:
+    """ "On 3 March, the militia entered the village, and by 5 March 1990 ...": a day and month told
+    shortly before a day the same sentence dates in full is of that day's year (or the one before,
+    across a new year), not the year of publication of a piece written decades later."""
+    day = _yearless(kind, m)
+    if day is None:
+        return None
+    stop = _SENTENCE_END.search(text, m.end())
+    later = _FULL_DATE.search(text, m.end(), stop.start() if stop else len(text))
+    if later is None:
+        return None
+    g = later.groupdict()
+    year = int(g["y"])
+    full = _safe_date(year, _month(g["mo"] or g["mo2"]), int(g["d"] or g["d2"]))
+    if full is None:
+        return None
+    for y in (year, year - 1):
+        told = _safe_date(y, day.start.month, day.start.day)
+        if told is not None and timedelta(0) <= full - told <= timedelta(days=SEQUENCE_REACH):
+            return y
     return None
 
 

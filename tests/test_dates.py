@@ -283,6 +283,26 @@ def test_a_day_and_month_takes_the_year_stated_just_after_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a day told well before the dated day of its sentence is of that day's year
+        ("On 3 March, the militia entered the village, and only by 5 March 1990 had it left.", date(1990, 3, 3)),
+        ("On March 3 the militia entered the village and stayed there until March 20, 1990.", date(1990, 3, 3)),
+        # across a new year: the December before the dated January
+        ("On 30 December, soldiers reached the valley, and they left it on 2 January 1991.", date(1990, 12, 30)),
+        # the later day is months away: no sequence, the publication year stays
+        ("On 3 March, visitors came to the memorial; on 5 September 1990 it was closed.", date(2020, 3, 3)),
+        ("On 3 March, visitors came to the memorial, which had been closed on 5 September 1990.", date(2020, 3, 3)),
+    ],
+)
+def test_a_day_takes_the_year_of_a_later_dated_day_of_its_sentence(text: str, day: date):
+    """A retrospective piece written in 2020 (issue #8): "on 3 March ... by 5 March 1990" tells two
+    days of one sequence, not a day of 2020 and one of 1990 (which made the claim's time span thirty
+    years and meet every other event in them)."""
+    assert scan_dates(text, date(2020, 3, 10)).found[0].span.start == day
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end"),
     [
         ("They fled between April and December, 1948, the records show.", date(1948, 4, 1), date(1948, 12, 31)),
