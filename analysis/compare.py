@@ -1100,6 +1100,9 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
     if same_party(pos, neg) or _named_more_fully(pos, neg, aliases):
         return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
+    if sole_state == NO_STATE and _generic(pos, aliases) == _generic(neg, aliases) == "state":
+        # "the troops did not fire first" / "soldiers opened fire": with no state named, one state's forces
+        return "contradict", f"{pair}: one blames the state's forces, the other says they did not do it"
     if _attackers(pos) and _attackers(neg) and _generic(pos, aliases) == _generic(neg, aliases) == "irregular":
         # "the terrorists were to blame" / "it was not the militants": the attackers, unnamed, both times
         return "contradict", f"{pair}: one blames the attackers, the other says it was not them"

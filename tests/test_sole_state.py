@@ -54,6 +54,11 @@ def test_compare_unnamed_forces_are_the_one_named_states(a: str, b: str, sole: s
         ("government forces", "Iraq", "Iraq", "contradict"),
         ("Iraq", "government forces", None, "unclear"),
         ("Iraq", "militants", "Iraq", "unclear"),  # ruling the state out leaves the armed group
+        # "the troops did not fire" / "soldiers opened fire": no state named, one state's forces
+        ("troops", "soldiers", NO_STATE, "contradict"),
+        ("police", "security forces", NO_STATE, "contradict"),
+        ("troops", "soldiers", None, "unclear"),  # two states named: whose troops is open
+        ("troops", "militants", NO_STATE, "unclear"),  # ruling the forces out leaves the armed group
     ],
 )
 def test_compare_a_denial_of_the_one_state_against_its_unnamed_forces(denied: str, did: str, sole: str | None,
