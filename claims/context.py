@@ -77,6 +77,11 @@ class DocContext:
         ctx.main_places = main_places(doc, aliases)
         ctx.ties = doc_ties(text, aliases)
         ctx.acronyms = defined_acronyms(text)
+        # Paragraphs as the parse gives them: spaCy keeps the line break that ends a paragraph in the
+        # sentence before it, so a new one begins only after a break inside a sentence (a title run
+        # into its first line). Counting the breaks after sentences too stops a time carried from the
+        # sentence before at every paragraph: news pieces give each sentence its own, and it cost
+        # Beslan (dev) 0.947 -> 0.462 (session 48, docs/accuracy.md).
         paragraph = 0
         last_end = 0
         for sent in ctx.sentences:
@@ -126,7 +131,7 @@ class DocContext:
 
     def time_of(self, sent: Span, anchor: Token | None = None, *, own_clause: bool = False) -> DateSpan | None:
         """The time a statement in `sent` refers to: a date in the sentence, else in the
-        sentences just before it in the same paragraph, else unknown. A date of the statement
+        sentences just before it (see `build` on paragraphs), else unknown. A date of the statement
         ("said Friday") is not the time of what `anchor` tells (issue #8). With `own_clause`, a date
         in a participle or relative clause on some other noun does not date the act: "an inquiry
         begun in 1998 concluded that the RPF had downed the plane", "opposed to the accord signed on
@@ -162,7 +167,7 @@ class DocContext:
         return self._time_before(sent, days_only=same_day)
 
     def _time_before(self, sent: Span, *, days_only: bool = False) -> DateSpan | None:
-        """The time the sentences just before `sent`, in its paragraph, tell; `days_only`: only a day
+        """The time the sentences just before `sent` tell (see `build` on paragraphs); `days_only`: only a day
         ("killed that afternoon" after "the events of 30 January 1972, ... set up in January 1998")."""
         i = self.sentence_index(sent)
         for back in range(1, MAX_BACK_SENTENCES + 1):
