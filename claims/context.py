@@ -19,6 +19,7 @@ from claims.actors import AliasTable
 from claims.dateline import dateline_spans, filed_spans
 from claims.dates import JOINED, DateMention, scan_dates
 from claims.models import DateSpan
+from claims.noun_classes import people_word
 from claims.numbers import NumberMention, find_numbers
 from claims.rules import rules
 from claims.statement_time import dates_statement
@@ -269,8 +270,12 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def _on_a_person(date_verb: Token | None) -> bool:
-    """Is the date's clause a relative clause on a person ("Medgar Evers, who was slain in 1963")?"""
-    return date_verb is not None and date_verb.dep_ == "relcl" and date_verb.head.ent_type_ == "PERSON"
+    """Is the date's clause a relative clause on a person ("Medgar Evers, who was slain in 1963", "a
+    marcher who died of his wounds in 1995")?"""
+    if date_verb is None or date_verb.dep_ != "relcl":
+        return False
+    head = date_verb.head
+    return head.ent_type_ == "PERSON" or people_word(head.lower_)
 
 
 def _describes_a_noun(date_verb: Token | None) -> bool:

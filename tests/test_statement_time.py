@@ -161,3 +161,18 @@ def test_a_datelines_day_gives_way_to_the_storys_own_date(nlp, text: str, month:
 def test_a_report_compiled_on_a_day_dates_the_report(nlp) -> None:
     text = "The report compiled by the Keswin police on 15 March 1945 counted 18,375 dead."
     assert _count(nlp, text).when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a relative clause on a person, named or not, dates that person's own story
+        ("Among the wounded was a marcher who emigrated in 1995. Troops had killed 28 people.", None),
+        ("Among the wounded was Ana Lind, who emigrated in 1995. Troops had killed 28 people.", None),
+        # the sentence's own act still dates what follows
+        ("Troops fired on the march at Orlen in 1992. They killed 28 people.", 1992),
+    ],
+)
+def test_a_date_of_one_persons_story_is_not_carried_to_the_next_sentence(nlp, text: str, year: int | None):
+    when = _count(nlp, text).when
+    assert (when.start.year if when else None) == year
