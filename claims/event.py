@@ -118,13 +118,19 @@ def _years_named(text: str, published: date | None) -> list[str]:
 def _lead_years(text: str, published: date | None) -> list[str]:
     """The years a headline or lead sentence places its event in (issue #8, event time versus
     statement time): the years it names, and the year of a day it counts from its day of writing
-    ("police opened fire on Thursday", "last December", "last year") though it names no year."""
+    ("police opened fire on Thursday", "last December", "last year") though it names no year, and
+    of a day and month written with no year ("from 13 to 15 February"), which is the year of writing
+    or the one before."""
     years = _years_named(text, published)
     if published is None:
         return years
     text = _SINCE.sub(" ", text)
-    relative = [d for d in find_dates(text, published) if counted_from_writing(d, text)]
-    return years + [str(d.span.start.year) for d in relative]
+    found = find_dates(text, published)
+    relative = [d for d in found if counted_from_writing(d, text)]
+    # "from 13 to 15 February", with no year written: the lead's days are of the year it was written in
+    yearless = [d for d in found if not d.relative and d.span.precision in ("day", "days", "month")
+                and not _YEAR.search(text[d.start : d.end])]  # fmt: skip
+    return years + [str(d.span.start.year) for d in relative + yearless]
 
 
 def _fallback_years(text: str, published: date | None) -> list[str]:

@@ -163,6 +163,9 @@ BACKGROUND = " " + LEAD + "The valley had seen a massacre in 1986." + " In 1986 
         ("Police opened fire on striking miners three days ago, killing 12.", date(2012, 1, 2), {"2011"}),
         # a weekday in a name is no day counted from the page's date
         ("Bloody Sunday is remembered in the valley.", date(2011, 12, 17), {"1986"}),
+        # a day and month with no year written: of the year the piece was written in (or the one before)
+        ("For three days, from 13 to 15 February, bombers struck the valley.", date(2011, 3, 25), {"2011"}),
+        ("Troops fired on the crowd on 28 December, killing 12.", date(2012, 1, 20), {"2011"}),
     ],
 )
 def test_a_lead_counting_days_from_its_writing_places_its_event(nlp, lead: str, published: date,
