@@ -292,7 +292,13 @@ def find_numbers(text: str) -> list[NumberMention]:
                 found.append(NumberMention(lead, end, _single(a, qual, None, text[lead:end].strip())))
             pos = max(end, m.start() + 1)
             continue
-        if count is not None:
+        if count is not None and not _FRACTION_AFTER.match(text, m.end()):
             found.append(NumberMention(lead, m.end(), count))
         pos = max(m.end(), m.start() + 1)
     return found
+
+
+# "three quarters of them", "two-thirds of the dead": the number says how many parts, not how many people
+_FRACTION_AFTER = re.compile(
+    r"\s*-?\s*(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I
+)

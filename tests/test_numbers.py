@@ -222,3 +222,18 @@ def test_numbers_parse_amount_reads_one_amount(text: str, value: int):
 @pytest.mark.parametrize("text", ["", "   ", "abc", "0", "many", "thousand people"])
 def test_numbers_parse_amount_none_for_non_amounts(text: str):
     assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a number of parts is no count: "three quarters of them", "two-thirds of the dead"
+        ("The toll was put at about 470, nearly three quarters of them farmers.", ["about 470"]),
+        ("Two-thirds of the 90 dead were children.", ["90"]),
+        ("One third of the 300 houses burned.", ["300"]),
+        # a fraction of a multiplier is still an amount
+        ("Some three quarters of a million people fled.", ["Some three quarters of a million"]),
+    ],
+)
+def test_numbers_a_fraction_is_no_count(text: str, found: list[str]):
+    assert [n.count.text for n in find_numbers(text)] == found
