@@ -520,7 +520,7 @@ def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], te
 
 
 SEQUENCE_REACH = 92  # days: a day and month this shortly before a later dated day of its sentence is of that year
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[\"'“‘]?[A-Z]|\s*$)")  # not the stop of "Dec. 5"
 _FULL_DATE = re.compile(rf"\b(?:{_d('d')}\s+(?:of\s+)?{_m('mo')}|{_m('mo2')}\s+{_d('d2')}),?\s+{_y('y')}\b")
 
 

@@ -290,6 +290,8 @@ def test_a_day_and_month_takes_the_year_stated_just_after_it():
         ("On March 3 the militia entered the village and stayed there until March 20, 1990.", date(1990, 3, 3)),
         # across a new year: the December before the dated January
         ("On 30 December, soldiers reached the valley, and they left it on 2 January 1991.", date(1990, 12, 30)),
+        # an abbreviated month's stop ends no sentence
+        ("On Dec. 3 the militia entered the village and left it on Dec. 5, 1990.", date(1990, 12, 3)),
         # the later day is months away: no sequence, the publication year stays
         ("On 3 March, visitors came to the memorial; on 5 September 1990 it was closed.", date(2020, 3, 3)),
         ("On 3 March, visitors came to the memorial, which had been closed on 5 September 1990.", date(2020, 3, 3)),
