@@ -520,7 +520,9 @@ def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], te
 
 
 SEQUENCE_REACH = 92  # days: a day and month this shortly before a later dated day of its sentence is of that year
-_SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[\"'“‘]?[A-Z]|\s*$)")  # not the stop of "Dec. 5"
+# the end of the clause a yearless day looks in: a sentence's end (not the stop of "Dec. 5"), or a
+# colon or semicolon, which claims.context also takes as a cut between a sentence's parts
+_SENTENCE_END = re.compile(r"[;:\n]|[.!?](?=\s+[\"'“‘]?[A-Z]|\s*$)")
 _FULL_DATE = re.compile(rf"\b(?:{_d('d')}\s+(?:of\s+)?{_m('mo')}|{_m('mo2')}\s+{_d('d2')}),?\s+{_y('y')}\b")
 
 

@@ -295,6 +295,8 @@ def test_a_day_and_month_takes_the_year_stated_just_after_it():
         # the later day is months away: no sequence, the publication year stays
         ("On 3 March, visitors came to the memorial; on 5 September 1990 it was closed.", date(2020, 3, 3)),
         ("On 3 March, visitors came to the memorial, which had been closed on 5 September 1990.", date(2020, 3, 3)),
+        # a colon cuts the sentence in two parts with their own times
+        ("On 3 March the memorial was closed again: on 5 March 1990 it had been shut for good.", date(2020, 3, 3)),
     ],
 )
 def test_a_day_takes_the_year_of_a_later_dated_day_of_its_sentence(text: str, day: date):
