@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from claims.context import DocContext
 from claims.initiator_accident import Accident, find_accidents
 from claims.initiator_actor import PLACES, PRONOUNS, ActorReader, Named, is_actor_noun
+from claims.initiator_answer import answers_an_attack
 from claims.initiator_negation import (
     blames_violence,
     denied,
@@ -407,7 +408,12 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     if pattern.target is not None:
         rule = pattern.target
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
-    return ActorHit(trigger, named.tok, named.actor, target[0], target[1], _is_negated(pattern, roles),
+    said_not = _is_negated(pattern, roles)
+    if pattern.strength in ("attack", "start") and not pattern.denial and answers_an_attack(trigger):
+        if said_not:
+            return None  # "did not fire until they were attacked": no claim of who began it
+        said_not = True  # "fired only after they were stoned": the doer says it did not begin it
+    return ActorHit(trigger, named.tok, named.actor, target[0], target[1], said_not,
                     pattern.strength, _event(pattern, roles), named.text, told)  # fmt: skip
 
 

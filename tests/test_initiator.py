@@ -1722,3 +1722,25 @@ def test_initiator_violence_nouns_by_modifier_part_and_whom(extract, text: str, 
     """ "On the part of X", "whom the army blamed" (issue #8); the victims after "of" are never the
     doers."""
     assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shooters' side: they fired, but only once they were attacked, so they did not begin it
+        ("The marines opened fire only after they were pelted with rocks.", [("marines", True)]),
+        ("The constables fired after being attacked with iron bars.", [("constables", True)]),
+        ("The guards opened fire only after the convoy came under attack.", [("guards", True)]),
+        ("The troops fired once the mob attacked them.", [("troops", True), ("mob", False)]),
+        # an "after" clause that tells no attack on them leaves the claim as it is
+        ("The marines opened fire after the rally reached the bridge.", [("marines", False)]),
+        ("The constables fired on the strikers after the meeting broke up.", [("constables", False)]),
+        # "did not fire until attacked" is no claim of who began it either way
+        ("The marines did not fire after they were attacked.", []),
+    ],
+)
+def test_initiator_fired_after_being_attacked_says_they_did_not_begin_it(extract, text: str, expected: list):
+    """ "The soldiers only fired after being stoned" (issue #8): the account says the soldiers fired, and
+    that they were attacked first; it is their side of who began it, and disputes "the soldiers opened
+    fire without provocation", where reading it as a plain "the soldiers fired" made the two agree."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected

@@ -1,0 +1,71 @@
+"""A shooting told as the answer to an attack on the shooters (issue #8).
+
+"The soldiers fired only after they were stoned", "the guards opened fire after coming under attack",
+"police fired once the crowd attacked them": the account says the doer fired, and that it was attacked
+first. That is the doer's side of who began it: a claim that the doer did not start it, as "the
+soldiers had been fired on first" is (pattern fired-on-first). Read from the parse: an "after" (or
+"once") clause on the act whose verb tells an attack on someone, in the passive or on a pronoun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from claims.rules import rules
+
+AFTER = frozenset({"after", "once"})
+BACK_TO = frozenset({"them", "us", "him", "it", "they", "we", "he"})  # "after the crowd attacked them"
+UNDER = frozenset({"under"})  # "after coming under attack (fire)"
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of attack and firing, and the nouns one comes under (rules initiator.attack_verbs,
+    firing_verbs, attack_nouns, firing_acts)."""
+    ini = rules()["initiator"]
+    verbs = frozenset(ini["attack_verbs"]) | frozenset(ini["firing_verbs"])
+    return verbs, frozenset(ini["attack_nouns"]) | frozenset(ini["firing_acts"])
+
+
+def answers_an_attack(act: Token) -> bool:
+    """True when an "after" clause on `act` (or on the verb whose object it is: "opened fire") tells
+    that the doer's side was attacked first."""
+    acts = [act, act.head] if act.dep_ == "dobj" else [act]
+    return any(_tells_an_attack(clause) for a in acts for clause in _after_clauses(a))
+
+
+def _after_clauses(act: Token) -> Iterator[Token]:
+    for child in act.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in AFTER for m in child.children):
+            yield child
+        if child.dep_ == "prep" and child.lower_ in AFTER:
+            yield from (c for c in child.children if c.dep_ == "pcomp")
+
+
+def _tells_an_attack(verb: Token) -> bool:
+    """ "they were stoned", "being fired on", "coming under attack", "the crowd attacked them"."""
+    verbs, nouns = _words()
+    lemma = verb.lemma_.lower()
+    if lemma == "come":
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ in UNDER
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
+            for p in verb.children
+        )
+    if lemma not in verbs:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(o.lower_ in BACK_TO for o in objects)
