@@ -1744,3 +1744,22 @@ def test_initiator_fired_after_being_attacked_says_they_did_not_begin_it(extract
     that they were attacked first; it is their side of who began it, and disputes "the soldiers opened
     fire without provocation", where reading it as a plain "the soldiers fired" made the two agree."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who ordered the act had it done, active or passive; "did not order it" says not
+        ("The governor ordered the massacre.", [("governor", False)]),
+        ("The colonel commanded the assault on the depot.", [("colonel", False)]),
+        ("The shooting was ordered by the commander of the garrison.", [("commander", False)]),
+        ("The regent did not order the shooting.", [("regent", True)]),
+        # an order for something other than violence is no claim
+        ("The governor ordered an inquiry into the shooting.", []),
+        ("The evacuation was ordered by the mayor.", []),
+    ],
+)
+def test_initiator_ordering_the_act_names_who_had_it_done(extract, text: str, expected: list):
+    """ "The general ordered the attack", "the shooting was ordered by X" (issue #8): an order given for
+    the act itself, as "ordered his men to fire" already was."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
