@@ -235,7 +235,9 @@ def _count_of(m: re.Match[str], text: str, start: int) -> Count | None:
         if first is None:
             return None
         key = _vague_low(m)[2] if m.group("vague") else bkey
-        return Count(low=first, high=rules()["vague_amounts"][bkey][1], qualifier=qual or key, vague=True, text=said)
+        high = rules()["vague_amounts"][bkey][1]
+        # "a million to thousands", a hedge below the first figure: its ends in order, never reversed
+        return Count(low=min(first, high), high=max(first, high), qualifier=qual or key, vague=True, text=said)
     if m.group("vague"):
         low, high, key = _vague_low(m)
         b = parse_amount(m.group("b")) if m.group("b") else None
