@@ -382,6 +382,8 @@ class InitiatorWords(_Strict):
     civil_modifiers: Words = []  # "a rescue operation": no violence
     doc_incident_nouns: str = Field("", alias="_doc_incident_nouns")
     incident_nouns: Words = []  # "no involvement in that incident"
+    doc_death_nouns: str = Field("", alias="_doc_death_nouns")
+    death_nouns: Words = []  # "the deaths were the work of policemen"
     doc_attribute_verbs: str = Field("", alias="_doc_attribute_verbs")
     attribute_verbs: Words = []  # "attributed the attack to X"
     doc_order_verbs: str = Field("", alias="_doc_order_verbs")

@@ -1763,3 +1763,19 @@ def test_initiator_ordering_the_act_names_who_had_it_done(extract, text: str, ex
     """ "The general ordered the attack", "the shooting was ordered by X" (issue #8): an order given for
     the act itself, as "ordered his men to fire" already was."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the deaths laid on a doer, as the act itself is
+        ("The deaths were the work of the palace guard.", [("palace guard", False)]),
+        ("The fatalities were caused by the militia.", [("militia", False)]),
+        # deaths caused by no doer name none
+        ("The deaths were caused by smoke and panic.", []),
+    ],
+)
+def test_initiator_deaths_laid_on_a_doer(extract, text: str, expected: list):
+    """ "The deaths were the work of policemen" (issue #8): the deaths, not only the act, said to be
+    someone's doing name who did it."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
