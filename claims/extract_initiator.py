@@ -409,9 +409,9 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         rule = pattern.target
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
     said_not = _is_negated(pattern, roles)
-    if pattern.strength in ("attack", "start") and not pattern.denial and answers_an_attack(trigger):
+    if pattern.strength in ("attack", "start") and not pattern.denial and answers_an_attack(trigger, named.tok):
         if said_not:
-            return None  # "did not fire until they were attacked": no claim of who began it
+            return None  # "did not fire after they were attacked": no claim of who began it
         said_not = True  # "fired only after they were stoned": the doer says it did not begin it
     return ActorHit(trigger, named.tok, named.actor, target[0], target[1], said_not,
                     pattern.strength, _event(pattern, roles), named.text, told)  # fmt: skip

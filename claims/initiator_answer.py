@@ -17,8 +17,9 @@ from spacy.tokens import Token
 from claims.rules import rules
 
 AFTER = frozenset({"after", "once"})
-BACK_TO = frozenset({"them", "us", "him", "it", "they", "we", "he"})  # "after the crowd attacked them"
-UNDER = frozenset({"under"})  # "after coming under attack (fire)"
+BACK_TO = frozenset({"them", "us", "him", "her", "it"})  # "after the crowd attacked them"
+THEY = frozenset({"they", "we", "he", "she", "it"})  # "after they were stoned"
+OWN = frozenset({"their", "our", "his", "her", "its"})  # "after their comrades were killed"
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +31,11 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return verbs, frozenset(ini["attack_nouns"]) | frozenset(ini["firing_acts"])
 
 
-def answers_an_attack(act: Token) -> bool:
+def answers_an_attack(act: Token, doer: Token) -> bool:
     """True when an "after" clause on `act` (or on the verb whose object it is: "opened fire") tells
-    that the doer's side was attacked first."""
+    that `doer`'s side was attacked first."""
     acts = [act, act.head] if act.dep_ == "dobj" else [act]
-    return any(_tells_an_attack(clause) for a in acts for clause in _after_clauses(a))
+    return any(_tells_an_attack(clause, doer) for a in acts for clause in _after_clauses(a))
 
 
 def _after_clauses(act: Token) -> Iterator[Token]:
@@ -45,21 +46,23 @@ def _after_clauses(act: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pcomp")
 
 
-def _tells_an_attack(verb: Token) -> bool:
-    """ "they were stoned", "being fired on", "coming under attack", "the crowd attacked them"."""
+def _tells_an_attack(verb: Token, doer: Token) -> bool:
+    """ "they were stoned", "being fired on", "their comrades were killed", "the convoy came under
+    attack", "the crowd attacked them"; not "after the prisoners were killed", someone else's harm."""
     verbs, nouns = _words()
     lemma = verb.lemma_.lower()
     if lemma == "come":
         return any(
             p.dep_ == "prep"
-            and p.lower_ in UNDER
+            and p.lower_ == "under"
             and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
             for p in verb.children
         )
     if lemma not in verbs:
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        harmed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return not harmed or _their_side(harmed[0], doer)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [
         o
@@ -69,3 +72,9 @@ def _tells_an_attack(verb: Token) -> bool:
         if o.dep_ == "pobj"
     ]
     return any(o.lower_ in BACK_TO for o in objects)
+
+
+def _their_side(harmed: Token, doer: Token) -> bool:
+    """The ones attacked are the doers: a pronoun, the doer's own word, or the doer's own people."""
+    own = any(c.dep_ == "poss" and c.lower_ in OWN for c in harmed.subtree)  # "two of their comrades"
+    return harmed.lower_ in THEY or harmed.lemma_.lower() == doer.lemma_.lower() or own

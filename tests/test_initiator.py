@@ -1732,6 +1732,9 @@ def test_initiator_violence_nouns_by_modifier_part_and_whom(extract, text: str, 
         ("The constables fired after being attacked with iron bars.", [("constables", True)]),
         ("The guards opened fire only after the convoy came under attack.", [("guards", True)]),
         ("The troops fired once the mob attacked them.", [("troops", True), ("mob", False)]),
+        ("The marines opened fire after two of their comrades were shot.", [("marines", True)]),
+        # someone else's harm before the shooting says nothing of who attacked the shooters
+        ("The marines opened fire after the hostages were shot.", [("marines", False)]),
         # an "after" clause that tells no attack on them leaves the claim as it is
         ("The marines opened fire after the rally reached the bridge.", [("marines", False)]),
         ("The constables fired on the strikers after the meeting broke up.", [("constables", False)]),
