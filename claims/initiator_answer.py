@@ -10,11 +10,10 @@ soldiers had been fired on first" is (pattern fired-on-first). Read from the par
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from claims.rules import rules
+from claims.initiator_negation import word_sets
 
 AFTER = frozenset({"after", "once"})
 BACK_TO = frozenset({"them", "us", "him", "her", "it"})  # "after the crowd attacked them"
@@ -22,13 +21,11 @@ THEY = frozenset({"they", "we", "he", "she", "it"})  # "after they were stoned"
 OWN = frozenset({"their", "our", "his", "her", "its"})  # "after their comrades were killed"
 
 
-@lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs of attack and firing, and the nouns one comes under (rules initiator.attack_verbs,
-    firing_verbs, attack_nouns, firing_acts)."""
-    ini = rules()["initiator"]
-    verbs = frozenset(ini["attack_verbs"]) | frozenset(ini["firing_verbs"])
-    return verbs, frozenset(ini["attack_nouns"]) | frozenset(ini["firing_acts"])
+    firing_verbs, attack_nouns, firing_acts), from the initiator readers' shared word sets."""
+    words = word_sets()
+    return words["attack_verbs"] | words["firing_verbs"], words["attack_nouns"] | words["firing_acts"]
 
 
 def answers_an_attack(act: Token, doer: Token) -> bool:
