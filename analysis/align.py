@@ -511,6 +511,16 @@ def _values_meet(a: Claim, b: Claim) -> bool:
     return True
 
 
+NEAR_DAYS = 3  # two days named this close are more often rival days of one act than two acts
+
+
+def _days_off(a: DateSpan, b: DateSpan) -> bool:
+    """Two days, apart by at most NEAR_DAYS."""
+    if not {a.precision, b.precision} <= {"day", "days"}:
+        return False
+    return max((a.start - b.end).days, (b.start - a.end).days) <= NEAR_DAYS
+
+
 def pair_evidence(a: Claim, b: Claim, voc: Vocabulary, aliases: AliasTable | None = None) -> float | None:
     """What the two claims' own words, times and values say about being one fact (None: they cannot)."""
     if not compatible(a, b, aliases):
@@ -531,6 +541,8 @@ def pair_evidence(a: Claim, b: Claim, voc: Vocabulary, aliases: AliasTable | Non
             score += 0.3
         elif va.start <= vb.end and vb.start <= va.end:
             score += 0.1
+        elif _days_off(va, vb):
+            score -= 0.1  # "began on 16 September" / "on 17 September": rival days of one act, likelier than two acts
         else:
             score -= 0.3
     elif isinstance(va, Duration) and isinstance(vb, Duration):
