@@ -1782,3 +1782,20 @@ def test_initiator_deaths_laid_on_a_doer(extract, text: str, expected: list):
     """ "The deaths were the work of policemen" (issue #8): the deaths, not only the act, said to be
     someone's doing name who did it."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fire from a village or from the ground around it: an unseen gunman there
+        ("The patrol came under fire from the village.", [("gunmen", False)]),
+        ("The convoy came under fire from the hills.", [("gunmen", False)]),
+        ("The police came under fire from the woods.", [("gunmen", False)]),
+        # a village fired on is no doer
+        ("Troops shelled the village.", [("troops", False)]),
+    ],
+)
+def test_initiator_fire_from_a_village_or_the_hills_is_an_unseen_gunmans(extract, text: str, expected: list):
+    """ "Came under fire from the village" (issue #8): fire from a settlement or from the hills names an
+    unseen gunman there, as fire from a house already did."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
