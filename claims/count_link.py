@@ -149,6 +149,8 @@ def _clause(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Lin
     """The counted group is an argument of a predicate that holds the trigger: "nine protesters
     were shot or beaten to death", "200 people lost their lives" (issue #8, FAILURE_MODES 1)."""
     arg = noun if noun.dep_ != "conj" else noun.head
+    if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
+        arg = arg.head  # "800,000 Tutsi and moderate Hutu were killed", parsed as "Tutsi" modifying "Hutu"
     if arg.dep_ not in _ARGUMENTS or arg.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = arg.head

@@ -207,8 +207,10 @@ def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool
     killed 25 [regulars]" (issue #8, FAILURE_MODES 12)."""
     if noun.tag_ not in ("NNS", "NNPS") and not _named_group(noun):
         return False
-    head = noun.head if noun.dep_ != "conj" else noun.head.head
     arg = noun if noun.dep_ != "conj" else noun.head
+    if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
+        arg = arg.head  # "800,000 Tutsi and moderate Hutu were killed", parsed as "Tutsi" modifying "Hutu"
+    head = arg.head
     if any(t.dep_ == "acl" and t.head.i == noun.i and t.pos_ == "VERB" for t, _ in triggers):
         return True  # "reported 40 Contras killed": the reduced relative's own subject
     return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.i == head.i and t.pos_ == "VERB" for t, _ in triggers)

@@ -377,3 +377,16 @@ def test_count_rival_figure_has_its_own_speaker(counts):
     """Who gives the second figure is the second clause's speaker, not the first's."""
     first, second = counts("Officials said 14 people were killed, but residents said the number was closer to 60.")
     assert (first.speaker, second.speaker) == ("Officials", "residents")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # whether or not the parser hangs the first people word on the second ("Tutsi" modifying
+        # "Hutu", as in the second sentence), the number counts the subject of the death verb
+        ("About 8,000 Tutsi and moderate Hutu were killed in the district.", 8_000),
+        ("About 800,000 Tutsi and moderate Hutu were killed.", 800_000),
+    ],
+)
+def test_count_of_people_the_parse_hung_on_another_noun(counts, sentence: str, figure: int):
+    assert [(c.kind, c.value.low, c.value.high) for c in counts(sentence)] == [("casualties", figure, figure)]
