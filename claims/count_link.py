@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claims.count_words import fatal_part
+from claims.count_words import argument_noun, fatal_part
 from claims.rules import rules
 from claims.tree import of_whom_at, tree_distance
 
@@ -148,9 +148,7 @@ def _predicate_tokens(verb: Token, shared_subject: bool) -> list[tuple[Token, in
 def _clause(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """The counted group is an argument of a predicate that holds the trigger: "nine protesters
     were shot or beaten to death", "200 people lost their lives" (issue #8, FAILURE_MODES 1)."""
-    arg = noun if noun.dep_ != "conj" else noun.head
-    if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
-        arg = arg.head  # "800,000 Tutsi and moderate Hutu were killed", parsed as "Tutsi" modifying "Hutu"
+    arg = argument_noun(noun)
     if arg.dep_ not in _ARGUMENTS or arg.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = arg.head

@@ -202,14 +202,22 @@ def is_person_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and any(f.endswith(x) and len(f) > len(x) + 2 for f in forms for x in suffixes)
 
 
+def argument_noun(noun: Token) -> Token:
+    """The noun that stands as the verb's argument for a counted noun: the first of a coordination
+    ("30 soldiers and 20 [civilians]"), or the noun the parser hung it on as a modifier ("800,000
+    Tutsi and moderate Hutu were killed", parsed as "Tutsi" modifying "Hutu")."""
+    arg = noun if noun.dep_ != "conj" else noun.head
+    if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
+        arg = arg.head
+    return arg
+
+
 def _argument_of_trigger(noun: Token, triggers: list[tuple[Token, str]]) -> bool:
     """Any plural noun that is the subject or object of a death verb counts people: "the clashes
     killed 25 [regulars]" (issue #8, FAILURE_MODES 12)."""
     if noun.tag_ not in ("NNS", "NNPS") and not _named_group(noun):
         return False
-    arg = noun if noun.dep_ != "conj" else noun.head
-    if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
-        arg = arg.head  # "800,000 Tutsi and moderate Hutu were killed", parsed as "Tutsi" modifying "Hutu"
+    arg = argument_noun(noun)
     head = arg.head
     if any(t.dep_ == "acl" and t.head.i == noun.i and t.pos_ == "VERB" for t, _ in triggers):
         return True  # "reported 40 Contras killed": the reduced relative's own subject
