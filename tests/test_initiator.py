@@ -1795,7 +1795,7 @@ def test_initiator_deaths_laid_on_a_doer(extract, text: str, expected: list):
         ("Troops shelled the village.", [("troops", False)]),
     ],
 )
-def test_initiator_fire_from_a_village_or_the_hills_is_an_unseen_gunmans(extract, text: str, expected: list):
+def test_initiator_fire_from_a_village_or_the_hills_names_an_unseen_gunman(extract, text: str, expected: list):
     """ "Came under fire from the village" (issue #8): fire from a settlement or from the hills names an
     unseen gunman there, as fire from a house already did."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
