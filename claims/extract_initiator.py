@@ -250,6 +250,8 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     doer = roles[pattern.actor or ""]
     if pattern.actor_read == "modifier":
         return reader.modifier(doer)
+    if pattern.actor_read == "owner":
+        return reader.nation(doer)
     return reader.phrase(doer) if pattern.actor_read == "phrase" else reader.name(doer)
 
 

@@ -66,7 +66,9 @@ class InitiatorPattern(_Strict):
     trigger: str
     actor: str | None = None
     actor_search: Literal["subject_before", "clause_subject", "nobody"] | None = None  # nobody: the act never happened
-    actor_read: Literal["name", "modifier", "phrase"] = "name"  # phrase: any noun phrase ("the killers were shabiha")
+    # phrase: any noun phrase ("the killers were shabiha"); owner: only whose the thing is, by its modifiers
+    # ("Israeli rockets were fired"), never the thing itself ("no guns were fired")
+    actor_read: Literal["name", "modifier", "phrase", "owner"] = "name"
     event: str | None = None
     # the event role is a pronoun ("they were carried out by X"): "act_before", the event is the last
     # attack or war named before it, in its sentence or the one before (none named: no claim);

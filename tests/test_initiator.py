@@ -1799,3 +1799,18 @@ def test_initiator_fire_from_a_village_or_the_hills_names_an_unseen_gunman(extra
     """ "Came under fire from the village" (issue #8): fire from a settlement or from the hills names an
     unseen gunman there, as fire from a house already did."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon fired names whoever its modifiers say it belongs to, never itself
+        ("No guns were fired.", []),
+        ("No rifles were fired that night.", []),
+        ("Syrian rockets were fired into the town.", [("Syria", False)]),
+    ],
+)
+def test_initiator_a_weapon_fired_names_its_owner_not_itself(extract, text: str, expected: list):
+    """ "No guns were fired" (issue #8, the demo's "who started the fighting: guns"): the weapon is what
+    was fired, not who fired it; "Israeli rockets were fired" names Israel by the weapon's modifier."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
