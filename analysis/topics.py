@@ -19,7 +19,7 @@ from analysis.compare import builtin_aliases
 from analysis.parties import named_in, same_party, side
 from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
-from claims.dates import MONTHS
+from claims.dates import MONTHS, WEEKDAYS
 from claims.event import PREFIX, is_year_key
 from claims.models import NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.rules import rules
@@ -94,6 +94,8 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         return False
     if not _state(name) and any(name.casefold() in c.doers for c in claims):
         return False  # "ETA", "the RPF": the account names them as who did it, not where it happened
+    if not _state(name) and (_a_persons(name, claims) or name.casefold() in _CALENDAR):
+        return False  # "Asahara", "October": a person or a time, not where it happened
     written = [w for c in claims for w in _occurrences(name, c.sentence)]
     if written and not any(w[:1].isupper() for w, _before, _after in written):
         return False
@@ -110,6 +112,17 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         if any(_person(n, [], claims) for n in longer) or (longer and name_specificity(name) < VAGUE_NAME):
             return False
     return True
+
+
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
+
+
+def _a_persons(name: str, claims: list[Claim]) -> bool:
+    """Most sources that name it in their lead read it as a person's (claims.name_kinds): one
+    source's misreading does not unname a town."""
+    key = name.casefold()
+    naming = {c.source_id: c for c in claims if PREFIX + key in c.event}.values()
+    return 2 * sum(key in c.people_names for c in naming) > len(naming)
 
 
 def _adjective(name: str, written: list[tuple[str, str, str]]) -> bool:
@@ -203,8 +216,20 @@ def _readable(scope: str) -> str:
     "people, another" -> "people"; "refugees from Dessel and Varna" -> "refugees"; "pro - Varnan
     activists" -> "pro-Varnan activists"; a state with no people's word kept in brackets."""
     who = scope.split(", ")[0].replace(" - ", "-")
-    who = _CUT.sub("", who)
+    who = _without_fillers(_CUT.sub("", who))
     return _SIDED.sub(_with_demonym, who).replace("[", "(").replace("]", ")")
+
+
+def _without_fillers(who: str) -> str:
+    """ "others" -> "people", "further civilians" -> "civilians", "person" -> "people": the words of who
+    they are, without those that only count them (fact_names.json population_fillers)."""
+    fillers = _lower(_names().population_fillers)
+    words = who.split()
+    while len(words) > 1 and words[0].casefold() in fillers:
+        words.pop(0)
+    if not words or (len(words) == 1 and words[0].casefold() in fillers | {"person", "persons"}):
+        return "people"
+    return " ".join(words)
 
 
 _SIDED = re.compile(r"^(?P<who>[\w-]+(?: [\w-]+)?) \[(?P<state>[^\]]+)\]$")
@@ -220,6 +245,20 @@ def _with_demonym(m: re.Match[str]) -> str:
     if m["who"].casefold() in ("people", "persons") and many:
         return many
     return f"{one} {m['who']}"
+
+
+def _most_said(scopes: Counter[str]) -> str:
+    """The people most members count, the first named on a tie; a bare word counts for its people's
+    fuller name ("soldiers" for "Israeli soldiers", not for "of them soldiers")."""
+    if not scopes:
+        return "people"
+    said = Counter(scopes)
+    for name, n in scopes.items():
+        for fuller in scopes:
+            whose = fuller.removesuffix(f" {name}").split() if fuller.endswith(f" {name}") else []
+            if whose and all(w[:1].isupper() for w in whose):
+                said[fuller] += n
+    return max(said, key=lambda w: said[w])
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +373,8 @@ def _usable(about: str) -> bool:
     if not words or (words[0].casefold() in _lower(_names().pronouns) and len(words) > 1
                      and words[1].casefold() in _COPULAS):  # fmt: skip
         return False
+    if words[0].casefold() in _COPULAS:
+        return False  # "were reasonable grounds": a clause that lost what it is about
     low = {w.casefold() for w in words}
     if (
         not any(_past(w) for w in words)
@@ -469,7 +510,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
     about = next((c.about for c in claims if about and c.about.startswith(about)), about)
     if kind in NUMERIC_KINDS:
         scopes = Counter(who for c in claims if c.scope and _is_people(who := _readable(c.scope)))
-        who = scopes.most_common(1)[0][0] if scopes else "people"
+        who = _most_said(scopes)
         parts = Counter(part for c in claims if c.scope and (part := split_part(c.scope)[1]) not in (None, WHOLE))
         if parts:  # "people killed in the explosion (Dessel)": one part of the event
             part = parts.most_common(1)[0][0]

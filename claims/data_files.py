@@ -686,3 +686,5 @@ class FactNamesFile(_Strict):
     news_nouns: Words = []  # "news of the explosion spread": the explosion is dated
     doc_statement_nouns: str = Field("", alias="_doc_statement_nouns")
     statement_nouns: Words
+    doc_population_fillers: str = Field("", alias="_doc_population_fillers")
+    population_fillers: Words = []  # "others wounded", "further civilians": no word of who they are

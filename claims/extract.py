@@ -25,7 +25,9 @@ from claims.infobox import Infobox, read_infobox
 from claims.initiator_actor import ActorReader, allies_of
 from claims.initiator_anaphor import denied_claim
 from claims.models import Actor, Claim, DateSpan, Duration
+from claims.name_kinds import people_names
 from claims.speaker import speaker_of
+from claims.tree import entities
 from claims.where import counted_places
 from sources.models import Source
 
@@ -207,7 +209,7 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)
     doers = _doers(out.claims, ctx.aliases)
-    update = {"places": places, "doers": doers}
+    update = {"places": places, "doers": doers, "people_names": people_names(entities(ctx.doc), ctx.text, ctx.aliases)}
     return sorted((c.model_copy(update=update) for c in out.claims), key=lambda c: (c.start, c.kind))
 
 

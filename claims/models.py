@@ -119,6 +119,9 @@ class Claim(BaseModel):
     event: list[str] = Field(default_factory=list, description="the source's main event: names and years of its lead")
     phrase: str = Field(default="", description="what a date is of, as a person would name it: 'when the war began'")
     doers: list[str] = Field(default_factory=list, description="the names its source gives doers, lower case")
+    people_names: list[str] = Field(
+        default_factory=list, description="the names its source tags a person's or a people's, lower case"
+    )
     places: list[str] = Field(
         default_factory=list,
         description="where its source counts (its main places, the places on its counts; lower case)",
