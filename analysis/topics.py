@@ -488,6 +488,22 @@ def _parties(claims: list[Claim], event: str | None) -> list[str]:
     return sorted(kept, key=lambda p: p not in named)[:MAX_PARTIES]
 
 
+def _as_named(party: str, claims: list[Claim]) -> str:
+    """ "Chechen" -> "Chechen militants", "pro-Varnan" -> "pro-Varnan group": a party read off a
+    people's adjective is named with the people it described, when every quote that writes it
+    writes it before a word for people ("Chechen militants stormed the school"); a name that stands
+    alone anywhere ("Varna attacked") stays as it is."""
+    if " " in party or _state(party):
+        return party
+    after: Counter[str] = Counter()
+    for c in claims:
+        for _w, _before, nxt in _occurrences(party, c.quote):
+            if not (nxt.islower() and _singular(nxt.casefold()) & _people_words()):
+                return party
+            after[nxt] += 1
+    return f"{party} {after.most_common(1)[0][0]}" if after else party
+
+
 def _act(about: str, claims: list[Claim]) -> str:
     """What a blame fact is about, as an act ("storming", "war"): the group's own word when it names
     one, else another member's, else "fighting" (not "school", the thing struck)."""
@@ -517,7 +533,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
             return f"{who} {VERB.get(kind, kind)} in the {part}" + (f" ({event})" if event else "")
         return f"{who} {VERB.get(kind, kind)}{_in(event)}"
     if kind == "initiator":
-        parties = " vs ".join(_parties(claims, event))
+        parties = " vs ".join(_as_named(p, claims) for p in _parties(claims, event))
         act = _act(about, claims)
         what = _names().act_questions.get(act, f"who started the {act}")
         what += f" in {event}" if event and not _state(event) else ""

@@ -302,6 +302,27 @@ def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str]
 
 
 @pytest.mark.parametrize(
+    ("quotes", "parties"),
+    [
+        # a party read off a people's adjective is named with the people it described
+        (["Varnan militants stormed the school", "Varnan militants set off the blast"], "Varnan militants"),
+        (["Varnan militants stormed the school", "Varnan gunmen fired"], "Varnan militants"),
+        # a name that stands alone anywhere stays as it is
+        (["Varnan fighters attacked", "Varnan had carried out the attack"], "Varnan"),
+        (["the Varnan flag was raised", "Varnan militants stormed the school"], "Varnan"),
+    ],
+)
+def test_topics_a_party_read_off_an_adjective_is_named_with_its_people(quotes: list[str], parties: str):
+    claims = [
+        claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Varnan")).model_copy(
+            update={"quote": q}
+        )
+        for n, q in enumerate(quotes, 1)
+    ]
+    assert name_fact(claims, "attack", ONE, "who") == f"who carried out the attack in Dessel: {parties}"
+
+
+@pytest.mark.parametrize(
     ("about", "question"),
     [
         ("fire", "who opened fire"),
