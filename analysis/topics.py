@@ -493,7 +493,7 @@ def _as_named(party: str, claims: list[Claim]) -> str:
     people's adjective is named with the people it described, when every quote that writes it
     writes it before a word for people ("Chechen militants stormed the school"); a name that stands
     alone anywhere ("Varna attacked") stays as it is."""
-    if " " in party or _state(party):
+    if " " in party or _state(party) or not _adjectival(party):
         return party
     after: Counter[str] = Counter()
     for c in claims:
@@ -502,6 +502,16 @@ def _as_named(party: str, claims: list[Claim]) -> str:
                 return party
             after[nxt] += 1
     return f"{party} {after.most_common(1)[0][0]}" if after else party
+
+
+_ADJECTIVE_ENDINGS = ("an", "en", "ese", "ish", "i")  # "Varnan", "Chechen", "Sudanese", "Kurdish", "Iraqi"
+
+
+def _adjectival(word: str) -> bool:
+    """A people's adjective ("Chechen", "pro-Varnan"), not a group's own name ("Hezbollah", "FLN")."""
+    return word.casefold().startswith(("pro-", "anti-")) or (
+        word[:1].isupper() and not word.isupper() and word.casefold().endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _act(about: str, claims: list[Claim]) -> str:

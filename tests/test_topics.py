@@ -302,21 +302,22 @@ def test_topics_a_blame_fact_lists_the_parties_not_every_force(actors: list[str]
 
 
 @pytest.mark.parametrize(
-    ("quotes", "parties"),
+    ("actor", "quotes", "parties"),
     [
         # a party read off a people's adjective is named with the people it described
-        (["Varnan militants stormed the school", "Varnan militants set off the blast"], "Varnan militants"),
-        (["Varnan militants stormed the school", "Varnan gunmen fired"], "Varnan militants"),
+        ("Varnan", ["Varnan militants stormed the school", "Varnan militants set off the blast"], "Varnan militants"),
+        ("Varnan", ["Varnan militants stormed the school", "Varnan gunmen fired"], "Varnan militants"),
+        ("pro-Varnan", ["pro-Varnan gunmen fired first", "pro-Varnan gunmen fired"], "pro-Varnan gunmen"),
         # a name that stands alone anywhere stays as it is
-        (["Varnan fighters attacked", "Varnan had carried out the attack"], "Varnan"),
-        (["the Varnan flag was raised", "Varnan militants stormed the school"], "Varnan"),
+        ("Varnan", ["Varnan fighters attacked", "Varnan had carried out the attack"], "Varnan"),
+        ("Varnan", ["the Varnan flag was raised", "Varnan militants stormed the school"], "Varnan"),
+        # a group's own name ("Hezbollah fighters") needs no people beside it
+        ("Hizbat", ["Hizbat fighters stormed the school", "Hizbat fighters fired"], "Hizbat"),
     ],
 )
-def test_topics_a_party_read_off_an_adjective_is_named_with_its_people(quotes: list[str], parties: str):
+def test_topics_a_party_read_off_an_adjective_is_named_with_its_people(actor: str, quotes: list[str], parties: str):
     claims = [
-        claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Varnan")).model_copy(
-            update={"quote": q}
-        )
+        claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor=actor)).model_copy(update={"quote": q})
         for n, q in enumerate(quotes, 1)
     ]
     assert name_fact(claims, "attack", ONE, "who") == f"who carried out the attack in Dessel: {parties}"
