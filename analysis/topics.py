@@ -489,7 +489,7 @@ def _parties(claims: list[Claim], event: str | None) -> list[str]:
 
 
 def _as_named(party: str, claims: list[Claim]) -> str:
-    """ "Chechen" -> "Chechen militants", "pro-Varnan" -> "pro-Varnan group": a party read off a
+    """ "Chechen" -> "Chechen militants", "pro-Varnan" -> "pro-Varnan gunmen": a party read off a
     people's adjective is named with the people it described, when every quote that writes it
     writes it before a word for people ("Chechen militants stormed the school"); a name that stands
     alone anywhere ("Varna attacked") stays as it is."""

@@ -120,7 +120,7 @@ class Claim(BaseModel):
     phrase: str = Field(default="", description="what a date is of, as a person would name it: 'when the war began'")
     doers: list[str] = Field(default_factory=list, description="the names its source gives doers, lower case")
     people_names: list[str] = Field(
-        default_factory=list, description="the names its source tags a person's or a people's, lower case"
+        default_factory=list, description="the persons' full names and surnames its source gives, lower case"
     )
     places: list[str] = Field(
         default_factory=list,
