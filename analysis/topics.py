@@ -171,10 +171,13 @@ def _capitalised(word: str) -> bool:
 
 
 def _body(name: str, written: list[tuple[str, str, str]]) -> bool:
-    """An organisation or a force: its last word says so, or the members write it in capitals ("IHH")."""
+    """An organisation or a force: its last word says so, or the members write it in capitals ("IHH";
+    not a code with a number in it, "PS752", a flight's)."""
     words = name.split()
     if words[-1] in _lower(_names().body_heads) and len(words) > 1:
         return True
+    if any(ch.isdigit() for ch in name):
+        return False
     capitals = [w.replace("-", "").replace(".", "").isupper() for w, _b, _a in written]
     return bool(capitals) and all(capitals)  # "IHH" everywhere; not "JENIN" of a dateline and "Jenin"
 
@@ -196,13 +199,19 @@ def _person(name: str, written: list[tuple[str, str, str]], claims: list[Claim])
 
 
 def _as_written(name: str, claims: list[Claim]) -> str:
-    """ "nagorno-karabakh" as the members write it: "Nagorno-Karabakh"."""
+    """ "nagorno-karabakh" as the members write it: "Nagorno-Karabakh"; a code with a number in it
+    in its capitals ("PS752"), where a dateline's capitals ("JORVIK") are no way to write a name."""
     for c in claims:
         for text in (*c.entities, c.sentence):
             for w, _b, _a in _occurrences(name, text):
-                if w[:1].isupper() and not w.isupper():
+                if w[:1].isupper() and (not w.isupper() or any(ch.isdigit() for ch in w)):
                     return w
-    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in name.split())
+    return " ".join(w.upper() if any(ch.isdigit() for ch in w) else _capitalise(w) for w in name.split())
+
+
+def _capitalise(word: str) -> str:
+    """ "nagorno-karabakh" -> "Nagorno-Karabakh"."""
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
 # -- the population ---------------------------------------------------------------------

@@ -153,6 +153,9 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         (["orin valk", "dessel"], "Forty died in Dessel.", None, "Dessel"),
         # a dateline's capitals are not an acronym
         (["jorvik"], "JORVIK, May 3 - Forty died in Jorvik.", None, "Jorvik"),
+        # a code with a number in it keeps its capitals
+        (["kv752"], "Flight KV752 crashed and forty died.", None, "KV752"),
+        (["kv752"], "Forty died.", None, "KV752"),
         # a people or a body of men is no place: "students killed in Guardsmen" reads wrong
         (["guardsmen"], "Guardsmen fired and four students died.", None, None),
         (["varnans", "dessel"], "Varnans said forty died in Dessel.", None, "Dessel"),
