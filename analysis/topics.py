@@ -513,13 +513,12 @@ def _as_named(party: str, claims: list[Claim]) -> str:
     return f"{party} {after.most_common(1)[0][0]}" if after else party
 
 
-_ADJECTIVE_ENDINGS = ("an", "en", "ese", "ish", "i")  # "Varnan", "Chechen", "Sudanese", "Kurdish", "Iraqi"
-
-
 def _adjectival(word: str) -> bool:
-    """A people's adjective ("Chechen", "pro-Varnan"), not a group's own name ("Hezbollah", "FLN")."""
+    """A people's adjective ("Chechen", "pro-Varnan"), not a group's own name ("Hezbollah", "FLN"):
+    fact_names.json adjective_endings."""
+    endings = tuple(_lower(_names().adjective_endings))
     return word.casefold().startswith(("pro-", "anti-")) or (
-        word[:1].isupper() and not word.isupper() and word.casefold().endswith(_ADJECTIVE_ENDINGS)
+        word[:1].isupper() and not word.isupper() and word.casefold().endswith(endings)
     )
 
 
