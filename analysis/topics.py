@@ -176,7 +176,7 @@ def _body(name: str, written: list[tuple[str, str, str]]) -> bool:
     words = name.split()
     if words[-1] in _lower(_names().body_heads) and len(words) > 1:
         return True
-    if any(ch.isdigit() for ch in name):
+    if _code(name):
         return False
     capitals = [w.replace("-", "").replace(".", "").isupper() for w, _b, _a in written]
     return bool(capitals) and all(capitals)  # "IHH" everywhere; not "JENIN" of a dateline and "Jenin"
@@ -204,9 +204,14 @@ def _as_written(name: str, claims: list[Claim]) -> str:
     for c in claims:
         for text in (*c.entities, c.sentence):
             for w, _b, _a in _occurrences(name, text):
-                if w[:1].isupper() and (not w.isupper() or any(ch.isdigit() for ch in w)):
+                if w[:1].isupper() and (not w.isupper() or _code(w)):
                     return w
-    return " ".join(w.upper() if any(ch.isdigit() for ch in w) else _capitalise(w) for w in name.split())
+    return " ".join(w.upper() if _code(w) else _capitalise(w) for w in name.split())
+
+
+def _code(name: str) -> bool:
+    """ "PS752", "MH17": a flight's or a craft's code, written in capitals, no body's acronym."""
+    return any(ch.isdigit() for ch in name)
 
 
 def _capitalise(word: str) -> str:
@@ -515,8 +520,8 @@ def _as_named(party: str, claims: list[Claim]) -> str:
 
 def _adjectival(word: str) -> bool:
     """A people's adjective ("Chechen", "pro-Varnan"), not a group's own name ("Hezbollah", "FLN"):
-    fact_names.json adjective_endings."""
-    endings = tuple(_lower(_names().adjective_endings))
+    fact_names.json demonym_endings and party_adjective_endings."""
+    endings = tuple(_lower([*_names().demonym_endings, *_names().party_adjective_endings]))
     return word.casefold().startswith(("pro-", "anti-")) or (
         word[:1].isupper() and not word.isupper() and word.casefold().endswith(endings)
     )

@@ -688,5 +688,5 @@ class FactNamesFile(_Strict):
     statement_nouns: Words
     doc_population_fillers: str = Field("", alias="_doc_population_fillers")
     population_fillers: Words = []  # "others wounded", "further civilians": no word of who they are
-    doc_adjective_endings: str = Field("", alias="_doc_adjective_endings")
-    adjective_endings: Words = []  # "Chechen militants": a party read off a people's adjective
+    doc_party_adjective_endings: str = Field("", alias="_doc_party_adjective_endings")
+    party_adjective_endings: Words = []  # "Chechen militants": with demonym_endings, a party's adjective
