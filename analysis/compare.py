@@ -526,12 +526,15 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         rough = _rough_below(a.value, ia, b.value, ib)  # type: ignore[arg-type]
         if rough:
             return "unclear", f"{pair}: '{rough}' gives an order of size, not an upper bound"
-        period = _part_of_period(a, b, ia, ib)
+        period = _part_of_period(a, b, ia, ib) or _a_day_within_a_running_total(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
         rising = _counted_later(a, b, ia, ib)
         if rising:
             return "update", f"{pair}: {rising}"
+        first = _first_days(a, b, ia, ib)
+        if first:
+            return "different_scope", f"{pair}: {first}"
         return "contradict", f"{pair}: the figures do not overlap"
     if sa.roles == sb.roles and sa.roles and bool(sa.nations) != bool(sb.nations) and not (sa.total or sb.total):
         # "soldiers" next to "Chinese soldiers": whose soldiers the first means is left to the context
@@ -599,6 +602,78 @@ def _part_of_period(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | Non
             f"the lower figure counts a part of the period ({lw.text or lw.start}) of the other ({hw.text or hw.start})"
         )
     return None
+
+
+def _a_day_within_a_running_total(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """The lower count is of one day its own sentence names ("23 died in Soweto on Wednesday"), the
+    higher one counts up to a date at least a week later ("575 had died by the end of February
+    1977"): the day's dead are some of those counted to that date, a part or the same toll risen,
+    never a rival figure (issue #8: event time against the period a count covers)."""
+    low, high = (a, b) if ia.high <= ib.low else (b, a)
+    lw, hw = low.when, high.when
+    if (
+        lw is None
+        or hw is None
+        or lw.precision not in ("day", "days")
+        or YEAR_UNKNOWN in (lw.start.year, hw.start.year)
+    ):
+        return None
+    if not lw.text or lw.text.lower() not in low.sentence.lower():
+        return None  # the day carried over from an earlier sentence may be when the count was told
+    told = high.sentence.lower()
+    last = (hw.text or "").split(JOINED)[-1].lower()  # "appointed on 24 June 1976 ... up to 28 February 1977"
+    if last and re.search(_up_to().pattern + re.escape(last), told):
+        if (hw.end - lw.end).days >= RUNNING_TOTAL_DAYS:
+            return (
+                f"the lower figure counts one day ({lw.text}), the other all deaths up to {hw.text.split(JOINED)[-1]}"
+            )
+    # "since 16 June more than a thousand have been killed", told months later: all deaths from that
+    # day to the telling
+    if hw.text and f"since {hw.text.lower()}" in told and high.published is not None and hw.start <= lw.start:
+        if (high.published - lw.end).days >= RUNNING_TOTAL_DAYS:
+            return (
+                f"the lower figure counts one day ({lw.text}), the other all deaths since {hw.text} to {high.published}"
+            )
+    return None
+
+
+RUNNING_TOTAL_DAYS = 7  # a count up to a date this long after another's day covers more than that day
+
+
+@lru_cache(maxsize=1)
+def _up_to() -> re.Pattern[str]:
+    """ "by the end of", "up to", "until": words before a date that make a count all deaths to it."""
+    words = "|".join(re.escape(w) for w in rules()["running_count"]["up_to"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+(?:end|middle|close)\s+of\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _early_period_pattern() -> re.Pattern[str]:
+    rc = rules()["running_count"]
+    ordinals = "|".join(re.escape(w) for w in rc["first_days_ordinals"])
+    units = "|".join(re.escape(w) for w in rc["first_days_units"])
+    return re.compile(rf"\b(?:in|for|during|over|of|on|within)\s+the\s+(?:{ordinals})\s+(?:\w+\s+)?({units})(s?)\b")
+
+
+def _early_period(claim: Claim) -> tuple[str, int] | None:
+    """ "the official count for the first week", "200 dead in the first days": the opening stretch of
+    the event the count's sentence says it covers, and how long a stretch that is."""
+    m = _early_period_pattern().search(claim.sentence.lower())
+    if m is None:
+        return None
+    rank = rules()["running_count"]["first_days_units"][m.group(1)]
+    return m.group(0).split(" ", 1)[1], rank * 2 + bool(m.group(2))  # "the first days" outlast "the first day"
+
+
+def _first_days(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
+    """The lower count covers only the event's first days ("176 dead in the first week") and the other
+    no such stretch, or a longer one: the first days' dead are some of the other's, not a rival figure
+    (issue #8)."""
+    low, high = (a, b) if ia.high <= ib.low else (b, a)
+    early, other = _early_period(low), _early_period(high)
+    if early is None or (other is not None and other[1] <= early[1]):
+        return None
+    return f"the lower figure counts only {early[0]}"
 
 
 def _says(claim: Claim, key: str) -> str | None:

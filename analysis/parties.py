@@ -203,7 +203,12 @@ def side(name: str | None) -> str | None:
     if not words:
         return None
     table = _sides()
+    former = frozenset(rules()["initiator"]["former_modifiers"])
+    if words[-1].startswith("ex-"):  # "ex-soldiers"
+        words = [*words[:-1], "ex", words[-1][3:]]
     found = table.get(" ".join(words[-2:])) or table.get(words[-1])
+    if found == "state" and any(w in former for w in words[:-1]):
+        return "irregular"  # "former government soldiers", "renegade troops": no longer the state's
     if found != "irregular" and any(table.get(w) == "irregular" for w in words[:-1]):
         return "irregular"  # "rebel forces", "separatist leaders", "insurgent groups": an armed group's
     if found == "unsided" and any(table.get(w) == "state" for w in words[:-1]):

@@ -177,6 +177,12 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
     itself (issue #8, FAILURE_MODES 9), as "civilians" or "Palestinian people"."""
     if trigger.pos_ != "NOUN":
         return None
+    sufferer = _sufferer(trigger)
+    if sufferer is not None:
+        if sufferer.lemma_.lower() in role_words() or is_person_noun(sufferer):
+            return sufferer.text
+        if aliases.resolve(sufferer.text):
+            return f"people [{aliases.resolve(sufferer.text)}]"
     words: list[str] = []
     for mod in (t for t in trigger.lefts if t.dep_ in ("amod", "compound")):
         if mod.lemma_.lower() in role_words():
@@ -184,6 +190,14 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
         elif mod.ent_type_ == "NORP" or (mod.pos_ in ("ADJ", "PROPN") and aliases.resolve(mod.text)):
             words.append(f"{mod.text} people")
     return " and ".join(words) if len(words) == 1 else None
+
+
+def _sufferer(trigger: Token) -> Token | None:
+    """ "the forces of order suffered no deaths", "the police sustained 12 casualties": the subject of
+    the verb whose object the death noun is names whose dead they are (rules scope.suffer_verbs)."""
+    if trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in rules()["scope"]["suffer_verbs"]:
+        return None
+    return next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
 
 
 def _counted_in_figure(trigger: Token) -> Token | None:

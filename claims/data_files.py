@@ -87,6 +87,8 @@ class ScopeWords(_Strict):
     part_verbs: Words = []
     doc_added_after: str = Field("", alias="_doc_added_after")
     added_after: Words = []  # "three more children"
+    doc_suffer_verbs: str = Field("", alias="_doc_suffer_verbs")
+    suffer_verbs: Words = []  # "the police suffered no deaths": whose dead
     more_markers: Words = []  # "another 50": besides a toll, never its figure
     doc_more_markers: str = Field("", alias="_doc_more_markers")
     earlier_markers: Words = []  # "who had fled earlier waves": people of a period before the event
@@ -322,6 +324,11 @@ class RunningCountWords(_Strict):
     found: Words = []  # "some 300 bodies, found after ...": the bodies found by then; the search goes on
     doc_final: str = Field("", alias="_doc_final")
     final: Words = []  # "the final toll was 67": what earlier, lower counts of it rose to
+    doc_up_to: str = Field("", alias="_doc_up_to")
+    up_to: Words = []  # "575 had died by the end of February 1977": all deaths to that date
+    doc_first_days: str = Field("", alias="_doc_first_days")
+    first_days_ordinals: Words = []  # "the official count for the first week": the opening stretch
+    first_days_units: dict[str, int] = {}  # stretch -> rank (a week is longer than a day)
 
 
 class ActorNouns(_Strict):
@@ -419,6 +426,8 @@ class InitiatorWords(_Strict):
     member_nouns: Words = []  # "members of a militia": the group acts
     doc_armed_modifiers: str = Field("", alias="_doc_armed_modifiers")
     armed_modifiers: Words = []  # "armed villagers": an armed group, whoever they are
+    doc_former_modifiers: str = Field("", alias="_doc_former_modifiers")
+    former_modifiers: Words = []  # "former soldiers": no longer the state's forces
     doc_place_heads: str = Field("", alias="_doc_place_heads")
     place_heads: Words = []  # "rockets from the Qana area": where the fire came from, no doer
     doc_affiliation_nouns: str = Field("", alias="_doc_affiliation_nouns")

@@ -457,7 +457,11 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         elif soon:  # "between 15 September and 18 September 1982": the year stated just after
             context_year = soon[0]
         else:  # "on 16 March 1968 ... Early on 16 March": a day the text gave with its year before
-            context_year = _year_given_before(kind, m, found, text) or context_year
+            context_year = (
+                _year_given_before(kind, m, found, text)
+                or _year_of_an_earlier_day(kind, m, found, text, context_year)
+                or context_year
+            )
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
@@ -516,6 +520,34 @@ def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], te
             and re.search(r"\d{4}", text[d.start : d.end])
         ):
             return span.start.year
+    return None
+
+
+def _year_of_an_earlier_day(kind: str, m: re.Match[str], found: list[DateMention], text: str,
+                            context_year: int | None) -> int | None:  # fmt: skip
+    """ "It began on 16 June 1976 ... the Afrikaans decree of 1974 ... on 18 June more were killed": a
+    day and month told shortly after the last day the text dated in full is of that day's year, not
+    of an earlier year named in passing between them (a later year named between moves the story on);
+    the same day and month told again without its year is the day placed before."""
+    day = _yearless(kind, m)
+    if day is None:
+        return None
+    for d in reversed(found):
+        span = d.span
+        if (
+            span.precision == "day"
+            and not d.relative
+            and (span.start.month, span.start.day) == (day.start.month, day.start.day)
+        ):
+            return span.start.year  # "on 16 June ... 23 dead that day ... 16 June alone"
+    full = next(
+        (d for d in reversed(found) if d.span.precision == "day" and re.search(r"\d{4}", text[d.start : d.end])), None
+    )
+    if full is None or (context_year is not None and full.span.start.year <= context_year):
+        return None
+    told = _safe_date(full.span.start.year, day.start.month, day.start.day)
+    if told is not None and timedelta(0) < told - full.span.start <= timedelta(days=SEQUENCE_REACH):
+        return full.span.start.year
     return None
 
 

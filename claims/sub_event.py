@@ -247,6 +247,8 @@ def _series_words() -> frozenset[str]:
 def sub_event(trigger: Token, noun: Token) -> str | None:
     """The part of the event a count is of ("explosion", "shooting"), WHOLE for "in all", or None."""
     heads = list(dict.fromkeys([trigger, noun, trigger.head] if trigger.dep_ in ("oprd", "acomp") else [trigger, noun]))
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "to" and trigger.head.head.pos_ == "VERB":
+        heads.append(trigger.head.head)  # "trampled to death", "burned to death": the manner verb
     if any(_is_whole(h) for h in heads):
         return WHOLE
     if any(_several_incidents(t) for h in (trigger, noun) for t in h.subtree if t.dep_ == "acl" and t.pos_ == "VERB"):

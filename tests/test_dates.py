@@ -158,14 +158,50 @@ def test_dates_find_day_without_year_is_never_well_after_publication():
 
 def test_dates_find_day_written_with_its_year_before_places_it_again():
     """ "on 4 May 1970 ... arrived in April 1969 ... Around noon on 4 May": the day the lead dated,
-    not the year named in between; another day still takes the text's latest year."""
+    not the year named in between; a day shortly after it is of its year too (issue #8)."""
     text = (
         "Guardsmen fired on students on 4 May 1970. The unit had been formed in April 1969. "
         "Around noon on 4 May the shooting began. On 9 May the campus was shut."
     )
     spans = [(d.span.text, d.span.start) for d in find_dates(text)]
     assert ("4 May", date(1970, 5, 4)) in spans
-    assert ("9 May", date(1969, 5, 9)) in spans
+    assert ("9 May", date(1970, 5, 9)) in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        # an earlier year named in passing between a dated day and a later day and month
+        (
+            "The revolt began on 16 June 1976, against the language decree of 1974. "
+            "On 18 June more were killed in the next township.",
+            None,
+            [date(1976, 6, 16), date(1974, 1, 1), date(1976, 6, 18)],
+        ),
+        # the same day and month told again is the day placed before
+        (
+            "On 16 June the schoolchildren of the township rose against the language decree of 1974. "
+            "Nearly 200 were killed on 16 June alone.",
+            date(1976, 12, 16),
+            [date(1976, 6, 16), date(1974, 1, 1), date(1976, 6, 16)],
+        ),
+        # a later year named between moves the story on: its days are of that year
+        (
+            "The war began on 1 September 1939. In 1944 the tide turned. On 6 June the Allies landed.",
+            None,
+            [date(1939, 9, 1), date(1944, 1, 1), date(1944, 6, 6)],
+        ),
+        # a day months after the dated one is no step of its sequence
+        (
+            "The strike began on 2 February 1980, against the wage law of 1978. On 20 October talks resumed.",
+            None,
+            [date(1980, 2, 2), date(1978, 1, 1), date(1978, 10, 20)],
+        ),
+    ],
+)
+def test_a_day_after_a_dated_day_is_not_of_a_year_named_in_passing(text: str, published: date | None,
+                                                                  days: list[date]):  # fmt: skip
+    assert [d.span.start for d in find_dates(text, published)] == days
 
 
 @pytest.mark.parametrize(

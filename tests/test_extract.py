@@ -901,6 +901,8 @@ def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, s
         ("Ten people were killed in the week of the strike.", [(10, "people")]),
         ("A second shell was fired at them, killing three more children.", [(3, "more children, more")]),
         ("Fifty more bodies were found on Monday.", [(50, "people, more")]),
+        ("The fighting in the valley claimed at least 40 further lives.", [(40, "people, further")]),
+        ("Reprisals that week took 12 additional lives.", [(12, "people, additional")]),
     ],
 )
 def test_extract_counts_held_described_earlier_or_more(extract, text: str, found: list[tuple[int, str]]):
@@ -974,3 +976,33 @@ def test_extract_a_count_joined_to_another_with_its_own_participle_is_no_sibling
 )
 def test_extract_not_one_is_no_toll_of_one(extract, text: str, lows: list[int]):
     assert [c.value.low for c in extract(text) if c.kind == "casualties"] == lows
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # the subject of "suffered"/"sustained" names whose dead a death noun counts
+        ("The report gave 35 dead among the marchers, while the forces of order suffered no deaths.", "forces"),
+        ("The police sustained 12 casualties in the clashes.", "police"),
+        ("The marchers suffered 12 deaths.", "marchers"),
+        # a death noun that is no object of such a verb keeps the people it names, or none
+        ("There were 12 deaths in the clashes.", "people"),
+    ],
+)
+def test_extract_the_sufferer_names_whose_dead(extract, text: str, scope: str):
+    counts = [c for c in extract(text) if c.kind == "casualties" and c.value.low in (0, 12)]
+    assert [c.scope for c in counts] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # "X to death": the manner verb says which part of the event the dead are of
+        ("Ten people were trampled to death at the gate.", "stampede"),
+        ("Twelve villagers were burned to death in their homes.", "blaze"),
+        ("Nine men were beaten to death.", None),
+    ],
+)
+def test_extract_the_manner_of_dying_to_death(extract, text: str, part: str | None):
+    (count,) = [c for c in extract(text) if c.kind == "casualties"]
+    assert scope_of(count.scope, AliasTable()).part == part

@@ -516,3 +516,90 @@ def test_fold_keeps_one_value_for_other_people_in_another_sentence():
     assert {c.id for c in kept} == {"s1c1", "s1c2"} and repeats == {"s1c3": "s1c1"}
     metro, airport = two("s1c4", "people in metro", 300), two("s1c5", "people at airport", 400)
     assert len(fold_repeats([metro, airport])[0]) == 2
+
+
+@pytest.mark.parametrize(
+    ("scope", "relation"),
+    [
+        # a kind of people by kin, age or sex, or those rioting, is a part of all the dead
+        ("mothers", "different_scope"),
+        ("teenagers", "different_scope"),
+        ("young men", "different_scope"),
+        ("rioters", "different_scope"),
+        # a word that counts everyone the event struck is a rival figure for the whole
+        ("persons", "contradict"),
+        ("villagers", "contradict"),
+    ],
+)
+def test_compare_a_kind_of_people_against_all_the_dead(scope: str, relation: str):
+    assert compare(count("s1c1", 2, scope), count("s2c1", 21), ALIASES)[0] == relation
+
+
+FIRST_DAY = date(1985, 3, 12)
+
+
+def _told(claim: Claim, sentence: str, when: DateSpan, published: date | None = None) -> Claim:
+    return claim.model_copy(update={"sentence": sentence, "when": when, "published": published})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "published", "relation"),
+    [
+        # a count up to a date weeks after the day, or since the day and told months later: all the
+        # dead of those weeks, of whom the day's are some
+        (
+            "The inquiry found that 410 people had died in the unrest by the end of May 1985.",
+            DateSpan(start=date(1985, 5, 1), end=date(1985, 5, 31), precision="month", text="May 1985"),
+            None,
+            "different_scope",
+        ),
+        (
+            "Since 12 March more than 400 people have been killed in the revolt.",
+            DateSpan(start=FIRST_DAY, end=FIRST_DAY, precision="day", text="12 March"),
+            date(1985, 9, 1),
+            "different_scope",
+        ),
+        # a count of that day itself, or up to a day soon after, is a rival figure
+        (
+            "Doctors said 410 people were killed on 12 March.",
+            DateSpan(start=FIRST_DAY, end=FIRST_DAY, precision="day", text="12 March"),
+            None,
+            "contradict",
+        ),
+        (
+            "By 14 March, 410 people had been killed.",
+            DateSpan(start=date(1985, 3, 14), end=date(1985, 3, 14), precision="day", text="14 March"),
+            None,
+            "contradict",
+        ),
+    ],
+)
+def test_compare_a_days_count_against_a_count_to_a_later_date(sentence: str, when: DateSpan,
+                                                               published: date | None, relation: str):  # fmt: skip
+    day_count = _told(count("s1c1", 23), "The minister said 23 people were killed on 12 March.",
+                      DateSpan(start=FIRST_DAY, end=FIRST_DAY, precision="day", text="12 March"))  # fmt: skip
+    total = _told(count("s2c1", 410), sentence, when, published)
+    assert compare(day_count, total, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("low_sentence", "high_sentence", "relation"),
+    [
+        # the lower count covers only the event's first days: some of the other's dead
+        (
+            "The official count for the first week of the unrest was 120 dead.",
+            "Some 400 people died in the unrest.",
+            "different_scope",
+        ),
+        ("The Red Cross counted 120 dead in the first days.", "Some 400 people died in the unrest.", "different_scope"),
+        ("On the first day 120 were killed.", "The count for the first week was 400 dead.", "different_scope"),
+        # the same stretch, or the longer stretch the lower count's: rival figures
+        ("The count for the first week was 120 dead.", "Others put the toll for the first week at 400.", "contradict"),
+        ("The count for the first week was 120 dead.", "On the first day 400 were killed.", "contradict"),
+        ("Doctors said 120 were killed.", "Some 400 people died in the unrest.", "contradict"),
+    ],  # fmt: skip
+)
+def test_compare_a_count_of_the_first_days_against_the_whole(low_sentence: str, high_sentence: str, relation: str):
+    low = count("s1c1", 120).model_copy(update={"sentence": low_sentence})
+    high = count("s2c1", 400).model_copy(update={"sentence": high_sentence})
+    assert compare(low, high, ALIASES)[0] == relation

@@ -103,6 +103,11 @@ def test_other_questions_are_not_joined(a: Claim, b: Claim):
         ("armed police", "state"),
         ("villagers", "unsided"),
         ("protesters", "unsided"),
+        # men no longer in a state's service are an armed group, not its forces
+        ("former government soldiers", "irregular"),
+        ("ex-soldiers", "irregular"),
+        ("renegade troops", "irregular"),
+        ("government soldiers", "state"),
     ],  # fmt: skip
 )
 def test_an_armed_groups_forces_are_not_a_states(name: str, expected: str):
