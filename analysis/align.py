@@ -276,14 +276,20 @@ def compatible(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
 
 def _of_another_year(timed: Claim, other: Claim) -> bool:
     """A count whose own sentence dates it in years that neither its document nor the other's
-    names its event in, against a count with no time of its own (so of its document's event): an
-    earlier or later incident told beside the event ("the killings are set beside those of 8
-    February 1962, when nine died"), not a rival count of it."""
-    if timed.when is None or other.when is not None or not told_here(timed):
+    names its event in, against a count with no time of its own or one in its document's event years
+    (so of its document's event): an earlier or later incident told beside the event ("the killings
+    are set beside those of 8 February 1962, when nine died", "after the genocide of 1994, in which
+    800,000 were murdered"), not a rival count of it."""
+    if timed.when is None or not told_here(timed):
         return False
     own, theirs = event_years(timed), event_years(other)
     if not own or not theirs or timed.when.start.year == YEAR_UNKNOWN:
         return False
+    if other.when is not None and (
+        other.when.start.year == YEAR_UNKNOWN
+        or not set(range(other.when.start.year, other.when.end.year + 1)) <= set(theirs)
+    ):
+        return False  # a count with a time of its own outside its account's event years: no anchor
     years = set(range(timed.when.start.year, timed.when.end.year + 1))
     return years.isdisjoint(own) and years.isdisjoint(theirs)
 

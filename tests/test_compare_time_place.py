@@ -609,6 +609,32 @@ def test_align_a_count_dated_in_another_year_than_either_event_is_another_incide
 
 
 @pytest.mark.parametrize(
+    ("other_day", "joined"),
+    [
+        # the other count is dated in its account's event year: still the event's own
+        (date(1961, 10, 17), False),
+        # dated in a year its account does not name its event in: nothing anchors it to the event
+        (date(1962, 3, 1), True),
+    ],
+)
+def test_align_a_count_of_another_year_against_one_dated_in_its_events_year(other_day: date, joined: bool):
+    """ "After the famine of 1962, in which 800,000 died" beside "two were killed on 17 October 1961":
+    the count of another year is another incident's, whether or not the event's count has a day."""
+    from analysis.align import compatible
+
+    year = span(date(1962, 1, 1), date(1962, 12, 31), "year", "of 1962")
+    many = claim("s1c1", 800_000, when=year, event=("@ev:y1961",)).model_copy(
+        update={"sentence": "After the famine of 1962, in which 800,000 died, many fled."}
+    )
+    text = f"{other_day.day} March 1962" if other_day.year == 1962 else "17 October 1961"
+    two = claim("s2c1", 2, when=span(other_day, other_day, "day", text), event=("@ev:y1961",)).model_copy(
+        update={"sentence": f"Two were killed on {text}."}
+    )
+    assert compatible(many, two) is joined
+    assert compatible(two, many) is joined
+
+
+@pytest.mark.parametrize(
     ("bodies", "quote", "toll", "relation"),
     [
         # bodies found are a floor of the toll: fewer of them is no rival figure
