@@ -903,6 +903,9 @@ def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, s
         ("Fifty more bodies were found on Monday.", [(50, "people, more")]),
         ("The fighting in the valley claimed at least 40 further lives.", [(40, "people, further")]),
         ("Reprisals that week took 12 additional lives.", [(12, "people, additional")]),
+        # people besides one already named
+        ("Two fellow prisoners had been killed with him.", [(2, "fellow prisoners, fellow")]),
+        ("Four other soldiers died in the ambush.", [(4, "other soldiers, other")]),
     ],
 )
 def test_extract_counts_held_described_earlier_or_more(extract, text: str, found: list[tuple[int, str]]):

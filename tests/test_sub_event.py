@@ -603,3 +603,16 @@ def test_compare_a_count_of_the_first_days_against_the_whole(low_sentence: str, 
     low = count("s1c1", 120).model_copy(update={"sentence": low_sentence})
     high = count("s2c1", 400).model_copy(update={"sentence": high_sentence})
     assert compare(low, high, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("scope", "relation"),
+    [
+        # two prisoners besides the leader, four soldiers besides those named: no rival figure
+        ("fellow prisoners, fellow", "different_scope"),
+        ("other prisoners, other", "different_scope"),
+        ("prisoners", "contradict"),
+    ],
+)
+def test_compare_people_besides_those_named(scope: str, relation: str):
+    assert compare(count("s1c1", 3, "prisoners"), count("s2c1", 2, scope), ALIASES)[0] == relation
