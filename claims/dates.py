@@ -510,14 +510,19 @@ def _year_given_before(kind: str, m: re.Match[str], found: list[DateMention], te
     """The year of the same day and month written out with its year earlier in the text: a lead's
     "16 March 1968" places a later "16 March", whatever other year came between."""
     day = _yearless(kind, m)
-    if day is None:
-        return None
+    return None if day is None else _same_day_before(day, found, text, written=True)
+
+
+def _same_day_before(day: DateSpan, found: list[DateMention], text: str, *, written: bool) -> int | None:
+    """The year of the last day found before with the same day and month (only one written with its
+    year, when `written`)."""
     for d in reversed(found):
         span = d.span
         if (
             span.precision == "day"
+            and not d.relative
             and (span.start.month, span.start.day) == (day.start.month, day.start.day)
-            and re.search(r"\d{4}", text[d.start : d.end])
+            and (not written or re.search(r"\d{4}", text[d.start : d.end]))
         ):
             return span.start.year
     return None
@@ -528,18 +533,14 @@ def _year_of_an_earlier_day(kind: str, m: re.Match[str], found: list[DateMention
     """ "It began on 16 June 1976 ... the Afrikaans decree of 1974 ... on 18 June more were killed": a
     day and month told shortly after the last day the text dated in full is of that day's year, not
     of an earlier year named in passing between them (a later year named between moves the story on);
-    the same day and month told again without its year is the day placed before."""
+    the same day and month told again without its year is the day placed before ("on 16 June ... 16
+    June alone")."""
     day = _yearless(kind, m)
     if day is None:
         return None
-    for d in reversed(found):
-        span = d.span
-        if (
-            span.precision == "day"
-            and not d.relative
-            and (span.start.month, span.start.day) == (day.start.month, day.start.day)
-        ):
-            return span.start.year  # "on 16 June ... 23 dead that day ... 16 June alone"
+    same = _same_day_before(day, found, text, written=False)
+    if same is not None:
+        return same
     full = next(
         (d for d in reversed(found) if d.span.precision == "day" and re.search(r"\d{4}", text[d.start : d.end])), None
     )
