@@ -5,7 +5,8 @@ technical failure", "the explosion was an accident": a cause that is no one's ac
 question of who brought the craft down or set off the blast as firmly as a name does, so it contradicts
 an account that says someone did it. The words are data (rules initiator.accident_*); this module reads
 the parse: a cause word in a causal place (blamed, the subject of "caused", after "because of", "due to",
-"the result of", or what a cause or an incident "was"), not negated ("ruled out a technical failure").
+"the result of", or what a cause or an incident "was", "by accident", "was accidental"), not negated ("ruled
+out a technical failure").
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def _lemma(tok: Token) -> str:
 def _is_cause(tok: Token) -> bool:
     """ "a technical failure", "engine failure", "an accident", "an accidental explosion"."""
     w = word_sets()
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and _lemma(tok.head) == "be":
+        return _lemma(tok) in w["accident_adjectives"] or tok.lower_ in w["accident_adjectives"]  # "was accidental"
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if _lemma(tok) in w["accident_nouns"]:
@@ -51,8 +54,10 @@ def _causal(tok: Token) -> bool:
         return True  # "blamed a technical problem"
     if tok.dep_ == "nsubj" and _lemma(head) in w["cause_verbs"]:
         return True  # "engine failure had caused the crash"
-    if tok.dep_ == "attr" and head.pos_ in ("AUX", "VERB") and _lemma(head) == "be":
-        return True  # "the probable cause is a technical failure", "the explosion was an accident"
+    if tok.dep_ in ("attr", "acomp") and head.pos_ in ("AUX", "VERB") and _lemma(head) == "be":
+        return True  # "the probable cause is a technical failure", "the explosion was an accident", "was accidental"
+    if tok.dep_ == "pobj" and head.lower_ == "by" and _lemma(tok) in w["accident_nouns"] and tok.pos_ == "NOUN":
+        return not any(c.dep_ == "det" for c in tok.children)  # "broke out by accident"
     if tok.dep_ == "pobj":
         chain = [head, *head.ancestors][:3]
         return any(_lemma(p) in w["cause_preps"] or p.lower_ in w["cause_preps"] for p in chain)

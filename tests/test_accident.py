@@ -25,6 +25,9 @@ pytestmark = pytest.mark.slow  # loads the spaCy model
         ("The admiralty said the explosion that sank the frigate was an accident.", "frigate"),
         ("The sinking of the ferry was the result of an accidental explosion, the navy said.", "ferry"),
         ("The plane came down due to a mechanical fault, the ministry said.", "plane"),
+        # "by accident", "was accidental"
+        ("The fire that destroyed the camp broke out by accident, the commander said.", None),
+        ("The army maintained that the explosion on the ferry was accidental.", "ferry"),
     ],
 )
 def test_an_account_that_it_was_an_accident(initiator_values, text: str, target: str | None) -> None:
@@ -43,6 +46,8 @@ def test_an_account_that_it_was_an_accident(initiator_values, text: str, target:
         "A mechanical failure delayed the convoy by a day.",
         # a ship that sank is what befell it, not who sank it
         "The corvette sank near the island in the night.",
+        "The blast was not accidental, the prosecutor said.",
+        "The ferry was hit by an accident of the weather.",
     ],
 )
 def test_no_accident_claim_where_none_is_told(initiator_values, text: str) -> None:
