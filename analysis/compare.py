@@ -621,12 +621,10 @@ def _a_day_within_a_running_total(a: Claim, b: Claim, ia: Interval, ib: Interval
     if not lw.text or lw.text.lower() not in low.sentence.lower():
         return None  # the day carried over from an earlier sentence may be when the count was told
     told = high.sentence.lower()
-    last = (hw.text or "").split(JOINED)[-1].lower()  # "appointed on 24 June 1976 ... up to 28 February 1977"
-    if last and re.search(_up_to().pattern + re.escape(last), told):
+    last = (hw.text or "").split(JOINED)[-1]  # "appointed on 24 June 1976 ... up to 28 February 1977"
+    if last and re.search(_up_to().pattern + re.escape(last.lower()), told):
         if (hw.end - lw.end).days >= RUNNING_TOTAL_DAYS:
-            return (
-                f"the lower figure counts one day ({lw.text}), the other all deaths up to {hw.text.split(JOINED)[-1]}"
-            )
+            return f"the lower figure counts one day ({lw.text}), the other all deaths up to {last}"
     # "since 16 June more than a thousand have been killed", told months later: all deaths from that
     # day to the telling
     if hw.text and f"since {hw.text.lower()}" in told and high.published is not None and hw.start <= lw.start:

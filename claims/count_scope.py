@@ -181,8 +181,9 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
     if sufferer is not None:
         if sufferer.lemma_.lower() in role_words() or is_person_noun(sufferer):
             return sufferer.text
-        if aliases.resolve(sufferer.text):
-            return f"people [{aliases.resolve(sufferer.text)}]"
+        party = aliases.resolve(sufferer.text)
+        if party:
+            return f"people [{party}]"
     words: list[str] = []
     for mod in (t for t in trigger.lefts if t.dep_ in ("amod", "compound")):
         if mod.lemma_.lower() in role_words():

@@ -31,17 +31,23 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _accidental(tok: Token) -> bool:
+    """ "accidental": a word that calls what it describes an accident."""
+    words = word_sets()["accident_adjectives"]
+    return _lemma(tok) in words or tok.lower_ in words
+
+
 def _is_cause(tok: Token) -> bool:
     """ "a technical failure", "engine failure", "an accident", "an accidental explosion"."""
     w = word_sets()
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and _lemma(tok.head) == "be":
-        return _lemma(tok) in w["accident_adjectives"] or tok.lower_ in w["accident_adjectives"]  # "was accidental"
+        return _accidental(tok)  # "the fire was accidental"
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if _lemma(tok) in w["accident_nouns"]:
         return True
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
-    if any(_lemma(m) in w["accident_adjectives"] or m.lower_ in w["accident_adjectives"] for m in mods):
+    if any(_accidental(m) for m in mods):
         return True
     return _lemma(tok) in w["accident_causes"] and any(_lemma(m) in w["accident_modifiers"] for m in mods)
 
