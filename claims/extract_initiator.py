@@ -249,7 +249,7 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
     if pattern.actor_read == "modifier":
-        return reader.modifier(doer)
+        return reader.modifier(doer) or reader.force_modifier(doer)
     if pattern.actor_read == "owner":
         return reader.nation(doer)
     return reader.phrase(doer) if pattern.actor_read == "phrase" else reader.name(doer)

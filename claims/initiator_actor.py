@@ -62,6 +62,8 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "blame": frozenset(ini["blame_verbs"]),
         # what is fired or used, whose owner its modifiers may name ("Israeli shells"); not "fire"
         "weapon": (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"]),
+        # "police fire", "army gunfire": the firing itself, whose doer its modifiers may name
+        "firing": frozenset(ini["firing_acts"]),
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
         "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
@@ -343,6 +345,9 @@ class ActorReader:
         ):
             return None
         named = self._first_named(owners, depth)
+        if named is None and (_lemma(tok) in members or tok.lower_ in partitive or tok.pos_ == "NUM"):
+            # "members of the crowd", "a group of miners": the people they are of, as the doer itself
+            named = next((p for p in (self._people(o, 0) for o in owners) if p), None)
         if named is None and _lemma(tok) in words["affiliation_nouns"]:
             # "the Wagner private military company": the proper name among the owner's words
             named = self._first_named((w for o in owners for w in o.lefts if _capitalised(w)), depth)
@@ -568,10 +573,11 @@ class ActorReader:
         return titled and self._unplaced_leader(named, head)
 
     def _weapon(self, tok: Token, depth: int) -> Named | None:
-        """ "Israeli shells struck the beach", "a government artillery shell hit the camp": whose
-        weapon it was, named among its modifiers; a weapon of no one named is no actor."""
+        """ "Israeli shells struck the beach", "a government artillery shell hit the camp", "police fire
+        killed two": whose weapon or firing it was, named among its modifiers; a weapon of no one
+        named is no actor ("machine-gun fire", "the house fire")."""
         lex = _lexicon()
-        if _lemma(tok) not in lex["weapon"]:
+        if _lemma(tok) not in lex["weapon"] and not (tok.pos_ == "NOUN" and _lemma(tok) in lex["firing"]):
             return None
         named = self.nation(tok)
         if named is not None:
@@ -633,6 +639,20 @@ class ActorReader:
             name = _whole_name(ent)
             return Named(child, self.aliases.canonical(name), name)
         return None
+
+    def force_modifier(self, child: Token) -> Named | None:
+        """ "came under police fire", "rebel gunfire": a word for a state's force or an armed group
+        before the firing names who fired, unnamed (not an unsided one: "tank fire")."""
+        lex = _lexicon()
+        if (
+            child.dep_ not in ("compound", "amod")
+            or child.pos_ not in ("NOUN", "ADJ")
+            or _lemma(child) in lex["unsided"]
+        ):
+            return None
+        if _lemma(child.head) not in lex["firing"]:
+            return None  # "a terrorist attack", "a police operation": often another act than the one in dispute
+        return self._descriptive(child) if is_actor_noun(child, self.aliases) else None
 
     def _descriptive(self, tok: Token) -> Named:
         """ "the army's special forces" -> "army's special forces": no determiner, number or clause."""
