@@ -23,6 +23,7 @@ from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
+from claims.noun_classes import singular
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.running_count import says
@@ -1121,6 +1122,17 @@ def _named_more_fully(a: str, b: str, aliases: AliasTable) -> bool:
     return wl[: len(ws)] == ws and all(aliases.kind(aliases.resolve(w) or "") == "state" for w in wl[len(ws) :])
 
 
+def _of_the_kind_ruled_out(pos: str, neg: str) -> bool:
+    """ "no student fired" / "students attacked the officers", "it was not the protesters" / "armed
+    protesters opened fire": the doers named are of the very kind the other account rules out, one
+    of them or more, described more closely or not, on the side the ruled-out word has if any."""
+    wp, wn = _bare_words(pos), _bare_words(neg)
+    if not wp or not wn or singular(wp[-1]) != singular(wn[-1]) or not set(wn[:-1]) <= set(wp[:-1]):
+        return False
+    # "not the forces" (a state's) / "rebel forces": the closer words name another side
+    return side(neg) in (side(pos), "unsided", None)
+
+
 def _bare_words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in ("the", "a", "an")]
 
@@ -1171,7 +1183,7 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
     pos, neg = (pb, pa) if va.negated else (pa, pb)
     if sole_state:  # "government forces did it" / "Syria was not behind it": the one state's forces
         pos, neg = (sole_state if _generic(x, aliases) == "state" else x for x in (pos, neg))
-    if same_party(pos, neg) or _named_more_fully(pos, neg, aliases):
+    if same_party(pos, neg) or _named_more_fully(pos, neg, aliases) or _of_the_kind_ruled_out(pos, neg):
         return "contradict", f"{pair}: one names {pos}, the other says it was not {neg}"
     if sole_state == NO_STATE and _generic(pos, aliases) == _generic(neg, aliases) == "state":
         # "the troops did not fire first" / "soldiers opened fire": with no state named, one state's forces

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.context import DocContext
 from claims.countries import capitals
 from claims.models import MUTUAL
-from claims.noun_classes import firing_sites, people_nouns
+from claims.noun_classes import firing_sites, people_nouns, singular
 from claims.rules import rules
 from claims.sub_event import act_nouns
 from claims.tree import before_dash, calendar_tokens, entities, np_text
@@ -81,7 +81,7 @@ def is_act(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     if _capitalised_noun(tok):
-        return _singular(tok.lower_)
+        return singular(tok.lower_)
     return tok.lemma_.lower()
 
 
@@ -89,15 +89,6 @@ def _capitalised_noun(tok: Token) -> bool:
     """ "Guardsmen fired on the students": a common noun opening its sentence that the tagger took for
     a name (no entity), whose lemma it therefore left as written."""
     return tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_ and tok.text[1:].islower()
-
-
-def _singular(word: str) -> str:
-    """ "guardsmen" -> "guardsman", "militias" -> "militia", "deputies" -> "deputy": enough for the
-    people nouns' lemmas."""
-    for plural, one in (("men", "man"), ("ies", "y"), ("s", "")):
-        if word.endswith(plural) and len(word) > len(plural) + 2:
-            return word[: -len(plural)] + one
-    return word
 
 
 def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:

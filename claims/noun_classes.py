@@ -52,3 +52,12 @@ def people_word(word: str) -> bool:
     nouns = people_nouns()
     stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
     return any(s in nouns for s in stems) or (word.endswith("men") and word[:-3] + "man" in nouns)
+
+
+def singular(word: str) -> str:
+    """ "guardsmen" -> "guardsman", "militias" -> "militia", "deputies" -> "deputy": enough for the
+    people nouns' lemmas, and to tell one word for people in both numbers."""
+    for plural, one in (("men", "man"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + one
+    return word

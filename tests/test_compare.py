@@ -297,6 +297,10 @@ ACTORS = [
     (actor("Guardsmen", negated=True), actor("Varna National Guardsmen"), "contradict"),
     (actor("Guardsmen"), actor("Varna Rangers"), "contradict"),
     (actor("forces", negated=True), actor("rebel forces"), "unclear"),  # "forces" only describes
+    # the doers named are of the kind the other rules out, one or more, described more closely
+    (actor("student", negated=True), actor("students", "officers"), "contradict"),
+    (actor("protesters", negated=True), actor("armed protesters"), "contradict"),
+    (actor("demonstrators", negated=True), actor("extremists"), "unclear"),
     # the same name with its country after it
     (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Pakistan"), "agree"),
     (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Veterans"), "contradict"),
