@@ -64,6 +64,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "weapon": (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"]),
         # "police fire", "army gunfire": the firing itself, whose doer its modifiers may name
         "firing": frozenset(ini["firing_acts"]),
+        "fired_from_afar": frozenset(ini["firing_acts"]) | frozenset(ini["bombardment_acts"]),
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
         "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
@@ -632,8 +633,9 @@ class ActorReader:
         return None
 
     def force_modifier(self, child: Token) -> Named | None:
-        """ "came under police fire", "rebel gunfire": a word for a state's force or an armed group
-        before the firing names who fired, unnamed (not an unsided one: "tank fire")."""
+        """ "came under police fire", "rebel gunfire", "army shelling", "government air strikes": a word
+        for a state's force or an armed group before the firing or shelling names who fired, unnamed (not
+        an unsided one: "tank fire"; rules initiator.firing_acts, bombardment_acts)."""
         lex = _lexicon()
         if (
             child.dep_ not in ("compound", "amod")
@@ -641,7 +643,7 @@ class ActorReader:
             or _lemma(child) in lex["unsided"]
         ):
             return None
-        if _lemma(child.head) not in lex["firing"]:
+        if _lemma(child.head) not in lex["fired_from_afar"]:
             return None  # "a terrorist attack", "a police operation": often another act than the one in dispute
         return self._descriptive(child) if is_actor_noun(child, self.aliases) else None
 

@@ -1810,14 +1810,17 @@ def test_initiator_fire_from_a_village_or_the_hills_names_an_unseen_gunman(extra
         # members, a group or hundreds of people no list of forces holds: the people themselves did it
         ("Members of the crowd attacked the guards.", [("crowd", "guards")]),
         ("A group of miners attacked a police line.", [("miners", "police line")]),
-        # a force's word before the firing names who fired; a fire of no one named names no one
+        # a force's word before the firing or shelling names who fired; a fire of no one named, no one
         ("Police fire killed two marchers.", [("police", "marchers")]),
         ("The marchers came under police fire on the bridge.", [("police", None)]),
         ("Witnesses said rebel gunfire killed the drivers.", [("rebel", "drivers")]),
+        ("Government air strikes killed 20 villagers.", [("government", None)]),
+        ("The town was hit by rebel shelling.", [("rebel", None)]),
         ("The house fire killed two children.", []),
         ("Machine-gun fire killed two marchers.", []),
-        # only the firing: "a terrorist attack" is as often another act than the one in dispute
+        # only firing and shelling: "a terrorist attack" is as often another act than the one in dispute
         ("The terrorist attack killed nine.", []),
+        ("The terrorist bombing killed nine.", []),
     ],
 )
 def test_initiator_people_of_a_group_and_a_forces_fire(extract, text: str, found: list[tuple[str, str | None]]):
