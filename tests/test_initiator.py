@@ -1841,3 +1841,21 @@ def test_initiator_people_of_a_group_and_a_forces_fire(extract, text: str, found
 )
 def test_initiator_who_began_shooting(extract, text: str, found: list[tuple[str, str | None, bool]]):
     assert [(a.actor, a.target, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "the first to open fire" did it and began it; "tried to storm" is an attack whether or not it
+        # succeeded; "were seen shooting" did it, as witnessed
+        ("The police were the first to open fire.", [("police", False)]),
+        ("The demonstrators were the first to shoot.", [("demonstrators", False)]),
+        ("The police were not the first to open fire.", [("police", True)]),
+        ("The gunmen tried to storm the school.", [("gunmen", False)]),
+        ("Soldiers were seen shooting at fleeing villagers.", [("soldiers", False)]),
+        # an attempt to stop an attack is no attack
+        ("The soldiers tried to stop the attack.", []),
+    ],
+)
+def test_initiator_first_to_fire_tried_and_seen(extract, text: str, found: list[tuple[str, bool]]):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
