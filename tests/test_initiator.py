@@ -1859,3 +1859,18 @@ def test_initiator_who_began_shooting(extract, text: str, found: list[tuple[str,
 )
 def test_initiator_first_to_fire_tried_and_seen(extract, text: str, found: list[tuple[str, bool]]):
     assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # shots that rang out from a side, or from the crowd, name who fired, as shots that came from it
+        ("Shots rang out from the Syrian side.", [("Syria", None)]),
+        ("Shots rang out from the crowd.", [("crowd", None)]),
+        ("The first shot rang out from a rooftop.", [("gunmen", None)]),
+        # a bell that rang out from the church fired nothing
+        ("The bells rang out from the church.", []),
+    ],
+)
+def test_initiator_shots_rang_out_from_a_side(extract, text: str, found: list[tuple[str, str | None]]):
+    assert [(a.actor, a.target) for a in extract(text)] == found
