@@ -337,8 +337,9 @@ class ActorReader:
         ):
             return None
         named = self._first_named(owners, depth)
-        if named is None and (_lemma(tok) in members or tok.lower_ in partitive or tok.pos_ == "NUM"):
-            # "members of the crowd", "a group of miners": the people they are of, as the doer itself
+        if named is None and _lemma(tok) not in words["affiliation_nouns"]:
+            # "members of the crowd", "a group of miners", "hundreds of strikers": the people they are
+            # of, as the doer itself
             named = next((p for p in (self._people(o, 0) for o in owners) if p), None)
         if named is None and _lemma(tok) in words["affiliation_nouns"]:
             # "the Wagner private military company": the proper name among the owner's words
