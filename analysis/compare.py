@@ -628,7 +628,8 @@ def _a_day_within_a_running_total(a: Claim, b: Claim, ia: Interval, ib: Interval
             return f"the lower figure counts one day ({lw.text}), the other all deaths up to {last}"
     # "since 16 June more than a thousand have been killed", told months later: all deaths from that
     # day to the telling
-    if hw.text and f"since {hw.text.lower()}" in told and high.published is not None and hw.start <= lw.start:
+    since = any(f"{w} {(hw.text or '').lower()}" in told for w in rules()["running_count"]["since"])
+    if hw.text and since and high.published is not None and hw.start <= lw.start:
         if (high.published - lw.end).days >= RUNNING_TOTAL_DAYS:
             return (
                 f"the lower figure counts one day ({lw.text}), the other all deaths since {hw.text} to {high.published}"
@@ -642,16 +643,19 @@ RUNNING_TOTAL_DAYS = 7  # a count up to a date this long after another's day cov
 @lru_cache(maxsize=1)
 def _up_to() -> re.Pattern[str]:
     """ "by the end of", "up to", "until": words before a date that make a count all deaths to it."""
-    words = "|".join(re.escape(w) for w in rules()["running_count"]["up_to"])
-    return re.compile(rf"\b(?:{words})\s+(?:the\s+(?:end|middle|close)\s+of\s+)?")
+    rc = rules()["running_count"]
+    words, parts = ("|".join(re.escape(w) for w in rc[key]) for key in ("up_to", "up_to_parts"))
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+(?:{parts})\s+of\s+)?")
 
 
 @lru_cache(maxsize=1)
 def _early_period_pattern() -> re.Pattern[str]:
     rc = rules()["running_count"]
-    ordinals = "|".join(re.escape(w) for w in rc["first_days_ordinals"])
-    units = "|".join(re.escape(w) for w in rc["first_days_units"])
-    return re.compile(rf"\b(?:in|for|during|over|of|on|within)\s+the\s+(?:{ordinals})\s+(?:\w+\s+)?({units})(s?)\b")
+    preps, ordinals, units = (
+        "|".join(re.escape(w) for w in rc[key])
+        for key in ("first_days_preps", "first_days_ordinals", "first_days_units")
+    )
+    return re.compile(rf"\b(?:{preps})\s+the\s+(?:{ordinals})\s+(?:\w+\s+)?({units})(s?)\b")
 
 
 def _early_period(claim: Claim) -> tuple[str, int] | None:

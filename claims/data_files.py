@@ -326,8 +326,12 @@ class RunningCountWords(_Strict):
     final: Words = []  # "the final toll was 67": what earlier, lower counts of it rose to
     doc_up_to: str = Field("", alias="_doc_up_to")
     up_to: Words = []  # "575 had died by the end of February 1977": all deaths to that date
+    up_to_parts: Words = []  # "by the end of": the part of the period the count runs to
+    doc_since: str = Field("", alias="_doc_since")
+    since: Words = []  # "since 16 June more than a thousand": all deaths from that day
     doc_first_days: str = Field("", alias="_doc_first_days")
     first_days_ordinals: Words = []  # "the official count for the first week": the opening stretch
+    first_days_preps: Words = []  # "in the first days", "for the first week": the stretch covered
     first_days_units: dict[str, int] = {}  # stretch -> rank (a week is longer than a day)
 
 
