@@ -497,7 +497,7 @@ def _same_act(a: Claim, b: Claim, voc: Vocabulary, sole: str | None = None,
     if _struck_the_doers(a, b) or _struck_the_doers(b, a):
         return False  # "police shot Abouyaaqoub dead" / "Younes Abouyaaqoub drove the van": his end, not his act
     words_a, words_b, target_a, target_b = _act_words(a), _act_words(b), _target(a), _target(b)
-    onset_a, onset_b = (names_onset(w) or names_onset(_sentence_words(c)) for w, c in ((words_a, a), (words_b, b)))
+    onset_a, onset_b = _began(a, words_a), _began(b, words_b)
     if onset_a and onset_b and not scales_differ(words_a, words_b, target_a, target_b):
         return not _days_differ(a, b)  # "initiated the storming" / "set off the first blast": who began it
     if two_acts(words_a, words_b, target_a, target_b) or series_of_acts(a.quote) != series_of_acts(b.quote):
@@ -620,8 +620,9 @@ def _target(c: Claim) -> str | None:
     return c.value.target if isinstance(c.value, Actor) else None
 
 
-def _sentence_words(c: Claim) -> list[str]:
-    return re.findall(r"[a-z]+", c.sentence.lower())
+def _began(c: Claim, words: list[str]) -> bool:
+    """The claim says its doer began the act: in its quote, or in its act's clause (claims.act_onset)."""
+    return names_onset(words) or (isinstance(c.value, Actor) and c.value.began)
 
 
 def _act_words(c: Claim) -> list[str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claims.act_onset import onset_of_act
 from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_background import lead_event_start
@@ -177,10 +178,12 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             act = _act_of(hit.event, hit.actor_tok, hit.trigger)
             if act is not None and act.sent == sent:
                 parts.append(_tok_bounds(act))  # "blamed Russia for the killings": the quote names the act
+            began = onset_of_act([t for t in (hit.trigger, hit.event, act) if t is not None], hit.actor_tok)
             bounds = _quote_bounds(sent, *parts)
             value = Actor(actor=hit.actor, target=hit.target, negated=hit.negated, actor_text=hit.actor_text or hit.actor_tok.text,
                           target_text=hit.target_tok.text if hit.target_tok is not None else None,
-                          allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases), ties=ctx.ties)  # fmt: skip
+                          allies=allies_of(hit.actor_tok, hit.actor, ctx.aliases), ties=ctx.ties,
+                          began=began is not None)  # fmt: skip
             event = act.lemma_ if act is not None else hit.trigger.lemma_
             out.add("initiator", sent, bounds, value, hit.trigger, about=event, terms=sent_terms,
                     when=ctx.time_of(sent, hit.event if hit.event is not None else hit.trigger, own_clause=True))  # fmt: skip

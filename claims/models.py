@@ -61,6 +61,10 @@ class Actor(_Value):
     # issue #8: names the account ties to another party ("X, a cover name used by Y": X -> Y), read
     # by the analysis as aliases for every account (claims/ties.py, analysis/ties.py)
     ties: dict[str, str] = Field(default_factory=dict)
+    # issue #8: the account says the doer began it, in words of its own act's clause ("began shooting",
+    # "the storming, which was not sparked by a bomb"), not another doer's ("after the gunman had
+    # started firing"): claims/act_onset.py
+    began: bool = False
 
 
 class Duration(_Value):

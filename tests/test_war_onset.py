@@ -78,15 +78,16 @@ def _act(cid: str, actor: str, quote: str, sentence: str, about: str, negated: b
                  terms=[w for w in quote.lower().split() if len(w) > 3], event=["@ev:keswin"])  # fmt: skip
 
 
-def test_who_began_it_may_be_said_in_the_sentence_around_the_claim():
-    """ "federal forces planned the storming, which was not sparked by a bomb" / "the gunmen were to
-    blame for the first explosion": each sentence says who began the bloodshed, one dispute."""
-    planned = _act("s1c1", "federal forces", "federal forces had planned the storming",
-                   "He said federal forces had planned the storming and that it had not been sparked by a bomb.",
-                   "storming")  # fmt: skip
+def test_who_began_it_is_read_from_the_act_of_the_claim():
+    """ "federal forces planned the storming and it had not been sparked by a bomb" / "the gunmen were to
+    blame for the first explosion": each claim says who began the bloodshed, one dispute. Whether an
+    onset word outside the quote is the claim's act's is claims.act_onset's (Actor.began,
+    tests/test_act_onset.py); the sentence alone does not tell ("after the gunman had started firing")."""
+    said = "He said federal forces had planned the storming and that it had not been sparked by a bomb."
+    quiet = _act("s1c1", "federal forces", "federal forces had planned the storming", said, "storming")
+    planned = quiet.model_copy(update={"value": quiet.value.model_copy(update={"began": True})})
     blamed = _act("s2c1", "gunmen", "gunmen were to blame for the first explosion",
                   "The gunmen were to blame for the first explosion, the commission said.", "explosion")  # fmt: skip
-    quiet = planned.model_copy(update={"sentence": "He said federal forces had planned the storming."})
     voc = Vocabulary.of([planned, blamed, *FILLER])
     assert relation_of(planned, blamed, 0.4, ALIASES, voc).relation == "contradict"
     assert relation_of(quiet, blamed, 0.4, ALIASES, voc).relation == "unclear"
