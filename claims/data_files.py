@@ -496,6 +496,8 @@ class InitiatorWords(_Strict):
     firing_acts: Words = []  # "opened fire", "came under fire from": who fired
     doc_bombardment_acts: str = Field("", alias="_doc_bombardment_acts")
     bombardment_acts: Words = []  # "army shelling", "government air strikes": who fired
+    doc_begun_acts: str = Field("", alias="_doc_begun_acts")
+    begun_acts: Words = []  # "began shooting": who began the bloodshed
     doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")
     accusation_nouns: Words = []  # "rejected the accusation"
     doc_weapon_nouns: str = Field("", alias="_doc_weapon_nouns")

@@ -1849,6 +1849,23 @@ def test_initiator_first_to_fire_tried_and_seen(extract, text: str, found: list[
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # who began shooting did it, alone or after a first verb it shares its subject with
+        ("The gunmen began shooting at the congregation.", [("gunmen", False)]),
+        ("Troopers drove up in lorries and started firing into the queue.", [("troopers", False)]),
+        ("The mob gathered at the gate and began stoning the customs post.", [("mob", False)]),
+        # beginning no act of violence tells no doer
+        ("The strikers began marching towards the mill.", []),
+        # a course of acts begun before is the background, not who began the bloodshed
+        ("The authorities had begun expelling the settlers.", []),
+    ],
+)
+def test_initiator_who_began_the_act(extract, text: str, found: list[tuple[str, bool]]):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         # shots that rang out from a side, or from the crowd, name who fired, as shots that came from it
         ("Shots rang out from the Syrian side.", [("Syria", None)]),
         ("Shots rang out from the crowd.", [("crowd", None)]),
