@@ -391,6 +391,8 @@ class InitiatorWords(_Strict):
     admission_verbs: Words = []  # "admitted carrying out the bombing"
     doc_civil_modifiers: str = Field("", alias="_doc_civil_modifiers")
     civil_modifiers: Words = []  # "a rescue operation": no violence
+    doc_other_act_modifiers: str = Field("", alias="_doc_other_act_modifiers")
+    other_act_modifiers: Words = []  # "other operations mounted by X": not the act told
     doc_incident_nouns: str = Field("", alias="_doc_incident_nouns")
     incident_nouns: Words = []  # "no involvement in that incident"
     doc_death_nouns: str = Field("", alias="_doc_death_nouns")
@@ -496,6 +498,8 @@ class InitiatorWords(_Strict):
     firing_acts: Words = []  # "opened fire", "came under fire from": who fired
     doc_bombardment_acts: str = Field("", alias="_doc_bombardment_acts")
     bombardment_acts: Words = []  # "army shelling", "government air strikes": who fired
+    doc_identify_verbs: str = Field("", alias="_doc_identify_verbs")
+    identify_verbs: Words = []  # "identified the attackers as X": who they were
     doc_begun_acts: str = Field("", alias="_doc_begun_acts")
     begun_acts: Words = []  # "began shooting": who began the bloodshed
     doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")

@@ -385,7 +385,7 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
     """The claim one pattern match makes, or None when a check fails or nobody is named."""
     if not all(_passes(check, pattern, roles, reader) for check in pattern.checks):
         return None
-    if _unreal(roles[pattern.trigger]) or _civil(pattern, roles):
+    if _unreal(roles[pattern.trigger]) or _civil(pattern, roles) or _other_acts(pattern, roles):
         return None
     told = None
     if pattern.event_search and pattern.event:
@@ -435,6 +435,14 @@ def _civil(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
     words = word_sets()["civil_modifiers"]
     acts = [roles[r] for r in (pattern.trigger, pattern.event) if r]
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words for a in acts for c in a.children)
+
+
+def _other_acts(pattern: InitiatorPattern, roles: dict[str, Token]) -> bool:
+    """ "compared to other operations mounted by the army", "previous attacks by the group": acts
+    besides the one the account tells (rules initiator.other_act_modifiers)."""
+    words = word_sets()["other_act_modifiers"]
+    acts = [roles[r] for r in (pattern.trigger, pattern.event) if r and roles[r].pos_ in ("NOUN", "PROPN")]
+    return any(c.dep_ in ("amod", "det") and c.lower_ in words for a in acts for c in a.children)
 
 
 def _event(pattern: InitiatorPattern, roles: dict[str, Token]) -> Token:

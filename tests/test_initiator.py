@@ -1866,6 +1866,33 @@ def test_initiator_who_began_the_act(extract, text: str, found: list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # other acts than the one told name no doer of it
+        ("The raid was larger than other operations mounted by the army that year.", []),
+        ("The police blamed the group for previous attacks on the depot.", []),
+        ("The army's earlier raids had killed nine.", []),
+    ],
+)
+def test_initiator_other_acts_than_the_one_told(extract, text: str, found: list[tuple[str, bool]]):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # who the doers were identified as did it
+        ("Witnesses identified the gunmen as members of the Crimson Brigade.", [("Crimson Brigade", False)]),
+        ("The attackers were later identified as soldiers of the Ninth Regiment.", [("Ninth Regiment", False)]),
+        # the victims identified are no doers
+        ("Doctors identified the victims as two nurses.", []),
+    ],
+)
+def test_initiator_identified_as(extract, text: str, found: list[tuple[str, bool]]):
+    assert [(a.actor, a.negated) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         # shots that rang out from a side, or from the crowd, name who fired, as shots that came from it
         ("Shots rang out from the Syrian side.", [("Syria", None)]),
         ("Shots rang out from the crowd.", [("crowd", None)]),
