@@ -344,7 +344,7 @@ def war_onset(c: Claim) -> bool:
     """The blame claim says who began the conflict as a whole (claims.sub_event.tells_war_onset)."""
     if not isinstance(c.value, Actor):
         return False
-    return tells_war_onset(_told(c), re.findall(r"[a-z]+", c.sentence.lower()), c.value.target)
+    return tells_war_onset(_told(c), re.findall(r"[a-z]+", c.sentence.lower()), c.value.target, c.value.began)
 
 
 def _told(c: Claim) -> list[str]:

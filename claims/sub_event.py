@@ -97,12 +97,13 @@ def _blame_verbs() -> tuple[str, ...]:
     return tuple(rules()["initiator"]["blame_verbs"])
 
 
-def tells_war_onset(told: list[str], sentence: list[str], target: str | None = None) -> bool:
+def tells_war_onset(told: list[str], sentence: list[str], target: str | None = None, began: bool = False) -> bool:
     """ "The conflict erupted when X attacked Y's bases", "X started a war against Y": the claim
-    says who began the conflict as a whole (its sentence names the conflict and its onset, its own
-    words the onset or an act of war), the one question every account of a war answers (issue #8)."""
+    says who began the conflict as a whole (its sentence names the conflict, its own words or its
+    act's clause the onset (`began`: claims.act_onset), its own words the onset or an act of war),
+    the one question every account of a war answers (issue #8)."""
     return (
-        names_onset(sentence)
+        (began or names_onset(told))
         and names_whole_event(sentence)
         and (names_onset(told) or names_whole_event(told) or act_scale(told, target) == "war")
     )

@@ -37,6 +37,7 @@ def test_the_onset_of_the_claims_own_act_says_its_doer_began_it(text: str, actor
     [
         ("Marines stormed the embassy compound after the kidnappers had started shooting.", "Marines"),
         ("After the rangers raided the farmhouse, the fugitive began firing from a window.", "rangers"),
+        ("After the rebels began the war in May, Ruritania invaded the northern provinces.", "Ruritania"),
     ],
 )  # fmt: skip
 def test_the_onset_of_another_doers_act_is_not_the_claims(text: str, actor: str) -> None:

@@ -27,6 +27,10 @@ BEGAN = blame("s1c1", "Ruritania", "the villagers of the north", "Ruritania star
               "Ruritania started a war against the villagers of the north.", "war")  # fmt: skip
 ERUPTED = blame("s2c1", "Northern Front", "Paraguay", "the Northern Front attacked Paraguayan army posts",
                 "The conflict erupted in May when the Northern Front attacked Paraguayan army posts.", "post")  # fmt: skip
+ERUPTED = ERUPTED.model_copy(update={"value": ERUPTED.value.model_copy(update={"began": True})})  # claims.act_onset
+# the war's onset told of another doer's act in the sentence: this doer's invasion came after
+AFTER = blame("s9c1", "Ruritania", "the northern provinces", "Ruritania invaded the northern provinces",
+              "After the Northern Front began the war in May, Ruritania invaded the northern provinces.", "invade")  # fmt: skip
 # two acts in the war, told with the war named but not its beginning
 SHELLED = blame("s3c1", "Ruritania", "Kovin", "Ruritanian guns shelled Kovin",
                 "During the war Ruritanian guns shelled Kovin.", "shell")  # fmt: skip
@@ -39,6 +43,8 @@ FILLER = [blame(f"s{n}c1", "Borduria", "a convoy", f"Borduria hit convoy {n}", f
 def test_war_onset_is_told_by_the_conflict_and_its_beginning():
     assert war_onset(BEGAN) and war_onset(ERUPTED)
     assert not war_onset(SHELLED) and not war_onset(RAIDED)
+    # an onset word of the sentence that is another doer's act's says nothing of this one's
+    assert not war_onset(AFTER)
 
 
 def test_accounts_of_who_began_the_war_are_one_fact_and_contradict():
