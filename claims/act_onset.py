@@ -2,11 +2,12 @@
 
 "The gunmen began shooting", "federal forces planned the storming, which was not
 sparked by a bomb", "the war began when X invaded": the onset word is told of the
-claim's act, and two accounts that say who began one incident answer one question
-(analysis.relate). "Police stormed the building after the gunman had started
-firing" tells the gunman's onset, not the police's: an onset word in a clause with
-a doer of its own belongs to that doer's act. The onset word found is put into the
-claim's quote (claims.extract), where the comparison reads it.
+claim's act, and two accounts that say who began one incident (or the war) answer
+one question (analysis.relate, analysis.align.war_onset). "Police stormed the
+building after the gunman had started firing" tells the gunman's onset, not the
+police's: an onset word in a clause with a doer of its own belongs to that doer's
+act. What is found is kept on the claim as Actor.began (claims.extract), where the
+comparison reads it; the quote stays the claim's own words.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from claims.rules import rules
 from claims.sub_event import names_onset, violent_words
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-RELATIVES = frozenset({"which", "that", "who", "whom", "it"})
+# subjects that are no doer of their own: a relative pronoun, or "it" for the act ("it had not been sparked")
+NOT_DOERS = frozenset({"which", "that", "who", "whom", "it"})
 
 
 def onset_of_act(acts: list[Token], doer: Token) -> Token | None:
@@ -39,8 +41,8 @@ def _of_one_clause(word: Token, act: Token, doer: Token) -> bool:
     common = next((t for t in up_word if t in up_act), None)
     if common is None:
         return False
-    below = [t for t in up_word[: up_word.index(common)]] + [t for t in up_act[: up_act.index(common)]]
-    return not any(_another_doer(t, doer) for t in [*below, common])
+    on_the_way = [*up_word[: up_word.index(common)], *up_act[: up_act.index(common)], common]
+    return not any(_another_doer(t, doer) for t in on_the_way)
 
 
 def _another_doer(head: Token, doer: Token) -> bool:
@@ -49,7 +51,7 @@ def _another_doer(head: Token, doer: Token) -> bool:
     for subject in (c for c in head.children if c.dep_ in SUBJECTS):
         if subject.i == doer.i or doer in subject.subtree or subject in doer.subtree:
             continue
-        if subject.lower_ in RELATIVES or subject.lemma_.lower() in _acts():
+        if subject.lower_ in NOT_DOERS or subject.lemma_.lower() in _acts():
             continue
         return True
     return False
