@@ -19,27 +19,19 @@ def began(text: str) -> dict[str, bool]:
 
 
 @pytest.mark.parametrize(
-    ("text", "actor"),
+    ("text", "actor", "own"),
     [
+        # the onset word is in the claim's act's clause, or a clause below it with no doer of its own
         ("The commander said the special forces had planned the storming and that it had not been "
-         "triggered by any bomb.", "special forces"),
-        ("The revolt began when the cavalry charged the weavers in the market.", "cavalry"),
-        ("The trouble started when constables beat two dockers outside the hall.", "constables"),
+         "triggered by any bomb.", "special forces", True),
+        ("The revolt began when the cavalry charged the weavers in the market.", "cavalry", True),
+        ("The trouble started when constables beat two dockers outside the hall.", "constables", True),
+        # it is another doer's act's
+        ("Marines stormed the embassy compound after the kidnappers had started shooting.", "Marines", False),
+        ("After the rangers raided the farmhouse, the fugitive began firing from a window.", "rangers", False),
+        ("After the rebels began the war in May, Ruritania invaded the northern provinces.", "Ruritania", False),
     ],
 )  # fmt: skip
-def test_the_onset_of_the_claims_own_act_says_its_doer_began_it(text: str, actor: str) -> None:
+def test_an_onset_word_says_the_claims_doer_began_it_only_of_its_own_act(text: str, actor: str, own: bool) -> None:
     found = began(text)
-    assert found.get(actor) is True, found
-
-
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        ("Marines stormed the embassy compound after the kidnappers had started shooting.", "Marines"),
-        ("After the rangers raided the farmhouse, the fugitive began firing from a window.", "rangers"),
-        ("After the rebels began the war in May, Ruritania invaded the northern provinces.", "Ruritania"),
-    ],
-)  # fmt: skip
-def test_the_onset_of_another_doers_act_is_not_the_claims(text: str, actor: str) -> None:
-    found = began(text)
-    assert found.get(actor) is False, found
+    assert found.get(actor) is own, found
