@@ -70,6 +70,8 @@ class ScopeWords(_Strict):
     doc_civilian_roles: str = Field("", alias="_doc_civilian_roles")
     civilian_roles: Words = []  # "37 children": some of the civilians
     subset_markers: Words
+    doc_single_articles: str = Field("", alias="_doc_single_articles")
+    single_articles: Words = []  # "a policeman was killed": one dead
     doc_singled_out: str = Field("", alias="_doc_singled_out")
     singled_out: Words = []  # "in our street alone, 23 were killed": a part singled out
     doc_own_people: str = Field("", alias="_doc_own_people")

@@ -20,6 +20,7 @@ from claims.count_link import Link, link
 from claims.count_part import Part, Whole, coordinated, find_part
 from claims.count_rival import rival_clause
 from claims.count_scope import scope_text, trigger_scope
+from claims.count_single import articles, single_deaths
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
 from claims.count_words import (
@@ -79,6 +80,8 @@ def _counted_noun(num_root: Token, num_span: Span | None = None) -> Token:
     and 3,500 [civilians] were killed")."""
     if num_root.dep_ in _MODIFIER_DEPS and num_root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         return num_root.head
+    if num_root.dep_ == "det" and num_root.lower_ in articles():
+        return num_root.head  # "a policeman was killed" (claims.count_single)
     if num_span is not None and num_root.dep_ == "pobj" and num_root.head.lower_ in ("between", "from"):
         last = num_span[-1]
         if last.dep_ in _MODIFIER_DEPS and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_span.end:
@@ -736,7 +739,7 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
         return hits + _topic_hits(ctx, sent)
     wholes: list[Whole] = []
     unread = []
-    for mention in ctx.numbers_in(sent.start_char, sent.end_char):
+    for mention in [*ctx.numbers_in(sent.start_char, sent.end_char), *single_deaths(sent, triggers)]:
         hit = _hit(ctx, sent, mention, triggers, wholes)
         if hit is not None:
             hits.append(hit)
