@@ -24,6 +24,7 @@ def tolls(text: str) -> list[tuple[int | None, str | None]]:
         ("A policeman was killed when the crowd rushed the station.", "policeman"),
         ("The shell killed a shepherd near the river.", "shepherd"),
         ("A student died in hospital two days later.", "student"),
+        ("A mortar round killed another conscript on Friday.", "conscript"),
     ],
 )
 def test_an_article_on_one_dead_person_counts_one(text: str, scope: str) -> None:
