@@ -35,6 +35,8 @@ def single_deaths(sent: Span, triggers: list[tuple[Token, str]]) -> list[NumberM
         noun = tok.head
         if noun.tag_ not in SINGULAR_TAGS or not is_person_noun(noun) or noun.head.i not in fatal:
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            continue  # "a total of 90 pupils", "a member of the crew": the number or the group counts
         if _the_dead(noun):
             found.append(NumberMention(tok.idx, tok.idx + len(tok.text), Count(low=1, high=1, text=tok.text)))
     return found

@@ -40,6 +40,7 @@ def test_an_article_on_one_dead_person_counts_one(text: str, scope: str) -> None
         "A spokesman said the guards were unharmed.",  # no death told
         "A soldier was wounded in the leg.",  # wounded, not dead
         "Nine miners were killed, among them a foreman.",  # a part of the toll, not a toll of its own
+        "A total of 90 pupils were killed at the school.",  # "a total of" is no one person
     ],
 )
 def test_an_article_elsewhere_counts_no_dead(text: str) -> None:
