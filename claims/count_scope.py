@@ -184,6 +184,11 @@ def trigger_scope(trigger: Token, aliases: AliasTable) -> str | None:
         party = aliases.resolve(sufferer.text)
         if party:
             return f"people [{party}]"
+    among = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children
+             if g.dep_ == "pobj" and is_person_noun(g)]  # fmt: skip
+    if among:
+        # "no deaths among the troops", "12 casualties among the Palestinian police"
+        return " ".join([*(t.text for t in among[0].lefts if t.dep_ in ("amod", "compound")), among[0].text])
     words: list[str] = []
     for mod in (t for t in trigger.lefts if t.dep_ in ("amod", "compound")):
         if mod.lemma_.lower() in role_words():

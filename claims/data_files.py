@@ -245,6 +245,9 @@ class StatedZeroWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     harm_verbs: Words
+    doc_survival: str = Field("", alias="_doc_survival")
+    survival_verbs: Words = []
+    survival_nouns: Words = []
 
 
 class UnrealisedWords(_Strict):

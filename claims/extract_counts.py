@@ -21,6 +21,7 @@ from claims.count_part import Part, Whole, coordinated, find_part
 from claims.count_rival import rival_clause
 from claims.count_scope import scope_text, trigger_scope
 from claims.count_single import articles, single_deaths
+from claims.count_survivors import none_survived
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
 from claims.count_words import (
@@ -122,6 +123,16 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
     return hits
 
 
+def _survivor_tolls(sent: Span, aliases: AliasTable) -> list[CountHit]:
+    """ "None of the 269 people aboard survived": all of them dead (claims.count_survivors)."""
+    hits = []
+    for mention, people, word, start in none_survived(sent):
+        scope = _zero_scope(people, word, aliases)
+        counted = tuple(range(start, people.i + 1))
+        hits.append(CountHit("casualties", mention, mention.count, people, word, scope, counted=counted))
+    return hits
+
+
 def _none_of(noun: Token) -> bool:
     """ "no civilians", "not a single resident": a person noun stated to be none."""
     if noun.pos_ != "NOUN" or not is_person_noun(noun):
@@ -135,7 +146,11 @@ def _none_of(noun: Token) -> bool:
 def _zero_scope(zero: Token, trigger: Token, aliases: AliasTable) -> str:
     """ "people" for nobody; the noun's own words for "no civilians", "not a single farmer";
     the trigger's for "no civilian casualties"."""
-    if zero.pos_ != "NOUN" or zero.i == trigger.i or zero.lower_ == "one":
+    if zero.lower_ in NOBODY:  # "none of the soldiers was killed": the people after "of"
+        of = [g for c in zero.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and is_person_noun(of[0]):
+            return _zero_scope(of[0], trigger, aliases)
+    if zero.pos_ != "NOUN" or zero.i == trigger.i or zero.lower_ in ("one", *NOBODY):
         return trigger_scope(trigger, aliases) or "people"
     mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
     return " ".join([*mods, zero.text])
@@ -159,6 +174,8 @@ def _base_of_partitive(noun: Token) -> bool:
     # 300 bodies" still counts 300 dead)
     if prep.head.like_num and prep.head.i < prep.i:
         return noun.lemma_.lower() not in _dead_nouns()
+    if prep.head.lower_ in NOBODY:
+        return True  # "none of the 40 soldiers was killed": the 40 were at risk, none died
     # "Of the 1,093 men on board, 323 were killed" sets the base before its verb; "spoke of more
     # than 900 dead" after it names the dead themselves, as does "Of the 80 people killed, 30 were
     # women" before it: a base told dead is the toll the part is of
@@ -735,11 +752,15 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     triggers += _dead_who_include(sent, triggers)
     harm = [(t, "casualties") for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _harm_verbs()]
     hits: list[CountHit] = _stated_zeros(triggers + harm, ctx.aliases)
+    survived = _survivor_tolls(sent, ctx.aliases)
+    hits += survived
     if not triggers:
         return hits + _topic_hits(ctx, sent)
     wholes: list[Whole] = []
     unread = []
     for mention in [*ctx.numbers_in(sent.start_char, sent.end_char), *single_deaths(sent, triggers)]:
+        if any(h.number.start <= mention.start < h.number.end for h in survived):
+            continue  # "none of the 269 aboard survived": their toll is read already
         hit = _hit(ctx, sent, mention, triggers, wholes)
         if hit is not None:
             hits.append(hit)

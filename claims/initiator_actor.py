@@ -88,8 +88,11 @@ def _lemma(tok: Token) -> str:
 
 def _capitalised_noun(tok: Token) -> bool:
     """ "Guardsmen fired on the students": a common noun opening its sentence that the tagger took for
-    a name (no entity), whose lemma it therefore left as written."""
-    return tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_ and tok.text[1:].islower()
+    a name (no entity), whose lemma it therefore left as written; "found that the defence minister
+    bore ...": a word in lower case the tagger took for a name is no name either."""
+    if tok.pos_ != "PROPN" or tok.ent_type_:
+        return False
+    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
 
 
 def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:

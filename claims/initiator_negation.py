@@ -62,8 +62,10 @@ AIMED = frozenset({"on", "at", "upon"})  # "fired on no one", "shot at nobody"
 def done_by_or_to_none(verb: Token) -> bool:
     """ "The army fired no shots", "no rockets were launched by the militants", "played no part in it",
     "not a single shot was fired by the marchers", "no officer of this patrol fired", "fired on no
-    one": the act's own object or subject is "no" thing or one, so the act is denied (its clause,
-    not a clause above)."""
+    one", "no soldier was responsible": the act's own object or subject is "no" thing or one, so the
+    act is denied (its clause, not a clause above)."""
+    if verb.dep_ == "acomp":
+        verb = verb.head  # "no soldier of the army was responsible": the subject is the verb's
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     aimed = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED for o in p.children if o.dep_ == "pobj"]

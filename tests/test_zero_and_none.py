@@ -1,0 +1,73 @@
+"""Who a stated zero counts and who a "no" rules out (issue #8): "none of the soldiers was killed"
+is none of the soldiers, not none of "None"; "no deaths among the troops" is the troops'; "none of
+the 40 soldiers" names 40 at risk, not 40 dead; "no soldier of the army was responsible" denies the
+army; a lower-case word the tagger took for a name ("the defence minister") still names a doer."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Actor
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+
+def _claims(text: str):
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    return extract_from_doc(src, load_nlp()(text), AliasTable())
+
+
+def tolls(text: str) -> list[tuple[int | None, str | None]]:
+    return [(c.value.low, c.scope) for c in _claims(text) if c.kind == "casualties"]
+
+
+def blames(text: str) -> list[tuple[str, bool]]:
+    return [(c.value.actor, c.value.negated) for c in _claims(text) if isinstance(c.value, Actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("None of the conscripts was killed in the ambush.", "conscripts"),
+        ("The ministry said that none of the Ruritanian guards had died.", "Ruritanian guards"),
+        ("There were no deaths among the troops, the colonel said.", "troops"),
+        ("The raid caused no deaths among the border police.", "border police"),
+    ],
+)
+def test_a_stated_zero_counts_the_people_it_names(text: str, scope: str) -> None:
+    assert tolls(text) == [(0, scope)]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The shelling caused 14 deaths among the fishermen.", "fishermen"),
+        ("Officials reported 9 casualties among Ruritanian civilians.", "Ruritanian civilians"),
+    ],
+)
+def test_deaths_among_a_people_are_theirs(text: str, scope: str) -> None:
+    assert [s for _, s in tolls(text)] == [scope]
+
+
+def test_none_of_a_numbered_group_counts_no_dead_of_that_number() -> None:
+    assert tolls("None of the 40 conscripts was killed.") == [(0, "conscripts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("No soldier of the army was directly responsible for the deaths.", "army"),
+        ("No member of the police was responsible for the killings.", "police"),
+    ],
+)
+def test_no_member_of_a_force_responsible_denies_the_force(text: str, actor: str) -> None:
+    found = blames(text)
+    assert found and all(negated for _, negated in found), found
+    assert any(actor in name for name, _ in found), found
+
+
+def test_a_lower_case_word_tagged_as_a_name_still_names_the_doer() -> None:
+    text = "The inquiry found that the defence minister bore personal responsibility for the killings."
+    assert ("defence minister", False) in blames(text)
