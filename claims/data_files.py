@@ -299,6 +299,10 @@ class DateRoleWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     start_words: Words
+    doc_span: str = Field("", alias="_doc_span")
+    span_from: Words = []  # "from the night of 16 May until ...": one span of days (claims.extract_dates)
+    span_until: Words = []
+    span_fillers: Words = []
     later_phrases: Words = []  # "days later", "afterwards": a time after an earlier sentence's, not it
     doc_same_day_phrases: str = Field("", alias="_doc_same_day_phrases")
     same_day_phrases: Words = []  # "killed that afternoon": the day an earlier sentence named
@@ -505,6 +509,8 @@ class InitiatorWords(_Strict):
     bombardment_acts: Words = []  # "army shelling", "government air strikes": who fired
     doc_identify_verbs: str = Field("", alias="_doc_identify_verbs")
     identify_verbs: Words = []  # "identified the attackers as X": who they were
+    doc_fault_nouns: str = Field("", alias="_doc_fault_nouns")
+    fault_nouns: Words = []  # "cleared of any wrongdoing"
     doc_begun_acts: str = Field("", alias="_doc_begun_acts")
     begun_acts: Words = []  # "began shooting": who began the bloodshed
     doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")

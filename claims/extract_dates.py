@@ -7,13 +7,14 @@ ending. Publication stamps and bylines are not events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
 from claims.date_phrase import event_phrase
-from claims.dates import DateMention
+from claims.dates import YEAR_UNKNOWN, DateMention
+from claims.models import DateSpan
 from claims.rules import rules
 from claims.tree import external_head, span_of
 
@@ -100,7 +101,54 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         if len(content) < MIN_EVENT_WORDS:
             continue
         hits.append(DateHit(mention, anchor, event, event_phrase(anchor, date_span)))
-    return _without_named_years(hits)
+    return _without_named_years(_stretches(sent, hits))
+
+
+MAX_STRETCH_DAYS = 62
+
+
+def _stretches(sent: Span, hits: list[DateHit]) -> list[DateHit]:
+    """ "From the evening of 16 May until the morning of 18 May": two days told as the ends of one
+    stretch are one span of days, not two dates of the event (rules date_roles.span_*)."""
+    out: list[DateHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        joined = _stretch(sent, prev, hit) if prev is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(hit)
+    return out
+
+
+def _stretch(sent: Span, first: DateHit, second: DateHit) -> DateHit | None:
+    a, b = first.mention, second.mention
+    if {a.span.precision, b.span.precision} - {"day", "days"}:
+        return None
+    roles = rules()["date_roles"]
+    fillers = set(roles["span_fillers"])
+    doc = sent.doc
+    between = [t for t in doc.char_span(a.end, b.start, alignment_mode="expand") or () if not t.is_space]
+    if not between or between[0].lower_ not in roles["span_until"] or len(between) > 5:
+        return None
+    if any(t.lower_ not in fillers for t in between[1:]):
+        return None
+    before = [t for t in doc[sent.start : doc.char_span(a.start, a.end, alignment_mode="expand").start]][-5:]
+    opener = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower_ in roles["span_from"]), None)
+    if opener is None or any(t.lower_ not in fillers for t in before[opener + 1 :]):
+        return None
+    start, end = a.span.start, b.span.end
+    if start.year != end.year:
+        if YEAR_UNKNOWN not in (start.year, end.year):
+            return None
+        year = max(start.year, end.year)  # "from 16 May until 18 May 1990": the year the second gives
+        start, end = start.replace(year=year), end.replace(year=year)
+    if not 0 <= (end - start).days <= MAX_STRETCH_DAYS:
+        return None
+    unknown = " (year unknown)" if start.year == YEAR_UNKNOWN else ""
+    text = doc.text[a.start : b.end].replace(" (year unknown)", "")
+    span = DateSpan(start=start, end=end, precision="days", text=f"{text}{unknown}")
+    return replace(first, mention=DateMention(a.start, b.end, span, a.relative or b.relative))
 
 
 def _dates_a_record(anchor: Token) -> bool:

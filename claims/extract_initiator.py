@@ -200,6 +200,11 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "violent_blame": lambda: (
             doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
         ),
+        # "cleared the soldiers of any wrongdoing": a finding for the incident (rules initiator.fault_nouns)
+        "cleared_of": lambda: (
+            doer is not None
+            and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader) or _of_fault(trigger, doer))
+        ),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
         "violent_thing": lambda: (
@@ -369,6 +374,18 @@ def _own_accusation(noun: Token) -> bool:
     return not any(
         c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in OTHERS_ACCUSED)
         for c in noun.children
+    )
+
+
+def _of_fault(verb: Token, doer: Token) -> bool:
+    """ "were cleared of any wrongdoing", "cleared the soldiers of all blame" (the parser hangs the "of"
+    on the verb or on its object; rules initiator.fault_nouns)."""
+    faults = set(rules()["initiator"]["fault_nouns"])
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in faults
+        for c in (*verb.children, *doer.children)
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
     )
 
 

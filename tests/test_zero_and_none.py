@@ -71,3 +71,19 @@ def test_no_member_of_a_force_responsible_denies_the_force(text: str, actor: str
 def test_a_lower_case_word_tagged_as_a_name_still_names_the_doer() -> None:
     text = "The inquiry found that the defence minister bore personal responsibility for the killings."
     assert ("defence minister", False) in blames(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A military inquiry later cleared the paratroopers of any wrongdoing.", "paratroopers"),
+        ("The gendarmes were cleared of all blame for the deaths.", "gendarmes"),
+        ("The tribunal absolved the border guards of all blame.", "border guards"),
+    ],
+)
+def test_cleared_of_wrongdoing_is_a_finding_that_they_did_not(text: str, actor: str) -> None:
+    assert (actor, True) in blames(text)
+
+
+def test_cleared_of_another_charge_is_no_finding_about_the_violence() -> None:
+    assert blames("The journalist was cleared of charges of spying.") == []

@@ -1,0 +1,46 @@
+"""Two days told as the ends of one stretch are one span of days (issue #8, claims.extract_dates):
+"from the evening of 3 May until the morning of 5 May" dates the event 3-5 May, not 3 May and
+5 May apart, which another account's "4 May" would then contradict."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+
+def dates(text: str) -> list[tuple[int, int, int, int]]:
+    """(start month, start day, end month, end day) of each event date read from `text`."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    found = extract_from_doc(src, load_nlp()(text), AliasTable())
+    return [
+        (c.value.start.month, c.value.start.day, c.value.end.month, c.value.end.day)
+        for c in found
+        if c.kind == "event_date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The gunmen held the village from the evening of 3 May until the morning of 5 May.", (5, 3, 5, 5)),
+        ("The shelling of the port went on from 29 June to 2 July 1994.", (6, 29, 7, 2)),
+        ("Looting continued from the night of 11 March till the afternoon of 13 March.", (3, 11, 3, 13)),
+    ],
+)
+def test_days_from_one_until_another_are_one_span(text: str, span: tuple[int, int, int, int]) -> None:
+    assert dates(text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out on 3 May, and a ceasefire was signed on 9 May.",  # two events
+        "The rebels moved from the hills on 3 May to the coast, which they reached on 9 May.",
+    ],
+)
+def test_two_days_not_told_as_one_stretch_stay_apart(text: str) -> None:
+    assert len(dates(text)) == 2
