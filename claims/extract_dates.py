@@ -128,12 +128,15 @@ def _stretch(sent: Span, first: DateHit, second: DateHit) -> DateHit | None:
     roles = rules()["date_roles"]
     fillers = set(roles["span_fillers"])
     doc = sent.doc
+    first_words = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if b.start <= a.end or first_words is None:
+        return None  # one stretch of words read as two dates ("the night of 12 to 13 May")
     between = [t for t in doc.char_span(a.end, b.start, alignment_mode="expand") or () if not t.is_space]
     if not between or between[0].lower_ not in roles["span_until"] or len(between) > 5:
         return None
     if any(t.lower_ not in fillers for t in between[1:]):
         return None
-    before = [t for t in doc[sent.start : doc.char_span(a.start, a.end, alignment_mode="expand").start]][-5:]
+    before = list(doc[sent.start : first_words.start])[-5:]
     opener = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower_ in roles["span_from"]), None)
     if opener is None or any(t.lower_ not in fillers for t in before[opener + 1 :]):
         return None
