@@ -678,6 +678,10 @@ class ActorReader:
     def _antecedent(self, tok: Token, depth: int) -> Named | None:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             return self.name(tok.head.head, depth + 1)
+        if tok.lower_ in RELATIVE and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            part = tok.head.head  # "the police, some of whom fired": the noun the clause is on
+            if part.head.dep_ == "relcl" and part.head.head.pos_ in ("NOUN", "PROPN"):
+                return self.name(part.head.head, depth + 1)
         if tok.lower_ in RELATIVE and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ == "be":
             # "It was Georgia that started the war": the cleft's focus
             focus = [c for c in tok.head.head.children if c.dep_ == "attr"]

@@ -1,0 +1,37 @@
+"""Some of a group did it (issue #8, claims.initiator_actor._quantity and _antecedent): "a number of
+conscripts fired", "the majority of the rioters attacked", "the gendarmes, some of whom fired into the
+crowd" name the group as the doers, as "some of the protesters" already did."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Actor
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+
+def doers(text: str) -> list[tuple[str, bool]]:
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    found = extract_from_doc(src, load_nlp()(text), AliasTable())
+    return [(c.value.actor, c.value.negated) for c in found if isinstance(c.value, Actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A number of conscripts fired into the crowd at the bridge.", "conscripts"),
+        ("The majority of the rioters attacked the shops on the main street.", "rioters"),
+        ("A handful of militiamen opened fire on the ambulance.", "militiamen"),
+        ("The gendarmes, some of whom fired into the crowd, withdrew at dusk.", "gendarmes"),
+    ],
+)
+def test_some_of_a_group_names_the_group_as_doers(text: str, actor: str) -> None:
+    assert (actor, False) in doers(text)
+
+
+def test_the_group_some_of_whom_were_harmed_is_no_doer() -> None:
+    found = doers("The villagers, none of whom was armed, were shot by the gendarmes.")
+    assert found == [("gendarmes", False)], found
