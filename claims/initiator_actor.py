@@ -92,7 +92,17 @@ def _capitalised_noun(tok: Token) -> bool:
     bore ...": a word in lower case the tagger took for a name is no name either."""
     if tok.pos_ != "PROPN" or tok.ent_type_:
         return False
-    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
+    if tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower()):
+        return True
+    # "the Captain ordered his men to fire", "the order came from the Tsar": one man's title written
+    # as a name, after "the", with no name of his own beside it
+    return (
+        tok.tag_ == "NNP"
+        and tok.text[1:].islower()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" for c in tok.children)
+        and tok.lower_ in people_nouns()
+    )
 
 
 def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
@@ -257,6 +267,7 @@ class ActorReader:
             self._head,
             self._weapon,
             self._full_name,
+            self._titled_man,
             self._people,
             self._band_of,
         )
@@ -379,6 +390,25 @@ class ActorReader:
         if any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in words):
             return None
         name = " ".join(w.text for w in words)
+        return Named(tok, self.aliases.canonical(name), name)
+
+    def _titled_man(self, tok: Token, depth: int) -> Named | None:
+        """ "The Captain ordered his men to fire" in an account that names "Captain Thomas Preston": the
+        man it names with that title, the nearest before, else the first after (a title written as a
+        name with no man named by it stays the title, claims.initiator_actor._capitalised_noun)."""
+        if tok.tag_ != "NNP" or tok.is_sent_start or not _capitalised_noun(tok):
+            return None
+        titled = []
+        for ent in tok.doc.ents:
+            if ent.label_ != "PERSON" or ent.start <= tok.i < ent.end:
+                continue
+            before = tok.doc[ent.start - 1] if ent.start > 0 else None
+            if (before is not None and before.lower_ == tok.lower_) or ent[0].lower_ == tok.lower_:
+                titled.append(ent)
+        if not titled:
+            return None
+        ent = max((e for e in titled if e.start < tok.i), key=lambda e: e.start, default=titled[0])
+        name = " ".join(w.text for w in ent if w.lower_ != tok.lower_)
         return Named(tok, self.aliases.canonical(name), name)
 
     def _name_around_place(self, tok: Token, depth: int) -> Named | None:
@@ -677,11 +707,11 @@ class ActorReader:
 
     def _antecedent(self, tok: Token, depth: int) -> Named | None:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            return self.name(tok.head.head, depth + 1)
+            return self._relative_of(tok.head.head, depth)
         if tok.lower_ in RELATIVE and tok.dep_ == "pobj" and tok.head.lower_ == "of":
             part = tok.head.head  # "the police, some of whom fired": the noun the clause is on
             if part.head.dep_ == "relcl" and part.head.head.pos_ in ("NOUN", "PROPN"):
-                return self.name(part.head.head, depth + 1)
+                return self._relative_of(part.head.head, depth)
         if tok.lower_ in RELATIVE and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ == "be":
             # "It was Georgia that started the war": the cleft's focus
             focus = [c for c in tok.head.head.children if c.dep_ == "attr"]
@@ -695,6 +725,14 @@ class ActorReader:
         if accused is not None:
             return self.name(accused, depth + 1)
         return self._clause_subject(tok, depth)
+
+    def _relative_of(self, noun: Token, depth: int) -> Named | None:
+        """ "students of the college, who hurled rocks": the noun a relative clause is on is the doer
+        itself, so a word for people names it as it would as the clause's own subject."""
+        named = self.name(noun, depth + 1)
+        if named is None and depth <= MAX_DEPTH and noun.pos_ == "NOUN":
+            named = self._people(noun, 0)
+        return named
 
     def _teller(self, tok: Token, depth: int) -> Named | None:
         """ "Preston said he gave no order to fire", "the colonel denied that he had ordered it", "'I gave
