@@ -730,7 +730,8 @@ class ActorReader:
         """ "students of the college, who hurled rocks": the noun a relative clause is on is the doer
         itself, so a word for people names it as it would as the clause's own subject."""
         named = self.name(noun, depth + 1)
-        if named is None and depth <= MAX_DEPTH and noun.pos_ == "NOUN":
+        said_to_be = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"  # "the men who fired were police"
+        if named is None and depth <= MAX_DEPTH and noun.pos_ == "NOUN" and not said_to_be:
             named = self._people(noun, 0)
         return named
 
