@@ -159,6 +159,13 @@ def _told_length(m: re.Match[str]) -> tuple[float, float | None] | None:
         extra = 0.5 * per
     elif groups.get("num3"):
         extra = _days(groups["num3"], groups["unit3"]) or 0.0
+        if {unit.lower().rstrip("s"), groups["unit3"].lower().rstrip("s")} == {"day", "night"}:
+            # "two days and three nights": the nights fall between and around the days, so the
+            # length is from the shorter count to the longer, not their sum
+            if high is not None:
+                return None  # "two to three days and four nights": no one reading
+            short, long = sorted((low, extra))
+            return round(short, 6), (round(long, 6) if long > short else None)
     return round(low + extra, 6), (round(high + extra, 6) if high is not None else None)
 
 

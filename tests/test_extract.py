@@ -611,6 +611,9 @@ LENGTHS_TOLD = [
     ("The coalition defeated the rebel army in just nine days.", 9, None, None),
     ("The coalition won the war in less than a week.", 7, None, "less than"),
     ("The clinic was hit repeatedly for more than an hour.", 1 / 24, None, "more than"),
+    # days and nights interleave: from the shorter count to the longer, not their sum
+    ("The looting of the quarter went on for four days and five nights.", 4, 5, None),
+    ("The siege of the depot lasted two days and two nights.", 2, None, None),
 ]
 
 

@@ -1,0 +1,33 @@
+"""Where the fire came from names who fired (issue #8, rules initiator.origin_nouns): a side's
+positions or lines are its own, as its territory or its side are."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Actor
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+
+def doers(text: str) -> list[str]:
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    found = extract_from_doc(src, load_nlp()(text), AliasTable())
+    return [c.value.actor for c in found if isinstance(c.value, Actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The mortar rounds came from army positions above the valley.", "army"),
+        ("Observers said the shells were fired from positions held by the insurgents.", "insurgents"),
+    ],
+)
+def test_fire_from_a_sides_positions_names_that_side(text: str, actor: str) -> None:
+    assert actor in doers(text)
+
+
+def test_positions_taken_up_name_no_fire() -> None:
+    assert doers("The army took up positions along the ridge before dawn.") == []
