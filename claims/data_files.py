@@ -245,6 +245,8 @@ class StatedZeroWords(_Strict):
 
     doc: str = Field("", alias="_doc")
     harm_verbs: Words
+    doc_not_zero_nouns: str = Field("", alias="_doc_not_zero_nouns")
+    not_zero_nouns: Words = []  # "no bodies were found": a trace missing, not a zero
     doc_survival: str = Field("", alias="_doc_survival")
     survival_verbs: Words = []
     survival_nouns: Words = []

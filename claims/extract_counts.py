@@ -102,6 +102,8 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
     for trig, kind in triggers:
         zero: Token | None = None
         if trig.pos_ == "NOUN":
+            if {trig.lemma_.lower(), trig.lower_} & set(rules()["stated_zero"]["not_zero_nouns"]):
+                continue  # "no death toll was given", "no bodies were found": nothing said of the dead
             zero = next((c for c in trig.children if c.dep_ == "det" and c.lower_ == "no"), None)
         else:
             for subj in (c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):

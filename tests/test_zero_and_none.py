@@ -87,3 +87,15 @@ def test_cleared_of_wrongdoing_is_a_finding_that_they_did_not(text: str, actor: 
 
 def test_cleared_of_another_charge_is_no_finding_about_the_violence() -> None:
     assert blames("The journalist was cleared of charges of spying.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No death toll was given by the provincial authorities.",
+        "No bodies were found in the canal, the divers said.",
+        "No remains of the missing students have been found.",
+    ],
+)
+def test_a_missing_figure_or_trace_is_no_stated_zero(text: str) -> None:
+    assert tolls(text) == []
