@@ -213,6 +213,9 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
          said("s2c1", 19, "Nineteen people were killed."), "update"),
         (said("s1c1", 12, "The governor put the dead at 12, warning that the figure was not yet final."),
          said("s2c1", 19, "Nineteen people were killed."), "update"),
+        # a first report's figure, "immediately reported"
+        (said("s1c1", 3, "Three deaths were immediately reported after the blast."),
+         said("s2c1", 19, "Nineteen people were killed."), "update"),
         # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
          "update"),
