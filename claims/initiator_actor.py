@@ -727,11 +727,12 @@ class ActorReader:
         return self._clause_subject(tok, depth)
 
     def _relative_of(self, noun: Token, depth: int) -> Named | None:
-        """ "students of the college, who hurled rocks": the noun a relative clause is on is the doer
-        itself, so a word for people names it as it would as the clause's own subject."""
+        """ "The miners, who started the fight, were arrested": the noun a relative clause is on is the
+        doer itself, so a word for people names it as it would as the clause's own subject (an attack
+        told in such a clause stays background, extract_initiator._background)."""
         named = self.name(noun, depth + 1)
         said_to_be = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"  # "the men who fired were police"
-        if named is None and depth <= MAX_DEPTH and noun.pos_ == "NOUN" and not said_to_be:
+        if named is None and noun.pos_ == "NOUN" and not said_to_be:
             named = self._people(noun, 0)
         return named
 
