@@ -19,7 +19,7 @@ from claims.count_background import after_another, earlier_incident
 from claims.count_link import Link, link
 from claims.count_part import Part, Whole, coordinated, find_part
 from claims.count_rival import rival_clause
-from claims.count_scope import scope_text, trigger_scope
+from claims.count_scope import own_side, scope_text, trigger_scope
 from claims.count_single import articles, single_deaths
 from claims.count_survivors import none_survived
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
@@ -153,7 +153,9 @@ def _zero_scope(zero: Token, trigger: Token, aliases: AliasTable) -> str:
         if of and is_person_noun(of[0]):
             return _zero_scope(of[0], trigger, aliases)
     if zero.pos_ != "NOUN" or zero.i == trigger.i or zero.lower_ in ("one", *NOBODY):
-        return trigger_scope(trigger, aliases) or "people"
+        scope = trigger_scope(trigger, aliases)
+        side = own_side(trigger, aliases) or own_side(zero, aliases)  # "nobody was killed on the X side"
+        return scope or (f"people [{side}]" if side else "people")
     mods = [t.text for t in zero.lefts if t.dep_ in ("amod", "compound") and t.lower_ != "single"]
     return " ".join([*mods, zero.text])
 

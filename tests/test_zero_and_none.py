@@ -99,3 +99,14 @@ def test_cleared_of_another_charge_is_no_finding_about_the_violence() -> None:
 )
 def test_a_missing_figure_or_trace_is_no_stated_zero(text: str) -> None:
     assert tolls(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Nobody was killed on the Azerbaijani side, the ministry said.", "people [Azerbaijan]"),
+        ("No one died on the Israeli side.", "people [Israel]"),
+    ],
+)
+def test_a_stated_zero_on_one_side_is_that_sides(text: str, scope: str) -> None:
+    assert tolls(text) == [(0, scope)]
