@@ -12,12 +12,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claims.count_words import is_person_noun
+from claims.count_words import is_person_noun, says_no_one
 from claims.models import Count
 from claims.numbers import NumberMention, parse_amount
 from claims.rules import rules
 
-NONE_WORDS = frozenset({"none", "nobody", "noone"})
 PEOPLE_PREPS = frozenset({"of", "among"})
 
 
@@ -35,7 +34,7 @@ def none_survived(sent: Span) -> list[tuple[NumberMention, Token, Token, int]]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in verbs:
-            zero = next((c for c in tok.children if c.dep_ == "nsubj" and _none(c)), None)
+            zero = next((c for c in tok.children if c.dep_ == "nsubj" and says_no_one(c, not_one=True)), None)
             holders = [zero, tok] if zero is not None else []
         elif tok.pos_ == "NOUN" and lemma in nouns and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             holders = [tok]  # "there were no survivors among the 176 people aboard"
@@ -57,15 +56,6 @@ def none_survived(sent: Span) -> list[tuple[NumberMention, Token, Token, int]]:
         start = sent.doc[min(people.head.i, *firsts)]
         found.append((NumberMention(start.idx, number.idx + len(number.text), count), people, tok, start.i))
     return found
-
-
-def _none(subject: Token) -> bool:
-    """ "none", "nobody", "no one", "not one", "not a single one"."""
-    if subject.lower_ in NONE_WORDS:
-        return True
-    if subject.lower_ != "one":
-        return False
-    return any(c.lower_ == "no" or c.dep_ == "neg" for c in subject.children)
 
 
 def _people(holders: list[Token]) -> Token | None:

@@ -266,3 +266,16 @@ def fits_trigger(trigger: Token, noun: Token, num_root: Token) -> bool:
         if any(f in combatant for f in [noun.lemma_.lower(), *_singulars(noun.text)]):
             return False
     return True
+
+
+NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def says_no_one(subject: Token, *, not_one: bool = False) -> bool:
+    """ "nobody", "none", "no one" (and with `not_one`, "not one"): a subject stated to be no one
+    (claims.extract_counts stated zeros, claims.count_survivors)."""
+    if subject.lower_ in NOBODY:
+        return True
+    if subject.lower_ != "one":
+        return False
+    return any(c.lower_ == "no" or (not_one and c.dep_ == "neg") for c in subject.children)

@@ -25,10 +25,12 @@ from claims.count_survivors import none_survived
 from claims.count_topic import figure_of, how_many, toll_topic, topic_people
 from claims.count_wide import wide_toll
 from claims.count_words import (
+    NOBODY,
     counts_people,
     fatal_part,
     fits_trigger,
     is_person_noun,
+    says_no_one,
     trigger_kind,
     trigger_verbs,
     unrealised,
@@ -42,7 +44,6 @@ from claims.tree import external_head, span_of
 from claims.where import crossing_after, destination, site_of, where_of
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "hundred", "thousand", "million"}
-NOBODY = {"nobody", "none", "noone"}
 
 
 @dataclass
@@ -91,6 +92,12 @@ def _counted_noun(num_root: Token, num_span: Span | None = None) -> Token:
 
 
 @lru_cache(maxsize=1)
+def _not_zero_nouns() -> frozenset[str]:
+    """ "no death toll was given", "no bodies were found": no zero (rules stated_zero.not_zero_nouns)."""
+    return frozenset(rules()["stated_zero"]["not_zero_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _harm_verbs() -> frozenset[str]:
     """ "not a single farmer has suffered", "no one was harmed": a zero, though no count's trigger."""
     return frozenset(rules()["stated_zero"]["harm_verbs"])
@@ -102,12 +109,12 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
     for trig, kind in triggers:
         zero: Token | None = None
         if trig.pos_ == "NOUN":
-            if {trig.lemma_.lower(), trig.lower_} & set(rules()["stated_zero"]["not_zero_nouns"]):
+            if {trig.lemma_.lower(), trig.lower_} & _not_zero_nouns():
                 continue  # "no death toll was given", "no bodies were found": nothing said of the dead
             zero = next((c for c in trig.children if c.dep_ == "det" and c.lower_ == "no"), None)
         else:
             for subj in (c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
-                if subj.lower_ in NOBODY or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
+                if says_no_one(subj):
                     zero = subj
                 elif _none_of(subj):  # "no civilians were killed", "not a single resident died"
                     zero = subj

@@ -201,10 +201,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
             doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
         ),
         # "cleared the soldiers of any wrongdoing": a finding for the incident (rules initiator.fault_nouns)
-        "cleared_of": lambda: (
-            doer is not None
-            and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader) or _of_fault(trigger, doer))
-        ),
+        "cleared_of": lambda: tests["violent_blame"]() or (doer is not None and _of_fault(trigger, doer)),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
         "violent_thing": lambda: (
