@@ -4,17 +4,11 @@ survived" counts 132 dead; a survival word with no number, or one that says some
 from __future__ import annotations
 
 import pytest
-
-from claims.actors import AliasTable
-from claims.extract import extract_from_doc
-from claims.nlp import load_nlp
-from sources.models import Source, text_sha256
+from read_text import claims_of
 
 
 def tolls(text: str) -> list[tuple[int | None, str | None, str]]:
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    found = extract_from_doc(src, load_nlp()(text), AliasTable())
-    return [(c.value.low, c.scope, c.quote) for c in found if c.kind == "casualties"]
+    return [(c.value.low, c.scope, c.quote) for c in claims_of(text) if c.kind == "casualties"]
 
 
 @pytest.mark.parametrize(

@@ -5,20 +5,14 @@
 from __future__ import annotations
 
 import pytest
-
-from claims.actors import AliasTable
-from claims.extract import extract_from_doc
-from claims.nlp import load_nlp
-from sources.models import Source, text_sha256
+from read_text import claims_of
 
 
 def dates(text: str) -> list[tuple[int, int, int, int]]:
     """(start month, start day, end month, end day) of each event date read from `text`."""
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    found = extract_from_doc(src, load_nlp()(text), AliasTable())
     return [
         (c.value.start.month, c.value.start.day, c.value.end.month, c.value.end.day)
-        for c in found
+        for c in claims_of(text)
         if c.kind == "event_date"
     ]
 

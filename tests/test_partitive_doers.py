@@ -5,18 +5,13 @@ crowd" name the group as the doers, as "some of the protesters" already did."""
 from __future__ import annotations
 
 import pytest
+from read_text import claims_of
 
-from claims.actors import AliasTable
-from claims.extract import extract_from_doc
 from claims.models import Actor
-from claims.nlp import load_nlp
-from sources.models import Source, text_sha256
 
 
 def doers(text: str) -> list[tuple[str, bool]]:
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    found = extract_from_doc(src, load_nlp()(text), AliasTable())
-    return [(c.value.actor, c.value.negated) for c in found if isinstance(c.value, Actor)]
+    return [(c.value.actor, c.value.negated) for c in claims_of(text) if isinstance(c.value, Actor)]
 
 
 @pytest.mark.parametrize(

@@ -6,25 +6,17 @@ army; a lower-case word the tagger took for a name ("the defence minister") stil
 from __future__ import annotations
 
 import pytest
+from read_text import claims_of
 
-from claims.actors import AliasTable
-from claims.extract import extract_from_doc
 from claims.models import Actor
-from claims.nlp import load_nlp
-from sources.models import Source, text_sha256
-
-
-def _claims(text: str):
-    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-    return extract_from_doc(src, load_nlp()(text), AliasTable())
 
 
 def tolls(text: str) -> list[tuple[int | None, str | None]]:
-    return [(c.value.low, c.scope) for c in _claims(text) if c.kind == "casualties"]
+    return [(c.value.low, c.scope) for c in claims_of(text) if c.kind == "casualties"]
 
 
 def blames(text: str) -> list[tuple[str, bool]]:
-    return [(c.value.actor, c.value.negated) for c in _claims(text) if isinstance(c.value, Actor)]
+    return [(c.value.actor, c.value.negated) for c in claims_of(text) if isinstance(c.value, Actor)]
 
 
 @pytest.mark.parametrize(

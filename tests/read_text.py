@@ -1,0 +1,16 @@
+"""The claims the real model reads in one short text: the one way the rule tests built on sentences
+of their own read them (issue #8)."""
+
+from __future__ import annotations
+
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.models import Claim
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
+
+def claims_of(text: str) -> list[Claim]:
+    """Every claim of `text`, read as one source with the real spaCy model and no user aliases."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    return extract_from_doc(src, load_nlp()(text), AliasTable())
