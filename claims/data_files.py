@@ -186,6 +186,10 @@ class StatementTimeWords(_Strict):
     nouns: Words = []  # statements named by a noun: "in an interview on Tuesday"
     doc_verb_phrases: str = Field("", alias="_doc_verb_phrases")
     verb_phrases: dict[str, Words] = {}  # "made public today", "made known on Friday"
+    doc_finding_verbs: str = Field("", alias="_doc_finding_verbs")
+    finding_verbs: Words = []  # "recovered the remains in 1992": when the dead were found
+    doc_finding_nouns: str = Field("", alias="_doc_finding_nouns")
+    finding_nouns: Words = []  # "the 1992 exhumation"
 
 
 class EventYearsBackWords(_Strict):

@@ -34,6 +34,13 @@ def statement_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def finding_words() -> frozenset[str]:
+    """Verbs and nouns of finding the dead: their date is the finding's, not the deaths'."""
+    st = rules()["statement_time"]
+    return frozenset(st.get("finding_verbs", [])) | frozenset(st.get("finding_nouns", []))
+
+
+@lru_cache(maxsize=1)
 def _verb_phrases() -> dict[str, frozenset[str]]:
     return {verb: frozenset(words) for verb, words in rules()["statement_time"]["verb_phrases"].items()}
 
@@ -71,10 +78,11 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
         if tok.pos_ in VERBAL and tok.dep_ != "aux":
             if anchor is not None and tok.i == anchor.i:
                 return False
-            return tok.lemma_.lower() in statement_verbs() or _statement_phrase(tok)
+            lemma = tok.lemma_.lower()
+            return lemma in statement_verbs() or lemma in finding_words() or _statement_phrase(tok)
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "Sunday, October 4, marks ...": still the date's own words
-        if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns():
+        if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns() | finding_words():
             return True  # "in an interview on Tuesday", "a statement Monday": when it was said
         if tok.pos_ in NOMINAL and via.lower_ == "of" and tok.lemma_.lower() in violent_words():
             # "recalled the massacre of 18 April 1996": the date of what happened ("reported the

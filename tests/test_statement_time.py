@@ -63,6 +63,11 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         # a count made on a day or by an inquiry of a year is the counting, not the deaths
         "An inquiry by Ana Lind (1998) counted 32 dead at the Orlen depot.",
         "His figure is well above the 32 deaths counted last year by the Lind inquiry.",
+        # the day the dead were found, dug up or named is the finding's, not the deaths'
+        "The remains of 88 villagers were exhumed from the well at Orlen in 2004.",
+        "The 2004 exhumation at Orlen yielded the remains of 88 villagers.",
+        "By 2012 the remains of 640 victims had been identified through DNA tests.",
+        "Searchers found the bodies of 45 miners near Keswin on 16 January 2020.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
