@@ -225,6 +225,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "own_accusation": lambda: event is not None and _own_accusation(event),
         "ergative_object": lambda: _ergative_with_object(trigger),
         "not_armed_charge": lambda: not _armed_charge(trigger),
+        # "charged the crowd" is a rush on it; "charged the protesters with rioting" lays a charge
+        "nothing_with": lambda: not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children),
+        # "charged the demonstrators" alone is a rush on them, not a charge laid against them
+        "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
     }
     return tests[check]()
 
