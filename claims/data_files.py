@@ -150,6 +150,9 @@ class SpeakerWords(_Strict):
     hedges: Words
     doc_claim_nouns: str = Field("", alias="_doc_claim_nouns")
     claim_nouns: Words
+    doc_figure_nouns: str = Field("", alias="_doc_figure_nouns")
+    figure_nouns: Words = []  # "the government's toll", "gave a figure of 2,000": whose figure
+    figure_verbs: Words = []
 
 
 class PartyWords(_Strict):

@@ -67,6 +67,55 @@ def _according_to(sent: Span, anchor: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> tuple[frozenset[str], frozenset[str]]:
+    sp = rules()["speaker"]
+    return frozenset(sp.get("figure_nouns", [])), frozenset(sp.get("figure_verbs", []))
+
+
+def _figure_owner(anchor: Token) -> str | None:
+    """Whose figure the count is: "the government's official toll is 338" (the owner of the figure
+    noun), "the agency gave a figure of about 2,000" (who gives it). A place's or an event's toll
+    ("Gaza's death toll", "the attack's toll") is no one's voice: a toll is owned only by a body
+    that counts (an organisation, a ministry), any other figure by anyone but a place or an event."""
+    nouns, verbs = _figure_words()
+    node = anchor
+    for _ in range(4):
+        if node.pos_ == "NOUN" and node.lemma_.lower() in nouns:
+            owners = [c for c in node.children if c.dep_ == "poss"]
+            if owners:
+                return _owner(owners[0], toll=node.lemma_.lower() == "toll")
+            if node.dep_ == "dobj":
+                return _giver(node.head, verbs)
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            has_figure = any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in node.children)
+            return _giver(node, verbs) if has_figure else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _owner(owner: Token, *, toll: bool) -> str | None:
+    if owner.pos_ == "PRON" or owner.lemma_.lower() in _events() or owner.ent_type_ in _PLACES:
+        return None
+    if toll and owner.ent_type_ != "ORG" and owner.lemma_.lower() not in _COUNTERS:
+        return None
+    return _phrase(owner).removesuffix("'s").removesuffix("’s").strip()
+
+
+def _giver(verb: Token, verbs: frozenset[str]) -> str | None:
+    """The subject of "gave (spread, published) a figure of N"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return None
+    subj = _nearest([c for c in verb.children if c.dep_ == "nsubj"], verb)
+    if subj and subj[0].lower_ not in PRONOUNS and subj[0].lemma_.lower() not in _events():
+        return _phrase(subj[0])
+    return None
+
+
+_PLACES = {"GPE", "LOC", "FAC"}
 _NAMED = {"ORG", "PERSON", "NORP", "GPE"}
 _COUNTERS = {"ministry", "army", "police", "government", "official", "authority", "agency", "office", "group"}
 
@@ -81,7 +130,7 @@ def speaker_of(anchor: Token, sent: Span) -> tuple[str | None, bool]:
     """(speaker, hedged) for a claim anchored at `anchor` in `sent`; speaker None = the source."""
     verbs, hedges = _cues()
     hedged = any(t.lower_ in hedges for t in sent)
-    found = _according_to(sent, anchor)
+    found = _according_to(sent, anchor) or _figure_owner(anchor)
     if found:
         return found, hedged
     if anchor.lemma_.lower() in verbs and anchor.pos_ == "VERB":
