@@ -39,15 +39,12 @@ def test_the_people_charged_by_a_rush_are_not_blamed(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "target"),
     [
-        "Prosecutors charged the protesters with rioting.",
-        "The commander made no attack on the town.",
+        ("Prosecutors charged the protesters with rioting.", "protesters"),
+        ("The commander made no attack on the town.", "town"),
     ],
 )
-def test_a_charge_laid_or_an_attack_not_made_is_no_attack(text: str) -> None:
-    assert not any(target in ("protesters", "town") and not negated for (_, target), negated in _with_negation(text))
-
-
-def _with_negation(text: str) -> list[tuple[tuple[str, str | None], bool]]:
-    return [((c.value.actor, c.value.target), c.value.negated) for c in claims_of(text) if isinstance(c.value, Actor)]
+def test_a_charge_laid_or_an_attack_not_made_is_no_attack(text: str, target: str) -> None:
+    actors = [c.value for c in claims_of(text) if isinstance(c.value, Actor)]
+    assert not any(a.target == target and not a.negated for a in actors)
