@@ -157,6 +157,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "the following day", "the next morning", "and the day after,": one day after the date the text gave last
+    (
+        "next_day",
+        re.compile(
+            r"\b(?:the\s+)?(?:following|next)\s+(?:day|morning|afternoon|evening|night)\b|\bthe\s+day\s+after(?=\s*[,;.])",
+            re.I,
+        ),
+    ),
 ]
 
 # Month names that are also ordinary words need a day or a year with them.
@@ -386,7 +394,7 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
 # loose to date a claim ("earlier this month, bodies were found" tells when they were found, and the
 # week of a republished text is not that of its report)
 LOOSE = {"rel_period", "units_ago"}
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "years_ago"} | LOOSE
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "next_day", "years_ago"} | LOOSE
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -400,11 +408,14 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     anchor = anchors[-1]
     if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
         return None
-    days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
-    sign = -1 if m["dir"].lower() == "earlier" else 1
+    if m.re.groupindex.get("num") is None:  # "the following day", "the next morning"
+        days, sign, precision = 1, 1, "day"
+    else:
+        days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
+        sign = -1 if m["dir"].lower() == "earlier" else 1
+        precision = "day" if m["unit"].lower().startswith("day") else "days"
     base = anchor.span.end if sign > 0 else anchor.span.start
     day = base + timedelta(days=sign * days)
-    precision = "day" if m["unit"].lower().startswith("day") else "days"
     slack = timedelta(days=0 if precision == "day" else 3)
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
 
@@ -465,7 +476,8 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
-        span = _offset(m, found, text, start) if kind == "offset" else _span(kind, m, context_year, published)
+        offset = kind in ("offset", "next_day")
+        span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:
                 unplaced.append((start, end))

@@ -363,6 +363,10 @@ def test_a_range_of_months_of_one_year(text: str, start: date, end: date):
          date(2002, 4, 12)),
         ("The siege began on 1 September 2004. It ended three days later.", date(2004, 9, 4)),
         ("The truce was signed on 10 May 2021. Two days earlier, the shelling had stopped.", date(2021, 5, 8)),
+        # the day after the last stated day, told without a number
+        ("Troops entered Orlen on 12 May 1999. The following day, they shelled the market.", date(1999, 5, 13)),
+        ("Troops entered Orlen on 12 May 1999. The next morning they shelled the market.", date(1999, 5, 13)),
+        ("Troops entered Orlen on 12 May 1999, and the day after, they shelled the market.", date(1999, 5, 13)),
     ],
 )  # fmt: skip
 def test_an_offset_counts_from_the_last_stated_day(text: str, day: date):
@@ -375,10 +379,11 @@ def test_an_offset_counts_from_the_last_stated_day(text: str, day: date):
     [
         "Five days later, the fighting stopped.",  # nothing to count from
         "It happened on 1 May 2001.\n\nThe next chapter. Three days later, talks resumed.",  # another paragraph
+        "The next day, the fighting stopped.",
     ],
 )
 def test_an_offset_with_no_day_before_it_is_no_date(text: str):
-    assert all(not d.span.text.lower().endswith("later") for d in scan_dates(text).found)
+    assert all(not d.span.text.lower().endswith(("later", "day")) for d in scan_dates(text).found)
 
 
 @pytest.mark.parametrize(
