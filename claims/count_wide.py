@@ -55,6 +55,8 @@ def _since_the_war(sent: Span, war_words: set[str]) -> bool:
         if tok.lower_ != "since":
             continue
         clause = tok.head if tok.dep_ == "mark" else tok  # "since the war began" / "since the war"
+        if _compares(tok):
+            continue
         if any(t.lemma_.lower() in war_words for t in clause.subtree if t.i != tok.i):
             return True
     return False
@@ -64,7 +66,7 @@ def _since_a_month(sent: Span, ctx: DocContext) -> bool:
     """ "have been killed in the fighting since April", "since 2014": a running toll over months or
     years (FAILURE_MODES 17); "since Friday" may be the incident's own."""
     for tok in sent:
-        if tok.lower_ != "since" or tok.dep_ == "mark":
+        if tok.lower_ != "since" or tok.dep_ == "mark" or _compares(tok):
             continue
         sub = [t for t in tok.subtree if t.i != tok.i]
         days = any(t.like_num and len(t.text) <= 2 for t in sub) or any(t.lower_ in WEEKDAYS for t in sub)
@@ -72,6 +74,13 @@ def _since_a_month(sent: Span, ctx: DocContext) -> bool:
         if months and not days:
             return True
     return False
+
+
+def _compares(since: Token) -> bool:
+    """ "the deadliest attack since 2009", "the worst since the war ended": "since" measures a
+    superlative against the past; it counts no running toll."""
+    head = since.head.head if since.dep_ == "mark" else since.head
+    return head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children)
 
 
 STATE_PREPS = ("in", "across", "throughout")  # "killed in X", "the mission in X": where, not who or whither

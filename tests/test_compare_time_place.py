@@ -216,6 +216,11 @@ EARLY, LATE = date(2019, 4, 4), date(2019, 8, 8)
         # a first report's figure, "immediately reported"
         (said("s1c1", 3, "Three deaths were immediately reported after the blast."),
          said("s2c1", 19, "Nineteen people were killed."), "update"),
+        # a figure its sentence says was stated or reported first, and corrected
+        (said("s1c1", 86, "The dead at the camp now number 68, and not 86 as stated earlier."),
+         said("s2c1", 92, "At least 92 people were killed."), "update"),
+        (said("s1c1", 86, "Police said 68 died at the camp, not 86 as first reported."),
+         said("s2c1", 92, "At least 92 people were killed."), "update"),
         # the early figure is the higher one: revised down since, still no rival figure
         (said("s1c1", 300, "Officials initially put the toll at 300."), said("s2c1", 120, "120 were killed."),
          "update"),

@@ -892,6 +892,20 @@ def test_extract_a_running_toll_since_a_month_is_the_wars(extract, since: str, s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The toll from the bombing has climbed to 87, making it the deadliest attack since 2009.",
+        "The bombing, the worst since the war ended, has killed 87 people.",
+    ],
+)
+def test_extract_a_superlative_since_a_date_is_no_running_toll(extract, text: str):
+    """ "the deadliest attack since 2009": "since" measures the incident against the past; its toll
+    is the incident's own, not the country's."""
+    counts = [c for c in extract(f"{RAID} {text}") if c.kind == "casualties"]
+    assert counts and not any("nationwide" in (c.scope or "") for c in counts)
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         # people held by a verb of custody or justice are not the dead, whatever crime is named
