@@ -190,6 +190,21 @@ def _armed_charge(verb: Token) -> bool:
     return any(o.lemma_.lower() in arms() for o in objs)
 
 
+ACCUSING = frozenset({"accuse", "blame", "charge", "convict", "suspect", "indict"})
+
+
+def _accuser_after(noun: Token) -> bool:
+    """ "The rebels were accused of the massacre by the government": the "by" after the act a passive
+    accusation names is the accuser, whatever the parser hangs it on (not in "accused by X of the
+    massacre by Y", where the verb's agent comes first)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for"):
+        return False
+    verb = noun.head.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    return verb.lemma_.lower() in ACCUSING and passive and (not agents or agents[0].i > noun.i)
+
+
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
     """One named check of the pattern file; every check must pass."""
     trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
@@ -229,6 +244,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "nothing_with": lambda: not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children),
         # "charged the demonstrators" alone is a rush on them, not a charge laid against them
         "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
+        "not_accuser": lambda: not _accuser_after(trigger),
     }
     return tests[check]()
 

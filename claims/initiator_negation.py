@@ -129,6 +129,10 @@ def denied(tok: Token) -> bool:
                 # "denied responsibility and blamed the army", "denied attacking the base and said the
                 # government had started the war": a second statement of the denier, not what is denied
                 return False
+            if node.dep_ == "prep" and node.lower_ == "as":
+                # "dismissed the allegations as a provocation staged by Kyiv": what the denier calls
+                # them is the denier's own statement, not what is denied
+                return False
             return not has_neg(head)
         clause = clause or node.dep_ == "relcl"
         node = head

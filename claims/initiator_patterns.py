@@ -31,7 +31,7 @@ Check = Literal[
     "not_response", "not_qualified", "drop_if_negated", "violent_blame", "cleared_of", "violent_or_none", "not_mutual",
     "no_subject", "armed_actor", "blamed_party", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
-    "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge",
+    "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
 ]  # fmt: skip
 
 

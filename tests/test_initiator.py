@@ -1040,6 +1040,11 @@ def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, te
         # accusations called false by the accused
         ("The militia called the accusations absurd.", [("militia", True)]),
         ("The army dismissed the claims as a fabrication.", [("army", True)]),
+        # the "by" after the act of a passive accusation names the accuser, not the doer
+        ("The rebels were accused of the massacre by the government.", [("rebels", False)]),
+        ("The rebels were blamed for the killings by the government.", [("rebels", False)]),
+        # what the accused calls the claims is its own statement: the provocation is the rebels', told
+        ("The army dismissed the claims as a provocation staged by the rebels.", [("army", True), ("rebels", False)]),
         ("The paper called the accusations against the militia credible.", []),
         ("The ministry rejected the accusations against the police.", []),  # not its own
         ("The ministry said the claim that the militia raided the village was a lie.", [("militia", True)]),
