@@ -157,6 +157,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "on the third day (of the siege)": counted from the date the text gave last, its first day
+    (
+        "nth_day",
+        re.compile(r"\bon\s+the\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\b", re.I),
+    ),
     # "the following day", "the next morning", "and the day after,": one day after the date the text gave last
     (
         "next_day",
@@ -394,7 +399,9 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
 # loose to date a claim ("earlier this month, bodies were found" tells when they were found, and the
 # week of a republished text is not that of its report)
 LOOSE = {"rel_period", "units_ago"}
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "next_day", "years_ago"} | LOOSE
+RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "next_day", "nth_day", "years_ago"} | LOOSE
+ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+                "tenth": 10}  # fmt: skip
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -408,13 +415,19 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     anchor = anchors[-1]
     if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
         return None
-    if m.re.groupindex.get("num") is None:  # "the following day", "the next morning"
+    if m.re.groupindex.get("ord") is not None:  # "on the third day": the stated day is the first
+        days, sign, precision = ORDINAL_DAYS[m["ord"].lower()] - 1, 1, "day"
+    elif m.re.groupindex.get("num") is None:  # "the following day", "the next morning"
         days, sign, precision = 1, 1, "day"
     else:
         days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
         sign = -1 if m["dir"].lower() == "earlier" else 1
         precision = "day" if m["unit"].lower().startswith("day") else "days"
-    base = anchor.span.end if sign > 0 else anchor.span.start
+    base = (
+        anchor.span.start
+        if m.re.groupindex.get("ord") is not None
+        else (anchor.span.end if sign > 0 else anchor.span.start)
+    )
     day = base + timedelta(days=sign * days)
     slack = timedelta(days=0 if precision == "day" else 3)
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
@@ -476,7 +489,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
-        offset = kind in ("offset", "next_day")
+        offset = kind in ("offset", "next_day", "nth_day")
         span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
         if span is None:
             if kind not in RELATIVE:

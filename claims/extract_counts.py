@@ -623,7 +623,24 @@ def _earlier_period(trigger: Token) -> str | None:
             if any(t.lower_ in marks for t in when.subtree if t.i != when.i):
                 return "earlier"
         holders = objs
-    return None
+    return "earlier" if _earlier_in_the_war(trigger) else None
+
+
+SAME_DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})  # "earlier in the day": its own
+
+
+def _earlier_in_the_war(trigger: Token) -> bool:
+    """ "had lost 40 residents to shelling earlier in the war", "earlier in the conflict, 40 were
+    killed": people killed before the event, in the war or a stretch it is part of (issue #8); not
+    "earlier in the day", the event's own."""
+    sc, ini = rules()["scope"], rules()["initiator"]
+    stretches = (set(sc["time_nouns"]) | set(ini["war_nouns"])) - SAME_DAY_PARTS
+    for tok in trigger.sent:
+        if tok.lower_ not in ("earlier", "previously") or tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != "in":
+            continue
+        if any(g.dep_ == "pobj" and g.lemma_.lower() in stretches for g in tok.nbor().children):
+            return True
+    return False
 
 
 def _witness(verb: Token) -> bool:

@@ -367,6 +367,9 @@ def test_a_range_of_months_of_one_year(text: str, start: date, end: date):
         ("Troops entered Orlen on 12 May 1999. The following day, they shelled the market.", date(1999, 5, 13)),
         ("Troops entered Orlen on 12 May 1999. The next morning they shelled the market.", date(1999, 5, 13)),
         ("Troops entered Orlen on 12 May 1999, and the day after, they shelled the market.", date(1999, 5, 13)),
+        # "on the third day": the day stated last is the first
+        ("The siege of Orlen began on 1 September 2004. On the third day, troops stormed the school.",
+         date(2004, 9, 3)),
     ],
 )  # fmt: skip
 def test_an_offset_counts_from_the_last_stated_day(text: str, day: date):

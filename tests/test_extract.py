@@ -916,6 +916,9 @@ def test_extract_a_superlative_since_a_date_is_no_running_toll(extract, text: st
         # killed in a period before the event's own, or besides those told before
         ("Ten people were killed in clashes in the week before the shooting.", [(10, "people, earlier")]),
         ("Ten people were killed in the week of the strike.", [(10, "people")]),
+        ("The town had already lost 40 residents to shelling earlier in the war.", [(40, "residents, earlier")]),
+        ("Earlier in the conflict, 40 residents were killed by shelling.", [(40, "residents, earlier")]),
+        ("Earlier in the day, troops killed 40 villagers.", [(40, "villagers")]),  # the event's own day
         ("A second shell was fired at them, killing three more children.", [(3, "more children, more")]),
         ("Fifty more bodies were found on Monday.", [(50, "people, more")]),
         ("The fighting in the valley claimed at least 40 further lives.", [(40, "people, further")]),
