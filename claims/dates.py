@@ -415,20 +415,17 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     anchor = anchors[-1]
     if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
         return None
-    if m.re.groupindex.get("ord") is not None:  # "on the third day": the stated day is the first
-        days, sign, precision = ORDINAL_DAYS[m["ord"].lower()] - 1, 1, "day"
-    elif m.re.groupindex.get("num") is None:  # "the following day", "the next morning"
-        days, sign, precision = 1, 1, "day"
+    groups = m.re.groupindex
+    if "ord" in groups:  # "on the third day": the stated day is the first
+        day = anchor.span.start + timedelta(days=ORDINAL_DAYS[m["ord"].lower()] - 1)
+        precision = "day"
+    elif "num" not in groups:  # "the following day", "the next morning"
+        day, precision = anchor.span.end + timedelta(days=1), "day"
     else:
         days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
-        sign = -1 if m["dir"].lower() == "earlier" else 1
+        later = m["dir"].lower() != "earlier"
+        day = anchor.span.end + timedelta(days=days) if later else anchor.span.start - timedelta(days=days)
         precision = "day" if m["unit"].lower().startswith("day") else "days"
-    base = (
-        anchor.span.start
-        if m.re.groupindex.get("ord") is not None
-        else (anchor.span.end if sign > 0 else anchor.span.start)
-    )
-    day = base + timedelta(days=sign * days)
     slack = timedelta(days=0 if precision == "day" else 3)
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
 
@@ -463,6 +460,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
     candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))
     year_marks = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:1[5-9]\d\d|20\d\d)\b", text)]
     news = _dated_by_publication(year_marks, text, published)
+    lead_end = _paragraph_end(text, LEAD_PARAGRAPHS) if news else 0
     for start, _neg, kind, m in candidates:
         end = m.end("y") if kind == "year_attr" else m.end()
         if any(start < b and end > a for a, b in taken):
@@ -472,8 +470,10 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         before = [(pos, y) for pos, y in year_marks if pos < start]
         before += [(d.start, d.span.start.year) for d in found if d.start < start and d.relative]
         context_year = max(before)[1] if before else None
-        if before and news and "\n" in text[max(before)[0] : start]:
-            context_year = None  # a background paragraph's year: placed by the publication date instead
+        if before and news and "\n" in text[max(before)[0] : start] and max(before)[0] >= lead_end:
+            # a background paragraph's year: placed by the publication date instead; not the year the
+            # lead itself counts back to ("Ten years ago today, troops raided ..."): the event's
+            context_year = None
         soon = [y for pos, y in year_marks if end <= pos <= end + YEAR_AHEAD and not _BREAK.search(text[end:pos])]
         later = _year_of_a_later_day(kind, m, text)
         if later:  # "on 3 March, ..., and by 5 March 1990": the year of a later day in its sentence

@@ -133,6 +133,19 @@ def test_a_news_pieces_day_is_not_placed_by_a_background_paragraphs_year():
     assert date(2006, 7, 12) in days and date(1996, 7, 12) not in days
 
 
+def test_a_day_takes_the_year_the_lead_counts_back_to():
+    """An anniversary piece whose lead counts back to its event ("Ten years ago today") places the
+    later paragraphs' days in that year, not in the year of publication (issue #8: yearless dates
+    placed by the event they belong to)."""
+    text = (
+        "Ten years after the Orlen raid\n\n"
+        "Ten years ago today, troops raided the camp at Orlen.\n\n"
+        "On Oct. 6 a mortar round killed a soldier, and on June 5 an ambush had killed 24 guards."
+    )
+    days = [d.span.start for d in find_dates(text, date(2003, 10, 3))]
+    assert date(1993, 10, 6) in days and date(1993, 6, 5) in days
+
+
 @pytest.mark.parametrize(
     "text",
     [
