@@ -369,6 +369,8 @@ class InitiatorWords(_Strict):
     war_nouns: Words
     attack_nouns: Words
     blame_verbs: Words
+    doc_accusing_verbs: str = Field("", alias="_doc_accusing_verbs")
+    accusing_verbs: Words = []  # "were accused of the massacre by the government": the accuser's "by"
     blame_nouns: Words
     doc_dismissal_without: str = Field("", alias="_doc_dismissal_without")
     dismissal_without: Words = []  # "the rumours are without foundation"

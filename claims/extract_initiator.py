@@ -190,9 +190,6 @@ def _armed_charge(verb: Token) -> bool:
     return any(o.lemma_.lower() in arms() for o in objs)
 
 
-ACCUSING = frozenset({"accuse", "blame", "charge", "convict", "suspect", "indict"})
-
-
 def _accuser_after(noun: Token) -> bool:
     """ "The rebels were accused of the massacre by the government": the "by" after the act a passive
     accusation names is the accuser, whatever the parser hangs it on (not in "accused by X of the
@@ -202,7 +199,7 @@ def _accuser_after(noun: Token) -> bool:
     verb = noun.head.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    return verb.lemma_.lower() in ACCUSING and passive and (not agents or agents[0].i > noun.i)
+    return verb.lemma_.lower() in word_sets()["accusing_verbs"] and passive and (not agents or agents[0].i > noun.i)
 
 
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:

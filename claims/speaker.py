@@ -98,6 +98,7 @@ def _figure_owner(anchor: Token) -> str | None:
 
 
 def _owner(owner: Token, *, toll: bool) -> str | None:
+    """The possessor of a figure noun as a voice: "the ministry's figure", not "its" or "Gaza's" toll."""
     if owner.pos_ == "PRON" or owner.lemma_.lower() in _events() or owner.ent_type_ in _PLACES:
         return None
     if toll and owner.ent_type_ != "ORG" and owner.lemma_.lower() not in _COUNTERS:

@@ -34,10 +34,16 @@ def statement_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def finding_words() -> frozenset[str]:
-    """Verbs and nouns of finding the dead: their date is the finding's, not the deaths'."""
+def finding_verbs() -> frozenset[str]:
+    """Verbs of finding the dead ("exhumed", "recovered"): their date is the finding's, not the deaths'."""
+    return frozenset(rules()["statement_time"]["finding_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _said_or_found_nouns() -> frozenset[str]:
+    """Statements and findings named by a noun: "an interview on Tuesday", "the 1992 exhumation"."""
     st = rules()["statement_time"]
-    return frozenset(st.get("finding_verbs", [])) | frozenset(st.get("finding_nouns", []))
+    return statement_nouns() | frozenset(st["finding_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +85,11 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             if anchor is not None and tok.i == anchor.i:
                 return False
             lemma = tok.lemma_.lower()
-            return lemma in statement_verbs() or lemma in finding_words() or _statement_phrase(tok)
+            return lemma in statement_verbs() or lemma in finding_verbs() or _statement_phrase(tok)
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "Sunday, October 4, marks ...": still the date's own words
-        if tok.pos_ in NOMINAL and tok.lemma_.lower() in statement_nouns() | finding_words():
-            return True  # "in an interview on Tuesday", "a statement Monday": when it was said
+        if tok.pos_ in NOMINAL and tok.lemma_.lower() in _said_or_found_nouns():
+            return True  # "in an interview on Tuesday", "a statement Monday", "the 1992 exhumation"
         if tok.pos_ in NOMINAL and via.lower_ == "of" and tok.lemma_.lower() in violent_words():
             # "recalled the massacre of 18 April 1996": the date of what happened ("reported the
             # massacre on 27 January" may hang "on" on either, and the parser's choice is no guide)
