@@ -26,7 +26,7 @@ from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count
 from claims.noun_classes import singular
 from claims.numbers import bound_of
 from claims.rules import rules
-from claims.running_count import says
+from claims.running_count import says, stated_before
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
 
 INF = math.inf
@@ -703,6 +703,10 @@ def _running_count(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None
     word = _says(low, "preliminary")
     if word:
         return f"the lower figure is an early count ('{word}'), superseded rather than contradicted"
+    for figure, which in ((low, "lower"), (high, "higher")):
+        word = stated_before(figure.sentence, figure.end - figure.sentence_start)
+        if word:
+            return f"the {which} figure is one stated before ('{word}'), corrected since rather than contradicted"
     word = _says(high, "preliminary")
     if word:  # "initially estimated the toll at 100 to 200, since revised downward"
         return f"the higher figure is an early estimate ('{word}'), revised since rather than contradicted"

@@ -338,6 +338,8 @@ class RunningCountWords(_Strict):
     presumed: Words = []  # "80 presumed dead": an estimate a later count settles
     doc_revised: str = Field("", alias="_doc_revised")
     revised: Words = []  # "now put at 68, not 86 as stated earlier": a counter's own correction
+    doc_stated_before: str = Field("", alias="_doc_stated_before")
+    stated_before: Words = []  # "not 86 as stated earlier": the figure they follow was an early one
     doc_found: str = Field("", alias="_doc_found")
     found: Words = []  # "some 300 bodies, found after ...": the bodies found by then; the search goes on
     doc_final: str = Field("", alias="_doc_final")
