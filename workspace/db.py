@@ -146,15 +146,14 @@ class Database:
         conn.execute("PRAGMA synchronous = NORMAL")
 
     def _refuse_unknown_file(self) -> None:
-        conn = self._connection()
-        version, app_id = schema.file_version(conn)
+        version, app_id, tables = schema.file_state(self._connection())
         known = schema.schema_version()
         if version > known:
             raise WorkspaceError(
                 self.label,
                 detail=f"made by a newer Rashomon (schema {version}, this one knows {known}): upgrade",
             )
-        foreign = (version == 0 and schema.user_tables(conn)) or (version > 0 and app_id != schema.APPLICATION_ID)
+        foreign = (version == 0 and tables > 0) or (version > 0 and app_id != schema.APPLICATION_ID)
         if foreign:
             raise WorkspaceError(self.label, detail="a SQLite database, but not a Rashomon workspace")
 

@@ -224,10 +224,15 @@ def schema_version() -> int:
     return len(MIGRATIONS)
 
 
-def user_tables(conn: sqlite3.Connection) -> list[str]:
-    """Tables in the file, to tell an empty new file from another program's database."""
-    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    return [row[0] for row in rows]
+def file_state(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """(user_version, application_id, number of tables) read in one statement, so in one snapshot:
+    read one by one, another process's first migration could commit between them, and a new
+    workspace would look like another program's database (version 0 with tables)."""
+    row = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
 
 
 def file_version(conn: sqlite3.Connection) -> tuple[int, int]:
