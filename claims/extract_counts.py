@@ -629,12 +629,18 @@ def _earlier_period(trigger: Token) -> str | None:
 SAME_DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})  # "earlier in the day": its own
 
 
+@lru_cache(maxsize=1)
+def _stretches() -> frozenset[str]:
+    """A war or a stretch of time longer than the event's day (read once: asked of every count)."""
+    sc, ini = rules()["scope"], rules()["initiator"]
+    return (frozenset(sc["time_nouns"]) | frozenset(ini["war_nouns"])) - SAME_DAY_PARTS
+
+
 def _earlier_in_the_war(trigger: Token) -> bool:
     """ "had lost 40 residents to shelling earlier in the war", "earlier in the conflict, 40 were
     killed": people killed before the event, in the war or a stretch it is part of (issue #8); not
     "earlier in the day", the event's own."""
-    sc, ini = rules()["scope"], rules()["initiator"]
-    stretches = (set(sc["time_nouns"]) | set(ini["war_nouns"])) - SAME_DAY_PARTS
+    stretches = _stretches()
     for tok in trigger.sent:
         if tok.lower_ not in ("earlier", "previously") or tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != "in":
             continue

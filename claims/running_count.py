@@ -17,8 +17,8 @@ def says(sentence: str, key: str) -> str | None:
     return next((w for w in rules()["running_count"][key] if any(f" {w}{c}" in text for c in _AFTER)), None)
 
 
-def stated_before(sentence: str, figure_end: int) -> str | None:
-    """The words right after a figure that make it one stated before and corrected since ("68, and
+def stated_before(sentence: str, quote_end: int) -> str | None:
+    """The words right after a figure (its quote's end) that make it one stated before and corrected since ("68, and
     not 86 as stated earlier"): they say so of that figure, not of the sentence's other one."""
-    rest = sentence[figure_end:].lower().lstrip(" ,")
+    rest = sentence[quote_end:].lower().lstrip(" ,")
     return next((w for w in rules()["running_count"]["stated_before"] if rest.startswith(w)), None)

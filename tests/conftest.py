@@ -23,15 +23,6 @@ def fresh_workspace(tmp_path: Path):
 @pytest.fixture(scope="session")
 def initiator_values():
     """text -> the values of the initiator claims extracted from it, with the real spaCy model."""
-    from claims.actors import AliasTable
-    from claims.extract import extract_from_doc
-    from claims.nlp import load_nlp
-    from sources.models import Source, text_sha256
+    from read_text import blame_of
 
-    nlp, aliases = load_nlp(), AliasTable()
-
-    def run(text: str) -> list:
-        src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
-        return [c.value for c in extract_from_doc(src, nlp(text), aliases) if c.kind == "initiator"]
-
-    return run
+    return blame_of

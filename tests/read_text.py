@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.actors import AliasTable
 from claims.extract import extract_from_doc
-from claims.models import Claim
+from claims.models import Actor, Claim
 from claims.nlp import load_nlp
 from sources.models import Source, text_sha256
 
@@ -14,3 +14,8 @@ def claims_of(text: str) -> list[Claim]:
     """Every claim of `text`, read as one source with the real spaCy model and no user aliases."""
     src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
     return extract_from_doc(src, load_nlp()(text), AliasTable())
+
+
+def blame_of(text: str) -> list[Actor]:
+    """The values of the blame (initiator) claims the real model reads in `text`."""
+    return [c.value for c in claims_of(text) if isinstance(c.value, Actor)]

@@ -4,13 +4,11 @@ positions or lines are its own, as its territory or its side are."""
 from __future__ import annotations
 
 import pytest
-from read_text import claims_of
-
-from claims.models import Actor
+from read_text import blame_of
 
 
 def doers(text: str) -> list[str]:
-    return [c.value.actor for c in claims_of(text) if isinstance(c.value, Actor)]
+    return [a.actor for a in blame_of(text)]
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,11 @@ crowd" name the group as the doers, as "some of the protesters" already did."""
 from __future__ import annotations
 
 import pytest
-from read_text import claims_of
-
-from claims.models import Actor
+from read_text import blame_of
 
 
 def doers(text: str) -> list[tuple[str, bool]]:
-    return [(c.value.actor, c.value.negated) for c in claims_of(text) if isinstance(c.value, Actor)]
+    return [(a.actor, a.negated) for a in blame_of(text)]
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,7 @@ army; a lower-case word the tagger took for a name ("the defence minister") stil
 from __future__ import annotations
 
 import pytest
-from read_text import claims_of
-
-from claims.models import Actor
+from read_text import blame_of, claims_of
 
 
 def tolls(text: str) -> list[tuple[int | None, str | None]]:
@@ -16,7 +14,7 @@ def tolls(text: str) -> list[tuple[int | None, str | None]]:
 
 
 def blames(text: str) -> list[tuple[str, bool]]:
-    return [(c.value.actor, c.value.negated) for c in claims_of(text) if isinstance(c.value, Actor)]
+    return [(a.actor, a.negated) for a in blame_of(text)]
 
 
 @pytest.mark.parametrize(
