@@ -81,6 +81,7 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
         if head is tok:
             return False
         via, tok = tok, head
+        tok = _cleft_focus(tok) or tok
         if tok.pos_ in VERBAL and tok.dep_ != "aux":
             if anchor is not None and tok.i == anchor.i:
                 return False
@@ -98,6 +99,21 @@ def dates_statement(doc: Doc, start: int, end: int, anchor: Token | None) -> boo
             return False  # "the 2008 war", "War 2008", "Friday's raid": the date names a thing that happened
         direct = direct and tok.pos_ != "ADP"
     return False
+
+
+def _cleft_focus(tok: Token) -> Token | None:
+    """ "It was not until 1990 that Moscow admitted ...", "It was in May that the rebels attacked": the
+    date a cleft puts in focus dates the verb of its "that" clause, not the "was"."""
+    if tok.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children):
+        return None
+    return next(
+        (
+            c
+            for c in tok.rights
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
 
 
 def _bracketed_apposition(tok: Token) -> bool:

@@ -68,6 +68,9 @@ def _count(nlp, text: str, sid: str = "s1") -> Claim:
         "The 2004 exhumation at Orlen yielded the remains of 88 villagers.",
         "By 2012 the remains of 640 victims had been identified through DNA tests.",
         "Searchers found the bodies of 45 miners near Keswin on 16 January 2020.",
+        # a cleft puts the day of the admission in focus, not the day of the deaths
+        "It was not until 1990 that the government admitted that its troops had killed 80 villagers at Orlen.",
+        "It was only in May 2011 that the army acknowledged that 14 civilians were killed at Keswin.",
     ],
 )
 def test_a_date_of_saying_is_not_the_time_of_the_deaths(nlp, text: str) -> None:
@@ -99,6 +102,8 @@ def test_a_day_of_no_year_that_dates_a_statement_is_not_the_time_of_the_deaths(n
             "The raid recalled the Orlen massacre of 2 May 1994, when shelling of the depot killed 80 villagers.",
             date(1994, 5, 2),
         ),
+        # a cleft whose focus is the day of the act itself
+        ("It was on 2 May 1994 that shelling of the depot killed 80 villagers at Orlen.", date(1994, 5, 2)),
     ],
 )
 def test_a_date_of_the_deaths_stays_their_time(nlp, text: str, day: date) -> None:
