@@ -86,6 +86,29 @@ def _direct(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Lin
     return Link(found[0], found[1], noun)
 
 
+def _figure_subject(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
+    """ "the number of people killed reached 1,133, and 600,000 were displaced", "the death toll stood at
+    63": the number is the value its light verb gives the figure noun, whose own words say what it counts,
+    not a trigger two edges away in the next clause."""
+    arg = noun.head if noun.dep_ == "conj" else noun
+    verb = arg.head.head if arg.dep_ == "pobj" else arg.head
+    if (
+        arg.dep_ not in ("dobj", "attr", "pobj", "npadvmod")
+        or verb.lemma_.lower() not in rules()["count_link"]["light_verbs"]
+    ):
+        return None
+    figures = set(rules()["figure_nouns"])
+    figure = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in figures), None)
+    if figure is None:
+        return None
+    own = [(t, k) for t, k in triggers if figure.left_edge.i <= t.i <= figure.right_edge.i]
+    found = _nearest(own, [figure], MAX_VIA_FIGURE) if own else None
+    if found is None:
+        return None
+    bare = num_span.start <= noun.i < num_span.end
+    return Link(found[0], found[1], figure if bare else noun)  # "the toll was 52 villagers": their scope
+
+
 def _befell(noun: Token, own_kind: str, triggers: Triggers) -> tuple[Token, str] | None:
     """A trigger of another kind whose argument the noun is, or whose clause tells of the noun:
     "militiamen killed 800 refugees", "40 refugees died", "refugees slaughtered in the camp"."""
@@ -256,7 +279,7 @@ def _among_the_dead(noun: Token, root: Token, num_span: Span, triggers: Triggers
     return None
 
 
-RULES = (_told_after, _direct, _clause, _light_verb, _via_figure, _window, _side, _among_the_dead)
+RULES = (_told_after, _figure_subject, _direct, _clause, _light_verb, _via_figure, _window, _side, _among_the_dead)
 
 
 def _held(noun: Token) -> bool:
@@ -279,8 +302,8 @@ def _may_count(trigger: Token, noun: Token) -> bool:
 
 def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """The trigger a number counts for, by the first rule that finds one."""
-    if _held(noun):
-        return None
+    if _held(noun) or noun.lemma_.lower() in rules()["count_link"]["act_nouns"]:
+        return None  # "(259 suspects were) arrested", "two massacres": no count of the dead
     arg = noun.head if noun.dep_ == "conj" else noun
     # "shot 26 civilians, 13 of whom died": the clause's own number counts the dead, not the noun
     triggers = [(t, k) for t, k in triggers if not (t.head.i == arg.i and _counts_a_part(t)) and _may_count(t, noun)]

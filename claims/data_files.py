@@ -143,6 +143,8 @@ class CountLinkWords(_Strict):
     contrast_marks: Words = []  # "..., while others say 15,000": a rival figure of the toll told before
     doc_estimate_words: str = Field("", alias="_doc_estimate_words")
     estimate_words: Words = []  # "the government figure of 187": a sentence's counts are rival figures
+    doc_act_nouns: str = Field("", alias="_doc_act_nouns")
+    act_nouns: Words = []  # "two massacres": a number of acts, not of the dead
 
 
 class SpeakerWords(_Strict):

@@ -109,9 +109,10 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
     for trig, kind in triggers:
         zero: Token | None = None
         if trig.pos_ == "NOUN":
-            if {trig.lemma_.lower(), trig.lower_} & _not_zero_nouns():
-                continue  # "no death toll was given", "no bodies were found": nothing said of the dead
+            if {trig.lemma_.lower(), trig.lower_} & (_not_zero_nouns() | _act_nouns()):
+                continue  # "no death toll was given", "there was no massacre": nothing said of the dead
             zero = next((c for c in trig.children if c.dep_ == "det" and c.lower_ == "no"), None)
+            zero = None if _numbered(trig) else zero  # "no fewer than 400 deaths": a figure, not none
         else:
             for subj in (c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if says_no_one(subj):
@@ -142,10 +143,21 @@ def _survivor_tolls(sent: Span, aliases: AliasTable) -> list[CountHit]:
     return hits
 
 
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """ "massacre", "slaughter": the act, whose denial ("there was no massacre") is no stated zero."""
+    return frozenset(rules()["count_link"]["act_nouns"])
+
+
+def _numbered(noun: Token) -> bool:
+    """ "no fewer than 400 detainees", "no more than 12 deaths": the noun has its own figure."""
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _none_of(noun: Token) -> bool:
     """ "no civilians", "not a single resident": a person noun stated to be none."""
-    if noun.pos_ != "NOUN" or not is_person_noun(noun):
-        return False
+    if noun.pos_ != "NOUN" or not is_person_noun(noun) or _numbered(noun):
+        return False  # "no fewer than 400 detainees": the "no" of a bound, not none
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "advmod", "neg", "preconj")}
     return "no" in dets or (
         "single" in dets and ("not" in dets or noun.doc[max(noun.left_edge.i - 1, 0)].lower_ == "not")
@@ -218,9 +230,18 @@ def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
         return True  # "the country's 1994 ..."
     if after is not None and after.pos_ in ("NOUN", "PROPN") and not is_person_noun(after):
         return True  # "the 1994 genocide", "its 2008 war"
+    if after is not None and num_span.root.ent_type_ == "DATE" and _an_act_of_killing(after):
+        return True  # "the 1982 killings", "the 1994 massacre": when, not how many
     if _named_as_a_period(num_span.root):
         return True  # "1972 became the deadliest year of the conflict"
     return any(count.low in (d.span.start.year, d.span.end.year) for d in ctx.dates)
+
+
+def _an_act_of_killing(noun: Token) -> bool:
+    """ "killings", "massacre", "deaths": a death noun that names the act, not the people (the dead nouns
+    of rules count_link.dead_nouns name the people)."""
+    lemma = noun.lemma_.lower()
+    return lemma in rules()["triggers"]["casualties"]["nouns"] and lemma not in rules()["count_link"]["dead_nouns"]
 
 
 def _named_as_a_period(tok: Token) -> bool:
@@ -451,12 +472,18 @@ def _in_care(noun: Token, trigger: Token) -> bool:
     count_link.care_words), so they are not the dead."""
     care = rules()["count_link"]["care_words"]
     arg = noun.head if noun.dep_ == "conj" else noun
-    if arg.dep_ not in ("nsubj", "nsubjpass") or arg.head.pos_ not in ("VERB", "AUX") or arg.head.i == trigger.i:
+    if arg.dep_ == "pobj" and arg.head.lower_ == "with":  # "with 12 people in intensive care"
+        preps = [p for p in arg.children if p.dep_ == "prep" and p.lower_ == "in"]
+        return any(o.dep_ == "pobj" and o.lower_ in care for p in preps for o in p.children)
+    if arg.dep_ not in ("nsubj", "nsubjpass") or arg.head.i == trigger.i:
         return False
-    places = [
-        o for p in arg.head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"
-    ]
-    return any(o.lower_ in care for o in places)
+    if arg.head.lower_ == "in":  # "with 120 people still in hospital": the preposition is the predicate
+        preps = [arg.head]
+    elif arg.head.pos_ in ("VERB", "AUX"):
+        preps = [p for p in arg.head.children if p.dep_ == "prep" and p.lower_ == "in"]
+    else:
+        return False
+    return any(o.dep_ == "pobj" and o.lower_ in care for p in preps for o in p.children)
 
 
 def _went_home(noun: Token) -> bool:

@@ -210,8 +210,10 @@ def _second(m: re.Match[str], a: int) -> tuple[int, int | None, bool]:
     # "10-15 thousand", "six or seven hundred": a bare first number borrows the second's multiplier
     lead_text = re.match(r"[\d.]+|[A-Za-z]+", b_text)
     lead = parse_amount(lead_text.group(0)) if lead_text else None
-    if lead and b > lead and a < lead and not _MULTIPLIED.search(m.group("a")):
-        a = a * (b // lead)
+    first = m.group("a").strip()
+    said = float(first) if re.fullmatch(r"\d+\.\d+", first) else a  # "1.5 to 2 million": not 2 to 2 million
+    if lead and b > lead and said < lead and not _MULTIPLIED.search(m.group("a")):
+        a = int(round(said * (b // lead)))
     open_end = _bound(_qualifier(m.group("bqual")), m.group("tail")) == "lower"
     return a, b, open_end
 

@@ -198,6 +198,19 @@ LINKED = [
     # an age set off by commas after a name is no count
     ("Two more died of their wounds, Ivan Horvat, 17, the next morning and Marko Babic in May.",
      [("casualties", 2, 2, "people, more")]),
+    # a massacre, a slaughter or an execution "of" N counts the dead; dying of wounds is dying
+    ("The massacre of 26 villagers at Orlen shocked the region.", [("casualties", 26, 26, "villagers")]),
+    ("The slaughter of some 300 prisoners went on for two days.", [("casualties", 300, 300, "prisoners")]),
+    ("The execution of 12 hostages was filmed.", [("casualties", 12, 12, "hostages")]),
+    ("Two guards succumbed to their injuries on Monday.", [("casualties", 2, 2, "guards")]),
+    # "not fewer than" is a floor, as "no fewer than" is, and no stated zero
+    ("The inquiry found that not fewer than 400 detainees died in the camp.", [("casualties", 400, None, "detainees")]),
+    ("No fewer than 400 detainees died in the camp.", [("casualties", 400, None, "detainees")]),
+    # a decimal first figure borrows the second's multiplier
+    ("Between 1.5 and 2 million people died in the famine.", [("casualties", 1_500_000, 2_000_000, "people")]),
+    # the figure noun's own words say what the value it reaches counts, not the next clause's verb
+    ("The number of people killed in the riots reached 1,133, and some 600,000 were displaced.",
+     [("casualties", 1_133, 1_133, "people"), ("displaced", 600_000, 600_000, "people")]),
 ]  # fmt: skip
 
 
@@ -217,6 +230,10 @@ NOTHING = [
     "Officials said 300 homes were destroyed.",
     # acts that did not happen: no toll (issue #8)
     "He was convicted of 12 attempted murders.",
+    # a number on a massacre counts massacres; a year before an act of killing dates it
+    "Militias committed two massacres in the district.",
+    "The 1982 killings were never investigated.",
+    "The 1982 massacre shocked the region.",
     "The cell had planned to kill 200 commuters.",
     "About 500 villagers tried to flee across the river.",
     # a part of the dead that does not say which part would read as a rival of the whole
@@ -298,6 +315,8 @@ def test_count_not_made_up(counts, sentence: str):
         ("Twelve people died and more than 40 are in hospital.", [("casualties", 12, 12, "people")]),
         ("Nine marchers died, and 30 remain in intensive care.", [("casualties", 9, 9, "marchers")]),
         ("Forty people died in hospital.", [("casualties", 40, 40, "people")]),
+        ("The toll stood at 63, with 120 people still in hospital.", [("casualties", 63, 63, "people")]),
+        ("The toll rose to 40, with 12 people in intensive care.", [("casualties", 40, 40, "people")]),
     ],
 )
 def test_count_only_the_figure_tied_to_the_trigger(counts, sentence: str, expected: list):
