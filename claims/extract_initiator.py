@@ -224,6 +224,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "no_subject": lambda: _no_subject(trigger),
         "weapon_not_theirs": lambda: not _fired_by_its_clause(trigger),
         "armed_actor": lambda: doer is not None and (is_actor_noun(doer, reader.aliases) or bool(reader.nation(doer))),
+        "active_trigger": lambda: not any(c.dep_ == "auxpass" for c in trigger.children),
+        # "no shots were fired at the soldiers" says they fired first; not so of the marchers fired on
+        "not_victims": lambda: doer is None or doer.lower_ not in rules()["sub_event"]["victim_nouns"],
         "blamed_party": lambda: doer is not None and _blamed_party(trigger, doer, reader),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),

@@ -262,6 +262,7 @@ class ActorReader:
             self._proper,
             self._entity,
             self._word,
+            self._whose,
             self._own_forces,
             self._group_name,
             self._head,
@@ -506,6 +507,13 @@ class ActorReader:
             return None
         resolved = self.aliases.resolve(tok.text)
         return self._named(tok, resolved) if resolved else None
+
+    def _whose(self, tok: Token, depth: int) -> Named | None:
+        """ "Ivo Rask, whose fighters seized a hospital": the men of the one the clause is on."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            return None
+        clause = next((h for h in (tok.head, tok.head.head) if h.dep_ == "relcl"), None)
+        return self.name(clause.head, depth + 1) if clause is not None else None
 
     def _own_forces(self, tok: Token, depth: int) -> Named | None:
         """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own; "Finland

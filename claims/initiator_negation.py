@@ -38,7 +38,7 @@ def has_neg(node: Token) -> bool:
     """ "did not fire", "never fired", "at no stage had the troops fired" (the phrase may hang on the
     auxiliary); not "fired with no warning"."""
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
-    if any(c.dep_ == "neg" and not _not_until(c) for c in node.children):
+    if any(c.dep_ == "neg" and not _not_until(c) and not _contrasted(node, c) for c in node.children):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in word_sets()["none_words"] for c in node.children):
         return True  # "none of the soldiers fired first"
@@ -48,6 +48,12 @@ def has_neg(node: Token) -> bool:
         for c in h.children
         for g in c.children
     )
+
+
+def _contrasted(noun: Token, neg: Token) -> bool:
+    """ "It was the army, not the rebels, that fired": the "not" denies the noun set beside it, not the
+    noun the act is told of."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" and c.i > neg.i for c in noun.children)
 
 
 def _not_until(neg: Token) -> bool:

@@ -32,6 +32,7 @@ Check = Literal[
     "no_subject", "armed_actor", "blamed_party", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
     "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
+    "not_victims", "active_trigger",
 ]  # fmt: skip
 
 
@@ -206,9 +207,16 @@ def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
         raised = doer.model_copy(update={"left_id": RAISER, "right_attrs": {**doer.right_attrs, "DEP": subject}})
         rest = [raised if n is doer else n for n in nodes[1:]]
         negation = [*(pattern.negation or [pattern.trigger]), RAISER]
+        # "14 persons are reported to have been killed": a passive act's raised subject is its victim
+        checks = [*pattern.checks, "active_trigger"]
         twins.append(
             pattern.model_copy(
-                update={"id": f"{pattern.id}+{suffix}", "pattern": [first, *steps, *rest], "negation": negation}
+                update={
+                    "id": f"{pattern.id}+{suffix}",
+                    "pattern": [first, *steps, *rest],
+                    "negation": negation,
+                    "checks": checks,
+                }
             )
         )
     return twins
