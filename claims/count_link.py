@@ -8,6 +8,7 @@ from the most to the least direct.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -282,6 +283,13 @@ def _among_the_dead(noun: Token, root: Token, num_span: Span, triggers: Triggers
 RULES = (_told_after, _figure_subject, _direct, _clause, _light_verb, _via_figure, _window, _side, _among_the_dead)
 
 
+@lru_cache(maxsize=1)
+def act_nouns() -> frozenset[str]:
+    """ "massacre", "slaughter": death nouns that name the act; a number on one counts acts ("two
+    massacres") and a "no" on one denies the act ("there was no massacre"), not the dead."""
+    return frozenset(rules()["count_link"]["act_nouns"])
+
+
 def _held(noun: Token) -> bool:
     """ "(a total of) 259 suspects were arrested for offences including murder", "charged 12 men with
     the killings": people a verb of custody or justice holds are not the dead, whatever crime is named."""
@@ -302,7 +310,7 @@ def _may_count(trigger: Token, noun: Token) -> bool:
 
 def link(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """The trigger a number counts for, by the first rule that finds one."""
-    if _held(noun) or noun.lemma_.lower() in rules()["count_link"]["act_nouns"]:
+    if _held(noun) or noun.lemma_.lower() in act_nouns():
         return None  # "(259 suspects were) arrested", "two massacres": no count of the dead
     arg = noun.head if noun.dep_ == "conj" else noun
     # "shot 26 civilians, 13 of whom died": the clause's own number counts the dead, not the noun

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_background import after_another, earlier_incident
-from claims.count_link import Link, link
+from claims.count_link import Link, act_nouns, link
 from claims.count_part import Part, Whole, coordinated, find_part
 from claims.count_rival import rival_clause
 from claims.count_scope import own_side, scope_text, trigger_scope
@@ -109,7 +109,7 @@ def _stated_zeros(triggers: list[tuple[Token, str]], aliases: AliasTable) -> lis
     for trig, kind in triggers:
         zero: Token | None = None
         if trig.pos_ == "NOUN":
-            if {trig.lemma_.lower(), trig.lower_} & (_not_zero_nouns() | _act_nouns()):
+            if {trig.lemma_.lower(), trig.lower_} & (_not_zero_nouns() | act_nouns()):
                 continue  # "no death toll was given", "there was no massacre": nothing said of the dead
             zero = next((c for c in trig.children if c.dep_ == "det" and c.lower_ == "no"), None)
             zero = None if _numbered(trig) else zero  # "no fewer than 400 deaths": a figure, not none
@@ -141,12 +141,6 @@ def _survivor_tolls(sent: Span, aliases: AliasTable) -> list[CountHit]:
         counted = tuple(range(start, people.i + 1))
         hits.append(CountHit("casualties", mention, mention.count, people, word, scope, counted=counted))
     return hits
-
-
-@lru_cache(maxsize=1)
-def _act_nouns() -> frozenset[str]:
-    """ "massacre", "slaughter": the act, whose denial ("there was no massacre") is no stated zero."""
-    return frozenset(rules()["count_link"]["act_nouns"])
 
 
 def _numbered(noun: Token) -> bool:
@@ -238,10 +232,15 @@ def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
 
 
 def _an_act_of_killing(noun: Token) -> bool:
-    """ "killings", "massacre", "deaths": a death noun that names the act, not the people (the dead nouns
-    of rules count_link.dead_nouns name the people)."""
-    lemma = noun.lemma_.lower()
-    return lemma in rules()["triggers"]["casualties"]["nouns"] and lemma not in rules()["count_link"]["dead_nouns"]
+    """ "killings", "massacre", "deaths": a death noun that names the act, not the people."""
+    return noun.lemma_.lower() in _act_of_killing_words()
+
+
+@lru_cache(maxsize=1)
+def _act_of_killing_words() -> frozenset[str]:
+    """The death nouns but those of the people (rules count_link.dead_nouns: "victim", "dead")."""
+    words = rules()
+    return frozenset(words["triggers"]["casualties"]["nouns"]) - frozenset(words["count_link"]["dead_nouns"])
 
 
 def _named_as_a_period(tok: Token) -> bool:
@@ -474,10 +473,9 @@ def _in_care(noun: Token, trigger: Token) -> bool:
     arg = noun.head if noun.dep_ == "conj" else noun
     if arg.dep_ == "pobj" and arg.head.lower_ == "with":  # "with 12 people in intensive care"
         preps = [p for p in arg.children if p.dep_ == "prep" and p.lower_ == "in"]
-        return any(o.dep_ == "pobj" and o.lower_ in care for p in preps for o in p.children)
-    if arg.dep_ not in ("nsubj", "nsubjpass") or arg.head.i == trigger.i:
+    elif arg.dep_ not in ("nsubj", "nsubjpass") or arg.head.i == trigger.i:
         return False
-    if arg.head.lower_ == "in":  # "with 120 people still in hospital": the preposition is the predicate
+    elif arg.head.lower_ == "in":  # "with 120 people still in hospital": the preposition is the predicate
         preps = [arg.head]
     elif arg.head.pos_ in ("VERB", "AUX"):
         preps = [p for p in arg.head.children if p.dep_ == "prep" and p.lower_ == "in"]
