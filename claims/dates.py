@@ -53,6 +53,8 @@ _NUMBER_WORDS = {"a": 1, **{w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())},
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90}  # fmt: skip
+# "on the third day": the day counted with the last stated date as the first (not "first": that date itself)
+ORDINAL_DAYS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
 # "twenty-two years ago" is one number: its "two" alone is not the count
 _COUNT_WORDS = compound_words(_NUMBER_WORDS) + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
@@ -160,7 +162,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "on the third day (of the siege)": counted from the date the text gave last, its first day
     (
         "nth_day",
-        re.compile(r"\bon\s+the\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\b", re.I),
+        re.compile(rf"\bon\s+the\s+(?P<ord>{'|'.join(ORDINAL_DAYS)})\s+day\b", re.I),
     ),
     # "the following day", "the next morning", "and the day after,": one day after the date the text gave last
     (
@@ -400,8 +402,6 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
 # week of a republished text is not that of its report)
 LOOSE = {"rel_period", "units_ago"}
 RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "next_day", "nth_day", "years_ago"} | LOOSE
-ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-                "tenth": 10}  # fmt: skip
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 

@@ -159,11 +159,11 @@ class Database:
 
     def _upgrade(self) -> None:
         """Run pending migrations in one transaction; re-check under the lock, as another process may have."""
-        if schema.file_version(self._connection())[0] == schema.schema_version():
+        if schema.file_state(self._connection())[0] == schema.schema_version():
             return
         with self.transaction():
             self._refuse_unknown_file()
-            schema.migrate(self._connection(), schema.file_version(self._connection())[0])
+            schema.migrate(self._connection(), schema.file_state(self._connection())[0])
 
     def _retry(self, step: Callable[[], T]) -> T:
         last: sqlite3.Error | None = None

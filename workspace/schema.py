@@ -235,13 +235,6 @@ def file_state(conn: sqlite3.Connection) -> tuple[int, int, int]:
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def file_version(conn: sqlite3.Connection) -> tuple[int, int]:
-    """(user_version, application_id) as stored in the file header."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    return int(version), int(app_id)
-
-
 def migrate(conn: sqlite3.Connection, current: int) -> int:
     """Apply migrations after `current`; the caller holds the write transaction.
 
