@@ -1036,21 +1036,14 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     shared = next((p for p, c in ((pa, a), (pb, b)) if _a_share(c)), None)
     if shared is not None:
         return "unclear", f"{pair}: {shared} is given a share of the blame, which leaves room for another"
+    if _opposite_stances(pa, pb, aliases):
+        return "contradict", f"{pair}: two groups on opposite sides"
     ga, gb = _generic(pa, aliases), _generic(pb, aliases)
     if ga and gb:
         return _two_described(pa, ga, pb, gb, pair, sole_state)
     if ga or gb:
         (generic, described), named = ((pa, ga), pb) if ga else ((pb, gb), pa)
-        state = aliases.kind(named) == "state"
-        if described == "irregular":
-            if state:
-                return "contradict", f"{pair}: {named} is a state, not {generic}"
-            return "agree", f"{pair}: {named} may be the {generic} meant"
-        if state and sole_state and same_party(named, sole_state):
-            return "agree", f"{pair}: {named} is the one state these accounts name, the {generic} its own"
-        if state:
-            return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
-        return "unclear", f"{pair}: the text does not say whose {generic} these are"
+        return _described_and_named(generic, described, named, pair, aliases, sole_state)
     if _named_more_fully(pa, pb, aliases):
         return "agree", f"{pair}: one names the same doers more fully{_tie_told(va, vb, aliases)}"
     if _a_group_claimed_what_a_man_did(a, pa, b, pb, aliases):
@@ -1063,6 +1056,57 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
         # commander and the ones who fired, one chain of command as far as the words go
         return "unclear", f"{pair}: one says who gave the order, the other who did it"
     return "contradict", f"{pair}: different actors"
+
+
+def _described_and_named(
+    generic: str, described: str, named: str, pair: str, aliases: AliasTable, sole_state: str | None
+) -> tuple[str, str]:
+    """An actor described by its side (`described`, analysis.parties.side) against one named."""
+    state = aliases.kind(named) == "state"
+    if described == "irregular":
+        if state and _of_its_people(generic, named, aliases):
+            return "unclear", f"{pair}: the {generic} are named by {named}'s people and may have acted for it"
+        if state:
+            return "contradict", f"{pair}: {named} is a state, not {generic}"
+        return "agree", f"{pair}: {named} may be the {generic} meant"
+    if state and sole_state and same_party(named, sole_state):
+        return "agree", f"{pair}: {named} is the one state these accounts name, the {generic} its own"
+    if state:
+        return "unclear", f"{pair}: the {generic} may be {named}'s or another side's"
+    return "unclear", f"{pair}: the text does not say whose {generic} these are"
+
+
+def _stances(name: str, aliases: AliasTable) -> set[tuple[bool, str]]:
+    """ "pro-Russian activists": {(True, "Russia")}; "anti-government protesters": {(False,
+    "government")}: whose side a described group is said to be on, or against."""
+    found = set()
+    for lead, word in re.findall(r"\b(pro|anti)-([\w'’]+)", name, flags=re.I):
+        found.add((lead.casefold() == "pro", aliases.resolve(word) or word.casefold()))
+    return found
+
+
+def _opposite_stances(a: str, b: str, aliases: AliasTable) -> bool:
+    """ "pro-Russian activists" / "pro-Kiev crowd", "pro-government militia" / "anti-government
+    protesters": for two sides, or for and against one, whatever the groups are called."""
+    sa, sb = _stances(a, aliases), _stances(b, aliases)
+    if not sa or not sb:
+        return False
+    for (pro_a, whom_a), (pro_b, whom_b) in ((x, y) for x in sa for y in sb):
+        same = whom_a == whom_b or same_party(whom_a, whom_b)
+        if (same and pro_a != pro_b) or (not same and pro_a and pro_b):
+            return True
+    return False
+
+
+def _of_its_people(described: str, state: str, aliases: AliasTable) -> bool:
+    """ "Lebanese militiamen", "pro-Russian separatists" and the state Lebanon, Russia: an armed group
+    told by the state's people or as on its side, which may be its proxy or act on its own."""
+    for word in re.findall(r"[\w'’-]+", described):
+        word = re.sub(r"^pro-", "", word, flags=re.I)  # "anti-" is no proxy
+        found = word[:1].isupper() and aliases.resolve(word)
+        if found and same_party(found, state):
+            return True
+    return False
 
 
 def _a_group_claimed_what_a_man_did(a: Claim, pa: str, b: Claim, pb: str, aliases: AliasTable) -> bool:

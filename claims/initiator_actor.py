@@ -35,6 +35,7 @@ MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
+STANCE_PREFIXES = ("pro-", "anti-")
 MUTUAL_NOUNS = frozenset({"side", "party"})
 # the unseen shooter of fire from a building ("came under fire from a house"): an armed group no one
 # names, as analysis.parties reads "gunmen" (rules generic_actors)
@@ -66,6 +67,9 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "firing": frozenset(ini["firing_acts"]),
         "fired_from_afar": frozenset(ini["firing_acts"]) | frozenset(ini["bombardment_acts"]),
         "unsided": frozenset(w.lower() for w in nouns["unsided"]),
+        # an armed group's words; not "fighters", which are also aircraft ("Israeli fighters")
+        "irregular": frozenset(w.lower() for w in (*nouns["irregular"], *rules()["generic_actors"]))
+        - {"fighter", "fighters"},
         "state": frozenset(w.lower() for w in nouns["state"]),
         "generic": frozenset(rules()["generic_actors"]),
         # what the "from" of a building fire came from may follow ("fire from a house")
@@ -492,6 +496,8 @@ class ActorReader:
         if ent is None or _lemma(tok) in lex["force"] | lex["event"] or is_actor_noun(tok, self.aliases):
             return None
         text = _whole_name(ent)
+        if text.casefold().startswith(STANCE_PREFIXES):
+            return None  # "pro-Russian separatists": on a side's side, not the side; the head says who
         resolved = self.aliases.resolve(text) or (self.aliases.resolve(ent.text) if text == ent.text else None)
         if resolved:
             return self._named(tok, resolved)
@@ -549,6 +555,8 @@ class ActorReader:
         if not (actor_noun or _lemma(tok) in lex["force"] | lex["event"]):
             return None
         named = self.nation(tok)
+        if named is not None and self._people_of_a_state(named, tok):
+            return self._descriptive(tok)
         if named is not None and not self._unplaced_leader(named, tok):
             return named
         # "the army of X" names its owner; "the killings of protesters" names whom they killed
@@ -588,6 +596,20 @@ class ActorReader:
             text = " ".join(c.text for c in names)
             return Named(names[-1], self.aliases.canonical(text), text)
         return self._descriptive(tok)
+
+    def _people_of_a_state(self, named: Named, head: Token) -> bool:
+        """ "Lebanese militiamen", "Syrian rebels", "Palestinian gunmen": an armed group told by its
+        people's name, not the state's force; the state is named by an adjective of nationality before
+        an armed group's word (rules initiator.actor_nouns.irregular), not by a name ("Hamas militants")."""
+        nationality = named.tok.dep_ == "amod" or named.tok.ent_type_ == "NORP"
+        if not nationality or named.tok.ent_type_ == "ORG" or self.aliases.kind(named.actor) != "state":
+            return False
+        irregular = _lexicon()["irregular"]
+        return (
+            _lemma(head) in irregular
+            or head.lower_ in irregular
+            or any(c.dep_ in ("amod", "compound") and _lemma(c) in irregular for c in head.children)
+        )
 
     def _unplaced_leader(self, named: Named, head: Token) -> bool:
         """ "Saddam Hussein's regime" in a text that never names his state: the state's force of a

@@ -1,0 +1,67 @@
+"""An armed group told by its people's name is not the state (issue #8): "Syrian rebels shelled the
+town" blames rebels, not Syria; "pro-Russian separatists" are on Russia's side, not Russia. Such a
+group set against the state of its people is left unclear (a proxy, or acting on its own), and
+against another state it is another side."""
+
+from __future__ import annotations
+
+import pytest
+from read_text import blame_of
+
+from analysis.compare import compare_actors
+from claims.actors import AliasTable
+from claims.models import Actor, Claim
+
+ALIASES = AliasTable()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Syrian rebels shelled the market on Tuesday.", "Syrian rebels"),
+        ("The bus was ambushed by Palestinian gunmen near the crossing.", "Palestinian gunmen"),
+        ("The houses were burned by Serb paramilitaries.", "Serb paramilitaries"),
+        ("Pro-Russian separatists shelled the station.", "Pro-Russian separatists"),
+        ("The village was shelled by pro-government militias.", "pro-government militias"),
+        # a state's own force, or a group named by its name, is still that party
+        ("Israeli troops fired on the crowd.", "Israel"),
+        ("Hamas militants fired rockets at the town.", "Hamas"),
+        ("Azerbaijani forces shelled the village.", "Azerbaijan"),
+    ],
+)
+def test_an_armed_group_told_by_its_people_is_no_state(sentence: str, actor: str):
+    assert [a.actor for a in blame_of(sentence)] == [actor]
+
+
+def _blame(cid: str, actor: str) -> Claim:
+    quote = f"{actor} shelled the town"
+    return Claim(id=cid, source_id=cid.split("c")[0], kind="initiator", quote=quote, sentence=quote + ".",
+                 start=0, end=len(quote), sentence_start=0, value=Actor(actor=actor))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("group", "state", "relation"),
+    [
+        ("Syrian rebels", "Syria", "unclear"),
+        ("Pro-Russian separatists", "Russia", "unclear"),
+        ("Syrian rebels", "Turkey", "contradict"),
+        ("anti-Russian separatists", "Russia", "contradict"),
+    ],
+)
+def test_a_group_against_the_state_of_its_people_is_unclear(group: str, state: str, relation: str):
+    assert compare_actors(_blame("s1c1", group), _blame("s2c1", state), ALIASES)[0] == relation
+    assert compare_actors(_blame("s2c1", state), _blame("s1c1", group), ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # for two sides, or for and against one: two sides, whatever the groups are called
+        ("pro-Russian activists", "pro-Kyiv crowd", "contradict"),
+        ("pro-government militias", "anti-government protesters", "contradict"),
+        # for one side under two of its names: no dispute between them
+        ("pro-Kiev crowd", "pro-Ukrainian activists", "unclear"),
+    ],
+)
+def test_groups_for_opposite_sides_are_two_sides(a: str, b: str, relation: str):
+    assert compare_actors(_blame("s1c1", a), _blame("s2c1", b), ALIASES)[0] == relation
