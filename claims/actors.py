@@ -23,6 +23,7 @@ from claims.rules import rules
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 # Words that only describe the force, never who it belongs to.
+MISSPELT_LENGTH = 1  # letters a misspelling may add or drop ("Isreali", "Azerbaidjan")
 _FORCE_WORDS = re.compile(
     r"\b(?:armed|forces?|troops?|army|armies|military|militaries|government|authorities|officials?|"
     r"soldiers?|side|leadership|regime|units?|air|navy|defen[cs]e|ministry|military's|state)\b",
@@ -170,7 +171,8 @@ class AliasTable:
             # capital: a word in lower case ("a rocket-propelled grenade") is no name of Grenada
             best = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
             # a misspelling keeps its first letter ("Isreali"); "Taliban" is not "Italian"
-            if best and best[0][0] == key[0]:
+            # and about its length: "Mossadeq" (a man's name) is not "Mossad" misspelt
+            if best and best[0][0] == key[0] and abs(len(best[0]) - len(key)) <= MISSPELT_LENGTH:
                 found = self._alias[best[0]]
         self._cache[cache_key] = found
         return found

@@ -89,6 +89,13 @@ LEFT_OUT = [
     "Republic of China",
     "Islamic Republic",
     "Pole",
+    # names several states' bodies bear, or that mean something else too
+    "SAS",
+    "RAF",
+    "SS",
+    "Mukhabarat",
+    "Republican Guard",
+    "National Guard",
 ]
 # Non-state armed groups must never be listed (a sample of names).
 ARMED_GROUPS = ["Hamas", "Hezbollah", "Taliban", "Polisario", "Houthis", "ISIS", "Wagner"]
@@ -212,6 +219,11 @@ def test_actor_data_every_state_has_a_demonym(table):
         ("ICRC", "International Committee of the Red Cross"),
         ("WHO", "World Health Organization"),
         ("UN refugee agency", "UNHCR"),
+        # a state's forces and agencies, and those of a state that is gone
+        ("Mossad", "Israel"),
+        ("ISI", "Pakistan"),
+        ("Tatmadaw", "Myanmar"),
+        ("Gestapo", "Germany"),
     ],
 )
 def test_actor_data_alias_resolves(alias_index, alias, actor):

@@ -65,3 +65,21 @@ def test_a_group_against_the_state_of_its_people_is_unclear(group: str, state: s
 )
 def test_groups_for_opposite_sides_are_two_sides(a: str, b: str, relation: str):
     assert compare_actors(_blame("s1c1", a), _blame("s2c1", b), ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The officers were shot by the NKVD in the spring.", "Soviet Union"),
+        ("Mossad agents killed the engineer.", "Israel"),
+        ("Stasi officers beat the students.", "East Germany"),
+    ],
+)
+def test_a_states_agencies_are_the_state(sentence: str, actor: str):
+    assert [a.actor for a in blame_of(sentence)] == [actor]
+
+
+@pytest.mark.parametrize(("name", "actor"), [("Isreali", "Israel"), ("Mossadeq", None), ("Azerbaidjan", "Azerbaijan")])
+def test_a_misspelling_is_about_as_long_as_the_name(name: str, actor: str | None):
+    """A man's name two letters longer than an agency's is not that agency misspelt."""
+    assert ALIASES.resolve(name) == actor
