@@ -30,6 +30,7 @@ STATED = [
     ("more than 1,000", 1_000, None, "more than"),
     ("at least 471", 471, None, "at least"),
     ("no fewer than 12", 12, None, "no fewer than"),
+    ("upward of 300", 300, None, "upward of"),
     ("up to 45", None, 45, "up to"),
     ("fewer than 50", None, 50, "fewer than"),
     ("as many as 45", None, 45, "as many as"),
