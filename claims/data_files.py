@@ -401,6 +401,8 @@ class InitiatorWords(_Strict):
     doc_order_nouns: str = Field("", alias="_doc_order_nouns")
     order_nouns: Words = []  # "gave the order to fire"
     give_verbs: Words = []  # "gave the word to fire", "the order to fire was issued by X"
+    doc_intent_words: str = Field("", alias="_doc_intent_words")
+    intent_words: Words = []  # "whose task is to clear the police": an aim, not a finding
     doc_order_claim_words: str = Field("", alias="_doc_order_claim_words")
     order_claim_words: Words = []  # a claim of who gave the order, not who did it
     doc_onset_verbs: str = Field("", alias="_doc_onset_verbs")

@@ -213,7 +213,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
             doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
         ),
         # "cleared the soldiers of any wrongdoing": a finding for the incident (rules initiator.fault_nouns)
-        "cleared_of": lambda: tests["violent_blame"]() or (doer is not None and _of_fault(trigger, doer)),
+        "cleared_of": lambda: (
+            (tests["violent_blame"]() or (doer is not None and _of_fault(trigger, doer))) and not _an_aim(trigger)
+        ),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
         "violent_thing": lambda: (
@@ -392,6 +394,20 @@ def _own_accusation(noun: Token) -> bool:
         c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in OTHERS_ACCUSED)
         for c in noun.children
     )
+
+
+def _an_aim(verb: Token) -> bool:
+    """ "a whitewash whose only task is to clear the police", "an attempt to absolve the army", "designed
+    to exonerate them": an infinitive that says what someone set out to do, not what was found
+    (rules initiator.intent_words)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    intent = frozenset(rules()["initiator"]["intent_words"])
+    head = verb.head
+    if head.lemma_.lower() in intent:
+        return True
+    # "the task is to clear": the aim is the copula's subject
+    return head.pos_ == "AUX" and any(c.dep_ == "nsubj" and c.lemma_.lower() in intent for c in head.children)
 
 
 def _of_fault(verb: Token, doer: Token) -> bool:

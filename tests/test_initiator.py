@@ -1011,6 +1011,10 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         ("The rebel commander was indicted for ordering the massacre.", [("rebel commander", False)]),
         ("The court acquitted the colonel of the bombing.", [("colonel", True)]),
         ("The colonel was cleared of ordering the attack.", [("colonel", True)]),
+        # what someone set out to do is no finding: a clearing aimed at, not found
+        ("The inquiry is a sham whose only task is to clear the militia.", []),
+        ("The hearing was an attempt to absolve the gendarmes.", []),
+        ("The tribunal was designed to exonerate the guards.", []),
         # a charge made with spears is a rush by the strikers, not a charge laid against the police
         ("The strikers charged the police line with spears.", [("strikers", False)]),
         # a date of the denial is not what was denied
