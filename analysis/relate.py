@@ -97,10 +97,18 @@ def fold_repeats(members: list[Claim], aliases: AliasTable | None = None) -> tup
     repeats: dict[str, str] = {}
     for same in (part for twins in by_key.values() for part in _same_statements(twins, aliases)):
         # a statement of the act itself before a report that someone blamed someone for it, then a
-        # sentence over a headline, then the fullest sentence; of one culprit named two ways, the name
-        # ("Uzbek forces" over "soldiers")
+        # sentence over a headline; of one culprit named two ways, the name ("Uzbek forces" over
+        # "soldiers"); the doer doing the act over the act done at its hands; then the fullest sentence
         keep = max(
-            same, key=lambda c: (not _reports_blame(c), _a_sentence(c), _names_party(c), len(c.sentence), -c.start)
+            same,
+            key=lambda c: (
+                not _reports_blame(c),
+                _a_sentence(c),
+                _names_party(c),
+                _doer_leads(c),
+                len(c.sentence),
+                -c.start,
+            ),
         )
         repeats.update({c.id: keep.id for c in same if c.id != keep.id})
     beside = _denials_beside_a_culprit([c for c in members if c.id not in repeats])
@@ -155,6 +163,15 @@ def _a_sentence(c: Claim) -> bool:
     """Told in a full sentence, not a headline: a headline has no closing stop and restates the body
     in fewer words, its hedges often dropped."""
     return c.sentence.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))
+
+
+def _doer_leads(c: Claim) -> bool:
+    """The claim tells the doer doing the act ("terrorists opened fire"), its culprit leading the quote,
+    rather than the act befalling others at their hands ("died at the hands of the terrorists")."""
+    v = c.value
+    if not isinstance(v, Actor) or not v.actor_text:
+        return False
+    return c.quote.casefold().lstrip("\"'‘“ ").startswith(v.actor_text.casefold())
 
 
 def _names_party(c: Claim) -> bool:

@@ -240,3 +240,22 @@ def test_a_headline_restating_the_body_gives_way_to_the_body():
     body = _told("s1c2", "troops", "Troops did not fire on peaceful citizens.", negated=True, at=120)
     kept, repeats = fold_repeats([headline, body])
     assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
+
+
+def test_the_doer_doing_the_act_is_the_claim_kept_of_its_restatements():
+    """ "Two hundred died at the hands of the gendarmes in the days that followed" and, shorter, "the
+    gendarmes opened fire": one account blaming one culprit twice keeps the sentence that tells the
+    doer doing the act, though the other is longer; of two alike, the fuller sentence."""
+    from analysis.relate import fold_repeats
+
+    def told(cid: str, quote: str, sentence: str, at: int) -> Claim:
+        claim = _act(cid, "gendarmes", quote, sentence, "fire", at=at)
+        return claim.model_copy(update={"value": Actor(actor="gendarmes", actor_text="gendarmes")})
+
+    at_hands = told("s1c1", "died at the hands of the gendarmes",
+                    "Two hundred died at the hands of the gendarmes in the days that followed the march.", 0)  # fmt: skip
+    fired = told("s1c2", "gendarmes opened fire", "The gendarmes opened fire.", 120)
+    kept, repeats = fold_repeats([at_hands, fired])
+    assert [c.id for c in kept] == ["s1c2"] and repeats == {"s1c1": "s1c2"}
+    longer = told("s1c3", "gendarmes opened fire", "Then the gendarmes opened fire on the marchers.", 240)
+    assert [c.id for c in fold_repeats([fired, longer])[0]] == ["s1c3"]
