@@ -27,6 +27,7 @@ from claims.noun_classes import singular
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.running_count import says, stated_before
+from claims.stances import stances
 from claims.sub_event import WHOLE, part_of_word, same_part, split_part
 
 INF = math.inf
@@ -1078,11 +1079,8 @@ def _described_and_named(
 
 def _stances(name: str, aliases: AliasTable) -> set[tuple[bool, str]]:
     """ "pro-Russian activists": {(True, "Russia")}; "anti-government protesters": {(False,
-    "government")}: whose side a described group is said to be on, or against."""
-    found = set()
-    for lead, word in re.findall(r"\b(pro|anti)-([\w'’]+)", name, flags=re.I):
-        found.add((lead.casefold() == "pro", aliases.resolve(word) or word.casefold()))
-    return found
+    "government")}: whose side a described group is said to be on, or against (claims.stances)."""
+    return {(pro, aliases.resolve(whom) or whom.casefold()) for pro, whom in stances(name)}
 
 
 def _opposite_stances(a: str, b: str, aliases: AliasTable) -> bool:
@@ -1100,10 +1098,11 @@ def _opposite_stances(a: str, b: str, aliases: AliasTable) -> bool:
 
 def _of_its_people(described: str, state: str, aliases: AliasTable) -> bool:
     """ "Lebanese militiamen", "pro-Russian separatists" and the state Lebanon, Russia: an armed group
-    told by the state's people or as on its side, which may be its proxy or act on its own."""
-    for word in re.findall(r"[\w'’-]+", described):
-        word = re.sub(r"^pro-", "", word, flags=re.I)  # "anti-" is no proxy
-        found = word[:1].isupper() and aliases.resolve(word)
+    told by the state's people or as on its side, which may be its proxy or act on its own; not one
+    told as against it ("anti-Russian")."""
+    against = {whom.casefold() for pro, whom in stances(described) if not pro}
+    for word in re.findall(r"[\w'’]+", described):
+        found = word[:1].isupper() and word.casefold() not in against and aliases.resolve(word)
         if found and same_party(found, state):
             return True
     return False

@@ -22,8 +22,8 @@ from claims.rules import rules
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
-# Words that only describe the force, never who it belongs to.
 MISSPELT_LENGTH = 1  # letters a misspelling may add or drop ("Isreali", "Azerbaidjan")
+# Words that only describe the force, never who it belongs to.
 _FORCE_WORDS = re.compile(
     r"\b(?:armed|forces?|troops?|army|armies|military|militaries|government|authorities|officials?|"
     r"soldiers?|side|leadership|regime|units?|air|navy|defen[cs]e|ministry|military's|state)\b",

@@ -402,7 +402,7 @@ def _an_aim(verb: Token) -> bool:
     (rules initiator.intent_words)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    intent = frozenset(rules()["initiator"]["intent_words"])
+    intent = word_sets()["intent_words"]
     head = verb.head
     if head.lemma_.lower() in intent:
         return True

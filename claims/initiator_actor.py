@@ -21,6 +21,7 @@ from claims.countries import capitals
 from claims.models import MUTUAL
 from claims.noun_classes import firing_sites, people_nouns, singular
 from claims.rules import rules
+from claims.stances import of_a_stance
 from claims.sub_event import act_nouns
 from claims.tree import before_dash, calendar_tokens, entities, np_text
 
@@ -35,7 +36,6 @@ MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
-STANCE_PREFIXES = ("pro-", "anti-")
 MUTUAL_NOUNS = frozenset({"side", "party"})
 # the unseen shooter of fire from a building ("came under fire from a house"): an armed group no one
 # names, as analysis.parties reads "gunmen" (rules generic_actors)
@@ -496,7 +496,7 @@ class ActorReader:
         if ent is None or _lemma(tok) in lex["force"] | lex["event"] or is_actor_noun(tok, self.aliases):
             return None
         text = _whole_name(ent)
-        if text.casefold().startswith(STANCE_PREFIXES):
+        if of_a_stance(text):
             return None  # "pro-Russian separatists": on a side's side, not the side; the head says who
         resolved = self.aliases.resolve(text) or (self.aliases.resolve(ent.text) if text == ent.text else None)
         if resolved:
