@@ -501,7 +501,8 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         taken.append((start, end))
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))
     found.sort(key=lambda d: d.start)
-    return DateScan(_named_days(found, text), unplaced, undated)
+    kept, unknown = _named_days(found, text)
+    return DateScan(kept, unplaced, sorted([*undated, *unknown], key=lambda d: d.start))
 
 
 LEAD_PARAGRAPHS = 2  # the title and the lead: a news piece names no year there, a history does
@@ -610,24 +611,39 @@ def _year_of_a_later_day(kind: str, m: re.Match[str], text: str) -> int | None:
 _WEEKDAY_BEFORE_DATE = re.compile(r"[,\s]*(?:the\s+)?", re.I)
 
 
-def _named_days(found: list[DateMention], text: str) -> list[DateMention]:
+def _named_days(found: list[DateMention], text: str) -> tuple[list[DateMention], list[DateMention]]:
     """ "On Sunday, the 13th April 1919": the weekday names the date written after it, with its year,
-    not the last Sunday before publication."""
+    not the last Sunday before publication. "Before dawn on Tuesday 18 April" with no year said: the
+    day and month are of the year given them only if that year's 18 April was a Tuesday; if not (a
+    memoir that names no year, dated by its publication a decade on), their year is unknown, and
+    both the day (of no year) and the weekday (no Tuesday before publication) are taken back.
+    Returns the dates kept and the days whose year is unknown."""
     keep: list[DateMention] = []
+    unknown: list[DateMention] = []
+    skip: set[int] = set()
     for i, d in enumerate(found):
+        if i in skip:
+            continue
         nxt = found[i + 1] if i + 1 < len(found) else None
-        weekday = d.relative and text[d.start : d.end].split()[-1].lower().rstrip("s") in WEEKDAYS
-        if (
-            weekday
+        name = text[d.start : d.end].split()[-1].lower().rstrip("s")
+        named = (
+            d.relative
+            and name in WEEKDAYS
             and nxt is not None
             and not nxt.relative
             and nxt.span.precision == "day"
-            and re.search(r"\d{4}", nxt.span.text)  # "Wednesday 21 August": no year said, the weekday places it
             and _WEEKDAY_BEFORE_DATE.fullmatch(text[d.end : nxt.start])
-        ):
-            continue
+        )
+        if named and re.search(r"\d{4}", nxt.span.text):
+            continue  # "Wednesday 21 August 1968": the date with its year says the day
+        if named and nxt.span.start.weekday() != WEEKDAYS.index(name):
+            day = _safe_date(2000, nxt.span.start.month, nxt.span.start.day)  # 2000: a leap year
+            if day is not None:
+                skip.add(i + 1)
+                unknown.append(DateMention(nxt.start, nxt.end, _unknown_year(day, text[nxt.start : nxt.end])))
+                continue
         keep.append(d)
-    return keep
+    return keep, unknown
 
 
 # A day and month whose year could not be told ("on March 25" with no year in sight)
@@ -636,6 +652,16 @@ YEAR_UNKNOWN = 1
 YEAR_AHEAD = 40  # characters: a year this close after a day and month, in one clause, is its year
 _BREAK = re.compile(r"[.;:!?()\n]")
 JOINED = " / "  # between the dates of one sentence read as one span ("in 1991 / in 1994", claims.context)
+
+
+def _unknown_year(day: date, written: str) -> DateSpan:
+    """A day and month told with no year that can be trusted: year YEAR_UNKNOWN."""
+    return DateSpan(
+        start=day.replace(year=YEAR_UNKNOWN),
+        end=day.replace(year=YEAR_UNKNOWN),
+        precision="day",
+        text=f"{written.strip()} (year unknown)",
+    )
 
 
 def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:

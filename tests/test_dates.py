@@ -282,6 +282,18 @@ def test_dates_find_weekday_before_a_date_names_that_date(text: str):
     assert [(d.span.start, d.span.precision) for d in find_dates(text, PUBLISHED)] == [(date(1919, 4, 13), "day")]
 
 
+def test_dates_weekday_that_the_year_given_a_day_does_not_bear_leaves_the_year_unknown():
+    """ "Before dawn on Tuesday 18 April" in a memoir dated 22 April 2005 that names no year: 18 April
+    2005 was a Monday, so the day is not of 2005; its year is unknown (the other accounts may give
+    it), and the weekday is no Tuesday before publication either. Where the weekday fits, the day
+    keeps its year."""
+    memoir = date(2005, 4, 22)
+    found, _, undated = scan_dates("The troops had surrounded the camp before dawn on Tuesday 18 April.", memoir)
+    assert found == [] and [(d.span.start, d.span.precision) for d in undated] == [(date(1, 4, 18), "day")]
+    found, _, undated = scan_dates("The troops had surrounded the camp before dawn on Monday 18 April.", memoir)
+    assert [d.span.start for d in found] == [date(2005, 4, 18), date(2005, 4, 18)] and undated == []
+
+
 def test_dates_find_weekday_apart_from_a_date_is_still_read():
     text = "On Sunday the troops fired. On 13 April 1919 the crowd gathered."
     assert [d.span.start for d in find_dates(text, PUBLISHED)] == [date(2023, 10, 8), date(1919, 4, 13)]
