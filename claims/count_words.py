@@ -202,6 +202,14 @@ def is_person_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and any(f.endswith(x) and len(f) > len(x) + 2 for f in forms for x in suffixes)
 
 
+@lru_cache(maxsize=1)
+def _bound_heads() -> frozenset[str]:
+    """The head words of the bounds written with "of" ("upwards of", "a minimum of", "in excess of";
+    rules qualifiers), which the parser may make the noun the number's people hang on."""
+    phrases = (q for group in rules()["qualifiers"].values() if isinstance(group, list) for q in group)
+    return frozenset(q.split()[-2] for q in phrases if q.endswith(" of") and len(q.split()) >= 2)
+
+
 def argument_noun(noun: Token) -> Token:
     """The noun that stands as the verb's argument for a counted noun: the first of a coordination
     ("30 soldiers and 20 [civilians]"), or the noun the parser hung it on as a modifier ("800,000
@@ -209,6 +217,9 @@ def argument_noun(noun: Token) -> Token:
     arg = noun if noun.dep_ != "conj" else noun.head
     if arg.dep_ == "nmod" and arg.head.pos_ in ("NOUN", "PROPN"):
         arg = arg.head
+    # "Upwards of 300 people are thought to have died": the bound word the parser made the subject
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lower_ in _bound_heads():
+        arg = arg.head.head
     return arg
 
 

@@ -36,6 +36,9 @@ LINKED = [
     # light verbs and "ranging from"
     ("Local officials put the death toll at between 120 and 150 people.", [("casualties", 120, 150, "people")]),
     ("The ministry estimated the dead at 500.", [("casualties", 500, 500, "people")]),
+    # a bound written with "of" that the parser makes the subject of a verb of belief
+    ("Upwards of 300 villagers are thought to have died.", [("casualties", 300, None, "villagers")]),
+    ("A minimum of 40 miners are believed to have been killed.", [("casualties", 40, None, "miners")]),
     ("Doctors gave figures of deaths ranging from 300 to more than 700.", [("casualties", 300, None, "people")]),
     ("The toll is closer to 8,000 or 10,000, officials said.", [("casualties", 8_000, 10_000, "people")]),
     ("Besides the many wounded, several dozen were killed.", [("casualties", 24, 99, "people")]),
