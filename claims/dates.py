@@ -637,10 +637,10 @@ def _named_days(found: list[DateMention], text: str) -> tuple[list[DateMention],
         if named and re.search(r"\d{4}", nxt.span.text):
             continue  # "Wednesday 21 August 1968": the date with its year says the day
         if named and nxt.span.start.weekday() != WEEKDAYS.index(name):
-            day = _safe_date(2000, nxt.span.start.month, nxt.span.start.day)  # 2000: a leap year
+            day = _unknown_year(nxt.span.start, nxt.span.start, text[nxt.start : nxt.end])
             if day is not None:
                 skip.add(i + 1)
-                unknown.append(DateMention(nxt.start, nxt.end, _unknown_year(day, text[nxt.start : nxt.end])))
+                unknown.append(DateMention(nxt.start, nxt.end, day))
                 continue
         keep.append(d)
     return keep, unknown
@@ -654,11 +654,14 @@ _BREAK = re.compile(r"[.;:!?()\n]")
 JOINED = " / "  # between the dates of one sentence read as one span ("in 1991 / in 1994", claims.context)
 
 
-def _unknown_year(day: date, written: str) -> DateSpan:
-    """A day and month told with no year that can be trusted: year YEAR_UNKNOWN."""
+def _unknown_year(first: date, last: date, written: str) -> DateSpan | None:
+    """Days and a month told with no year that can be trusted: year YEAR_UNKNOWN. None for 29
+    February, which that year has not: left unplaced."""
+    if (first.month, first.day) == (2, 29) or (last.month, last.day) == (2, 29):
+        return None
     return DateSpan(
-        start=day.replace(year=YEAR_UNKNOWN),
-        end=day.replace(year=YEAR_UNKNOWN),
+        start=first.replace(year=YEAR_UNKNOWN),
+        end=last.replace(year=YEAR_UNKNOWN),
         precision="day",
         text=f"{written.strip()} (year unknown)",
     )
@@ -672,14 +675,9 @@ def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:
     d1 = int(g.get("d") or g.get("d1") or 0)
     d2 = int(g.get("d2") or d1)
     a, b = _safe_date(2000, mo, d1), _safe_date(2000, mo, d2)  # 2000: a leap year, so 29 Feb is valid
-    if a is None or b is None or b < a or (b.month, b.day) == (2, 29):
-        return None  # 29 February has no place in YEAR_UNKNOWN, not a leap year: left unplaced
-    return DateSpan(
-        start=a.replace(year=YEAR_UNKNOWN),
-        end=b.replace(year=YEAR_UNKNOWN),
-        precision="day",
-        text=f"{m.group(0).strip()} (year unknown)",
-    )
+    if a is None or b is None or b < a:
+        return None
+    return _unknown_year(a, b, m.group(0))
 
 
 def overlaps(a: DateSpan, b: DateSpan, slack_days: int = 0) -> bool:

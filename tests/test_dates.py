@@ -292,6 +292,9 @@ def test_dates_weekday_that_the_year_given_a_day_does_not_bear_leaves_the_year_u
     assert found == [] and [(d.span.start, d.span.precision) for d in undated] == [(date(1, 4, 18), "day")]
     found, _, undated = scan_dates("The troops had surrounded the camp before dawn on Monday 18 April.", memoir)
     assert [d.span.start for d in found] == [date(2005, 4, 18), date(2005, 4, 18)] and undated == []
+    # 29 February has no place in a year of unknown number (year 1 is no leap year): left as it was
+    found, _, undated = scan_dates("The camp was closed on Monday 29 February.", date(2004, 3, 10))
+    assert [d.span.start for d in found] == [date(2004, 3, 8), date(2004, 2, 29)] and undated == []
 
 
 def test_dates_find_weekday_apart_from_a_date_is_still_read():
