@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claims.count_words import argument_noun, fatal_part
+from claims.count_words import argument_noun, fatal_part, figure_words
 from claims.rules import rules
 from claims.tree import of_whom_at, tree_distance
 
@@ -54,7 +54,7 @@ def _other_verbs_argument(noun: Token, trigger: Token) -> bool:
         arg.dep_ in ("dobj", "nsubj", "nsubjpass")
         and verb.pos_ == "VERB"
         and verb.i != trigger.i
-        and verb.lemma_.lower() not in rules()["count_link"]["light_verbs"]
+        and verb.lemma_.lower() not in figure_words()[1]
     )
 
 
@@ -93,12 +93,9 @@ def _figure_subject(noun: Token, root: Token, num_span: Span, triggers: Triggers
     not a trigger two edges away in the next clause."""
     arg = noun.head if noun.dep_ == "conj" else noun
     verb = arg.head.head if arg.dep_ == "pobj" else arg.head
-    if (
-        arg.dep_ not in ("dobj", "attr", "pobj", "npadvmod")
-        or verb.lemma_.lower() not in rules()["count_link"]["light_verbs"]
-    ):
+    if arg.dep_ not in ("dobj", "attr", "pobj", "npadvmod") or verb.lemma_.lower() not in figure_words()[1]:
         return None
-    figures = set(rules()["figure_nouns"])
+    figures, _ = figure_words()
     figure = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in figures), None)
     if figure is None:
         return None
@@ -125,7 +122,7 @@ def _befell(noun: Token, own_kind: str, triggers: Triggers) -> tuple[Token, str]
 
 
 def _near_figure(tok: Token, sent: Span) -> Token | None:
-    figure = set(rules()["figure_nouns"])
+    figure, _ = figure_words()
     for other in sent:
         if other.lemma_.lower() in figure and tree_distance(tok, other) <= 3:
             return other
@@ -198,7 +195,7 @@ def _climb_to_verb(tok: Token, steps: int = 4) -> Token | None:
 def _light_verb(noun: Token, root: Token, num_span: Span, triggers: Triggers) -> Link | None:
     """ "officials put the death toll at N", "estimated the dead at N", "figures of deaths
     ranging from N to M": a light verb joins the number to the trigger (issue #8)."""
-    light = set(rules()["count_link"]["light_verbs"])
+    _, light = figure_words()
     verb = _climb_to_verb(root) or _climb_to_verb(noun)
     if verb is None or verb.lemma_.lower() not in light:
         return None
@@ -297,7 +294,7 @@ def _held(noun: Token) -> bool:
     arg = noun.head if noun.dep_ == "conj" else noun
     if noun.dep_ == "conj" and arg.dep_ == "pobj" and arg.head.head.lemma_.lower() in custody:
         return True  # "four Marines were charged with murder and four officers with dereliction": the second charged
-    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in rules()["figure_nouns"]:
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in figure_words()[0]:
         arg = arg.head.head  # "a total of 259 suspects"
     return arg.dep_ in ("nsubj", "nsubjpass", "dobj") and arg.head.lemma_.lower() in custody
 

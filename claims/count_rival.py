@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from claims.count_words import figure_words
 from claims.rules import rules
 
 MAX_UP = 6  # edges from the number up to the clause set against the toll's
@@ -26,8 +27,8 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return (
         frozenset(r["count_link"]["contrast_marks"]),
         frozenset(r["speaker"]["reporting_verbs"]),
-        frozenset(r["count_link"]["light_verbs"]),
-        frozenset(r["figure_nouns"]),
+        figure_words()[1],
+        figure_words()[0],
     )
 
 

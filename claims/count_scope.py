@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claims.actors import AliasTable
-from claims.count_words import is_person_noun, role_words, trigger_verbs
+from claims.count_words import figure_words, is_person_noun, role_words, trigger_verbs
 from claims.numbers import parse_amount
 from claims.rules import rules
 from claims.sub_event import act_nouns
@@ -92,7 +92,7 @@ def _target(noun: Token, num_span: Span, trigger: Token) -> Token | None:
     """The noun that names the people, or None when only "people" can be said."""
     if noun.i in range(num_span.start, num_span.end):
         noun = copula_attr(noun) or noun
-    figure = set(rules()["figure_nouns"])
+    figure, _ = figure_words()
     general = set(rules()["scope"]["general"])
     target = noun
     if noun.i in range(num_span.start, num_span.end) or noun.lemma_.lower() in figure | general:
@@ -210,7 +210,7 @@ def _counted_in_figure(trigger: Token) -> Token | None:
     """ "put the number of Canadians killed at 63", "the toll among the hostages was 130": the people a
     figure noun's "of" or "among" names, the death word hanging on them or on the figure noun, or
     being it."""
-    figures = rules()["figure_nouns"]
+    figures, _ = figure_words()
     if trigger.lemma_.lower() in figures:
         head = trigger
     elif trigger.dep_ in ("acl", "relcl"):

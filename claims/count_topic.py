@@ -16,23 +16,15 @@ figure of that toll. The words are data (rules.json `figure_nouns`,
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from claims.context import DocContext
-from claims.count_words import trigger_kind
+from claims.count_words import figure_words, trigger_kind
 from claims.rules import rules
 from claims.tree import tree_distance
 
 MAX_BACK = 3  # sentences: a toll's figures follow the sentence that names it closely
 TOPIC_DISTANCE = 3  # edges from the figure noun to the death word: "the number of Algerians killed"
-
-
-@lru_cache(maxsize=1)
-def _figure_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(figure nouns, light verbs)."""
-    return frozenset(rules()["figure_nouns"]), frozenset(rules()["count_link"]["light_verbs"])
 
 
 def toll_topic(ctx: DocContext, sent: Span) -> tuple[Token, str] | None:
@@ -65,7 +57,7 @@ def toll_topic(ctx: DocContext, sent: Span) -> tuple[Token, str] | None:
 
 def _names_a_figure(sent: Span) -> bool:
     """A figure noun with a number as its value: "the figure of 135,000", "an estimate of 250,000"."""
-    figures, _ = _figure_words()
+    figures, _ = figure_words()
     return any(
         t.lemma_.lower() in figures and t.pos_ == "NOUN" and any(n.like_num for n in t.subtree if n.i != t.i)
         for t in sent
@@ -73,13 +65,13 @@ def _names_a_figure(sent: Span) -> bool:
 
 
 def _speaks_of_figures(sent: Span) -> bool:
-    figures, light = _figure_words()
+    figures, light = figure_words()
     return any(t.lemma_.lower() in figures or (t.pos_ == "VERB" and t.lemma_.lower() in light) for t in sent)
 
 
 def _named_as_a_quantity(trigger: Token) -> bool:
     """ "the number of Algerians killed", "the death toll", "how many Algerians died"."""
-    figures, _ = _figure_words()
+    figures, _ = figure_words()
     sent = trigger.sent
     for tok in sent:
         if tok.lemma_.lower() in figures and tok.pos_ == "NOUN" and tree_distance(tok, trigger) <= TOPIC_DISTANCE:
@@ -110,7 +102,7 @@ def figure_of(root: Token, noun: Token, num_span: Span) -> Token | None:
     """The word that makes a number the toll's figure in its sentence: a figure noun it is the value
     of ("a figure of 45,000", "put the number at 45,000") or the light verb it hangs on ("put it at
     1,020"); None for a number that counts something else ("50 years", "3 divisions")."""
-    figures, light = _figure_words()
+    figures, light = figure_words()
     if not (num_span.start <= noun.i < num_span.end or noun.lemma_.lower() in figures):
         return None
     if noun.lemma_.lower() in figures:

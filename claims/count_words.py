@@ -164,12 +164,19 @@ def role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def figure_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(figure nouns: "toll", "number"; light verbs: "put", "stand") of a figure told as a value
+    (rules figure_nouns, count_link.light_verbs), read once for every count reader."""
+    return frozenset(rules()["figure_nouns"]), frozenset(rules()["count_link"]["light_verbs"])
+
+
+@lru_cache(maxsize=1)
 def person_words() -> frozenset[str]:
     sc = rules()["scope"]
     words = set(sc["people_nouns"]) | set(sc["general"]) | set(sc["person_kinds"])
     for role in sc["roles"].values():
         words |= set(role)
-    words |= set(rules()["figure_nouns"])
+    words |= figure_words()[0]
     for groups in rules()["triggers"].values():
         words |= set(groups["nouns"]) | set(groups["adjectives"])
     return frozenset(words)
