@@ -1161,16 +1161,33 @@ def _tie_told(va: Actor, vb: Actor, aliases: AliasTable) -> str:
 def _named_more_fully(a: str, b: str, aliases: AliasTable) -> bool:
     """ "the Guardsmen" / "the state National Guardsmen", "the Lancers" / "Ruritanian Lancers": one adds
     words before the other's whole name, whose last word, its head, is the same, or a state's name
-    after it ("Tehrik-i-Taliban Pakistan"): the same doers, as far as the words go. Not when the
-    shorter only describes ("forces" / "rebel forces"): whose forces is for the described actors'
-    rules."""
-    (short, ws), (_, wl) = sorted(((x, _bare_words(x)) for x in (a, b)), key=lambda xw: len(xw[1]))
-    if not 0 < len(ws) < len(wl) or _generic(short, aliases) is not None:
+    after it ("Tehrik-i-Taliban Pakistan"), or a word joined to it by a hyphen ("Qaeda" / "al-Qaeda"):
+    the same doers, as far as the words go. Not when the shorter only describes ("forces" / "rebel
+    forces"): whose forces is for the described actors' rules; nor when it is the state whose name
+    only says where the longer's movement is ("Pakistan" / "Tehrik-i-Taliban Pakistan")."""
+    (short, ws), (_, wl) = sorted(((x, _bare_words(x)) for x in (a, b)), key=lambda xw: len(_hyphen_parts(xw[1])))
+    part = _hyphen_parts(ws)
+    if not 0 < len(part) < len(_hyphen_parts(wl)) or _generic(short, aliases) is not None:
         return False
-    if wl[-len(ws) :] == ws:
+    core = _without_trailing_states(wl, aliases)
+    if core == ws:  # "Tehrik-i-Taliban" / "Tehrik-i-Taliban Pakistan"
         return True
-    # "Tehrik-i-Taliban" / "Tehrik-i-Taliban Pakistan": the name with its country after it
-    return wl[: len(ws)] == ws and all(aliases.kind(aliases.resolve(w) or "") == "state" for w in wl[len(ws) :])
+    whole = _hyphen_parts(core)
+    return len(part) < len(whole) and whole[-len(part) :] == part
+
+
+def _without_trailing_states(words: list[str], aliases: AliasTable) -> list[str]:
+    """A name's words before the states' names that close it ("Tehrik-i-Taliban Pakistan"); not
+    those of a state's own body ("Defence Forces of Ukraine")."""
+    end = len(words)
+    while end > 1 and words[end - 2] != "of" and aliases.kind(aliases.resolve(words[end - 1]) or "") == "state":
+        end -= 1
+    return words[:end]
+
+
+def _hyphen_parts(words: list[str]) -> list[str]:
+    """ "al-Qaeda" read as "al", "Qaeda": a name's words with those joined by hyphens taken apart."""
+    return [p for w in words for p in w.split("-") if p]
 
 
 def _of_the_kind_ruled_out(pos: str, neg: str) -> bool:
@@ -1188,9 +1205,18 @@ def _bare_words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in ("the", "a", "an")]
 
 
+def _attackers_told_as_the_forces(pa: str, pb: str) -> bool:
+    """ "Katangan captors" / "Katangan soldiers": words for those who did the deed, under the same
+    people's name as a force, say nothing of another side; "the captors" / "the soldiers" do."""
+    wa, wb = _bare_words(pa), _bare_words(pb)
+    return len(wa) > 1 and wa[:-1] == wb[:-1] and (_attackers(pa) or _attackers(pb))
+
+
 def _two_described(pa: str, ga: str, pb: str, gb: str, pair: str, sole_state: str | None) -> tuple[str, str]:
     """Two actors described rather than named, of sides `ga` and `gb` (analysis.parties.side)."""
     if {ga, gb} == {"state", "irregular"}:
+        if _attackers_told_as_the_forces(pa, pb):
+            return "unclear", f"{pair}: the attackers are named by the same people as the forces, and may be them"
         return "contradict", f"{pair}: a state's forces and an armed group, two different sides"
     if ga == gb == "irregular" and named_in(pa) != named_in(pb):
         named, generic = (pa, pb) if named_in(pa) else (pb, pa)

@@ -304,6 +304,17 @@ ACTORS = [
     # the same name with its country after it
     (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Pakistan"), "agree"),
     (actor("Dal-i-Korvex"), actor("Dal-i-Korvex Veterans"), "contradict"),
+    # a name inside the other's, joined to its words by a hyphen: the same movement
+    (actor("Korvex"), actor("Dal-i-Korvex Pakistan"), "agree"),
+    (actor("Zarqa"), actor("al-Zarqa"), "agree"),
+    (actor("Zarqa"), actor("Zarqa al-Varna"), "contradict"),
+    # the country after a movement's name says where it is, not that the state did it
+    (actor("Pakistan"), actor("Dal-i-Korvex Pakistan"), "contradict"),
+    (actor("Ukraine"), actor("Defence Forces of Ukraine"), "agree"),
+    # those who did the deed, under the same people's name as a force, may be that force
+    (actor("Varnan captors"), actor("Varnan soldiers"), "unclear"),
+    (actor("the captors"), actor("the soldiers"), "contradict"),
+    (actor("Varnan captors"), actor("Ruritanian soldiers"), "contradict"),
 ]
 
 
