@@ -613,15 +613,10 @@ def _a_day_within_a_running_total(a: Claim, b: Claim, ia: Interval, ib: Interval
     never a rival figure (issue #8: event time against the period a count covers)."""
     low, high = (a, b) if ia.high <= ib.low else (b, a)
     lw, hw = low.when, high.when
-    if (
-        lw is None
-        or hw is None
-        or lw.precision not in ("day", "days")
-        or YEAR_UNKNOWN in (lw.start.year, hw.start.year)
-    ):
+    if lw is None or hw is None or YEAR_UNKNOWN in (lw.start.year, hw.start.year):
         return None
-    if not lw.text or lw.text.lower() not in low.sentence.lower():
-        return None  # the day carried over from an earlier sentence may be when the count was told
+    if _own_day(low, ("day", "days")) is None:
+        return None
     told = high.sentence.lower()
     last = (hw.text or "").split(JOINED)[-1]  # "appointed on 24 June 1976 ... up to 28 February 1977"
     if last and re.search(_up_to().pattern + re.escape(last.lower()), told):
@@ -665,8 +660,12 @@ def _early_period(claim: Claim) -> tuple[str, int] | None:
     m = _early_period_pattern().search(claim.sentence.lower())
     if m is None:
         return None
-    rank = rules()["running_count"]["first_days_units"][m.group(1)]
-    return m.group(0).split(" ", 1)[1], rank * 2 + bool(m.group(2))  # "the first days" outlast "the first day"
+    return m.group(0).split(" ", 1)[1], _rank_of(m.group(1), plural=bool(m.group(2)))
+
+
+def _rank_of(unit: str, plural: bool) -> int:
+    """How long a stretch of `unit` is against the others: "the first days" outlast "the first day"."""
+    return rules()["running_count"]["first_days_units"][unit] * 2 + plural
 
 
 def _first_days(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
@@ -675,9 +674,25 @@ def _first_days(a: Claim, b: Claim, ia: Interval, ib: Interval) -> str | None:
     (issue #8)."""
     low, high = (a, b) if ia.high <= ib.low else (b, a)
     early, other = _early_period(low), _early_period(high)
-    if early is None or (other is not None and other[1] <= early[1]):
+    if early is None:
+        # "23 lost their lives on Wednesday" / "176 dead is the count for the first week": one day
+        # against a longer opening stretch, a part of it or another stretch, not a rival figure
+        day = _own_day(low)
+        if day is None or other is None or other[1] <= _rank_of("day", plural=False):
+            return None
+        return f"the lower figure counts one day ({day}), the other {other[0]}"
+    if other is not None and other[1] <= early[1]:
         return None
     return f"the lower figure counts only {early[0]}"
+
+
+def _own_day(claim: Claim, precisions: tuple[str, ...] = ("day",)) -> str | None:
+    """The day a count's own sentence names ("on Wednesday", "on 16 June"), not one carried over from
+    an earlier sentence, which may be when the count was told."""
+    when = claim.when
+    if when is None or when.precision not in precisions or not when.text:
+        return None
+    return when.text if when.text.lower() in claim.sentence.lower() else None
 
 
 def _says(claim: Claim, key: str) -> str | None:

@@ -606,6 +606,52 @@ def test_compare_a_count_of_the_first_days_against_the_whole(low_sentence: str, 
 
 
 @pytest.mark.parametrize(
+    ("low_sentence", "day_text", "high_sentence", "relation"),
+    [
+        # one day its own sentence names against a longer opening stretch: a part of it, or another one
+        (
+            "Police said 40 people died in the town on Tuesday.",
+            "on Tuesday",
+            "The official count for the first week of the riots was 300 dead.",
+            "different_scope",
+        ),
+        (
+            "Officials said 40 people were killed on 3 May.",
+            "3 May",
+            "Hospitals counted 300 dead over the first days of the fighting.",
+            "different_scope",
+        ),
+        # a day carried over from an earlier sentence, a stretch no longer than a day, or no stretch at all
+        (
+            "Police said 40 people died in the town.",
+            "on Tuesday",
+            "The official count for the first week of the riots was 300 dead.",
+            "contradict",
+        ),
+        (
+            "Police said 40 people died in the town on Tuesday.",
+            "on Tuesday",
+            "On the first day of the riots 300 were killed.",
+            "contradict",
+        ),
+        (
+            "Police said 40 people died in the town on Tuesday.",
+            "on Tuesday",
+            "Residents said 300 people died in the riots.",
+            "contradict",
+        ),
+    ],  # fmt: skip
+)
+def test_compare_a_days_count_against_a_longer_opening_stretch(low_sentence: str, day_text: str,
+                                                              high_sentence: str, relation: str):  # fmt: skip
+    day = DateSpan(start=FIRST_DAY, end=FIRST_DAY, precision="day", text=day_text)
+    low = _told(count("s1c1", 40), low_sentence, day)
+    high = count("s2c1", 300).model_copy(update={"sentence": high_sentence})
+    assert compare(low, high, ALIASES)[0] == relation
+    assert compare(high, low, ALIASES)[0] == relation
+
+
+@pytest.mark.parametrize(
     ("scope", "relation"),
     [
         # two prisoners besides the leader, four soldiers besides those named: no rival figure
