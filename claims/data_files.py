@@ -592,6 +592,8 @@ class RulesFile(BaseModel):
     doc_movement_name_words: str = Field("", alias="_doc_movement_name_words")
     movement_name_words: Words = []  # "Kosovo Liberation Army": a movement, not the state
     duration_units: dict[str, float]
+    doc_duration_noun_modifiers: str = Field("", alias="_doc_duration_noun_modifiers")
+    duration_noun_modifiers: Words = []  # "three days of heavy fighting": the length is the fighting's
     party: PartyWords
     where: WhereWords
     running_count: RunningCountWords

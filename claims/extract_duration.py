@@ -39,6 +39,12 @@ def _hedges() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_modifiers() -> str:
+    """ "heavy", "open": words between a length and its act's noun (rules duration_noun_modifiers)."""
+    return "|".join(re.escape(w) for w in rules()["duration_noun_modifiers"])
+
+
+@lru_cache(maxsize=1)
 def _length() -> str:
     """A length as told: "about 30 minutes", "more than an hour", "two and a half hours", "an hour and
     a half", "one hour and 15 minutes", "10 to 15 minutes", "between 10 and 15 minutes"."""
@@ -69,8 +75,10 @@ def patterns() -> list[re.Pattern[str]]:
         # "the troops fired for some ten minutes", "shelled the town for three days", "killed 800 people
         # over two days", "shot 51 people within 36 minutes": how long the act went on
         rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in|in the space of|{_COURSE})\s+{n}",
-        # "during 33 days of occupation", "after three weeks of fighting": how long the noun lasted
-        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<noun>[a-z]+)",  # not "a night of stones"
+        # "during 33 days of occupation", "after three weeks of (heavy) fighting": how long the noun lasted
+        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?:(?:{_noun_modifiers()})\s+)?(?P<noun>[a-z]+)",  # not "a night of stones"
+        # "the raids took about five hours", "the assault took less than an hour": how long it went on
+        rf"\b(?P<verb>took|takes|take)\s+{n}",
         # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
         rf"\b(?P<verb>held|kept|besieged|occupied)\b[^.;]{{0,40}}?\bfor\s+{n}",
         # "held 1,100 pupils, their parents and teachers hostage for three days": however long the list

@@ -235,6 +235,10 @@ DURATIONS = [
     # the length of a span of clock times, in a sentence that tells of an act
     ("Between 07:37 and 07:40 ten bombs went off on four trains.", 0.0021),
     ("The raid went on from 11.45 pm until 1.10 am.", 0.059),
+    # a word between a length and its act; how long something took
+    ("After four days of heavy fighting the garrison gave up.", 4),
+    ("Ten days of open warfare followed the strike.", 10),
+    ("The raids took about five hours.", 0.2083),
 ]
 
 
