@@ -238,6 +238,7 @@ def scope_text(noun: Token, num_span: Span, trigger: Token, aliases: AliasTable)
     mods = [t for t in left_mods(target) if not (num_span.start <= t.i < num_span.end) and not t.like_num]
     mods = [t for t in mods if t.dep_ != "poss" or t.ent_type_ in ("NORP", "GPE")]
     mods = [t for t in mods if t.lemma_ != "be"]  # "4,000 to 5,000 being civilians" (issue #8)
+    mods = [t for t in mods if t.ent_type_ not in ("DATE", "TIME")]  # "since 16 June more than 1,000 people"
     mods = [t for t in mods if t.i != trigger.i]  # "shot [dead] 21 steelworkers" parsed as a modifier: the death
     # "Following the massacre 58 Palestinians were ...": a common noun before the number is the head
     # of a phrase the parser ran into the count's, not a word about its people

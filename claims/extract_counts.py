@@ -226,6 +226,8 @@ def _is_year(mention: NumberMention, num_span: Span, ctx: DocContext) -> bool:
         return True  # "the 1994 genocide", "its 2008 war"
     if after is not None and num_span.root.ent_type_ == "DATE" and _an_act_of_killing(after):
         return True  # "the 1982 killings", "the 1994 massacre": when, not how many
+    if after is not None and num_span.root.ent_type_ == "DATE" and before is not None and before.tag_ in ("DT", "PRP$"):
+        return True  # "the 1948 refugees", "their 1967 exodus": the parser's date before a noun, a year
     if _named_as_a_period(num_span.root):
         return True  # "1972 became the deadliest year of the conflict"
     return any(count.low in (d.span.start.year, d.span.end.year) for d in ctx.dates)

@@ -237,6 +237,7 @@ NOTHING = [
     "Militias committed two massacres in the district.",
     "The 1982 killings were never investigated.",
     "The 1982 massacre shocked the region.",
+    "The 1948 refugees and their children still wait to go home.",
     "The cell had planned to kill 200 commuters.",
     "About 500 villagers tried to flee across the river.",
     # a part of the dead that does not say which part would read as a rival of the whole

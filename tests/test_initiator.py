@@ -605,6 +605,10 @@ def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: li
         ("A stray rocket hit the market.", []),
         # a gunboat is a craft like a warship
         ("A Turkish gunboat fired at the fishing boats.", [("Turkey", "fishing boats")]),
+        # a detachment, a squadron or a garrison is a force of the state its modifier names
+        ("The patrol was ambushed by a Turkish detachment.", [("Turkey", "patrol")]),
+        ("A Turkish squadron bombed the bridge at dawn.", [("Turkey", "bridge")]),
+        ("The Turkish garrison fired on the marchers.", [("Turkey", "marchers")]),
         # a weapon the clause's own doer fired names its make by its modifier, not a second doer
         ("Turkish troops fired Korvex rockets at the depot.", [("Turkey", "depot")]),
         ("A Turkish jet dropped Brannar bombs on the bridge.", [("Turkey", "bridge")]),
@@ -981,6 +985,9 @@ def test_initiator_doers_of_an_act_told_after_a_passive(extract, text: str, expe
         ("Police said the second blast had been set off by a suicide bomber.", [("suicide bomber", None)]),
         ("The bridge was blown up by retreating troops.", [("retreating troops", "bridge")]),
         ("The protester was gunned down by a police sniper.", [("police sniper", "protester")]),
+        # "opened up on" is opening fire; a market or a border that opens up attacks nobody
+        ("Minutes later the soldiers opened up on the crowd.", [("soldiers", "crowd")]),
+        ("The border opened up on Monday.", []),
         # who the bomber or gunman was, named by a copula
         ("The suicide bomber at the station was Karim Haddad.", [("Karim Haddad", None)]),
         ("Police said the gunman was a member of the Red Hand militia.", [("Red Hand militia", None)]),
