@@ -210,6 +210,8 @@ class SubEventWords(_Strict):
     """Cause words by part of an event (claims/sub_event.py) and whole-event adverbs."""
 
     doc: str = Field("", alias="_doc")
+    doc_shot_acts: str = Field("", alias="_doc_shot_acts")
+    shot_acts: Words = []  # "fired the first shots": who fired
     parts: dict[str, Words]
     whole_markers: Words
     doc_several: str = Field("", alias="_doc_several")

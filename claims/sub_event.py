@@ -314,10 +314,17 @@ def _firing_acts() -> frozenset[str]:
     return frozenset(rules()["initiator"]["firing_acts"])
 
 
+@lru_cache(maxsize=1)
+def _shot_acts() -> frozenset[str]:
+    return frozenset(rules()["sub_event"]["shot_acts"])
+
+
 def tells_firing(about: str) -> bool:
-    """ "opened fire on the march", "came under fire from gunmen": the blame claim's act is the firing
-    itself, not what was hit (rules initiator.firing_acts): the question of who fired."""
-    return about.lower() in _firing_acts()
+    """ "opened fire on the march", "came under fire from gunmen", "fired the first shots": the blame
+    claim's act is the firing itself, not what was hit (rules initiator.firing_acts, sub_event.shot_acts):
+    the question of who fired."""
+    act = about.lower()
+    return act in _firing_acts() or act in _shot_acts()
 
 
 def tells_killing(told: list[str], target: str | None = None) -> bool:

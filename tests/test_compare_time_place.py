@@ -384,6 +384,9 @@ def test_align_accounts_of_who_fired_answer_one_question():
     seized = act("s3c1", "Ruritania", "depot")
     assert one_incident_act(opened, came_under)
     assert not one_incident_act(opened, seized)
+    # "the marchers fired the first shots", "the first round came from the crowd": who fired, too
+    for what in ("shot", "round", "volley"):
+        assert one_incident_act(opened, act("s4c1", "marchers", what))
 
 
 @pytest.mark.parametrize(
