@@ -1055,6 +1055,11 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
     if _opposite_stances(pa, pb, aliases):
         return "contradict", f"{pair}: two groups on opposite sides"
     ga, gb = _generic(pa, aliases), _generic(pb, aliases)
+    peoples = _of_two_peoples(pa, ga, pb, gb, aliases)
+    if peoples is not None:
+        if peoples:
+            return "contradict", f"{pair}: doers of two peoples, two sides"
+        return "agree", f"{pair}: both blame men of one people"
     if ga and gb:
         return _two_described(pa, ga, pb, gb, pair, sole_state)
     if ga or gb:
@@ -1115,12 +1120,50 @@ def _of_its_people(described: str, state: str, aliases: AliasTable) -> bool:
     """ "Lebanese militiamen", "pro-Russian separatists" and the state Lebanon, Russia: an armed group
     told by the state's people or as on its side, which may be its proxy or act on its own; not one
     told as against it ("anti-Russian")."""
-    against = {whom.casefold() for pro, whom in stances(described) if not pro}
-    for word in re.findall(r"[\w'’]+", described):
-        found = word[:1].isupper() and word.casefold() not in against and aliases.resolve(word)
-        if found and same_party(found, state):
-            return True
-    return False
+    return any(same_party(found, state) for found in _peoples_named(described, aliases))
+
+
+def _peoples_named(described: str, aliases: AliasTable, sides: bool = True) -> list[str]:
+    """The states whose people's names a described actor carries ("Uzbek youths": Uzbekistan), and
+    with `sides` those it is said to be for ("pro-Russian"); never one it is told as against
+    ("anti-Russian")."""
+    told = {whom.casefold() for pro, whom in stances(described) if not (pro and sides)}
+    found = (
+        w[:1].isupper() and w.casefold() not in told and aliases.resolve(w) for w in re.findall(r"[\w'’]+", described)
+    )
+    return [f for f in found if f and aliases.kind(f) == "state"]
+
+
+def _a_people(described: str) -> bool:
+    """ "Uzbek youths", "a Kyrgyz mob": people who are no state's agents (rules
+    initiator.people_of_a_nation), not a craft or a force ("North Vietnamese torpedo boats")."""
+    words = described.lower().split()
+    return bool(words) and words[-1] in _people_of_a_nation()
+
+
+@lru_cache(maxsize=1)
+def _people_of_a_nation() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["people_of_a_nation"])
+
+
+def _of_two_peoples(pa: str, ga: str | None, pb: str, gb: str | None, aliases: AliasTable) -> bool | None:
+    """ "Uzbek youths" / "Kyrgyzstan", "Uzbek youths" / "a Kyrgyz mob": doers told by one people's name
+    against another state or people are two sides (True); two groups of one people are one (False);
+    None when no described actor carries a people's name, or it meets its own people's state (the
+    described actors' rules then)."""
+    if not ((ga and _a_people(pa)) or (gb and _a_people(pb))):
+        return None  # "North Vietnamese torpedo boats" / "United States": the described actors' rules
+    na = _peoples_named(pa, aliases, sides=False) if ga else []  # "pro-Kiev": a side, not a people
+    nb = _peoples_named(pb, aliases, sides=False) if gb else []
+    if not (na or nb):
+        return None
+    sa = na or ([pa] if not ga and aliases.kind(pa) == "state" else [])
+    sb = nb or ([pb] if not gb and aliases.kind(pb) == "state" else [])
+    if not (sa and sb):
+        return None
+    if any(same_party(x, y) for x in sa for y in sb):
+        return False if na and nb else None
+    return True
 
 
 def _a_group_claimed_what_a_man_did(a: Claim, pa: str, b: Claim, pb: str, aliases: AliasTable) -> bool:

@@ -369,6 +369,8 @@ class ActorNouns(_Strict):
 
 class InitiatorWords(_Strict):
     doc_short_names: str = Field("", alias="_doc_short_names")
+    doc_people_of_a_nation: str = Field("", alias="_doc_people_of_a_nation")
+    people_of_a_nation: Words = []  # "Uzbek youths": a people, not the state Uzbekistan
     short_names: Words = []  # "the North" after "North Korea": that state
     start_verbs: Words
     attack_verbs: Words

@@ -125,6 +125,12 @@ def is_people_noun(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _people_of_a_nation() -> frozenset[str]:
+    """ "youths", "villagers", "mob": people who are no state's agents (rules initiator.people_of_a_nation)."""
+    return frozenset(rules()["initiator"]["people_of_a_nation"])
+
+
+@lru_cache(maxsize=1)
 def _not_doers() -> frozenset[str]:
     """Words for people that name no doer by themselves: those harmed, a band of others, a group word
     whose name is beside it, a place's people ("the village")."""
@@ -590,7 +596,9 @@ class ActorReader:
             return None
         named = self.nation(tok)
         if named is not None:
-            return named
+            # "Uzbek youths", "Armenian villagers": people told by their people's name, not the state
+            people = _lemma(tok) in _people_of_a_nation() or tok.lower_ in _people_of_a_nation()
+            return self._descriptive(tok) if people and self._a_nationality(named) else named
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACES]
         if names and all(c.text.isupper() and len(c.text) > 1 for c in names):  # "the TPLF clique": an acronym
             text = " ".join(c.text for c in names)
@@ -601,8 +609,7 @@ class ActorReader:
         """ "Lebanese militiamen", "Syrian rebels", "Palestinian gunmen": an armed group told by its
         people's name, not the state's force; the state is named by an adjective of nationality before
         an armed group's word (rules initiator.actor_nouns.irregular), not by a name ("Hamas militants")."""
-        nationality = named.tok.dep_ == "amod" or named.tok.ent_type_ == "NORP"
-        if not nationality or named.tok.ent_type_ == "ORG" or self.aliases.kind(named.actor) != "state":
+        if not self._a_nationality(named):
             return False
         irregular = _lexicon()["irregular"]
         return (
@@ -610,6 +617,11 @@ class ActorReader:
             or head.lower_ in irregular
             or any(c.dep_ in ("amod", "compound") and _lemma(c) in irregular for c in head.children)
         )
+
+    def _a_nationality(self, named: Named) -> bool:
+        """A state named by an adjective of nationality ("Syrian", "Uzbek"), not by a name ("Hamas")."""
+        nationality = named.tok.dep_ == "amod" or named.tok.ent_type_ == "NORP"
+        return nationality and named.tok.ent_type_ != "ORG" and self.aliases.kind(named.actor) == "state"
 
     def _unplaced_leader(self, named: Named, head: Token) -> bool:
         """ "Saddam Hussein's regime" in a text that never names his state: the state's force of a

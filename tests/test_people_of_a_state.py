@@ -23,6 +23,9 @@ ALIASES = AliasTable()
         ("The houses were burned by Serb paramilitaries.", "Serb paramilitaries"),
         ("Pro-Russian separatists shelled the station.", "Pro-Russian separatists"),
         ("The village was shelled by pro-government militias.", "pro-government militias"),
+        # people who are no state's agents, told by their people's name, are that people, not the state
+        ("The clashes began when Uzbek youths beat up two students.", "Uzbek youths"),
+        ("Armenian villagers attacked the convoy.", "Armenian villagers"),
         # a state's own force, or a group named by its name, is still that party
         ("Israeli troops fired on the crowd.", "Israel"),
         ("Hamas militants fired rockets at the town.", "Hamas"),
@@ -83,3 +86,23 @@ def test_a_states_agencies_are_the_state(sentence: str, actor: str):
 def test_a_misspelling_is_about_as_long_as_the_name(name: str, actor: str | None):
     """A man's name two letters longer than an agency's is not that agency misspelt."""
     assert ALIASES.resolve(name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # people of one nation against another state or another people: two sides
+        ("Uzbek youths", "Kyrgyzstan", "contradict"),
+        ("Uzbek youths", "Kyrgyz mob", "contradict"),
+        ("Armenian villagers", "Azerbaijani gunmen", "contradict"),
+        # against the state of their own people: it may or may not have stood behind them
+        ("Uzbek youths", "Uzbekistan", "unclear"),
+        # two groups of one people: the same side
+        ("Uzbek youths", "Uzbek men", "agree"),
+        # a craft told by a people's name is for the described actors' rules, not a people
+        ("Varnan torpedo boats", "United States", "unclear"),
+    ],
+)
+def test_people_told_by_their_nation_against_others(a: str, b: str, relation: str):
+    assert compare_actors(_blame("s1c1", a), _blame("s2c1", b), ALIASES)[0] == relation
+    assert compare_actors(_blame("s2c1", b), _blame("s1c1", a), ALIASES)[0] == relation
