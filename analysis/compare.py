@@ -23,7 +23,7 @@ from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
-from claims.noun_classes import singular
+from claims.noun_classes import people_of_a_nation, singular
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.running_count import says, stated_before
@@ -1138,12 +1138,7 @@ def _a_people(described: str) -> bool:
     """ "Uzbek youths", "a Kyrgyz mob": people who are no state's agents (rules
     initiator.people_of_a_nation), not a craft or a force ("North Vietnamese torpedo boats")."""
     words = described.lower().split()
-    return bool(words) and words[-1] in _people_of_a_nation()
-
-
-@lru_cache(maxsize=1)
-def _people_of_a_nation() -> frozenset[str]:
-    return frozenset(rules()["initiator"]["people_of_a_nation"])
+    return bool(words) and words[-1] in people_of_a_nation()
 
 
 def _of_two_peoples(pa: str, ga: str | None, pb: str, gb: str | None, aliases: AliasTable) -> bool | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.context import DocContext
 from claims.countries import capitals
 from claims.models import MUTUAL
-from claims.noun_classes import firing_sites, people_nouns, singular
+from claims.noun_classes import firing_sites, people_nouns, people_of_a_nation, singular
 from claims.rules import rules
 from claims.stances import of_a_stance
 from claims.sub_event import act_nouns
@@ -122,12 +122,6 @@ def is_people_noun(tok: Token) -> bool:
     """ "the inmates", "the villagers", "the strikers": a common noun whose usual sense is a person or
     a group of people (WordNet's, claims/data/people_nouns.json), which can name whoever did an act."""
     return (tok.pos_ == "NOUN" or _capitalised_noun(tok)) and _lemma(tok) in people_nouns()
-
-
-@lru_cache(maxsize=1)
-def _people_of_a_nation() -> frozenset[str]:
-    """ "youths", "villagers", "mob": people who are no state's agents (rules initiator.people_of_a_nation)."""
-    return frozenset(rules()["initiator"]["people_of_a_nation"])
 
 
 @lru_cache(maxsize=1)
@@ -597,7 +591,7 @@ class ActorReader:
         named = self.nation(tok)
         if named is not None:
             # "Uzbek youths", "Armenian villagers": people told by their people's name, not the state
-            people = _lemma(tok) in _people_of_a_nation() or tok.lower_ in _people_of_a_nation()
+            people = _lemma(tok) in people_of_a_nation() or tok.lower_ in people_of_a_nation()
             return self._descriptive(tok) if people and self._a_nationality(named) else named
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACES]
         if names and all(c.text.isupper() and len(c.text) > 1 for c in names):  # "the TPLF clique": an acronym

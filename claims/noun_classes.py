@@ -18,6 +18,13 @@ def people_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def people_of_a_nation() -> frozenset[str]:
+    """ "youths", "villagers", "mob": people who are no state's agents, told by their nation's name
+    ("Uzbek youths": a people, not the state; rules initiator.people_of_a_nation)."""
+    return frozenset(rules()["initiator"]["people_of_a_nation"])
+
+
+@lru_cache(maxsize=1)
 def structure_nouns() -> frozenset[str]:
     """Lemmas whose usual sense is a construction or a part of one ("barrack", "stairwell", "window")."""
     return frozenset(read("structure_nouns.json", NounClassFile)[1].nouns)
