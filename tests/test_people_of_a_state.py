@@ -43,17 +43,28 @@ def _blame(cid: str, actor: str) -> Claim:
 
 
 @pytest.mark.parametrize(
-    ("group", "state", "relation"),
+    ("group", "other", "relation"),
     [
         ("Syrian rebels", "Syria", "unclear"),
         ("Pro-Russian separatists", "Russia", "unclear"),
         ("Syrian rebels", "Turkey", "contradict"),
         ("anti-Russian separatists", "Russia", "contradict"),
+        # people of one nation against another state or another people: two sides
+        ("Uzbek youths", "Kyrgyzstan", "contradict"),
+        ("Uzbek youths", "Kyrgyz mob", "contradict"),
+        ("Armenian villagers", "Azerbaijani gunmen", "contradict"),
+        # against the state of their own people: it may or may not have stood behind them
+        ("Uzbek youths", "Uzbekistan", "unclear"),
+        # two groups of one people: the same side
+        ("Uzbek youths", "Uzbek men", "agree"),
+        # a craft told by a people's name is for the described actors' rules, not a people
+        ("Varnan torpedo boats", "United States", "unclear"),
     ],
 )
-def test_a_group_against_the_state_of_its_people_is_unclear(group: str, state: str, relation: str):
-    assert compare_actors(_blame("s1c1", group), _blame("s2c1", state), ALIASES)[0] == relation
-    assert compare_actors(_blame("s2c1", state), _blame("s1c1", group), ALIASES)[0] == relation
+def test_a_group_against_the_state_of_its_people_is_unclear(group: str, other: str, relation: str):
+    """Against its own people's state unclear; against another state or people, two sides."""
+    assert compare_actors(_blame("s1c1", group), _blame("s2c1", other), ALIASES)[0] == relation
+    assert compare_actors(_blame("s2c1", other), _blame("s1c1", group), ALIASES)[0] == relation
 
 
 @pytest.mark.parametrize(
@@ -86,23 +97,3 @@ def test_a_states_agencies_are_the_state(sentence: str, actor: str):
 def test_a_misspelling_is_about_as_long_as_the_name(name: str, actor: str | None):
     """A man's name two letters longer than an agency's is not that agency misspelt."""
     assert ALIASES.resolve(name) == actor
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "relation"),
-    [
-        # people of one nation against another state or another people: two sides
-        ("Uzbek youths", "Kyrgyzstan", "contradict"),
-        ("Uzbek youths", "Kyrgyz mob", "contradict"),
-        ("Armenian villagers", "Azerbaijani gunmen", "contradict"),
-        # against the state of their own people: it may or may not have stood behind them
-        ("Uzbek youths", "Uzbekistan", "unclear"),
-        # two groups of one people: the same side
-        ("Uzbek youths", "Uzbek men", "agree"),
-        # a craft told by a people's name is for the described actors' rules, not a people
-        ("Varnan torpedo boats", "United States", "unclear"),
-    ],
-)
-def test_people_told_by_their_nation_against_others(a: str, b: str, relation: str):
-    assert compare_actors(_blame("s1c1", a), _blame("s2c1", b), ALIASES)[0] == relation
-    assert compare_actors(_blame("s2c1", b), _blame("s1c1", a), ALIASES)[0] == relation
