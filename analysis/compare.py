@@ -123,6 +123,7 @@ class Scope:
     sites: frozenset[str] = frozenset()  # "at airport": of its places, the buildings or venues (claims.where.site_of)
     singled: bool = False  # "in our street alone": a place or group singled out, a part of the toll
     side: str | None = None  # "soldiers": a state's; "fighters": an armed group's (rules.json combatant_sides)
+    several: bool = False  # "Syrian and Lebanese civilians": people of either nation, not of both at once
 
     @property
     def general(self) -> bool:
@@ -266,8 +267,9 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     more = bool(lowered & set(rules()["scope"]["more_markers"]))
     wide = rules()["scope"]["wide_marker"] in lowered
     singled = bool(lowered & {*rules()["scope"]["singled_out"], *rules()["scope"]["own_people"]})
+    several = len(nations) > 1 and not lowered.isdisjoint({"and", "or"})
     return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites,
-                 singled, _side(lowered))  # fmt: skip
+                 singled, _side(lowered), several)  # fmt: skip
 
 
 def _side(words: set[str]) -> str | None:
@@ -324,7 +326,17 @@ def _subset(a: Scope, b: Scope) -> bool:
     roles = a.roles | ({CIVILIAN} if a.roles & _civilian_roles() else set())
     if a.singled and not b.singled and (a.nations, a.roles) == (b.nations, b.roles):
         return True  # "in our street alone, 23 people" of "400 people"
-    return a.nations >= b.nations and roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+    return _nations_within(a, b) and roles >= b.roles and (a.nations, a.roles) != (b.nations, b.roles)
+
+
+def _nations_within(a: Scope, b: Scope) -> bool:
+    """Are a's people among b's? "Syrian civilians" are among "civilians" and "Syrians"; "Syrian and
+    Lebanese civilians", people of either nation, only among a count that names both or none."""
+    if a.several:
+        return not b.nations or a.nations <= b.nations
+    if b.several:
+        return bool(a.nations) and a.nations <= b.nations
+    return a.nations >= b.nations
 
 
 CIVILIAN = "civilian"

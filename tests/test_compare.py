@@ -99,6 +99,11 @@ COUNTS = [
     (exact(20), "Indian soldiers", exact(24), "soldiers", "unclear"),
     (exact(20), "Indian soldiers", exact(20), "soldiers", "agree"),
     (exact(40), "Chinese soldiers", exact(20), "Indian soldiers", "different_scope"),
+    # the people of two nations together are no part of one nation's: only a part of a count of both
+    (exact(40), "Chinese and Indian soldiers", exact(30), "Chinese soldiers", "different_scope"),
+    (exact(40), "Chinese and Indian soldiers", exact(30), "people", "contradict"),
+    (exact(20), "Chinese soldiers", exact(30), "Chinese and Indian soldiers", "different_scope"),
+    (exact(40), "Chinese soldiers", exact(30), "Chinese and Indian soldiers", "contradict"),
     (exact(1_200), "children", exact(5_000), "civilians", "different_scope"),
     # children, women, protesters are civilians: more of them than all the civilians, or any against
     # none, is a dispute (rules scope.civilian_roles)
