@@ -320,6 +320,9 @@ ACTORS = [
     (actor("Varnan captors"), actor("Varnan soldiers"), "unclear"),
     (actor("the captors"), actor("the soldiers"), "contradict"),
     (actor("Varnan captors"), actor("Ruritanian soldiers"), "contradict"),
+    # an army's company named by its letter word is a state's force, not an armed group's name
+    (actor("Support Company"), actor("rebel gunmen"), "contradict"),
+    (actor("Charlie Company"), actor("rebel gunmen"), "contradict"),
 ]
 
 
