@@ -401,7 +401,9 @@ def test_initiator_finds_nothing_in_sentences_that_name_no_initiator(extract, se
      # a police department, a patrol or a constabulary, named or not, is a state's force
      ("the Varna Police Department", "state"), ("Kestrian Highway Patrol", "state"), ("the constabulary", "state"),
      # bombers may be aircraft; a suicide bomber is an armed group's
-     ("bombers", "unsided"), ("suicide bombers", "irregular")],
+     ("bombers", "unsided"), ("suicide bombers", "irregular"),
+     # an army's company by its letter word; a trading company is no force
+     ("Charlie Company", "state"), ("the Support Company", "state"), ("East India Company", None)],
 )  # fmt: skip
 def test_initiator_side_of_described_actors(name: str, expected: str | None):
     assert side(name) == expected
