@@ -65,6 +65,9 @@ def _count(num: str) -> int:
     return _NUMBER_WORDS.get(num, 0) if "-" not in num else (parse_amount(num) or 0)
 
 
+# "5 April last year", "the 3rd of May last week": "last" with its own time word is no "April last"
+_TIME_AFTER_LAST = r"(?:year|years|week|weeks|month|months|night|time|summer|winter|spring|autumn|fall|weekend|day)\b"
+
 # Ordered: the first pattern that matches at a position wins (longest forms first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -85,7 +88,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_m('mo')}\s+{_d('d1')}{_RANGE}{_d('d2')}(?:,?\s+{_y('y')})?\b(?!\s*(?:%|percent))"),
     ),
     # "27 September 2020", "the 5th of April"
-    ("dd_month", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
+    # "the 22nd of February last": the last such day before the day of writing, whatever year the text named before
+    (
+        "dd_month",
+        re.compile(
+            rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b|\s+(?P<last>last)\b(?!\s+{_TIME_AFTER_LAST}))?"
+        ),
+    ),
     # "September, 1, 2004": a stray comma after the month, only with the year
     ("month_dd", re.compile(rf"\b{_m('mo')},\s+{_d('d')},\s+{_y('y')}\b")),
     # "September 27, 2020", "Oct. 7", "Aug 7"; a dateline's "March 17 - At least ..." (not "17-year")
@@ -128,6 +137,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # a year as a modifier: "the 2008 war", "its 1994 ceasefire"
     ("year_attr", re.compile(rf"\b(?:the|a|its|their|this|that)\s+{_y('y')}\s+(?=[a-z])")),
+    # "on Tuesday the 17th", "Friday the 2nd of this month": a day of the month of writing (or the one
+    # before) that fell on that weekday; with a month after it ("Tuesday the 17th of October") the
+    # date itself says the day (_named_days)
+    (
+        "weekday_nth",
+        re.compile(
+            r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+"
+            r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?P<this>\s+(?:of\s+)?(?:this|the)\s+month|\s+inst\b\.?)?"
+            rf"(?!\s+(?:of\s+)?{_m('mo')})"
+        ),
+    ),
     # relative: "on Tuesday", "last August", "last year", "yesterday"
     (
         "weekday",
@@ -244,7 +264,8 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         return DateSpan(start=a, end=b, precision="days", text=text) if a and b else None
     if kind in ("dd_month", "month_dd"):
         mo, d = _month(g["mo"]), int(g["d"])
-        y = int(g["y"]) if g.get("y") else _infer_year(mo, d, context_year, published)
+        told = None if g.get("last") and published else context_year  # "February last": before writing
+        y = int(g["y"]) if g.get("y") else _infer_year(mo, d, told, published)
         if y is None:
             return None
         day = _safe_date(y, mo, d)
@@ -295,6 +316,8 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
     if published is None:
         return None
+    if kind == "weekday_nth":
+        return _weekday_of_month(g, published, text)
     if kind == "weekday":
         wd = WEEKDAYS.index(g["wd"].lower())
         back = (published.weekday() - wd) % 7
@@ -320,6 +343,25 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         return _period(g["rel"].lower(), g["unit"].lower(), published, text)
     if kind == "units_ago":
         return _units_ago(g, published, text)
+    return None
+
+
+NTH_DAY_MONTHS_BACK = 2  # "Tuesday the 17th": of the month of writing or the one before, no further
+
+
+def _weekday_of_month(g: dict[str, str | None], published: date, text: str) -> DateSpan | None:
+    """ "Tuesday the 17th": the last 17th, up to the day of writing, that was a Tuesday, within the
+    month of writing and the one before; "the 2nd of this month": the month of writing's. None when
+    no such day fits: a memoir's weekday and day name no year that can be trusted."""
+    n, wd = int(g["d"] or 0), WEEKDAYS.index((g["wd"] or "").lower())
+    month = published.replace(day=1)
+    for _ in range(NTH_DAY_MONTHS_BACK):
+        day = _safe_date(month.year, month.month, n)
+        if day is not None and day <= published and (g.get("this") or day.weekday() == wd):
+            return DateSpan(start=day, end=day, precision="day", text=text)
+        if g.get("this"):
+            return None
+        month = (month - timedelta(days=1)).replace(day=1)
     return None
 
 
@@ -401,7 +443,17 @@ def counted_from_writing(mention: DateMention, text: str) -> bool:
 # loose to date a claim ("earlier this month, bodies were found" tells when they were found, and the
 # week of a republished text is not that of its report)
 LOOSE = {"rel_period", "units_ago"}
-RELATIVE = {"weekday", "last_month", "rel_year", "rel_day", "offset", "next_day", "nth_day", "years_ago"} | LOOSE
+RELATIVE = {
+    "weekday",
+    "weekday_nth",
+    "last_month",
+    "rel_year",
+    "rel_day",
+    "offset",
+    "next_day",
+    "nth_day",
+    "years_ago",
+} | LOOSE
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -492,7 +544,10 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         offset = kind in ("offset", "next_day", "nth_day")
         span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
         if span is None:
-            if kind not in RELATIVE:
+            if kind == "weekday_nth":  # "on Wednesday the 17th" that fits no recent month: not "on Wednesday" alone
+                taken.append((start, end))
+                unplaced.append((start, end))
+            elif kind not in RELATIVE:
                 unplaced.append((start, end))
                 yearless = _yearless(kind, m)
                 if yearless is not None:
@@ -634,8 +689,10 @@ def _named_days(found: list[DateMention], text: str) -> tuple[list[DateMention],
             and nxt.span.precision == "day"
             and _WEEKDAY_BEFORE_DATE.fullmatch(text[d.end : nxt.start])
         )
-        if named and re.search(r"\d{4}", nxt.span.text):
-            continue  # "Wednesday 21 August 1968": the date with its year says the day
+        if named and (re.search(r"\d{4}", nxt.span.text) or nxt.span.start.weekday() == WEEKDAYS.index(name)):
+            # "Wednesday 21 August 1968", "Tuesday the 17th of October" (a Tuesday that year): the
+            # date says the day, not the weekday counted back from the day of writing
+            continue
         if named and nxt.span.start.weekday() != WEEKDAYS.index(name):
             day = _unknown_year(nxt.span.start, nxt.span.start, text[nxt.start : nxt.end])
             if day is not None:

@@ -286,12 +286,12 @@ def test_dates_weekday_that_the_year_given_a_day_does_not_bear_leaves_the_year_u
     """ "Before dawn on Tuesday 18 April" in a memoir dated 22 April 2005 that names no year: 18 April
     2005 was a Monday, so the day is not of 2005; its year is unknown (the other accounts may give
     it), and the weekday is no Tuesday before publication either. Where the weekday fits, the day
-    keeps its year."""
+    keeps its year, and the weekday is that day, told once."""
     memoir = date(2005, 4, 22)
     found, _, undated = scan_dates("The troops had surrounded the camp before dawn on Tuesday 18 April.", memoir)
     assert found == [] and [(d.span.start, d.span.precision) for d in undated] == [(date(1, 4, 18), "day")]
     found, _, undated = scan_dates("The troops had surrounded the camp before dawn on Monday 18 April.", memoir)
-    assert [d.span.start for d in found] == [date(2005, 4, 18), date(2005, 4, 18)] and undated == []
+    assert [d.span.start for d in found] == [date(2005, 4, 18)] and undated == []
     # 29 February has no place in a year of unknown number (year 1 is no leap year): left as it was
     found, _, undated = scan_dates("The camp was closed on Monday 29 February.", date(2004, 3, 10))
     assert [d.span.start for d in found] == [date(2004, 3, 8), date(2004, 2, 29)] and undated == []
@@ -447,3 +447,46 @@ def test_scan_dates_leaves_loose_days_to_the_lead_and_out_of_counts(text: str):
     assert scan.found == []
     assert [text[a:b].lower() for a, b in scan.unplaced] in (["this month"], ["three days ago"])
     assert len(find_dates(text, PUBLISHED)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # the 14th of the month of writing was a Thursday
+        ("The strike was broken on Thursday the 14th by mounted police.", date(1912, 3, 27), date(1912, 3, 14)),
+        # the month of writing's 28th is yet to come: the month before's, a Sunday
+        ("Shots rang out on Sunday the 28th near the docks.", date(1999, 3, 12), date(1999, 2, 28)),
+        ("On Saturday, the 3rd, the garrison surrendered.", date(1860, 11, 16), date(1860, 11, 3)),
+        # "of this month": the month of writing's, the weekday taken as written
+        ("On Friday the 2nd of this month our sentries were fired upon.", date(1804, 6, 11), date(1804, 6, 2)),
+        # with the month after it, the date says the day: one date, not also the last Tuesday
+        ("The rising began on Tuesday the 17th of October.", date(1961, 10, 26), date(1961, 10, 17)),
+    ],
+)
+def test_dates_weekday_with_a_day_of_the_month_is_that_day(text: str, published: date, day: date):
+    """ "On Thursday the 14th": the day of the month names the date, the weekday confirms it; not the
+    last Thursday before the day of writing."""
+    assert [(d.span.start, d.span.end) for d in find_dates(text, published)] == [(day, day)]
+
+
+def test_dates_weekday_with_a_day_no_recent_month_bears_is_no_date():
+    """ "On Wednesday the 17th" in a text of 26 October 1961: neither 17 October nor 17 September
+    was a Wednesday, so the text is from long after; no date, and not the last Wednesday either."""
+    found, unplaced, _ = scan_dates("The rising began on Wednesday the 17th.", date(1961, 10, 26))
+    assert found == [] and unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "February last": the last 22 February before writing, not the year the text named before
+        ("The regiment landed in 1768. On the 22nd of February last a customs man fired.", date(1770, 2, 22)),
+        ("The regiment landed in 1768. On 9 November last the mob rose.", date(1769, 11, 9)),
+        # no "last": the year the text named before
+        ("The regiment landed in 1768. On 22 February the mob rose.", date(1768, 2, 22)),
+        # a month's short name inside a word is no month: "1st Marines", "20 Marines" are no dates
+        ("The regiment landed in 1768. On 5 March the 1st Marines and 20 Marines more came ashore.", date(1768, 3, 5)),
+    ],
+)
+def test_dates_day_and_month_last_is_the_last_before_writing(text: str, day: date):
+    assert [d.span.start for d in find_dates(text, date(1770, 3, 12)) if d.span.precision == "day"] == [day]
