@@ -65,7 +65,7 @@ def _count(num: str) -> int:
     return _NUMBER_WORDS.get(num, 0) if "-" not in num else (parse_amount(num) or 0)
 
 
-# "5 April last year", "the 3rd of May last week": "last" with its own time word is no "April last"
+# "the 3rd of May last week": "last" with its own time word is no "May last"; "5 April last year" is the year before writing's
 _TIME_AFTER_LAST = r"(?:year|years|week|weeks|month|months|night|time|summer|winter|spring|autumn|fall|weekend|day)\b"
 
 # Ordered: the first pattern that matches at a position wins (longest forms first).
@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dd_month",
         re.compile(
-            rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b|\s+(?P<last>last)\b(?!\s+{_TIME_AFTER_LAST}))?"
+            rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b|\s+(?P<last>last)(?P<last_year>\s+year)?\b(?!\s+{_TIME_AFTER_LAST}))?"
         ),
     ),
     # "September, 1, 2004": a stray comma after the month, only with the year
@@ -266,6 +266,8 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         mo, d = _month(g["mo"]), int(g["d"])
         told = None if g.get("last") and published else context_year  # "February last": before writing
         y = int(g["y"]) if g.get("y") else _infer_year(mo, d, told, published)
+        if g.get("last_year") and published:
+            y = published.year - 1  # "on 5 February last year", written in March
         if y is None:
             return None
         day = _safe_date(y, mo, d)

@@ -482,6 +482,9 @@ def test_dates_weekday_with_a_day_no_recent_month_bears_is_no_date():
         # "February last": the last 22 February before writing, not the year the text named before
         ("The regiment landed in 1768. On the 22nd of February last a customs man fired.", date(1770, 2, 22)),
         ("The regiment landed in 1768. On 9 November last the mob rose.", date(1769, 11, 9)),
+        # "last year": the year before writing's, whatever the month
+        ("The regiment landed in 1768. On 5 February last year the mob rose.", date(1769, 2, 5)),
+        ("The regiment landed in 1768. On 9 November last year the mob rose.", date(1769, 11, 9)),
         # no "last": the year the text named before
         ("The regiment landed in 1768. On 22 February the mob rose.", date(1768, 2, 22)),
         # a month's short name inside a word is no month: "1st Marines", "20 Marines" are no dates
