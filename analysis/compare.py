@@ -21,7 +21,7 @@ from analysis.yearless import as_pair
 from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
-from claims.event import PREFIX
+from claims.event import PREFIX, name_key
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from claims.noun_classes import people_of_a_nation, singular
 from claims.numbers import bound_of
@@ -1084,6 +1084,10 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             "unclear",
             f"{pair}: a group claimed the attack and one man is named as doing it; he may have acted for it",
         )
+    lone = _a_lone_man((a, pa), (b, pb), aliases)
+    if lone is not None:
+        man, other = lone
+        return "unclear", f"{pair}: no account says whose side {man} was on; he may have acted for {other}"
     if _gave_the_order(a) != _gave_the_order(b):
         # "Lieutenant X ordered his men to fire" / "the operation was carried out by the task force": the
         # commander and the ones who fired, one chain of command as far as the words go
@@ -1181,6 +1185,32 @@ def _a_group_claimed_what_a_man_did(a: Claim, pa: str, b: Claim, pb: str, aliase
         if _claims_it(claim) and _a_man(man) and aliases.kind(man) is None:
             return True
     return False
+
+
+def _a_lone_man(a: tuple[Claim, str], b: tuple[Claim, str], aliases: AliasTable) -> tuple[str, str] | None:
+    """ "Lieutenant Kovac fired first" / "the army fired first", "Kovac" / "Marek": one man whom no table
+    or tie places on a side, against a state, a body or another man. A state acts through its officers
+    and soldiers, and two men may have acted together, so the words do not make them rivals (issue #8).
+    A man is a name his account's model reads as a person's (Claim.people_names), written as one.
+    Against a group named as a movement ("the Northern Liberation Front") he stays a rival culprit: a
+    leader blamed against a movement is the common dispute. (man, the other) or None."""
+    for (claim, man), (_, other) in ((a, b), (b, a)):
+        if _a_person(claim, man, aliases) and not _a_group_name(other, aliases):
+            return man, other
+    return None
+
+
+def _a_person(c: Claim, name: str, aliases: AliasTable) -> bool:
+    """The name is a person's in its account: written as one, and its whole or its last word among the
+    persons its source names; never a name the actor table knows."""
+    if aliases.kind(name) is not None or not _a_man(name):
+        return False
+    return not {name_key(name, aliases), name_key(name.split()[-1], aliases)}.isdisjoint(c.people_names)
+
+
+def _a_group_name(name: str, aliases: AliasTable) -> bool:
+    """A name no table knows with a word of a group's or a movement's name in it ("Southern League")."""
+    return aliases.kind(name) is None and not _group_name_words().isdisjoint(name.casefold().split())
 
 
 def _a_man(name: str) -> bool:

@@ -1,0 +1,54 @@
+"""One man named as the doer against a state, a body or another man (issue #8): "Lieutenant James
+Walker ordered the platoon to fire" beside "the army fired on the crowd". A state acts through its
+officers, and two men may have acted together, so no account that names one man whose side it does
+not tell contradicts the other; against a movement named as such he stays a rival culprit."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.compare import compare
+from claims.actors import AliasTable
+from claims.models import Actor, Claim
+from read_text import claims_of
+
+ALIASES = AliasTable()
+
+
+def blame(text: str, source: str) -> Claim:
+    found = [c for c in claims_of(text) if isinstance(c.value, Actor)]
+    assert len(found) == 1, found
+    return found[0].model_copy(update={"source_id": source, "id": f"{source}c1"})
+
+
+MAN = "Witnesses said that James Walker shot the two farmers at the gate of the mill."
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("Witnesses said that Bolivian soldiers shot the two farmers at the gate of the mill.", "unclear"),
+        ("Witnesses said that Peter Grant shot the two farmers at the gate of the mill.", "unclear"),
+        (
+            "Witnesses said that the Northern Liberation Front shot the two farmers at the gate of the mill.",
+            "contradict",
+        ),
+    ],  # fmt: skip
+)
+def test_a_man_of_no_told_side(other: str, relation: str):
+    man, them = blame(MAN, "s1"), blame(other, "s2")
+    got, reason = compare(man, them, ALIASES)
+    assert got == relation, reason
+    assert compare(them, man, ALIASES)[0] == relation
+
+
+def test_a_name_the_model_reads_as_no_persons_stays_a_rival():
+    """Only a name its account's model reads as a person's is a man's: the same words read as no
+    person's name stay a rival culprit."""
+    man, them = (
+        blame(MAN, "s1"),
+        blame("Witnesses said that Peter Grant shot the two farmers at the gate of the mill.", "s2"),
+    )
+    unread = man.model_copy(update={"people_names": []})
+    them = them.model_copy(update={"people_names": []})
+    assert compare(unread, them, ALIASES)[0] == "contradict"
