@@ -1201,11 +1201,19 @@ def _a_lone_man(a: tuple[Claim, str], b: tuple[Claim, str], aliases: AliasTable)
 
 
 def _a_person(c: Claim, name: str, aliases: AliasTable) -> bool:
-    """The name is a person's in its account: written as one, and its whole or its last word among the
-    persons its source names; never a name the actor table knows."""
+    """The name is a person's in its account: written as one, and titled as a person ("Colonel Vance",
+    rules party.person_titles) or its whole or its last word among the persons its source names; never
+    a name the actor table knows."""
     if aliases.kind(name) is not None or not _a_man(name):
         return False
+    if name.split()[0].casefold().rstrip(".") in _person_titles():
+        return True
     return not {name_key(name, aliases), name_key(name.split()[-1], aliases)}.isdisjoint(c.people_names)
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return frozenset(rules()["party"]["person_titles"])
 
 
 def _a_group_name(name: str, aliases: AliasTable) -> bool:

@@ -52,3 +52,11 @@ def test_a_name_the_model_reads_as_no_persons_stays_a_rival():
     unread = man.model_copy(update={"people_names": []})
     them = them.model_copy(update={"people_names": []})
     assert compare(unread, them, ALIASES)[0] == "contradict"
+
+
+def test_a_titled_name_is_a_mans_whatever_the_model_reads():
+    """ "Colonel Vance" is one man, even where the model reads no person in the name."""
+    man = blame("Witnesses said that Colonel Vance shot the two farmers at the gate of the mill.", "s1")
+    man = man.model_copy(update={"people_names": []})
+    them = blame("Witnesses said that Bolivian soldiers shot the two farmers at the gate of the mill.", "s2")
+    assert compare(man, them, ALIASES)[0] == "unclear"
