@@ -6,11 +6,11 @@ not tell contradicts the other; against a movement named as such he stays a riva
 from __future__ import annotations
 
 import pytest
+from read_text import claims_of
 
 from analysis.compare import compare
 from claims.actors import AliasTable
 from claims.models import Actor, Claim
-from read_text import claims_of
 
 ALIASES = AliasTable()
 
