@@ -64,6 +64,8 @@ def prep_target(reader: Reader, *nodes: Token | None, own: int | None = None) ->
                     return None, None  # "fired on each other": the actor says who was struck
                 if _lemma(obj) in _acts_and_parts():
                     return None, None  # "accused X of the massacre (of responsibility)": the act, not whom
+                if _lemma(obj) in word_sets()["order_nouns"]:
+                    continue  # "fired on orders from the commander": whose order, not whom it struck
                 return _named_or_phrase(reader, obj)
     return None, None
 

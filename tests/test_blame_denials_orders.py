@@ -1,0 +1,61 @@
+"""Blame told by a denial of the act itself, by an order the act was done on, and by a bomb planted
+(issue #8): "the army denied the killings", "the colonel denied ordering the shooting", "troops fired
+on orders from the governor", "militants planted the bomb". Sentences written for these tests; the
+places and people are made up."""
+
+from __future__ import annotations
+
+import pytest
+from read_text import blame_of
+
+
+def blame(text: str) -> list[tuple[str, str | None, bool]]:
+    return [(a.actor, a.target, a.negated) for a in blame_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army denied the killings in Oster.", ("army", None, True)),
+        ("The militia has denied the shelling of the Tarn camp.", ("militia", "Tarn camp", True)),
+        ("The colonel denied ordering the shooting of the prisoners.", ("colonel", "prisoners", True)),
+        ("The ministry denied directing the massacre.", ("ministry", None, True)),
+    ],
+)
+def test_a_denial_of_the_act_says_the_denier_did_not_do_it(text: str, expected: tuple) -> None:
+    assert expected in blame(text)
+
+
+def test_a_denial_of_accusations_against_another_is_no_own_denial() -> None:
+    """ "Denied the accusations against the army": whom the accusations name is not the one denying."""
+    assert not any(actor == "police" for actor, _, _ in blame("The police denied the accusations against the army."))
+
+
+@pytest.mark.parametrize(
+    ("text", "orderer"),
+    [
+        ("Troops fired on orders from the commander of the garrison.", "commander"),
+        ("The massacre was carried out on the orders of the governor.", "governor"),
+        ("The police fired on the governor's orders.", "governor"),
+        ("Acting on orders from the general, the troops stormed the radio station.", "general"),
+    ],
+)
+def test_an_act_done_on_someones_orders_was_had_done_by_them(text: str, orderer: str) -> None:
+    assert (orderer, None, False) in blame(text)
+
+
+def test_orders_are_never_whom_the_fire_struck() -> None:
+    """ "Fired on orders": "on" names the order, not a target."""
+    assert all(target != "orders" for _, target, _ in blame("Soldiers fired on orders from the garrison."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The militants planted the bomb outside the market.", "Two insurgents placed a device under the bridge."],
+)
+def test_who_planted_the_bomb_made_the_attack(text: str) -> None:
+    assert any(not negated for _, _, negated in blame(text))
+
+
+def test_planting_trees_is_no_attack() -> None:
+    assert blame("The villagers planted trees along the road.") == []
