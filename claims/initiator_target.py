@@ -108,12 +108,16 @@ def direct_target(reader: Reader, obj: Token | None) -> Target:
     return reader.canonical(np_phrase(obj)), obj
 
 
+RELATIVES = frozenset({"that", "which", "who", "whom"})
+
+
 def find_target(reader: Reader, roles: dict[str, Token], direct: str | None, subject: str | None,
                 preps: list[str]) -> Target:  # fmt: skip
     """The target by the pattern's rule: direct object, passive subject, then prepositions."""
     found: Target = (None, None)
     if direct is not None:
-        objs = _children(roles[direct], "dobj")
+        # "the story that protesters attacked the police": the parser may read the "that" as an object
+        objs = [o for o in _children(roles[direct], "dobj") if o.lower_ not in RELATIVES]
         found = direct_target(reader, objs[0] if objs else None)
     if found[0] is None and subject is not None:
         node = roles[subject]

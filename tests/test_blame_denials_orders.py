@@ -63,3 +63,9 @@ def test_who_planted_the_bomb_made_the_attack(text: str) -> None:
 
 def test_planting_trees_is_no_attack() -> None:
     assert blame("The villagers planted trees along the road.") == []
+
+
+def test_a_relative_word_is_no_target() -> None:
+    """ "The story that protesters attacked the police": the parser may take "that" for the object."""
+    found = blame_of("The story that protesters attacked the police is a fabrication.")
+    assert [(a.actor, a.target) for a in found] == [("protesters", "police")]
