@@ -508,6 +508,7 @@ class InitiatorWords(_Strict):
     unknown_verbs: Words = []  # "could not establish which side fired"
     unknown_adjectives: Words = []  # "it is unclear who fired"
     unknown_subjects: Words = []  # "responsibility has never been established"
+    unknown_of_act_subjects: Words = []  # "the origin of the shots was never determined"
     doc_raising: str = Field("", alias="_doc_raising")
     raising_passive: Words = []  # "X is believed to have fired"
     raising_active: Words = []  # "X appears to have fired"

@@ -23,6 +23,7 @@ from claims.sub_event import violent_words
 MAX_UP = 3  # steps from the act's clause up to the knowing word ("it was too early to say where ...")
 WHO = frozenset({"who", "whom"})
 WHICH = frozenset({"which", "whose", "what"})
+NO_ONE = frozenset({"nobody", "noone"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ def _not_knowing(word: Token) -> bool:
     if lemma in w["unknown_verbs"]:
         if has_neg(word) or (word.dep_ == "acomp" and has_neg(word.head)) or _cannot(word) or _no_evidence(word):
             return True
+        if _known_by_no_one(word) or _yet_to(word):
+            return True
         # "too early to say": the saying hangs on an adjective "too" something
         head = word.head
         return word.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
@@ -152,6 +155,20 @@ def _not_knowing(word: Token) -> bool:
     return False
 
 
+def _known_by_no_one(word: Token) -> bool:
+    """ "No one knows who fired", "nobody could say which side fired": the knowing word's subject is
+    no one."""
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in NO_ONE or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)))
+        for c in word.children
+    )
+
+
+def _yet_to(word: Token) -> bool:
+    """ "Investigators have yet to determine who fired", "it has yet to be established": not done yet."""
+    return word.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in word.head.children)
+
+
 def _knowing_word(clause: Token) -> Token | None:
     """The word of not knowing the act's clause hangs on; or, where the parser hung the rest of "Who
     fired first remains unclear" on the question itself, the one that hangs on the clause."""
@@ -161,7 +178,7 @@ def _knowing_word(clause: Token) -> Token | None:
         return clause.head  # "it remains a mystery who fired"
     node = clause
     for _ in range(MAX_UP):
-        if node.dep_ not in ("ccomp", "csubj", "xcomp", "pcomp", "pobj", "prep") or node.head is node:
+        if node.dep_ not in ("ccomp", "csubj", "csubjpass", "xcomp", "pcomp", "pobj", "prep") or node.head is node:
             return None
         node = node.head
         if _not_knowing(node):
@@ -173,13 +190,29 @@ def _unestablished(tok: Token) -> Iterator[UnknownCulprit]:
     """ "Responsibility for the attack has never been established", "the gunmen were never identified",
     "the identity of the attackers remains unknown"."""
     w = word_sets()
-    if tok.dep_ not in ("nsubj", "nsubjpass") or _lemma(tok) not in w["unknown_subjects"]:
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    if _lemma(tok) not in w["unknown_subjects"] and not (
+        _lemma(tok) in w["unknown_of_act_subjects"] and _of_an_act(tok)
+    ):
         return
     verb = tok.head
     if tok.dep_ == "nsubjpass" and _lemma(verb) in w["unknown_verbs"] and has_neg(verb):
         yield UnknownCulprit(verb, tok, verb)
     elif tok.dep_ == "nsubj" and _not_knowing(verb):
         yield UnknownCulprit(verb, tok, verb)  # "the identity of the attackers remains unknown"
+
+
+def _of_an_act(tok: Token) -> bool:
+    """ "the origin of the shots", "the source of the fire": of an act or of what was fired, not "the
+    source of the river"."""
+    fired = word_sets()["fired_things"] | word_sets()["shot_nouns"]
+    return any(
+        g.dep_ == "pobj" and (_lemma(g) in _acts() or _lemma(g) in fired)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
 
 
 def find_unknown_culprits(sent: Span) -> list[UnknownCulprit]:

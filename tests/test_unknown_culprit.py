@@ -58,6 +58,11 @@ def blame():
         ("The panel found insufficient evidence to prove that either side fired the mortar round.", None),
         ("The panel found insufficient evidence to prove that one party or the other fired the mortar round.", None),
         ("Observers could not say with certainty which army shelled the market.", None),
+        # a question as the subject, no one who knows, not known yet, where the shots came from
+        ("Who fired first at the Orlen checkpoint has never been established.", None),
+        ("No one knows who set off the bomb at Keswin.", None),
+        ("Investigators have yet to determine who fired the missile at Orlen.", None),
+        ("The origin of the shots at Keswin was never determined.", None),
     ],
 )
 def test_an_account_that_the_culprit_is_not_known(blame, text: str, quote: str | None) -> None:
@@ -77,6 +82,8 @@ def test_an_account_that_the_culprit_is_not_known(blame, text: str, quote: str |
         "Nobody knows where the convoy went.",
         "The rebels failed to take the bridge.",
         "There is no evidence of a mass grave near the village.",
+        "The police have yet to arrest the gunmen.",
+        "The source of the river was never determined.",
     ],
 )
 def test_not_knowing_something_else_is_no_claim(blame, text: str) -> None:
