@@ -69,3 +69,23 @@ def test_a_relative_word_is_no_target() -> None:
     """ "The story that protesters attacked the police": the parser may take "that" for the object."""
     found = blame_of("The story that protesters attacked the police is a fabrication.")
     assert [(a.actor, a.target) for a in found] == [("protesters", "police")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The riots in Oster were instigated by the rebels.", "rebels"),
+        ("The unrest was masterminded by exiled leaders.", "exiled leaders"),
+        ("Exiled leaders organised the riots in the capital.", "exiled leaders"),
+        ("Agents of the regime incited the crowd to violence.", "regime"),
+    ],
+)
+def test_who_set_off_the_unrest_started_it(text: str, actor: str) -> None:
+    assert (actor, None, False) in blame(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The students organised a protest outside the ministry.", "The police directed the crowd to the square."]
+)
+def test_organising_a_protest_is_no_violence(text: str) -> None:
+    assert blame(text) == []
