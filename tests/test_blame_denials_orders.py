@@ -89,3 +89,20 @@ def test_who_set_off_the_unrest_started_it(text: str, actor: str) -> None:
 )
 def test_organising_a_protest_is_no_violence(text: str) -> None:
     assert blame(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The mob set the customs house alight.", "mob"),
+        ("The customs house was set ablaze by the mob.", "mob"),
+        ("The villagers were killed by the army's shells.", "army"),
+        ("The hostages were killed by the rescuers' gas.", "rescuers"),
+    ],
+)
+def test_fire_set_and_weapons_owned_name_the_doer(text: str, actor: str) -> None:
+    assert any(a == actor and not negated for a, _, negated in blame(text))
+
+
+def test_a_sky_set_ablaze_is_no_attack() -> None:
+    assert blame("The setting sun set the sky ablaze over Oster.") == []
