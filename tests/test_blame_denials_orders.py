@@ -20,10 +20,8 @@ def blame(text: str) -> list[tuple[str, str | None, bool]]:
         ("The militia has denied the shelling of the Tarn camp.", ("militia", "Tarn camp", True)),
         ("The colonel denied ordering the shooting of the prisoners.", ("colonel", "prisoners", True)),
         ("The ministry denied directing the massacre.", ("ministry", None, True)),
-        # a denial of wrongdoing, and reports or a story rejected, as the accusations are
+        # a denial of wrongdoing
         ("The police have consistently denied any wrongdoing.", ("police", None, True)),
-        ("The militia dismissed the reports as propaganda.", ("militia", None, True)),
-        ("The army said the story was untrue.", ("army", None, True)),
     ],
 )
 def test_a_denial_of_the_act_says_the_denier_did_not_do_it(text: str, expected: tuple) -> None:
