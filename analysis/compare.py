@@ -1084,7 +1084,7 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             "unclear",
             f"{pair}: a group claimed the attack and one man is named as doing it; he may have acted for it",
         )
-    lone = _a_lone_man((a, pa), (b, pb), aliases)
+    lone = None if _one_answer_only(a, b) else _a_lone_man((a, pa), (b, pb), aliases)
     if lone is not None:
         man, other = lone
         return "unclear", f"{pair}: no account says whose side {man} was on; he may have acted for {other}"
@@ -1185,6 +1185,18 @@ def _a_group_claimed_what_a_man_did(a: Claim, pa: str, b: Claim, pb: str, aliase
         if _claims_it(claim) and _a_man(man) and aliases.kind(man) is None:
             return True
     return False
+
+
+def _one_answer_only(a: Claim, b: Claim) -> bool:
+    """Both say who gave the order, or both who fired first: questions of one answer, whatever side
+    the men named were on ("Lieutenant Varga ordered his men to fire" / "Captain Horak ordered his
+    men to fire")."""
+    return (_gave_the_order(a) and _gave_the_order(b)) or (_began(a) and _began(b))
+
+
+def _began(c: Claim) -> bool:
+    """The claim says who began it: read so, or "first" in its words ("fired the first shot")."""
+    return (isinstance(c.value, Actor) and c.value.began) or _quote_says(c, frozenset({"first"}))
 
 
 def _a_lone_man(a: tuple[Claim, str], b: tuple[Claim, str], aliases: AliasTable) -> tuple[str, str] | None:

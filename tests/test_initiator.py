@@ -847,7 +847,8 @@ def test_initiator_compare_the_commander_named_agrees_with_his_troops():
     troops = _claim("s1c1", Actor(actor="United Kingdom", allies=["Reginald Dyer"]))
     general = _claim("s2c1", Actor(actor="General Dyer"))
     assert compare(troops, general, aliases)[0] == "agree"
-    assert compare(_claim("s1c1", Actor(actor="United Kingdom")), general, aliases)[0] == "contradict"
+    # told without the tie, no account says whose side the general was on: he may be the state's
+    assert compare(_claim("s1c1", Actor(actor="United Kingdom")), general, aliases)[0] == "unclear"
 
 
 @pytest.mark.parametrize(
