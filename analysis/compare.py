@@ -21,9 +21,9 @@ from analysis.yearless import as_pair
 from claims.actors import AliasTable
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
-from claims.event import PREFIX, name_key
+from claims.event import PREFIX
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
-from claims.noun_classes import people_of_a_nation, singular
+from claims.noun_classes import people_nouns, people_of_a_nation, singular
 from claims.numbers import bound_of
 from claims.rules import rules
 from claims.running_count import says, stated_before
@@ -1084,7 +1084,7 @@ def compare_actors(a: Claim, b: Claim, aliases: AliasTable, sole_state: str | No
             "unclear",
             f"{pair}: a group claimed the attack and one man is named as doing it; he may have acted for it",
         )
-    lone = None if _one_answer_only(a, b) else _a_lone_man((a, pa), (b, pb), aliases)
+    lone = None if _one_answer_only(a, b) else _a_lone_man(pa, pb, aliases)
     if lone is not None:
         man, other = lone
         return "unclear", f"{pair}: no account says whose side {man} was on; he may have acted for {other}"
@@ -1199,33 +1199,31 @@ def _began(c: Claim) -> bool:
     return (isinstance(c.value, Actor) and c.value.began) or _quote_says(c, frozenset({"first"}))
 
 
-def _a_lone_man(a: tuple[Claim, str], b: tuple[Claim, str], aliases: AliasTable) -> tuple[str, str] | None:
+def _a_lone_man(pa: str, pb: str, aliases: AliasTable) -> tuple[str, str] | None:
     """ "Lieutenant Kovac fired first" / "the army fired first", "Kovac" / "Marek": one man whom no table
     or tie places on a side, against a state, a body or another man. A state acts through its officers
     and soldiers, and two men may have acted together, so the words do not make them rivals (issue #8).
-    A man is a name his account's model reads as a person's (Claim.people_names), written as one.
     Against a group named as a movement ("the Northern Liberation Front") he stays a rival culprit: a
     leader blamed against a movement is the common dispute. (man, the other) or None."""
-    for (claim, man), (_, other) in ((a, b), (b, a)):
-        if _a_person(claim, man, aliases) and not _a_group_name(other, aliases):
+    for man, other in ((pa, pb), (pb, pa)):
+        if _a_person(man, aliases) and not _a_group_name(other, aliases):
             return man, other
     return None
 
 
-def _a_person(c: Claim, name: str, aliases: AliasTable) -> bool:
-    """The name is a person's in its account: written as one, and titled as a person ("Colonel Vance",
-    rules party.person_titles) or its whole or its last word among the persons its source names; never
-    a name the actor table knows."""
+def _a_person(name: str, aliases: AliasTable) -> bool:
+    """The name is a person's: written as one ("Marek Dolan", "Colonel Vance": a title or a given
+    name before the surname, every word capitalised), with no word the actor table knows ("Dal-i-Korvex
+    Pakistan") and none joined by a hyphen, as a movement's transliterated name is ("Dal-i-Korvex
+    Veterans"), and not a body of men ("Varna Rangers": a plural of a word for people); never a name
+    the table knows."""
+    words = name.split()
     if aliases.kind(name) is not None or not _a_man(name):
         return False
-    if name.split()[0].casefold().rstrip(".") in _person_titles():
-        return True
-    return not {name_key(name, aliases), name_key(name.split()[-1], aliases)}.isdisjoint(c.people_names)
-
-
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    return frozenset(rules()["party"]["person_titles"])
+    last = words[-1].lower()
+    if singular(last) != last and singular(last) in people_nouns():
+        return False  # "the Varna Rangers", "Korvex Veterans": a body of men, not a man
+    return not any("-" in w or aliases.resolve(w) for w in words)
 
 
 def _a_group_name(name: str, aliases: AliasTable) -> bool:

@@ -42,16 +42,20 @@ def test_a_man_of_no_told_side(other: str, relation: str):
     assert compare(them, man, ALIASES)[0] == relation
 
 
-def test_a_name_the_model_reads_as_no_persons_stays_a_rival():
-    """Only a name its account's model reads as a person's is a man's: the same words read as no
-    person's name stay a rival culprit."""
-    man, them = (
-        blame(MAN, "s1"),
-        blame("Witnesses said that Peter Grant shot the two farmers at the gate of the mill.", "s2"),
-    )
-    unread = man.model_copy(update={"people_names": []})
-    them = them.model_copy(update={"people_names": []})
-    assert compare(unread, them, ALIASES)[0] == "contradict"
+def test_a_name_written_as_a_mans_is_his_whatever_the_model_reads():
+    """ "Marek Dolan" is read by the model as an organisation's name, but it is written as one man's."""
+    man = blame("Witnesses said that Marek Dolan shot the two farmers at the gate of the mill.", "s1")
+    them = blame("Witnesses said that Bolivian soldiers shot the two farmers at the gate of the mill.", "s2")
+    assert man.people_names == []  # the model read no person
+    assert compare(man, them, ALIASES)[0] == "unclear"
+
+
+@pytest.mark.parametrize("name", ["the Varna Rangers", "Dal-i-Korvex Pakistan"])
+def test_a_body_of_men_or_a_movement_is_no_man(name: str):
+    """A plural of a word for people ("Rangers") or a name joined by hyphens is a body, not a man."""
+    body = blame(f"Witnesses said that {name} shot the two farmers at the gate of the mill.", "s1")
+    them = blame("Witnesses said that Bolivian soldiers shot the two farmers at the gate of the mill.", "s2")
+    assert "no account says whose side" not in compare(body, them, ALIASES)[1]
 
 
 def test_a_titled_name_is_a_mans_whatever_the_model_reads():
