@@ -1200,8 +1200,8 @@ def _began(c: Claim) -> bool:
 
 
 def _a_lone_man(pa: str, pb: str, aliases: AliasTable) -> tuple[str, str] | None:
-    """ "Lieutenant Kovac fired first" / "the army fired first", "Kovac" / "Marek": one man whom no table
-    or tie places on a side, against a state, a body or another man. A state acts through its officers
+    """ "Lieutenant Kovac opened fire" / "the army opened fire", "Marek Dolan" / "Ivo Kestner": one man
+    whom no table or tie places on a side, against a state, a body or another man. A state acts through its officers
     and soldiers, and two men may have acted together, so the words do not make them rivals (issue #8).
     Against a group named as a movement ("the Northern Liberation Front") he stays a rival culprit: a
     leader blamed against a movement is the common dispute. (man, the other) or None."""
