@@ -1195,8 +1195,9 @@ def _one_answer_only(a: Claim, b: Claim) -> bool:
 
 
 def _began(c: Claim) -> bool:
-    """The claim says who began it: read so, or "first" in its words ("fired the first shot")."""
-    return (isinstance(c.value, Actor) and c.value.began) or _quote_says(c, frozenset({"first"}))
+    """The claim says who began it ("fired the first shot"), as extraction read it (Actor.began, from
+    the onset words of rules sub_event.onset)."""
+    return isinstance(c.value, Actor) and c.value.began
 
 
 def _a_lone_man(pa: str, pb: str, aliases: AliasTable) -> tuple[str, str] | None:

@@ -473,7 +473,7 @@ def test_initiator_compare_order_giver_and_doers(quote_a: str, quote_b: str, rel
             start=0,
             end=len(q),
             sentence_start=0,
-            value=Actor(actor=actor[q]),
+            value=Actor(actor=actor[q], began="first" in q),  # as claims.act_onset reads "the first shot"
         )  # fmt: skip
         for cid, q in (("s1c1", quote_a), ("s2c1", quote_b))
     )
