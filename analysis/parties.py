@@ -68,6 +68,17 @@ def _hyphen_initials(name: str) -> str:
     return "".join(p[0] for p in capitals) if len(capitals) >= 2 else ""
 
 
+def _one_name_in_two_numbers(a: str, b: str) -> bool:
+    """ "the Blackshirts" / "Blackshirt", "Chetniks" / "Chetnik": a name and its plural, for a
+    member and the body (a capitalised last word, an "s" apart)."""
+    wa, wb = _core(a).split(), _core(b).split()
+    if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
+        return False
+    short, long = sorted((wa[-1], wb[-1]), key=len)
+    capitalised = any(w[:1].isupper() and w.casefold().startswith(short) for w in f"{a} {b}".split())
+    return capitalised and len(short) >= 3 and long == short + "s"
+
+
 def _acronym(name: str) -> str:
     """ "NDF" in "NDF", "NDF forces", "the NDF clique"; "" when the name is not initials."""
     words = _tidy(name).split()
@@ -86,7 +97,7 @@ def same_party(a: str | None, b: str | None) -> bool:
     """True when `a` and `b` name one party (see the module docstring)."""
     if not a or not b:
         return False
-    if a == b or _tidy(a) == _tidy(b) or _core(a) == _core(b):
+    if a == b or _tidy(a) == _tidy(b) or _core(a) == _core(b) or _one_name_in_two_numbers(a, b):
         return True
     for long, short in ((a, b), (b, a)):
         acronym = _acronym(short)

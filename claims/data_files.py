@@ -499,6 +499,8 @@ class InitiatorWords(_Strict):
     doc_voice_nouns: str = Field("", alias="_doc_voice_nouns")
     voice_nouns: Words = []  # "a spokesman for the strikers said: we ...": "we" are the strikers
     involvement_nouns: Words
+    doc_two_sided_acts: str = Field("", alias="_doc_two_sided_acts")
+    two_sided_acts: Words = []
     doc_settlement_nouns: str = Field("", alias="_doc_settlement_nouns")
     settlement_nouns: Words = []  # "struck the town": the place the account is about
     movement_verbs: Words

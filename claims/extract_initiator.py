@@ -32,6 +32,7 @@ from claims.initiator_negation import (
     is_response,
     negated,
     qualified,
+    violent_or_incident,
     violent_or_none,
     violent_words,
     word_sets,
@@ -202,6 +203,13 @@ def _accuser_after(noun: Token) -> bool:
     return verb.lemma_.lower() in word_sets()["accusing_verbs"] and passive and (not agents or agents[0].i > noun.i)
 
 
+def _of_two_sides(prep: Token) -> bool:
+    """ "in the fighting", "in the battle for the town": every act of violence the preposition's
+    phrase names is fighting that has two sides (rules initiator.two_sided_acts)."""
+    acts = [t.lemma_.lower() for t in prep.subtree if t.lemma_.lower() in violent_or_incident()]
+    return bool(acts) and set(acts) <= word_sets()["two_sided_acts"]
+
+
 def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorReader) -> bool:
     """One named check of the pattern file; every check must pass."""
     trigger, doer, event = roles[pattern.trigger], roles.get(pattern.actor or ""), roles.get(pattern.event or "")
@@ -229,6 +237,8 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "active_trigger": lambda: not any(c.dep_ == "auxpass" for c in trigger.children),
         # "no shots were fired at the soldiers" says they fired first; not so of the marchers fired on
         "not_victims": lambda: doer is None or doer.lower_ not in rules()["sub_event"]["victim_nouns"],
+        # "took part in the fighting": a part in fighting that has two sides is no blame for it
+        "one_sided": lambda: "in" not in roles or not _of_two_sides(roles["in"]),
         "blamed_party": lambda: doer is not None and _blamed_party(trigger, doer, reader),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),
