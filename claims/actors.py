@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from claims.countries import capitals, country_actors
+from claims.countries import capitals, country_actors, subdivision_states
 from claims.data_files import DATA, ActorEntry, ActorFile, read
 from claims.rules import rules
 
@@ -173,7 +173,11 @@ class AliasTable:
             # a misspelling keeps its first letter ("Isreali"); "Taliban" is not "Italian"
             # and about its length: "Mossadeq" (a man's name) is not "Mossad" misspelt
             if best and best[0][0] == key[0] and abs(len(best[0]) - len(key)) <= MISSPELT_LENGTH:
-                found = self._alias[best[0]]
+                # "Indiana" / "Indian", "Granada" / "Grenada": a region's own name, not a misspelling of
+                # another state's name; "Barbuda" is a part of Antigua and Barbuda
+                regions_of = subdivision_states().get(key)
+                if regions_of is None or self._alias[best[0]] in regions_of:
+                    found = self._alias[best[0]]
         self._cache[cache_key] = found
         return found
 

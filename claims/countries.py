@@ -85,3 +85,19 @@ def capitals() -> frozenset[str]:
     modifier of an attack ("the Paris attacks") such a name says where, not who."""
     _, table = read(NAME, CountryFile)
     return frozenset(c.lower() for overlay in table.countries.values() for c in overlay.capitals)
+
+
+@lru_cache(maxsize=1)
+def subdivision_states() -> dict[str, frozenset[str]]:
+    """The names of the states' regions, provinces and federal states (ISO 3166-2, from pycountry),
+    lower-cased -> the states that have a region of that name ("indiana" -> {"United States"}): a
+    place's own name, never a misspelling of another state's ("Indiana" is not "Indian")."""
+    _, table = read(NAME, CountryFile)
+    where = str(DATA / NAME)
+    state_of = {code: _state(code, overlay, where).name for code, overlay in table.countries.items()}
+    found: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        state = state_of.get(country.alpha_3) if country is not None else None
+        found.setdefault(region.name.casefold(), set()).update([state] if state else [])
+    return {name: frozenset(states) for name, states in found.items()}

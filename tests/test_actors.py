@@ -95,6 +95,17 @@ def test_a_word_in_lower_case_is_no_misspelt_name(table: AliasTable, word: str):
     assert table.resolve(word) is None
 
 
+@pytest.mark.parametrize("region", ["Indiana", "Granada", "Palawan", "Portuguesa"])
+def test_a_region_of_another_state_is_no_misspelt_name(table: AliasTable, region: str):
+    """ "Indiana" is a state of the United States, not "Indian" misspelt; "Granada" is in Spain, not Grenada."""
+    assert table.resolve(region) is None
+
+
+def test_a_region_of_the_state_its_name_is_near_still_names_it(table: AliasTable):
+    """ "Barbuda" is a part of Antigua and Barbuda (ISO 3166-2)."""
+    assert table.resolve("Barbuda") == "Antigua and Barbuda"
+
+
 def test_a_demonym_in_lower_case_still_names_its_state(table: AliasTable):
     assert table.resolve("israeli") == "Israel"
 
