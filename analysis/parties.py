@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from claims.actors import AliasTable
-from claims.noun_classes import people_word
+from claims.noun_classes import people_word, singular
 from claims.rules import rules
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -70,13 +70,13 @@ def _hyphen_initials(name: str) -> str:
 
 def _one_name_in_two_numbers(a: str, b: str) -> bool:
     """ "the Blackshirts" / "Blackshirt", "Chetniks" / "Chetnik": a name and its plural, for a
-    member and the body (a capitalised last word, an "s" apart)."""
+    member and the body (a capitalised last word in both numbers, claims.noun_classes.singular)."""
     wa, wb = _core(a).split(), _core(b).split()
     if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
         return False
     short, long = sorted((wa[-1], wb[-1]), key=len)
     capitalised = any(w[:1].isupper() and w.casefold().startswith(short) for w in f"{a} {b}".split())
-    return capitalised and len(short) >= 3 and long == short + "s"
+    return capitalised and len(short) >= 3 and long != short and singular(long) == short
 
 
 def _acronym(name: str) -> str:
