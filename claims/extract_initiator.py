@@ -37,7 +37,7 @@ from claims.initiator_negation import (
     violent_words,
     word_sets,
 )
-from claims.initiator_patterns import InitiatorPattern, match
+from claims.initiator_patterns import CONJOINED, InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
 from claims.models import ACCIDENT, NOBODY, UNKNOWN
@@ -239,6 +239,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_victims": lambda: doer is None or doer.lower_ not in rules()["sub_event"]["victim_nouns"],
         # "took part in the fighting": a part in fighting that has two sides is no blame for it
         "one_sided": lambda: "in" not in roles or not _of_two_sides(roles["in"]),
+        # a conjoined twin's first verb: "fought back and drove the intruders out" answers an attack
+        "first_not_response": lambda: not is_response(roles[CONJOINED]),
+        # "the men accused of the bombing", not "the families accusing the army"
+        "past_participle": lambda: trigger.tag_ == "VBN",
         "blamed_party": lambda: doer is not None and _blamed_party(trigger, doer, reader),
         "place_object": lambda: _place_object(trigger),
         "not_reduced_passive": lambda: not _reduced_passive(trigger),

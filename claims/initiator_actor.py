@@ -748,6 +748,9 @@ class ActorReader:
             part = tok.head.head  # "the police, some of whom fired": the noun the clause is on
             if part.head.dep_ == "relcl" and part.head.head.pos_ in ("NOUN", "PROPN"):
                 return self._relative_of(part.head.head, depth)
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "ccomp" and _said_in_relative(tok.head.head):
+            # "his brother, who prosecutors say coordinated the attacks": the noun the clause is on
+            return self._relative_of(tok.head.head.head, depth)
         if tok.lower_ in RELATIVE and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ == "be":
             # "It was Georgia that started the war": the cleft's focus
             focus = [c for c in tok.head.head.children if c.dep_ == "attr"]
@@ -767,7 +770,10 @@ class ActorReader:
         doer itself, so a word for people names it as it would as the clause's own subject (an attack
         told in such a clause stays background, extract_initiator._background)."""
         named = self.name(noun, depth + 1)
-        said_to_be = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"  # "the men who fired were police"
+        # "the men who fired were police" (not "the man who fired is on trial")
+        said_to_be = (
+            noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(c.dep_ == "attr" for c in noun.head.children)
+        )
         if named is None and noun.pos_ == "NOUN" and not said_to_be:
             named = self._people(noun, 0)
         return named
@@ -915,10 +921,26 @@ def _objects(tok: Token, owners: bool = True) -> list[Token]:
     if not owners:
         preps = [p for p in preps if p.lower_ != "of"]
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in ("by", "from") and nxt not in preps:
+    if nxt is not None and nxt.lower_ in ("by", "from") and nxt not in preps and not _by_of_the_act(tok, nxt):
         preps.append(nxt)
     by_from = [o for p in preps if p.lower_ != "of" for o in p.children if o.dep_ == "pobj"]
     return by_from + [o for p in preps if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _said_in_relative(verb: Token) -> bool:
+    """ "who police say fired first": a telling verb that is itself the relative clause, with a
+    subject of its own (the teller)."""
+    return (
+        verb.dep_ == "relcl"
+        and _lemma(verb) in rules()["speaker"]["reporting_verbs"]
+        and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
+    )
+
+
+def _by_of_the_act(tok: Token, by: Token) -> bool:
+    """ "the shooting of colonial soldiers by French troops": a "by" the parser hung on the act the
+    noun is the "of" object of names who did the act, not whose the noun is."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and by.head.i == tok.head.head.i
 
 
 def _accused(tok: Token) -> Token | None:

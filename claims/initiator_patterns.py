@@ -32,7 +32,7 @@ Check = Literal[
     "no_subject", "armed_actor", "blamed_party", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
     "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
-    "not_victims", "active_trigger", "one_sided",
+    "not_victims", "active_trigger", "one_sided", "past_participle", "first_not_response",
 ]  # fmt: skip
 
 
@@ -79,6 +79,7 @@ class InitiatorPattern(_Strict):
     target: TargetRule | None = None
     negation: list[str] = []  # roles whose negation negates the claim; the trigger when empty
     denial: bool = False  # the pattern itself states that the actor did not ("denied involvement")
+    conjoined: bool = True  # false: the file holds this pattern's conjunct twin itself (conjoined_twins)
     checks: list[Check] = []
     pattern: list[PatternNode] = Field(min_length=1)
 
@@ -161,14 +162,15 @@ def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str
 
 @lru_cache(maxsize=1)
 def patterns() -> PatternFile:
-    """The checked pattern file (read once per process), with the raised twin of every pattern whose
-    doer is its trigger's subject (raised_twins)."""
+    """The checked pattern file (read once per process), with the raised and conjoined twins of every
+    pattern whose doer is its trigger's subject (raised_twins, conjoined_twins)."""
     found = read(FILE, PatternFile)[1]
-    twins = [twin for p in found.patterns for twin in raised_twins(p)]
+    twins = [twin for p in found.patterns for twin in (*raised_twins(p), *conjoined_twins(p))]
     return found.model_copy(update={"patterns": [*found.patterns, *twins]})
 
 
 RAISER = "raiser"  # the role of the raising verb in a raised twin
+CONJOINED = "conjoined"  # the role of the verb a conjoined twin's trigger is conjoined to
 # (twin id suffix, the trigger's dependency, the path up to the raising verb, its word list, the doer's dependency)
 RAISINGS = (
     ("raised", "xcomp", ("<",), "raising_passive", "nsubjpass"),  # "X is believed to have fired"
@@ -223,6 +225,39 @@ def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
             )
         )
     return twins
+
+
+def conjoined_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
+    """ "The crowd marched to the square and threw stones at the soldiers": a verb conjoined to one
+    that has the subject shares it. For a pattern whose anchor is its trigger and whose doer is the
+    trigger's subject, the same pattern on a conjoined verb of no subject of its own, the doer the
+    subject of the verb it is conjoined to (not a verb of saying: "officials said and the army
+    confirmed"); not for a pattern the file gives a conjunct twin of its own ("conjoined": false)."""
+    nodes = pattern.pattern
+    anchor = nodes[0]
+    doer = next((n for n in nodes if n.right_id == pattern.actor), None)
+    if (
+        not pattern.conjoined
+        or anchor.right_id != pattern.trigger
+        or "DEP" in anchor.right_attrs
+        or doer is None
+        or (doer.left_id, doer.rel_op, doer.right_attrs) != (pattern.trigger, ">", {"DEP": "nsubj"})
+        or CONJOINED in {n.right_id for n in nodes}
+    ):
+        return []
+    first = anchor.model_copy(update={"right_attrs": {**anchor.right_attrs, "DEP": "conj"}})
+    verb = PatternNode(
+        RIGHT_ID=CONJOINED,
+        RIGHT_ATTRS={"POS": {"IN": ["VERB", "AUX"]}, "LEMMA": {"NOT_IN": ["@reporting_verbs"]}},
+        LEFT_ID=pattern.trigger,
+        REL_OP="<",
+    )
+    shared = doer.model_copy(update={"left_id": CONJOINED})
+    rest = [n for node in nodes[1:] for n in ((verb, shared) if node is doer else (node,))]
+    # "fought back and drove the intruders out": the act goes with the answer it is conjoined to
+    checks = [*pattern.checks, "no_subject", "first_not_response"]
+    update = {"id": f"{pattern.id}+conj", "pattern": [first, *rest], "checks": checks}
+    return [pattern.model_copy(update=update)]
 
 
 @lru_cache(maxsize=4)
