@@ -127,7 +127,11 @@ class DocContext:
     def event_times_in(self, start: int, end: int, anchor: Token | None) -> tuple[list[DateMention], bool]:
         """(dates of what happened in [start, end), whether a date was left out as statement time)."""
         found = self.times_in(start, end)
-        kept = [d for d in found if not dates_statement(self.doc, d.start, d.end, anchor)]
+        # "on the same day eleven were reported dead": a day told before, whatever verb the sentence has
+        kept = [
+            d for d in found
+            if _same_day(self.text[d.start : d.end]) or not dates_statement(self.doc, d.start, d.end, anchor)
+        ]  # fmt: skip
         return kept, len(kept) < len(found)
 
     def time_of(self, sent: Span, anchor: Token | None = None, *, own_clause: bool = False) -> DateSpan | None:

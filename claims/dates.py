@@ -155,7 +155,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("last_month", re.compile(rf"\blast\s+{_m('mo')}\b")),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous)\s+year\b", re.I)),
-    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    # "yesterday", "today", "last night", "tonight", "this morning": the day of writing, or the day before
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|(?<!ago\s)tonight|(?<!the\s)last\s+night|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+    ),
     # "last week", "earlier this month", "in the past week": a stretch of days counted from the day of writing
     ("rel_period", re.compile(r"\b(?P<rel>last|this|previous|past)\s+(?P<unit>week|month)\b", re.I)),
     # "three days ago", "two weeks ago", "a month ago": that many days before the day of writing
@@ -189,6 +196,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "next_day",
         re.compile(
             r"\b(?:the\s+)?(?:following|next)\s+(?:day|morning|afternoon|evening|night)\b|\bthe\s+day\s+after(?=\s*[,;.])",
+            re.I,
+        ),
+    ),
+    # "the same evening", "that night": the day the text gave last
+    (
+        "same_day",
+        re.compile(
+            r"\b(?P<same>the\s+same\s+(?:day|morning|afternoon|evening|night)|that\s+(?:morning|afternoon|evening|night))\b",
             re.I,
         ),
     ),
@@ -337,7 +352,8 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
         y = published.year + offset
         return DateSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year", text=text)
     if kind == "rel_day":
-        d = published - timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)
+        before = g["rel"].lower() == "yesterday" or g["rel"].lower().startswith("last")
+        d = published - timedelta(days=1 if before else 0)
         return DateSpan(start=d, end=d, precision="day", text=text)
     if kind == "years_ago":
         return _years_ago(g, published, text)
@@ -433,7 +449,7 @@ def _plausible(kind: str, m: re.Match[str], text: str) -> bool:
 # a relative date counted from the day of writing: "on Thursday", "last December", "yesterday", "last
 # year", "last week", "three days ago"; not a bare weekday, which may be a name ("Bloody Sunday"), nor
 # "five days later", which counts from another date
-FROM_WRITING = re.compile(r"^(?:on|last|this|past)\s|^(?:yesterday|today)$|year|\sago$", re.I)
+FROM_WRITING = re.compile(r"^(?:on|last|this|past)\s|^(?:yesterday|today|tonight)$|year|\sago$", re.I)
 
 
 def counted_from_writing(mention: DateMention, text: str) -> bool:
@@ -453,6 +469,7 @@ RELATIVE = {
     "rel_day",
     "offset",
     "next_day",
+    "same_day",
     "nth_day",
     "years_ago",
 } | LOOSE
@@ -473,6 +490,10 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     if "ord" in groups:  # "on the third day": the stated day is the first
         day = anchor.span.start + timedelta(days=ORDINAL_DAYS[m["ord"].lower()] - 1)
         precision = "day"
+    elif "same" in groups:  # "the same evening", "that night": the stated day itself, if it is one day
+        if anchor.span.precision != "day":
+            return None
+        day, precision = anchor.span.end, "day"
     elif "num" not in groups:  # "the following day", "the next morning"
         day, precision = anchor.span.end + timedelta(days=1), "day"
     else:
@@ -543,7 +564,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
-        offset = kind in ("offset", "next_day", "nth_day")
+        offset = kind in ("offset", "next_day", "same_day", "nth_day")
         span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
         if span is None:
             if kind == "weekday_nth":  # "on Wednesday the 17th" that fits no recent month: not "on Wednesday" alone

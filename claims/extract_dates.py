@@ -7,7 +7,9 @@ ending. Publication stamps and bylines are not events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +24,7 @@ STAMP_WORDS = {"publish", "update", "post", "date", "print", "edit", "copyright"
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent", "oprd", "acomp", "prep", "pobj", "compound",
                "amod", "poss", "prt", "neg", "dative", "npadvmod", "appos"}  # fmt: skip
 MIN_EVENT_WORDS = 2
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?", re.I)  # "7:15", "9.40 pm", "6 a.m."
 # "during the night of 7/8 August": the night is when, not what; the event is further up.
 TIME_NOUNS = {"night", "morning", "evening", "afternoon", "hour", "day", "dawn", "week", "weekend", "midnight",
               "month", "year", "time", "period", "date", "noon", "end", "beginning", "start", "spring", "summer",
@@ -61,9 +64,49 @@ def _event_tokens(head: Token, date_span: Span) -> list[Token]:
                     break
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         walk(head.head, 3)  # "the war, which began on ...": the war is the event
-    if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("pobj", "dobj", "nsubj"):
+    if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _has_subject(head):
+        # "broke off relations in 2006 and restored them in 2009": the verb conjoined shares the subject
+        for child in head.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                walk(child, 3)
+    # "the attacks of 12 October were carried out by ...": the verb an act dated so is the passive subject of
+    subject = head.dep_ == "nsubjpass" and head.lemma_.lower() in _act_nouns()
+    if (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.head.pos_ in ("VERB", "AUX")
+        and (head.dep_ in ("pobj", "dobj", "nsubj") or subject)
+    ):
         out.append(head.head)
     return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+
+
+def _an_act(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _act_nouns()
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb a noun hangs on through one preposition ("opened fire without provocation")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _content(event: list[Token]) -> list[Token]:
+    """The words of an event that say what happened: not stop words, but a subject told by its number
+    ("the three were executed on 9 November")."""
+    return [t for t in event if (t.is_alpha and not t.is_stop) or (t.like_num and t.dep_ in ("nsubj", "nsubjpass"))]
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """Nouns that name an act of violence (rules initiator.attack_nouns, war_nouns, violence_nouns)."""
+    ini = rules()["initiator"]
+    return frozenset((*ini["attack_nouns"], *ini["war_nouns"], *ini["violence_nouns"]))
 
 
 def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
@@ -87,19 +130,29 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
                 anchor = anchor.head
             elif anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
                 anchor = anchor.head
+            elif anchor.ent_type_ == "TIME" or CLOCK.fullmatch(anchor.text):
+                if anchor.head.i == anchor.i:
+                    break
+                anchor = anchor.head  # "at about 7:15 on 19 November": the clock time is part of the when
             else:
                 break
         if anchor.lemma_.lower() in STAMP_WORDS or _dates_a_record(anchor):
             continue
         event = _event_tokens(anchor, date_span)
-        content = [t for t in event if t.is_alpha and not t.is_stop]
+        content = _content(event)
         told = _when_clause(date_span) if len(content) < MIN_EVENT_WORDS else None
         if told is not None:
             # "the events of 16 August 2012, when police fired on the miners": the firing
             anchor, event = told, _event_tokens(told, date_span)
-            content = [t for t in event if t.is_alpha and not t.is_stop]
-        if len(content) < MIN_EVENT_WORDS:
-            continue
+            content = _content(event)
+        verb = _verb_above(anchor) if len(content) < MIN_EVENT_WORDS and not _an_act(anchor) else None
+        if verb is not None:
+            # "opened fire without provocation on 16 September": a parse that hung the day on the
+            # noun before it; the verb above that noun's preposition is what happened that day
+            anchor, event = verb, _event_tokens(verb, date_span)
+            content = _content(event)
+        if len(content) < MIN_EVENT_WORDS and not (content and _an_act(anchor)):
+            continue  # "the attacks of August 2017": an act named alone is enough
         hits.append(DateHit(mention, anchor, event, event_phrase(anchor, date_span)))
     return _without_named_years(_stretches(sent, hits))
 

@@ -65,6 +65,10 @@ RELATIVE = [
     ("on Thursday", D(2023, 10, 12), D(2023, 10, 12), "day"),
     ("last Thursday", D(2023, 10, 5), D(2023, 10, 5), "day"),
     ("yesterday", D(2023, 10, 11), D(2023, 10, 11), "day"),
+    # "last night" is the evening before the day of writing; "tonight", "this morning" that day
+    ("last night", D(2023, 10, 11), D(2023, 10, 11), "day"),
+    ("tonight", D(2023, 10, 12), D(2023, 10, 12), "day"),
+    ("this morning", D(2023, 10, 12), D(2023, 10, 12), "day"),
     # "last August" is the August of the year before ("this year's" would be "in August")
     ("last August", D(2022, 8, 1), D(2022, 8, 31), "month"),
     ("last year", D(2022, 1, 1), D(2022, 12, 31), "year"),
@@ -95,6 +99,15 @@ def test_dates_find_relative_resolved_against_publication(text, start, end, prec
 )
 def test_dates_find_relative_needs_a_publication_date(text: str):
     assert find_dates(text) == []
+
+
+def test_dates_find_no_day_in_the_last_night_of_something():
+    assert find_dates("the last night of the siege", PUBLISHED) == []
+
+
+def test_dates_find_no_day_of_writing_in_a_week_ago_tonight():
+    found = find_dates("A week ago tonight, raiders crossed the line.", PUBLISHED)
+    assert [m.span.text for m in found if "tonight" in m.span.text.lower()] == []
 
 
 def test_dates_find_day_without_year_after_new_year_takes_previous_year():
