@@ -25,7 +25,8 @@ _ACTS = (
     r"kill(?:ed|ing)|shot|shooting|fir(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|bombard(?:ed|ing)|attack(?:ed|ing)|"
     r"struck|striking|hit|hitting|storm(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|raid(?:ed|ing)|fought|fighting|"
     r"massacr(?:ed|ing)|murder(?:ed|ing)|slaughter(?:ed|ing)|pound(?:ed|ing)|rampag(?:ed|ing)|"
-    r"defeat(?:ed|ing)|conquer(?:ed|ing)|overr[au]n|destroy(?:ed|ing)"
+    r"defeat(?:ed|ing)|conquer(?:ed|ing)|overr[au]n|destroy(?:ed|ing)|burn(?:ed|ing|t)|loot(?:ed|ing)|"
+    r"riot(?:ed|ing)|clash(?:ed|ing)"
 )
 # "over the course of an hour", "over a span of three days": how long, after the act
 _COURSE = r"(?:over|in|during)\s+(?:the\s+course|a\s+(?:period|span))\s+of"

@@ -242,6 +242,9 @@ DURATIONS = [
     ("After four days of heavy fighting the garrison gave up.", 4),
     ("Ten days of open warfare followed the strike.", 10),
     ("The raids took about five hours.", 0.2083),
+    # burning, looting, rioting and clashes that went on
+    ("For three days the houses of Korvel burned.", 3),
+    ("Mobs looted the market in Korvel for two days.", 2),
 ]
 
 
