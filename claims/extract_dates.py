@@ -18,6 +18,7 @@ from claims.date_phrase import event_phrase
 from claims.dates import YEAR_UNKNOWN, DateMention
 from claims.models import DateSpan
 from claims.rules import rules
+from claims.sub_event import act_nouns
 from claims.tree import external_head, span_of
 
 STAMP_WORDS = {"publish", "update", "post", "date", "print", "edit", "copyright", "share", "read"}
@@ -104,9 +105,8 @@ def _content(event: list[Token]) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _act_nouns() -> frozenset[str]:
-    """Nouns that name an act of violence (rules initiator.attack_nouns, war_nouns, violence_nouns)."""
-    ini = rules()["initiator"]
-    return frozenset((*ini["attack_nouns"], *ini["war_nouns"], *ini["violence_nouns"]))
+    """Nouns that name an act of violence or a war (claims.sub_event.act_nouns, rules initiator.war_nouns)."""
+    return act_nouns() | frozenset(rules()["initiator"]["war_nouns"])
 
 
 def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
