@@ -98,6 +98,9 @@ class InitiatorPattern(_Strict):
             raise ValueError(f'pattern "{self.id}" needs exactly one of "actor" and "actor_search"')
         if self.event_search is not None and self.event is None:
             raise ValueError(f'pattern "{self.id}": "event_search" needs the "event" role it searches from')
+        if "first_not_response" in self.checks and CONJOINED not in ids:
+            # the check reads the verb a conjoined twin's trigger is conjoined to
+            raise ValueError(f'pattern "{self.id}": check "first_not_response" needs a role "{CONJOINED}"')
         if "one_sided" in self.checks and "in" not in ids:
             # the check reads the phrase of the "in" role ("took part in the fighting")
             raise ValueError(f'pattern "{self.id}": check "one_sided" needs a role "in"')

@@ -53,6 +53,10 @@ def _bad(change) -> dict:
         (lambda p: p.update(checks=["be_nice"]), "checks"),
         (lambda p: p.update(event_search="act_before", event=None), '"event_search" needs the "event" role'),
         (lambda p: p.update(checks=["one_sided"]), 'check "one_sided" needs a role "in"'),
+        (
+            lambda p: p.update(checks=["first_not_response"]),
+            'check "first_not_response" needs a role "conjoined"',
+        ),
     ],
 )
 def test_initiator_patterns_bad_pattern_is_one_line(tmp_path: Path, change, reason: str):
