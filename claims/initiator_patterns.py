@@ -184,6 +184,23 @@ RAISINGS = (
 )
 
 
+def _subject_doer(pattern: InitiatorPattern, role: str) -> PatternNode | None:
+    """The doer's node of a pattern a twin can be made of: its anchor is its trigger, in no fixed
+    place, and its doer is the trigger's subject; not a pattern that already has the twin's `role`."""
+    nodes = pattern.pattern
+    anchor = nodes[0]
+    doer = next((n for n in nodes if n.right_id == pattern.actor), None)
+    if (
+        anchor.right_id != pattern.trigger
+        or "DEP" in anchor.right_attrs
+        or doer is None
+        or (doer.left_id, doer.rel_op, doer.right_attrs.get("DEP")) != (pattern.trigger, ">", "nsubj")
+        or role in {n.right_id for n in nodes}
+    ):
+        return None
+    return doer
+
+
 def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     """ "X is believed to have carried out the attack", "X appears to have fired first", "X is suspected
     of carrying out the bombing", "X went on to shell the town", "X were forced to open fire": the doer
@@ -193,14 +210,8 @@ def raised_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     negates the claim too ("X is not believed to have fired")."""
     nodes = pattern.pattern
     anchor = nodes[0]
-    doer = next((n for n in nodes if n.right_id == pattern.actor), None)
-    if (
-        anchor.right_id != pattern.trigger
-        or "DEP" in anchor.right_attrs
-        or doer is None
-        or (doer.left_id, doer.rel_op, doer.right_attrs.get("DEP")) != (pattern.trigger, ">", "nsubj")
-        or RAISER in {n.right_id for n in nodes}
-    ):
+    doer = _subject_doer(pattern, RAISER)
+    if doer is None:
         return []
     twins = []
     for suffix, dep, path, words, subject in RAISINGS:
@@ -238,15 +249,8 @@ def conjoined_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     confirmed"); not for a pattern the file gives a conjunct twin of its own ("conjoined": false)."""
     nodes = pattern.pattern
     anchor = nodes[0]
-    doer = next((n for n in nodes if n.right_id == pattern.actor), None)
-    if (
-        not pattern.conjoined
-        or anchor.right_id != pattern.trigger
-        or "DEP" in anchor.right_attrs
-        or doer is None
-        or (doer.left_id, doer.rel_op, doer.right_attrs) != (pattern.trigger, ">", {"DEP": "nsubj"})
-        or CONJOINED in {n.right_id for n in nodes}
-    ):
+    doer = _subject_doer(pattern, CONJOINED) if pattern.conjoined else None
+    if doer is None:
         return []
     first = anchor.model_copy(update={"right_attrs": {**anchor.right_attrs, "DEP": "conj"}})
     verb = PatternNode(
