@@ -119,6 +119,7 @@ class Scope:
     added: bool = False  # "another 50", "it includes 64": more people, or some of them (issue #8)
     part: str | None = None  # "in the explosion", "in all": the part of the event counted (claims.sub_event)
     more: bool = False  # "another 50", "dozens seen": people besides (or beyond) a toll, never its figure
+    earlier: bool = False  # of the `more` markers "earlier" alone: an earlier incident's toll (claims.extract_counts)
     wide: bool = False  # "nationwide": the whole war's or country's toll, told beside the incident's
     sites: frozenset[str] = frozenset()  # "at airport": of its places, the buildings or venues (claims.where.site_of)
     singled: bool = False  # "in our street alone": a place or group singled out, a part of the toll
@@ -264,12 +265,14 @@ def scope_of(text: str | None, aliases: AliasTable) -> Scope:
     # "all people" is just people; "soldiers from both sides" is the whole of a role
     total = bool(lowered & set(rules()["scope"]["total_markers"])) and bool(roles or nations)
     added = bool(lowered & set(rules()["scope"]["added_markers"]))
-    more = bool(lowered & set(rules()["scope"]["more_markers"]))
+    more_words = lowered & set(rules()["scope"]["more_markers"])
+    more = bool(more_words)
+    earlier = more_words == {EARLIER}
     wide = rules()["scope"]["wide_marker"] in lowered
     singled = bool(lowered & {*rules()["scope"]["singled_out"], *rules()["scope"]["own_people"]})
     several = len(nations) > 1 and not lowered.isdisjoint({"and", "or"})
-    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, wide, sites,
-                 singled, _side(lowered), several)  # fmt: skip
+    return Scope(frozenset(nations), frozenset(roles), marked, total, places, named, added, part, more, earlier, wide,
+                 sites, singled, _side(lowered), several)  # fmt: skip
 
 
 def _side(words: set[str]) -> str | None:
@@ -485,9 +488,19 @@ def _added_part(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> str | None:
     """ "another 50 bodies", "it includes 64": more people found, or some of them (issue #8)."""
     if (sa.added or sb.added) and not overlap(ia, ib):
         return "one counts more people found, or some of the others, not the whole"
-    if sa.more != sb.more:  # "another 50 bodies were found" meeting "50 civilians killed": chance
+    if sa.more != sb.more and not _the_earlier_toll(sa, sb, ia, ib):
+        # "another 50 bodies were found" meeting "50 civilians killed": chance
         return "one counts more people found, or some of the others: equal figures by chance"
     return None
+
+
+EARLIER = "earlier"  # the marker claims.extract_counts gives a toll of an incident before the one told
+
+
+def _the_earlier_toll(sa: Scope, sb: Scope, ia: Interval, ib: Interval) -> bool:
+    """ "The attacks in Paris that killed 130 people" read as an earlier incident's toll in one account
+    and not in the other: the very same figure, exactly, is that incident's toll in both, not chance."""
+    return (sa.earlier or sb.earlier) and ia == ib and ia.low == ia.high
 
 
 def _elsewhere(a: Claim, sa: Scope, b: Claim, sb: Scope) -> str | None:

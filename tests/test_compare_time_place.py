@@ -472,6 +472,12 @@ def test_compare_a_count_of_a_place_the_other_account_never_counts_in(other: Cla
         # "another 50 bodies were found" meeting "50 civilians were killed": the same figure by chance
         ("people, another", "civilians", 50, "different_scope"),
         ("people, seen", "people", 50, "different_scope"),
+        # "the attacks in Ostrava a year earlier, which killed 50 people" in one account, "the Ostrava
+        # attacks killed 50 people" in another: the same figure is that earlier incident's toll in both
+        ("people, earlier", "people", 50, "agree"),
+        # ... but a figure that is not the same is still another toll's
+        ("people, earlier", "people", 55, "different_scope"),
+        ("people, earlier, another", "people", 50, "different_scope"),
         # "the dead included 49 children" and "49 children were killed": the same children
         ("children, included", "children", 50, "agree"),
     ],
