@@ -99,6 +99,12 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<verb>was over|were over|ended|finished|won)\b[^.;]{{0,40}}?\bin\s+{n}",
         # "the siege ended after 52 hours": how long it had gone on
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{n}",
+        # "For four days the displaced were held on the hill", "For two nights, gangs stoned cars": a
+        # length that opens its sentence is how long what the sentence tells went on, whatever the verb
+        rf"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[\"“‘]?(?P<lead>for)\s+{n}\b",
+        # "released after 11 days in captivity", "caught after 17 years on the run": how long the state
+        # before the act lasted
+        rf"\b(?P<verb>after)\s+{n}\s+(?:in|on|as)\s",
     ]
     return [NOUN_LENGTH, *(re.compile(t, re.I) for t in told)]
 
@@ -238,8 +244,10 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                 about = [noun_tok]
                 anchor = noun_tok
             else:
-                told = span_of(sent, m.start("verb"), m.end("verb"))
+                told = span_of(sent, m.start("verb"), m.end("verb")) if m.groupdict().get("verb") else None
                 verb = told[0] if told is not None and len(told) else span[0]
+                if m.groupdict().get("lead"):
+                    verb = sent.root  # the length opens the sentence: its main verb tells what lasted
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = subj[0] if subj else verb.head
                 if target.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":

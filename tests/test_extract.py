@@ -245,6 +245,13 @@ DURATIONS = [
     # burning, looting, rioting and clashes that went on
     ("For three days the houses of Korvel burned.", 3),
     ("Mobs looted the market in Korvel for two days.", 2),
+    # a length that opens its sentence, whatever the verb: how long what the sentence tells went on
+    ("For four days the families were kept on the ridge without water.", 4),
+    ("The town was calm. For two nights, gangs stoned the cars on the ring road.", 2),
+    ("For three days, officials in Korvel insisted that the airliner had crashed.", 3),
+    # how long the state before an act lasted
+    ("The pilot was freed on 2 May after 11 days in captivity.", 11),
+    ("The last fugitive was caught in Korvel after seven days on the run.", 7),
 ]
 
 
@@ -668,6 +675,18 @@ def test_extract_no_length_from_a_shot_without_for(extract, sentence: str):
     ],
 )
 def test_extract_no_length_from_clock_times_or_years_of_no_act(extract, sentence: str):
+    assert [c for c in extract(sentence) if c.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses waited for hours. The militia came for three men at dawn.",  # "for" a number of people
+        "The army has fought for years in the hills.",  # no figure
+        "Soldiers came back after three days and burned the huts.",  # "after" a length with no state of its own
+    ],
+)
+def test_extract_no_length_from_for_or_after_without_a_length_told(extract, sentence: str):
     assert [c for c in extract(sentence) if c.kind == "duration"] == []
 
 
