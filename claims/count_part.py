@@ -108,7 +108,7 @@ def _written_as_part(num_span: Span, wholes: list[Whole]) -> Part | None:
     if before and (before[-1] in preps or (len(before) == 2 and before[0] in preps and before[1] in pronouns)):
         return Part(whole, None)
     after = doc[num_span.end : min(num_span.end + 3, num_span.sent.end)]
-    if len(after) == 3 and after[0].lower_ == "of" and after[1].lower_ in pronouns and after[2].pos_ == "NOUN":
+    if len(after) == 3 and after[0].lower_ == "of" and after[1].lower_ in pronouns and _people_told(after[2]):
         return Part(whole, after[2])
     return None
 
@@ -143,3 +143,8 @@ def coordinated(noun: Token, wholes: list[Whole], triggers: list[tuple[Token, st
     if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or own_predicate(noun, triggers):
         return None
     return next((w for w in wholes if noun.head.i in w.tokens), None)
+
+
+def _people_told(tok: Token) -> bool:
+    """ "1,400 of them civilians", "88 of them Australians": a noun, or a people's name (NORP)."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP")

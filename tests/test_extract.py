@@ -521,6 +521,9 @@ def test_extract_a_part_of_a_count_told_before(extract):
         # parses that hang the partitive elsewhere: read from the words beside the number
         ("The monitors counted 1,100 dead, including 300 children.", 300, "children"),
         ("1,900 people were killed, 1,200 of them civilians.", 1200, "civilians"),
+        # ... or a people's name after "of them"
+        ("More than 200 people were killed, 88 of them Ruritanians.", 88, "Ruritanians"),
+        ("About 200 people died in the blasts, 38 of them Indonesians.", 38, "Indonesians"),
     ],
 )
 def test_extract_a_part_written_beside_its_whole(extract, sentence: str, part: int, people: str):
