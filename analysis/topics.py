@@ -21,7 +21,7 @@ from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
 from claims.dates import MONTHS, WEEKDAYS
 from claims.event import PREFIX, is_year_key
-from claims.models import NUMERIC_KINDS, UNKNOWN, Actor, Claim
+from claims.models import ACCIDENT, NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -527,14 +527,29 @@ def _adjectival(word: str) -> bool:
     )
 
 
-def _act(about: str, claims: list[Claim]) -> str:
+def _act(about: str, claims: list[Claim]) -> str | None:
     """What a blame fact is about, as an act ("storming", "war"): the group's own word when it names
-    one, else another member's, else "fighting" (not "school", the thing struck)."""
+    one, else another member's, else the act its quotes' words tell most ("shot dead": the killing;
+    fact_names.json act_forms), else None (not "school", the thing struck)."""
     for word in [about, *(c.about for c in claims)]:
         word = (word or "").strip().lower()
         if word in _acts():
             return word
-    return "fighting"
+    forms = _names().act_forms
+    told = Counter(
+        act for c in claims for w in set(re.findall(r"[a-z]+", c.quote.lower())) for act, ws in forms.items() if w in ws
+    )
+    return max(forms, key=lambda act: told[act]) if told else None
+
+
+def _question(act: str | None, claims: list[Claim]) -> str:
+    """The question a blame fact asks: of its act ("who opened fire", "who started the war"), "who or
+    what caused it" when an account says no one did it, else "who is to blame"."""
+    if act is not None:
+        return _names().act_questions.get(act, f"who started the {act}")
+    if any(isinstance(c.value, Actor) and c.value.actor == ACCIDENT for c in claims):
+        return "who or what caused it"
+    return "who is to blame"
 
 
 # -- the name ---------------------------------------------------------------------------
@@ -557,8 +572,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         return f"{who} {VERB.get(kind, kind)}{_in(event)}"
     if kind == "initiator":
         parties = " vs ".join(_as_named(p, claims) for p in _parties(claims, event))
-        act = _act(about, claims)
-        what = _names().act_questions.get(act, f"who started the {act}")
+        what = _question(_act(about, claims), claims)
         what += f" in {event}" if event and not _state(event) else ""
         return what + (f": {parties}" if parties else "")
     if kind == "event_date":

@@ -740,6 +740,8 @@ class FactNamesFile(_Strict):
     event_nouns: Words
     doc_act_questions: str = Field("", alias="_doc_act_questions")
     act_questions: dict[str, str] = {}  # "fire" -> "who opened fire"
+    doc_act_forms: str = Field("", alias="_doc_act_forms")
+    act_forms: dict[str, Words] = {}  # "killing" -> "killed", "massacred": a quote's words for its act
     doc_news_nouns: str = Field("", alias="_doc_news_nouns")
     news_nouns: Words = []  # "news of the explosion spread": the explosion is dated
     doc_statement_nouns: str = Field("", alias="_doc_statement_nouns")

@@ -58,13 +58,31 @@ def test_topics_a_blame_fact_is_named_by_its_act_not_the_thing_struck():
         claim("s1", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Ruritania")),
         claim("s2", event=["@ev:dessel"], kind="initiator", value=Actor(actor="Borduria")),
     ]
-    assert (
-        name_fact(actors, "school", lambda t: 1.0, "who") == "who started the fighting in Dessel: Ruritania vs Borduria"
-    )
+    # no claim names its act: no act is made up for it ("who started the fighting" where no one fought)
+    assert name_fact(actors, "school", lambda t: 1.0, "who") == "who is to blame in Dessel: Ruritania vs Borduria"
     assert (
         name_fact(actors, "storming", lambda t: 1.0, "who")
-        == "who started the storming in Dessel: Ruritania vs Borduria"
+        == "who carried out the storming in Dessel: Ruritania vs Borduria"
     )
+
+
+@pytest.mark.parametrize(
+    ("quotes", "question"),
+    [
+        # the act the claims' own words tell, when none names it by a noun
+        (("troops massacred the villagers", "the villagers were killed by rebels"), "who did the killing"),
+        (("police fired on the marchers", "gunmen shot at the police"), "who opened fire"),
+        # an account that says no one did it
+        (("the crash was an accident", "a missile hit the airliner"), "who or what caused it"),
+    ],
+)
+def test_topics_a_blame_fact_asks_of_the_act_its_quotes_tell(quotes: tuple[str, str], question: str):
+    doers = ["an accident" if "accident" in quotes[0] else "Ruritania", "Borduria"]
+    actors = [
+        claim(f"s{n}", event=["@ev:dessel"], kind="initiator", value=Actor(actor=doer)).model_copy(update={"quote": q})
+        for n, (doer, q) in enumerate(zip(doers, quotes, strict=True), start=1)
+    ]
+    assert name_fact(actors, "village", lambda t: 1.0, "who").startswith(f"{question} in Dessel")
 
 
 def test_topics_one_source_names_no_event_and_parties_are_not_repeated():
@@ -331,7 +349,8 @@ def test_topics_a_party_read_off_an_adjective_is_named_with_its_people(actor: st
     [
         ("fire", "who opened fire"),
         ("rocket", "who fired the rockets"),
-        ("storming", "who started the storming"),
+        ("storming", "who carried out the storming"),
+        ("crime", "who committed the crime"),
         ("shot", "who fired the shots"),
         ("bombing", "who carried out the bombing"),
     ],
