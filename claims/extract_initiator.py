@@ -68,7 +68,19 @@ def _farther_subject(doer: Token) -> bool:
     if doer.dep_ not in ("nsubj", "nsubjpass"):
         return False
     head = doer.head
-    return any(c.dep_ == doer.dep_ and doer.i < c.i < head.i and c.lower_ not in EMPHATIC for c in head.children)
+    return any(
+        c.dep_ == doer.dep_ and doer.i < c.i < head.i and c.lower_ not in EMPHATIC and not _told_as(c)
+        for c in head.children
+    )
+
+
+def _told_as(doer: Token) -> bool:
+    """ "A gunman dressed as a policeman killed 85 people": a subject the parser gave a verb out of the
+    "as" phrase of another's modifier, after that other subject; what the doer looked like, not who."""
+    if doer.dep_ not in ("nsubj", "nsubjpass") or doer.left_edge.i == 0:
+        return False
+    before = doer.doc[doer.left_edge.i - 1]
+    return before.lower_ == "as" and any(c.dep_ == doer.dep_ and c.i < doer.i for c in doer.head.children)
 
 
 def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool:
@@ -458,7 +470,7 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         if act is None:
             return None
         roles = {**roles, pattern.event: act}
-    if pattern.actor and _farther_subject(roles[pattern.actor]):
+    if pattern.actor and (_farther_subject(roles[pattern.actor]) or _told_as(roles[pattern.actor])):
         return None
     named = _actor(pattern, roles, reader, sent)
     trigger = roles[pattern.trigger]
