@@ -295,7 +295,7 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         # not named one soldier who died"
         return None
     scope_noun = noun
-    of_dead = None
+    of_dead = joined = None
     part = find_part(root, noun, num_span, wholes)
     sibling = None if part is not None else coordinated(noun, wholes, triggers)
     if part is not None:
@@ -311,7 +311,9 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         if not (counts_people(noun, num_span, ctx, triggers) and (is_person_noun(noun) or _a_people(noun))):
             return None
         found = Link(sibling.trigger, sibling.kind, noun)
-    elif (found := (of_dead := _part_of_dead(root, triggers))) is None:
+    elif (found := (of_dead := _part_of_dead(root, triggers))) is None and (
+        found := (joined := _figure_joined(noun, wholes))
+    ) is None:
         if not counts_people(noun, num_span, ctx, triggers):
             return None
         fitting = [(t, k) for t, k in triggers if fits_trigger(t, noun, root)]
@@ -340,8 +342,31 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
     site = None
     if where is None:  # a named place says where already; else a building or venue on the count
         site = site_of(found.trigger, found.noun) or (site_of(root.head, root) if of_dead is not None else None)
-    return CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
-                    added, site)  # fmt: skip
+    hit = CountHit(found.kind, mention, mention.count, found.noun, found.trigger, scope, counted, where, of_event,
+                   added, site)  # fmt: skip
+    return _told_by_its_figure(hit, root) if joined else hit
+
+
+def _told_by_its_figure(hit: CountHit, root: Token) -> CountHit:
+    """ "..., eight in the second": a figure joined to another's is told in its own words; the first
+    count's people are its scope, not its evidence."""
+    return replace(hit, noun=root, counted=tuple(i for i in hit.counted if i != hit.noun.i), told_by=root)
+
+
+def _figure_joined(noun: Token, wholes: list[Whole]) -> Link | None:
+    """ "19 were killed in the houses: seven in the first, eight in the second and four in another": a bare
+    figure joined to the figure of a count already read counts its people, for its death word."""
+    if noun.pos_ != "NUM" or noun.dep_ != "conj" or not noun.head.like_num:
+        return None
+    whole = next((w for w in wholes if noun.head.i in w.tokens), None)
+    if whole is None:
+        return None
+    doc = noun.doc
+    # its own people, else those of the count whose death word it shares ("19 people ...: seven")
+    told = [whole, *(w for w in wholes if w.trigger.i == whole.trigger.i and w is not whole)]
+    tokens = [doc[i] for w in told for i in sorted(w.tokens)]
+    people = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN") and is_person_noun(t)), None)
+    return Link(whole.trigger, whole.kind, people) if people is not None else None
 
 
 def _general_part(noun: Token, part: Part | None, sibling: Whole | None) -> bool:
