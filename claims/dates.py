@@ -34,6 +34,7 @@ _MONTH = (
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
 _RANGE = r"\s*(?:-|–|—|/|to|and|or)\s*"
+_LISTED_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"  # a day between the first and the last of a list ("11, 12 and 13 June")
 
 
 def _m(n: str) -> str:
@@ -79,6 +80,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_dd_month_dd",
         re.compile(rf"\b{_m('mo')}\s+{_d('d1')}{_RANGE}{_m('mo2')}\s+{_d('d2')}(?:,?\s+{_y('y')})?\b"),
+    ),
+    # "on 11, 12 and 13 June 2010": a list of days, from the first to the last
+    (
+        "dd_range_month",
+        re.compile(
+            rf"\b{_d('d1')}(?:,\s*{_LISTED_DAY})+,?\s+(?:and|or)\s+{_d('d2')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b"
+        ),
+    ),
+    # "June 11, 12 and 13, 2010"
+    (
+        "month_dd_range",
+        re.compile(
+            rf"\b{_m('mo')}\s+{_d('d1')}(?:,\s*{_LISTED_DAY})+,?\s+(?:and|or)\s+{_d('d2')}(?:,?\s+{_y('y')})?\b"
+        ),
     ),
     # "the night of 7 to 8 August 2008", "7/8 August", "19-20 September 2023"
     ("dd_range_month", re.compile(rf"\b{_d('d1')}{_RANGE}{_d('d2')}\s+(?:of\s+)?{_m('mo')}(?:,?\s+{_y('y')})?\b")),
@@ -573,8 +588,8 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
             elif kind not in RELATIVE:
                 unplaced.append((start, end))
                 yearless = _yearless(kind, m)
-                if yearless is not None:
-                    undated.append(DateMention(start, end, yearless))
+                if yearless is not None and not any(start < d.end and end > d.start for d in undated):
+                    undated.append(DateMention(start, end, yearless))  # the longest reading at its place only
             continue
         taken.append((start, end))
         found.append(DateMention(start, end, span, relative=kind in RELATIVE))

@@ -49,6 +49,9 @@ ABSOLUTE = [
     ("the night of 7 to 8 August 2008", D(2008, 8, 7), D(2008, 8, 8), "days"),
     ("September 19-20, 2023", D(2023, 9, 19), D(2023, 9, 20), "days"),
     ("the night of 30 June to 1 July 2020", D(2020, 6, 30), D(2020, 7, 1), "days"),
+    # a list of days: from the first to the last
+    ("on 11, 12 and 13 June 2010", D(2010, 6, 11), D(2010, 6, 13), "days"),
+    ("on June 3, 4 and 5, 1990", D(1990, 6, 3), D(1990, 6, 5), "days"),
 ]
 
 
@@ -99,6 +102,12 @@ def test_dates_find_relative_resolved_against_publication(text, start, end, prec
 )
 def test_dates_find_relative_needs_a_publication_date(text: str):
     assert find_dates(text) == []
+
+
+def test_dates_a_yearless_list_of_days_is_one_mention():
+    """ "on 11, 12 and 13 June": one span of days of unknown year, not also "12 and 13 June"."""
+    undated = scan_dates("The mahallas were attacked on 11, 12 and 13 June.").undated
+    assert [(d.span.start.day, d.span.end.day) for d in undated] == [(11, 13)]
 
 
 def test_dates_find_no_day_in_the_last_night_of_something():
