@@ -105,6 +105,9 @@ def patterns() -> list[re.Pattern[str]]:
         # "released after 11 days in captivity", "caught after 17 years on the run": how long the state
         # before the act lasted
         rf"\b(?P<verb>after)\s+{n}\s+(?:in|on|as)\s",
+        # "tracked the airliner for two and a half hours", "suspended the strikes for 48 hours": a length
+        # on any verb, how long what it tells went on
+        rf"\b(?P<forv>for)\s+{n}",
     ]
     return [NOUN_LENGTH, *(re.compile(t, re.I) for t in told)]
 
@@ -248,6 +251,10 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                 verb = told[0] if told is not None and len(told) else span[0]
                 if m.groupdict().get("lead"):
                     verb = sent.root  # the length opens the sentence: its main verb tells what lasted
+                if m.groupdict().get("forv"):
+                    verb = verb.head  # "for" hangs on the verb whose act lasted
+                    if verb.pos_ not in ("VERB", "AUX"):
+                        continue  # "a curfew for two days", "for 30 years of rule": a noun's, not an act's
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = subj[0] if subj else verb.head
                 if target.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
