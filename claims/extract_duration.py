@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from claims.context import DocContext
 from claims.numbers import parse_amount
 from claims.rules import rules
+from claims.sub_event import act_nouns
 from claims.tree import span_of
 
 _UNIT_WORDS = r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?"
@@ -30,6 +31,12 @@ _ACTS = (
 )
 # "over the course of an hour", "over a span of three days": how long, after the act
 _COURSE = r"(?:over|in|during)\s+(?:the\s+course|a\s+(?:period|span))\s+of"
+
+
+@lru_cache(maxsize=1)
+def _long_acts() -> frozenset[str]:
+    """Nouns of acts and wars that last ("nineteen days of an aggression", "three weeks of the siege")."""
+    return act_nouns() | frozenset(rules()["initiator"]["war_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +85,8 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in|in the space of|{_COURSE})\s+{n}",
         # "during 33 days of occupation", "after three weeks of (heavy) fighting": how long the noun lasted
         rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?:(?:{_noun_modifiers()})\s+)?(?P<noun>[a-z]+)",  # not "a night of stones"
+        # "nineteen days of an aggression", "three weeks of the siege": an act's length told with its article
+        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?:an?|the)\s+(?P<actnoun>[a-z]+)",
         # "the raids took about five hours", "the assault took less than an hour": how long it went on
         rf"\b(?P<verb>took|takes|take)\s+{n}",
         # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
@@ -240,10 +249,12 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
             span = span_of(sent, m.start(), m.end())
             if span is None or len(span) == 0:
                 continue
-            if m.groupdict().get("noun"):
+            if m.groupdict().get("noun") or m.groupdict().get("actnoun"):
                 noun_tok = span[-1]
                 if noun_tok.pos_ not in ("NOUN", "PROPN"):
                     continue
+                if m.groupdict().get("actnoun") and noun_tok.lemma_.lower() not in _long_acts():
+                    continue  # "two days of the week": with an article, only an act's or a war's length
                 about = [noun_tok]
                 anchor = noun_tok
             else:

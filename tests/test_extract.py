@@ -252,6 +252,9 @@ DURATIONS = [
     # how long the state before an act lasted
     ("The pilot was freed on 2 May after 11 days in captivity.", 11),
     ("The last fugitive was caught in Korvel after seven days on the run.", 7),
+    # an act's length told with its article
+    ("Korvel has endured nineteen days of an aggression launched on 12 July.", 19),
+    ("The town held out through three weeks of the siege.", 21),
     # a length on any verb
     ("Radar tracked the airliner for two and a half hours.", 0.1042),
     ("The army suspended its raids on Korvel for 48 hours.", 2),
@@ -691,6 +694,7 @@ def test_extract_no_length_from_clock_times_or_years_of_no_act(extract, sentence
         "The army has fought for years in the hills.",  # no figure
         "Soldiers came back after three days and burned the huts.",  # "after" a length with no state of its own
         "A curfew for two days was imposed on Korvel.",  # a noun's length, not an act's
+        "Two days of the week were quiet in Korvel.",  # a length of no act
     ],
 )
 def test_extract_no_length_from_for_or_after_without_a_length_told(extract, sentence: str):
