@@ -116,7 +116,9 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<verb>after)\s+{n}\s+(?:in|on|as)\s",
         # "tracked the airliner for two and a half hours", "suspended the strikes for 48 hours": a length
         # on any verb, how long what it tells went on
-        rf"\b(?P<forv>for)\s+{n}",
+        rf"\b(?P<forv>for|(?:in|over)\s+the\s+course\s+of)\s+{n}",
+        # "a siege of 52 days", "a war of nineteen days": an act's length after its noun
+        rf"\b(?P<actnoun2>[a-z]+)\s+of\s+{n}",
     ]
     return [NOUN_LENGTH, *(re.compile(t, re.I) for t in told)]
 
@@ -237,6 +239,18 @@ def _hedge(m: re.Match[str]) -> str | None:
     return joined if joined in _hedges() else qual
 
 
+def _length_noun(m: re.Match[str], span: Span) -> Token | None:
+    """The noun whose length a pattern read: "33 days of occupation"; with an article or before the
+    length ("nineteen days of an aggression", "a siege of 52 days") only an act's or a war's."""
+    groups = m.groupdict()
+    tok = span[0] if groups.get("actnoun2") else span[-1]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (groups.get("actnoun") or groups.get("actnoun2")) and tok.lemma_.lower() not in _long_acts():
+        return None  # "two days of the week", "a period of three days": no act's length
+    return tok
+
+
 def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
     hits: list[DurationHit] = _clock_ranges(ctx, sent)
     text = ctx.text
@@ -249,12 +263,11 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
             span = span_of(sent, m.start(), m.end())
             if span is None or len(span) == 0:
                 continue
-            if m.groupdict().get("noun") or m.groupdict().get("actnoun"):
-                noun_tok = span[-1]
-                if noun_tok.pos_ not in ("NOUN", "PROPN"):
+            groups = m.groupdict()
+            if groups.get("noun") or groups.get("actnoun") or groups.get("actnoun2"):
+                noun_tok = _length_noun(m, span)
+                if noun_tok is None:
                     continue
-                if m.groupdict().get("actnoun") and noun_tok.lemma_.lower() not in _long_acts():
-                    continue  # "two days of the week": with an article, only an act's or a war's length
                 about = [noun_tok]
                 anchor = noun_tok
             else:

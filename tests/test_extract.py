@@ -255,6 +255,9 @@ DURATIONS = [
     # an act's length told with its article
     ("Korvel has endured nineteen days of an aggression launched on 12 July.", 19),
     ("The town held out through three weeks of the siege.", 21),
+    # an act's length after its noun; "in the course of" a length
+    ("The town of Korvel endured a siege of 52 days.", 52),
+    ("Bombers began an assault that in the course of three days levelled Korvel.", 3),
     # a length on any verb
     ("Radar tracked the airliner for two and a half hours.", 0.1042),
     ("The army suspended its raids on Korvel for 48 hours.", 2),
@@ -695,6 +698,7 @@ def test_extract_no_length_from_clock_times_or_years_of_no_act(extract, sentence
         "Soldiers came back after three days and burned the huts.",  # "after" a length with no state of its own
         "A curfew for two days was imposed on Korvel.",  # a noun's length, not an act's
         "Two days of the week were quiet in Korvel.",  # a length of no act
+        "The rains in Korvel came after a period of three days.",  # nor a period
     ],
 )
 def test_extract_no_length_from_for_or_after_without_a_length_told(extract, sentence: str):
