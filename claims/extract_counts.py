@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.actors import AliasTable
 from claims.context import DocContext
@@ -270,9 +270,7 @@ def _fatal_link(num_span: Span, triggers: list[tuple[Token, str]], whole: Whole,
     for trigger, _ in triggers:
         part = fatal_part(trigger)
         if part is not None and num_span.start <= part.i < num_span.end:
-            doc = trigger.doc
-            people = [doc[i] for i in sorted(whole.tokens) if doc[i].pos_ == "NOUN" and is_person_noun(doc[i])]
-            return Link(trigger, "casualties", people[0] if people else noun)
+            return Link(trigger, "casualties", _people_counted([whole], trigger.doc) or noun)
     return None
 
 
@@ -361,12 +359,17 @@ def _figure_joined(noun: Token, wholes: list[Whole]) -> Link | None:
     whole = next((w for w in wholes if noun.head.i in w.tokens), None)
     if whole is None:
         return None
-    doc = noun.doc
     # its own people, else those of the count whose death word it shares ("19 people ...: seven")
     told = [whole, *(w for w in wholes if w.trigger.i == whole.trigger.i and w is not whole)]
-    tokens = [doc[i] for w in told for i in sorted(w.tokens)]
-    people = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN") and is_person_noun(t)), None)
+    people = _people_counted(told, noun.doc)
     return Link(whole.trigger, whole.kind, people) if people is not None else None
+
+
+def _people_counted(wholes: list[Whole], doc: Doc) -> Token | None:
+    """The first noun of people among the words of counts already read ("people" of "19 people were killed")."""
+    return next(
+        (doc[i] for w in wholes for i in sorted(w.tokens) if doc[i].pos_ == "NOUN" and is_person_noun(doc[i])), None
+    )
 
 
 def _general_part(noun: Token, part: Part | None, sibling: Whole | None) -> bool:

@@ -83,10 +83,9 @@ def patterns() -> list[re.Pattern[str]]:
         # "the troops fired for some ten minutes", "shelled the town for three days", "killed 800 people
         # over two days", "shot 51 people within 36 minutes": how long the act went on
         rf"\b(?P<verb>{_ACTS})\b[^.;]{{0,40}}?\b(?:for|over|within|in|in the space of|{_COURSE})\s+{n}",
-        # "during 33 days of occupation", "after three weeks of (heavy) fighting": how long the noun lasted
-        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?:(?:{_noun_modifiers()})\s+)?(?P<noun>[a-z]+)",  # not "a night of stones"
-        # "nineteen days of an aggression", "three weeks of the siege": an act's length told with its article
-        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?:an?|the)\s+(?P<actnoun>[a-z]+)",
+        # "during 33 days of occupation", "after three weeks of (heavy) fighting": how long the noun lasted;
+        # with an article, an act's only ("nineteen days of an aggression", not "two days of the week")
+        rf"\b(?!an?\s)(?!the\s){_NUM}\s+{_UNITS}\s+of\s+(?P<article>(?:an?|the)\s+)?(?:(?:{_noun_modifiers()})\s+)?(?P<noun>[a-z]+)",  # not "a night of stones"
         # "the raids took about five hours", "the assault took less than an hour": how long it went on
         rf"\b(?P<verb>took|takes|take)\s+{n}",
         # "held 1,100 people hostage for three days", "besieged the town for 12 weeks"
@@ -108,14 +107,11 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<verb>was over|were over|ended|finished|won)\b[^.;]{{0,40}}?\bin\s+{n}",
         # "the siege ended after 52 hours": how long it had gone on
         rf"\b(?P<verb>ended|finished|concluded)\s+after\s+{n}",
-        # "For four days the displaced were held on the hill", "For two nights, gangs stoned cars": a
-        # length that opens its sentence is how long what the sentence tells went on, whatever the verb
-        rf"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[\"“‘]?(?P<lead>for)\s+{n}\b",
         # "released after 11 days in captivity", "caught after 17 years on the run": how long the state
         # before the act lasted
         rf"\b(?P<verb>after)\s+{n}\s+(?:in|on|as)\s",
-        # "tracked the airliner for two and a half hours", "suspended the strikes for 48 hours": a length
-        # on any verb, how long what it tells went on
+        # "tracked the airliner for two and a half hours", "For four days the displaced were held on the
+        # hill": a length on any verb, how long what it tells went on
         rf"\b(?P<forv>for|(?:in|over)\s+the\s+course\s+of)\s+{n}",
         # "a siege of 52 days", "a war of nineteen days": an act's length after its noun
         rf"\b(?P<actnoun2>[a-z]+)\s+of\s+{n}",
@@ -246,7 +242,7 @@ def _length_noun(m: re.Match[str], span: Span) -> Token | None:
     tok = span[0] if groups.get("actnoun2") else span[-1]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if (groups.get("actnoun") or groups.get("actnoun2")) and tok.lemma_.lower() not in _long_acts():
+    if (groups.get("article") or groups.get("actnoun2")) and tok.lemma_.lower() not in _long_acts():
         return None  # "two days of the week", "a period of three days": no act's length
     return tok
 
@@ -264,7 +260,7 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
             if span is None or len(span) == 0:
                 continue
             groups = m.groupdict()
-            if groups.get("noun") or groups.get("actnoun") or groups.get("actnoun2"):
+            if groups.get("noun") or groups.get("actnoun2"):
                 noun_tok = _length_noun(m, span)
                 if noun_tok is None:
                     continue
@@ -273,8 +269,6 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
             else:
                 told = span_of(sent, m.start("verb"), m.end("verb")) if m.groupdict().get("verb") else None
                 verb = told[0] if told is not None and len(told) else span[0]
-                if m.groupdict().get("lead"):
-                    verb = sent.root  # the length opens the sentence: its main verb tells what lasted
                 if m.groupdict().get("forv"):
                     verb = verb.head  # "for" hangs on the verb whose act lasted
                     if verb.pos_ not in ("VERB", "AUX"):
