@@ -504,6 +504,10 @@ class InitiatorWords(_Strict):
     doc_settlement_nouns: str = Field("", alias="_doc_settlement_nouns")
     settlement_nouns: Words = []  # "struck the town": the place the account is about
     movement_verbs: Words
+    doc_impact_verbs: str = Field("", alias="_doc_impact_verbs")
+    impact_verbs: Words = []  # "government shells slammed into the camp"
+    doc_series_nouns: str = Field("", alias="_doc_series_nouns")
+    series_nouns: Words = []  # "carried out a series of attacks": the acts are the subject's
     responsibility_verbs: Words
     responsible_adjectives: Words
     doc_unknown: str = Field("", alias="_doc_unknown")

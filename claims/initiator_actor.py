@@ -545,6 +545,20 @@ class ActorReader:
             named = self.name(child, depth + 1)
             if named:
                 return named
+        return self._group_before(tok, depth) if not names and _bare_definite(tok) else None
+
+    def _group_before(self, tok: Token, depth: int) -> Named | None:
+        """ "Members of the group released sarin", "the organisation carried out the attack": a bare
+        "the group" is the group last named before it (an organisation's name the table does not hold
+        as a state's or an international body's: "the group" after "the United Nations said" is not
+        the UN), told as a doer or as what a noun is (not "the raid on Ostra", a place the tagger took
+        for an organisation)."""
+        for ent in reversed([e for e in entities(tok.doc) if e.end <= tok.i and e.label_ == "ORG"]):
+            if not _introduced(ent.root):
+                continue
+            named = self.name(ent.root, depth + 1)
+            if named and self.aliases.kind(named.actor) is None:
+                return Named(tok, named.actor, named.text)
         return None
 
     def _head(self, tok: Token, depth: int) -> Named | None:
@@ -833,6 +847,25 @@ def _spoken_for(teller: Token) -> Token:
 def _telling_verbs() -> frozenset[str]:
     """Verbs of saying (rules speaker.reporting_verbs) and of denying (initiator.denial_verbs)."""
     return frozenset(rules()["speaker"]["reporting_verbs"]) | frozenset(rules()["initiator"]["denial_verbs"])
+
+
+POINTING_DETS = frozenset({"the", "this", "that"})
+
+
+def _introduced(name: Token) -> bool:
+    """A name told as a subject, in apposition, beside a group word or after "by": how a text brings
+    in a group it goes on to call "the group"."""
+    return name.dep_ in ("nsubj", "nsubjpass", "appos", "compound") or (
+        name.dep_ == "pobj" and name.head.lower_ == "by"
+    )
+
+
+def _bare_definite(tok: Token) -> bool:
+    """ "the group", "this organisation": a group word with a pointing article and nothing else that
+    says which group ("the armed group", "the group of miners" say it themselves)."""
+    kids = list(tok.children)
+    pointed = any(c.dep_ == "det" and c.lower_ in POINTING_DETS for c in kids)
+    return pointed and not any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") for c in kids)
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:

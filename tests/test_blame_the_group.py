@@ -1,0 +1,52 @@
+"""A bare "the group" ("the organisation", "the movement") as a doer is the group last named before it
+(issue #8): "Prosecutors say the Ostra Liberation Army planned it. Members of the group attacked the
+trains." Not an international body or a state the actor table holds, and nobody when no group was
+named. Sentences written for these tests; the places, groups and people are made up."""
+
+from __future__ import annotations
+
+import pytest
+from read_text import blame_of
+
+
+def doers(text: str) -> list[str]:
+    return [a.actor for a in blame_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Brotherhood of Kell is a sect founded in 1987. On Monday, members of the group attacked three trains.",
+            "Brotherhood of Kell",
+        ),
+        (
+            "Police said the Northern Front had been active for years. The group attacked the barracks at dawn.",
+            "Northern Front",
+        ),
+        (
+            "The Ostra Liberation Army was founded in 1990. Prosecutors say the organisation planned the bombing.",
+            "Ostra Liberation Army",
+        ),
+    ],
+)
+def test_the_group_is_the_group_named_before(text: str, actor: str) -> None:
+    assert actor in doers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an international body is not "the group"
+        "The United Nations condemned the raid on Ostra. The group attacked the barracks at dawn.",
+        # no group named before
+        "Shots rang out in Ostra at dawn. The group attacked the barracks.",
+    ],
+)
+def test_no_group_named_before_names_no_one(text: str) -> None:
+    assert doers(text) == []
+
+
+def test_a_group_word_with_its_own_modifier_keeps_it() -> None:
+    text = "The Northern Front was founded in 1990. An armed group attacked the barracks at dawn."
+    assert "Northern Front" not in doers(text)
