@@ -862,10 +862,12 @@ def _introduced(name: Token) -> bool:
 
 def _bare_definite(tok: Token) -> bool:
     """ "the group", "this organisation": a group word with a pointing article and nothing else that
-    says which group ("the armed group", "the group of miners" say it themselves)."""
+    says which group ("the armed group", "the group of miners", "the network that organised the attacks"
+    say it themselves)."""
     kids = list(tok.children)
     pointed = any(c.dep_ == "det" and c.lower_ in POINTING_DETS for c in kids)
-    return pointed and not any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") for c in kids)
+    said = ("amod", "compound", "nmod", "poss", "prep", "nummod", "relcl", "acl")  # "the network that organised it"
+    return pointed and not any(c.dep_ in said for c in kids)
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:

@@ -47,6 +47,13 @@ def test_no_group_named_before_names_no_one(text: str) -> None:
     assert doers(text) == []
 
 
-def test_a_group_word_with_its_own_modifier_keeps_it() -> None:
-    text = "The Northern Front was founded in 1990. An armed group attacked the barracks at dawn."
-    assert "Northern Front" not in doers(text)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front was founded in 1990. An armed group attacked the barracks at dawn.",
+        # a clause on the group word says which group it is
+        "The Northern Front claimed the bombings. All three men belonged to the network that organised the raids in Ostra.",
+    ],
+)
+def test_a_group_word_that_says_which_group_keeps_it(text: str) -> None:
+    assert [d for d in doers(text) if d == "Northern Front"] == (["Northern Front"] if "claimed" in text else [])
