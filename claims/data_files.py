@@ -506,6 +506,8 @@ class InitiatorWords(_Strict):
     movement_verbs: Words
     doc_impact_verbs: str = Field("", alias="_doc_impact_verbs")
     impact_verbs: Words = []  # "government shells slammed into the camp"
+    doc_share_nouns: str = Field("", alias="_doc_share_nouns")
+    share_nouns: Words = []  # "bore a share of responsibility"
     doc_series_nouns: str = Field("", alias="_doc_series_nouns")
     series_nouns: Words = []  # "carried out a series of attacks": the acts are the subject's
     responsibility_verbs: Words
