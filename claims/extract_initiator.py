@@ -273,6 +273,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         # "charged the demonstrators" alone is a rush on them, not a charge laid against them
         "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
         "not_accuser": lambda: not _accuser_after(trigger),
+        # "denied any responsibility of its forces": the denier's own denial (deny-involvement), told once
+        "not_denied_object": lambda: (
+            not (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in word_sets()["denial_verbs"])
+        ),
     }
     return tests[check]()
 

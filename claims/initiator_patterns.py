@@ -32,7 +32,7 @@ Check = Literal[
     "no_subject", "armed_actor", "blamed_party", "place_object", "by_for_violence", "not_reduced_passive", "violent_thing",
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
     "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
-    "not_victims", "active_trigger", "one_sided", "past_participle", "first_not_response",
+    "not_victims", "active_trigger", "one_sided", "past_participle", "first_not_response", "not_denied_object",
 ]  # fmt: skip
 
 

@@ -42,3 +42,9 @@ def test_a_share_of_responsibility_or_someones_responsibility_blames_them(text: 
 )
 def test_a_duty_or_a_part_taken_blames_no_one(text: str) -> None:
     assert blame(text) == []
+
+
+def test_a_denied_responsibility_is_one_denial() -> None:
+    # the denier's own denial, told once: not a second claim about "its forces"
+    text = "The government denies any responsibility of its forces for the massacre in Ostra."
+    assert blame(text) == [("government", True)]
