@@ -65,6 +65,12 @@ def _event_tokens(head: Token, date_span: Span) -> list[Token]:
                     break
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         walk(head.head, 3)  # "the war, which began on ...": the war is the event
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and not _has_subject(head):
+        # "the killings took place over three days, beginning on 16 September", "the offensive, starting
+        # on 6 June, drove them north": a participle with no subject of its own tells of its clause's subject
+        for child in head.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                walk(child, 3)
     if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _has_subject(head):
         # "broke off relations in 2006 and restored them in 2009": the verb conjoined shares the subject
         for child in head.head.children:
