@@ -65,17 +65,8 @@ def _event_tokens(head: Token, date_span: Span) -> list[Token]:
                     break
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
         walk(head.head, 3)  # "the war, which began on ...": the war is the event
-    if head.dep_ == "advcl" and head.tag_ == "VBG" and not _has_subject(head):
-        # "the killings took place over three days, beginning on 16 September", "the offensive, starting
-        # on 6 June, drove them north": a participle with no subject of its own tells of its clause's subject
-        for child in head.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                walk(child, 3)
-    if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _has_subject(head):
-        # "broke off relations in 2006 and restored them in 2009": the verb conjoined shares the subject
-        for child in head.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                walk(child, 3)
+    for subject in _shared_subjects(head):
+        walk(subject, 3)
     # "the attacks of 12 October were carried out by ...": the verb an act dated so is the passive subject of
     subject = head.dep_ == "nsubjpass" and head.lemma_.lower() in _act_nouns()
     if (
@@ -85,6 +76,19 @@ def _event_tokens(head: Token, date_span: Span) -> list[Token]:
     ):
         out.append(head.head)
     return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """The subjects a verb with none of its own shares: a verb conjoined to another ("broke off relations
+    in 2006 and restored them in 2009"), or a participle on its clause ("the killings took place over three
+    days, beginning on 16 September", "the offensive, starting on 6 June, drove them north")."""
+    if _has_subject(verb):
+        return []
+    conjoined = verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX")
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (conjoined or participle):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _an_act(tok: Token) -> bool:
