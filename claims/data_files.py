@@ -508,6 +508,8 @@ class InitiatorWords(_Strict):
     impact_verbs: Words = []  # "government shells slammed into the camp"
     doc_share_nouns: str = Field("", alias="_doc_share_nouns")
     share_nouns: Words = []  # "bore a share of responsibility"
+    doc_maker_words: str = Field("", alias="_doc_maker_words")
+    maker_words: Words = []  # "a Russian-made missile": the maker, not who fired it
     doc_series_nouns: str = Field("", alias="_doc_series_nouns")
     series_nouns: Words = []  # "carried out a series of attacks": the acts are the subject's
     responsibility_verbs: Words

@@ -659,7 +659,9 @@ class ActorReader:
         if named is not None:
             return named
         for child in (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in lex["unsided"]):
-            named = self.name(child, depth + 1)  # "government shells", not "artillery shells"
+            named = (
+                None if _maker(child) else self.name(child, depth + 1)
+            )  # "government shells", not "artillery shells"
             if named:
                 return named
         return None
@@ -667,6 +669,8 @@ class ActorReader:
     def nation(self, tok: Token, leaders: bool = True) -> Named | None:
         """A party named anywhere among a noun's modifiers: "Israeli", "Hamas", "the X forces'"."""
         for child in _modifier_tokens(tok):
+            if _maker(child):
+                continue  # "a Russian-made missile": its maker, not its owner
             named = self.modifier(child, leaders)
             if named:
                 return named
@@ -858,6 +862,21 @@ def _introduced(name: Token) -> bool:
     return name.dep_ in ("nsubj", "nsubjpass", "appos", "compound") or (
         name.dep_ == "pobj" and name.head.lower_ == "by"
     )
+
+
+def _maker(tok: Token) -> bool:
+    """ "a Russian-made missile", "Soviet-era rockets", "US-supplied shells": who made or sold the
+    weapon, or when, not who fired it (rules initiator.maker_words after a hyphen)."""
+    doc, hyphens = tok.doc, ("-", "\u2011", "\u2010")
+    after = doc[tok.i + 1 : tok.i + 3]
+    if len(after) == 2 and after[0].text in hyphens and after[1].lower_ in _maker_words():
+        return True  # the name before "-made"
+    return tok.lower_ in _maker_words() and tok.i > 0 and doc[tok.i - 1].text in hyphens  # "made" itself
+
+
+@lru_cache(maxsize=1)
+def _maker_words() -> frozenset[str]:
+    return frozenset(rules()["initiator"]["maker_words"])
 
 
 def _bare_definite(tok: Token) -> bool:
