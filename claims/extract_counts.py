@@ -35,6 +35,7 @@ from claims.count_words import (
     trigger_verbs,
     unrealised,
 )
+from claims.countries import demonyms
 from claims.initiator_negation import dismissed
 from claims.models import Count
 from claims.numbers import NumberMention
@@ -388,8 +389,17 @@ def _general_part(noun: Token, part: Part | None, sibling: Whole | None) -> bool
 
 def _a_people(noun: Token) -> bool:
     """ "Israelis", "Egyptians": a people's name in the plural counts persons, as "soldiers" does
-    ("20,000 Arab soldiers and 800 Israelis died")."""
-    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+    ("20,000 Arab soldiers and 800 Israelis died"); named by the tagger or by the country table's
+    words for its people ("Britons", which the tagger often leaves untagged in a list)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return noun.ent_type_ == "NORP" or noun.lower_ in _peoples()
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    """The country table's words for peoples, as written in the plural ("britons", "swedes")."""
+    return frozenset(w.lower() for words in demonyms().values() for w in words if w.lower().endswith("s"))
 
 
 def at_site(hit: CountHit) -> CountHit:
