@@ -38,6 +38,7 @@ from claims.count_words import (
 from claims.countries import demonyms
 from claims.initiator_negation import dismissed
 from claims.models import Count
+from claims.noun_classes import people_nouns
 from claims.numbers import NumberMention
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_phrase, sub_event
@@ -310,9 +311,11 @@ def _hit(ctx: DocContext, sent: Span, mention: NumberMention, triggers: list[tup
         if not (counts_people(noun, num_span, ctx, triggers) and (is_person_noun(noun) or _a_people(noun))):
             return None
         found = Link(sibling.trigger, sibling.kind, noun)
-    elif (found := (of_dead := _part_of_dead(root, triggers))) is None and (
-        found := (joined := _figure_joined(noun, wholes))
-    ) is None:
+    elif (
+        (found := (of_dead := _part_of_dead(root, triggers))) is None
+        and (found := (joined := _figure_joined(noun, wholes))) is None
+        and (found := _listed_dead(noun, triggers)) is None  # "the dead included the army chief, two ministers"
+    ):
         if not counts_people(noun, num_span, ctx, triggers):
             return None
         fitting = [(t, k) for t, k in triggers if fits_trigger(t, noun, root)]
@@ -620,6 +623,25 @@ def _part_of_dead(root: Token, triggers: list[tuple[Token, str]]) -> Link | None
     return None
 
 
+def _listed_dead(noun: Token, triggers: list[tuple[Token, str]]) -> Link | None:
+    """ "The dead included the army chief, two cabinet ministers and three crew members", "those killed
+    included a journalist, two doctors and four nurses", "the dead included two ministers": a word for
+    people (WordNet's) listed as what the dead included counts some of them, whatever the list's first
+    member is."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in rules()["scope"]["part_verbs"]:
+        return None
+    if not (is_person_noun(noun) or noun.lemma_.lower() in people_nouns()):
+        return None
+    subject = next(
+        (t for t, kind in triggers if kind == "casualties" and t.dep_ == "nsubj" and t.head.i == verb.i), None
+    )
+    return Link(subject, "casualties", noun) if subject is not None else None
+
+
 def _dead_who_include(sent: Span, triggers: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """ "The victims included 49 children", "those killed included 20 officers": the subject of a
     part verb that names the dead counts them (issue #8); "victims" alone is no trigger (a victim
@@ -647,7 +669,10 @@ def _added(num_span: Span, noun: Token) -> str | None:
     after = num_span.doc[num_span.end] if num_span.end < len(num_span.doc) else None
     if after is not None and after.lower_ in sc["added_after"]:
         return after.lower_  # "killing three more children": besides those told before
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in sc["part_verbs"]:
+    listed = noun
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "included the army chief, two ministers and three crew members"
+    if listed.dep_ == "dobj" and listed.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
     if _of_them(num_span, noun) or _of_the_dead(noun) or _share_of_a_total(num_span):
         return "of them"

@@ -1,0 +1,40 @@
+"""What the dead included, listed (issue #8): "the dead included the army chief, two cabinet ministers
+and three crew members" counts the ministers and the crew, whatever the list's first member is and
+though "ministers" is no word of the count lexicon; the dead say these are people killed. Another
+subject's list ("the delegation included two ministers") counts no dead. Sentences written for these
+tests; the figures are made up."""
+
+from __future__ import annotations
+
+import pytest
+from read_text import claims_of
+
+from claims.models import Count
+
+
+def counts(text: str) -> list[tuple[int | None, str]]:
+    return [(c.value.low, c.scope) for c in claims_of(text) if c.kind == "casualties" and isinstance(c.value, Count)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "word"),
+    [
+        ("The dead in Ostra included the army chief, two cabinet ministers and three crew members.", 2, "ministers"),
+        ("The dead in Ostra included the army chief, two cabinet ministers and three crew members.", 3, "crew"),
+        ("Those killed in Varn included a journalist, two doctors and four nurses.", 4, "nurses"),
+        ("The dead in Ostra included two ministers.", 2, "ministers"),
+    ],
+)
+def test_what_the_dead_included_is_counted(text: str, figure: int, word: str) -> None:
+    assert any(low == figure and word in scope and "included" in scope for low, scope in counts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation to Ostra included two ministers and three aides.",
+        "Two ministers in Varn were forced from office.",
+    ],
+)
+def test_a_list_that_is_not_the_dead_counts_no_one(text: str) -> None:
+    assert counts(text) == []
