@@ -626,20 +626,35 @@ def _part_of_dead(root: Token, triggers: list[tuple[Token, str]]) -> Link | None
 def _listed_dead(noun: Token, triggers: list[tuple[Token, str]]) -> Link | None:
     """ "The dead included the army chief, two cabinet ministers and three crew members", "those killed
     included a journalist, two doctors and four nurses", "the dead included two ministers": a word for
-    people (WordNet's) listed as what the dead included counts some of them, whatever the list's first
-    member is."""
+    people (WordNet's) listed as what the dead included, or said to be among the dead, counts some of
+    them, whatever the list's first member is."""
     head = noun
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() not in rules()["scope"]["part_verbs"]:
-        return None
     if not (is_person_noun(noun) or noun.lemma_.lower() in people_nouns()):
+        return None
+    if head.dep_ in ("nsubj", "attr") and verb.lemma_.lower() == "be":
+        return _among_the_dead(verb, noun, triggers)
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in rules()["scope"]["part_verbs"]:
         return None
     subject = next(
         (t for t, kind in triggers if kind == "casualties" and t.dep_ == "nsubj" and t.head.i == verb.i), None
     )
     return Link(subject, "casualties", noun) if subject is not None else None
+
+
+def _among_the_dead(verb: Token, noun: Token, triggers: list[tuple[Token, str]]) -> Link | None:
+    """ "Among the dead were two ministers", "two ministers were among those killed": the dead's word
+    (or the verb that killed "those") is the count's trigger."""
+    dead = [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among" for g in p.children if g.dep_ == "pobj"
+    ]
+    if not dead or not _the_dead(dead[0]):
+        return None
+    inside = {t.i for t in dead[0].subtree}
+    trigger = next((t for t, kind in triggers if kind == "casualties" and t.i in inside), None)
+    return Link(trigger, "casualties", noun) if trigger is not None else None
 
 
 def _dead_who_include(sent: Span, triggers: list[tuple[Token, str]]) -> list[tuple[Token, str]]:

@@ -38,3 +38,19 @@ def test_what_the_dead_included_is_counted(text: str, figure: int, word: str) ->
 )
 def test_a_list_that_is_not_the_dead_counts_no_one(text: str) -> None:
     assert counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "word"),
+    [
+        ("Among the dead in Ostra were two ministers and three journalists.", 2, "ministers"),
+        ("Two ministers were among the dead in Ostra.", 2, "ministers"),
+        ("Among those killed in Varn were two ministers.", 2, "ministers"),
+    ],
+)
+def test_who_was_among_the_dead_is_counted(text: str, figure: int, word: str) -> None:
+    assert any(low == figure and word in scope for low, scope in counts(text))
+
+
+def test_among_the_living_counts_no_one() -> None:
+    assert counts("Two ministers were among the guests in Ostra.") == []
