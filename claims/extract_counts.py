@@ -42,7 +42,7 @@ from claims.noun_classes import people_nouns
 from claims.numbers import NumberMention
 from claims.rules import rules
 from claims.sub_event import WHOLE, part_phrase, sub_event
-from claims.tree import external_head, span_of
+from claims.tree import external_head, list_head, span_of
 from claims.where import crossing_after, destination, site_of, where_of
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "hundred", "thousand", "million"}
@@ -628,9 +628,7 @@ def _listed_dead(noun: Token, triggers: list[tuple[Token, str]]) -> Link | None:
     included a journalist, two doctors and four nurses", "the dead included two ministers": a word for
     people (WordNet's) listed as what the dead included, or said to be among the dead, counts some of
     them, whatever the list's first member is."""
-    head = noun
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = list_head(noun)
     verb = head.head
     if not (is_person_noun(noun) or noun.lemma_.lower() in people_nouns()):
         return None
@@ -684,9 +682,7 @@ def _added(num_span: Span, noun: Token) -> str | None:
     after = num_span.doc[num_span.end] if num_span.end < len(num_span.doc) else None
     if after is not None and after.lower_ in sc["added_after"]:
         return after.lower_  # "killing three more children": besides those told before
-    listed = noun
-    while listed.dep_ == "conj" and listed.head.i != listed.i:
-        listed = listed.head  # "included the army chief, two ministers and three crew members"
+    listed = list_head(noun)  # "included the army chief, two ministers and three crew members"
     if listed.dep_ == "dobj" and listed.head.lemma_.lower() in sc["part_verbs"]:
         return "included"
     if _of_them(num_span, noun) or _of_the_dead(noun) or _share_of_a_total(num_span):
@@ -781,9 +777,7 @@ def _earlier(noun: Token) -> bool:
 def _share_of_a_total(num_span: Span) -> bool:
     """ "In all, 48 people died: six in the centre and 42 at the hall": numbers listed after a total,
     on its verb or in apposition to its people, are its shares, not rival tolls (issue #8)."""
-    tok = num_span.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = list_head(num_span.root)
     head = tok.head
     if tok.i <= head.i or tok.i == 0 or tok.doc[tok.i - 1].text not in (":", ",", ";"):
         return False  # "two gunmen killed 12": an object, not a share listed after the total

@@ -658,10 +658,9 @@ class ActorReader:
         named = self.nation(tok)
         if named is not None:
             return named
-        for child in (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in lex["unsided"]):
-            named = (
-                None if _maker(child) else self.name(child, depth + 1)
-            )  # "government shells", not "artillery shells"
+        owners = (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in lex["unsided"])
+        for child in (c for c in owners if not _maker(c)):  # not "Soviet-era rockets"
+            named = self.name(child, depth + 1)  # "government shells", not "artillery shells"
             if named:
                 return named
         return None

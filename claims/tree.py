@@ -130,3 +130,11 @@ def of_whom_at(doc: Doc, i: int) -> bool:
     (parsed with the pronoun as either the object of "of" or the clause's subject)."""
     words = [t.lower_ for t in doc[i : i + 2]]
     return len(words) == 2 and words[0] == "of" and words[1] in ("whom", "which")
+
+
+def list_head(tok: Token) -> Token:
+    """The first member of the list a conjoined word is in ("the army chief, two ministers and three
+    crew members": "chief"), or the word itself: the parser hangs each member on the one before."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
