@@ -836,11 +836,15 @@ class ActorReader:
 
 
 def _spoken_for(teller: Token) -> Token:
-    """ "a spokesman for the strikers", "the army's spokesman": the side a voice speaks for, else the
-    teller itself (rules initiator.voice_nouns)."""
-    if _lemma(teller) not in rules()["initiator"]["voice_nouns"]:
-        return teller
-    owners = [c for c in teller.children if c.dep_ == "poss"]
+    """ "a spokesman for the strikers", "the army's spokesman", "John Doe, the union leader": the side a
+    voice speaks for, else the teller itself (rules initiator.voice_nouns)."""
+    voices = rules()["initiator"]["voice_nouns"]
+    if _lemma(teller) not in voices:
+        title = next((c for c in teller.children if c.dep_ == "appos" and _lemma(c) in voices), None)
+        if title is None:
+            return teller
+        teller = title
+    owners = [c for c in teller.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))]
     owners += [o for p in teller.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for o in p.children
                if o.dep_ == "pobj"]  # fmt: skip
     return owners[0] if owners else teller

@@ -287,7 +287,18 @@ def violent_or_none(*nodes: Token) -> bool:
     if not preps:
         return True
     violent = violent_or_incident()
-    return any(_lemma(t) in violent for prep in preps for t in prep.subtree)
+    return any(_lemma(t) in violent or _the_incident(t) for prep in preps for t in prep.subtree)
+
+
+POINTERS = frozenset({"it", "this", "that"})
+
+
+def _the_incident(tok: Token) -> bool:
+    """ "held Israel responsible for it", "denied any part in this", "responsible for what happened": a
+    pronoun or "what happened" points back to the incident the account tells of."""
+    if tok.dep_ == "pobj" and tok.lower_ in POINTERS:
+        return True
+    return tok.dep_ == "pcomp" and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in tok.children)
 
 
 def _dates(prep: Token) -> bool:

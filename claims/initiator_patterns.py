@@ -166,9 +166,10 @@ def spacy_pattern(pattern: InitiatorPattern, where: str = FILE) -> list[dict[str
 @lru_cache(maxsize=1)
 def patterns() -> PatternFile:
     """The checked pattern file (read once per process), with the raised and conjoined twins of every
-    pattern whose doer is its trigger's subject (raised_twins, conjoined_twins)."""
+    pattern whose doer is its trigger's subject (raised_twins, conjoined_twins), and the shared-agent
+    twins of every pattern whose doer is its trigger's agent (agent_twins)."""
     found = read(FILE, PatternFile)[1]
-    twins = [twin for p in found.patterns for twin in (*raised_twins(p), *conjoined_twins(p))]
+    twins = [twin for p in found.patterns for twin in (*raised_twins(p), *conjoined_twins(p), *agent_twins(p))]
     return found.model_copy(update={"patterns": [*found.patterns, *twins]})
 
 
@@ -264,6 +265,28 @@ def conjoined_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     # "fought back and drove the intruders out": the act goes with the answer it is conjoined to
     checks = [*pattern.checks, "no_subject", "first_not_response"]
     update = {"id": f"{pattern.id}+conj", "pattern": [first, *rest], "checks": checks}
+    return [pattern.model_copy(update=update)]
+
+
+SHARER = "sharer"  # the role of the conjoined participle whose agent an agent twin's trigger shares
+
+
+def agent_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
+    """ "The disturbance was begun and carried on by students", "the shooting was ordered and directed
+    by the command": one "by" after passive participles joined by "and" is the agent of each of them.
+    For a pattern whose anchor is its trigger and whose doer is reached through the trigger's agent,
+    the same pattern with the agent taken from a participle conjoined after the trigger, when the
+    trigger has no agent of its own ("was shot by police and beaten by rioters" names two doers)."""
+    nodes = pattern.pattern
+    agent = next((n for n in nodes if n.right_attrs.get("DEP") == "agent" and n.left_id == pattern.trigger), None)
+    if agent is None or nodes[0].right_id != pattern.trigger or SHARER in {n.right_id for n in nodes}:
+        return []
+    sharer = PatternNode(
+        RIGHT_ID=SHARER, RIGHT_ATTRS={"DEP": "conj", "TAG": "VBN"}, LEFT_ID=pattern.trigger, REL_OP=">"
+    )
+    moved = agent.model_copy(update={"left_id": SHARER})
+    rest = [n for node in nodes[1:] for n in ((sharer, moved) if node is agent else (node,))]
+    update = {"id": f"{pattern.id}+shared-agent", "pattern": [nodes[0], *rest], "checks": [*pattern.checks, "no_agent"]}
     return [pattern.model_copy(update=update)]
 
 
