@@ -37,7 +37,7 @@ from claims.initiator_negation import (
     violent_words,
     word_sets,
 )
-from claims.initiator_patterns import CONJOINED, InitiatorPattern, match
+from claims.initiator_patterns import CONJOINED, SHARER, InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
 from claims.models import ACCIDENT, NOBODY, UNKNOWN
@@ -264,6 +264,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "onset_after": lambda: _fired_on_first(trigger, doer),
         "not_titled_noun": lambda: not _titled_noun(trigger),
         "no_agent": lambda: not any(c.dep_ == "agent" for c in trigger.children),  # "staged by X" names X
+        # an agent twin's participle: "were killed and many of the dead were buried by troops" is two clauses
+        "sharer_no_subject": lambda: (
+            roles[SHARER].tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in roles[SHARER].children)
+        ),
         "by_for_violence": lambda: trigger.lemma_.lower() in word_sets()["attack_nouns"] or roles["by"].lower_ == "by",
         "own_accusation": lambda: event is not None and _own_accusation(event),
         "ergative_object": lambda: _ergative_with_object(trigger),

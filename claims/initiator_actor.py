@@ -939,10 +939,23 @@ def named_as_place(doc: Doc, name: str) -> bool:
         return True
     preps = "|".join(sorted(PLACE_PREPS))
     text = _text(doc)
-    if re.search(rf"\b(?:{preps}) {re.escape(name)}\b(?!\s+[A-Z])", text):
-        return True
+    for found in re.finditer(rf"\b(?:{preps}) ({re.escape(name)})\b(?!\s+[A-Z])", text):
+        if not _modifies_a_noun(doc, found.end(1)):
+            return True  # "in Kovin", not "killed in Hezbollah attacks"
     # "the Orfeo building", "the Orfeo concert hall": a name the text gives a building
     return re.search(rf"\b{re.escape(name)}\s+(?:{_buildings()})\b", text) is not None
+
+
+def _modifies_a_noun(doc: Doc, end: int) -> bool:
+    """The name that ends at character `end` is a modifier of a common noun after it ("in Hezbollah
+    attacks"): what the "in" governs is that noun, not the name."""
+    last = next((t for t in doc if t.idx < end <= t.idx + len(t)), None)
+    return (
+        last is not None
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i > last.i
+        and (last.head.pos_ == "NOUN")
+    )
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ Check = Literal[
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
     "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
     "not_victims", "active_trigger", "one_sided", "past_participle", "first_not_response", "not_denied_object",
+    "sharer_no_subject",
 ]  # fmt: skip
 
 
@@ -101,6 +102,9 @@ class InitiatorPattern(_Strict):
         if "first_not_response" in self.checks and CONJOINED not in ids:
             # the check reads the verb a conjoined twin's trigger is conjoined to
             raise ValueError(f'pattern "{self.id}": check "first_not_response" needs a role "{CONJOINED}"')
+        if "sharer_no_subject" in self.checks and SHARER not in ids:
+            # the check reads the participle an agent twin takes its agent from
+            raise ValueError(f'pattern "{self.id}": check "sharer_no_subject" needs a role "{SHARER}"')
         if "one_sided" in self.checks and "in" not in ids:
             # the check reads the phrase of the "in" role ("took part in the fighting")
             raise ValueError(f'pattern "{self.id}": check "one_sided" needs a role "in"')
@@ -276,17 +280,22 @@ def agent_twins(pattern: InitiatorPattern) -> list[InitiatorPattern]:
     by the command": one "by" after passive participles joined by "and" is the agent of each of them.
     For a pattern whose anchor is its trigger and whose doer is reached through the trigger's agent,
     the same pattern with the agent taken from a participle conjoined after the trigger, when the
-    trigger has no agent of its own ("was shot by police and beaten by rioters" names two doers)."""
+    trigger has no agent of its own ("was shot by police and beaten by rioters" names two doers) and the
+    participle no subject of its own ("were killed and many were buried by troops": the burial's)."""
     nodes = pattern.pattern
     agent = next((n for n in nodes if n.right_attrs.get("DEP") == "agent" and n.left_id == pattern.trigger), None)
     if agent is None or nodes[0].right_id != pattern.trigger or SHARER in {n.right_id for n in nodes}:
         return []
     sharer = PatternNode(
-        RIGHT_ID=SHARER, RIGHT_ATTRS={"DEP": "conj", "TAG": "VBN"}, LEFT_ID=pattern.trigger, REL_OP=">"
+        RIGHT_ID=SHARER, RIGHT_ATTRS={"DEP": "conj", "POS": "VERB"}, LEFT_ID=pattern.trigger, REL_OP=">"
     )
     moved = agent.model_copy(update={"left_id": SHARER})
     rest = [n for node in nodes[1:] for n in ((sharer, moved) if node is agent else (node,))]
-    update = {"id": f"{pattern.id}+shared-agent", "pattern": [nodes[0], *rest], "checks": [*pattern.checks, "no_agent"]}
+    update = {
+        "id": f"{pattern.id}+shared-agent",
+        "pattern": [nodes[0], *rest],
+        "checks": [*pattern.checks, "no_agent", "sharer_no_subject"],
+    }
     return [pattern.model_copy(update=update)]
 
 

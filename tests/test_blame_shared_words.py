@@ -33,6 +33,14 @@ def test_a_participle_with_its_own_agent_keeps_it() -> None:
     assert found.count("rioters") <= 1  # the beating's doer, never also the shooting's
 
 
+def test_a_participle_with_its_own_subject_is_another_clause() -> None:
+    text = (
+        "Village elders have asserted that more than 50 people, mostly farmers, were killed in the camp and that"
+        " many of the dead were buried by militia fighters in mass graves."
+    )
+    assert blame(text) == []  # who buried the dead is not said to have killed them
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -78,3 +86,30 @@ def test_starting_the_bloodshed_is_beginning_it(violence: str) -> None:
 def test_a_rejected_claim_of_starting_the_bloodshed_is_a_denial() -> None:
     found = blame("The government rejected the claim that the militia started the bloodshed in Ostra.")
     assert ("militia", True, True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "began"),
+    [
+        ("The war that the rebels started has killed thousands.", "rebels", True),
+        ("The war the rebels started has killed thousands.", "rebels", True),
+        ("This was the attack that the militia carried out.", "militia", False),
+        ("The bombing, which was carried out by the militia, killed nine.", "militia", False),
+        ("The offensive, which the army launched in May, failed.", "army", False),
+    ],
+)
+def test_a_relative_clause_on_the_act_names_its_doer(text: str, actor: str, began: bool) -> None:
+    assert (actor, False, began) in blame(text)
+
+
+def test_an_act_that_killed_names_no_doer() -> None:
+    assert blame("The attack that killed 20 people in Varn was condemned.") == []
+
+
+@pytest.mark.parametrize("group", ["Hezbollah", "Hamas"])
+def test_a_group_before_the_attacks_one_was_killed_in_is_their_doer(group: str) -> None:
+    assert [a for a, _, _ in blame(f"Many civilians were killed in {group} attacks.")] == [group]
+
+
+def test_a_place_one_was_killed_in_is_still_a_place() -> None:
+    assert blame("The Ostra shelling was condemned. Three people died in Ostra.") == []
