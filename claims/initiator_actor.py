@@ -369,10 +369,15 @@ class ActorReader:
 
     def _band_of(self, tok: Token, depth: int) -> Named | None:
         """ "A militia cell": a band of a group named before it, when no step before names the phrase
-        ("the separatist group ETA" is ETA, "an army unit" a force of its own)."""
+        ("the separatist group ETA" is ETA, "an army unit" a force of its own); "cult members", a band
+        of no group named, is the band as written."""
         if _lemma(tok) not in rules()["initiator"]["member_nouns"]:
             return None
-        return self._first_named((c for c in tok.children if c.dep_ == "compound"), depth)
+        compounds = [c for c in tok.children if c.dep_ == "compound"]
+        named = self._first_named(compounds, depth)
+        if named is None and any(c.pos_ == "NOUN" and not _site(c) for c in compounds):
+            return self._descriptive(tok)  # "cult members", "gang members": the band as written
+        return named
 
     def _first_named(self, tokens: Iterable[Token], depth: int) -> Named | None:
         """The first of these phrases that names a party or actor, one level down."""
@@ -535,7 +540,8 @@ class ActorReader:
 
     def _group_name(self, tok: Token, depth: int) -> Named | None:
         """ "the terrorist organisation ETA", "the Islamic State organisation", "a group calling itself
-        the Abu Hafs Brigades": a group word whose name is beside it is that name."""
+        the Abu Hafs Brigades": a group word whose name is beside it is that name; "the group", the
+        group named before; "the pro-Russian group", named by what it is, as written."""
         if _lemma(tok) not in rules()["initiator"]["group_heads"]:
             return None
         names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
@@ -545,7 +551,13 @@ class ActorReader:
             named = self.name(child, depth + 1)
             if named:
                 return named
-        return self._group_before(tok, depth) if not names and _bare_definite(tok) else None
+        if names:
+            return None
+        if _bare_definite(tok):
+            return self._group_before(tok, depth)
+        if any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in tok.children):
+            return self._descriptive(tok)  # "the pro-Russian group", "an Islamist movement": as written
+        return None
 
     def _group_before(self, tok: Token, depth: int) -> Named | None:
         """ "Members of the group released sarin", "the organisation carried out the attack": a bare
