@@ -555,9 +555,20 @@ class ActorReader:
             return None
         if _bare_definite(tok):
             return self._group_before(tok, depth)
-        if any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in tok.children):
-            return self._descriptive(tok)  # "the pro-Russian group", "an Islamist movement": as written
-        return None
+        return self._described_group(tok)
+
+    def _described_group(self, tok: Token) -> Named | None:
+        """ "the pro-Russian group", "an Islamist movement": a group told by what it is, as written; not
+        one told only as some group or other ("no other group", "a second group", "any group")."""
+        words = rules()["initiator"]
+        others = {*words["other_act_modifiers"], *rules()["sub_event"]["ordinal_parts"]}
+        kids = list(tok.children)
+        if any(c.dep_ == "det" and c.lower_ in ("no", "another", "any", "each", "every") for c in kids):
+            return None
+        described = [c for c in kids if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        if not described or any(c.lower_ in others for c in described):
+            return None
+        return self._descriptive(tok)
 
     def _group_before(self, tok: Token, depth: int) -> Named | None:
         """ "Members of the group released sarin", "the organisation carried out the attack": a bare
