@@ -3,7 +3,9 @@ Liberation Army (KLA)". The acronym then names what its full name names, here an
 claims' ties, in every other account of the collection that writes only the acronym.
 
 Only a definition whose letters follow the full name's initials is read: "(SADF)" after "South
-African Defence Force", not "(AFP)" after a quote nor "(1983)" after a name.
+African Defence Force", not "(AFP)" after a quote nor "(1983)" after a name; or, for a name translated
+from a language that orders its words otherwise, three or more letters that are its initials
+reordered: "(FLN)" after "National Liberation Front".
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def _fitting(full: str, acronym: str) -> tuple[str | None, int]:
     words = list(re.finditer(r"\S+", full))
     for n in range(len(words) - 1, -1, -1):
         tail = full[words[n].start() :]
-        if _spells(tail, acronym):
+        if _spells(tail, acronym) or _reordered(tail, acronym):
             while n < len(words) - 1 and not words[n].group()[0].isupper():
                 n += 1
             return full[words[n].start() :], words[n].start()
@@ -53,3 +55,12 @@ def _spells(name: str, acronym: str) -> bool:
         if i < len(letters) and c == letters[i]:
             i += 1
     return i == len(letters) and len(capitals) <= len(letters) + 2
+
+
+def _reordered(name: str, acronym: str) -> bool:
+    """ "the National Liberation Front (FLN)", "the Revolutionary Armed Forces of Colombia (FARC)": an
+    acronym of the name in its own language, whose words stand in another order, has the same capitals;
+    three or more, so that chance does not make one."""
+    capitals = sorted(w[0] for w in re.findall(r"[\w'’]+", name) if w[0].isupper())
+    letters = sorted(c for c in acronym if c.isalpha())
+    return len(letters) >= 3 and capitals == letters

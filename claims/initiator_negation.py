@@ -38,7 +38,10 @@ def has_neg(node: Token) -> bool:
     """ "did not fire", "never fired", "at no stage had the troops fired" (the phrase may hang on the
     auxiliary); not "fired with no warning"."""
     holders = [node, *(c for c in node.children if c.dep_ == "aux")]
-    if any(c.dep_ == "neg" and not _not_until(c) and not _contrasted(node, c) for c in node.children):
+    if any(
+        c.dep_ == "neg" and not _not_until(c) and not _contrasted(node, c) and not _no_more_than(node)
+        for c in node.children
+    ):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in word_sets()["none_words"] for c in node.children):
         return True  # "none of the soldiers fired first"
@@ -48,6 +51,12 @@ def has_neg(node: Token) -> bool:
         for c in h.children
         for g in c.children
     )
+
+
+def _no_more_than(node: Token) -> bool:
+    """ "Its men did no more than answer the fire of the commandos": "no more than" says only, and
+    affirms what follows "than"."""
+    return node.lower_ in ("more", "less") and any(c.dep_ == "prep" and c.lower_ == "than" for c in node.children)
 
 
 def _contrasted(noun: Token, neg: Token) -> bool:

@@ -19,8 +19,12 @@ from claims.models import Claim
             "the Popular Front for the Liberation of Dessel (PFLD) said",
             {"PFLD": "Popular Front for the Liberation of Dessel"},
         ),
+        # a name translated from a language that orders its words otherwise: its initials reordered
+        ("the Dessel federation of the Popular Liberation Front (FPL) said", {"FPL": "Popular Liberation Front"}),
+        ("the Revolutionary Armed Forces of Dessel (FARD) said", {"FARD": "Revolutionary Armed Forces of Dessel"}),
         # letters that are not the name's initials, a year, one letter: no definition
         ("as the Dessel Herald (AFP) reported", {}),
+        ("as the Dessel Herald (HD) reported", {}),  # two letters reordered: chance
         ("the Varna Accord (1994) ended it", {}),
         ("the Varna Group (V) met", {}),
     ],
@@ -48,3 +52,11 @@ def test_the_acronyms_tie_reaches_an_account_that_only_writes_the_acronym(initia
     claim = Claim(id="s2c1", source_id="s2", kind="initiator", quote="q", sentence="q.", start=0, end=1,
                   sentence_start=0, value=defined)  # fmt: skip
     assert ties_of([claim]).get("MDF") == "Moldova"
+
+
+def test_a_translated_acronym_ties_another_accounts_bare_acronym(initiator_values):
+    """ "the Popular Liberation Front (FPL)" in one account and "FPL" in another: one party."""
+    [defined] = initiator_values("The Popular Liberation Front (FPL) attacked police posts in Dessel.")
+    claim = Claim(id="s2c1", source_id="s2", kind="initiator", quote="q", sentence="q.", start=0, end=1,
+                  sentence_start=0, value=defined)  # fmt: skip
+    assert ties_of([claim]).get("FPL") == defined.actor

@@ -24,6 +24,18 @@ def test_whose_fire_was_answered_or_came_on_the_others_fired(text: str, actor: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Police did no more than answer the fire of the commandos.",
+        "The guards did no more than return the fire of the commandos.",
+    ],
+)
+def test_no_more_than_answering_fire_affirms_whose_it_was(text: str) -> None:
+    """ "did no more than answer": only answered, so the commandos fired; no denial of it."""
+    assert [(a.actor, a.negated) for a in blame_of(text)] == [("commandos", False)]
+
+
+@pytest.mark.parametrize(
     ("text", "actor"),
     [
         ("Students started the riot, the police said.", "students"),
