@@ -226,11 +226,13 @@ def _blame_words() -> tuple[tuple[str, ...], frozenset[str]]:
 
 def _points_at_incident(c: Claim) -> bool:
     """ "X is responsible for this crime", "carried out that massacre": a demonstrative before the act
-    points at the incident the account tells, whatever acts it held."""
+    points at the incident the account tells, whatever acts it held; not "said that the attack was
+    carried out by X", where "that" opens what was said."""
     act = c.about.split()[0] if c.kind == "initiator" and c.about else None
     if act is None or act not in act_nouns():
         return False
-    return re.search(rf"\b(?:this|that|these|those)\s+(?:\w+\s+)?{re.escape(act)}", c.sentence.lower()) is not None
+    pointed = rf"\b(?:this|that|these|those)\s+(?:(?!(?:the|a|an)\b)\w+\s+)?{re.escape(act)}"
+    return re.search(pointed, c.sentence.lower()) is not None
 
 
 def _same_statements(twins: list[Claim], aliases: AliasTable | None = None) -> list[list[Claim]]:
