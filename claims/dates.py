@@ -652,8 +652,9 @@ def _year_of_an_earlier_day(kind: str, m: re.Match[str], found: list[DateMention
     """ "It began on 16 June 1976 ... the Afrikaans decree of 1974 ... on 18 June more were killed": a
     day and month told shortly after the last day the text dated in full is of that day's year, not
     of an earlier year named in passing between them (a later year named between moves the story on);
-    the same day and month told again without its year is the day placed before ("on 16 June ... 16
-    June alone")."""
+    so is one told a few days before it ("attacks on 17 and 18 August 2017 ... in Nice in July 2016 ...
+    on the night of 16 August", the eve of them); the same day and month told again without its year
+    is the day placed before ("on 16 June ... 16 June alone")."""
     day = _yearless(kind, m)
     if day is None:
         return None
@@ -661,17 +662,23 @@ def _year_of_an_earlier_day(kind: str, m: re.Match[str], found: list[DateMention
     if same is not None:
         return same
     full = next(
-        (d for d in reversed(found) if d.span.precision == "day" and re.search(r"\d{4}", text[d.start : d.end])), None
+        (
+            d
+            for d in reversed(found)
+            if d.span.precision in ("day", "days") and re.search(r"\d{4}", text[d.start : d.end])
+        ),
+        None,
     )
     if full is None or (context_year is not None and full.span.start.year <= context_year):
         return None
     told = _safe_date(full.span.start.year, day.start.month, day.start.day)
-    if told is not None and timedelta(0) < told - full.span.start <= timedelta(days=SEQUENCE_REACH):
+    if told is not None and -timedelta(days=PRELUDE_REACH) <= told - full.span.start <= timedelta(days=SEQUENCE_REACH):
         return full.span.start.year
     return None
 
 
 SEQUENCE_REACH = 92  # days: a day and month this shortly before a later dated day of its sentence is of that year
+PRELUDE_REACH = 7  # days: "on the night of 16 August" told after "on 17 and 18 August 2017": the eve of it
 # the end of the clause a yearless day looks in: a sentence's end (not the stop of "Dec. 5"), or a
 # colon or semicolon, which claims.context also takes as a cut between a sentence's parts
 _SENTENCE_END = re.compile(r"[;:\n]|[.!?](?=\s+[\"'“‘]?[A-Z]|\s*$)")

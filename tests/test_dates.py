@@ -226,6 +226,13 @@ def test_dates_find_day_written_with_its_year_before_places_it_again():
             None,
             [date(1939, 9, 1), date(1944, 1, 1), date(1944, 6, 6)],
         ),
+        # the eve of days dated in full, told after a year named in passing: of their year
+        (
+            "The attacks in Orlen on 17 and 18 August 2017 followed one in Varn in July 2016.\n\n"
+            "On the night of 16 August a blast destroyed a house in Alcan.",
+            None,
+            [date(2017, 8, 17), date(2016, 7, 1), date(2017, 8, 16)],
+        ),
         # a day months after the dated one is no step of its sequence
         (
             "The strike began on 2 February 1980, against the wage law of 1978. On 20 October talks resumed.",
