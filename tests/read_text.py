@@ -19,3 +19,8 @@ def claims_of(text: str) -> list[Claim]:
 def blame_of(text: str) -> list[Actor]:
     """The values of the blame (initiator) claims the real model reads in `text`."""
     return [c.value for c in claims_of(text) if isinstance(c.value, Actor)]
+
+
+def doers_of(text: str) -> list[str]:
+    """Who each blame claim the real model reads in `text` names, in order."""
+    return [a.actor for a in blame_of(text)]

@@ -4,11 +4,7 @@ raiders"), and who set off a riot with an everyday verb ("students started the r
 from __future__ import annotations
 
 import pytest
-from read_text import blame_of
-
-
-def doers(text: str) -> list[str]:
-    return [a.actor for a in blame_of(text)]
+from read_text import blame_of, doers_of
 
 
 @pytest.mark.parametrize(
@@ -20,7 +16,7 @@ def doers(text: str) -> list[str]:
     ],
 )
 def test_whose_fire_was_answered_or_came_on_the_others_fired(text: str, actor: str) -> None:
-    assert actor in doers(text)
+    assert actor in doers_of(text)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +40,7 @@ def test_no_more_than_answering_fire_affirms_whose_it_was(text: str) -> None:
     ],
 )
 def test_who_started_or_caused_the_riot_began_the_violence(text: str, actor: str) -> None:
-    assert actor in doers(text)
+    assert actor in doers_of(text)
 
 
 @pytest.mark.parametrize(
@@ -56,4 +52,4 @@ def test_who_started_or_caused_the_riot_began_the_violence(text: str, actor: str
     ],
 )
 def test_no_doer_when_none_is_told(text: str) -> None:
-    assert doers(text) == []
+    assert doers_of(text) == []

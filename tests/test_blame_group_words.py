@@ -6,11 +6,7 @@ these tests; the places and groups are made up."""
 from __future__ import annotations
 
 import pytest
-from read_text import blame_of
-
-
-def actors(text: str) -> list[str]:
-    return [a.actor for a in blame_of(text)]
+from read_text import doers_of
 
 
 @pytest.mark.parametrize(
@@ -25,7 +21,7 @@ def actors(text: str) -> list[str]:
     ],
 )
 def test_a_branch_of_an_organisation_is_the_organisation(text: str, group: str) -> None:
-    found = actors(text)
+    found = doers_of(text)
     assert found and all(group in a or "Varn Liberation Front" in a for a in found)
     assert "France" not in found
 
@@ -38,7 +34,7 @@ def test_a_branch_of_an_organisation_is_the_organisation(text: str, group: str) 
     ],
 )
 def test_members_of_a_band_no_table_names_are_doers_as_written(text: str, actor: str) -> None:
-    assert actor in actors(text)
+    assert actor in doers_of(text)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,7 @@ def test_members_of_a_band_no_table_names_are_doers_as_written(text: str, actor:
     ],
 )
 def test_a_group_named_by_what_it_is_is_a_doer_as_written(text: str, actor: str) -> None:
-    assert actor in actors(text)
+    assert actor in doers_of(text)
 
 
 @pytest.mark.parametrize(
@@ -61,4 +57,4 @@ def test_a_group_named_by_what_it_is_is_a_doer_as_written(text: str, actor: str)
     ],
 )
 def test_some_group_or_other_names_no_doer(text: str) -> None:
-    assert actors(text) == []
+    assert doers_of(text) == []

@@ -6,11 +6,7 @@ named. Sentences written for these tests; the places, groups and people are made
 from __future__ import annotations
 
 import pytest
-from read_text import blame_of
-
-
-def doers(text: str) -> list[str]:
-    return [a.actor for a in blame_of(text)]
+from read_text import doers_of
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def doers(text: str) -> list[str]:
     ],
 )
 def test_the_group_is_the_group_named_before(text: str, actor: str) -> None:
-    assert actor in doers(text)
+    assert actor in doers_of(text)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +40,7 @@ def test_the_group_is_the_group_named_before(text: str, actor: str) -> None:
     ],
 )
 def test_no_group_named_before_names_no_one(text: str) -> None:
-    assert doers(text) == []
+    assert doers_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -56,4 +52,4 @@ def test_no_group_named_before_names_no_one(text: str) -> None:
     ],
 )
 def test_a_group_word_that_says_which_group_keeps_it(text: str) -> None:
-    assert [d for d in doers(text) if d == "Northern Front"] == (["Northern Front"] if "claimed" in text else [])
+    assert [d for d in doers_of(text) if d == "Northern Front"] == (["Northern Front"] if "claimed" in text else [])

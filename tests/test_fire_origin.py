@@ -4,11 +4,7 @@ positions or lines are its own, as its territory or its side are."""
 from __future__ import annotations
 
 import pytest
-from read_text import blame_of
-
-
-def doers(text: str) -> list[str]:
-    return [a.actor for a in blame_of(text)]
+from read_text import doers_of
 
 
 @pytest.mark.parametrize(
@@ -19,8 +15,8 @@ def doers(text: str) -> list[str]:
     ],
 )
 def test_fire_from_a_sides_positions_names_that_side(text: str, actor: str) -> None:
-    assert actor in doers(text)
+    assert actor in doers_of(text)
 
 
 def test_positions_taken_up_name_no_fire() -> None:
-    assert doers("The army took up positions along the ridge before dawn.") == []
+    assert doers_of("The army took up positions along the ridge before dawn.") == []
