@@ -497,6 +497,9 @@ def test_compare_counts_of_more_people_or_some_of_them(scope_a: str, scope_b: st
         ("hostages", 330, 331, "agree"),
         # a group's count far below the whole is a part of it, not the same figure
         ("hostages", 27, 500, "different_scope"),
+        # marchers are protesters (rules scope.roles): some of the dead, or nearly all of them
+        ("marchers", 24, 29, "different_scope"),
+        ("marchers", 28, 29, "agree"),
         # 52 villagers against 50 people in all: a few percent over, two counts at two moments
         ("villagers", 52, 50, "unclear"),
         # twice the whole: the part cannot be in it
