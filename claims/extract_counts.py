@@ -655,6 +655,32 @@ def _among_the_dead(verb: Token, noun: Token, triggers: list[tuple[Token, str]])
     return Link(trigger, "casualties", noun) if trigger is not None else None
 
 
+def _victims_counted(sent: Span, triggers: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "Eighty of the victims were children", "among the victims were 182 women": "the victims" told
+    before, some of whom a number counts, are the dead, as "the dead" would be; "victims" alone is no
+    trigger (a victim of a crime, a victims' group)."""
+    dead = rules()["count_link"]["dead_nouns"]
+    taken = {t.i for t, _ in triggers}
+    found = []
+    for tok in sent:
+        if tok.i in taken or tok.lemma_.lower() not in dead or tok.dep_ != "pobj" or not _the_dead(tok):
+            continue
+        prep = tok.head
+        number = prep.head
+        # "Eighty of the victims were children": who some of them were, not what they did ("two of the
+        # victims spoke")
+        counted = prep.lower_ == "of" and number.like_num and number.i < prep.i and _told_who(number)
+        if counted or (prep.lower_ == "among" and prep.head.lemma_.lower() == "be"):
+            found.append((tok, "casualties"))
+    return found
+
+
+def _told_who(number: Token) -> bool:
+    """The counted are told as who they were: the subject of "were" with what they were."""
+    verb = number.head
+    return number.dep_ == "nsubj" and verb.lemma_.lower() == "be" and any(c.dep_ == "attr" for c in verb.children)
+
+
 def _dead_who_include(sent: Span, triggers: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """ "The victims included 49 children", "those killed included 20 officers": the subject of a
     part verb that names the dead counts them (issue #8); "victims" alone is no trigger (a victim
@@ -883,6 +909,7 @@ def find_count_hits(ctx: DocContext, sent: Span) -> list[CountHit]:
     """Every count of people killed, wounded or displaced in one sentence."""
     triggers = [(t, k) for t in sent if (k := trigger_kind(t))]
     triggers += _dead_who_include(sent, triggers)
+    triggers += _victims_counted(sent, triggers)
     harm = [(t, "casualties") for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _harm_verbs()]
     hits: list[CountHit] = _stated_zeros(triggers + harm, ctx.aliases)
     survived = _survivor_tolls(sent, ctx.aliases)

@@ -54,3 +54,23 @@ def test_who_was_among_the_dead_is_counted(text: str, figure: int, word: str) ->
 
 def test_among_the_living_counts_no_one() -> None:
     assert counts("Two ministers were among the guests in Ostra.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "word"),
+    [
+        ("The blast in Ostra killed 120 people. Eighty of the victims were children.", 80, "children"),
+        ("The blast in Ostra killed 120 people. Among the victims were 52 women.", 52, "women"),
+    ],
+)
+def test_who_some_of_the_victims_were_is_counted(text: str, figure: int, word: str) -> None:
+    """ "The victims", told before, some of whom a number says who they were, are the dead."""
+    assert any(low == figure and word in scope for low, scope in counts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two of the victims of the fraud in Varn spoke to the court.", "Lawyers for 40 of the victims sued the bank."],
+)
+def test_what_some_victims_did_counts_no_dead(text: str) -> None:
+    assert counts(text) == []
