@@ -563,7 +563,7 @@ class ActorReader:
         words = rules()["initiator"]
         others = {*words["other_act_modifiers"], *rules()["sub_event"]["ordinal_parts"]}
         kids = list(tok.children)
-        if any(c.dep_ == "det" and c.lower_ in ("no", "another", "any", "each", "every") for c in kids):
+        if any(c.dep_ == "det" and c.lower_ in SOME_GROUP_DETS for c in kids):
             return None
         described = [c for c in kids if c.dep_ == "amod" and c.pos_ == "ADJ"]
         if not described or any(c.lower_ in others for c in described):
@@ -880,6 +880,7 @@ def _telling_verbs() -> frozenset[str]:
 
 
 POINTING_DETS = frozenset({"the", "this", "that"})
+SOME_GROUP_DETS = frozenset({"no", "another", "any", "each", "every"})  # "no other group": some group or other
 
 
 def _introduced(name: Token) -> bool:
@@ -972,13 +973,11 @@ def named_as_place(doc: Doc, name: str) -> bool:
 def _modifies_a_noun(doc: Doc, end: int) -> bool:
     """The name that ends at character `end` is a modifier of a common noun after it ("in Hezbollah
     attacks"): what the "in" governs is that noun, not the name."""
-    last = next((t for t in doc if t.idx < end <= t.idx + len(t)), None)
-    return (
-        last is not None
-        and last.dep_ in ("compound", "amod", "nmod")
-        and last.head.i > last.i
-        and (last.head.pos_ == "NOUN")
-    )
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if not span:
+        return False
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN"
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.actors import AliasTable
 from claims.extract import extract_from_doc
-from claims.models import Actor, Claim
+from claims.models import Actor, Claim, Count
 from claims.nlp import load_nlp
 from sources.models import Source, text_sha256
 
@@ -24,3 +24,8 @@ def blame_of(text: str) -> list[Actor]:
 def doers_of(text: str) -> list[str]:
     """Who each blame claim the real model reads in `text` names, in order."""
     return [a.actor for a in blame_of(text)]
+
+
+def tolls_of(text: str) -> list[tuple[int | None, str | None]]:
+    """(low figure, scope) of each count of the dead the real model reads in `text`."""
+    return [(c.value.low, c.scope) for c in claims_of(text) if c.kind == "casualties" and isinstance(c.value, Count)]

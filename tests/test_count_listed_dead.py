@@ -7,13 +7,7 @@ tests; the figures are made up."""
 from __future__ import annotations
 
 import pytest
-from read_text import claims_of
-
-from claims.models import Count
-
-
-def counts(text: str) -> list[tuple[int | None, str]]:
-    return [(c.value.low, c.scope) for c in claims_of(text) if c.kind == "casualties" and isinstance(c.value, Count)]
+from read_text import tolls_of
 
 
 @pytest.mark.parametrize(
@@ -26,7 +20,7 @@ def counts(text: str) -> list[tuple[int | None, str]]:
     ],
 )
 def test_what_the_dead_included_is_counted(text: str, figure: int, word: str) -> None:
-    assert any(low == figure and word in scope and "included" in scope for low, scope in counts(text))
+    assert any(low == figure and word in scope and "included" in scope for low, scope in tolls_of(text))
 
 
 @pytest.mark.parametrize(
@@ -37,7 +31,7 @@ def test_what_the_dead_included_is_counted(text: str, figure: int, word: str) ->
     ],
 )
 def test_a_list_that_is_not_the_dead_counts_no_one(text: str) -> None:
-    assert counts(text) == []
+    assert tolls_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -49,11 +43,11 @@ def test_a_list_that_is_not_the_dead_counts_no_one(text: str) -> None:
     ],
 )
 def test_who_was_among_the_dead_is_counted(text: str, figure: int, word: str) -> None:
-    assert any(low == figure and word in scope for low, scope in counts(text))
+    assert any(low == figure and word in scope for low, scope in tolls_of(text))
 
 
 def test_among_the_living_counts_no_one() -> None:
-    assert counts("Two ministers were among the guests in Ostra.") == []
+    assert tolls_of("Two ministers were among the guests in Ostra.") == []
 
 
 @pytest.mark.parametrize(
@@ -65,7 +59,7 @@ def test_among_the_living_counts_no_one() -> None:
 )
 def test_who_some_of_the_victims_were_is_counted(text: str, figure: int, word: str) -> None:
     """ "The victims", told before, some of whom a number says who they were, are the dead."""
-    assert any(low == figure and word in scope for low, scope in counts(text))
+    assert any(low == figure and word in scope for low, scope in tolls_of(text))
 
 
 @pytest.mark.parametrize(
@@ -73,4 +67,4 @@ def test_who_some_of_the_victims_were_is_counted(text: str, figure: int, word: s
     ["Two of the victims of the fraud in Varn spoke to the court.", "Lawyers for 40 of the victims sued the bank."],
 )
 def test_what_some_victims_did_counts_no_dead(text: str) -> None:
-    assert counts(text) == []
+    assert tolls_of(text) == []
