@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import combinations
 
 from analysis.act_place import same_place_acted_on
@@ -241,7 +241,9 @@ def _same_statements(twins: list[Claim], aliases: AliasTable | None = None) -> l
     if len(twins) < 2:
         return [twins]
     if isinstance(twins[0].value, Count):
-        return _across_sentences(twins, aliases)
+        return _buckets(twins, partial(_restates, aliases=aliases))
+    if isinstance(twins[0].value, DateSpan):
+        return _buckets(twins, _one_happening)
     if twins[0].kind != "initiator":
         return [twins]
     acts: list[list[Claim]] = []
@@ -260,13 +262,11 @@ def _one_act(a: Claim, b: Claim) -> bool:
     return not two_acts(_act_words(a), _act_words(b), _target(a), _target(b)) and not _days_differ(a, b)
 
 
-def _across_sentences(twins: list[Claim], aliases: AliasTable | None = None) -> list[list[Claim]]:
-    """Twins split so that no two counts of other people are one statement: a restatement is told
-    again, in another sentence (a headline, a summary), of the same people; one value twice in one
-    sentence, of two groups, counts both (_restates)."""
+def _buckets(twins: list[Claim], same: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """Twins split so that every two of a bucket are `same`: one statement told again."""
     buckets: list[list[Claim]] = []
     for c in twins:
-        bucket = next((b for b in buckets if all(_restates(o, c, aliases) for o in b)), None)
+        bucket = next((b for b in buckets if all(same(o, c) for o in b)), None)
         if bucket is None:
             buckets.append([c])
         else:
@@ -274,9 +274,18 @@ def _across_sentences(twins: list[Claim], aliases: AliasTable | None = None) -> 
     return buckets
 
 
+def _one_happening(a: Claim, b: Claim) -> bool:
+    """Can one source's two mentions of one day restate one date? Only when their words share what
+    happened ("the attack on Sunday", "Sunday's attack"); "crowds stormed the quarter on Friday" and
+    "a state of emergency was declared on Friday" date two things (issue #8: fold only true
+    restatements). Without words to tell, they are one."""
+    return not a.terms or not b.terms or not set(a.terms).isdisjoint(b.terms)
+
+
 def _restates(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:
-    """Can one count restate the other (same figure)? Not in its own sentence for other people ("two
-    police officers and two guards"), nor anywhere for another population: "Two marines were
+    """Can one count restate the other (same figure)? A restatement is told again, in another
+    sentence (a headline, a summary), of the same people; not in its own sentence for other people
+    ("two police officers and two guards"), nor anywhere for another population: "Two marines were
     killed" and, further on, "the bodies of two civilians" (other roles, nations or places)."""
     if a.sentence_start == b.sentence_start and a.scope != b.scope:
         return False
