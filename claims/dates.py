@@ -31,6 +31,7 @@ _MONTH = (
     r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
 _RANGE = r"\s*(?:-|–|—|/|to|and|or)\s*"
@@ -119,6 +120,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "early March 1992", "mid-March", "late May"
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late)[-\s]+{_m('mo')}(?:,?\s+(?:of\s+)?{_y('y')})?\b")),
+    # "in May", "that July", "by November": a month named alone, of the year the text tells of (or the
+    # last such month before writing); not a month with its day or year after it ("in May 1994",
+    # "in May and June 1994", "in July last year"), nor a name ("May's cabinet"). The mention starts
+    # at the month.
+    (
+        "month_alone",
+        re.compile(
+            rf"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hat|(?:[Ee]arly|[Ll]ate)\s+in)\s+(?P<mo>{_FULL_MONTHS})\b"
+            rf"(?!['’]s|\s*,?\s*(?:of\s+)?\d|\s*(?:-|–|—|to|and|or|until|through)\s*(?:{_FULL_MONTHS}|\d)"
+            r"|\s+(?:of\s+)?(?:last|this|next|that|the\s+same|the\s+following|the\s+previous)\s+year)"
+        ),
+    ),
     # "between April and December, 1948", "from March to May 1992": months of one year
     (
         "month_range",
@@ -309,6 +322,12 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
             return None
         lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, _last_day(y, mo))}[g["part"].lower()]
         return DateSpan(start=date(y, mo, lo), end=date(y, mo, hi), precision="month", text=text)
+    if kind == "month_alone":
+        mo = _month(g["mo"])
+        y = _infer_year(mo, 1, context_year, published)
+        if y is None:
+            return None
+        return DateSpan(start=date(y, mo, 1), end=date(y, mo, _last_day(y, mo)), precision="month", text=text)
     if kind == "month_range":
         m1, m2, y = _month(g["mo"]), _month(g["mo2"]), int(g["y"])
         y1 = y - 1 if m1 > m2 else y  # "November to February 1993"
@@ -544,7 +563,13 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            start = m.start("y") if kind in ("year", "year_attr", "year_after_name") else m.start()
+            start = (
+                m.start("y")
+                if kind in ("year", "year_attr", "year_after_name")
+                else m.start("mo")
+                if kind == "month_alone"
+                else m.start()
+            )
             candidates.append((start, -(m.end() - start), kind, m))
     order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))

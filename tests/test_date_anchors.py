@@ -30,6 +30,8 @@ def dates(text: str) -> list[dt.date]:
             "The guards of the convoy opened fire without provocation on Sept. 16, 2007, in the square.",
             dt.date(2007, 9, 16),
         ),
+        # a day the parse hung on the comma after the weekday before it
+        ("On Sunday, the 13th April 1919, a large crowd gathered in the square.", dt.date(1919, 4, 13)),
         # a verb conjoined to one with the subject shares it; a subject told by its number
         (
             "Varna broke off relations with Tarn in November 2006 and restored them in November 2009.",

@@ -522,3 +522,47 @@ def test_dates_weekday_with_a_day_no_recent_month_bears_is_no_date():
 )
 def test_dates_day_and_month_last_is_the_last_before_writing(text: str, day: date):
     assert [d.span.start for d in find_dates(text, date(1770, 3, 12)) if d.span.precision == "day"] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "month"),
+    [
+        # a month named alone is of the year the text tells of
+        ("The raid on Velmor came on 3 March 1981. In July an inquiry cleared the police.", None, (1981, 7)),
+        ("The raid on Velmor came on 3 March 1981. That July an inquiry cleared the police.", None, (1981, 7)),
+        # with no year told, of the last such month before writing
+        ("The minister told parliament in November that the army fired first.", date(2004, 2, 2), (2003, 11)),
+        ("The minister told parliament in January that the army fired first.", date(2004, 2, 2), (2004, 1)),
+        ("Talks stalled, and by May the truce had collapsed.", date(2011, 9, 1), (2011, 5)),
+    ],
+)
+def test_a_month_named_alone_is_of_the_year_told(text: str, published: date | None, month: tuple[int, int]):
+    months = [
+        (d.span.start.year, d.span.start.month) for d in find_dates(text, published) if d.span.precision == "month"
+    ]
+    assert months == [month]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # its day or year after it: that date, read whole
+        ("Shelling resumed in May 1994.", [(D(1994, 5, 1), D(1994, 5, 31))]),
+        ("Shelling resumed in May of 1994.", [(D(1994, 5, 1), D(1994, 5, 31))]),
+        ("Shelling lasted from March to May 1994.", [(D(1994, 3, 1), D(1994, 5, 31))]),
+        ("Shelling resumed in May and June 1994.", [(D(1994, 5, 1), D(1994, 6, 30))]),
+        ("Shelling resumed in May 7, 1994.", [(D(1994, 5, 7), D(1994, 5, 7))]),
+        ("Shelling resumed in 1994 and again in May of the following year.", [(D(1994, 1, 1), D(1994, 12, 31))]),
+        # a name, not a month; nor a month with no year known to place it
+        ("The envoy met in May's office in 1994.", [(D(1994, 1, 1), D(1994, 12, 31))]),
+        ("In June the river flooded.", []),
+    ],
+)
+def test_a_month_named_alone_never_takes_a_fuller_date(text: str, spans: list[tuple[date, date]]):
+    assert [(d.span.start, d.span.end) for d in find_dates(text)] == spans
+
+
+def test_a_month_of_last_year_is_not_of_this_year():
+    """ "in July last year": the year before writing's, as "last year" says; not July of this year."""
+    found = find_dates("A bomb killed nine in July last year.", date(2017, 8, 17))
+    assert [(d.span.start, d.span.end) for d in found] == [(D(2016, 1, 1), D(2016, 12, 31))]
