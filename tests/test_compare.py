@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from analysis.compare import compare, interval, overlap, scope_of
+from analysis.compare import compare, interval, overlap, scope_of, scopes_disjoint
 from claims.actors import AliasTable
 from claims.models import NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 
@@ -217,6 +217,14 @@ def test_compare_overlap_at_a_shared_end():
 def test_compare_scope_of_reads_nation_role_and_marker(aliases, text, nations, roles, marked):
     scope = scope_of(text, aliases)
     assert (set(scope.nations), set(scope.roles), scope.marked) == (nations, roles, marked)
+
+
+@pytest.mark.parametrize("text", ["hostage-takers", "hostage takers", "the three hostage-takers"])
+def test_hostage_takers_are_perpetrators_not_hostages(aliases, text):
+    """ "All three hostage-takers were killed" counts no hostage: its people and the hostages' never overlap."""
+    takers, hostages = scope_of(text, aliases), scope_of("hostages", aliases)
+    assert "perpetrator" in takers.roles and "prisoner" not in takers.roles
+    assert scopes_disjoint(takers, hostages)
 
 
 def span(start: date, end: date, precision: str) -> DateSpan:
