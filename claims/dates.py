@@ -27,11 +27,12 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12)}
 
-_MONTH = (
-    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = (
+    r"(?P<{n}>"
+    + _FULL_MONTHS
+    + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
 _RANGE = r"\s*(?:-|–|—|/|to|and|or)\s*"
@@ -552,6 +553,10 @@ class DateScan(NamedTuple):
     undated: list[DateMention]  # of those, a day and month of unknown year (year 1, see YEAR_UNKNOWN)
 
 
+# kinds whose mention starts at one of their groups, not at the words before it ("in 1994", "in May")
+_STARTS_AT = {"year": "y", "year_attr": "y", "year_after_name": "y", "month_alone": "mo"}
+
+
 def scan_dates(text: str, published: date | None = None, *, loose: bool = False) -> DateScan:
     """Dates found, and the date-like text that could not be placed in time ("on 5 April" with no year known).
     Loose dates ("earlier this month", "two weeks ago") are found only when asked; else they are
@@ -563,13 +568,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            start = (
-                m.start("y")
-                if kind in ("year", "year_attr", "year_after_name")
-                else m.start("mo")
-                if kind == "month_alone"
-                else m.start()
-            )
+            start = m.start(_STARTS_AT[kind]) if kind in _STARTS_AT else m.start()
             candidates.append((start, -(m.end() - start), kind, m))
     order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     candidates.sort(key=lambda c: (c[0], c[1], order[c[2]]))

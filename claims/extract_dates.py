@@ -141,9 +141,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             elif anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
                 anchor = anchor.head
             elif anchor.is_punct and anchor.head.i != anchor.i:
-                anchor = (
-                    anchor.head
-                )  # "On Sunday, the 13th April, a crowd gathered": a parse that hung the day on a comma
+                # "On Sunday, the 13th April, a crowd gathered": a parse that hung the day on a comma
+                anchor = anchor.head
             elif anchor.ent_type_ == "TIME" or CLOCK.fullmatch(anchor.text):
                 if anchor.head.i == anchor.i:
                     break
