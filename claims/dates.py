@@ -58,6 +58,15 @@ _NUMBER_WORDS = {"a": 1, **{w: i for i, w in enumerate(
     "eighty": 80, "ninety": 90}  # fmt: skip
 # "on the third day": the day counted with the last stated date as the first (not "first": that date itself)
 ORDINAL_DAYS = {w: i for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+# "the fifth of March", "the twenty-first day of May": days of the month written as ordinal words
+_ORDINAL_ONES = "first second third fourth fifth sixth seventh eighth ninth".split()
+DAY_ORDINALS = {
+    **{w: i for i, w in enumerate(_ORDINAL_ONES, 1)},
+    **{w: i for i, w in enumerate("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+                                  "eighteenth nineteenth twentieth".split(), 10)},
+    **{f"twenty-{w}": 20 + i for i, w in enumerate(_ORDINAL_ONES, 1)},
+    "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
 # "twenty-two years ago" is one number: its "two" alone is not the count
 _COUNT_WORDS = compound_words(_NUMBER_WORDS) + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
@@ -110,6 +119,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dd_month",
         re.compile(
             rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b|\s+(?P<last>last)(?P<last_year>\s+year)?\b(?!\s+{_TIME_AFTER_LAST}))?"
+        ),
+    ),
+    # "on the fifth of March 1770", "the twenty-first day of May": a day written as an ordinal word
+    (
+        "word_day_month",
+        re.compile(
+            r"\b(?:[Oo]n\s+)?(?:[Tt]he\s+)?(?P<dw>(?i:"
+            + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True))
+            + rf"))\s+(?:day\s+)?of\s+{_m('mo')}\b(?:,?\s+{_y('y')}\b)?"
         ),
     ),
     # "September, 1, 2004": a stray comma after the month, only with the year
@@ -306,8 +324,9 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
             return None
         a, b = _safe_date(y, mo, d1), _safe_date(y, mo, d2)
         return DateSpan(start=a, end=b, precision="days", text=text) if a and b else None
-    if kind in ("dd_month", "month_dd"):
-        mo, d = _month(g["mo"]), int(g["d"])
+    if kind in ("dd_month", "month_dd", "word_day_month"):
+        mo = _month(g["mo"])
+        d = DAY_ORDINALS[g["dw"].lower()] if kind == "word_day_month" else int(g["d"])
         told = None if g.get("last") and published else context_year  # "February last": before writing
         y = int(g["y"]) if g.get("y") else _infer_year(mo, d, told, published)
         if g.get("last_year") and published:

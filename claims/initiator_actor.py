@@ -114,8 +114,18 @@ def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
         return None
     for ent in entities(tok.doc):
         if ent.start <= tok.i < ent.end and ent.label_ in labels:
-            return ent
+            return _own_part(ent, tok)
     return None
+
+
+def _own_part(ent: Span, tok: Token) -> Span:
+    """ "Statement by the Ministry of National Defense on North Korea's attack": the tagger ran two
+    names into one over a preposition; the name `tok` is in begins after it. "Of" joins one name
+    ("the Ministry of Defence", "the Republic of Korea")."""
+    for w in reversed(ent[: tok.i - ent.start]):
+        if w.pos_ == "ADP" and w.lower_ != "of" and w.is_ancestor(tok):
+            return Span(tok.doc, w.i + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def is_people_noun(tok: Token) -> bool:

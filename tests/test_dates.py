@@ -566,3 +566,31 @@ def test_a_month_of_last_year_is_not_of_this_year():
     """ "in July last year": the year before writing's, as "last year" says; not July of this year."""
     found = find_dates("A bomb killed nine in July last year.", date(2017, 8, 17))
     assert [(d.span.start, d.span.end) for d in found] == [(D(2016, 1, 1), D(2016, 12, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a day of the month written as an ordinal word is that day, not the month
+        ("Troops fired on the crowd on the fifth day of March 1770.", None, D(1770, 3, 5)),
+        ("The garrison surrendered on the twenty-first of May, 1941.", None, D(1941, 5, 21)),
+        ("It was the third of October 1993 when the helicopters went down.", None, D(1993, 10, 3)),
+        # with no year, the text's year or the last such day before writing, as for "5 March"
+        ("The siege of Velmor began in 1982. On the Sixteenth of September the camp fell.", None, D(1982, 9, 16)),
+        ("The convoy was shelled on the thirtieth of June.", date(2004, 8, 1), D(2004, 6, 30)),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word_is_that_day(text: str, published: date | None, day: date):
+    days = [d.span for d in find_dates(text, published) if d.span.precision == "day"]
+    assert [(s.start, s.end) for s in days] == [(day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the third day of the siege the water ran out.",  # a day counted from another, not of a month
+        "The first of the marchers reached the bridge.",
+    ],
+)
+def test_an_ordinal_word_without_a_month_is_no_day_of_the_month(text: str):
+    assert [d.span for d in find_dates(text) if d.span.precision == "day"] == []
