@@ -228,7 +228,8 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
     tests = {
         "not_response": lambda: not is_response(trigger) and not (event is not None and is_response(event)),
         "not_qualified": lambda: not qualified(trigger),
-        "drop_if_negated": lambda: not negated(trigger),
+        # "no soldier was convicted of the killings": no verdict, not a finding that they did not kill
+        "drop_if_negated": lambda: not negated(trigger) and not done_by_or_to_none(trigger),
         "violent_blame": lambda: (
             doer is not None and (blames_violence(trigger, doer) or _blames_force(trigger, doer, reader))
         ),
