@@ -32,6 +32,7 @@ from claims.initiator_negation import (
     is_response,
     negated,
     qualified,
+    told_as_policy,
     violent_or_incident,
     violent_or_none,
     violent_words,
@@ -496,6 +497,8 @@ def hit_of(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         rule = pattern.target
         target = find_target(reader, roles, rule.direct, rule.subject, rule.prep)
     said_not = _is_negated(pattern, roles)
+    if said_not and not pattern.denial and told_as_policy(trigger):
+        return None  # "the army does not target civilians": a policy, not the incident's act
     if pattern.strength in ("attack", "start") and not pattern.denial and answers_an_attack(trigger, named.tok):
         if said_not:
             return None  # "did not fire after they were attacked": no claim of who began it

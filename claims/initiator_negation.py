@@ -96,6 +96,19 @@ def done_by_or_to_none(verb: Token) -> bool:
     )
 
 
+def told_as_policy(verb: Token) -> bool:
+    """ "The army does not target civilians", "our troops never fire on crowds": what a side says it
+    never does, in the present, is its policy, not an account of the incident's act (a denial of the
+    act is told in the past: "did not fire on the crowd")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True  # "never fires"
+    return verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "do" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
 def negated(tok: Token) -> bool:
     """ "Israel was not responsible"; "not in a position to consider as substantiated the claim of X's
     attack". A denial denied ("we do not dispute that armed men seized the prison") affirms."""
