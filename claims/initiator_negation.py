@@ -99,8 +99,11 @@ def done_by_or_to_none(verb: Token) -> bool:
 def told_as_policy(verb: Token) -> bool:
     """ "The army does not target civilians", "our troops never fire on crowds": what a side says it
     never does, in the present, is its policy, not an account of the incident's act (a denial of the
-    act is told in the past: "did not fire on the crowd")."""
+    act is told in the past: "did not fire on the crowd"). Only acts of violence: "responsibility does
+    not lie with the army", "Russia does not bear responsibility" deny blame for the incident."""
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if _lemma(verb) not in word_sets()["attack_verbs"] | word_sets()["firing_verbs"]:
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return True  # "never fires"

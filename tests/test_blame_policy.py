@@ -26,6 +26,9 @@ def test_a_policy_in_the_present_is_no_blame_claim(text: str) -> None:
     [
         ("The troops did not fire on the crowd in Velmor.", "troops"),
         ("The Ostran army never fired on the marchers, the ministry said.", "army"),
+        # blame denied in the present is still a denial: only acts of violence are a policy
+        ("Responsibility for the shelling of Velmor does not lie with the army.", "army"),
+        ("Ostra does not bear responsibility for the attack.", "ostra"),
     ],
 )
 def test_a_denial_told_in_the_past_still_denies_the_act(text: str, doer: str) -> None:
