@@ -394,6 +394,8 @@ class InitiatorWords(_Strict):
     craft_nouns: Words = []  # what the accident befell
     doc_culprit_nouns: str = Field("", alias="_doc_culprit_nouns")
     culprit_nouns: Words = []  # "the killers were X"
+    doc_planner_nouns: str = Field("", alias="_doc_planner_nouns")
+    planner_nouns: Words = []  # "X, the mastermind of the attacks"
     doc_diplomatic_objects: str = Field("", alias="_doc_diplomatic_objects")
     diplomatic_objects: Words = []  # "expelled the diplomats": not violence
     doc_figurative_objects: str = Field("", alias="_doc_figurative_objects")

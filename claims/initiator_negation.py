@@ -123,9 +123,20 @@ def _up_to_adverbial(tok: Token) -> list[Token]:
     """The word and its heads, up to an adverbial clause (of time, cause, purpose): "the soldiers did
     not fire until the crowd attacked them" does not deny that the crowd attacked."""
     chain = [tok]
-    while chain[-1].dep_ != "advcl" and chain[-1].head.i != chain[-1].i and not _subjects_own_clause(chain[-1]):
+    while (
+        chain[-1].dep_ != "advcl"
+        and chain[-1].head.i != chain[-1].i
+        and not _subjects_own_clause(chain[-1])
+        and not _said_of_its_noun(chain[-1])
+    ):
         chain.append(chain[-1].head)
     return chain
+
+
+def _said_of_its_noun(node: Token) -> bool:
+    """ "The men responsible for the massacre were never found": an adjective with its own complement
+    says something of its noun; the clause the noun is in says another thing."""
+    return node.dep_ == "amod" and node.pos_ == "ADJ" and any(c.dep_ == "prep" for c in node.children)
 
 
 def _subjects_own_clause(node: Token) -> bool:
