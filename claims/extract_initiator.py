@@ -169,6 +169,16 @@ def _ergative_with_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _struck(noun: Token) -> bool:
+    """ "The operation targeted militants responsible for suicide bombings": a noun an act of violence
+    is done to is described by what follows it, as background; the sentence tells of the act done to
+    it (as a relative clause on the doer does, _background)."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj", "nsubjpass") or head.i == noun.i:
+        return False
+    return head.lemma_.lower() in violent_words()
+
+
 def _place_object(verb: Token) -> bool:
     """ "entered the camp", "swept through the cities": a place, not "entered talks" or "the war"."""
     w = word_sets()
@@ -251,6 +261,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "active_trigger": lambda: not any(c.dep_ == "auxpass" for c in trigger.children),
         # "no shots were fired at the soldiers" says they fired first; not so of the marchers fired on
         "not_victims": lambda: doer is None or doer.lower_ not in rules()["sub_event"]["victim_nouns"],
+        "doer_not_struck": lambda: doer is None or not _struck(doer),
         # "took part in the fighting": a part in fighting that has two sides is no blame for it
         "one_sided": lambda: "in" not in roles or not _of_two_sides(roles["in"]),
         # a conjoined twin's first verb: "fought back and drove the intruders out" answers an attack

@@ -16,7 +16,7 @@ from read_text import blame_of
         ("Police arrested the gunmen responsible for the shooting in Velmor.", "gunmen"),
         # the clause the noun stands in says something else: "never found" does not deny the massacre
         ("The militiamen responsible for the massacre were never found.", "militiamen"),
-        ("Salah Hamdi, the mastermind of the attacks, was killed in a raid.", "Salah Hamdi"),
+        ("Salah Hamdi, the mastermind of the attacks, was arrested in Ostra.", "Salah Hamdi"),
         ("The organiser of the bombings, Ali Ghufron, was executed in 2008.", "Ali Ghufron"),
         ("Salah Hamdi was the ringleader of the attack on the Velmor depot.", "Salah Hamdi"),
         ("Investigators named Salah Hamdi as the organiser of the bombings.", "Salah Hamdi"),
@@ -42,3 +42,16 @@ def test_a_role_denied_is_a_denial() -> None:
     assert [(a.actor, a.negated) for a in blame_of("Salah Hamdi was not the organiser of the bombings.")] == [
         ("Salah Hamdi", True)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostra said the operation targeted fighters responsible for the rocket attacks.",
+        "Salah Hamdi, the mastermind of the attacks, was killed in a raid on Ostra.",
+    ],
+)
+def test_a_role_of_those_an_act_is_done_to_is_background(text: str) -> None:
+    """The sentence tells of the act done to them; who they are is background, as a relative clause
+    on them is ("the gunmen who seized the school were killed")."""
+    assert not [a.actor for a in blame_of(text) if "fighters" in a.actor or "Hamdi" in a.actor]
