@@ -5,7 +5,7 @@ name ("the Democratic Republic of the Congo's army"). Sentences written for thes
 from __future__ import annotations
 
 import pytest
-from read_text import doers_of
+from read_text import blame_of, doers_of
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,15 @@ from read_text import doers_of
 )
 def test_the_doer_is_the_name_after_the_preposition(text: str, doer: str) -> None:
     assert doers_of(text) == [doer]
+
+
+def test_a_bracket_the_tagger_took_in_is_no_part_of_the_name() -> None:
+    """ "the Front for the Liberation of Varnia (FLV)": the tagger's name ran on to the bracket that
+    opens the acronym; the doer, and what the acronym stands for, end before it."""
+    text = (
+        "The raid was carried out by three members of the Democratic Front for the Liberation of Palestine "
+        "(DFLP) who had come from Lebanon. The DFLP claimed the attack."
+    )
+    found = blame_of(text)
+    assert found and {a.actor for a in found} == {"Democratic Front for the Liberation of Palestine"}
+    assert found[-1].ties == {"DFLP": "Democratic Front for the Liberation of Palestine"}
