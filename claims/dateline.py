@@ -15,6 +15,8 @@ DATELINE = re.compile(
     r"[^\n()]{1,40}?)\s*\([^()\n]{2,40}\)\s*[-–—]"
     # "DRESDEN, Germany, March 17 -": a city in capitals and a day, with no agency named
     r"|^[ \t]*(?P<capital>[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*),[^\n()]{0,30}?\b(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?\s+[-–—]\s"
+    # "Addis Ababa, November 14/2020 (Agency) Officials said": a town, a day and the agency with no dash
+    r"|^[ \t]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*),[^\n()]{0,30}?\d[^\n()]{0,20}?\([^()\n]{2,40}\)(?=[ \t]+[A-Z])"
 )
 
 
@@ -30,4 +32,4 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _city(m: re.Match[str]) -> str:
-    return next(name for name in ("city", "town", "capital") if m[name])
+    return next(name for name in ("city", "town", "capital", "place") if m[name])

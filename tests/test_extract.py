@@ -797,6 +797,9 @@ def test_extract_a_bracketed_name_mid_sentence_is_no_dateline():
 
     assert filed_spans("The army (IDF) - said it had struck the depot.") == []
     assert filed_spans("NAIROBI (Probe Wire) - Officials said 40 died.") == [(7, 22)]
+    # with no dash, only a town with a day before the agency is a dateline
+    assert filed_spans("Keswin, 3 March 2021 (Probe Wire) Officials said 40 died.") == [(6, 33)]
+    assert filed_spans("Keswin, the capital (Probe Wire) Has fallen.") == []
 
 
 def _hand_built(words: list[str], pos: list[str], deps: list[str], heads: list[int]):
