@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from claims.actors import AliasTable
 from claims.models import Claim
-from sources.clean import mask_citations, unwrap_lines
+from sources.clean import mask_citations, mask_cut_word, unwrap_lines
 from sources.models import Source
 
 WHOLE_CHARS = 100_000  # a text up to this size (any news article) is read whole, as always
@@ -78,7 +78,7 @@ class _Piece:
 def pieces_of(sources: list[Source], limit: int = PIECE_CHARS, whole: int = WHOLE_CHARS) -> Iterator[_Piece]:
     """Every source's masked text in pieces, in order."""
     for i, source in enumerate(sources):
-        text = unwrap_lines(mask_citations(source.text))
+        text = mask_cut_word(unwrap_lines(mask_citations(source.text)))
         spans = split_pieces(text, limit, whole)
         for n, (start, end) in enumerate(spans):
             yield _Piece(i, n == len(spans) - 1, start, text[start:end] if len(spans) > 1 else text)

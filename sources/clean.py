@@ -148,6 +148,23 @@ def mask_citations(text: str) -> str:
     return _CITATION.sub(blank, text)
 
 
+# An excerpt cut off mid-word ("... proclaimed a humanitarian ceasef"): its last word, in lower case,
+# with no sentence end after it and written nowhere in English at large, is a fragment (issue #8:
+# a truncated last sentence). Blanked, it names no fact; the quote keeps the source's own text.
+_LAST_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})\s*$")
+
+
+def mask_cut_word(text: str) -> str:
+    """The text with a fragment of a word cut off at its very end blanked by spaces (offsets
+    unchanged): a whole word, a name or a sentence end at the end leaves the text as it is."""
+    from wordfreq import zipf_frequency  # its word lists load on first use, never at import
+
+    m = _LAST_WORD.search(text)
+    if m is None or zipf_frequency(m.group(1), "en") > 0:
+        return text
+    return text[: m.start(1)] + " " * len(m.group(1)) + text[m.end(1) :]
+
+
 # A text wrapped at a fixed width breaks its sentences across lines ("It initially estimated the
 # / death toll at 100 to 200"): the parser then reads each line as a sentence, so a count loses its
 # verb. A line break inside a paragraph, after a long line that does not end a sentence, is a space.

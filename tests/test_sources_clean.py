@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sources.clean import clean_text, is_furniture
+from sources.clean import clean_text, is_furniture, mask_cut_word
 
 FURNITURE_LINES = [
     "Home page » Section » Sub",
@@ -177,3 +177,25 @@ def test_sources_clean_mask_citations_keeps_offsets(text: str, masked: str):
 
     assert mask_citations(text) == masked
     assert len(mask_citations(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an excerpt cut off mid-word: the fragment is blanked, every offset kept
+        (
+            "In March the authorities proclaimed a humanitarian ceasef",
+            "In March the authorities proclaimed a humanitarian",
+        ),
+        ("The shelling went on until the army withdr\n", "The shelling went on until the army"),
+        # a whole word, a name, a number or a sentence end is left as it is
+        ("In March the authorities proclaimed a humanitarian truce", None),
+        ("The envoy met Obasanjo", None),
+        ("The toll rose to 40", None),
+        ("The shelling went on until the army withdrew.", None),
+    ],
+)
+def test_a_word_cut_off_at_the_end_is_blanked(text: str, kept: str | None):
+    masked = mask_cut_word(text)
+    assert len(masked) == len(text)
+    assert masked.rstrip() == (kept if kept is not None else text.rstrip())
