@@ -119,6 +119,34 @@ def _act_nouns() -> frozenset[str]:
     return act_nouns() | frozenset(rules()["initiator"]["war_nouns"])
 
 
+def _anchor_of(date_span: Span) -> Token:
+    """The word a date mention dates: up from its own head past prepositions, time nouns, clock times,
+    adverbs ("late on Saturday") and stray commas to the act or event."""
+    root = external_head(date_span)
+    anchor = root.head if root.dep_ != "ROOT" else root
+    for _ in range(6):
+        if date_span.start <= anchor.i < date_span.end and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "Friday 13 November": the weekday hung on the date's own month
+        elif anchor.dep_ in ("prep", "pcomp") or anchor.pos_ == "ADP":
+            # "fled from what is now X between April and December": a clause that only names
+            # a place hands its time to the verb it hangs on
+            anchor = anchor.head
+        elif anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        elif anchor.pos_ == "ADV" and anchor.dep_ == "advmod" and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "died in the attack late on Saturday": the day hangs on "late"
+        elif anchor.is_punct and anchor.head.i != anchor.i:
+            # "On Sunday, the 13th April, a crowd gathered": a parse that hung the day on a comma
+            anchor = anchor.head
+        elif anchor.ent_type_ == "TIME" or CLOCK.fullmatch(anchor.text):
+            if anchor.head.i == anchor.i:
+                break
+            anchor = anchor.head  # "at about 7:15 on 19 November": the clock time is part of the when
+        else:
+            break
+    return anchor
+
+
 def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
     hits: list[DateHit] = []
     words = [t for t in sent if t.is_alpha]
@@ -129,26 +157,7 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         date_span = span_of(sent, mention.start, mention.end)
         if date_span is None or len(date_span) == 0 or ctx.in_dateline(mention.start, mention.end):
             continue  # a dateline's day is when the piece was filed
-        root = external_head(date_span)
-        anchor = root.head if root.dep_ != "ROOT" else root
-        for _ in range(6):
-            if date_span.start <= anchor.i < date_span.end and anchor.head.i != anchor.i:
-                anchor = anchor.head  # "Friday 13 November": the weekday hung on the date's own month
-            elif anchor.dep_ in ("prep", "pcomp") or anchor.pos_ == "ADP":
-                # "fled from what is now X between April and December": a clause that only names
-                # a place hands its time to the verb it hangs on
-                anchor = anchor.head
-            elif anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() in TIME_NOUNS and anchor.head.i != anchor.i:
-                anchor = anchor.head
-            elif anchor.is_punct and anchor.head.i != anchor.i:
-                # "On Sunday, the 13th April, a crowd gathered": a parse that hung the day on a comma
-                anchor = anchor.head
-            elif anchor.ent_type_ == "TIME" or CLOCK.fullmatch(anchor.text):
-                if anchor.head.i == anchor.i:
-                    break
-                anchor = anchor.head  # "at about 7:15 on 19 November": the clock time is part of the when
-            else:
-                break
+        anchor = _anchor_of(date_span)
         if anchor.lemma_.lower() in STAMP_WORDS or _dates_a_record(anchor):
             continue
         event = _event_tokens(anchor, date_span)

@@ -10,6 +10,11 @@ import datetime as dt
 import pytest
 from read_text import claims_of
 
+from claims.actors import AliasTable
+from claims.extract import extract_from_doc
+from claims.nlp import load_nlp
+from sources.models import Source, text_sha256
+
 
 def dates(text: str) -> list[dt.date]:
     return [c.value.start for c in claims_of(text) if c.kind == "event_date"]
@@ -81,3 +86,17 @@ def test_the_same_evening_is_the_day_told_before(text: str, day: dt.date) -> Non
 def test_the_same_day_needs_one_day_told_before() -> None:
     text = "Between 3 and 9 May 1945 marchers crossed Oster. A march at Tarn was broken up the same evening."
     assert len([c for c in claims_of(text) if c.kind == "event_date"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Rescuers said dozens died in the attack late on Saturday.", dt.date(2018, 4, 7)),
+        ("Police said an explosion late on Wednesday destroyed a house in Tarn.", dt.date(2018, 4, 4)),
+    ],
+)
+def test_a_weekday_hung_on_an_adverb_dates_the_act(text: str, day: dt.date) -> None:
+    """ "late on Saturday": the parse hangs the day on "late", whose head is the act."""
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text), published=dt.date(2018, 4, 9))
+    found = extract_from_doc(src, load_nlp()(text), AliasTable())
+    assert [c.value.start for c in found if c.kind == "event_date"] == [day]
