@@ -278,8 +278,31 @@ def _one_happening(a: Claim, b: Claim) -> bool:
     """Can one source's two mentions of one day restate one date? Only when their words share what
     happened ("the attack on Sunday", "Sunday's attack"); "crowds stormed the quarter on Friday" and
     "a state of emergency was declared on Friday" date two things (issue #8: fold only true
-    restatements). Without words to tell, they are one."""
-    return not a.terms or not b.terms or not set(a.terms).isdisjoint(b.terms)
+    restatements). Without words to tell, they are one. "Marched through the town" and "broke up
+    another march the same evening" share the march, but one says it is another."""
+    if not a.terms or not b.terms:
+        return True
+    shared = set(a.terms) & set(b.terms)
+    return bool(shared) and not (_another_of(a, shared) or _another_of(b, shared))
+
+
+def _another_of(c: Claim, shared: set[str]) -> bool:
+    """The claim's quote calls one of the shared things another of its kind ("another march", "a
+    second demonstration"; rules date_roles.another_words)."""
+    words = re.findall(r"[a-z]+", c.quote.lower())
+    marks = _another_words()
+    return any(w in marks and _as_term(nxt) in shared for w, nxt in zip(words, words[1:], strict=False))
+
+
+def _as_term(word: str) -> str:
+    """A quote's word as the claims' terms hold it (lemmas): "marches" -> "march"."""
+    return word[:-2] if word.endswith("ches") or word.endswith("shes") else word.rstrip("s")
+
+
+@lru_cache(maxsize=1)
+def _another_words() -> frozenset[str]:
+    """Read once: one account's dates are folded pair by pair (rules date_roles.another_words)."""
+    return frozenset(rules()["date_roles"]["another_words"])
 
 
 def _restates(a: Claim, b: Claim, aliases: AliasTable | None = None) -> bool:

@@ -319,6 +319,8 @@ class DateRoleWords(_Strict):
     later_phrases: Words = []  # "days later", "afterwards": a time after an earlier sentence's, not it
     doc_same_day_phrases: str = Field("", alias="_doc_same_day_phrases")
     same_day_phrases: Words = []  # "killed that afternoon": the day an earlier sentence named
+    doc_another_words: str = Field("", alias="_doc_another_words")
+    another_words: Words = []  # "broke up another march": another such thing than the other's
     doc_record_nouns: str = Field("", alias="_doc_record_nouns")
     record_nouns: Words = []  # "images taken on 2 January": the day a record was made
 

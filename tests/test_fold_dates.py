@@ -37,3 +37,13 @@ def test_one_thing_dated_twice_is_one_claim_with_both_mentions() -> None:
 def test_a_mention_without_words_of_its_own_is_a_restatement() -> None:
     kept, repeats = fold_repeats([RAID, NO_WORDS])
     assert [c.id for c in kept] == ["s1c1"] and repeats == {"s1c4": "s1c1"}
+
+
+def test_another_of_the_same_kind_is_a_second_happening() -> None:
+    """ "Armed men raided the depot" and "another raid hit the barracks that evening" share the raid,
+    but the second says it is another (rules date_roles.another_words)."""
+    another = _dated("s1c5", "That evening another raid hit the Telmar barracks.", ["raid", "hit", "barracks"], 240)
+    second = _dated("s1c6", "A second raid, on the barracks, followed on Friday.", ["raid", "barracks", "follow"], 300)
+    for other in (another, second):
+        kept, repeats = fold_repeats([RAID, other])
+        assert [c.id for c in kept] == ["s1c1", other.id] and repeats == {}
