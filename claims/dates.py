@@ -238,6 +238,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "nth_day",
         re.compile(rf"\bon\s+the\s+(?P<ord>{'|'.join(ORDINAL_DAYS)})\s+day\b", re.I),
     ),
+    # "died on the 14th.", "on the 2nd of that month": a day of the month of the date the text gave last
+    (
+        "nth_of_month",
+        re.compile(
+            r"\b[Oo]n\s+the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*[,.;:)]|\s+of\s+(?:that|the\s+same)\s+month\b)"
+        ),
+    ),
     # "the following day", "the next morning", "and the day after,": one day after the date the text gave last
     (
         "next_day",
@@ -525,6 +532,7 @@ RELATIVE = {
     "next_day",
     "same_day",
     "nth_day",
+    "nth_of_month",
     "years_ago",
 } | LOOSE
 OFFSET_REACH = 600  # characters: a date this far back, in the same paragraph, is what "N days later" counts from
@@ -544,6 +552,11 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     if "ord" in groups:  # "on the third day": the stated day is the first
         day = anchor.span.start + timedelta(days=ORDINAL_DAYS[m["ord"].lower()] - 1)
         precision = "day"
+    elif "nth" in groups:  # "on the 14th": that day of the stated day's month, or of the next month
+        later = _day_of_month_after(anchor.span.end, int(m["nth"]))
+        if later is None:
+            return None
+        day, precision = later, "day"
     elif "same" in groups:  # "the same evening", "that night": the stated day itself, if it is one day
         if anchor.span.precision != "day":
             return None
@@ -557,6 +570,15 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
         precision = "day" if m["unit"].lower().startswith("day") else "days"
     slack = timedelta(days=0 if precision == "day" else 3)
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
+
+
+def _day_of_month_after(anchor: date, nth: int) -> date | None:
+    """The first day numbered `nth` on or after `anchor`: in its month, else in the next."""
+    day = _safe_date(anchor.year, anchor.month, nth)
+    if day is not None and day >= anchor:
+        return day
+    year, month = (anchor.year + 1, 1) if anchor.month == 12 else (anchor.year, anchor.month + 1)
+    return _safe_date(year, month, nth)
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -622,7 +644,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
-        offset = kind in ("offset", "next_day", "same_day", "nth_day")
+        offset = kind in ("offset", "next_day", "same_day", "nth_day", "nth_of_month")
         span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
         if span is None:
             if kind == "weekday_nth":  # "on Wednesday the 17th" that fits no recent month: not "on Wednesday" alone

@@ -594,3 +594,28 @@ def test_a_day_written_as_an_ordinal_word_is_that_day(text: str, published: date
 )
 def test_an_ordinal_word_without_a_month_is_no_day_of_the_month(text: str):
     assert [d.span for d in find_dates(text) if d.span.precision == "day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "on the 14th": that day of the month of the date given last, or of the month after it
+        ("Five men were shot on 5 March 1770. One of the wounded died on the 14th.", D(1770, 3, 14)),
+        ("Troops reached Velmor on 3 May 1999. On the 10th, they left.", D(1999, 5, 10)),
+        ("The siege of Ostra began on 28 May 1940 and the town fell on the 2nd.", D(1940, 6, 2)),
+    ],
+)
+def test_a_bare_day_of_the_month_is_of_the_month_told_last(text: str, day: date):
+    assert [d.span.start for d in find_dates(text)][-1] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 14th Army attacked on the 14th of the month.",  # no day told before to place it
+        "Troops reached Velmor on 3 May 1999. The 14th Army arrived later.",  # a unit, not a day
+        "Troops reached Velmor on 3 May 1999. It was built in the 14th century.",
+    ],
+)
+def test_an_ordinal_that_is_no_day_of_a_told_month_is_no_date(text: str):
+    assert [d.span.start.day for d in find_dates(text) if d.span.start.day == 14] == []
