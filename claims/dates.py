@@ -121,6 +121,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_d('d')}\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b|\s+(?P<last>last)(?P<last_year>\s+year)?\b(?!\s+{_TIME_AFTER_LAST}))?"
         ),
     ),
+    # "on 16 (3) January 1905", "January 9 (22)": a day given in two calendars (the old style's in
+    # brackets, or the new's): the one the writer leads with
+    (
+        "dual_dd_month",
+        re.compile(rf"\b{_d('d')}\s*\([0-3]?\d\)\s+(?:of\s+)?{_m('mo')}\b(?:,?\s+{_y('y')}\b)?"),
+    ),
+    ("dual_month_dd", re.compile(rf"\b{_m('mo')}\s+{_d('d')}\s*\([0-3]?\d\)(?:,?\s+{_y('y')}\b)?")),
     # "on the fifth of March 1770", "the twenty-first day of May": a day written as an ordinal word
     (
         "word_day_month",
@@ -306,6 +313,15 @@ def _infer_year(month: int, day: int, context_year: int | None, published: date 
     return None
 
 
+# kinds that name one day of a month: "5 March", "March 5", "the fifth of March", "5 (22) March"
+DAY_MONTH_KINDS = ("dd_month", "month_dd", "word_day_month", "dual_dd_month", "dual_month_dd")
+
+
+def _day_number(g: dict[str, str | None]) -> int:
+    """The day of the month a mention names, in figures or as an ordinal word."""
+    return DAY_ORDINALS[g["dw"].lower()] if g.get("dw") else int(g.get("d") or 0)
+
+
 def _span(kind: str, m: re.Match[str], context_year: int | None, published: date | None) -> DateSpan | None:  # noqa: C901 (issue #7: split in the extraction rework)
     g = m.groupdict()
     text = m.group(0).strip()
@@ -331,9 +347,8 @@ def _span(kind: str, m: re.Match[str], context_year: int | None, published: date
             return None
         a, b = _safe_date(y, mo, d1), _safe_date(y, mo, d2)
         return DateSpan(start=a, end=b, precision="days", text=text) if a and b else None
-    if kind in ("dd_month", "month_dd", "word_day_month"):
-        mo = _month(g["mo"])
-        d = DAY_ORDINALS[g["dw"].lower()] if kind == "word_day_month" else int(g["d"])
+    if kind in DAY_MONTH_KINDS:
+        mo, d = _month(g["mo"]), _day_number(g)
         told = None if g.get("last") and published else context_year  # "February last": before writing
         y = int(g["y"]) if g.get("y") else _infer_year(mo, d, told, published)
         if g.get("last_year") and published:
@@ -836,10 +851,10 @@ def _unknown_year(first: date, last: date, written: str) -> DateSpan | None:
 
 def _yearless(kind: str, m: re.Match[str]) -> DateSpan | None:
     g = m.groupdict()
-    if kind not in ("dd_month", "month_dd", "dd_range_month", "month_dd_range") or not g.get("mo"):
+    if kind not in (*DAY_MONTH_KINDS, "dd_range_month", "month_dd_range") or not g.get("mo"):
         return None
     mo = _month(g["mo"])
-    d1 = int(g.get("d") or g.get("d1") or 0)
+    d1 = _day_number(g) if kind in DAY_MONTH_KINDS else int(g.get("d1") or 0)
     d2 = int(g.get("d2") or d1)
     a, b = _safe_date(2000, mo, d1), _safe_date(2000, mo, d2)  # 2000: a leap year, so 29 Feb is valid
     if a is None or b is None or b < a:

@@ -619,3 +619,21 @@ def test_a_bare_day_of_the_month_is_of_the_month_told_last(text: str, day: date)
 )
 def test_an_ordinal_that_is_no_day_of_a_told_month_is_no_date(text: str):
     assert [d.span.start.day for d in find_dates(text) if d.span.start.day == 14] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a day in two calendars: the one the writer leads with, the other in brackets
+        ("A strike began at the Velmor works on 16 (3) January 1905.", D(1905, 1, 16)),
+        ("On January 9 (22), 1905, troops fired on the marchers.", D(1905, 1, 9)),
+        ("The strike of 1905 spread. Tempers had frayed on 19 (6) January.", D(1905, 1, 19)),
+    ],
+)
+def test_a_day_in_two_calendars_is_the_one_written_first(text: str, day: date):
+    assert [d.span.start for d in find_dates(text) if d.span.precision == "day"] == [day]
+
+
+def test_a_bracketed_number_after_a_figure_is_no_second_calendar():
+    found = find_dates("The vote was 16 (3) in favour on 5 May 1990.")
+    assert [d.span.start for d in found] == [D(1990, 5, 5)]
