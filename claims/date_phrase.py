@@ -47,8 +47,8 @@ def event_phrase(anchor: Token, date_span: Span) -> str:
             if subjects and _names_event(subjects[0]):
                 return _date_of(subjects[0], skip)
             return ""
-        if anchor.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ == "dobj" for c in anchor.children):
-            return ""  # "X made (no object)": a parse that lost what was made
+        if anchor.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ in ("dobj", "nsubjpass") for c in anchor.children):
+            return ""  # "X made (no object)": a parse that lost what was made ("were taken" has it as subject)
         clause = _clause(anchor, skip)
         return f"when {clause}" if clause else ""
     if anchor.pos_ not in ("NOUN", "PROPN") or _is_time(anchor):

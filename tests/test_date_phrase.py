@@ -30,6 +30,9 @@ def phrases():
     [
         # a passive keeps its "was": not "when the accord signed"
         ("The accord was signed in Varna on 14 June 1996.", "when the accord was signed in Varna"),
+        # a light verb's passive has what was taken or held as its subject
+        ("The prisoners were taken by air to Oster on 17 January 1961.", "when the prisoners were taken by air"),
+        ("Talks were held in Varna on 5 May 1990.", "when talks were held in Varna"),
         # a reduced passive gets the "were" it left out
         (
             "The villagers killed in Dessel on 3 May 2001 were mostly farmers.",
