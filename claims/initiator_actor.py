@@ -121,14 +121,17 @@ def entity(tok: Token, labels: frozenset[str] = ACTOR_LABELS) -> Span | None:
 def _own_part(ent: Span, tok: Token) -> Span:
     """ "Statement by the Ministry of National Defense on North Korea's attack": the tagger ran two
     names into one over a preposition; the name `tok` is in begins after it. "Of" joins one name
-    ("the Ministry of Defence", "the Republic of Korea"). A bracket the tagger took in ends it."""
+    ("the Ministry of Defence", "the Republic of Korea"). A bracket or a possessive "'s" the tagger
+    took in ends it."""
     start, end = ent.start, ent.end
     for w in reversed(ent[: tok.i - ent.start]):
         if w.pos_ == "ADP" and w.lower_ != "of" and w.is_ancestor(tok):
             start = w.i + 1
             break
-    while end - 1 > tok.i and tok.doc[end - 1].is_punct:
-        end -= 1  # "the Democratic Front for the Liberation of Palestine (": the bracket opens its acronym
+    while end - 1 > tok.i and (tok.doc[end - 1].is_punct or tok.doc[end - 1].tag_ == "POS"):
+        end -= (
+            1  # "the Democratic Front for the Liberation of Palestine (": the bracket opens its acronym; "al-Qaeda's"
+        )
     return ent if (start, end) == (ent.start, ent.end) else Span(tok.doc, start, end, label=ent.label_)
 
 

@@ -34,3 +34,14 @@ def test_a_bracket_the_tagger_took_in_is_no_part_of_the_name() -> None:
     found = blame_of(text)
     assert found and {a.actor for a in found} == {"Democratic Front for the Liberation of Palestine"}
     assert found[-1].ties == {"DFLP": "Democratic Front for the Liberation of Palestine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The court heard that the raid was carried out on Mr Papon's orders.", "Mr Papon"),
+        ("He recalled al-Qaeda's bombing of the embassy in Velmor.", "al-Qaeda"),
+    ],
+)
+def test_a_possessive_the_tagger_took_in_is_no_part_of_the_name(text: str, doer: str) -> None:
+    assert doers_of(text) == [doer]
