@@ -490,10 +490,18 @@ def _no_toll(found: Link, noun: Token, triggers: list[tuple[Token, str]]) -> boo
     """ "120 dead or wounded": the killed and the wounded together, a toll of neither; "20,000 refugees
     were repatriated": a count of returns."""
     if found.kind == "displaced":
-        return _went_home(noun)
+        return _went_home(noun) or _perpetrators(found.noun)
     return (
         _killed_or_wounded(found.trigger, found.kind, triggers) or _told_missing(noun) or _in_care(noun, found.trigger)
     )
+
+
+def _perpetrators(noun: Token) -> bool:
+    """ "there were between 10 and 15 attackers ... and more than 1,000 people had been evacuated":
+    those who attack are not those driven out or evacuated; a link that says so is a misreading
+    (rules scope.roles.perpetrator)."""
+    words = rules()["scope"]["roles"].get("perpetrator", [])
+    return noun.lemma_.lower() in words or noun.lower_ in words
 
 
 def _told_missing(noun: Token) -> bool:
