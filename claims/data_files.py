@@ -400,6 +400,9 @@ class InitiatorWords(_Strict):
     planner_nouns: Words = []  # "X, the mastermind of the attacks"
     doc_diplomatic_objects: str = Field("", alias="_doc_diplomatic_objects")
     diplomatic_objects: Words = []  # "expelled the diplomats": not violence
+    doc_seized_goods: str = Field("", alias="_doc_seized_goods")
+    seize_verbs: Words = []  # "seized", "captured": with goods as object, no attack
+    seized_goods: Words = []  # "seized large quantities of chemicals"
     doc_figurative_objects: str = Field("", alias="_doc_figurative_objects")
     figurative_objects: Words = []  # "struck a different note": not violence
     doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")

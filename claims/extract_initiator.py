@@ -189,9 +189,11 @@ def _place_object(verb: Token) -> bool:
 
 
 def _diplomatic_object(verb: Token) -> bool:
-    """ "expelled Syrian diplomats", "diplomats were expelled", "struck a different note": an act of
-    diplomacy, or a figure of speech, not of violence."""
+    """ "expelled Syrian diplomats", "diplomats were expelled", "struck a different note", "seized
+    weapons and documents": an act of diplomacy, a figure of speech or a seizure of goods, not violence."""
     words = {*word_sets()["diplomatic_objects"], *word_sets()["figurative_objects"]}
+    if verb.lemma_.lower() in word_sets()["seize_verbs"]:
+        words |= word_sets()["seized_goods"]  # "investigators seized large quantities of chemicals"
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
