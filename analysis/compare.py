@@ -956,8 +956,27 @@ def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
         if va.precision == "days" and bounded and (va.start, va.end) != (vb.start, vb.end):
             return "contradict", f"{pair}: two spans of days with different bounds"  # "16-18 May" / "15-17 May"
         return "agree", f"{pair}: the same date"
+    if _other_calendars_day(va, vb) or _other_calendars_day(vb, va):
+        return "agree", f"{pair}: the same day, told in the other calendar"
     gap = min(abs((va.start - vb.end).days), abs((vb.start - va.end).days))
     return "contradict", f"{pair}: {gap} days apart"
+
+
+CALENDARS_APART = (10, 13)  # days between the Julian and the Gregorian calendar, 1582 to 2100
+_TWO_CALENDARS = re.compile(r"\b([0-3]?\d)\s*\(([0-3]?\d)\)")
+
+
+def _other_calendars_day(dual: DateSpan, other: DateSpan) -> bool:
+    """ "16 (3) January" against "since 3 January": a day given in two calendars (claims.dates) is
+    the other account's day when its bracketed day is that day, the two calendars' distance apart
+    (Julian and Gregorian: 10 to 13 days)."""
+    m = _TWO_CALENDARS.search(dual.text)
+    if m is None or other.precision != "day" or int(m.group(1)) != dual.start.day:
+        return False
+    return (
+        other.start.day == int(m.group(2))
+        and CALENDARS_APART[0] <= abs((dual.start - other.start).days) <= CALENDARS_APART[1]
+    )
 
 
 def _generic(actor: str, aliases: AliasTable) -> str | None:

@@ -276,6 +276,19 @@ def test_compare_a_start_against_the_span_of_the_event(aliases: AliasTable, star
     assert compare(said, lasted, aliases)[0] == "agree"
 
 
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [(D(1905, 1, 3), "agree"), (D(1905, 1, 4), "contradict"), (D(1905, 1, 16), "agree")],
+)
+def test_a_day_in_two_calendars_meets_the_other_calendars_day(aliases: AliasTable, other: date, relation: str):
+    """ "A strike began on 16 (3) January 1905" against "since 3 January a strike has been in
+    progress": one day, told by one account in both calendars and by the other in the old one."""
+    dual = DateSpan(start=D(1905, 1, 16), end=D(1905, 1, 16), precision="day", text="16 (3) January 1905")
+    ca, cb = _pair(dual, span(other, other, "day"), kind="event_date")
+    assert compare(ca, cb, aliases)[0] == relation
+    assert compare(cb, ca, aliases)[0] == relation
+
+
 def test_compare_dates_reason_gives_the_gap(aliases: AliasTable):
     ca, cb = _pair(span(D(2020, 6, 22), D(2020, 6, 22), "day"), span(D(2020, 6, 30), D(2020, 6, 30), "day"),
                    kind="event_date")  # fmt: skip
