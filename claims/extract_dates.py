@@ -144,7 +144,16 @@ def _anchor_of(date_span: Span) -> Token:
             anchor = anchor.head  # "at about 7:15 on 19 November": the clock time is part of the when
         else:
             break
-    return anchor
+    return _cleft_clause(anchor)
+
+
+def _cleft_clause(anchor: Token) -> Token:
+    """ "It was on 5 May that the troops fired", "it was not until 11 January that Iran admitted it":
+    a cleft puts the day on "was"; what happened that day is its clause."""
+    if anchor.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children):
+        return anchor
+    clause = [c for c in anchor.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)]
+    return clause[0] if clause else anchor
 
 
 def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:

@@ -35,6 +35,9 @@ def dates(text: str) -> list[dt.date]:
             "The guards of the convoy opened fire without provocation on Sept. 16, 2007, in the square.",
             dt.date(2007, 9, 16),
         ),
+        # a cleft puts the day on "was": what happened is its clause
+        ("It was on 5 May 1999 that the troops fired on the crowd at Tarn.", dt.date(1999, 5, 5)),
+        ("It was not until 11 January 2020 that Varna admitted shooting down the airliner.", dt.date(2020, 1, 11)),
         # a day the parse hung on the comma after the weekday before it
         ("On Sunday, the 13th April 1919, a large crowd gathered in the square.", dt.date(1919, 4, 13)),
         # a verb conjoined to one with the subject shares it; a subject told by its number
