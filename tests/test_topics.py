@@ -157,6 +157,9 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         (["orin valk"], "President Orin Valk said 40 died.", None, None),
         (["orin valk"], "Forty died, Orin Valk said.", "minister Orin Valk", None),
         (["orin valk", "valk"], "Forty died.", None, None),
+        # one arrested, charged or sentenced is a person, whatever the tagger made of the name
+        (["tamrozi"], "Police arrested Tamrozi, who bought the van.", None, None),
+        (["tamrozi", "dessel"], "A court sentenced Tamrozi for the bombing in Dessel.", None, "Dessel"),
         # a body is no event: its last word says so, or it is written in capitals
         (["varna relief foundation"], "Forty died.", None, None),
         (["vrf"], "Forty died, the VRF said.", None, None),
