@@ -482,9 +482,19 @@ def _event_word(claims: list[Claim]) -> str | None:
 
 
 def _duration_name(claims: list[Claim]) -> str:
-    """ "how long the siege lasted": the act or event the members time, else "how long it lasted"."""
+    """ "how long the siege lasted": the act or event the members time, else "how long it lasted";
+    never a weapon ("for 12 minutes after the missiles struck" times no missile)."""
     act = _event_word(claims)
+    if act in _weapons():
+        act = None
     return f"how long the {act} lasted" if act else "how long it lasted"
+
+
+@lru_cache(maxsize=1)
+def _weapons() -> frozenset[str]:
+    """Weapons, and their plurals (rules initiator.weapon_nouns), read once."""
+    words = {w.casefold() for w in rules()["initiator"]["weapon_nouns"]}
+    return frozenset(words | {w + "s" for w in words})
 
 
 # -- blame --------------------------------------------------------------------------

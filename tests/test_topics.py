@@ -291,6 +291,7 @@ def test_topics_a_date_fact_is_named_by_what_happened(abouts: list[str], label: 
         (["it", "war"], "how long the war lasted (Dessel)"),
         (["relative"], "how long it lasted (Dessel)"),  # the people held, not what lasted
         (["month"], "how long it lasted (Dessel)"),
+        (["missile"], "how long it lasted (Dessel)"),  # "12 minutes after the missiles struck": no missile lasted
     ],
 )
 def test_topics_a_length_is_named_by_the_event_that_lasted(abouts: list[str], label: str):
