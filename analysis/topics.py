@@ -582,7 +582,7 @@ def _question(act: str | None, claims: list[Claim]) -> str:
 
 def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], label: str, named: str = "") -> str:
     """A readable topic for a group: population, what happened to them, and the event. `named`: the
-    medoid's own name for a date's event (claims.date_phrase), used before its words."""
+    medoid's own name for a date's or a length's event (claims.date_phrase), used before its words."""
     kind = claims[0].kind
     event = event_name(claims, idf)
     # the medoid's words, whole: relate cut them at a number of words ("... leaders met and had")
@@ -603,7 +603,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
     if kind == "event_date":
         name = named or _date_name(about, claims, label)
     elif kind == "duration":
-        name = _duration_name(claims)
+        name = named if named.startswith("how long") else _duration_name(claims)
     else:
         name = f"{label}: {about}" if about else label
     if event and event.casefold() not in name.casefold():

@@ -60,6 +60,21 @@ def event_phrase(anchor: Token, date_span: Span) -> str:
     return ""
 
 
+def length_phrase(anchor: Token, length_span: Span) -> str:
+    """ "how long the air defences tracked the airliner", "how long the siege lasted": a length's act
+    named as its date's would be ("when ...", "date of ..."), for the report's fact label; "" when
+    the tree gives no readable name."""
+    named = event_phrase(anchor, length_span)
+    lost = [c for c in anchor.children if c.dep_ == "dobj" or (c.dep_ == "prt" and c.i >= length_span.start)]
+    if named.endswith(f" {anchor.text}") and lost:
+        return ""  # "how long gunmen held", "how long the shelling went": the name lost what was held, or its "on"
+    if named.startswith("when "):
+        return "how long " + named.removeprefix("when ")
+    if named.startswith("date of "):
+        return f"how long {named.removeprefix('date of ')} lasted"
+    return ""
+
+
 def _date_of(noun: Token, skip: frozenset[int]) -> str:
     """ "date of the explosion at the depot": an event noun with its own words."""
     return f"date of {_render(_cased(_definite(_noun_phrase(noun, skip, depth=0))))}"

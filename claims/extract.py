@@ -16,6 +16,7 @@ from claims.actors import AliasTable
 from claims.context import DocContext
 from claims.count_background import lead_event_start
 from claims.count_beside import mark_smaller_beside
+from claims.date_phrase import length_phrase
 from claims.event import event_parts, event_signature, lead_of, name_key
 from claims.extract_counts import CountHit, at_site, find_count_hits
 from claims.extract_dates import find_date_hits
@@ -28,7 +29,7 @@ from claims.initiator_anaphor import denied_claim
 from claims.models import Actor, Claim, DateSpan, Duration
 from claims.name_kinds import people_names
 from claims.speaker import speaker_of
-from claims.tree import entities
+from claims.tree import entities, span_of
 from claims.where import counted_places
 from sources.models import Source
 
@@ -207,7 +208,9 @@ def extract_from_doc(source: Source, doc: Doc, aliases: AliasTable) -> list[Clai
             value = Duration(days=hit.days, high=hit.high, qualifier=hit.qualifier, text=hit.text)
             about = " ".join(t.lemma_ for t in hit.about)
             terms = list(dict.fromkeys(ctx.terms(hit.about) + sent_terms))
-            out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when, scope=hit.part)
+            named = length_phrase(hit.anchor, span_of(sent, hit.start, hit.end) or sent[0:0])
+            out.add("duration", sent, bounds, value, hit.anchor, about=about, terms=terms, when=when, scope=hit.part,
+                    phrase=named)  # fmt: skip
     _add_box_counts(out, ctx, boxed)
     _add_box_dates(out, ctx, box, source.title)
     places = counted_places(ctx.main_places, wheres)

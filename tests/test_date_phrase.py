@@ -108,3 +108,34 @@ def test_date_phrase_puts_no_figure_in_a_name(phrases):
     """ "upheld the decision to 37": a bare number is no part of what happened's name."""
     [found] = phrases("On 8 July 1920 the assembly upheld the decision by 37 votes to 12.")
     assert found and not any(ch.isdigit() for ch in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length's act named as its date's would be
+        ("Varnan air defences tracked the airliner for about two and a half hours.",
+         "how long Varnan air defences tracked the airliner"),
+        ("The siege of Dessel lasted three days.", "how long the siege of Dessel lasted"),
+        # a name that lost what was held, or the "on" of "went on", is left to the claim's words
+        ("Gunmen held the hostages in Dessel for 52 hours.", ""),
+        ("The shelling of Dessel went on for six hours.", ""),
+    ],
+)  # fmt: skip
+def test_a_length_is_named_by_its_act(text: str, expected: str):
+    from claims.nlp import load_nlp
+
+    src = Source(id="s1", name="s1.txt", text=text, sha256=text_sha256(text))
+    found = [c.phrase for c in extract_from_doc(src, load_nlp()(text), AliasTable()) if c.kind == "duration"]
+    assert found == [expected]
+
+
+def test_a_lengths_fact_takes_its_members_name():
+    """ "how long Varnan air defences tracked the airliner", not "how long it lasted"."""
+    a, b = (
+        Claim(id=f"{s}c1", source_id=s, kind="duration", quote="q", sentence="q", start=0, end=1, sentence_start=0,
+              value={"type": "duration", "days": 0.1, "text": "for two hours"}, about="defence",
+              phrase="how long Varnan air defences tracked the airliner")
+        for s in ("s1", "s2")
+    )  # fmt: skip
+    assert topic_of([a, b], Vocabulary([a, b])) == "how long Varnan air defences tracked the airliner"
