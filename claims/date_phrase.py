@@ -178,6 +178,7 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
     left = sorted((t for t in left if t.tag_ != "CD" and t.lower_ not in TIME_WORDS), key=lambda t: t.i)
     while left and (left[0].dep_ == "case" or left[0].is_punct):
         left.pop(0)  # "'s suicide bombing": the owner was the date ("October's")
+    left = _whole_words(left, skip)
     items: list[Item] = [*left, noun]
     if noun.pos_ == "PROPN":  # "School No. 1": a number in the name
         items.extend(c for c in noun.children if c.dep_ == "nummod" and c.i == noun.i + 1 and c.i not in skip)
@@ -187,6 +188,26 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
         if prep and len(items) + len(prep) <= MAX_WORDS // 2 + 2:
             items.extend(prep)
     return items
+
+
+def _whole_words(tokens: list[Token], skip: frozenset[int]) -> list[Token]:
+    """ "hand-to-hand", "well-armed": a hyphened word the parse split is kept whole, not "hand-" or
+    "armed"."""
+    kept = {t.i: t for t in tokens}
+    for t in tokens:
+        doc = t.doc
+        start, end = t.i, t.i
+        while (
+            start > t.sent.start
+            and not doc[start - 1].whitespace_
+            and (doc[start - 1].text == "-" or doc[start].text == "-")
+        ):
+            start -= 1
+        while end + 1 < t.sent.end and not doc[end].whitespace_ and (doc[end + 1].text == "-" or doc[end].text == "-"):
+            end += 1
+        if end > start and not any(i in skip for i in range(start, end + 1)):
+            kept.update({i: doc[i] for i in range(start, end + 1)})
+    return sorted(kept.values(), key=lambda t: t.i)
 
 
 def _modifies(tok: Token, noun: Token) -> bool:
@@ -236,24 +257,37 @@ def _cased(items: list[Item]) -> list[Item]:
     if not isinstance(first, Token) or first.ent_type_ == "GPE":  # "The Hague"
         return items
     if first.pos_ in ("DET", "PRON") or (first.is_sent_start and first.pos_ == "NOUN" and not first.ent_type_):
-        return [first.lower_, *items[1:]]
+        return [_Lowered(first), *items[1:]]
     return items
+
+
+class _Lowered(str):
+    """A word written in lower case that still knows where it stands ("Hand-to-hand" at a sentence's
+    start, named "hand-to-hand")."""
+
+    tok: Token
+
+    def __new__(cls, tok: Token) -> _Lowered:
+        word = super().__new__(cls, tok.lower_)
+        word.tok = tok
+        return word
 
 
 def _render(items: list[Item]) -> str:
     """The words as written where they stand together ("al-Ahli", "Spain's"), one space elsewhere;
     punctuation only inside a name."""
     out: list[str] = []
-    prev: Item | None = None
+    prev: Token | None = None
     for item in items:
         text = item if isinstance(item, str) else item.text
+        tok = item.tok if isinstance(item, _Lowered) else item if isinstance(item, Token) else None
         if (
-            isinstance(item, Token)
-            and item.is_punct
-            and not (isinstance(prev, Token) and prev.i == item.i - 1 and not prev.whitespace_ and not item.whitespace_)
+            tok is not None
+            and tok.is_punct
+            and not (prev is not None and prev.i == tok.i - 1 and not prev.whitespace_ and not tok.whitespace_)
         ):
             continue
-        joined = isinstance(prev, Token) and isinstance(item, Token) and prev.i == item.i - 1 and not prev.whitespace_
+        joined = prev is not None and tok is not None and prev.i == tok.i - 1 and not prev.whitespace_
         out.append(text if joined or not out else " " + text)
-        prev = item
+        prev = tok
     return "".join(out)

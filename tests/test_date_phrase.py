@@ -28,6 +28,9 @@ def phrases():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a hyphened word the parse split is named whole, at a sentence's start too
+        ("Hand-to-hand fighting broke out in Varna on 5 May 1999.", "when hand-to-hand fighting broke out in Varna"),
+        ("The well-armed militia stormed Dessel on 5 May 1999.", "when the well-armed militia stormed Dessel"),
         # a passive keeps its "was": not "when the accord signed"
         ("The accord was signed in Varna on 14 June 1996.", "when the accord was signed in Varna"),
         # a light verb's passive has what was taken or held as its subject
