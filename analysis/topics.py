@@ -22,6 +22,7 @@ from claims.data_files import FactNamesFile, read
 from claims.dates import MONTHS, WEEKDAYS
 from claims.event import PREFIX, is_year_key
 from claims.models import ACCIDENT, NUMERIC_KINDS, UNKNOWN, Actor, Claim
+from claims.name_kinds import custody_forms
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -186,7 +187,7 @@ def _person(name: str, written: list[tuple[str, str, str]], claims: list[Claim])
     names = _names()
     if any(before.casefold().strip(".") in _lower(names.titles) for _w, before, _a in written):
         return True
-    if any(before.casefold() in _custody_forms() for _w, before, _a in written):
+    if any(before.casefold() in custody_forms() for _w, before, _a in written):
         return True  # "police arrested Amrozi", "the court sentenced Amrozi": a person, not a place
     if any(c.speaker and c.speaker.casefold().endswith(f" {name}") for c in claims):  # "Prosecutor X Y"
         return True
@@ -198,19 +199,6 @@ def _person(name: str, written: list[tuple[str, str, str]], claims: list[Claim])
         return False
     # two names and no place's word: a person's, unless the members write it as a place (no title)
     return not written
-
-
-@lru_cache(maxsize=1)
-def _custody_forms() -> frozenset[str]:
-    """ "arrested", "sentenced": the past forms of what is done to a person in custody (rules
-    count_link.custody_verbs), read once."""
-
-    def past(verb: str) -> str:
-        if verb.endswith("e"):
-            return f"{verb}d"  # "charged"
-        return f"{verb}ted" if verb.endswith("it") else f"{verb}ed"  # "acquitted", "arrested"
-
-    return frozenset(past(v) for v in rules()["count_link"]["custody_verbs"])
 
 
 def _as_written(name: str, claims: list[Claim]) -> str:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims.actors import AliasTable
+from claims.dates import MONTHS, WEEKDAYS
 from claims.event import name_key
+from claims.rules import rules
 
 if TYPE_CHECKING:  # only annotations: reading a workspace's claims must not import spaCy (issue #11)
     from spacy.tokens import Span
@@ -25,9 +28,10 @@ PLACE_PREPOSITIONS = r"(?:in|at|near|outside|inside|around)"
 
 def people_names(ents: Iterable[Span], text: str, aliases: AliasTable) -> list[str]:
     """The full names the model tags a person's and their last words ("Asahara" of "Shoko Asahara",
-    though it may read "Asahara" alone as a city), never one the text writes where a place goes.
-    Lower case, as the signature keys names."""
-    names: set[str] = set()
+    though it may read "Asahara" alone as a city), and a name the text says was arrested, charged or
+    sentenced ("police arrested Amrozi", "Amrozi was sentenced"); never one the text writes where a
+    place goes. Lower case, as the signature keys names."""
+    names: set[str] = {name_key(n, aliases) for n in _held_in_custody(text) if not _placed(n, text)}
     placed: dict[str, bool] = {}  # a name is looked for once per document, however often it is tagged
     for ent in ents:
         words = _bare(ent.text).split()
@@ -40,6 +44,36 @@ def people_names(ents: Iterable[Span], text: str, aliases: AliasTable) -> list[s
         if not (placed[words[-1]] or placed[last]):  # "Doron Baga" beside "in Baga": a town
             names |= {name_key(" ".join(words), aliases), last}
     return sorted(names)
+
+
+@lru_cache(maxsize=1)
+def custody_forms() -> frozenset[str]:
+    """ "arrested", "sentenced", "acquitted": the past forms of what is done to a person held or tried
+    (rules count_link.custody_verbs)."""
+
+    def past(verb: str) -> str:
+        if verb.endswith("e"):
+            return f"{verb}d"  # "charged"
+        return f"{verb}ted" if verb.endswith("it") else f"{verb}ed"  # "acquitted", "arrested"
+
+    return frozenset(past(v) for v in rules()["count_link"]["custody_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _custody_pattern() -> re.Pattern[str]:
+    forms = "|".join(sorted(custody_forms()))
+    name = r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+    return re.compile(rf"\b(?:{forms})\s+{name}\b(?![-'’\w])|\b{name}\s+(?:was|had\s+been|has\s+been)\s+(?:{forms})\b")
+
+
+def _held_in_custody(text: str) -> set[str]:
+    """Single names the text writes right after "arrested", "sentenced" (or before "was arrested"):
+    a person, whatever the model tagged them; not a weekday or a month ("arrested Monday")."""
+    found = {m.group(1) or m.group(2) for m in _custody_pattern().finditer(text)}
+    return {n for n in found if n.casefold() not in _CALENDAR}
+
+
+_CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
 
 
 def _a_name(word: str) -> bool:

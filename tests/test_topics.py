@@ -437,6 +437,11 @@ def test_extraction_keeps_the_names_an_account_gives_persons():
         ([("Doron Kestor", "PERSON")], "Doron Kestor was shelled, at the Kestor market.", []),
         # "in Tavi's report" is no place
         ([("Oren Tavi", "PERSON")], "Oren Tavi wrote it in Tavi's report.", ["oren tavi", "tavi"]),
+        # one arrested, charged or sentenced is a person, whatever the model tagged
+        ([], "Police arrested Tamrozi, who bought the van. A court sentenced Tamrozi to death.", ["tamrozi"]),
+        ([], "Tamrozi was sentenced to death in August 2003.", ["tamrozi"]),
+        ([], "Police arrested Monday three men in Kestor.", []),
+        ([], "Police arrested Tamrozi in Kestor. Residents in Tamrozi fled.", []),
     ],
 )
 def test_names_a_document_reads_as_a_persons(tags: list[tuple[str, str]], text: str, people: list[str]):
