@@ -19,10 +19,10 @@ from analysis.compare import builtin_aliases
 from analysis.parties import named_in, same_party, side
 from claims.countries import demonyms
 from claims.data_files import FactNamesFile, read
-from claims.dates import MONTHS, WEEKDAYS
+from claims.dates import MONTHS
 from claims.event import PREFIX, is_year_key
 from claims.models import ACCIDENT, NUMERIC_KINDS, UNKNOWN, Actor, Claim
-from claims.name_kinds import custody_forms
+from claims.name_kinds import CALENDAR_WORDS, custody_forms
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -95,7 +95,7 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         return False
     if not _state(name) and any(name.casefold() in c.doers for c in claims):
         return False  # "ETA", "the RPF": the account names them as who did it, not where it happened
-    if not _state(name) and (_a_persons(name, claims) or name.casefold() in _CALENDAR):
+    if not _state(name) and (_a_persons(name, claims) or name.casefold() in CALENDAR_WORDS):
         return False  # "Asahara", "October": a person or a time, not where it happened
     written = [w for c in claims for w in _occurrences(name, c.sentence)]
     if written and not any(w[:1].isupper() for w, _before, _after in written):
@@ -113,9 +113,6 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         if any(_person(n, [], claims) for n in longer) or (longer and name_specificity(name) < VAGUE_NAME):
             return False
     return True
-
-
-_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])
 
 
 def _a_persons(name: str, claims: list[Claim]) -> bool:

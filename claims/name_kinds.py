@@ -70,10 +70,10 @@ def _held_in_custody(text: str) -> set[str]:
     """Single names the text writes right after "arrested", "sentenced" (or before "was arrested"):
     a person, whatever the model tagged them; not a weekday or a month ("arrested Monday")."""
     found = {m.group(1) or m.group(2) for m in _custody_pattern().finditer(text)}
-    return {n for n in found if n.casefold() not in _CALENDAR}
+    return {n for n in found if n.casefold() not in CALENDAR_WORDS}
 
 
-_CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
+CALENDAR_WORDS = frozenset({*MONTHS, *WEEKDAYS})  # a time's name, never a person's or a place's
 
 
 def _a_name(word: str) -> bool:

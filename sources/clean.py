@@ -150,7 +150,8 @@ def mask_citations(text: str) -> str:
 
 # An excerpt cut off mid-word ("... proclaimed a humanitarian ceasef"): its last word, in lower case,
 # with no sentence end after it and written nowhere in English at large, is a fragment (issue #8:
-# a truncated last sentence). Blanked, it names no fact; the quote keeps the source's own text.
+# a truncated last sentence). Blanked, it names no fact and ends no quote; every offset into the
+# source stays true, so a quote is still the source's own words.
 _LAST_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})\s*$")
 
 
