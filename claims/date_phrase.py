@@ -128,7 +128,8 @@ def _clause(verb: Token, skip: frozenset[int]) -> str:
     aux = [c for c in verb.children if c.dep_ in ("auxpass", "neg") and c.i < verb.i]
     bare = not aux and not any(c.dep_ == "aux" for c in verb.children)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip]
-    if bare and verb.tag_ == "VBN" and not objects:  # "the people killed in Houla": they were killed
+    active = any(c.dep_ == "nsubj" for c in verb.children)  # "the militia attacked on 5 May": a doer
+    if bare and verb.tag_ == "VBN" and not objects and not active:  # "the people killed in Houla": they were killed
         items.append("were" if plural else "was")
     for a in aux:
         passive_been = a.dep_ == "auxpass" and a.lower_ in ("been", "being", "be")

@@ -36,6 +36,8 @@ def phrases():
         # a light verb's passive has what was taken or held as its subject
         ("The prisoners were taken by air to Oster on 17 January 1961.", "when the prisoners were taken by air"),
         ("Talks were held in Varna on 5 May 1990.", "when talks were held in Varna"),
+        # a verb with a doer is active, whatever its tag: not "when the militia was attacked"
+        ("The pro-government militia attacked on 5 May 1999.", "when the pro-government militia attacked"),
         # a reduced passive gets the "were" it left out
         (
             "The villagers killed in Dessel on 3 May 2001 were mostly farmers.",
