@@ -43,6 +43,7 @@ from analysis.topics import name_fact
 from analysis.yearless import as_pair, years_from_siblings
 from claims.actors import AliasTable
 from claims.models import NOBODY, NUMERIC_KINDS, Actor, Claim, Count, DateSpan
+from claims.noun_classes import singular
 from claims.rules import rules
 from claims.sub_event import (
     WHOLE,
@@ -291,12 +292,7 @@ def _another_of(c: Claim, shared: set[str]) -> bool:
     second demonstration"; rules date_roles.another_words)."""
     words = re.findall(r"[a-z]+", c.quote.lower())
     marks = _another_words()
-    return any(w in marks and _as_term(nxt) in shared for w, nxt in zip(words, words[1:], strict=False))
-
-
-def _as_term(word: str) -> str:
-    """A quote's word as the claims' terms hold it (lemmas): "marches" -> "march"."""
-    return word[:-2] if word.endswith("ches") or word.endswith("shes") else word.rstrip("s")
+    return any(w in marks and singular(nxt) in shared for w, nxt in zip(words, words[1:], strict=False))
 
 
 @lru_cache(maxsize=1)

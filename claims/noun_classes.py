@@ -62,9 +62,10 @@ def people_word(word: str) -> bool:
 
 
 def singular(word: str) -> str:
-    """ "guardsmen" -> "guardsman", "militias" -> "militia", "deputies" -> "deputy": enough for the
-    people nouns' lemmas, and to tell one word for people in both numbers."""
-    for plural, one in (("men", "man"), ("ies", "y"), ("s", "")):
+    """ "guardsmen" -> "guardsman", "militias" -> "militia", "deputies" -> "deputy", "marches" ->
+    "march": enough for the people nouns' and event nouns' lemmas, and to tell one word in both
+    numbers."""
+    for plural, one in (("men", "man"), ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural) + 2:
             return word[: -len(plural)] + one
     return word
