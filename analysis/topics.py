@@ -23,6 +23,7 @@ from claims.dates import MONTHS
 from claims.event import PREFIX, is_year_key
 from claims.models import ACCIDENT, NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.name_kinds import CALENDAR_WORDS, custody_forms
+from claims.noun_classes import arms, singular
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -470,16 +471,9 @@ def _duration_name(claims: list[Claim]) -> str:
     """ "how long the siege lasted": the act or event the members time, else "how long it lasted";
     never a weapon ("for 12 minutes after the missiles struck" times no missile)."""
     act = _event_word(claims)
-    if act in _weapons():
+    if act is not None and singular(act) in arms():
         act = None
     return f"how long the {act} lasted" if act else "how long it lasted"
-
-
-@lru_cache(maxsize=1)
-def _weapons() -> frozenset[str]:
-    """Weapons, and their plurals (rules initiator.weapon_nouns), read once."""
-    words = {w.casefold() for w in rules()["initiator"]["weapon_nouns"]}
-    return frozenset(words | {w + "s" for w in words})
 
 
 # -- blame --------------------------------------------------------------------------
