@@ -249,7 +249,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "nth_of_month",
         re.compile(
-            r"\b[Oo]n\s+the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*[,.;:)]|\s+of\s+(?:that|the\s+same)\s+month\b)"
+            r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\b"
+            r"(?=\s*[,.;:)]|\s+of\s+(?:that|the\s+same)\s+month\b)"
         ),
     ),
     # "the following day", "the next morning", "and the day after,": one day after the date the text gave last

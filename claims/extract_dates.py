@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from claims.context import DocContext
 from claims.date_phrase import event_phrase
-from claims.dates import YEAR_UNKNOWN, DateMention
+from claims.dates import WEEKDAYS, YEAR_UNKNOWN, DateMention
 from claims.models import DateSpan
 from claims.rules import rules
 from claims.sub_event import act_nouns
@@ -162,7 +162,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
     if len(words) < 5:
         return hits  # headline stamps: "Published Oct 18, 2023", "Friday 19th Aug 2022"
     yearless = [d for d in ctx.undated if d.start >= sent.start_char and d.end <= sent.end_char]
-    for mention in sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start):
+    mentions = sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start)
+    for mention in mentions:
         date_span = span_of(sent, mention.start, mention.end)
         if date_span is None or len(date_span) == 0 or ctx.in_dateline(mention.start, mention.end):
             continue  # a dateline's day is when the piece was filed
@@ -185,23 +186,29 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         if len(content) < MIN_EVENT_WORDS and not (content and _an_act(anchor)):
             continue  # "the attacks of August 2017": an act named alone is enough
         hits.append(DateHit(mention, anchor, event, event_phrase(anchor, date_span)))
-    return _without_named_years(_stretches(sent, hits))
+    return _without_named_years(_stretches(sent, hits, mentions))
 
 
 MAX_STRETCH_DAYS = 62
 
 
-def _stretches(sent: Span, hits: list[DateHit]) -> list[DateHit]:
+def _stretches(sent: Span, hits: list[DateHit], mentions: list[DateMention]) -> list[DateHit]:
     """ "From the evening of 16 May until the morning of 18 May": two days told as the ends of one
-    stretch are one span of days, not two dates of the event (rules date_roles.span_*)."""
+    stretch are one span of days, not two dates of the event (rules date_roles.span_*). The second
+    day may have been read as no date of an event of its own (the parser hung it on the first)."""
     out: list[DateHit] = []
-    for hit in hits:
-        prev = out[-1] if out else None
-        joined = _stretch(sent, prev, hit) if prev is not None else None
+    hit_at = {id(h.mention): h for h in hits}
+    last: DateHit | None = None  # the hit the mention before this one made, if it made one
+    for mention in mentions:
+        hit = hit_at.get(id(mention))
+        joined = _stretch(sent, last, hit or replace(last, mention=mention)) if last is not None else None
         if joined is not None:
-            out[-1] = joined
-        else:
+            out[-1] = last = joined
+        elif hit is not None:
             out.append(hit)
+            last = hit
+        else:
+            last = None
     return out
 
 
@@ -215,14 +222,15 @@ def _stretch(sent: Span, first: DateHit, second: DateHit) -> DateHit | None:
     first_words = doc.char_span(a.start, a.end, alignment_mode="expand")
     if b.start <= a.end or first_words is None:
         return None  # one stretch of words read as two dates ("the night of 12 to 13 May")
-    between = [t for t in doc.char_span(a.end, b.start, alignment_mode="expand") or () if not t.is_space]
+    # "from Thursday, 16 May, until Saturday, 18 May": a day's weekday and the commas around it also stand between
+    between = [t for t in doc.char_span(a.end, b.start, alignment_mode="expand") or () if not _aside(t)]
     if not between or between[0].lower_ not in roles["span_until"] or len(between) > 5:
         return None
-    if any(t.lower_ not in fillers for t in between[1:]):
+    if any(t.lower_ not in fillers and t.lower_ not in WEEKDAYS for t in between[1:]):
         return None
-    before = list(doc[sent.start : first_words.start])[-5:]
+    before = [t for t in doc[sent.start : first_words.start] if not _aside(t)][-5:]
     opener = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower_ in roles["span_from"]), None)
-    if opener is None or any(t.lower_ not in fillers for t in before[opener + 1 :]):
+    if opener is None or any(t.lower_ not in fillers and t.lower_ not in WEEKDAYS for t in before[opener + 1 :]):
         return None
     start, end = a.span.start, b.span.end
     if start.year != end.year:
@@ -236,6 +244,11 @@ def _stretch(sent: Span, first: DateHit, second: DateHit) -> DateHit | None:
     text = doc.text[a.start : b.end].replace(" (year unknown)", "")
     span = DateSpan(start=start, end=end, precision="days", text=f"{text}{unknown}")
     return replace(first, mention=DateMention(a.start, b.end, span, a.relative or b.relative))
+
+
+def _aside(tok: Token) -> bool:
+    """A space or a comma: nothing that parts two ends of one stretch."""
+    return tok.is_space or tok.text == ","
 
 
 def _dates_a_record(anchor: Token) -> bool:

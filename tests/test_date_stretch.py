@@ -23,6 +23,12 @@ def dates(text: str) -> list[tuple[int, int, int, int]]:
         ("The gunmen held the village from the evening of 3 May until the morning of 5 May.", (5, 3, 5, 5)),
         ("The shelling of the port went on from 29 June to 2 July 1994.", (6, 29, 7, 2)),
         ("Looting continued from the night of 11 March till the afternoon of 13 March.", (3, 11, 3, 13)),
+        # each end with its weekday, set off by commas
+        ("The gunmen held the village from Tuesday, 3 May, until Thursday, 5 May 1994.", (5, 3, 5, 5)),
+        (
+            "Looting went on from the evening of Friday, 11 March, until the morning of Sunday, 13 March.",
+            (3, 11, 3, 13),
+        ),
     ],
 )
 def test_days_from_one_until_another_are_one_span(text: str, span: tuple[int, int, int, int]) -> None:

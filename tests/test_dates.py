@@ -601,6 +601,8 @@ def test_an_ordinal_word_without_a_month_is_no_day_of_the_month(text: str):
     [
         # "on the 14th": that day of the month of the date given last, or of the month after it
         ("Five men were shot on 5 March 1770. One of the wounded died on the 14th.", D(1770, 3, 14)),
+        # a part of that day before it
+        ("The gunmen entered the village on 3 May 1994 and left on the morning of the 5th.", D(1994, 5, 5)),
         ("Troops reached Velmor on 3 May 1999. On the 10th, they left.", D(1999, 5, 10)),
         ("The siege of Ostra began on 28 May 1940 and the town fell on the 2nd.", D(1940, 6, 2)),
     ],
