@@ -403,6 +403,10 @@ class InitiatorWords(_Strict):
     doc_seized_goods: str = Field("", alias="_doc_seized_goods")
     seize_verbs: Words = []  # "seized", "captured": with goods as object, no attack
     seized_goods: Words = []  # "seized large quantities of chemicals"
+    doc_owned_people_nouns: str = Field("", alias="_doc_owned_people_nouns")
+    owned_people_nouns: Words = []  # "the militia denied that its men fired": the militia's men
+    doc_harmless_rounds: str = Field("", alias="_doc_harmless_rounds")
+    harmless_rounds: Words = []  # "fired illumination flares over the camps": no attack
     doc_figurative_objects: str = Field("", alias="_doc_figurative_objects")
     figurative_objects: Words = []  # "struck a different note": not violence
     doc_blame_placing_verbs: str = Field("", alias="_doc_blame_placing_verbs")

@@ -190,11 +190,18 @@ def _place_object(verb: Token) -> bool:
 
 def _diplomatic_object(verb: Token) -> bool:
     """ "expelled Syrian diplomats", "diplomats were expelled", "struck a different note", "seized
-    weapons and documents": an act of diplomacy, a figure of speech or a seizure of goods, not violence."""
+    weapons and documents", "fired illumination flares": an act of diplomacy, a figure of speech, a
+    seizure of goods or a round fired to light or signal, not violence."""
     words = {*word_sets()["diplomatic_objects"], *word_sets()["figurative_objects"]}
     if verb.lemma_.lower() in word_sets()["seize_verbs"]:
         words |= word_sets()["seized_goods"]  # "investigators seized large quantities of chemicals"
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
+    rounds = word_sets()["harmless_rounds"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        o.lemma_.lower() in words | rounds
+        or any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in rounds for m in o.children)
+        for o in objects
+    )
 
 
 def _fired_by_its_clause(noun: Token) -> bool:

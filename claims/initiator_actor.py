@@ -547,7 +547,8 @@ class ActorReader:
     def _own_forces(self, tok: Token, depth: int) -> Named | None:
         """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own; "Finland
         denied that its artillery had fired": the artillery is Finland's."""
-        if _lemma(tok) not in _lexicon()["force"] | _lexicon()["weapon"]:
+        owned = _lexicon()["force"] | _lexicon()["weapon"] | frozenset(rules()["initiator"]["owned_people_nouns"])
+        if _lemma(tok) not in owned:
             return None
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their"):
