@@ -27,6 +27,9 @@ def blame(text: str) -> list[tuple[str, bool]]:
             ("colonial authorities", False),
         ),
         ("The court spoke of the guilt of the militia in the killings.", ("militia", False)),
+        # the parser hangs "bore" on "responsibility" after a verb of saying
+        ("Palestinian officials said Israel bore responsibility for the massacre.", ("Israel", False)),
+        ("Palestinian officials said Israel bore no responsibility for the massacre.", ("Israel", True)),
     ],
 )
 def test_a_share_of_responsibility_or_someones_responsibility_blames_them(text: str, expected: tuple) -> None:
