@@ -403,6 +403,8 @@ class InitiatorWords(_Strict):
     doc_seized_goods: str = Field("", alias="_doc_seized_goods")
     seize_verbs: Words = []  # "seized", "captured": with goods as object, no attack
     seized_goods: Words = []  # "seized large quantities of chemicals"
+    doc_hedge_modifiers: str = Field("", alias="_doc_hedge_modifiers")
+    hedge_modifiers: Words = []  # "Suspected Ostra Front militants": no part of the name
     doc_owned_people_nouns: str = Field("", alias="_doc_owned_people_nouns")
     owned_people_nouns: Words = []  # "the militia denied that its men fired": the militia's men
     doc_harmless_rounds: str = Field("", alias="_doc_harmless_rounds")

@@ -123,12 +123,15 @@ def _own_part(ent: Span, tok: Token) -> Span:
     """ "Statement by the Ministry of National Defense on North Korea's attack": the tagger ran two
     names into one over a preposition; the name `tok` is in begins after it. "Of" joins one name
     ("the Ministry of Defence", "the Republic of Korea"). A bracket or a possessive "'s" the tagger
-    took in ends it."""
+    took in ends it; a hedge it took in ("Suspected", "Alleged") is no part of it."""
     start, end = ent.start, ent.end
     for w in reversed(ent[: tok.i - ent.start]):
         if w.pos_ == "ADP" and w.lower_ != "of" and w.is_ancestor(tok):
             start = w.i + 1
             break
+    hedges = rules()["initiator"]["hedge_modifiers"]
+    while start < tok.i and tok.doc[start].lower_ in hedges:
+        start += 1  # "Suspected Ostra Front militants": the tagger took the hedge into the name
     while end - 1 > tok.i and (tok.doc[end - 1].is_punct or tok.doc[end - 1].tag_ == "POS"):
         end -= (
             1  # "the Democratic Front for the Liberation of Palestine (": the bracket opens its acronym; "al-Qaeda's"
