@@ -715,6 +715,8 @@ class ActorReader:
             return named
         owners = (c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in lex["unsided"])
         for child in (c for c in owners if not _maker(c)):  # not "Soviet-era rockets"
+            if _place_of_attack(child, _entity_text(child)):
+                continue  # "the Baghdad shooting": where it happened
             named = self.name(child, depth + 1)  # "government shells", not "artillery shells"
             if named:
                 return named
@@ -963,6 +965,12 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
 TEXT_KEY = "rashomon.text"
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole name a word is part of, else the word."""
+    ent = entity(tok)
+    return ent.text if ent is not None else tok.text
 
 
 def _place_of_attack(child: Token, text: str) -> bool:
