@@ -179,7 +179,8 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
     left = sorted((t for t in left if t.tag_ != "CD" and t.lower_ not in TIME_WORDS), key=lambda t: t.i)
     while left and (left[0].dep_ == "case" or left[0].is_punct):
         left.pop(0)  # "'s suicide bombing": the owner was the date ("October's")
-    left = _whole_words(left, skip)
+    # the noun itself may end the hyphened word ("Ki-moon", "Saint-Denis"): it is added once, below
+    left = [t for t in _whole_words(left, skip) if t.i < noun.i]
     items: list[Item] = [*left, noun]
     if noun.pos_ == "PROPN":  # "School No. 1": a number in the name
         items.extend(c for c in noun.children if c.dep_ == "nummod" and c.i == noun.i + 1 and c.i not in skip)

@@ -31,6 +31,9 @@ def phrases():
         # a hyphened word the parse split is named whole, at a sentence's start too
         ("Hand-to-hand fighting broke out in Varna on 5 May 1999.", "when hand-to-hand fighting broke out in Varna"),
         ("The well-armed militia stormed Dessel on 5 May 1999.", "when the well-armed militia stormed Dessel"),
+        # a name whose head ends the hyphened word is named once: not "Saint-Denis Denis"
+        ("Police stormed a flat in Saint-Denis on 18 November 2015.", "when police stormed a flat in Saint-Denis"),
+        ("Envoy Ban Ki-moon sent a letter on 5 May 2016.", "when Envoy Ban Ki-moon sent a letter"),
         # a passive keeps its "was": not "when the accord signed"
         ("The accord was signed in Varna on 14 June 1996.", "when the accord was signed in Varna"),
         # a light verb's passive has what was taken or held as its subject
