@@ -409,7 +409,7 @@ TIME_NOUNS = frozenset({"date", "day", "time"})
 def _date_name(about: str, claims: list[Claim], label: str) -> str:
     """ "when the raid began", "date of the summit in Varna", "date of the news conference", or
     "date" when no member's words name what happened (then the event is named after it)."""
-    said, pronoun = None, None
+    said, pronoun, pronoun_phrase = None, None, ""
     for words, phrase in [(about, ""), *((c.about, c.phrase) for c in claims)]:
         tidy = _tidy(words or "")
         statement = _statement(_tidy(words or "", cut=False))
@@ -420,11 +420,13 @@ def _date_name(about: str, claims: list[Claim], label: str) -> str:
             continue
         first, *rest = tidy.split()
         if first.casefold() in _lower(_names().pronouns):  # "it agreed a framework": another's first
+            # its own phrase, read whole off the tree ("when he was relieved"), before its words
+            pronoun_phrase = pronoun_phrase or phrase
             pronoun = pronoun or " ".join(["when", first.casefold(), *rest])
             continue
         return phrase or _date_words(tidy)  # the member's own name for it, off its parse, if it has one
     if pronoun is not None:
-        return pronoun
+        return pronoun_phrase or pronoun
     if said is not None:
         return f"date of {said}"
     act = _event_word(claims)
@@ -580,7 +582,9 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         what += f" in {event}" if event and not _state(event) else ""
         return what + (f": {parties}" if parties else "")
     if kind == "event_date":
-        name = named or _date_name(about, claims, label)
+        # "when it opened fire": a pronoun's name only if no member names the doer (_date_name)
+        name = named if named and named.split()[1].casefold() not in _lower(_names().pronouns) else ""
+        name = name or _date_name(about, claims, label)
     elif kind == "duration":
         name = named if named.startswith("how long") else _duration_name(claims)
     else:

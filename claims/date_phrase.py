@@ -29,6 +29,7 @@ VERB_PREPS = frozenset({"of", "at", "in", "on", "near", "into", "against", "acro
 RELATIVE = frozenset({"which", "that", "who"})
 PERSONAL = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "this", "these", "those"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
 def event_phrase(anchor: Token, date_span: Span) -> str:
@@ -65,6 +66,8 @@ def length_phrase(anchor: Token, length_span: Span) -> str:
     named as its date's would be ("when ...", "date of ..."), for the report's fact label; "" when
     the tree gives no readable name."""
     named = event_phrase(anchor, length_span)
+    if named.split()[1:2] and named.split()[1] in SUBJECT_PRONOUNS:
+        return ""  # "how long it lasted": the claim's words name it better
     lost = [c for c in anchor.children if c.dep_ == "dobj" or (c.dep_ == "prt" and c.i >= length_span.start)]
     if named.endswith(f" {anchor.text}") and lost:
         return ""  # "how long gunmen held", "how long the shelling went": the name lost what was held, or its "on"
@@ -153,6 +156,10 @@ def _subject(verb: Token, skip: frozenset[int]) -> tuple[list[Item], bool]:
             subj = subjects[0]
             if subj.lower_ in RELATIVE and node.dep_ == "relcl":
                 subj = node.head  # "the war, which began on ...": the war began
+            if subj.lower_ in SUBJECT_PRONOUNS:
+                # "when he was relieved of his command": the name reads whole, and is only used when no
+                # account names the doer (analysis.topics)
+                return [subj], subj.lower_ in ("they", "we")
             if subj.lower_ in PERSONAL or subj.lower_ in RELATIVE or subj.pos_ not in ("NOUN", "PROPN"):
                 return [], False
             if subj.text.isupper() and len(subj.text) > 3 and subj.ent_type_ == "GPE":
