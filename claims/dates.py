@@ -588,6 +588,32 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
 
 
+STORY_WEEK = 7  # days: a told day this long before publication is a story's, not the week's news
+
+
+def _weekday_of_the_story(
+    m: re.Match[str], found: list[DateMention], text: str, start: int, published: date | None
+) -> DateSpan | None:
+    """ "The militia entered the camps on 16 September ... By Saturday morning they had left", in a
+    piece written weeks or years later: a bare weekday after a day the story told is the first such
+    weekday from that day on, not the one before publication. Only when that day was told shortly
+    before in the same paragraph and lies more than a week before publication (a week's news names
+    its own days by weekday)."""
+    if published is None or m.group(0).lower().startswith(("last", "this")):
+        return None
+    anchors = [d for d in found if d.end <= start and d.span.precision in ("day", "days") and not d.relative]
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
+        return None
+    if (published - anchor.span.end).days <= STORY_WEEK:
+        return None
+    wd = WEEKDAYS.index(m["wd"].lower())
+    day = anchor.span.start + timedelta(days=(wd - anchor.span.start.weekday()) % 7)
+    return DateSpan(start=day, end=day, precision="day", text=m.group(0))
+
+
 def _day_of_month_after(anchor: date, nth: int) -> date | None:
     """The first day numbered `nth` on or after `anchor`: in its month, else in the next."""
     day = _safe_date(anchor.year, anchor.month, nth)
@@ -661,7 +687,10 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
             unplaced.append((start, end))
             continue
         offset = kind in ("offset", "next_day", "same_day", "nth_day", "nth_of_month")
-        span = _offset(m, found, text, start) if offset else _span(kind, m, context_year, published)
+        span = _offset(m, found, text, start) if offset else None
+        if kind == "weekday":
+            span = _weekday_of_the_story(m, found, text, start, published)
+        span = span or (None if offset else _span(kind, m, context_year, published))
         if span is None:
             if kind == "weekday_nth":  # "on Wednesday the 17th" that fits no recent month: not "on Wednesday" alone
                 taken.append((start, end))

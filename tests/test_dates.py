@@ -639,3 +639,22 @@ def test_a_day_in_two_calendars_is_the_one_written_first(text: str, day: date):
 def test_a_bracketed_number_after_a_figure_is_no_second_calendar():
     found = find_dates("The vote was 16 (3) in favour on 5 May 1990.")
     assert [d.span.start for d in found] == [D(1990, 5, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a story told weeks or years on: the weekday after the day it told, not the week of writing
+        ("Gunmen entered Dessel on 16 September 1982. By Saturday morning they had left.", date(1982, 10, 2),
+         D(1982, 9, 18)),
+        ("Gunmen entered Dessel on 16 September 1982. By Saturday morning they had left.", date(2012, 9, 16),
+         D(1982, 9, 18)),
+        # a week's news names its own days by weekday: counted back from publication, as before
+        ("Gunmen entered Dessel on 28 September 1982. On Saturday they left.", date(1982, 10, 2), D(1982, 10, 2)),
+        # a paragraph apart: the story's day no longer holds
+        ("Gunmen entered Dessel on 16 September 1982.\n\nOn Saturday the mayor spoke.", date(1982, 10, 6),
+         D(1982, 10, 2)),
+    ],
+)  # fmt: skip
+def test_a_weekday_in_a_story_told_later_is_of_the_storys_week(text: str, published: date, day: date):
+    assert [d.span.start for d in find_dates(text, published)][-1] == day
