@@ -95,17 +95,24 @@ def _since_the_last(date_span: Span) -> bool:
     """ "the deadliest police action since 1960", "the worst attack on the city since May 1998": a
     superlative measured since a time names an earlier event by it, not the date of this one."""
     start = date_span[0].i
-    before = date_span.doc[start - 1] if start > date_span.sent.start else None
-    if before is None or before.lower_ != "since":
+    since = date_span.doc[start - 1] if start > date_span.sent.start else None
+    if since is None or since.lower_ != "since":
         return False
-    return any(t.tag_ in ("JJS", "RBS") for t in date_span.sent if t.i < start)
+    measured = since.head  # "the deadliest police action ... since 1960": the noun a superlative is on
+    return measured.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in measured.children)
 
 
-def _a_signature(sent: Span) -> bool:
+def _a_signature(sent: Span, date_span: Span) -> bool:
     """ "The Committee of the Workers' Party, 15 January 1905", "9 April 2022 (press service of the
-    railways": a line with no verb that names no act is a signature, a source line or a byline; its
-    date is when the text was signed or issued, not when anything it tells happened."""
-    return not any(t.pos_ in ("VERB", "AUX") for t in sent) and not any(_an_act(t) for t in sent)
+    railways": a line with no verb that names no act, its date set off with no preposition of its
+    own, is a signature, a source line or a byline; its date is when the text was signed or issued,
+    not when anything it tells happened ("Since 1997 the committee ...", a sentence the parser gave no
+    verb, keeps its date)."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sent) or any(_an_act(t) for t in sent):
+        return False
+    start = date_span[0].i
+    before = date_span.doc[start - 1] if start > sent.start else None
+    return before is None or before.pos_ not in ("ADP", "SCONJ")
 
 
 def _an_act(tok: Token) -> bool:
@@ -178,8 +185,6 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
     words = [t for t in sent if t.is_alpha]
     if len(words) < 5:
         return hits  # headline stamps: "Published Oct 18, 2023", "Friday 19th Aug 2022"
-    if _a_signature(sent):
-        return hits
     yearless = [d for d in ctx.undated if d.start >= sent.start_char and d.end <= sent.end_char]
     mentions = sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start)
     for mention in mentions:
@@ -188,6 +193,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
             continue  # a dateline's day is when the piece was filed
         anchor = _anchor_of(date_span)
         if anchor.lemma_.lower() in STAMP_WORDS or _dates_a_record(anchor) or _since_the_last(date_span):
+            continue
+        if _a_signature(sent, date_span):
             continue
         event = _event_tokens(anchor, date_span)
         content = _content(event)

@@ -32,6 +32,11 @@ def test_a_signature_or_a_record_since_is_no_event_date(text: str) -> None:
     [
         ("The siege of the school, 1-3 September 2004.", 2004),  # no verb, but an act
         ("Fighting has gone on in the region since 2014, killing thousands.", 2014),  # no superlative
+        # a sentence the parser gave no verb, its date in a phrase of its own: no signature
+        (
+            "The talks stalled. (Since 1997 the board of three envoys functions in groups with the help of the U.N.",
+            1997,
+        ),
     ],
 )
 def test_an_act_without_a_verb_or_a_plain_since_keeps_its_date(text: str, year: int) -> None:
