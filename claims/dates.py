@@ -240,6 +240,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "two days after the assassination", "the day before the vote": counted from the day the text gave
+    # that event, named by a word of its own ("assassinated on 14 September")
+    (
+        "offset_event",
+        re.compile(
+            rf"\b(?:(?P<num>\d{{1,3}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?)|the\s+(?P<one>day))\s+"
+            r"(?P<dir>after|before)\s+(?:the|his|her|their|its)\s+(?P<event>[a-z][a-z-]{3,})\b",
+            re.I,
+        ),
+    ),
     # "on the third day (of the siege)": counted from the date the text gave last, its first day
     (
         "nth_day",
@@ -545,6 +555,7 @@ RELATIVE = {
     "rel_year",
     "rel_day",
     "offset",
+    "offset_event",
     "next_day",
     "same_day",
     "nth_day",
@@ -585,6 +596,46 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
         day = anchor.span.end + timedelta(days=days) if later else anchor.span.start - timedelta(days=days)
         precision = "day" if m["unit"].lower().startswith("day") else "days"
     slack = timedelta(days=0 if precision == "day" else 3)
+    return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
+
+
+OFFSETS = frozenset({"offset", "next_day", "same_day", "nth_day", "nth_of_month"})
+
+
+def _placed(kind: str, m: re.Match[str], found: list[DateMention], text: str, start: int,
+            context_year: int | None, published: date | None) -> DateSpan | None:  # fmt: skip
+    """A mention's time: counted from a day told before it, else read by itself."""
+    if kind in OFFSETS:
+        return _offset(m, found, text, start)
+    if kind == "offset_event":
+        return _offset_from_event(m, found, text, start)
+    if kind == "weekday":
+        story = _weekday_of_the_story(m, found, text, start, published)
+        if story is not None:
+            return story
+    return _span(kind, m, context_year, published)
+
+
+EVENT_STEM = 5  # letters two words must share to name one event ("assassination", "assassinated")
+
+
+def _offset_from_event(m: re.Match[str], found: list[DateMention], text: str, start: int) -> DateSpan | None:
+    """ "Two days after the assassination": the day counted from the last day the text gave, before
+    it, in a sentence with a word of the event ("was assassinated on 14 September"). Nothing when
+    no such day was told: not counted from whatever day was told last."""
+    stem = m["event"].lower()[:EVENT_STEM]  # a word of four letters ("vote") is its own stem
+    for told in reversed([d for d in found if d.end <= start and d.span.precision == "day" and not d.relative]):
+        left = max(text.rfind(". ", 0, told.start), text.rfind("\n", 0, told.start)) + 1
+        right = min(x for x in (text.find(". ", told.end), text.find("\n", told.end), len(text)) if x >= 0)
+        if any(w.startswith(stem) for w in re.findall(r"[a-z-]+", text[left:right].lower())):
+            anchor = told
+            break
+    else:
+        return None
+    days = 1 if m["one"] else _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
+    day = anchor.span.start + timedelta(days=days if m["dir"].lower() == "after" else -days)
+    slack = timedelta(days=0 if m["one"] or m["unit"].lower().startswith("day") else 3)
+    precision = "day" if not slack else "days"
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
 
 
@@ -686,11 +737,7 @@ def scan_dates(text: str, published: date | None = None, *, loose: bool = False)
         if kind in LOOSE and not loose:
             unplaced.append((start, end))
             continue
-        offset = kind in ("offset", "next_day", "same_day", "nth_day", "nth_of_month")
-        span = _offset(m, found, text, start) if offset else None
-        if kind == "weekday":
-            span = _weekday_of_the_story(m, found, text, start, published)
-        span = span or (None if offset else _span(kind, m, context_year, published))
+        span = _placed(kind, m, found, text, start, context_year, published)
         if span is None:
             if kind == "weekday_nth":  # "on Wednesday the 17th" that fits no recent month: not "on Wednesday" alone
                 taken.append((start, end))

@@ -658,3 +658,26 @@ def test_a_bracketed_number_after_a_figure_is_no_second_calendar():
 )  # fmt: skip
 def test_a_weekday_in_a_story_told_later_is_of_the_storys_week(text: str, published: date, day: date):
     assert [d.span.start for d in find_dates(text, published)][-1] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # counted from the day the text gave the event it names
+        ("Mayor Kell was assassinated on 14 May 1982. Two days after the assassination, gunmen entered Dessel.",
+         D(1982, 5, 16)),
+        ("The vote was held on 3 May 1999. The day before the vote, troops moved into Dessel.", D(1999, 5, 2)),
+        # the event's day, not the day told last
+        ("The siege of Dessel began on 3 May 1999. Talks opened on 9 May 1999. A week after the siege began, "
+         "the water ran out.", D(1999, 5, 10)),
+    ],
+)  # fmt: skip
+def test_a_day_counted_from_a_named_event_is_counted_from_its_day(text: str, day: date):
+    spans = [d.span for d in find_dates(text) if d.span.text.lower().startswith(("two", "the day", "a week"))]
+    assert spans and spans[-1].start <= day <= spans[-1].end
+
+
+def test_a_day_counted_from_an_event_the_text_never_dated_is_no_date():
+    """ "Two days after the attack", with no day told for an attack: not counted from another day."""
+    text = "Troops entered Dessel on 3 May 1999. Two days after the attack, they left."
+    assert [d.span.text for d in find_dates(text)] == ["3 May 1999"]
