@@ -623,8 +623,13 @@ def _offset_from_event(m: re.Match[str], found: list[DateMention], text: str, st
     """ "Two days after the assassination": the day counted from the last day the text gave, before
     it, in a sentence with a word of the event ("was assassinated on 14 September"). Nothing when
     no such day was told: not counted from whatever day was told last."""
+    if m["event"][:1].isupper():
+        return None  # "the day after the Russia-Ukraine talks": a name's word, not the event's
     stem = m["event"].lower()[:EVENT_STEM]  # a word of four letters ("vote") is its own stem
-    for told in reversed([d for d in found if d.end <= start and d.span.precision == "day" and not d.relative]):
+    told_before = [d for d in found if d.end <= start and d.span.precision == "day" and not d.relative]
+    if told_before and not text[told_before[-1].end : start].strip(" ,"):
+        return None  # "on March 30, the day after the talks": it says which day March 30 was
+    for told in reversed(told_before):
         left = max(text.rfind(". ", 0, told.start), text.rfind("\n", 0, told.start)) + 1
         right = min(x for x in (text.find(". ", told.end), text.find("\n", told.end), len(text)) if x >= 0)
         if any(w.startswith(stem) for w in re.findall(r"[a-z-]+", text[left:right].lower())):

@@ -677,6 +677,19 @@ def test_a_day_counted_from_a_named_event_is_counted_from_its_day(text: str, day
     assert spans and spans[-1].start <= day <= spans[-1].end
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an apposition says which day the date was: no day of its own
+        "Troops left Dessel on 30 March 2022, the day after the Kell talks began in Ostra.",
+        # a name's word is no event of the text's: not counted from a day whose sentence shares it
+        "Dessel units withdrew on 30 March 2022. Two days after the Dessel-Ostra talks, shelling resumed.",
+    ],
+)
+def test_a_day_said_of_a_date_or_of_a_name_is_no_day_of_its_own(text: str):
+    assert [d.span.start for d in find_dates(text)] == [D(2022, 3, 30)]
+
+
 def test_a_day_counted_from_an_event_the_text_never_dated_is_no_date():
     """ "Two days after the attack", with no day told for an attack: not counted from another day."""
     text = "Troops entered Dessel on 3 May 1999. Two days after the attack, they left."
