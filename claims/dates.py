@@ -609,10 +609,6 @@ def _placed(kind: str, m: re.Match[str], found: list[DateMention], text: str, st
         return _offset(m, found, text, start)
     if kind == "offset_event":
         return _offset_from_event(m, found, text, start)
-    if kind == "weekday":
-        story = _weekday_of_the_story(m, found, text, start, published)
-        if story is not None:
-            return story
     return _span(kind, m, context_year, published)
 
 
@@ -629,6 +625,8 @@ def _offset_from_event(m: re.Match[str], found: list[DateMention], text: str, st
     told_before = [d for d in found if d.end <= start and d.span.precision == "day" and not d.relative]
     if told_before and not text[told_before[-1].end : start].strip(" ,"):
         return None  # "on March 30, the day after the talks": it says which day March 30 was
+    if re.match(r"\s*,\s*(?:on\s+)?\d|\s*,\s*(?:on\s+)?[A-Z][a-z]+\s+\d", text[m.end() :]):
+        return None  # "a week after the attack, on April 14, 2018": the day it names is told
     for told in reversed(told_before):
         left = max(text.rfind(". ", 0, told.start), text.rfind("\n", 0, told.start)) + 1
         right = min(x for x in (text.find(". ", told.end), text.find("\n", told.end), len(text)) if x >= 0)
@@ -642,32 +640,6 @@ def _offset_from_event(m: re.Match[str], found: list[DateMention], text: str, st
     slack = timedelta(days=0 if m["one"] or m["unit"].lower().startswith("day") else 3)
     precision = "day" if not slack else "days"
     return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
-
-
-STORY_WEEK = 7  # days: a told day this long before publication is a story's, not the week's news
-
-
-def _weekday_of_the_story(
-    m: re.Match[str], found: list[DateMention], text: str, start: int, published: date | None
-) -> DateSpan | None:
-    """ "The militia entered the camps on 16 September ... By Saturday morning they had left", in a
-    piece written weeks or years later: a bare weekday after a day the story told is the first such
-    weekday from that day on, not the one before publication. Only when that day was told shortly
-    before in the same paragraph and lies more than a week before publication (a week's news names
-    its own days by weekday)."""
-    if published is None or m.group(0).lower().startswith(("last", "this")):
-        return None
-    anchors = [d for d in found if d.end <= start and d.span.precision in ("day", "days") and not d.relative]
-    if not anchors:
-        return None
-    anchor = anchors[-1]
-    if start - anchor.end > OFFSET_REACH or "\n\n" in text[anchor.end : start]:
-        return None
-    if (published - anchor.span.end).days <= STORY_WEEK:
-        return None
-    wd = WEEKDAYS.index(m["wd"].lower())
-    day = anchor.span.start + timedelta(days=(wd - anchor.span.start.weekday()) % 7)
-    return DateSpan(start=day, end=day, precision="day", text=m.group(0))
 
 
 def _day_of_month_after(anchor: date, nth: int) -> date | None:

@@ -642,25 +642,6 @@ def test_a_bracketed_number_after_a_figure_is_no_second_calendar():
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "day"),
-    [
-        # a story told weeks or years on: the weekday after the day it told, not the week of writing
-        ("Gunmen entered Dessel on 16 September 1982. By Saturday morning they had left.", date(1982, 10, 2),
-         D(1982, 9, 18)),
-        ("Gunmen entered Dessel on 16 September 1982. By Saturday morning they had left.", date(2012, 9, 16),
-         D(1982, 9, 18)),
-        # a week's news names its own days by weekday: counted back from publication, as before
-        ("Gunmen entered Dessel on 28 September 1982. On Saturday they left.", date(1982, 10, 2), D(1982, 10, 2)),
-        # a paragraph apart: the story's day no longer holds
-        ("Gunmen entered Dessel on 16 September 1982.\n\nOn Saturday the mayor spoke.", date(1982, 10, 6),
-         D(1982, 10, 2)),
-    ],
-)  # fmt: skip
-def test_a_weekday_in_a_story_told_later_is_of_the_storys_week(text: str, published: date, day: date):
-    assert [d.span.start for d in find_dates(text, published)][-1] == day
-
-
-@pytest.mark.parametrize(
     ("text", "day"),
     [
         # counted from the day the text gave the event it names
@@ -688,6 +669,12 @@ def test_a_day_counted_from_a_named_event_is_counted_from_its_day(text: str, day
 )
 def test_a_day_said_of_a_date_or_of_a_name_is_no_day_of_its_own(text: str):
     assert [d.span.start for d in find_dates(text)] == [D(2022, 3, 30)]
+
+
+def test_a_day_counted_from_an_event_with_its_day_beside_it_is_that_day():
+    """ "A week after the shelling, on 6 April": the day told beside it, once."""
+    text = "Shelling hit Dessel on 30 March 2022. A week after the shelling, on 6 April 2022, talks began."
+    assert [d.span.start for d in find_dates(text)] == [D(2022, 3, 30), D(2022, 4, 6)]
 
 
 def test_a_day_counted_from_an_event_the_text_never_dated_is_no_date():
