@@ -583,7 +583,7 @@ def name_fact(claims: list[Claim], about: str, idf: Callable[[str], float], labe
         return what + (f": {parties}" if parties else "")
     if kind == "event_date":
         # "when it opened fire": a pronoun's name only if no member names the doer (_date_name)
-        name = named if named and named.split()[1].casefold() not in _lower(_names().pronouns) else ""
+        name = "" if any(w.casefold() in _lower(_names().pronouns) for w in named.split()[1:2]) else named
         name = name or _date_name(about, claims, label)
     elif kind == "duration":
         name = named if named.startswith("how long") else _duration_name(claims)

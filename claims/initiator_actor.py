@@ -57,13 +57,16 @@ class Named(NamedTuple):
 def _lexicon() -> dict[str, frozenset[str]]:
     ini = rules()["initiator"]
     nouns = ini["actor_nouns"]
+    weapon = (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"])
     return {
         "force": frozenset(ini["force_nouns"]),
         "event": frozenset(ini["attack_nouns"]) | frozenset(ini["war_nouns"]),
         "actor": frozenset(w.lower() for side in ("state", "irregular", "unsided") for w in nouns[side]),
         "blame": frozenset(ini["blame_verbs"]),
         # what is fired or used, whose owner its modifiers may name ("Israeli shells"); not "fire"
-        "weapon": (frozenset(ini["fired_things"]) | frozenset(ini["weapon_nouns"])) - frozenset(ini["firing_acts"]),
+        "weapon": weapon,
+        # what "its" or "their" gives to the side the clause above names: its forces, arms and men
+        "owned": frozenset(ini["force_nouns"]) | weapon | frozenset(ini["owned_people_nouns"]),
         # "police fire", "army gunfire": the firing itself, whose doer its modifiers may name
         "firing": frozenset(ini["firing_acts"]),
         "fired_from_afar": frozenset(ini["firing_acts"]) | frozenset(ini["bombardment_acts"]),
@@ -550,8 +553,7 @@ class ActorReader:
     def _own_forces(self, tok: Token, depth: int) -> Named | None:
         """ "India said Chinese troops attacked its soldiers": "its" is not the attackers' own; "Finland
         denied that its artillery had fired": the artillery is Finland's."""
-        owned = _lexicon()["force"] | _lexicon()["weapon"] | frozenset(rules()["initiator"]["owned_people_nouns"])
-        if _lemma(tok) not in owned:
+        if _lemma(tok) not in _lexicon()["owned"]:
             return None
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their"):
