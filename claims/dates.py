@@ -591,12 +591,27 @@ def _offset(m: re.Match[str], found: list[DateMention], text: str, start: int) -
     elif "num" not in groups:  # "the following day", "the next morning"
         day, precision = anchor.span.end + timedelta(days=1), "day"
     else:
-        days = _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
-        later = m["dir"].lower() != "earlier"
-        day = anchor.span.end + timedelta(days=days) if later else anchor.span.start - timedelta(days=days)
-        precision = "day" if m["unit"].lower().startswith("day") else "days"
+        days, precision = _told_length(m)
+        day = _counted_from(anchor.span, days, later=m["dir"].lower() != "earlier")
+    return _around(day, precision, m.group(0))
+
+
+def _told_length(m: re.Match[str]) -> tuple[int, str]:
+    """ "five days" -> (5, "day"), "two weeks" -> (14, "days"): a length told in days or longer units,
+    and the precision of a day counted by it (a week or a month off names no one day)."""
+    unit = m["unit"].lower().rstrip("s")
+    return _count(m["num"].lower()) * _UNIT_DAYS[unit], "day" if unit == "day" else "days"
+
+
+def _counted_from(anchor: DateSpan, days: int, *, later: bool) -> date:
+    """The day `days` after the anchor's last day, or before its first."""
+    return anchor.end + timedelta(days=days) if later else anchor.start - timedelta(days=days)
+
+
+def _around(day: date, precision: str, text: str) -> DateSpan:
+    """A counted day; one counted in weeks or months holds three days either side."""
     slack = timedelta(days=0 if precision == "day" else 3)
-    return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
+    return DateSpan(start=day - slack, end=day + slack, precision=precision, text=text)
 
 
 OFFSETS = frozenset({"offset", "next_day", "same_day", "nth_day", "nth_of_month"})
@@ -635,11 +650,9 @@ def _offset_from_event(m: re.Match[str], found: list[DateMention], text: str, st
             break
     else:
         return None
-    days = 1 if m["one"] else _count(m["num"].lower()) * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
-    day = anchor.span.start + timedelta(days=days if m["dir"].lower() == "after" else -days)
-    slack = timedelta(days=0 if m["one"] or m["unit"].lower().startswith("day") else 3)
-    precision = "day" if not slack else "days"
-    return DateSpan(start=day - slack, end=day + slack, precision=precision, text=m.group(0))
+    days, precision = (1, "day") if m["one"] else _told_length(m)
+    day = _counted_from(anchor.span, days, later=m["dir"].lower() == "after")
+    return _around(day, precision, m.group(0))
 
 
 def _day_of_month_after(anchor: date, nth: int) -> date | None:

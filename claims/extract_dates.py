@@ -102,14 +102,17 @@ def _since_the_last(date_span: Span) -> bool:
     return measured.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in measured.children)
 
 
-def _a_signature(sent: Span, date_span: Span) -> bool:
+def _verbless_without_act(sent: Span) -> bool:
     """ "The Committee of the Workers' Party, 15 January 1905", "9 April 2022 (press service of the
-    railways": a line with no verb that names no act, its date set off with no preposition of its
-    own, is a signature, a source line or a byline; its date is when the text was signed or issued,
-    not when anything it tells happened ("Since 1997 the committee ...", a sentence the parser gave no
+    railways": a line with no verb that names no act is a signature, a source line or a byline when
+    its date is set off (`_set_off`); the date is when the text was signed or issued, not when
+    anything it tells happened."""
+    return not any(t.pos_ in ("VERB", "AUX") or _an_act(t) for t in sent)
+
+
+def _set_off(sent: Span, date_span: Span) -> bool:
+    """A date in no phrase of its own ("Since 1997 the committee ...", a sentence the parser gave no
     verb, keeps its date)."""
-    if any(t.pos_ in ("VERB", "AUX") for t in sent) or any(_an_act(t) for t in sent):
-        return False
     start = date_span[0].i
     before = date_span.doc[start - 1] if start > sent.start else None
     return before is None or before.pos_ not in ("ADP", "SCONJ")
@@ -187,6 +190,7 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         return hits  # headline stamps: "Published Oct 18, 2023", "Friday 19th Aug 2022"
     yearless = [d for d in ctx.undated if d.start >= sent.start_char and d.end <= sent.end_char]
     mentions = sorted(ctx.dates_in(sent.start_char, sent.end_char) + yearless, key=lambda d: d.start)
+    signed = _verbless_without_act(sent)
     for mention in mentions:
         date_span = span_of(sent, mention.start, mention.end)
         if date_span is None or len(date_span) == 0 or ctx.in_dateline(mention.start, mention.end):
@@ -194,8 +198,8 @@ def find_date_hits(ctx: DocContext, sent: Span) -> list[DateHit]:
         anchor = _anchor_of(date_span)
         if anchor.lemma_.lower() in STAMP_WORDS or _dates_a_record(anchor) or _since_the_last(date_span):
             continue
-        if _a_signature(sent, date_span):
-            continue
+        if signed and _set_off(sent, date_span):
+            continue  # a signature, a source line or a byline (_verbless_without_act)
         event = _event_tokens(anchor, date_span)
         content = _content(event)
         told = _when_clause(date_span) if len(content) < MIN_EVENT_WORDS else None
