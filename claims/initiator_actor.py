@@ -330,7 +330,10 @@ class ActorReader:
         a territory of no one named is no actor ("both sides" is told by _mutual, the step before)."""
         if _lemma(tok) not in rules()["initiator"]["origin_nouns"]:
             return None
-        owner = (c for c in tok.children if c.dep_ == "compound")  # "from the militia side": the militia's
+        # "from the militia side", "from the police lines": the militia's; "from the ranks of the rebels"
+        owner = [c for c in tok.children if c.dep_ == "compound"] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
         return self.nation(tok) or self._holder(tok, depth) or self._first_named(owner, depth) or False
 
     def _firing_site(self, tok: Token, depth: int) -> Named | None:
