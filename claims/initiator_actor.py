@@ -272,7 +272,8 @@ class ActorReader:
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
         if tok.lower_ in PERSONAL | FIRST_PLURAL:
-            return self._teller(tok, depth)
+            found = self._teller(tok, depth)
+            return found if found is not None or tok.lower_ not in ("he", "she") else self._subject_before(tok, depth)
         before = before_dash(tok)
         if before is not None:
             named = self.name(before, depth + 1)
@@ -844,7 +845,29 @@ class ActorReader:
             return self.name(accused, depth + 1)
         # "an aggression that Israel unleashed upon it", "Seoul said the North shelled it": a pronoun a
         # verb governs is never that verb's own subject (that would be "itself")
-        return self._clause_subject(tok, depth, skip_own_clause=tok.dep_ in OBJECT_DEPS)
+        return self._clause_subject(tok, depth, skip_own_clause=tok.dep_ in OBJECT_DEPS) or self._subject_before(
+            tok, depth
+        )
+
+    def _subject_before(self, tok: Token, depth: int) -> Named | None:
+        """ "Marines entered the house. They killed the children there": a pronoun that opens its
+        sentence as its subject stands for the subject of the sentence before, when the two agree
+        ("he" and "she" only for a person named so; "it" for one)."""
+        sent = tok.sent
+        if tok.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+            return None
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.doc[sent.start : tok.i]):
+            return None  # a noun or pronoun before it in its own sentence is nearer
+        before = tok.doc[sent.start - 1].sent
+        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not _agrees(tok, subjects[0]):
+            return None
+        subject = subjects[0]
+        if tok.lower_ in PERSONAL and (subject.ent_type_ != "PERSON" or subject.tag_ in ("NNS", "NNPS")):
+            return None  # "he": only a man named so, not "the police" nor "the judge"
+        if tok.lower_ == "they" and subject.ent_type_ == "PERSON":
+            return None
+        return self._pointed_at(subject, depth)
 
     def _relative_of(self, noun: Token, depth: int) -> Named | None:
         """ "The miners, who started the fight, were arrested": the noun a relative clause is on is the
@@ -892,11 +915,19 @@ class ActorReader:
                         and c.lower_ not in PRONOUNS]  # fmt: skip
             for child in subjects:
                 if _agrees(tok, child):
-                    return self.name(child, depth + 1)
+                    return self._pointed_at(child, depth)
             if subjects:  # "Two states told Russia that they hold it responsible": not the states
                 told = [c for c in node.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _agrees(tok, c)]
-                return self.name(told[0], depth + 1) if told else None
+                return self._pointed_at(told[0], depth) if told else None
         return None
+
+    def _pointed_at(self, noun: Token, depth: int) -> Named | None:
+        """The noun a pronoun stands for names the doer as it would in the pronoun's place: "the
+        marchers said they attacked no one" is the marchers' own denial, a word for people included."""
+        named = self.name(noun, depth + 1)
+        if named is None and noun.pos_ == "NOUN":
+            named = self._people(noun, 0)
+        return named
 
 
 def _spoken_for(teller: Token) -> Token:
