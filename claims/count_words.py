@@ -120,7 +120,13 @@ def _phrasal_kind(tok: Token) -> str | None:
     if found is None or unrealised(tok):
         return None
     kind, particles = found
-    return kind if any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children) else None
+    particle = next((c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles), None)
+    if particle is None:
+        return None  # the parser takes the particle for an adverb as often
+    # "shot down 69 strikers", not "shot down the airliner with 298 people aboard": people struck
+    struck = [c for c in (*tok.children, *particle.children) if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    counted = (o.like_num or is_person_noun(o) or any(c.dep_ == "nummod" for c in o.children) for o in struck)
+    return kind if all(counted) else None
 
 
 def unrealised(tok: Token) -> bool:
