@@ -37,3 +37,9 @@ def test_the_doer_is_read(text: str, actor: str) -> None:
 )
 def test_no_doer_where_none_is_named(text: str) -> None:
     assert blame_of(text) == []
+
+
+def test_an_answer_with_fire_gives_way_to_the_act_it_tells() -> None:
+    """ "answered them with machine guns, firing on unarmed men": the firing names whom it struck."""
+    text = "The guards answered them with machine guns, firing on unarmed men in the yard."
+    assert [(b.actor, b.target) for b in blame_of(text)] == [("guards", "unarmed men")]
