@@ -272,8 +272,7 @@ class ActorReader:
         if tok.lower_ in PRONOUNS or (tok.lower_ in ORDINAL_REFS and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return self._antecedent(tok, depth)
         if tok.lower_ in PERSONAL | FIRST_PLURAL:
-            found = self._teller(tok, depth)
-            return found if found is not None or tok.lower_ not in ("he", "she") else self._subject_before(tok, depth)
+            return self._teller(tok, depth)
         before = before_dash(tok)
         if before is not None:
             named = self.name(before, depth + 1)
@@ -845,29 +844,7 @@ class ActorReader:
             return self.name(accused, depth + 1)
         # "an aggression that Israel unleashed upon it", "Seoul said the North shelled it": a pronoun a
         # verb governs is never that verb's own subject (that would be "itself")
-        return self._clause_subject(tok, depth, skip_own_clause=tok.dep_ in OBJECT_DEPS) or self._subject_before(
-            tok, depth
-        )
-
-    def _subject_before(self, tok: Token, depth: int) -> Named | None:
-        """ "Marines entered the house. They killed the children there": a pronoun that opens its
-        sentence as its subject stands for the subject of the sentence before, when the two agree
-        ("he" and "she" only for a person named so; "it" for one)."""
-        sent = tok.sent
-        if tok.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-            return None
-        if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.doc[sent.start : tok.i]):
-            return None  # a noun or pronoun before it in its own sentence is nearer
-        before = tok.doc[sent.start - 1].sent
-        subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or not _agrees(tok, subjects[0]):
-            return None
-        subject = subjects[0]
-        if tok.lower_ in PERSONAL and (subject.ent_type_ != "PERSON" or subject.tag_ in ("NNS", "NNPS")):
-            return None  # "he": only a man named so, not "the police" nor "the judge"
-        if tok.lower_ == "they" and subject.ent_type_ == "PERSON":
-            return None
-        return self._pointed_at(subject, depth)
+        return self._clause_subject(tok, depth, skip_own_clause=tok.dep_ in OBJECT_DEPS)
 
     def _relative_of(self, noun: Token, depth: int) -> Named | None:
         """ "The miners, who started the fight, were arrested": the noun a relative clause is on is the
