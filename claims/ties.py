@@ -55,7 +55,35 @@ def doc_ties(text: str, aliases: AliasTable) -> dict[str, str]:
             x, y = (aliases.canonical(_bare(m.group(g))) for g in ("x", "y"))
             if x and y and x.casefold() != y.casefold():
                 found.setdefault(x, y)
+    for x, y in _led_groups(text, aliases):
+        found.setdefault(x, y)
     return found
+
+
+_POSSESSED = re.compile(rf"(?P<x>{_NAME})['’]s\s+(?P<y>{_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Last words that make a name a group's ("Alliance", "Front", "Brigades", "Party")."""
+    r = rules()
+    return frozenset([*r["movement_name_words"], *r["initiator"]["group_heads"], *r["initiator"]["group_name_words"]])
+
+
+def _led_groups(text: str, aliases: AliasTable) -> list[tuple[str, str]]:
+    """ "Mohamed Aidid's Somali National Alliance", "Hamas's Qassam Brigades": a group named as someone's
+    is that one's party (the man who leads it, the movement whose wing it is). Not a state's ("Russia's
+    Wagner Group"): a state's proxy or ally is another party."""
+    pairs = []
+    for m in _POSSESSED.finditer(text):
+        owner = re.split(r"\s+of\s+", m.group("x"))[-1]  # "militiamen of Mohamed Aidid's": Aidid's
+        x, y = aliases.canonical(_bare(owner)), aliases.canonical(_bare(m.group("y")))
+        if not x or not y or x.casefold() == y.casefold() or y.split()[-1].casefold() not in _group_words():
+            continue
+        if "state" in (aliases.kind(x), aliases.kind(aliases.resolve(x) or "")):
+            continue
+        pairs.append((x, y))
+    return pairs
 
 
 def _bare(name: str) -> str:
