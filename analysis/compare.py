@@ -553,6 +553,9 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         rough = _rough_below(a.value, ia, b.value, ib)  # type: ignore[arg-type]
         if rough:
             return "unclear", f"{pair}: '{rough}' gives an order of size, not an upper bound"
+        loose = _loosely_above(a.value, ia, b.value, ib)  # type: ignore[arg-type]
+        if loose:
+            return "unclear", f"{pair}: '{loose}' is said loosely; a figure this close below it need not contradict it"
         period = _part_of_period(a, b, ia, ib) or _a_day_within_a_running_total(a, b, ia, ib)
         if period:
             return "different_scope", f"{pair}: {period}"
@@ -907,6 +910,17 @@ def _rough_below(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
         reach = ix.high * rules()["rough_order_reach"]
         if x.vague and (x.qualifier or "").lower() in _rough_orders() and ix.high < iy.low <= reach:
             return x.qualifier
+    return None
+
+
+def _loosely_above(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
+    """ "Dozens" of 11 dead, "several thousand" of 1,500: a vague amount is loose below its least too;
+    a figure under it by less than rules rough_order_floor times does not clearly contradict it
+    ("thousands" against 338 does). Returns the vague words."""
+    floor = rules()["rough_order_floor"]
+    for x, ix, iy in ((a, ia, ib), (b, ib, ia)):
+        if x.vague and iy.high < ix.low <= iy.high * floor:
+            return x.qualifier or x.text
     return None
 
 

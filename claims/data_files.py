@@ -610,6 +610,7 @@ class RulesFile(BaseModel):
     vague_amounts: dict[str, tuple[int, int]]
     rough_orders: Words = []  # "hundreds", "thousands": an order of size, not an upper bound
     rough_order_reach: float = Field(10.0, gt=1)  # how far above its top a rough order still reaches
+    rough_order_floor: float = Field(2.0, gt=1)  # how far below its least a vague amount is still loose
     number_words: dict[str, int]
     multipliers: dict[str, int]
     scope: ScopeWords

@@ -121,6 +121,13 @@ COUNTS = [
     (count(200, 999, "hundreds", vague=True), "people", exact(40), "people", "contradict"),
     (count(200, 999, "hundreds", vague=True), "people", exact(25_000), "people", "contradict"),
     (count(200, 500, "a few hundred", vague=True), "people", exact(1_429), "people", "contradict"),
+    # and loose below: "thousands" is said of a thousand and more, "dozens" of a dozen and more; a
+    # figure under half its least contradicts it
+    (count(2_000, 9_999, "several thousand", vague=True), "people", count(1_500, 1_500, "about"), "people", "unclear"),
+    (count(2_000, 9_999, "thousands", vague=True), "people", count(500, 1_000), "people", "unclear"),
+    (count(24, 99, "dozens", vague=True), "people", exact(14), "people", "unclear"),
+    (count(2_000, 9_999, "thousands", vague=True), "people", exact(338), "people", "contradict"),
+    (count(24, 99, "dozens", vague=True), "people", exact(3), "people", "contradict"),
     # "as many as 45" is an upper estimate near 45, not "anything from 0 to 45" (docs/demo-corpus.md)
     (exact(4), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "contradict"),
     (exact(40), "Chinese soldiers", count(None, 45, "as many as"), "Chinese troops", "agree"),
