@@ -125,8 +125,18 @@ def _phrasal_kind(tok: Token) -> str | None:
         return None  # the parser takes the particle for an adverb as often
     # "shot down 69 strikers", not "shot down the airliner with 298 people aboard": people struck
     struck = [c for c in (*tok.children, *particle.children) if c.dep_ in ("dobj", "nsubjpass", "pobj")]
-    counted = (o.like_num or is_person_noun(o) or any(c.dep_ == "nummod" for c in o.children) for o in struck)
-    return kind if all(counted) else None
+    return kind if all(_people_struck(o) for o in struck) else None
+
+
+def _people_struck(obj: Token) -> bool:
+    """ "69 strikers", "69 of the marchers", "eleven farmhands": people, or a number of someone; not "the
+    airliner", nor "71 of 103 cruise missiles"."""
+    if obj.like_num:
+        whole = [
+            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
+        return all(is_person_noun(g) or g.pos_ == "PRON" for g in whole)
+    return is_person_noun(obj) or any(c.dep_ == "nummod" for c in obj.children)
 
 
 def unrealised(tok: Token) -> bool:

@@ -139,7 +139,10 @@ def _fallback_years(text: str, published: date | None) -> list[str]:
     counts = Counter(_years_named(text, published))
     if counts:
         top = max(counts.values())
-        return sorted(y for y, n in counts.items() if n == top)
+        best = sorted(y for y, n in counts.items() if n == top)
+        if published is not None and len(best) > 1 and str(published.year) in best:
+            return [str(published.year)]  # a tie with the year of writing: the report tells of its own days
+        return best
     return [str(published.year)] if published else []
 
 

@@ -892,19 +892,11 @@ class ActorReader:
                         and c.lower_ not in PRONOUNS]  # fmt: skip
             for child in subjects:
                 if _agrees(tok, child):
-                    return self._pointed_at(child, depth)
+                    return self.name(child, depth + 1)
             if subjects:  # "Two states told Russia that they hold it responsible": not the states
                 told = [c for c in node.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _agrees(tok, c)]
-                return self._pointed_at(told[0], depth) if told else None
+                return self.name(told[0], depth + 1) if told else None
         return None
-
-    def _pointed_at(self, noun: Token, depth: int) -> Named | None:
-        """The noun a pronoun stands for names the doer as it would in the pronoun's place: "the
-        marchers said they attacked no one" is the marchers' own denial, a word for people included."""
-        named = self.name(noun, depth + 1)
-        if named is None and noun.pos_ == "NOUN":
-            named = self._people(noun, 0)
-        return named
 
 
 def _spoken_for(teller: Token) -> Token:

@@ -34,3 +34,8 @@ def test_the_toll_is_read(text: str, low: int) -> None:
 )
 def test_no_toll_of_an_aircraft_shot_down(text: str) -> None:
     assert tolls_of(text) == []
+
+
+def test_no_toll_of_missiles_shot_down() -> None:
+    """ "shot down 71 of 103 cruise missiles": a number of things, not of people."""
+    assert tolls_of("Air defences shot down 71 of 103 cruise missiles.") == []

@@ -42,6 +42,13 @@ LEAD = "Rescuers dug through rubble in the old town. Families waited outside the
     [
         # no year in the lead: the year the text keeps naming
         (LEAD + "The siege of 1994 was recalled. In 1994 the town fell. Some 40 people were killed.", None, {"1994"}),
+        # no year in the lead, and the years the text names tie: the year of writing, whose days it tells
+        (
+            LEAD + "Nobody was spared. In 2019 the miners at Dolsk were shot down. In 2021 we marched. Some "
+            "40 of us were killed.",
+            date(2021, 1, 28),
+            {"2021"},
+        ),
         # no year anywhere: the year of publication
         (LEAD + "Some 40 people were killed.", date(2023, 10, 19), {"2023"}),
         # a year in the lead wins
