@@ -634,7 +634,8 @@ def test_initiator_a_weapon_that_struck_names_who_fired_it(extract, text: str, f
         ("The study group visited the base.", []),
         # what an attack was aimed towards is its target
         ("Troops fired towards the crowd.", [("troops", "crowd")]),
-        ("The armed group then stormed towards the police line.", [("armed group", "police line")]),
+        # a line or rank is named by whose it is ("the police lines"): the party struck
+        ("The armed group then stormed towards the police line.", [("armed group", "police")]),
     ],
 )
 def test_initiator_armed_groups_described_and_aimed_towards(extract, text: str, found: list[tuple[str, str | None]]):
