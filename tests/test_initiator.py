@@ -1836,7 +1836,7 @@ def test_initiator_fire_from_a_village_or_the_hills_names_an_unseen_gunman(extra
     [
         # members, a group or hundreds of people no list of forces holds: the people themselves did it
         ("Members of the crowd attacked the guards.", [("crowd", "guards")]),
-        ("A group of miners attacked a police line.", [("miners", "police line")]),
+        ("A group of miners attacked a police line.", [("miners", "police")]),
         ("Hundreds of strikers attacked the guards.", [("strikers", "guards")]),
         # a force's word before the firing or shelling names who fired; a fire of no one named, no one
         ("Police fire killed two marchers.", [("police", "marchers")]),
