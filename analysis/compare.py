@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from analysis.parties import named_as, named_in, same_party, side, surname
 from analysis.yearless import as_pair
-from claims.actors import AliasTable
+from claims.actors import AliasTable, group_name_words
 from claims.dates import JOINED, YEAR_UNKNOWN
 from claims.describe import describe_value
 from claims.event import PREFIX
@@ -553,7 +553,7 @@ def compare_counts(a: Claim, b: Claim, aliases: AliasTable) -> tuple[str, str]:
         rough = _rough_below(a.value, ia, b.value, ib)  # type: ignore[arg-type]
         if rough:
             return "unclear", f"{pair}: '{rough}' gives an order of size, not an upper bound"
-        loose = _loosely_above(a.value, ia, b.value, ib)  # type: ignore[arg-type]
+        loose = _loosely_said(a.value, ia, b.value, ib)  # type: ignore[arg-type]
         if loose:
             return "unclear", f"{pair}: '{loose}' is said loosely; a figure this close below it need not contradict it"
         period = _part_of_period(a, b, ia, ib) or _a_day_within_a_running_total(a, b, ia, ib)
@@ -913,7 +913,7 @@ def _rough_below(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
     return None
 
 
-def _loosely_above(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
+def _loosely_said(a: Count, ia: Interval, b: Count, ib: Interval) -> str | None:
     """ "Dozens" of 11 dead, "several thousand" of 1,500: a vague amount is loose below its least too;
     a figure under it by less than rules rough_order_floor times does not clearly contradict it
     ("thousands" against 338 does). Returns the vague words."""
@@ -1275,19 +1275,13 @@ def _a_person(name: str, aliases: AliasTable) -> bool:
 
 def _a_group_name(name: str, aliases: AliasTable) -> bool:
     """A name no table knows with a word of a group's or a movement's name in it ("Southern League")."""
-    return aliases.kind(name) is None and not _group_name_words().isdisjoint(name.casefold().split())
+    return aliases.kind(name) is None and not group_name_words().isdisjoint(name.casefold().split())
 
 
 def _a_man(name: str) -> bool:
     """A name written as one person's ("Younes Abouyaaqoub"), with no word of a group's name in it
     ("Southern League", "Northern Front" are no persons)."""
-    return surname(name) is not None and _group_name_words().isdisjoint(name.casefold().split())
-
-
-@lru_cache(maxsize=1)
-def _group_name_words() -> frozenset[str]:
-    r = rules()
-    return frozenset([*r["movement_name_words"], *r["initiator"]["group_heads"], *r["initiator"]["group_name_words"]])
+    return surname(name) is not None and group_name_words().isdisjoint(name.casefold().split())
 
 
 def _claims_it(c: Claim) -> bool:

@@ -83,6 +83,14 @@ def _movement(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def group_name_words() -> frozenset[str]:
+    """Words that make a capitalised name a group's ("Southern League", "Crescent Alliance", "Red Hand
+    Brigades"): rules movement_name_words, initiator.group_heads and initiator.group_name_words."""
+    r = rules()
+    return frozenset([*r["movement_name_words"], *r["initiator"]["group_heads"], *r["initiator"]["group_name_words"]])
+
+
+@lru_cache(maxsize=1)
 def _generic_actors() -> frozenset[str]:
     return frozenset(rules()["generic_actors"])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.actors import AliasTable
+from claims.actors import AliasTable, group_name_words
 from claims.rules import rules
 
 # a name as written: capitalised words, with "of", "al-", "the" between them ("Islamic Jihad
@@ -63,13 +63,6 @@ def doc_ties(text: str, aliases: AliasTable) -> dict[str, str]:
 _POSSESSED = re.compile(rf"(?P<x>{_NAME})['’]s\s+(?P<y>{_NAME})")
 
 
-@lru_cache(maxsize=1)
-def _group_words() -> frozenset[str]:
-    """Last words that make a name a group's ("Alliance", "Front", "Brigades", "Party")."""
-    r = rules()
-    return frozenset([*r["movement_name_words"], *r["initiator"]["group_heads"], *r["initiator"]["group_name_words"]])
-
-
 def _led_groups(text: str, aliases: AliasTable) -> list[tuple[str, str]]:
     """ "Mohamed Aidid's Somali National Alliance", "Hamas's Qassam Brigades": a group named as someone's
     is that one's party (the man who leads it, the movement whose wing it is). Not a state's ("Russia's
@@ -78,7 +71,7 @@ def _led_groups(text: str, aliases: AliasTable) -> list[tuple[str, str]]:
     for m in _POSSESSED.finditer(text):
         owner = re.split(r"\s+of\s+", m.group("x"))[-1]  # "militiamen of Mohamed Aidid's": Aidid's
         x, y = aliases.canonical(_bare(owner)), aliases.canonical(_bare(m.group("y")))
-        if not x or not y or x.casefold() == y.casefold() or y.split()[-1].casefold() not in _group_words():
+        if not x or not y or x.casefold() == y.casefold() or y.split()[-1].casefold() not in group_name_words():
             continue
         if "state" in (aliases.kind(x), aliases.kind(aliases.resolve(x) or "")):
             continue
