@@ -607,6 +607,7 @@ class RulesFile(BaseModel):
     near_tolerance: float = Field(ge=0, lt=1)
     duration_tolerance: float = Field(ge=0, lt=1)
     strict_lower_bound: Words
+    vague_duration_amounts: dict[str, tuple[int, int]] = {}
     vague_amounts: dict[str, tuple[int, int]]
     rough_orders: Words = []  # "hundreds", "thousands": an order of size, not an upper bound
     rough_order_reach: float = Field(10.0, gt=1)  # how far above its top a rough order still reaches

@@ -16,7 +16,7 @@ from claims.tree import span_of
 
 _UNIT_WORDS = r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?"
 _UNITS = rf"(?P<unit>{_UNIT_WORDS})"
-_WORD_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|[A-Za-z]+(?:-[A-Za-z]+)?"
+_WORD_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|half\s+an?|a\s+few|a\s+couple\s+of|[A-Za-z]+(?:-[A-Za-z]+)?"
 _NUM = rf"(?P<num>{_WORD_NUM})"  # "1,425 days", "half an hour"
 HALF = re.compile(r"half\s+an?", re.I)
 # before a length: "the next", then "just", then a hedge from rules.json's qualifiers ("about", "more than")
@@ -68,7 +68,7 @@ def _length() -> str:
 # the length before a noun: "the 44-day war", "Five-Day War", "a 30-year-long occupation", "a 30-minute
 # barrage" (minutes and seconds hyphenated only: "a second barrage" is the next one)
 NOUN_LENGTH = re.compile(
-    rf"\b{_NUM}(?:[-\s](?!minute|second)|-)(?P<unit1>day|week|month|year|hour|minute|second|decade|night)(?:s)?(?:[-\s]long)?[-\s]+(?P<noun>[A-Za-z]+)",
+    rf"\b{_NUM}(?:[-\s](?!minute|second)|-)(?P<unit1>day|week|month|year|hour|minute|second|decade|night)(?:s)?(?:[-\s]long|-(?P<old>old))?[-\s]+(?P<noun>[A-Za-z]+)",
     re.I,
 )
 
@@ -154,6 +154,16 @@ def _part(about: list[Token]) -> str | None:
     return None
 
 
+def _vague_length(num: str, unit: str) -> tuple[float, float] | None:
+    """ "a few seconds", "several hours": a length told by a vague amount, as the range of lengths it
+    is said of (rules vague_duration_amounts)."""
+    amounts = rules()["vague_duration_amounts"].get(re.sub(r"\s+", " ", num.lower()))
+    per = _unit_days(unit)
+    if amounts is None or per is None or not unit.lower().endswith("s"):
+        return None  # "several hour": no length
+    return round(amounts[0] * per, 6), round(amounts[1] * per, 6)
+
+
 def _days(num: str, unit: str) -> float | None:
     amount = 0.5 if HALF.fullmatch(num) else parse_amount(num)
     if amount is None or amount <= 0:
@@ -171,6 +181,10 @@ def _told_length(m: re.Match[str]) -> tuple[float, float | None] | None:
     "one hour and 15 minutes", "two and a half hours", "10 to 15 minutes" (10 to 15)."""
     groups = m.groupdict()
     unit = groups.get("unit1") or groups.get("unit") or ""
+    vague = _vague_length(m.group("num"), unit)
+    if vague is not None:
+        alone = not any(groups.get(g) for g in ("num2", "half1", "half2", "num3", "unit1"))
+        return vague if alone else None  # "a few to ten minutes", "a few-day war": no one reading
     low, per = _days(m.group("num"), unit), _unit_days(unit)
     if low is None or per is None:
         return None
@@ -242,8 +256,10 @@ def _length_noun(m: re.Match[str], span: Span) -> Token | None:
     tok = span[0] if groups.get("actnoun2") else span[-1]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if (groups.get("article") or groups.get("actnoun2")) and tok.lemma_.lower() not in _long_acts():
-        return None  # "two days of the week", "a period of three days": no act's length
+    if (
+        groups.get("article") or groups.get("actnoun2") or groups.get("old")
+    ) and tok.lemma_.lower() not in _long_acts():
+        return None  # "two days of the week", "a period of three days", "a 19-year-old student": no act's length
     return tok
 
 
