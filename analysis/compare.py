@@ -1425,6 +1425,20 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
     return "unclear", f"{pair}: ruling out {neg} is compatible with {pos}"
 
 
+def _loose_length(va: Duration, vb: Duration) -> str | None:
+    """ "a few seconds" against "13 seconds", "several hours" against "two hours": a length told by a
+    vague amount is loose as a vague count is, down to half its least (rules rough_order_floor) and up to
+    rough_order_reach times its top; only a length beyond those contradicts it. Returns the vague words."""
+    vague = rules()["vague_duration_amounts"]
+    floor, reach = rules()["rough_order_floor"], rules()["rough_order_reach"]
+    for x, y in ((va, vb), (vb, va)):
+        if (x.qualifier or "") in vague:
+            ix, iy = length_interval(x), length_interval(y)
+            if ix.low / floor <= iy.low and iy.high <= ix.high * reach:
+                return x.qualifier
+    return None
+
+
 def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
     """Two lengths agree when what each admits overlaps: "more than an hour" and "90 minutes" do,
     "about 30 minutes" and "more than an hour" do not, at any scale (minutes as well as years)."""
@@ -1433,6 +1447,9 @@ def compare_durations(a: Claim, b: Claim) -> tuple[str, str]:
     pair = f"{describe_value(va)} vs {describe_value(vb)}"
     if overlap(length_interval(va), length_interval(vb)):
         return "agree", f"{pair}: the same length"
+    loose = _loose_length(va, vb)
+    if loose:
+        return "unclear", f"{pair}: '{loose}' is said loosely; the other length is not far from it"
     if a.scope != b.scope:  # "the second barrage lasted half an hour" / "the attack lasted an hour"
         part, other = (a.scope, b.scope) if a.scope else (b.scope, a.scope)
         return (

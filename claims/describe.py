@@ -130,6 +130,8 @@ def describe_duration(value: Duration) -> str:
         (n, unit), (_, top_unit) = shown.split(" ", 1), top.split(" ", 1)
         same = unit.rstrip("s") == top_unit.rstrip("s")
         shown = f"{n}{_DASH}{top}" if same else f"{shown} {_DASH} {top}"
+        if value.qualifier in rules()["vague_duration_amounts"]:  # "a few seconds (2–5 seconds)": words, then span
+            return f"{value.qualifier} {top.split(' ', 1)[1]} ({shown})"
     return _with_qualifier(value.qualifier, shown)
 
 

@@ -164,6 +164,12 @@ def _vague_length(num: str, unit: str) -> tuple[float, float] | None:
     return round(amounts[0] * per, 6), round(amounts[1] * per, 6)
 
 
+def _vague_words(m: re.Match[str]) -> str | None:
+    """ "a few", "several": the vague amount a length was told in, kept as its qualifier."""
+    num = re.sub(r"\s+", " ", m.group("num").lower())
+    return num if num in rules()["vague_duration_amounts"] else None
+
+
 def _days(num: str, unit: str) -> float | None:
     amount = 0.5 if HALF.fullmatch(num) else parse_amount(num)
     if amount is None or amount <= 0:
@@ -302,6 +308,6 @@ def find_duration_hits(ctx: DocContext, sent: Span) -> list[DurationHit]:
                 for h in hits
             ):
                 continue  # two patterns reading one statement ("held ... hostage for three days"), or a part of it
-            qualifier = _hedge(m)
+            qualifier = _vague_words(m) or _hedge(m)
             hits.append(DurationHit(m.start(), m.end(), days, m.group(0), anchor, about, high, qualifier, _part(about)))
     return hits

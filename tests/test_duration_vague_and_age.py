@@ -45,3 +45,28 @@ def test_an_acts_age_is_its_length() -> None:
 )
 def test_no_length(text: str) -> None:
     assert lengths(text) == []
+
+
+def _length_claim(text: str):
+    return next(c for c in claims_of(text) if isinstance(c.value, Duration))
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("The firing lasted 13 seconds.", "unclear"),  # near a few seconds: said loosely
+        ("The firing lasted four seconds.", "agree"),
+        ("The firing lasted ten minutes.", "contradict"),  # far beyond any few seconds
+    ],
+)
+def test_a_vague_length_contradicts_only_a_length_far_from_it(other: str, relation: str) -> None:
+    from analysis.compare import compare_durations
+
+    vague = _length_claim("The firing lasted only a few seconds.")
+    assert compare_durations(vague, _length_claim(other))[0] == relation
+
+
+def test_a_vague_length_is_shown_in_its_words_and_its_span() -> None:
+    from claims.describe import describe_value
+
+    assert describe_value(_length_claim("The fighting lasted for several hours.").value) == "several hours (3–9 hours)"
