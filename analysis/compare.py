@@ -1428,13 +1428,17 @@ def _compare_denial(va: Actor, pa: str, vb: Actor, pb: str, pair: str, aliases: 
 def _loose_length(va: Duration, vb: Duration) -> str | None:
     """ "a few seconds" against "13 seconds", "several hours" against "two hours": a length told by a
     vague amount is loose as a vague count is, down to half its least (rules rough_order_floor) and up to
-    rough_order_reach times its top; only a length beyond those contradicts it. Returns the vague words."""
+    rough_order_reach times its top ("within minutes", told by its unit alone, up to its top only); only a
+    length beyond those contradicts it. Returns the vague words."""
     vague = rules()["vague_duration_amounts"]
     floor, reach = rules()["rough_order_floor"], rules()["rough_order_reach"]
     for x, y in ((va, vb), (vb, va)):
-        if (x.qualifier or "") in vague:
+        amount = vague.get(x.qualifier or "")
+        if amount is not None:
             ix, iy = length_interval(x), length_interval(y)
-            if ix.low / floor <= iy.low and iy.high <= ix.high * reach:
+            # "within minutes" (from one of the unit) is a bound above: no reach beyond it
+            top = ix.high * (1 if amount[0] == 1 else reach)
+            if ix.low / floor <= iy.low and iy.high <= top:
                 return x.qualifier
     return None
 

@@ -130,8 +130,12 @@ def describe_duration(value: Duration) -> str:
         (n, unit), (_, top_unit) = shown.split(" ", 1), top.split(" ", 1)
         same = unit.rstrip("s") == top_unit.rstrip("s")
         shown = f"{n}{_DASH}{top}" if same else f"{shown} {_DASH} {top}"
-        if value.qualifier in rules()["vague_duration_amounts"]:  # "a few seconds (2–5 seconds)": words, then span
-            return f"{value.qualifier} {top.split(' ', 1)[1]} ({shown})"
+        vague = rules()["vague_duration_amounts"].get(value.qualifier or "")
+        if vague is not None:  # "a few seconds (2–5 seconds)": the words, then their span; "within minutes"
+            per = value.days / vague[0]  # the unit's length in days: the least is that many of it
+            named = min(rules()["duration_units"].items(), key=lambda kv: abs(kv[1] - per))[0]
+            words = f"{value.qualifier} {named}s"
+            return words if vague[0] == 1 else f"{words} ({shown})"
     return _with_qualifier(value.qualifier, shown)
 
 

@@ -115,6 +115,10 @@ def patterns() -> list[re.Pattern[str]]:
         rf"\b(?P<forv>for|(?:in|over)\s+the\s+course\s+of)\s+{n}",
         # "a siege of 52 days", "a war of nineteen days": an act's length after its noun
         rf"\b(?P<actnoun2>[a-z]+)\s+of\s+{n}",
+        # "the firing was over within seconds", "the building came down within minutes": a length told by
+        # its unit alone, as a vague amount of it
+        rf"\b(?P<verb>was over|were over|ended|came down|collapsed|fell|{_ACTS})\b[^.;]{{0,40}}?\b"
+        rf"(?P<num>within|in)\s+(?:a\s+matter\s+of\s+)?(?P<unit>seconds|minutes)\b",
     ]
     return [NOUN_LENGTH, *(re.compile(t, re.I) for t in told)]
 
@@ -167,7 +171,7 @@ def _vague_length(num: str, unit: str) -> tuple[float, float] | None:
 def _vague_words(m: re.Match[str]) -> str | None:
     """ "a few", "several": the vague amount a length was told in, kept as its qualifier."""
     num = re.sub(r"\s+", " ", m.group("num").lower())
-    return num if num in rules()["vague_duration_amounts"] else None
+    return num if num in rules()["vague_duration_amounts"] else None  # "within" for "within minutes"
 
 
 def _days(num: str, unit: str) -> float | None:

@@ -70,3 +70,26 @@ def test_a_vague_length_is_shown_in_its_words_and_its_span() -> None:
     from claims.describe import describe_value
 
     assert describe_value(_length_claim("The fighting lasted for several hours.").value) == "several hours (3–9 hours)"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The return of fire was over within seconds.", "within seconds"),
+        ("The building came down within minutes of the strike.", "within minutes"),
+    ],
+)
+def test_a_length_told_by_its_unit_alone(text: str, shown: str) -> None:
+    from claims.describe import describe_value
+
+    found = lengths(text)
+    assert [describe_value(d) for d in found] == [shown]
+
+
+def test_within_minutes_against_several_hours_is_a_dispute() -> None:
+    """ "came down within minutes" against "stood for several hours after the strike"."""
+    from analysis.compare import compare_durations
+
+    quick = _length_claim("The building came down within minutes.")
+    slow = _length_claim("The fighting lasted for several hours.")
+    assert compare_durations(quick, slow)[0] == "contradict"
