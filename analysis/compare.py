@@ -20,7 +20,7 @@ from analysis.parties import named_as, named_in, same_party, side, surname
 from analysis.yearless import as_pair
 from claims.actors import AliasTable, group_name_words
 from claims.dates import JOINED, YEAR_UNKNOWN
-from claims.describe import describe_value
+from claims.describe import by_unit_alone, describe_value, vague_length
 from claims.event import PREFIX
 from claims.models import ACCIDENT, MUTUAL, NOBODY, UNKNOWN, Actor, Claim, Count, DateSpan, Duration
 from claims.noun_classes import people_nouns, people_of_a_nation, singular
@@ -1430,14 +1430,12 @@ def _loose_length(va: Duration, vb: Duration) -> str | None:
     vague amount is loose as a vague count is, down to half its least (rules rough_order_floor) and up to
     rough_order_reach times its top ("within minutes", told by its unit alone, up to its top only); only a
     length beyond those contradicts it. Returns the vague words."""
-    vague = rules()["vague_duration_amounts"]
     floor, reach = rules()["rough_order_floor"], rules()["rough_order_reach"]
     for x, y in ((va, vb), (vb, va)):
-        amount = vague.get(x.qualifier or "")
+        amount = vague_length(x.qualifier)
         if amount is not None:
             ix, iy = length_interval(x), length_interval(y)
-            # "within minutes" (from one of the unit) is a bound above: no reach beyond it
-            top = ix.high * (1 if amount[0] == 1 else reach)
+            top = ix.high * (1 if by_unit_alone(amount) else reach)  # "within minutes" is a bound above
             if ix.low / floor <= iy.low and iy.high <= top:
                 return x.qualifier
     return None

@@ -130,13 +130,26 @@ def describe_duration(value: Duration) -> str:
         (n, unit), (_, top_unit) = shown.split(" ", 1), top.split(" ", 1)
         same = unit.rstrip("s") == top_unit.rstrip("s")
         shown = f"{n}{_DASH}{top}" if same else f"{shown} {_DASH} {top}"
-        vague = rules()["vague_duration_amounts"].get(value.qualifier or "")
+        vague = vague_length(value.qualifier)
         if vague is not None:  # "a few seconds (2–5 seconds)": the words, then their span; "within minutes"
             per = value.days / vague[0]  # the unit's length in days: the least is that many of it
             named = min(rules()["duration_units"].items(), key=lambda kv: abs(kv[1] - per))[0]
             words = f"{value.qualifier} {named}s"
-            return words if vague[0] == 1 else f"{words} ({shown})"
+            return words if by_unit_alone(vague) else f"{words} ({shown})"
     return _with_qualifier(value.qualifier, shown)
+
+
+def vague_length(qualifier: str | None) -> tuple[int, int] | None:
+    """How many of its unit a length told in vague words is said of ("a few": 2 to 5, "several": 3 to
+    9; rules vague_duration_amounts), or None for a length told in figures."""
+    found = rules()["vague_duration_amounts"].get(qualifier or "")
+    return (found[0], found[1]) if found else None
+
+
+def by_unit_alone(amount: tuple[int, int]) -> bool:
+    """ "within minutes": a length told by its unit alone, from one of it up to a bound (its amount's
+    least is one)."""
+    return amount[0] == 1
 
 
 def _length_words(days: float) -> str:
