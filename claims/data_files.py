@@ -556,6 +556,9 @@ class InitiatorWords(_Strict):
     identify_verbs: Words = []  # "identified the attackers as X": who they were
     doc_fault_nouns: str = Field("", alias="_doc_fault_nouns")
     fault_nouns: Words = []  # "cleared of any wrongdoing"
+    doc_finding_bodies: str = Field("", alias="_doc_finding_bodies")
+    finding_bodies: Words = []  # "the inquiry cleared the officers"
+    cleared_only_by_finding: Words = []  # "clear": "police cleared the square" clears no one of blame
     doc_begun_acts: str = Field("", alias="_doc_begun_acts")
     begun_acts: Words = []  # "began shooting": who began the bloodshed
     doc_accusation_nouns: str = Field("", alias="_doc_accusation_nouns")

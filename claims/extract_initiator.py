@@ -255,7 +255,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         ),
         # "cleared the soldiers of any wrongdoing": a finding for the incident (rules initiator.fault_nouns)
         "cleared_of": lambda: (
-            (tests["violent_blame"]() or (doer is not None and _of_fault(trigger, doer))) and not _an_aim(trigger)
+            (tests["violent_blame"]() or (doer is not None and _of_fault(trigger, doer)))
+            and not _an_aim(trigger)
+            and not _removes_people(trigger, doer)
         ),
         "violent_or_none": lambda: violent_or_none(trigger, *([event] if event is not None else [])),
         # an act of violence, or the incident itself ("responsibility for this tragedy lies with X")
@@ -464,6 +466,27 @@ def _an_aim(verb: Token) -> bool:
         return True
     # "the task is to clear": the aim is the copula's subject
     return head.pos_ == "AUX" and any(c.dep_ == "nsubj" and c.lemma_.lower() in intent for c in head.children)
+
+
+def _removes_people(verb: Token, doer: Token | None) -> bool:
+    """ "Police cleared the protesters from the square", "the army cleared out the rebels": 'clear'
+    finds no one blameless unless it says of what ("cleared the officers of murder") or a court or an
+    inquiry clears ("the inquiry cleared the soldiers"; rules initiator.cleared_only_by_finding,
+    finding_bodies)."""
+    words = rules()["initiator"]
+    if verb.lemma_.lower() not in words["cleared_only_by_finding"]:
+        return False
+    if any(c.dep_ == "prt" for c in verb.children):
+        return True
+    near = (*verb.children, *(doer.children if doer is not None else ()))
+    said_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in near)
+    finders = set(words["finding_bodies"])
+    by_finding = any(
+        (c.dep_ == "nsubj" and c.lemma_.lower() in finders)
+        or (c.dep_ == "agent" and any(g.lemma_.lower() in finders for g in c.children))
+        for c in verb.children
+    )
+    return not (said_of or by_finding)
 
 
 def _of_fault(verb: Token, doer: Token) -> bool:

@@ -1033,6 +1033,13 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         ("The inquiry is a sham whose only task is to clear the militia.", []),
         ("The hearing was an attempt to absolve the gendarmes.", []),
         ("The tribunal was designed to exonerate the guards.", []),
+        # "clear" finds blameless only of something, or when a court or an inquiry clears; riot police
+        # clearing a square remove people from it
+        ("At dawn riot police cleared the protesters from the bridge.", [("riot police", False)]),
+        ("The regiment cleared out the insurgents from the market quarter.", []),
+        ("The marchers were cleared from the avenue before noon.", []),
+        ("A military tribunal cleared the paratroopers.", [("paratroopers", True)]),
+        ("The gendarmes were cleared by the inquest.", [("gendarmes", True)]),
         # a charge made with spears is a rush by the strikers, not a charge laid against the police
         ("The strikers charged the police line with spears.", [("strikers", False)]),
         # a date of the denial is not what was denied
