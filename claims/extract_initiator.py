@@ -223,6 +223,19 @@ def _armed_charge(verb: Token) -> bool:
     return any(o.lemma_.lower() in arms() for o in objs)
 
 
+def _fired_by_subject(noun: Token) -> bool:
+    """ "Ukrainian forces fired the missile from Kramatorsk", "the rebels launched rockets and mortars
+    from the hills": the object of a verb of firing with its own subject, whose 'from' tells where it
+    was fired from, not who fired it (rules initiator.launch_verbs); "the town suffered attacks from
+    rebel-held areas" names who attacked."""
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    verb = head.head
+    fires = verb.lemma_.lower() in word_sets()["launch_verbs"]
+    return head.dep_ == "dobj" and fires and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _accuser_after(noun: Token) -> bool:
     """ "The rebels were accused of the massacre by the government": the "by" after the act a passive
     accusation names is the accuser, whatever the parser hangs it on (not in "accused by X of the
@@ -301,6 +314,8 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         # "charged the demonstrators" alone is a rush on them, not a charge laid against them
         "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
         "not_accuser": lambda: not _accuser_after(trigger),
+        # "Ukrainian forces fired the missile from Kramatorsk": the subject fired it; 'from' says where
+        "from_not_where": lambda: roles["by"].lower_ != "from" or not _fired_by_subject(trigger),
         # "denied any responsibility of its forces": the denier's own denial (deny-involvement), told once
         "not_denied_object": lambda: (
             not (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in word_sets()["denial_verbs"])

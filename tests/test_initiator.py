@@ -1276,6 +1276,8 @@ def test_initiator_conditions_threats_and_the_speakers_enemy(extract, text: str,
         ("The shots came from residential areas.", []),
         # a place's own name after "from" says where, not who; a group or a holder says who
         ("The army said the militia fired rockets from the Dorvan area that night.", [("militia", False)]),
+        ("Officials said the separatists fired the missile from Marrowville.", [("separatists", False)]),
+        ("The gunners fired shells and rockets from Marrowville.", [("gunners", False)]),
         ("The village came under heavy rocket fire from Hamas on Monday.", [("Hamas", False)]),
         ("The town suffered rocket attacks from rebel-held areas.", [("rebel", False)]),
         # "its" names the clause's own party
