@@ -184,8 +184,9 @@ def denied(tok: Token) -> bool:
 def _finite_beside(node: Token) -> bool:
     """ "denied that soldiers fired, blamed infiltrators for attacking": a finite verb in the past hung
     on the denial with no word to tie it (the parser's advcl for a list of statements) is a statement
-    of its own, like a conjunct."""
-    return node.dep_ == "advcl" and node.tag_ == "VBD" and not _marked(node)
+    of its own, like a conjunct; so is a participle's ("rejected any responsibility, blaming the
+    militia alone": the denier blames, it does not deny the blame)."""
+    return node.dep_ == "advcl" and node.tag_ in ("VBD", "VBG") and not _marked(node)
 
 
 CLAUSE_BREAKS = frozenset({";", ":"})

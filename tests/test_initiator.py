@@ -761,6 +761,19 @@ def test_initiator_blame_laid_beside_a_denial_is_not_denied(extract):
     assert ("Turkey", False) in found and ("Turkey", True) not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The council rejected any responsibility, blaming the Korvan militia alone.", ("Korvan militia", False)),
+        ("The general denied ordering the shooting, saying the marchers had attacked first.", ("marchers", False)),
+    ],
+)
+def test_initiator_blame_in_a_participle_beside_a_denial_is_not_denied(extract, text: str, found: tuple):
+    """ "rejected any responsibility, blaming X": the participle tells the denier's own statement."""
+    read = {(a.actor, a.negated) for a in extract(text)}
+    assert found in read and (found[0], not found[1]) not in read
+
+
 def test_initiator_blame_listed_after_a_denial_is_not_denied(extract):
     """ "denied that X fired, blamed Y for attacking, and said ...": a list of the denier's statements."""
     text = (
