@@ -556,6 +556,8 @@ class InitiatorWords(_Strict):
     identify_verbs: Words = []  # "identified the attackers as X": who they were
     doc_fault_nouns: str = Field("", alias="_doc_fault_nouns")
     fault_nouns: Words = []  # "cleared of any wrongdoing"
+    doc_crime_nouns: str = Field("", alias="_doc_crime_nouns")
+    crime_nouns: Words = []  # "a crime committed by the militia"
     doc_launch_verbs: str = Field("", alias="_doc_launch_verbs")
     launch_verbs: Words = []  # "fired the missile from the town": the subject fired it
     doc_finding_bodies: str = Field("", alias="_doc_finding_bodies")
