@@ -556,6 +556,10 @@ class InitiatorWords(_Strict):
     identify_verbs: Words = []  # "identified the attackers as X": who they were
     doc_fault_nouns: str = Field("", alias="_doc_fault_nouns")
     fault_nouns: Words = []  # "cleared of any wrongdoing"
+    doc_oversee_verbs: str = Field("", alias="_doc_oversee_verbs")
+    oversee_verbs: Words = []  # "the army supervised the massacre"
+    doc_oversight_nouns: str = Field("", alias="_doc_oversight_nouns")
+    oversight_nouns: Words = []  # "carried out under the supervision of X"
     doc_crime_nouns: str = Field("", alias="_doc_crime_nouns")
     crime_nouns: Words = []  # "a crime committed by the militia"
     doc_launch_verbs: str = Field("", alias="_doc_launch_verbs")

@@ -40,10 +40,19 @@ def test_a_denial_of_accusations_against_another_is_no_own_denial() -> None:
         ("The massacre was carried out on the orders of the governor.", "governor"),
         ("The police fired on the governor's orders.", "governor"),
         ("Acting on orders from the general, the troops stormed the radio station.", "general"),
+        # watched over, or done under someone's supervision (direction, command)
+        ("The garrison commander supervised the massacre.", "garrison commander"),
+        ("The shooting was overseen by the governor.", "governor"),
+        ("The killings were carried out under the supervision of the governor.", "governor"),
+        ("The gendarmes fired under the command of the prefect.", "prefect"),
     ],
 )
 def test_an_act_done_on_someones_orders_was_had_done_by_them(text: str, orderer: str) -> None:
     assert (orderer, None, False) in blame(text)
+
+
+def test_supervising_anything_but_violence_is_no_blame() -> None:
+    assert blame("The governor supervised the elections in the province.") == []
 
 
 def test_orders_are_never_whom_the_fire_struck() -> None:
