@@ -315,6 +315,7 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
         "not_accuser": lambda: not _accuser_after(trigger),
         # "Ukrainian forces fired the missile from Kramatorsk": the subject fired it; 'from' says where
+        "verbless_head": lambda: _verbless_head(trigger) is not None,
         "from_not_where": lambda: roles["by"].lower_ != "from" or not _fired_by_subject(trigger),
         # "denied any responsibility of its forces": the denier's own denial (deny-involvement), told once
         "not_denied_object": lambda: (
@@ -330,6 +331,9 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         governing = _participle_subject(trigger, reader)
         if governing is not None:
             return governing
+        head_noun = _verbless_head(trigger)
+        if head_noun is not None:
+            return reader.name(head_noun)
         before = [t for t in sent if trigger.i - ORPHAN_WINDOW < t.i < trigger.i
                   and (t.dep_ == "nsubj" or _swallowed_subject(t, trigger))
                   and t.lower_ not in PRONOUNS and reader.name(t)]  # fmt: skip
@@ -345,6 +349,8 @@ def _actor(pattern: InitiatorPattern, roles: dict[str, Token], reader: ActorRead
         roles["_clause"] = node
         return next((n for n in map(reader.name, subjects) if n), None)
     doer = roles[pattern.actor or ""]
+    if doer.dep_ == "nsubj" and (dressed := _dressed_as(trigger)) is not None:
+        return reader.name(dressed)
     if pattern.actor_read == "modifier":
         return reader.modifier(doer) or reader.force_modifier(doer)
     if pattern.actor_read == "owner":
@@ -368,6 +374,26 @@ def _participle_subject(trigger: Token, reader: ActorReader) -> Named | None:
         if subjects:
             return reader.name(subjects[0]) if subjects[0].dep_ == "nsubj" else None
     return None
+
+
+def _dressed_as(verb: Token) -> Token | None:
+    """ "A gunman dressed as a police officer shot dead 40 people": the parser read "as a police officer
+    shot" as a clause of its own; who was dressed as (disguised as, like) the officer did it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("as", "like"):
+        return None
+    participle = verb.head.head
+    return participle.head if participle.dep_ == "acl" and participle.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _verbless_head(verb: Token) -> Token | None:
+    """ "A gunman dressed as a police officer shot dead 85 people", "The gunman, who looked like a
+    soldier, fired on the crowd": the parser found no main verb and hung the one in the past tense on
+    the noun before it; the noun that heads the sentence did it (not "officer", nor anyone when an
+    agent says who: "a protester shot by police")."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+        return None
+    return None if any(c.dep_ == "agent" for c in verb.children) else root
 
 
 def _swallowed_subject(tok: Token, verb: Token) -> bool:

@@ -1064,6 +1064,11 @@ def test_initiator_attackers_named_by_what_they_did(extract, text: str, expected
         ("In 2018 the militia denied any involvement.", [("militia", True)]),
         # the subject the parser read into an opening phrase of time
         ("In mid-March 1988 Moldovan forces captured the town.", [("Moldova", False)]),
+        # no main verb found: the past tense hung on the noun before it is the head noun's act; "as a
+        # police officer shot" read as a clause: who was dressed as the officer shot
+        ("A gunman dressed as a police officer shot dead at least 85 people.", [("gunman", False)]),
+        ("A gunman dressed as a police officer shot dead at least 40 people.", [("gunman", False)]),
+        ("The gunman, who looked like a soldier, fired on the crowd.", [("gunman", False)]),
     ],
 )
 def test_initiator_convicted_by_a_court_and_the_subject_after_a_time(extract, text: str, expected: list):
