@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from claims.context import DocContext
-from claims.countries import capitals
+from claims.countries import capitals, demonyms
 from claims.models import MUTUAL
 from claims.noun_classes import firing_sites, people_nouns, people_of_a_nation, singular
 from claims.rules import rules
@@ -36,7 +36,7 @@ MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
-MUTUAL_NOUNS = frozenset({"side", "party"})
+MUTUAL_NOUNS = frozenset({"side", "party", "community"})  # "both communities committed crimes"
 # the unseen shooter of fire from a building ("came under fire from a house"): an armed group no one
 # names, as analysis.parties reads "gunmen" (rules generic_actors)
 FIRING_SITE_ACTOR = "gunmen"
@@ -666,7 +666,7 @@ class ActorReader:
         if named is not None:
             # "Uzbek youths", "Armenian villagers": people told by their people's name, not the state
             people = _lemma(tok) in people_of_a_nation() or tok.lower_ in people_of_a_nation()
-            return self._descriptive(tok) if people and self._a_nationality(named) else named
+            return self._descriptive(tok) if people and self._a_nationality(named, demonym=True) else named
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACES]
         if names and all(c.text.isupper() and len(c.text) > 1 for c in names):  # "the TPLF clique": an acronym
             text = " ".join(c.text for c in names)
@@ -677,7 +677,7 @@ class ActorReader:
         """ "Lebanese militiamen", "Syrian rebels", "Palestinian gunmen": an armed group told by its
         people's name, not the state's force; the state is named by an adjective of nationality before
         an armed group's word (rules initiator.actor_nouns.irregular), not by a name ("Hamas militants")."""
-        if not self._a_nationality(named):
+        if not self._a_nationality(named, demonym=True):
             return False
         irregular = _lexicon()["irregular"]
         return (
@@ -686,10 +686,14 @@ class ActorReader:
             or any(c.dep_ in ("amod", "compound") and _lemma(c) in irregular for c in head.children)
         )
 
-    def _a_nationality(self, named: Named) -> bool:
-        """A state named by an adjective of nationality ("Syrian", "Uzbek"), not by a name ("Hamas")."""
-        nationality = named.tok.dep_ == "amod" or named.tok.ent_type_ == "NORP"
-        return nationality and named.tok.ent_type_ != "ORG" and self.aliases.kind(named.actor) == "state"
+    def _a_nationality(self, named: Named, *, demonym: bool = False) -> bool:
+        """A state named by an adjective of nationality ("Syrian", "Uzbek"), not by a name ("Hamas").
+        With `demonym`, also one the parser took for a name before a word for people ("Kyrgyz mobs"):
+        one of the state's demonyms (claims.countries), not its name or an agency's ("Mossad agents")."""
+        tok = named.tok
+        written = demonym and tok.dep_ == "compound" and tok.text in demonyms().get(named.actor, ())
+        nationality = tok.dep_ == "amod" or tok.ent_type_ == "NORP" or written
+        return nationality and (tok.ent_type_ != "ORG" or written) and self.aliases.kind(named.actor) == "state"
 
     def _unplaced_leader(self, named: Named, head: Token) -> bool:
         """ "Saddam Hussein's regime" in a text that never names his state: the state's force of a

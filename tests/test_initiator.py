@@ -594,6 +594,7 @@ def test_a_regiment_or_battalion_is_a_states_force():
         ("The boy threw the ball at the wall.", []),
         # a reciprocal account blames both sides, and "each other" is no target
         ("Both sides fired on each other across the line.", [("both sides", None)]),
+        ("The inquiry found that both communities had committed violent crimes.", [("both sides", None)]),
     ],
 )
 def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: list[tuple[str, str | None]]):
@@ -974,7 +975,8 @@ def test_initiator_whose_weapon_was_fired_says_who_fired(extract, text: str, exp
     ("text", "expected"),
     [
         ("Outside agitators incited the riots, the governor said.", [("outside agitators", False)]),
-        ("Officials said Moldovan agents had crossed the border to stir up disorder.", [("Moldova", False)]),
+        # "Moldovan agents", as "Russian agents": a people's irregulars, however the parser reads "Moldovan"
+        ("Officials said Moldovan agents had crossed the border to stir up disorder.", [("Moldovan agents", False)]),
         ("The speech stirred up trouble.", []),
         ("The army tried to stop the unrest.", []),
     ],

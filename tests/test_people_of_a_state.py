@@ -26,6 +26,10 @@ ALIASES = AliasTable()
         # people who are no state's agents, told by their people's name, are that people, not the state
         ("The clashes began when Uzbek youths beat up two students.", "Uzbek youths"),
         ("Armenian villagers attacked the convoy.", "Armenian villagers"),
+        # an adjective the parser took for a name before the noun ("Kyrgyz" is no state's own name)
+        ("From 11 June, Kyrgyz mobs attacked and burned the houses.", "Kyrgyz mobs"),
+        ("Kyrgyz militiamen entered the camp.", "Kyrgyz militiamen"),
+        ("Kyrgyz troops fired on the crowd.", "Kyrgyzstan"),
         # a state's own force, or a group named by its name, is still that party
         ("Israeli troops fired on the crowd.", "Israel"),
         ("Hamas militants fired rockets at the town.", "Hamas"),
