@@ -191,12 +191,32 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
     items: list[Item] = [*left, noun]
     if noun.pos_ == "PROPN":  # "School No. 1": a number in the name
         items.extend(c for c in noun.children if c.dep_ == "nummod" and c.i == noun.i + 1 and c.i not in skip)
+    numbered = _numbered(noun, skip)
+    if numbered and numbered[-1] not in items:
+        items.extend(numbered)
     if right and depth < 3:
         preps = NP_PREPS if depth < 2 else frozenset({"of"})  # "thousands of protesters"
         prep = _first_prep(noun, skip, after=noun.i, preps=preps, depth=depth + 1)
-        if prep and len(items) + len(prep) <= MAX_WORDS // 2 + 2:
+        words = sum(1 for i in items if i != ".")  # the stop of "No." is no word
+        if prep and words + len(prep) <= MAX_WORDS // 2 + 2:
             items.extend(prep)
     return items
+
+
+NUMBER_WORDS = frozenset({"no", "no.", "nr", "nr.", "number"})  # "School No. 1", "Camp Number 4"
+
+
+def _numbered(noun: Token, skip: frozenset[int]) -> list[Item]:
+    """ "stormed School No. 1", which the parser may split into "No", "." and a number hung on the
+    stop: the number that names the place, with its stop."""
+    if noun.lower_ not in NUMBER_WORDS:
+        return []
+    doc, at = noun.doc, noun.i + 1
+    stop = at < noun.sent.end and doc[at].text == "."
+    at += stop
+    if at >= noun.sent.end or at in skip or not doc[at].like_num:
+        return []
+    return [".", doc[at]] if stop else [doc[at]]
 
 
 def _whole_words(tokens: list[Token], skip: frozenset[int]) -> list[Token]:
@@ -297,6 +317,6 @@ def _render(items: list[Item]) -> str:
         ):
             continue
         joined = prev is not None and tok is not None and prev.i == tok.i - 1 and not prev.whitespace_
-        out.append(text if joined or not out else " " + text)
+        out.append(text if joined or not out or text == "." else " " + text)  # "No." of a numbered name
         prev = tok
     return "".join(out)

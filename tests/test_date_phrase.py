@@ -34,6 +34,15 @@ def phrases():
         # a name whose head ends the hyphened word is named once: not "Saint-Denis Denis"
         ("Police stormed a flat in Saint-Denis on 18 November 2015.", "when police stormed a flat in Saint-Denis"),
         ("Envoy Ban Ki-moon sent a letter on 5 May 2016.", "when Envoy Ban Ki-moon sent a letter"),
+        # a numbered name keeps its number, however the parser splits "No. 1"
+        (
+            "On 1 May 2004, 30 gunmen stormed School No. 1 in the town of Vorna.",
+            "when gunmen stormed School No. 1 in the town of Vorna",
+        ),
+        (
+            "On 3 May 1999 gunmen attacked Camp Number 4 near the river.",
+            "when gunmen attacked Camp Number 4 near the river",
+        ),
         # a passive keeps its "was": not "when the accord signed"
         ("The accord was signed in Varna on 14 June 1996.", "when the accord was signed in Varna"),
         # a light verb's passive has what was taken or held as its subject
