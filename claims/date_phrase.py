@@ -183,12 +183,15 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
     National Court"), a number after it ("School No. 1") and, once, a short place or "of" phrase
     after it ("the shelling of Tskhinvali")."""
     left = [t for t in noun.subtree if t.i < noun.i and t.i not in skip and _modifies(t, noun)]
-    left = sorted((t for t in left if t.tag_ != "CD" and t.lower_ not in TIME_WORDS), key=lambda t: t.i)
+    owned_then = any(t.dep_ == "poss" and t.head.i == noun.i and _a_time(t, noun) for t in left)
+    left = sorted((t for t in left if not _a_time(t, noun)), key=lambda t: t.i)
     while left and (left[0].dep_ == "case" or left[0].is_punct):
         left.pop(0)  # "'s suicide bombing": the owner was the date ("October's")
     # the noun itself may end the hyphened word ("Ki-moon", "Saint-Denis"): it is added once, below
     left = [t for t in _whole_words(left, skip) if t.i < noun.i]
     items: list[Item] = [*left, noun]
+    if owned_then and not any(t.dep_ == "det" for t in left):
+        items.insert(0, "the")  # "last year's war": the war
     if noun.pos_ == "PROPN":  # "School No. 1": a number in the name
         items.extend(c for c in noun.children if c.dep_ == "nummod" and c.i == noun.i + 1 and c.i not in skip)
     numbered = _numbered(noun, skip)
@@ -201,6 +204,17 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
         if prep and words + len(prep) <= MAX_WORDS // 2 + 2:
             items.extend(prep)
     return items
+
+
+def _a_time(tok: Token, noun: Token) -> bool:
+    """A number or a word of time before the noun, or a word of its phrase ("last year's war": "last",
+    "'s"; "last August's war": a date, "August's"): when, not what."""
+    node = tok
+    while node.i != noun.i and node.head.i != node.i:
+        if node.tag_ == "CD" or node.lower_ in TIME_WORDS or node.ent_type_ == "DATE":
+            return True
+        node = node.head
+    return False
 
 
 NUMBER_WORDS = frozenset({"no", "no.", "nr", "nr.", "number"})  # "School No. 1", "Camp Number 4"
