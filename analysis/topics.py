@@ -23,7 +23,7 @@ from claims.dates import MONTHS
 from claims.event import PREFIX, is_year_key
 from claims.models import ACCIDENT, NUMERIC_KINDS, UNKNOWN, Actor, Claim
 from claims.name_kinds import CALENDAR_WORDS, custody_forms
-from claims.noun_classes import arms, singular
+from claims.noun_classes import arms, people_nouns, singular
 from claims.rules import rules
 from claims.specificity import name_specificity
 from claims.sub_event import WHOLE, split_part
@@ -103,8 +103,8 @@ def _names_an_event(name: str, every: list[str], claims: list[Claim]) -> bool:
         return False
     if _body(name, written) or _person(name, written, claims) or _adjective(name, written):
         return False
-    if " " not in name and _a_people(name):
-        return False  # "Guardsmen", "Palestinians": a people, not where it happened
+    if " " not in name and (_a_people(name) or _an_ethnonym(name, written)):
+        return False  # "Guardsmen", "Palestinians", "Arab": a people, not where it happened
     if " " not in name and _generic(name):  # "Group", "Strip", "The": words of names, no name
         return False
     if " " not in name and not any(_alone(before, after) for _w, before, after in written):
@@ -141,6 +141,17 @@ def _a_people(name: str) -> bool:
     """A capitalised word naming a people or a body of men, never a place's name."""
     low = name.casefold()
     return low.endswith(PEOPLE_ENDINGS) or bool(_singular(low) & _people_words())
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside"})
+
+
+def _an_ethnonym(name: str, written: list[tuple[str, str, str]]) -> bool:
+    """ "Arab", "Kurd", "Hutu": a word for a people (claims.noun_classes.people_nouns) that no claim's
+    sentence writes as a place ("in Amhara" is the region)."""
+    if name.casefold() not in people_nouns():
+        return False
+    return not any(before.casefold() in PLACE_PREPOSITIONS for _w, before, _after in written)
 
 
 def _occurrences(name: str, text: str) -> list[tuple[str, str, str]]:

@@ -180,6 +180,11 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         # a people or a body of men is no place: "students killed in Guardsmen" reads wrong
         (["guardsmen"], "Guardsmen fired and four students died.", None, None),
         (["varnans", "dessel"], "Varnans said forty died in Dessel.", None, "Dessel"),
+        # a word for a people, with no demonym's ending, is no place unless written as one
+        (["arab", "dessel"], "Forty Arab villagers died near Dessel.", None, "Dessel"),
+        (["arab"], "Arab leaders said forty died.", None, None),
+        (["kurd"], "A Kurd told reporters forty died.", None, None),
+        (["amhara"], "Forty died in Amhara.", None, "Amhara"),
         # a place's name that ends like a plural is still a place
         (["homs"], "Forty died in Homs.", None, "Homs"),
         # a people's adjective before a noun is no place: "killed in South Varnian" reads wrong
