@@ -147,13 +147,26 @@ def _clause(verb: Token, skip: frozenset[int]) -> str:
     return _render(_cased(items)) if len(items) <= MAX_WORDS else ""
 
 
+def _hyphened_end(subjects: list[Token]) -> Token:
+    """The first subject, or the last word of it the parser split at a hyphen into subjects of their
+    own ("the co-chairs visited": "chairs")."""
+    subj = subjects[0]
+    doc = subj.doc
+    while subj.i + 2 < subj.sent.end and doc[subj.i + 1].text == "-" and not subj.whitespace_:
+        after = doc[subj.i + 2]
+        if after not in subjects or doc[subj.i + 1].whitespace_:
+            break
+        subj = after
+    return subj
+
+
 def _subject(verb: Token, skip: frozenset[int]) -> tuple[list[Item], bool]:
     """The doer's (or, passive, the done-to's) words, and whether they are many."""
     node = verb
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
         if subjects:
-            subj = subjects[0]
+            subj = _hyphened_end(subjects)
             if subj.lower_ in RELATIVE and node.dep_ == "relcl":
                 subj = node.head  # "the war, which began on ...": the war began
             if subj.lower_ in SUBJECT_PRONOUNS:
@@ -188,7 +201,7 @@ def _noun_phrase(noun: Token, skip: frozenset[int], depth: int, right: bool = Tr
     while left and (left[0].dep_ == "case" or left[0].is_punct):
         left.pop(0)  # "'s suicide bombing": the owner was the date ("October's")
     # the noun itself may end the hyphened word ("Ki-moon", "Saint-Denis"): it is added once, below
-    left = [t for t in _whole_words(left, skip) if t.i < noun.i]
+    left = [t for t in _whole_words([*left, noun], skip) if t.i < noun.i]  # "co-chairs" too
     items: list[Item] = [*left, noun]
     if owned_then and not any(t.dep_ == "det" for t in left):
         items.insert(0, "the")  # "last year's war": the war

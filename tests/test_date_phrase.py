@@ -34,6 +34,8 @@ def phrases():
         # a name whose head ends the hyphened word is named once: not "Saint-Denis Denis"
         ("Police stormed a flat in Saint-Denis on 18 November 2015.", "when police stormed a flat in Saint-Denis"),
         ("Envoy Ban Ki-moon sent a letter on 5 May 2016.", "when Envoy Ban Ki-moon sent a letter"),
+        # a hyphened subject the parser split into subjects of their own
+        ("The co-chairs visited the region on 3 May 2005.", "when co-chairs visited the region"),
         # a possessive of time says when, not what: "last year's war" is the war
         ("Last year's war began on 7 August 2008.", "when the war began"),
         # a numbered name keeps its number, however the parser splits "No. 1"
