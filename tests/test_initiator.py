@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import spacy
-from read_text import claims_of
 from spacy.tokens import Doc
 
 from analysis.compare import compare
@@ -1965,14 +1964,3 @@ def test_initiator_identified_as(extract, text: str, found: list[tuple[str, bool
 )
 def test_initiator_shots_rang_out_from_a_side(extract, text: str, found: list[tuple[str, str | None]]):
     assert [(a.actor, a.target) for a in extract(text)] == found
-
-
-def test_initiator_an_act_called_a_crime_gives_way_to_the_acts_own_words():
-    """A sentence that says both "X bears responsibility" and "the crime was ordered by X" gives one
-    claim for X, from the words of responsibility: "crime" is read after every other pattern."""
-    text = (
-        "The Varnan republic, as the master of its armed forces, bears responsibility, and the crime of "
-        "this night was planned and ordered by the leadership of the Varnan republic."
-    )
-    quotes = [c.quote for c in claims_of(text) if c.kind == "initiator"]
-    assert len(quotes) == 1 and "bears responsibility" in quotes[0]
