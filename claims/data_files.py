@@ -560,8 +560,6 @@ class InitiatorWords(_Strict):
     oversee_verbs: Words = []  # "the army supervised the massacre"
     doc_oversight_nouns: str = Field("", alias="_doc_oversight_nouns")
     oversight_nouns: Words = []  # "carried out under the supervision of X"
-    doc_crime_nouns: str = Field("", alias="_doc_crime_nouns")
-    crime_nouns: Words = []  # "a crime committed by the militia"
     doc_launch_verbs: str = Field("", alias="_doc_launch_verbs")
     launch_verbs: Words = []  # "fired the missile from the town": the subject fired it
     doc_finding_bodies: str = Field("", alias="_doc_finding_bodies")

@@ -911,11 +911,6 @@ def test_initiator_a_second_statement_of_the_denier_is_not_denied(extract):
         ("Officials blamed the separatist organisation RFF for the bombing.", [("RFF", False)]),
         ("A group calling itself the Dawn Brigades claimed the attack.", [("Dawn Brigades", False)]),
         ("The attack was carried out by a cell of armed extremists.", [("armed extremists", False)]),
-        # an act called a crime, with its doer
-        ("It was a crime committed by the Red Falcon Front.", [("Red Falcon Front", False)]),
-        ("This crime was committed by the border guards.", [("border guards", False)]),
-        ("The crime that the militia committed will not be forgotten.", [("militia", False)]),
-        ("He committed tax crimes.", []),
         # a named group blamed for nothing else is blamed for the violence told
         ("The interior minister initially blamed the Red Falcon Front.", [("Red Falcon Front", False)]),
         # what nothing showed, and what was denied to have anything to do with it
