@@ -594,7 +594,7 @@ def test_a_regiment_or_battalion_is_a_states_force():
         ("The boy threw the ball at the wall.", []),
         # a reciprocal account blames both sides, and "each other" is no target
         ("Both sides fired on each other across the line.", [("both sides", None)]),
-        ("The inquiry found that both communities had committed violent crimes.", [("both sides", None)]),
+        ("Both communities fired on each other.", [("both sides", None)]),
     ],
 )
 def test_initiator_thrown_weapons_and_shared_blame(extract, text: str, found: list[tuple[str, str | None]]):
