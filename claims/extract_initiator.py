@@ -127,6 +127,8 @@ def _reduced_passive(verb: Token) -> bool:
     victim, not the doer."""
     if any(c.dep_ in ("dobj", "aux") for c in verb.children):
         return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "Protester shot dead by police": a headline's passive, its "by" says who did it
     if not (verb.tag_ == "VBN" or verb.dep_ == "csubj" or _counted_victims(verb) or _set_off(verb)):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for c in verb.children)

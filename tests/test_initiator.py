@@ -1959,3 +1959,16 @@ def test_initiator_identified_as(extract, text: str, found: list[tuple[str, bool
 )
 def test_initiator_shots_rang_out_from_a_side(extract, text: str, found: list[tuple[str, str | None]]):
     assert [(a.actor, a.target) for a in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protester shot dead by police in the capital.", [("police", False)]),
+        ("Student killed by soldiers at the gate.", [("soldiers", False)]),
+    ],
+)
+def test_initiator_a_headlines_passive_names_only_its_agent(extract, text: str, expected: list):
+    """ "Protester shot dead by police": a headline's passive the parser reads as an active verb with
+    a "by"; the one shot did nothing."""
+    assert [(a.actor, a.negated) for a in extract(text)] == expected
