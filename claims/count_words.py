@@ -92,6 +92,9 @@ def trigger_kind(tok: Token) -> str | None:
                 continue
             if unrealised(tok):
                 return None
+            vetoes = rules()["trigger_vetoes"].get(form)
+            if vetoes and any(t.lemma_.lower() in vetoes or t.lower_ in vetoes for t in tok.sent):
+                return None  # "the number of victims rose to 300, including 120 injured": not only the dead
             need = guards.get(form)
             if need:
                 # near in the line, or in the trigger's own phrase however long its number ("forced two

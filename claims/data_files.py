@@ -607,6 +607,8 @@ class RulesFile(BaseModel):
     doc: str = Field("", alias="_doc")
     triggers: dict[str, Triggers]
     trigger_guards: dict[str, Words]
+    doc_trigger_vetoes: str = Field("", alias="_doc_trigger_vetoes")
+    trigger_vetoes: dict[str, Words] = {}
     figure_nouns: Words
     doc_rival_bound_nouns: str = Field("", alias="_doc_rival_bound_nouns")
     rival_bound_nouns: Words = []

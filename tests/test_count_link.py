@@ -217,6 +217,10 @@ LINKED = [
     # the figure noun's own words say what the value it reaches counts, not the next clause's verb
     ("The number of people killed in the riots reached 1,133, and some 600,000 were displaced.",
      [("casualties", 1_133, 1_133, "people"), ("displaced", 600_000, 600_000, "people")]),
+    # the number of victims (their estimates, their toll) is a toll of the dead
+    ("Estimates of the number of victims range from 400 to 3,000.", [("casualties", 400, 3_000, "people")]),
+    ("Local officials put the number of victims at 215.", [("casualties", 215, 215, "people")]),
+    ("The victims numbered about 800.", [("casualties", 800, 800, "people")]),
 ]  # fmt: skip
 
 
@@ -228,6 +232,9 @@ def test_count_linked_beyond_tree_distance(counts, sentence: str, expected: list
 # sentences with no count of casualties or displaced people at all
 NOTHING = [
     "About 20,000 troops crossed into the region on Monday.",
+    # victims with no figure word, or among the hurt, are no toll of the dead
+    "The court heard from 12 victims of torture.",
+    "Aid reached 5,000 victims of the flood.",
     "The garrison lost 14 tanks in the valley.",
     "Deaths were reported in 30 villages.",
     "The 1994 genocide shocked the world.",
@@ -416,3 +423,9 @@ def test_count_rival_figure_has_its_own_speaker(counts):
 )
 def test_count_of_people_the_parse_hung_on_another_noun(counts, sentence: str, figure: int):
     assert [(c.kind, c.value.low, c.value.high) for c in counts(sentence)] == [("casualties", figure, figure)]
+
+
+def test_count_victims_among_the_hurt_are_no_toll_of_the_dead(counts):
+    """ "The number of victims rose to 300, including 120 injured": victims here are the hurt too."""
+    found = counts("The number of victims of the blast rose to 300, including 120 injured.")
+    assert not any(c.kind == "casualties" and c.value.low == 300 for c in found)
