@@ -297,6 +297,7 @@ class ActorReader:
             self._weapon,
             self._full_name,
             self._titled_man,
+            self._surname,
             self._people,
             self._band_of,
         )
@@ -447,6 +448,17 @@ class ActorReader:
         ent = max((e for e in titled if e.start < tok.i), key=lambda e: e.start, default=titled[0])
         name = " ".join(w.text for w in ent if w.lower_ != tok.lower_)
         return Named(tok, self.aliases.canonical(name), name)
+
+    def _surname(self, tok: Token, depth: int) -> Named | None:
+        """ "Nicholas Slatten ... They said Slatten fired the first shots": a surname the entity tagger
+        missed, of a person the account names in full elsewhere."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or not tok.text[1:].islower():
+            return None
+        named = any(
+            ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not ent.start <= tok.i < ent.end
+            for ent in tok.doc.ents
+        )
+        return Named(tok, self.aliases.canonical(tok.text), tok.text) if named else None
 
     def _name_around_place(self, tok: Token, depth: int) -> Named | None:
         """ "Tehrik-i-Taliban Pakistan": a group whose name ends in a place the tagger split off is the

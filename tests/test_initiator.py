@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from read_text import blame_of
 from spacy.tokens import Doc
 
 from analysis.compare import compare
@@ -1972,3 +1973,10 @@ def test_initiator_a_headlines_passive_names_only_its_agent(extract, text: str, 
     """ "Protester shot dead by police": a headline's passive the parser reads as an active verb with
     a "by"; the one shot did nothing."""
     assert [(a.actor, a.negated) for a in extract(text)] == expected
+
+
+def test_initiator_a_surname_the_tagger_missed_is_the_person_named_in_full():
+    """ "Nicholas Varga ... They said Varga fired the first shots": the surname alone still names him."""
+    text = "Nicholas Slatten was a guard in the convoy. They said Slatten fired the first shots."
+    assert [a.actor for a in blame_of(text)] == ["Slatten"]
+    assert blame_of("They said Slatten fired the first shots.") == []  # no one of that name in full
