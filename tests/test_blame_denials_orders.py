@@ -62,7 +62,14 @@ def test_orders_are_never_whom_the_fire_struck() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The militants planted the bomb outside the market.", "Two insurgents placed a device under the bridge."],
+    [
+        "The militants planted the bomb outside the market.",
+        "Two insurgents placed a device under the bridge.",
+        # carried, and in the passive
+        "Two brothers carried the bombs into the departure hall.",
+        "The bomb was planted by the militants outside the market.",
+        "The explosives were carried by two brothers.",
+    ],
 )
 def test_who_planted_the_bomb_made_the_attack(text: str) -> None:
     assert any(not negated for _, _, negated in blame(text))
@@ -70,6 +77,7 @@ def test_who_planted_the_bomb_made_the_attack(text: str) -> None:
 
 def test_planting_trees_is_no_attack() -> None:
     assert blame("The villagers planted trees along the road.") == []
+    assert blame("The soldiers carried the wounded to the truck.") == []
 
 
 def test_a_relative_word_is_no_target() -> None:
