@@ -231,6 +231,11 @@ FOUND = [
     ("The bombing was blamed on rebels.", "rebels", False, None),
     ("The ministry blamed the massacre on armed gangs.", "armed gangs", False, None),
     ("A later report placed the blame on the militia.", "militia", False, None),
+    # "lay" (lemmatised "lie" as often), the passive, and guilt that lies with someone
+    ("Most historians lay the responsibility on the governor.", "governor", False, None),
+    ("Responsibility for the shooting is generally laid on the governor.", "governor", False, None),
+    ("The blame was laid on the militia.", "militia", False, None),
+    ("The guilt for the massacre lies with the governor.", "governor", False, None),
     ("Witnesses said the killers were militiamen.", "militiamen", False, None),
     ("State radio blamed armed terrorist groups for the killings.", "armed terrorist groups", False, None),
     # a denial denied affirms; a dispute is a denial
@@ -344,6 +349,9 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # responsibility for what is no violence, laid on someone
+    "Responsibility for health care was placed on the ministry.",
+    "The minister placed the blame for the delay on the rebels.",
     # a participle set off by commas after its subject tells what befell it, not what it did
     "Ivan Petrov, shot through the leg, lies in hospital in a grave state.",
     # "held" alone is no blame: prisoners are held
