@@ -1757,6 +1757,9 @@ def test_initiator_first_person_in_what_is_said_and_fire_at_no_one(extract, text
         # falling upon, setting upon, turning guns on people: an attack on them
         ("The gunmen fell upon the three men.", [("gunmen", "men")]),
         ("The marchers were set upon by police officers.", [("police officers", "marchers")]),
+        # met with a hail of stones from the students: the students attacked them
+        ("The police were met with a hail of stones and bottles from the students.", [("students", "police")]),
+        ("The envoy was met with applause from the crowd.", []),
         ("The guerrillas turned their guns on the children.", [("guerrillas", "children")]),
         # put (done) to death, slain: killed by them
         ("The two envoys were put to death by militiamen at a roadblock.", [("militiamen", "envoys")]),
