@@ -94,14 +94,15 @@ def _background(pattern: InitiatorPattern, trigger: Token, named: Named) -> bool
     return trigger.head.i == named.tok.i or any(a.i == trigger.head.i for a in named.tok.ancestors)
 
 
-CONDITIONS = frozenset({"if", "unless", "lest"})
+CONDITIONS = frozenset({"if", "unless", "lest", "whether"})  # "whether X ordered it has never been settled": open
 FUTURE = frozenset({"will", "shall", "'ll"})
 
 
 def _unreal(verb: Token) -> bool:
     """ "If the army attacks, ...", "Should the enemy cross the line again, we will strike": a
-    condition or a threat, not an account of what was done. The verb, or the one it is conjoined to,
-    has "if" (unless, lest), a "should" before its subject, or "will" (shall)."""
+    condition or a threat, not an account of what was done; "whether the captain ordered his men to
+    fire has never been settled": a question left open. The verb, or the one it is conjoined to,
+    has "if" (unless, lest, whether), a "should" before its subject, or "will" (shall)."""
     for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
         kids = list(v.children)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids):

@@ -349,6 +349,10 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # a question left open ("whether") tells no one did it, nor that no one did
+    "Historians still debate whether the army fired first.",
+    "It is unclear whether the rebels attacked the convoy.",
+    "Whether the captain ordered his men to fire has never been settled.",
     # responsibility for what is no violence, laid on someone
     "Responsibility for health care was placed on the ministry.",
     "The minister placed the blame for the delay on the rebels.",
