@@ -318,8 +318,9 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "laid_charge": lambda: trigger.lemma_.lower() != "charge" or not tests["nothing_with"](),
         "not_accuser": lambda: not _accuser_after(trigger),
         # "Ukrainian forces fired the missile from Kramatorsk": the subject fired it; 'from' says where
-        "verbless_head": lambda: _verbless_head(trigger) is not None,
         "from_not_where": lambda: roles["by"].lower_ != "from" or not _fired_by_subject(trigger),
+        # "A gunman dressed as a police officer shot dead 85 people": no main verb, the head noun did it
+        "verbless_head": lambda: _verbless_head(trigger) is not None,
         # "denied any responsibility of its forces": the denier's own denial (deny-involvement), told once
         "not_denied_object": lambda: (
             not (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in word_sets()["denial_verbs"])

@@ -36,7 +36,7 @@ MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "cc", "conj", "prep", "punct"})
 NOT_DESCRIPTIVE = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "punct"})
 MAX_DEPTH = 4
-MUTUAL_NOUNS = frozenset({"side", "party", "community"})  # "both communities committed crimes"
+MUTUAL_NOUNS = frozenset({"side", "party", "community"})  # "both communities fired on each other"
 # the unseen shooter of fire from a building ("came under fire from a house"): an armed group no one
 # names, as analysis.parties reads "gunmen" (rules generic_actors)
 FIRING_SITE_ACTOR = "gunmen"
