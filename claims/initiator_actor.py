@@ -641,7 +641,7 @@ class ActorReader:
         if not (actor_noun or _lemma(tok) in lex["force"] | lex["event"]):
             return None
         named = self.nation(tok)
-        if named is not None and self._people_of_a_state(named, tok):
+        if named is not None and (self._people_of_a_state(named, tok) or self._a_people_of(named, tok)):
             return self._descriptive(tok)
         if named is not None and not self._unplaced_leader(named, tok):
             return named
@@ -697,6 +697,12 @@ class ActorReader:
             or head.lower_ in irregular
             or any(c.dep_ in ("amod", "compound") and _lemma(c) in irregular for c in head.children)
         )
+
+    def _a_people_of(self, named: Named, head: Token) -> bool:
+        """ "Uzbek protesters", "Kyrgyz demonstrators": people told by their people's name, whom a list
+        of actors also holds (rules initiator.people_of_a_nation), are that people, not the state."""
+        people = _lemma(head) in people_of_a_nation() or head.lower_ in people_of_a_nation()
+        return people and self._a_nationality(named, demonym=True)
 
     def _a_nationality(self, named: Named, *, demonym: bool = False) -> bool:
         """A state named by an adjective of nationality ("Syrian", "Uzbek"), not by a name ("Hamas").

@@ -30,6 +30,8 @@ ALIASES = AliasTable()
         ("From 11 June, Kyrgyz mobs attacked and burned the houses.", "Kyrgyz mobs"),
         ("Kyrgyz militiamen entered the camp.", "Kyrgyz militiamen"),
         ("Kyrgyz troops fired on the crowd.", "Kyrgyzstan"),
+        # a word for people that a list of actors also holds ("protesters") is that people too
+        ("Uzbek protesters attacked the police station.", "Uzbek protesters"),
         # a state's own force, or a group named by its name, is still that party
         ("Israeli troops fired on the crowd.", "Israel"),
         ("Hamas militants fired rockets at the town.", "Hamas"),
