@@ -149,7 +149,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "around", 
 def _an_ethnonym(name: str, written: list[tuple[str, str, str]]) -> bool:
     """ "Arab", "Kurd", "Hutu": a word for a people (claims.noun_classes.people_nouns) that no claim's
     sentence writes as a place ("in Amhara" is the region)."""
-    if name.casefold() not in people_nouns():
+    if not _singular(name.casefold()) & people_nouns():  # "Arabs" as "Arab"
         return False
     return not any(before.casefold() in PLACE_PREPOSITIONS for _w, before, _after in written)
 

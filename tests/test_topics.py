@@ -184,6 +184,7 @@ def shared(names: list[str], sentence: str = "q.", speaker: str | None = None) -
         (["arab", "dessel"], "Forty Arab villagers died near Dessel.", None, "Dessel"),
         (["arab"], "Arab leaders said forty died.", None, None),
         (["kurd"], "A Kurd told reporters forty died.", None, None),
+        (["arabs"], "Arabs fled after forty died.", None, None),
         (["amhara"], "Forty died in Amhara.", None, "Amhara"),
         # a place's name that ends like a plural is still a place
         (["homs"], "Forty died in Homs.", None, "Homs"),
