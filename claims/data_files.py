@@ -562,6 +562,8 @@ class InitiatorWords(_Strict):
     oversight_nouns: Words = []  # "carried out under the supervision of X"
     doc_launch_verbs: str = Field("", alias="_doc_launch_verbs")
     launch_verbs: Words = []  # "fired the missile from the town": the subject fired it
+    doc_said_things: str = Field("", alias="_doc_said_things")
+    said_things: Words = []  # "attacked the report as biased": criticism, not violence
     doc_finding_bodies: str = Field("", alias="_doc_finding_bodies")
     finding_bodies: Words = []  # "the inquiry cleared the officers"
     cleared_only_by_finding: Words = []  # "clear": "police cleared the square" clears no one of blame

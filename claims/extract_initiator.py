@@ -42,7 +42,7 @@ from claims.initiator_patterns import CONJOINED, SHARER, InitiatorPattern, match
 from claims.initiator_target import find_target
 from claims.initiator_unknown import UnknownCulprit, find_unknown_culprits
 from claims.models import ACCIDENT, NOBODY, UNKNOWN
-from claims.noun_classes import arms
+from claims.noun_classes import arms, people_nouns
 from claims.rules import rules
 
 ORPHAN_WINDOW = 12  # tokens before an attack verb with no subject of its own
@@ -239,6 +239,27 @@ def _fired_by_subject(noun: Token) -> bool:
     return head.dep_ == "dobj" and fires and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _said_thing(verb: Token) -> bool:
+    """ "The ministry attacked the report as biased", "officials attacked the allegations", "the
+    government shot down the proposal": what was struck is a thing said, written or decided (rules
+    initiator.said_things)."""
+    things = word_sets()["said_things"]
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in things for c in verb.children)
+
+
+def _dismissal(verb: Token) -> bool:
+    """ "The president fired the army chief", "fired two police commanders": 'fire' with a person as
+    its object and no one fired on or at is a dismissal."""
+    if verb.lemma_.lower() != "fire" or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "at", "into") for c in verb.children
+    ):
+        return False
+    fired = word_sets()["fired_things"]
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in fired and c.lemma_.lower() in people_nouns() for c in verb.children
+    )
+
+
 def _accuser_after(noun: Token) -> bool:
     """ "The rebels were accused of the massacre by the government": the "by" after the act a passive
     accusation names is the accuser, whatever the parser hangs it on (not in "accused by X of the
@@ -319,6 +340,10 @@ def _passes(check: str, pattern: InitiatorPattern, roles: dict[str, Token], read
         "not_accuser": lambda: not _accuser_after(trigger),
         # "Ukrainian forces fired the missile from Kramatorsk": the subject fired it; 'from' says where
         "from_not_where": lambda: roles["by"].lower_ != "from" or not _fired_by_subject(trigger),
+        # "the ministry attacked the report as biased", "shot down the proposal": criticism, not violence
+        "not_said_thing": lambda: not _said_thing(trigger),
+        # "the president fired the army chief": a dismissal, not a shot
+        "not_dismissal": lambda: not _dismissal(trigger),
         # "A gunman dressed as a police officer shot dead 85 people": no main verb, the head noun did it
         "verbless_head": lambda: _verbless_head(trigger) is not None,
         # "denied any responsibility of its forces": the denier's own denial (deny-involvement), told once

@@ -33,7 +33,7 @@ Check = Literal[
     "not_diplomatic", "negated_trigger", "said_not", "denied_trigger", "onset_after", "not_titled_noun", "no_agent",
     "own_accusation", "weapon_not_theirs", "ergative_object", "not_armed_charge", "nothing_with", "laid_charge", "not_accuser",
     "not_victims", "active_trigger", "one_sided", "past_participle", "first_not_response", "not_denied_object",
-    "sharer_no_subject", "doer_not_struck", "from_not_where", "verbless_head",
+    "sharer_no_subject", "doer_not_struck", "from_not_where", "verbless_head", "not_said_thing", "not_dismissal",
 ]  # fmt: skip
 
 

@@ -349,6 +349,11 @@ def test_initiator_blame_is_about_the_act_it_is_for(sentence: str, about: str):
 
 NOTHING = [
     "The war entered its third week.",
+    # an attack verb on a thing said, written or decided is criticism; "fire" with a person is a dismissal
+    "The ministry attacked the report as biased.",
+    "Officials attacked the allegations as lies.",
+    "The council shot down the proposal.",
+    "The president fired the army chief after the massacre.",
     # a question left open ("whether") tells no one did it, nor that no one did
     "Historians still debate whether the army fired first.",
     "It is unclear whether the rebels attacked the convoy.",
