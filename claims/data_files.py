@@ -561,7 +561,7 @@ class InitiatorWords(_Strict):
     doc_oversight_nouns: str = Field("", alias="_doc_oversight_nouns")
     oversight_nouns: Words = []  # "carried out under the supervision of X"
     doc_launch_verbs: str = Field("", alias="_doc_launch_verbs")
-    launch_verbs: Words = []  # "fired the missile from the town": the subject fired it
+    launch_verbs: Words = []  # "launched rockets from the hills", with firing_verbs and throw_verbs
     doc_said_things: str = Field("", alias="_doc_said_things")
     said_things: Words = []  # "attacked the report as biased": criticism, not violence
     doc_finding_bodies: str = Field("", alias="_doc_finding_bodies")

@@ -229,13 +229,14 @@ def _armed_charge(verb: Token) -> bool:
 def _fired_by_subject(noun: Token) -> bool:
     """ "Ukrainian forces fired the missile from Kramatorsk", "the rebels launched rockets and mortars
     from the hills": the object of a verb of firing with its own subject, whose 'from' tells where it
-    was fired from, not who fired it (rules initiator.launch_verbs); "the town suffered attacks from
+    was fired from, not who fired it (rules initiator.firing_verbs, throw_verbs, launch_verbs); "the town suffered attacks from
     rebel-held areas" names who attacked."""
     head = noun
     while head.dep_ == "conj":
         head = head.head
     verb = head.head
-    fires = verb.lemma_.lower() in word_sets()["launch_verbs"]
+    w = word_sets()
+    fires = verb.lemma_.lower() in w["firing_verbs"] | w["throw_verbs"] | w["launch_verbs"]
     return head.dep_ == "dobj" and fires and any(c.dep_ == "nsubj" for c in verb.children)
 
 

@@ -677,8 +677,7 @@ class ActorReader:
         named = self.nation(tok)
         if named is not None:
             # "Uzbek youths", "Armenian villagers": people told by their people's name, not the state
-            people = _lemma(tok) in people_of_a_nation() or tok.lower_ in people_of_a_nation()
-            return self._descriptive(tok) if people and self._a_nationality(named, demonym=True) else named
+            return self._descriptive(tok) if self._a_people_of(named, tok) else named
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACES]
         if names and all(c.text.isupper() and len(c.text) > 1 for c in names):  # "the TPLF clique": an acronym
             text = " ".join(c.text for c in names)
@@ -699,8 +698,9 @@ class ActorReader:
         )
 
     def _a_people_of(self, named: Named, head: Token) -> bool:
-        """ "Uzbek protesters", "Kyrgyz demonstrators": people told by their people's name, whom a list
-        of actors also holds (rules initiator.people_of_a_nation), are that people, not the state."""
+        """ "Uzbek youths", "Kyrgyz mobs", "Uzbek protesters": people told by their people's name (rules
+        initiator.people_of_a_nation), whether a list of actors holds the word or not, are that people,
+        not the state (read by _head and _people alike)."""
         people = _lemma(head) in people_of_a_nation() or head.lower_ in people_of_a_nation()
         return people and self._a_nationality(named, demonym=True)
 
