@@ -2,4 +2,4 @@
 
 # Bump when the extraction code changes, so workspaces re-extract (issue #3). Editing the
 # data in claims/data needs no bump: the pipeline version also carries a hash of it (issue #7).
-EXTRACTOR_VERSION = "309"
+EXTRACTOR_VERSION = "310"
